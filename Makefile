@@ -1,0 +1,91 @@
+# cscpipe - top-level Makefile.
+#
+# Each area (lib, extract, transform, load, validate, tools, tests) has a
+# module.mk that only declares what it builds:
+#   PROGRAMS += name            name_OBJS := area/x.o area/y.o
+#   UNIT_TESTS += test_name     test_name_OBJS := tests/unit/test_name.o area/x.o
+#   E2E_TESTS += tests/e2e/name.sh
+# and this file turns the declarations into rules. Objects go under $(BUILD),
+# so several builds (e.g. SANITIZE=1) can live side by side.
+
+BUILD ?= build
+SANITIZE ?=
+PREFIX ?= /usr/local
+DATADIR ?= $(CURDIR)
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+CC ?= cc
+PKGS := libxml-2.0 xlsxwriter
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lxlsxwriter -lz)
+
+WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wvla -Wstrict-prototypes -Wmissing-prototypes
+OPT ?= -O2 -g
+CFLAGS ?= $(OPT)
+ifeq ($(SANITIZE),1)
+BUILD := $(BUILD)-san
+CFLAGS += -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Ilib \
+	-DCSC_DATADIR='"$(DATADIR)"' -DCSC_VERSION='"$(VERSION)"' -MMD -MP
+LDLIBS := $(PKG_LIBS) -lcsv -lm
+
+BIN := $(BUILD)/bin
+LIBCSC := $(BUILD)/libcsc.a
+
+PROGRAMS :=
+UNIT_TESTS :=
+E2E_TESTS :=
+LIB_OBJS :=
+
+include lib/module.mk
+include $(sort $(filter-out lib/module.mk,$(wildcard */module.mk)))
+
+.PHONY: all test unit e2e clean run sample install bench fuzz help
+.DEFAULT_GOAL := all
+
+all: $(addprefix $(BIN)/,$(PROGRAMS))
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIBCSC): $(addprefix $(BUILD)/,$(LIB_OBJS))
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+define program_rule
+$(BIN)/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
+	@mkdir -p $(BIN)
+	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS)
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call program_rule,$(p))))
+
+define test_rule
+$(BUILD)/tests/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS) -lcmocka
+endef
+$(foreach t,$(UNIT_TESTS),$(eval $(call test_rule,$(t))))
+
+# `make test`: every cmocka suite, then every end-to-end script, then one
+# closing "N passed, M failed" line (tests/run-tests.sh).
+test: all $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
+	@BUILD=$(BUILD) BIN=$(CURDIR)/$(BIN) tests/run-tests.sh \
+		$(addprefix $(BUILD)/tests/,$(UNIT_TESTS)) -- $(E2E_TESTS)
+
+unit: $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
+	@BUILD=$(BUILD) BIN=$(CURDIR)/$(BIN) tests/run-tests.sh $^ --
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-san
+
+help:
+	@echo "make                build every program into $(BUILD)/bin"
+	@echo "make test           build and run every test (SANITIZE=1 for ASan/UBSan)"
+	@echo "make sample         install packages, build, and run the bundled sample authority"
+	@echo "make run CONF=FILE  run extract -> transform -> load for a pipeline.conf"
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,101 @@
+/* csc_csvw.c - see csc_csvw.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_csvw.h"
+
+void csc_csvw_init(csc_csvw *w, FILE *fp)
+{
+	w->fp = fp;
+	w->col = 0;
+}
+
+static void sep(csc_csvw *w)
+{
+	if (w->col++)
+		putc(',', w->fp);
+}
+
+static void raw_field(csc_csvw *w, const char *s, size_t n, int guard)
+{
+	int quote = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') {
+			quote = 1;
+			break;
+		}
+	int needs_guard = guard && n > 0 && strchr("=+-@\t\r", s[0]) && s[0];
+	if (quote)
+		putc('"', w->fp);
+	if (needs_guard)
+		putc('\'', w->fp);
+	if (!quote) {
+		fwrite(s, 1, n, w->fp);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] == '"')
+				putc('"', w->fp);
+			putc(s[i], w->fp);
+		}
+		putc('"', w->fp);
+	}
+}
+
+void csc_csvw_field(csc_csvw *w, const char *s, size_t n)
+{
+	sep(w);
+	raw_field(w, s, n, 0);
+}
+
+void csc_csvw_str(csc_csvw *w, const char *s)
+{
+	sep(w);
+	if (s)
+		raw_field(w, s, strlen(s), 0);
+}
+
+void csc_csvw_text(csc_csvw *w, const char *s)
+{
+	sep(w);
+	if (s)
+		raw_field(w, s, strlen(s), 1);
+}
+
+void csc_csvw_long(csc_csvw *w, long v)
+{
+	sep(w);
+	fprintf(w->fp, "%ld", v);
+}
+
+void csc_csvw_date(csc_csvw *w, csc_date d)
+{
+	char b[CSC_DATE_BUFSZ];
+	sep(w);
+	fputs(csc_date_iso(d, b), w->fp);
+}
+
+void csc_csvw_double(csc_csvw *w, double v)
+{
+	char b[32];
+	sep(w);
+	/* the shortest form that reads back as the same double */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(b, sizeof b, "%.*g", prec, v);
+		if (strtod(b, NULL) == v)
+			break;
+	}
+	fputs(b, w->fp);
+}
+
+void csc_csvw_end(csc_csvw *w)
+{
+	putc('\n', w->fp);
+	w->col = 0;
+}
+
+void csc_csvw_header(csc_csvw *w, const char *const *names)
+{
+	for (; *names; names++)
+		csc_csvw_str(w, *names);
+	csc_csvw_end(w);
+}

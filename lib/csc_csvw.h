@@ -1,0 +1,49 @@
+/*
+ * csc_csvw.h - writing RFC 4180 CSV.
+ *
+ * Fields are quoted only when they hold a comma, quote, CR or LF; rows end in
+ * LF. csc_csvw_text additionally guards free text typed by case workers: a
+ * value starting with = + - @ TAB or CR is prefixed with an apostrophe so a
+ * spreadsheet opening the file never evaluates it as a formula.
+ */
+#ifndef CSC_CSVW_H
+#define CSC_CSVW_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "csc_date.h"
+
+typedef struct csc_csvw {
+	FILE *fp;
+	int col; /* fields written in the current row */
+} csc_csvw;
+
+/* Start writing to fp (owned by the caller). */
+void csc_csvw_init(csc_csvw *w, FILE *fp);
+
+/* One field of n bytes. */
+void csc_csvw_field(csc_csvw *w, const char *s, size_t n);
+
+/* A NUL-terminated field (NULL writes an empty field). */
+void csc_csvw_str(csc_csvw *w, const char *s);
+
+/* A NUL-terminated field of free text, formula-guarded (see above). */
+void csc_csvw_text(csc_csvw *w, const char *s);
+
+/* An integer field. */
+void csc_csvw_long(csc_csvw *w, long v);
+
+/* An ISO date field; CSC_NODATE writes an empty field. */
+void csc_csvw_date(csc_csvw *w, csc_date d);
+
+/* A number printed with up to 17 significant digits (round-trips). */
+void csc_csvw_double(csc_csvw *w, double v);
+
+/* End the row. */
+void csc_csvw_end(csc_csvw *w);
+
+/* Write a whole header row from a NULL-terminated list of names. */
+void csc_csvw_header(csc_csvw *w, const char *const *names);
+
+#endif

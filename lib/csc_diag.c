@@ -1,0 +1,112 @@
+/* csc_diag.c - see csc_diag.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_diag.h"
+
+static const char *prog = "cscpipe";
+static int quiet;
+
+void csc_diag_init(const char *argv0)
+{
+	if (argv0 && *argv0) {
+		const char *slash = strrchr(argv0, '/');
+		prog = slash ? slash + 1 : argv0;
+	}
+}
+
+const char *csc_prog(void) { return prog; }
+void csc_diag_quiet(int q) { quiet = q; }
+int csc_diag_is_quiet(void) { return quiet; }
+
+static void vreport(const char *file, long line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (file && line > 0)
+		fprintf(stderr, "%s: %s:%ld: ", prog, file, line);
+	else if (file)
+		fprintf(stderr, "%s: %s: ", prog, file);
+	else
+		fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void csc_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void csc_error_at(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void csc_die(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void csc_die_at(int code, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(file, line, fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void csc_info(const char *fmt, ...)
+{
+	if (quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void *csc_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		csc_die(CSC_EXIT_INTERNAL, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *csc_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		csc_die(CSC_EXIT_INTERNAL, "out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+void *csc_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		csc_die(CSC_EXIT_INTERNAL, "out of memory (%zu bytes)", n);
+	return q;
+}
+
+char *csc_xstrdup(const char *s) { return csc_xstrndup(s, strlen(s)); }
+
+char *csc_xstrndup(const char *s, size_t n)
+{
+	char *p = csc_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

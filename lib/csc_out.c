@@ -1,0 +1,89 @@
+/* csc_out.c - see csc_out.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csc_diag.h"
+#include "csc_out.h"
+
+int csc_out_open(csc_out *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	size_t n = strlen(path) + 32;
+	o->tmp = csc_xmalloc(n);
+	snprintf(o->tmp, n, "%s.tmp.%ld", path, (long)getpid());
+	o->fp = fopen(o->tmp, "wb");
+	if (!o->fp) {
+		csc_error_at(path, 0, "cannot create output: %s", strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	o->path = csc_xstrdup(path);
+	return 0;
+}
+
+int csc_out_commit(csc_out *o)
+{
+	int err = 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		err = errno ? errno : EIO;
+	if (!err && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
+		err = errno;
+	if (fclose(o->fp) != 0 && !err)
+		err = errno ? errno : EIO;
+	o->fp = NULL;
+	if (!err && rename(o->tmp, o->path) != 0)
+		err = errno;
+	if (err) {
+		csc_error_at(o->path, 0, "cannot write output: %s", strerror(err));
+		unlink(o->tmp);
+	}
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return err ? -1 : 0;
+}
+
+void csc_out_abort(csc_out *o)
+{
+	if (o->fp)
+		fclose(o->fp);
+	if (o->tmp)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof *o);
+}
+
+int csc_mkdirs(const char *path)
+{
+	char *p = csc_xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777);
+	free(p);
+	if (rc != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+char *csc_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = csc_xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
