@@ -1,0 +1,35 @@
+/*
+ * csc_903.h - the eleven SSDA903 tables and how to recognise them.
+ *
+ * A 903 file is identified by its exact header row, whatever it is called
+ * (INPUTS.md section 2). Both the extractor and the validator use this one
+ * table of tables.
+ */
+#ifndef CSC_903_H
+#define CSC_903_H
+
+#include <stddef.h>
+
+#define CSC_903_NTABLES 11
+#define CSC_903_MAX_COLS 16
+
+typedef struct csc_903_table {
+	const char *name;      /* "Episodes" as in the DfE guide */
+	const char *stage;     /* "episodes": staging/ssda903_<stage>.csv */
+	int ncols;
+	const char *cols[CSC_903_MAX_COLS];
+} csc_903_table;
+
+extern const csc_903_table csc_903_tables[CSC_903_NTABLES];
+
+/* The table whose header is exactly these fields (after trimming spaces
+ * around each name; case must match the DfE column names), or NULL. */
+const csc_903_table *csc_903_identify(char *const *fields, const size_t *len, int n);
+
+/* The table called name (DfE spelling, case-insensitive), or NULL. */
+const csc_903_table *csc_903_by_name(const char *name);
+
+/* Index of column `col` in table t, or -1. */
+int csc_903_col(const csc_903_table *t, const char *col);
+
+#endif

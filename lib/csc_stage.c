@@ -1,0 +1,197 @@
+/* csc_stage.c - see csc_stage.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csc_diag.h"
+#include "csc_stage.h"
+
+static const char *const rejects_header[] = {"file", "line", "field", "value", "reason", NULL};
+static const char *const recon_header[] = {"file", "table", "read", "staged", "rejected", NULL};
+
+static char *named(const char *dir, const char *prefix, const char *input)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s%s.csv", prefix, input);
+	return csc_path_join(dir, name);
+}
+
+int csc_stage_open(csc_stage *s, const char *staging_dir, const char *input)
+{
+	memset(s, 0, sizeof *s);
+	if (csc_mkdirs(staging_dir) != 0) {
+		csc_error_at(staging_dir, 0, "cannot create staging folder: %s", strerror(errno));
+		return -1;
+	}
+	s->dir = csc_xstrdup(staging_dir);
+	s->input = csc_xstrdup(input);
+	char *p = named(staging_dir, "rejects_", input);
+	int rc = csc_out_open(&s->rej_out, p);
+	free(p);
+	if (rc)
+		return -1;
+	csc_csvw_init(&s->rej, s->rej_out.fp);
+	csc_csvw_header(&s->rej, rejects_header);
+	return 0;
+}
+
+csc_table *csc_stage_table(csc_stage *s, const char *table, const char *source_file,
+			   const char *stage_file, const char *const *header)
+{
+	if (s->ntables == CSC_STAGE_MAX_TABLES)
+		csc_die(CSC_EXIT_INTERNAL, "too many staging tables");
+	csc_table *t = &s->tables[s->ntables++];
+	memset(t, 0, sizeof *t);
+	t->name = table;
+	t->file = source_file;
+	if (stage_file) {
+		char *p = csc_path_join(s->dir, stage_file);
+		int rc = csc_out_open(&t->out, p);
+		free(p);
+		if (rc) {
+			s->failed = 1;
+			return t;
+		}
+		t->open = 1;
+		csc_csvw_init(&t->w, t->out.fp);
+		csc_csvw_header(&t->w, header);
+	}
+	return t;
+}
+
+void csc_table_stage(csc_table *t)
+{
+	t->read++;
+	t->staged++;
+}
+
+void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
+		      const char *value, const char *reason)
+{
+	t->read++;
+	t->rejected++;
+	csc_csvw_str(&s->rej, t->file);
+	csc_csvw_long(&s->rej, line);
+	csc_csvw_text(&s->rej, field);
+	csc_csvw_text(&s->rej, value);
+	csc_csvw_text(&s->rej, reason);
+	csc_csvw_end(&s->rej);
+}
+
+void csc_stage_free(csc_stage *s)
+{
+	free(s->dir);
+	free(s->input);
+	s->dir = s->input = NULL;
+}
+
+int csc_stage_commit(csc_stage *s)
+{
+	int bad = s->failed;
+	csc_out rec;
+	char *p = named(s->dir, "recon_", s->input);
+	if (csc_out_open(&rec, p) == 0) {
+		csc_csvw w;
+		csc_csvw_init(&w, rec.fp);
+		csc_csvw_header(&w, recon_header);
+		for (int i = 0; i < s->ntables; i++) {
+			csc_table *t = &s->tables[i];
+			csc_csvw_str(&w, t->file);
+			csc_csvw_str(&w, t->name);
+			csc_csvw_long(&w, t->read);
+			csc_csvw_long(&w, t->staged);
+			csc_csvw_long(&w, t->rejected);
+			csc_csvw_end(&w);
+		}
+	} else {
+		bad = 1;
+	}
+	free(p);
+	/* All temporaries are complete before any is renamed, so a failure here
+	 * (disk full) leaves the previous staging set whole. */
+	if (bad) {
+		if (rec.fp)
+			csc_out_abort(&rec);
+		csc_stage_abort(s);
+		return -1;
+	}
+	for (int i = 0; i < s->ntables; i++)
+		if (s->tables[i].open && fflush(s->tables[i].out.fp) != 0)
+			bad = 1;
+	if (fflush(s->rej_out.fp) != 0 || fflush(rec.fp) != 0)
+		bad = 1;
+	if (bad) {
+		csc_error_at(s->dir, 0, "cannot write staging: %s", strerror(errno));
+		csc_out_abort(&rec);
+		csc_stage_abort(s);
+		return -1;
+	}
+	for (int i = 0; i < s->ntables; i++)
+		if (s->tables[i].open) {
+			s->tables[i].open = 0;
+			if (csc_out_commit(&s->tables[i].out))
+				bad = 1;
+		}
+	if (csc_out_commit(&s->rej_out))
+		bad = 1;
+	if (csc_out_commit(&rec))
+		bad = 1;
+	return bad ? -1 : 0;
+}
+
+void csc_stage_abort(csc_stage *s)
+{
+	for (int i = 0; i < s->ntables; i++)
+		if (s->tables[i].open) {
+			csc_out_abort(&s->tables[i].out);
+			s->tables[i].open = 0;
+		}
+	if (s->rej_out.fp || s->rej_out.tmp)
+		csc_out_abort(&s->rej_out);
+}
+
+int csc_stage_not_configured(const char *staging_dir, const char *input,
+			     const char *const *stage_files)
+{
+	if (csc_mkdirs(staging_dir) != 0) {
+		csc_error_at(staging_dir, 0, "cannot create staging folder: %s", strerror(errno));
+		return -1;
+	}
+	for (; *stage_files; stage_files++) {
+		char *p = csc_path_join(staging_dir, *stage_files);
+		if (unlink(p) != 0 && errno != ENOENT) {
+			csc_error_at(p, 0, "cannot remove stale staging file: %s", strerror(errno));
+			free(p);
+			return -1;
+		}
+		free(p);
+	}
+	int rc = 0;
+	const char *prefixes[] = {"recon_", "rejects_"};
+	const char *const *headers[] = {recon_header, rejects_header};
+	for (int i = 0; i < 2; i++) {
+		char *p = named(staging_dir, prefixes[i], input);
+		csc_out o;
+		if (csc_out_open(&o, p) == 0) {
+			csc_csvw w;
+			csc_csvw_init(&w, o.fp);
+			csc_csvw_header(&w, headers[i]);
+			rc |= csc_out_commit(&o);
+		} else {
+			rc = -1;
+		}
+		free(p);
+	}
+	return rc;
+}
+
+void csc_stage_summary(const csc_stage *s)
+{
+	for (int i = 0; i < s->ntables; i++) {
+		const csc_table *t = &s->tables[i];
+		csc_info("%s: %s %s: read %ld = staged %ld + rejected %ld", s->input, t->file,
+			 t->name, t->read, t->staged, t->rejected);
+	}
+}

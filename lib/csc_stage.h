@@ -1,0 +1,73 @@
+/*
+ * csc_stage.h - what every extractor writes: staging tables, rejects and the
+ * reconciliation counts (docs/FORMATS.md).
+ *
+ * An extractor opens one csc_stage for its input, one csc_table per staging
+ * file, and for every source record calls either csc_table_* to stage it or
+ * csc_stage_reject to reject it, so that read = staged + rejected holds by
+ * construction. csc_stage_commit writes rejects_<input>.csv and
+ * recon_<input>.csv and renames every file into place; csc_stage_abort
+ * leaves the previous staging untouched.
+ */
+#ifndef CSC_STAGE_H
+#define CSC_STAGE_H
+
+#include "csc_csvw.h"
+#include "csc_out.h"
+
+#define CSC_STAGE_MAX_TABLES 16
+
+typedef struct csc_table {
+	const char *name;     /* recon table name, e.g. "Episodes" */
+	const char *file;     /* source file this table is read from */
+	csc_out out;          /* staging/<stage_file> */
+	csc_csvw w;
+	long read, staged, rejected;
+	int open;
+} csc_table;
+
+typedef struct csc_stage {
+	char *dir;            /* <output_dir>/staging */
+	char *input;          /* "cin", "ssda903", "contacts", "early_help" */
+	csc_out rej_out;
+	csc_csvw rej;
+	csc_table tables[CSC_STAGE_MAX_TABLES];
+	int ntables;
+	int failed;
+} csc_stage;
+
+/* Create <staging_dir> if needed and open rejects_<input>.csv. 0 or -1. */
+int csc_stage_open(csc_stage *s, const char *staging_dir, const char *input);
+
+/* Open staging/<stage_file> with the given NULL-terminated header, counted
+ * in recon as `table` read from `source_file`. NULL stage_file counts
+ * records without staging them (a table read only to be reconciled). */
+csc_table *csc_stage_table(csc_stage *s, const char *table, const char *source_file,
+			   const char *stage_file, const char *const *header);
+
+/* Count one record as read and staged; the caller then writes its fields
+ * with csc_csvw_* on t->w and ends the row with csc_csvw_end. */
+void csc_table_stage(csc_table *t);
+
+/* Count one record as read and rejected, and write the rejects row. */
+void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
+		      const char *value, const char *reason);
+
+/* Write recon, commit every file. 0, or -1 when any write failed. */
+int csc_stage_commit(csc_stage *s);
+
+/* Remove every temporary file; previous staging stays as it was. */
+void csc_stage_abort(csc_stage *s);
+
+/* Release the names held by s (after commit or abort). */
+void csc_stage_free(csc_stage *s);
+
+/* Remove staging files of an input that is not configured (stale tables
+ * from an earlier run), then write its header-only recon file. */
+int csc_stage_not_configured(const char *staging_dir, const char *input,
+			     const char *const *stage_files);
+
+/* Print "<input>: <file> <table>: read N = staged S + rejected R" lines. */
+void csc_stage_summary(const csc_stage *s);
+
+#endif

@@ -1,0 +1,103 @@
+/* csc_xml.c - see csc_xml.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "csc_diag.h"
+#include "csc_xml.h"
+
+/* No DTD load, no entity substitution, no network, no huge-text relaxation:
+ * libxml2 defaults already cap a text node at 10 MB without XML_PARSE_HUGE. */
+#define SAFE_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+
+static void on_error(void *arg, const char *msg, xmlParserSeverities sev, xmlTextReaderLocatorPtr loc)
+{
+	csc_xml *x = arg;
+	if (sev != XML_PARSER_SEVERITY_ERROR && sev != XML_PARSER_SEVERITY_VALIDITY_ERROR)
+		return;
+	if (x->err[0])
+		return;
+	snprintf(x->err, sizeof x->err, "%s", msg ? msg : "XML error");
+	size_t n = strlen(x->err);
+	while (n && (x->err[n - 1] == '\n' || x->err[n - 1] == ' '))
+		x->err[--n] = '\0';
+	x->err_line = loc ? xmlTextReaderLocatorLineNumber(loc) : 0;
+}
+
+static int setup(csc_xml *x, const char *name)
+{
+	x->name = name;
+	if (!x->r) {
+		csc_error_at(name, 0, "cannot open XML input");
+		return -1;
+	}
+	xmlTextReaderSetErrorHandler(x->r, on_error, x);
+	return 0;
+}
+
+int csc_xml_open(csc_xml *x, const char *path, const char *name)
+{
+	memset(x, 0, sizeof *x);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		csc_error_at(name ? name : path, 0, "cannot open: %m");
+		return -1;
+	}
+	fclose(f);
+	x->r = xmlReaderForFile(path, NULL, SAFE_OPTS);
+	return setup(x, name ? name : path);
+}
+
+int csc_xml_open_mem(csc_xml *x, const char *data, int n, const char *name)
+{
+	memset(x, 0, sizeof *x);
+	x->r = xmlReaderForMemory(data, n, name, NULL, SAFE_OPTS);
+	return setup(x, name);
+}
+
+static int fail(csc_xml *x, long line, const char *msg)
+{
+	if (!x->failed)
+		csc_error_at(x->name, line, "%s", msg);
+	x->failed = 1;
+	return -1;
+}
+
+int csc_xml_next(csc_xml *x)
+{
+	if (x->failed)
+		return -1;
+	int rc = xmlTextReaderRead(x->r);
+	if (rc < 0 || x->err[0]) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "not well-formed XML: %s", x->err[0] ? x->err : "parse error");
+		return fail(x, x->err_line ? x->err_line : csc_xml_line(x), msg);
+	}
+	if (rc == 0)
+		return 0;
+	int type = xmlTextReaderNodeType(x->r);
+	if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+		return fail(x, csc_xml_line(x), "a DOCTYPE is not allowed (no DTDs or entities are read)");
+	if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
+		return fail(x, csc_xml_line(x), "entity references are not allowed");
+	if (xmlTextReaderDepth(x->r) > CSC_XML_MAX_DEPTH)
+		return fail(x, csc_xml_line(x), "elements nested deeper than 64 levels");
+	if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+	    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+		const xmlChar *v = xmlTextReaderConstValue(x->r);
+		if (v && strlen((const char *)v) > CSC_XML_MAX_TEXT)
+			return fail(x, csc_xml_line(x), "element text longer than 1 MiB");
+	}
+	return 1;
+}
+
+long csc_xml_line(csc_xml *x)
+{
+	return x->r ? xmlTextReaderGetParserLineNumber(x->r) : 0;
+}
+
+void csc_xml_close(csc_xml *x)
+{
+	if (x->r)
+		xmlFreeTextReader(x->r);
+	x->r = NULL;
+}
