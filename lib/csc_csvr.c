@@ -85,13 +85,11 @@ static void put_utf8(struct reader *r, unsigned cp)
 	}
 }
 
-static void fail(struct reader *r, long line, const char *fmt, const char *arg)
+static void fail(struct reader *r, long line, const char *msg)
 {
 	if (r->failed)
 		return;
 	r->failed = 1;
-	char msg[256];
-	snprintf(msg, sizeof msg, fmt, arg);
 	csc_error_at(r->name, line, "%s", msg);
 }
 
@@ -101,14 +99,14 @@ static void on_field(void *s, size_t n, void *data)
 	if (r->failed || r->stop)
 		return;
 	if (r->n == CSC_CSV_MAX_FIELDS) {
-		char lim[32];
-		snprintf(lim, sizeof lim, "%d", CSC_CSV_MAX_FIELDS);
-		fail(r, r->row_start, "row has more than %s fields", lim);
+		char msg[64];
+		snprintf(msg, sizeof msg, "row has more than %d fields", CSC_CSV_MAX_FIELDS);
+		fail(r, r->row_start, msg);
 		return;
 	}
 	const unsigned char *u = s ? s : (const unsigned char *)"";
 	if (memchr(u, '\0', n)) {
-		fail(r, r->line, "NUL byte in field: not a text CSV file%s", "");
+		fail(r, r->line, "NUL byte in field: not a text CSV file");
 		return;
 	}
 	/* Windows-1252 needs at most 3 bytes of UTF-8 per input byte */
@@ -128,9 +126,9 @@ static void on_field(void *s, size_t n, void *data)
 			if (c >= 0x80 && c < 0xA0) {
 				c = cp1252_hi[c - 0x80];
 				if (!c) {
-					char hex[8];
-					snprintf(hex, sizeof hex, "0x%02X", u[i]);
-					fail(r, r->line, "byte %s is neither UTF-8 nor Windows-1252", hex);
+					char msg[64];
+					snprintf(msg, sizeof msg, "byte 0x%02X is neither UTF-8 nor Windows-1252", u[i]);
+					fail(r, r->line, msg);
 					return;
 				}
 			}
@@ -198,11 +196,11 @@ static void feed_line(struct reader *r, const char *s, size_t n)
 	r->row_ended = 0;
 	if (csv_parse(&r->p, s, n, on_field, on_row, r) != n && !r->failed) {
 		if (csv_error(&r->p) == CSV_ENOMEM) {
-			char lim[32];
-			snprintf(lim, sizeof lim, "%u", CSC_CSV_MAX_FIELD);
-			fail(r, r->line, "field longer than %s bytes", lim);
+			char msg[64];
+			snprintf(msg, sizeof msg, "field longer than %u bytes", CSC_CSV_MAX_FIELD);
+			fail(r, r->line, msg);
 		} else {
-			fail(r, r->line, "%s", csv_strerror(csv_error(&r->p)));
+			fail(r, r->line, csv_strerror(csv_error(&r->p)));
 		}
 	}
 	if (r->row_ended) {
@@ -239,7 +237,7 @@ static size_t feed_block(struct reader *r, const char *s, size_t n, int last)
 static int finish(struct reader *r)
 {
 	if (!r->failed && !r->stop && csv_fini(&r->p, on_field, on_row, r) != 0)
-		fail(r, r->row_start, "unterminated quoted field in the row starting here%s", "");
+		fail(r, r->row_start, "unterminated quoted field in the row starting here");
 	return r->failed ? -1 : r->stop;
 }
 
@@ -247,7 +245,7 @@ static int check_start(struct reader *r, const unsigned char *s, size_t n, size_
 {
 	*skip = 0;
 	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-		fail(r, 1, "file is UTF-16; save it as UTF-8 or Windows-1252 CSV%s", "");
+		fail(r, 1, "file is UTF-16; save it as UTF-8 or Windows-1252 CSV");
 		return -1;
 	}
 	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
@@ -290,7 +288,7 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 			/* a single physical line longer than the block: grow, bounded
 			 * by the field limit plus slack for the rest of the row */
 			if (cap > 4 * (size_t)CSC_CSV_MAX_FIELD) {
-				fail(&r, r.line + 1, "line longer than %s bytes", "4 MiB");
+				fail(&r, r.line + 1, "line longer than 4 MiB");
 				break;
 			}
 			cap *= 2;
@@ -298,7 +296,9 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 		}
 		size_t got = fread(blk + have, 1, cap - have, f);
 		if (got == 0 && ferror(f)) {
-			fail(&r, r.line + 1, "read error: %s", strerror(errno));
+			char msg[128];
+			snprintf(msg, sizeof msg, "read error: %s", strerror(errno));
+			fail(&r, r.line + 1, msg);
 			break;
 		}
 		have += got;
