@@ -236,6 +236,11 @@ static size_t feed_block(struct reader *r, const char *s, size_t n, int last)
 
 static int finish(struct reader *r)
 {
+	/* libcsv only refuses an open quote at the end under CSV_STRICT, which
+	 * would also refuse the stray quotes Excel users type; check the state
+	 * (2 = FIELD_BEGUN in libcsv) directly instead. */
+	if (!r->failed && !r->stop && r->p.pstate == 2 && r->p.quoted)
+		fail(r, r->row_start, "unterminated quoted field in the row starting here");
 	if (!r->failed && !r->stop && csv_fini(&r->p, on_field, on_row, r) != 0)
 		fail(r, r->row_start, "unterminated quoted field in the row starting here");
 	return r->failed ? -1 : r->stop;

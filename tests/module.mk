@@ -1,0 +1,6 @@
+# Unit tests of the shared library.
+UNIT_TESTS += test_date test_workday test_conf test_csv
+test_date_OBJS := tests/unit/test_date.o
+test_workday_OBJS := tests/unit/test_workday.o
+test_conf_OBJS := tests/unit/test_conf.o
+test_csv_OBJS := tests/unit/test_csv.o
