@@ -2,11 +2,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csc_diag.h"
 
 static const char *prog = "cscpipe";
 static int quiet;
+static FILE *logf;
 
 void csc_diag_init(const char *argv0)
 {
@@ -14,6 +16,44 @@ void csc_diag_init(const char *argv0)
 		const char *slash = strrchr(argv0, '/');
 		prog = slash ? slash + 1 : argv0;
 	}
+	/* The run driver (csc-run) sets these for every stage it starts, so that
+	 * each stage's messages land, timestamped, in the run's log file. */
+	const char *q = getenv("CSC_QUIET");
+	if (q && *q == '1')
+		quiet = 1;
+	const char *lp = getenv("CSC_LOG");
+	if (lp && *lp && !logf) {
+		logf = fopen(lp, "a");
+		if (logf)
+			setvbuf(logf, NULL, _IOLBF, 0);
+	}
+}
+
+/* One log line: UTC timestamp, program, message. */
+static void vlog(const char *file, long line, const char *fmt, va_list ap)
+{
+	if (!logf)
+		return;
+	time_t now = time(NULL);
+	struct tm tm;
+	char ts[32];
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(logf, "%s %s: ", ts, prog);
+	if (file && line > 0)
+		fprintf(logf, "%s:%ld: ", file, line);
+	else if (file)
+		fprintf(logf, "%s: ", file);
+	vfprintf(logf, fmt, ap);
+	fputc('\n', logf);
+}
+
+void csc_log(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(NULL, 0, fmt, ap);
+	va_end(ap);
 }
 
 const char *csc_prog(void) { return prog; }
@@ -22,6 +62,10 @@ int csc_diag_is_quiet(void) { return quiet; }
 
 static void vreport(const char *file, long line, const char *fmt, va_list ap)
 {
+	va_list copy;
+	va_copy(copy, ap);
+	vlog(file, line, fmt, copy);
+	va_end(copy);
 	fflush(stdout);
 	if (file && line > 0)
 		fprintf(stderr, "%s: %s:%ld: ", prog, file, line);
@@ -69,11 +113,12 @@ void csc_die_at(int code, const char *file, long line, const char *fmt, ...)
 
 void csc_info(const char *fmt, ...)
 {
-	if (quiet)
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(NULL, 0, fmt, ap);
+	if (quiet)
+		vlog(NULL, 0, fmt, ap);
+	else
+		vreport(NULL, 0, fmt, ap);
 	va_end(ap);
 }
 

@@ -21,7 +21,9 @@ enum csc_exit {
 	CSC_EXIT_INTERNAL = 7, /* a bug or resource failure inside cscpipe */
 };
 
-/* Set the program name used as the prefix (basename of argv[0]). */
+/* Set the program name used as the prefix (basename of argv[0]). Also reads
+ * CSC_QUIET=1 (be quiet) and CSC_LOG=FILE (append every message, with a UTC
+ * timestamp, to FILE) from the environment, as set by the run driver. */
 void csc_diag_init(const char *argv0);
 
 /* The program name set by csc_diag_init. */
@@ -46,7 +48,10 @@ void csc_die(int code, const char *fmt, ...)
 void csc_die_at(int code, const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5), noreturn));
 
-/* Informational line to stderr unless quiet. */
+/* A line for the run log only (see CSC_LOG in csc_diag_init). */
+void csc_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Informational line to stderr unless quiet; always to the run log. */
 void csc_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Allocation that exits with CSC_EXIT_INTERNAL instead of returning NULL. */

@@ -4,3 +4,5 @@ test_date_OBJS := tests/unit/test_date.o
 test_workday_OBJS := tests/unit/test_workday.o
 test_conf_OBJS := tests/unit/test_conf.o
 test_csv_OBJS := tests/unit/test_csv.o
+UNIT_TESTS += test_sha256
+test_sha256_OBJS := tests/unit/test_sha256.o
