@@ -8,7 +8,7 @@
 
 static const char *prog = "cscpipe";
 static int quiet;
-static FILE *logf;
+static FILE *log_fp;
 
 void csc_diag_init(const char *argv0)
 {
@@ -22,30 +22,30 @@ void csc_diag_init(const char *argv0)
 	if (q && *q == '1')
 		quiet = 1;
 	const char *lp = getenv("CSC_LOG");
-	if (lp && *lp && !logf) {
-		logf = fopen(lp, "a");
-		if (logf)
-			setvbuf(logf, NULL, _IOLBF, 0);
+	if (lp && *lp && !log_fp) {
+		log_fp = fopen(lp, "a");
+		if (log_fp)
+			setvbuf(log_fp, NULL, _IOLBF, 0);
 	}
 }
 
 /* One log line: UTC timestamp, program, message. */
 static void vlog(const char *file, long line, const char *fmt, va_list ap)
 {
-	if (!logf)
+	if (!log_fp)
 		return;
 	time_t now = time(NULL);
 	struct tm tm;
 	char ts[32];
 	gmtime_r(&now, &tm);
 	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(logf, "%s %s: ", ts, prog);
+	fprintf(log_fp, "%s %s: ", ts, prog);
 	if (file && line > 0)
-		fprintf(logf, "%s:%ld: ", file, line);
+		fprintf(log_fp, "%s:%ld: ", file, line);
 	else if (file)
-		fprintf(logf, "%s: ", file);
-	vfprintf(logf, fmt, ap);
-	fputc('\n', logf);
+		fprintf(log_fp, "%s: ", file);
+	vfprintf(log_fp, fmt, ap);
+	fputc('\n', log_fp);
 }
 
 void csc_log(const char *fmt, ...)
