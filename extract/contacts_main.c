@@ -1,0 +1,170 @@
+/*
+ * contacts_main.c - csc-extract-contacts: the Annex A contacts list (List 1
+ * with the Contact ID / Contact Outcome / Date Contact Completed
+ * extensions) into staging/contacts.csv (docs/FORMATS.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codes_builtin.h"
+#include "codes_xsd.h"
+#include "codes_yaml.h"
+#include "csc_diag.h"
+#include "list_cli.h"
+#include "list_engine.h"
+#include "list_idset.h"
+
+static const char help[] =
+	"NAME\n"
+	"    csc-extract-contacts - stage the Annex A contacts list\n\n"
+	"SYNOPSIS\n"
+	"    csc-extract-contacts --conf pipeline.conf [--quiet]\n"
+	"    csc-extract-contacts [-o STAGING] [--ref DIR] [--quiet] CONTACTS.csv\n\n"
+	"DESCRIPTION\n"
+	"    Reads the contacts list (the conf key `contacts`) and writes\n"
+	"    STAGING/contacts.csv, rejects_contacts.csv and recon_contacts.csv.\n"
+	"    Columns are matched by name ignoring case and spaces; unknown columns\n"
+	"    are ignored. Required columns: Child Unique ID, Gender, Ethnicity,\n"
+	"    Date of Birth, Age of Child (Years), Date of Contact, Contact Source,\n"
+	"    Contact Outcome, Date Contact Completed; Contact ID is optional (each\n"
+	"    contact is then named row<line>). Dates are DD/MM/YYYY or YYYY-MM-DD.\n"
+	"    Contact Source is a CIN ReferralSource code or its label from\n"
+	"    CIN_schema_2024.xsd; Contact Outcome is REF, IA, EH, NFA or OTH (or\n"
+	"    their labels); Ethnicity a DfE code or label. A row with a bad value,\n"
+	"    a repeated Contact ID, or a completion date before the contact date is\n"
+	"    rejected with file, line, field, value and reason; the rest goes on.\n"
+	"    An input that is not configured removes stale staging and exits 0.\n\n"
+	"OPTIONS\n"
+	"    --conf FILE   take input, output_dir and reference_dir from FILE\n"
+	"    -o DIR        staging folder (standalone; default ./staging)\n"
+	"    --ref DIR     reference folder with the XSD and YAML code lists\n"
+	"    --quiet       do not print the read = staged + rejected summary\n\n"
+	"EXIT STATUS\n"
+	"    0 done; 2 rejects above max_reject_percent; 3 input missing or\n"
+	"    unparseable (staging untouched); 4 usage or configuration; 6 output\n"
+	"    could not be written.\n";
+
+enum { C_ID, C_CHILD, C_GENDER, C_ETHNIC, C_DOB, C_AGE, C_DATE, C_SOURCE, C_OUTCOME, C_DONE };
+
+static codes_list gender, ethnic, source, outcome;
+
+static const list_col cols[] = {
+	[C_ID] = {"Contact ID", "contact_id", LT_ID, 0, 0, NULL, 0, 0},
+	[C_CHILD] = {"Child Unique ID", "child", LT_ID, 1, 0, NULL, 0, 0},
+	[C_GENDER] = {"Gender", "gender", LT_CODE, 1, 1, &gender, 0, 0},
+	[C_ETHNIC] = {"Ethnicity", "ethnicity", LT_CODE, 1, 1, &ethnic, 0, 0},
+	[C_DOB] = {"Date of Birth", "dob", LT_DATE_ANY, 1, 1, NULL, 0, 0},
+	[C_AGE] = {"Age of Child (Years)", "age", LT_INT, 1, 1, NULL, 0, 25},
+	[C_DATE] = {"Date of Contact", "contact_date", LT_DATE_ANY, 1, 0, NULL, 0, 0},
+	[C_SOURCE] = {"Contact Source", "source", LT_CODE, 1, 0, &source, 0, 0},
+	[C_OUTCOME] = {"Contact Outcome", "outcome", LT_CODE, 1, 1, &outcome, 0, 0},
+	[C_DONE] = {"Date Contact Completed", "completed_date", LT_DATE_ANY, 1, 1, NULL, 0, 0},
+};
+
+static const char *const stage_files[] = {"contacts.csv", NULL};
+
+static int check(void *ctx, list_reader *r, list_val *v, long line, list_reject *rej)
+{
+	list_idset *seen = ctx;
+	if (r->map[C_ID] < 0) {
+		snprintf(r->scratch, sizeof r->scratch, "row%ld", line);
+		v[C_ID].s = r->scratch;
+	}
+	if (v[C_DONE].d != CSC_NODATE && v[C_DONE].d < v[C_DATE].d) {
+		rej->field = cols[C_DONE].name;
+		rej->value = v[C_DONE].s;
+		snprintf(rej->reason, sizeof rej->reason,
+			 "Date Contact Completed is before Date of Contact");
+		return -1;
+	}
+	long first = list_idset_add(seen, v[C_ID].s, strlen(v[C_ID].s), line);
+	if (first) {
+		rej->field = cols[C_ID].name;
+		rej->value = v[C_ID].s;
+		snprintf(rej->reason, sizeof rej->reason,
+			 "duplicate Contact ID: already used on line %ld", first);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_codes(const list_cli *cli)
+{
+	char *xsd = list_cli_ref(cli, "CIN_schema_2024.xsd");
+	char *yml = list_cli_ref(cli, "SSDA903_schema_2024.yml");
+	int rc = codes_xsd_load(xsd, "referralsourcetype", &source);
+	codes_schema schema;
+	if (rc == 0 && (rc = codes_yaml_load(yml, &schema)) == 0) {
+		const yaml_col *e = codes_yaml_find(&schema, "Header", "ETHNIC");
+		if (!e || !e->codes.n) {
+			csc_error_at(yml, 0, "no ETHNIC code list under Header");
+			rc = -1;
+		} else {
+			for (int i = 0; i < e->codes.n; i++)
+				codes_add(&ethnic, e->codes.code[i]);
+			for (int i = 0; i < e->codes.nalias; i++)
+				if (e->codes.ato[i] >= 0)
+					codes_alias(&ethnic, e->codes.akey[i],
+						    e->codes.code[e->codes.ato[i]]);
+		}
+		codes_yaml_free(&schema);
+	}
+	codes_builtin(&source, "source");
+	codes_builtin(&gender, "gender");
+	codes_builtin(&outcome, "outcome");
+	free(xsd);
+	free(yml);
+	return rc;
+}
+
+static const char *conf_input(const csc_conf *c)
+{
+	return c->contacts;
+}
+
+static void free_codes(void)
+{
+	codes_free(&gender);
+	codes_free(&ethnic);
+	codes_free(&source);
+	codes_free(&outcome);
+}
+
+int main(int argc, char **argv)
+{
+	list_cli cli;
+	list_cli_parse(&cli, argc, argv, help, conf_input);
+	int rc;
+	if (!cli.input) {
+		rc = list_cli_not_configured(&cli, "contacts", stage_files);
+		list_cli_free(&cli);
+		return rc;
+	}
+	if (load_codes(&cli) != 0) {
+		free_codes();
+		list_cli_free(&cli);
+		return CSC_EXIT_CONFIG;
+	}
+	list_idset seen;
+	list_idset_init(&seen);
+	list_table t = {"Contacts", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check, &seen};
+	const char *header[LIST_MAX_COLS + 3];
+	list_stage_header(&t, header);
+	csc_stage s;
+	if (csc_stage_open(&s, cli.staging, "contacts") != 0) {
+		rc = CSC_EXIT_OUTPUT;
+	} else {
+		csc_table *tb = csc_stage_table(&s, t.table, cli.input, stage_files[0], header);
+		list_reader r;
+		list_reader_init(&r, &t, &s, tb, &tb->w, cli.input);
+		if (s.failed || list_reader_file(&r, cli.input) != 0)
+			rc = list_cli_fatal(&cli, &s);
+		else
+			rc = list_cli_finish(&cli, &s);
+	}
+	list_idset_free(&seen);
+	free_codes();
+	list_cli_free(&cli);
+	return rc;
+}

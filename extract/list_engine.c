@@ -1,0 +1,327 @@
+/* list_engine.c - see list_engine.h. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csc_diag.h"
+#include "list_engine.h"
+
+#define KEY_MAX 128
+
+void list_reader_init(list_reader *r, const list_table *t, csc_stage *stage, csc_table *rec,
+		      csc_csvw *w, const char *file)
+{
+	memset(r, 0, sizeof *r);
+	r->t = t;
+	r->stage = stage;
+	r->rec = rec;
+	r->w = w;
+	r->file = file;
+	for (int i = 0; i < LIST_MAX_COLS; i++)
+		r->map[i] = -1;
+}
+
+void list_stage_header(const list_table *t, const char **names)
+{
+	int k = 0;
+	for (int i = 0; i < t->ncols; i++)
+		names[k++] = t->cols[i].stage;
+	if (t->src_file)
+		names[k++] = "src_file";
+	names[k++] = "src_line";
+	names[k] = NULL;
+}
+
+/* ---- header ---- */
+
+static int map_exact(list_reader *r, const csc_row *row)
+{
+	const list_table *t = r->t;
+	int ok = row->n == t->ncols;
+	for (int i = 0; ok && i < t->ncols; i++) {
+		char *f = row->f[i];
+		size_t n = row->len[i];
+		while (n && (*f == ' ' || *f == '\t'))
+			f++, n--;
+		while (n && (f[n - 1] == ' ' || f[n - 1] == '\t'))
+			n--;
+		ok = n == strlen(t->cols[i].name) && !memcmp(f, t->cols[i].name, n);
+		r->map[i] = i;
+	}
+	if (!ok) {
+		csc_error_at(r->file, row->line, "header is not the %s header", t->table);
+		return -1;
+	}
+	return 0;
+}
+
+static int map_by_name(list_reader *r, const csc_row *row)
+{
+	const list_table *t = r->t;
+	char key[KEY_MAX], want[KEY_MAX];
+	for (int f = 0; f < row->n; f++) {
+		csc_csv_key(row->f[f], key, sizeof key);
+		for (int i = 0; i < t->ncols; i++) {
+			csc_csv_key(t->cols[i].name, want, sizeof want);
+			if (strcmp(key, want))
+				continue;
+			if (r->map[i] >= 0) {
+				csc_error_at(r->file, row->line,
+					     "column \"%s\" appears twice (fields %d and %d)",
+					     t->cols[i].name, r->map[i] + 1, f + 1);
+				return -1;
+			}
+			r->map[i] = f;
+		}
+	}
+	char missing[1024];
+	size_t o = 0;
+	missing[0] = '\0';
+	for (int i = 0; i < t->ncols; i++)
+		if (t->cols[i].required && r->map[i] < 0) {
+			int w = snprintf(missing + o, sizeof missing - o, "%s\"%s\"", o ? ", " : "",
+					 t->cols[i].name);
+			if (w > 0 && (size_t)w < sizeof missing - o)
+				o += (size_t)w;
+		}
+	if (o) {
+		csc_error_at(r->file, row->line,
+			     "missing required columns: %s (names are matched ignoring case and spaces)",
+			     missing);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- values ---- */
+
+static int shaped(const char *s, size_t n, const char *shape)
+{
+	if (n != strlen(shape))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == '9' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+			return 0;
+	return 1;
+}
+
+static int check_date(const list_col *c, const char *s, size_t n, list_val *out, list_reject *rej)
+{
+	int any = c->type == LT_DATE_ANY;
+	int rc = any ? csc_date_parse_any(s, n, &out->d) : csc_date_parse_dmy(s, n, &out->d);
+	if (rc == 0)
+		return 0;
+	if (shaped(s, n, "99/99/9999") || (any && shaped(s, n, "9999-99-99")))
+		snprintf(rej->reason, sizeof rej->reason, "%s is not a real date (no such day)", c->name);
+	else
+		snprintf(rej->reason, sizeof rej->reason, "%s is not a date in %s form", c->name,
+			 any ? "DD/MM/YYYY or YYYY-MM-DD" : "DD/MM/YYYY");
+	return -1;
+}
+
+static int check_int(const list_col *c, const char *s, size_t n, list_reject *rej)
+{
+	long v = 0;
+	size_t i = 0;
+	for (; i < n && i < 9 && isdigit((unsigned char)s[i]); i++)
+		v = v * 10 + (s[i] - '0');
+	if (i != n) {
+		snprintf(rej->reason, sizeof rej->reason, "%s is not a whole number", c->name);
+		return -1;
+	}
+	if (c->lo <= c->hi && (v < c->lo || v > c->hi)) {
+		snprintf(rej->reason, sizeof rej->reason, "%s is outside the range %d to %d", c->name,
+			 c->lo, c->hi);
+		return -1;
+	}
+	return 0;
+}
+
+static void bad_code(const list_col *c, list_reject *rej)
+{
+	char codes[300];
+	codes_describe(c->codes, codes, sizeof codes);
+	snprintf(rej->reason, sizeof rej->reason, "%s is not a valid code; expected one of: %s",
+		 c->name, codes);
+}
+
+/* 1 = M, 2 = F as the DfE code lists have it; M, F, U as written from
+ * 2024-25 on. */
+static const char *sex(const list_col *c, const char *s, size_t n)
+{
+	static const char *const direct[] = {"M", "F", "U"};
+	for (int i = 0; i < 3; i++)
+		if (n == 1 && toupper((unsigned char)*s) == direct[i][0])
+			return direct[i];
+	const char *code = c->codes ? codes_find(c->codes, s, n) : NULL;
+	if (code && !strcmp(code, "1"))
+		return "M";
+	if (code && !strcmp(code, "2"))
+		return "F";
+	return NULL;
+}
+
+int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_reject *rej)
+{
+	out->s = s;
+	out->d = CSC_NODATE;
+	switch (c->type) {
+	case LT_ID:
+	case LT_TEXT:
+		return 0;
+	case LT_DATE_DMY:
+	case LT_DATE_ANY:
+		return check_date(c, s, n, out, rej);
+	case LT_INT:
+		return check_int(c, s, n, rej);
+	case LT_CODE:
+		if ((out->s = codes_find(c->codes, s, n)) != NULL)
+			return 0;
+		bad_code(c, rej);
+		return -1;
+	case LT_SEX:
+		if ((out->s = sex(c, s, n)) != NULL)
+			return 0;
+		snprintf(rej->reason, sizeof rej->reason,
+			 "%s is not a valid sex; expected M, F, U, 1 (male) or 2 (female)", c->name);
+		return -1;
+	}
+	return -1;
+}
+
+/* ---- rows ---- */
+
+static int blank_row(const csc_row *row)
+{
+	for (int i = 0; i < row->n; i++)
+		for (size_t k = 0; k < row->len[i]; k++)
+			if (!isspace((unsigned char)row->f[i][k]))
+				return 0;
+	return 1;
+}
+
+static void reject(list_reader *r, long line, const list_reject *rej)
+{
+	csc_stage_reject(r->stage, r->rec, line, rej->field, rej->value ? rej->value : "",
+			 rej->reason);
+}
+
+static int count_mismatch(list_reader *r, const csc_row *row, list_reject *rej)
+{
+	const list_table *t = r->t;
+	if (row->n < r->nhdr) {
+		rej->field = "-";
+		for (int i = 0; i < t->ncols; i++)
+			if (r->map[i] >= row->n) {
+				rej->field = t->cols[i].name;
+				break;
+			}
+		rej->value = "";
+		snprintf(rej->reason, sizeof rej->reason,
+			 "row has %d fields but the header has %d; fields are missing", row->n, r->nhdr);
+	} else {
+		rej->field = "-";
+		rej->value = row->f[r->nhdr];
+		snprintf(rej->reason, sizeof rej->reason,
+			 "row has %d fields but the header has %d; there are extra fields (an unquoted comma?)",
+			 row->n, r->nhdr);
+	}
+	return -1;
+}
+
+static int check_row(list_reader *r, const csc_row *row, list_reject *rej)
+{
+	const list_table *t = r->t;
+	if (row->n != r->nhdr)
+		return count_mismatch(r, row, rej);
+	for (int i = 0; i < t->ncols; i++) {
+		const list_col *c = &t->cols[i];
+		list_val *v = &r->v[i];
+		v->s = "";
+		v->d = CSC_NODATE;
+		if (r->map[i] < 0)
+			continue;
+		char *s = row->f[r->map[i]];
+		size_t n = row->len[r->map[i]];
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		s[n] = '\0';
+		rej->field = c->name;
+		rej->value = s;
+		if (!n) {
+			if (c->blank_ok)
+				continue;
+			snprintf(rej->reason, sizeof rej->reason, "%s is blank; a value is required",
+				 c->name);
+			return -1;
+		}
+		if (list_check_value(c, s, n, v, rej) != 0)
+			return -1;
+	}
+	if (t->check)
+		return t->check(t->ctx, r, r->v, row->line, rej);
+	return 0;
+}
+
+static void stage_row(list_reader *r, long line)
+{
+	const list_table *t = r->t;
+	csc_csvw *w = r->w;
+	csc_table_stage(r->rec);
+	for (int i = 0; i < t->ncols; i++) {
+		const list_val *v = &r->v[i];
+		switch (t->cols[i].type) {
+		case LT_DATE_DMY:
+		case LT_DATE_ANY:
+			csc_csvw_date(w, v->d);
+			break;
+		case LT_TEXT:
+			csc_csvw_text(w, v->s);
+			break;
+		default:
+			csc_csvw_str(w, v->s);
+		}
+	}
+	if (t->src_file)
+		csc_csvw_str(w, r->file);
+	csc_csvw_long(w, line);
+	csc_csvw_end(w);
+}
+
+int list_reader_row(void *ctx, const csc_row *row)
+{
+	list_reader *r = ctx;
+	r->rows++;
+	if (row->index == 0) {
+		r->nhdr = row->n;
+		int rc = r->t->by_name ? map_by_name(r, row) : map_exact(r, row);
+		if (rc) {
+			r->fatal = 1;
+			return 1;
+		}
+		return 0;
+	}
+	if (blank_row(row))
+		return 0; /* an empty line of commas is not a record */
+	list_reject rej = {0};
+	if (check_row(r, row, &rej) != 0)
+		reject(r, row->line, &rej);
+	else
+		stage_row(r, row->line);
+	return 0;
+}
+
+int list_reader_file(list_reader *r, const char *path)
+{
+	int rc = csc_csv_read(path, r->file, list_reader_row, r);
+	if (rc < 0 || r->fatal)
+		return -1;
+	if (r->rows == 0) {
+		csc_error_at(r->file, 1, "empty file: expected a header row");
+		return -1;
+	}
+	return 0;
+}
