@@ -149,20 +149,7 @@ int main(int argc, char **argv)
 	list_idset seen;
 	list_idset_init(&seen);
 	list_table t = {"Contacts", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check, &seen};
-	const char *header[LIST_MAX_COLS + 3];
-	list_stage_header(&t, header);
-	csc_stage s;
-	if (csc_stage_open(&s, cli.staging, "contacts") != 0) {
-		rc = CSC_EXIT_OUTPUT;
-	} else {
-		csc_table *tb = csc_stage_table(&s, t.table, cli.input, stage_files[0], header);
-		list_reader r;
-		list_reader_init(&r, &t, &s, tb, &tb->w, cli.input);
-		if (s.failed || list_reader_file(&r, cli.input) != 0)
-			rc = list_cli_fatal(&cli, &s);
-		else
-			rc = list_cli_finish(&cli, &s);
-	}
+	rc = list_cli_run_one(&cli, "contacts", &t, stage_files[0]);
 	list_idset_free(&seen);
 	free_codes();
 	list_cli_free(&cli);

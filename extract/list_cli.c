@@ -6,6 +6,7 @@
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "list_cli.h"
+#include "list_engine.h"
 
 #ifndef CSC_DATADIR
 #define CSC_DATADIR "."
@@ -117,4 +118,23 @@ void list_cli_free(list_cli *c)
 		csc_conf_free(c->conf);
 	free(c->staging);
 	free(c->ref);
+}
+
+int list_cli_run_one(list_cli *c, const char *input, const list_table *t, const char *stage_file)
+{
+	const char *header[LIST_MAX_COLS + 3];
+	list_stage_header(t, header);
+	csc_stage s;
+	if (csc_stage_open(&s, c->staging, input) != 0)
+		return CSC_EXIT_OUTPUT;
+	csc_table *tb = csc_stage_table(&s, t->table, c->input, stage_file, header);
+	if (s.failed) {
+		list_cli_fatal(c, &s);
+		return CSC_EXIT_OUTPUT;
+	}
+	list_reader r;
+	list_reader_init(&r, t, &s, tb, &tb->w, c->input);
+	if (list_reader_file(&r, c->input) != 0)
+		return list_cli_fatal(c, &s);
+	return list_cli_finish(c, &s);
 }

@@ -41,6 +41,13 @@ int list_cli_fatal(list_cli *c, csc_stage *s);
 /* The "not configured" path: remove stale staging files, header-only recon. */
 int list_cli_not_configured(list_cli *c, const char *input, const char *const *stage_files);
 
+/* Read c->input as the one file of table t into <staging>/<stage_file>
+ * for input `input` ("contacts"), then finish as list_cli_finish. Returns
+ * the exit code. */
+struct list_table;
+int list_cli_run_one(list_cli *c, const char *input, const struct list_table *t,
+		     const char *stage_file);
+
 void list_cli_free(list_cli *c);
 
 #endif

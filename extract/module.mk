@@ -6,3 +6,5 @@ CSV_EXTRACT_OBJS := extract/list_engine.o extract/list_cli.o extract/list_idset.
 	extract/codes_list.o extract/codes_yaml.o extract/codes_xsd.o extract/codes_builtin.o
 PROGRAMS += csc-extract-contacts
 csc-extract-contacts_OBJS := extract/contacts_main.o $(CSV_EXTRACT_OBJS)
+PROGRAMS += csc-extract-earlyhelp
+csc-extract-earlyhelp_OBJS := extract/earlyhelp_main.o $(CSV_EXTRACT_OBJS)
