@@ -27,7 +27,7 @@ BUILD := $(BUILD)-san
 CFLAGS += -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif
-ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Ilib \
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -I. -Ilib \
 	-DCSC_DATADIR='"$(DATADIR)"' -DCSC_VERSION='"$(VERSION)"' -MMD -MP
 LDLIBS := $(PKG_LIBS) -lcsv -lm
 

@@ -1,0 +1,51 @@
+/*
+ * run.h - the pieces of csc-run: context, lock, settings fingerprints, the
+ * make chain, and atomic publication with a manifest.
+ */
+#ifndef RUN_H
+#define RUN_H
+
+#include "csc_conf.h"
+#include "run_period.h"
+
+typedef struct run_ctx {
+	const csc_conf *conf;
+	char *conf_path;     /* absolute */
+	run_period period;
+	char *bin;           /* folder holding the stage programs */
+	char *out;           /* output_dir */
+	char *work;          /* <out>/.work: make's incremental state */
+	char *pdir;          /* <work>/<label>: this period's outputs as built */
+	char *settings;      /* <work>/settings: fingerprints */
+	char *log_path;      /* <out>/logs/run-<label>.log */
+	char *published;     /* <out>/<label> after publication */
+} run_ctx;
+
+/* Resolve folders (creating output, work and log folders). 0 or -1. */
+int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
+		 const run_period *p, const char *argv0);
+void run_ctx_free(run_ctx *c);
+
+/* Take the output folder's lock: returns the held descriptor, or -1 after
+ * saying which run holds it. */
+int run_lock(run_ctx *c);
+
+/* Write each stage's settings fingerprint, touching only the changed ones,
+ * so make re-runs only the stages a changed setting affects. 0 or an exit
+ * code. */
+int run_settings(run_ctx *c);
+
+/* Run mk/pipeline.mk; 0, or the failing stage's exit code. */
+int run_make(run_ctx *c, int jobs);
+
+/* Publish <work>/<label> as <out>/<label> with manifest.csv. 0 or exit code. */
+int run_publish(run_ctx *c);
+
+/* The one-line summary on stdout (unless quiet). */
+void run_summary(run_ctx *c, double secs);
+
+/* Write manifest.csv for the outputs in dir: version, period, settings,
+ * SHA-256 of every input and output. 0 or -1. */
+int run_manifest(run_ctx *c, const char *dir);
+
+#endif

@@ -1,0 +1,217 @@
+/* run_ctx.c - context, lock and settings fingerprints for csc-run. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "run.h"
+
+static char *absolute(const char *p)
+{
+	char buf[PATH_MAX];
+	if (realpath(p, buf))
+		return csc_xstrdup(buf);
+	return csc_xstrdup(p);
+}
+
+/* make cannot name files with spaces or some specials in prerequisites. */
+static int make_safe(const char *what, const char *p)
+{
+	if (p && strpbrk(p, " \t\n$#:;%=\\")) {
+		csc_error("%s '%s': paths used by the make chain cannot contain spaces or any of $#:;%%=\\",
+			  what, p);
+		return 0;
+	}
+	return 1;
+}
+
+int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
+		 const run_period *p, const char *argv0)
+{
+	memset(c, 0, sizeof *c);
+	c->conf = conf;
+	c->period = *p;
+	c->conf_path = absolute(conf_path);
+	/* the stages live beside csc-run */
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+	} else {
+		snprintf(self, sizeof self, "%s", argv0);
+	}
+	char *slash = strrchr(self, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		strcpy(self, ".");
+	c->bin = csc_xstrdup(self);
+	if (csc_mkdirs(conf->output_dir) != 0) {
+		csc_error_at(conf->output_dir, 0, "cannot create output folder: %s", strerror(errno));
+		return -1;
+	}
+	c->out = absolute(conf->output_dir);
+	c->work = csc_path_join(c->out, ".work");
+	c->pdir = csc_path_join(c->work, p->label);
+	c->settings = csc_path_join(c->work, "settings");
+	c->published = csc_path_join(c->out, p->label);
+	char *logs = csc_path_join(c->out, "logs");
+	char name[64];
+	snprintf(name, sizeof name, "run-%s.log", p->label);
+	c->log_path = csc_path_join(logs, name);
+	int ok = csc_mkdirs(c->pdir) == 0 && csc_mkdirs(c->settings) == 0 && csc_mkdirs(logs) == 0;
+	free(logs);
+	if (!ok) {
+		csc_error_at(c->out, 0, "cannot create work folders: %s", strerror(errno));
+		return -1;
+	}
+	const char *paths[][2] = {{"conf", c->conf_path}, {"output_dir", c->out},
+				  {"cin_census", conf->cin_census}, {"ssda903_dir", conf->ssda903_dir},
+				  {"contacts", conf->contacts}, {"early_help", conf->early_help},
+				  {"templates_dir", conf->templates_dir}, {"reference_dir", conf->reference_dir},
+				  {"programs", c->bin}};
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+		if (!make_safe(paths[i][0], paths[i][1]))
+			return -1;
+	setenv("CSC_LOG", c->log_path, 1);
+	csc_diag_init(argv0); /* open the log now that CSC_LOG is set */
+	return 0;
+}
+
+void run_ctx_free(run_ctx *c)
+{
+	free(c->conf_path);
+	free(c->bin);
+	free(c->out);
+	free(c->work);
+	free(c->pdir);
+	free(c->settings);
+	free(c->log_path);
+	free(c->published);
+}
+
+int run_lock(run_ctx *c)
+{
+	char *path = csc_path_join(c->out, ".lock");
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		csc_error_at(path, 0, "cannot open lock file: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	/* flock, not a pid file: the kernel drops it when the holder dies, so a
+	 * run killed with SIGKILL never blocks the next one. */
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		char pid[32] = "";
+		ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+		pid[n > 0 ? n : 0] = '\0';
+		pid[strcspn(pid, "\n")] = '\0';
+		csc_error_at(c->out, 0, "another run (pid %s) is using this output folder; not starting",
+			     pid[0] ? pid : "unknown");
+		close(fd);
+		free(path);
+		return -1;
+	}
+	char pid[32];
+	int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)len, 0) != len)
+		csc_log("could not record pid in %s", path);
+	free(path);
+	return fd;
+}
+
+/* Write text to dir/name only when it differs, so that make sees a new
+ * timestamp exactly when the setting changed. */
+static int write_if_changed(const char *dir, const char *name, const char *text)
+{
+	char *path = csc_path_join(dir, name);
+	size_t n = strlen(text);
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		char *old = csc_xmalloc(n + 2);
+		size_t got = fread(old, 1, n + 1, f);
+		fclose(f);
+		int same = got == n && memcmp(old, text, n) == 0;
+		free(old);
+		if (same) {
+			free(path);
+			return 0;
+		}
+	}
+	csc_out o;
+	int rc = csc_out_open(&o, path);
+	if (rc == 0) {
+		fputs(text, o.fp);
+		rc = csc_out_commit(&o);
+	}
+	free(path);
+	return rc;
+}
+
+static void add(char **buf, size_t *len, const char *key, const char *val)
+{
+	size_t need = strlen(key) + (val ? strlen(val) : 0) + 5;
+	*buf = csc_xrealloc(*buf, *len + need);
+	*len += (size_t)sprintf(*buf + *len, "%s = %s\n", key, val ? val : "");
+}
+
+int run_settings(run_ctx *c)
+{
+	const csc_conf *k = c->conf;
+	struct stage {
+		const char *name;
+		const char *keys[10][2];
+	};
+	char months[16], places[200] = "", pops[1200] = "", maxrej[32];
+	snprintf(months, sizeof months, "%d", k->months_shown);
+	snprintf(maxrej, sizeof maxrej, "%g", k->max_reject_percent);
+	for (int i = 0; i < k->nresidential; i++) {
+		strcat(places, k->residential_places[i]);
+		strcat(places, " ");
+	}
+	for (int i = 0; i < k->npop && strlen(pops) < sizeof pops - 32; i++)
+		sprintf(pops + strlen(pops), "%d:%ld ", k->pop_year[i], k->pop_value[i]);
+	/* Which settings each stage reads: a change to one re-runs that stage
+	 * and what follows it, nothing else. */
+	const struct stage stages[] = {
+		{"extract-cin", {{"cin_census", k->cin_census}, {"reference_dir", k->reference_dir},
+				 {"max_reject_percent", maxrej}}},
+		{"extract-903", {{"ssda903_dir", k->ssda903_dir}, {"reference_dir", k->reference_dir},
+				 {"max_reject_percent", maxrej}}},
+		{"extract-contacts", {{"contacts", k->contacts}, {"reference_dir", k->reference_dir},
+				      {"max_reject_percent", maxrej}}},
+		{"extract-earlyhelp", {{"early_help", k->early_help}, {"max_reject_percent", maxrej}}},
+		{"transform", {{"period", c->period.label}, {"months_shown", months},
+			       {"population", pops},
+			       {"rereferral_basis", k->rereferral_basis == CSC_REREF_CLOSURE ? "closure" : "referral"},
+			       {"assessment_basis", k->assessment_basis == CSC_ASSESS_REFERRAL ? "referral" : "assessment"},
+			       {"residential_places", places},
+			       {"publication_mode", k->publication_mode ? "yes" : "no"},
+			       {"drilldown", k->drilldown ? "yes" : "no"},
+			       {"reference_dir", k->reference_dir},
+			       {"templates_dir", k->templates_dir}}},
+		{"load", {{"la_name", k->la_name}, {"la_number", k->la_number}, {"months_shown", months},
+			  {"publication_mode", k->publication_mode ? "yes" : "no"},
+			  {"templates_dir", k->templates_dir}, {"period", c->period.label}}},
+	};
+	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
+		char *buf = NULL;
+		size_t len = 0;
+		add(&buf, &len, "# settings read by", stages[s].name);
+		for (int i = 0; i < 10 && stages[s].keys[i][0]; i++)
+			add(&buf, &len, stages[s].keys[i][0], stages[s].keys[i][1]);
+		char name[64];
+		snprintf(name, sizeof name, "%s.txt", stages[s].name);
+		int rc = write_if_changed(c->settings, name, buf);
+		free(buf);
+		if (rc)
+			return CSC_EXIT_OUTPUT;
+	}
+	return 0;
+}

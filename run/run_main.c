@@ -1,0 +1,140 @@
+/*
+ * csc-run - run the whole pipeline for one period, safely, for cron.
+ *
+ * It takes the output folder's lock, writes the settings fingerprints that
+ * let make rebuild only what a changed setting affects, runs the stage chain
+ * in mk/pipeline.mk, and publishes the finished set of outputs atomically as
+ * <output_dir>/<period> with a manifest. See usage() and README "Running".
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "csc_conf.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "run.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: csc-run --conf FILE [--period YYYY-MM|YYYY-Qn] [--jobs N] [--quiet]\n");
+}
+
+static void help(void)
+{
+	printf("NAME\n"
+	       "    csc-run - run extract, transform and load for one period\n\n"
+	       "SYNOPSIS\n"
+	       "    csc-run --conf FILE [--period YYYY-MM|YYYY-Qn] [--jobs N] [--quiet]\n\n"
+	       "DESCRIPTION\n"
+	       "    Builds the highlight and quarterly workbooks, measures and drill-down for\n"
+	       "    one month or financial quarter, rebuilding only what changed inputs,\n"
+	       "    settings, templates or programs affect (mk/pipeline.mk). Outputs are\n"
+	       "    published together as <output_dir>/<period> (a link swapped atomically),\n"
+	       "    with manifest.csv holding the SHA-256 of every input and output, the\n"
+	       "    settings, the period and the program version. A run killed at any point\n"
+	       "    leaves the previously published outputs as they were.\n\n"
+	       "    Only one run may use an output folder at a time; the lock is released by\n"
+	       "    the kernel when a run dies, so a killed run never blocks the next one.\n"
+	       "    Messages of every stage are appended, timestamped, to\n"
+	       "    <output_dir>/logs/run-<period>.log.\n\n"
+	       "OPTIONS\n"
+	       "    --conf FILE     pipeline.conf (required)\n"
+	       "    --period P      2023-09 (a month) or 2023-Q3 (financial quarter 3 of\n"
+	       "                    2023-24: October-December 2023). Default: period_end from\n"
+	       "                    the conf, else the last complete month.\n"
+	       "    --jobs N        stages run in parallel where independent (default 2)\n"
+	       "    --quiet         print nothing on success (for cron)\n"
+	       "    --help          this text\n\n"
+	       "EXIT STATUS\n"
+	       "    0 success; 2 validation errors in the data (reject share above\n"
+	       "    max_reject_percent); 3 unreadable input; 4 bad configuration or usage;\n"
+	       "    5 another run holds the output folder; 6 an output could not be written;\n"
+	       "    7 internal error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	csc_diag_init(argv[0]);
+	static const struct option opts[] = {
+		{"conf", required_argument, NULL, 'c'}, {"period", required_argument, NULL, 'p'},
+		{"jobs", required_argument, NULL, 'j'}, {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
+	const char *conf_path = NULL, *period_arg = NULL;
+	int jobs = 2, quiet = 0, c;
+	while ((c = getopt_long(argc, argv, "c:p:j:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf_path = optarg; break;
+		case 'p': period_arg = optarg; break;
+		case 'j': jobs = atoi(optarg); break;
+		case 'q': quiet = 1; break;
+		case 'h': help(); return 0;
+		default: usage(stderr); return CSC_EXIT_CONFIG;
+		}
+	}
+	if (!conf_path || optind != argc || jobs < 1 || jobs > 64) {
+		usage(stderr);
+		return CSC_EXIT_CONFIG;
+	}
+	if (quiet) {
+		csc_diag_quiet(1);
+		setenv("CSC_QUIET", "1", 1);
+	}
+	csc_conf *conf = csc_conf_load(conf_path);
+	if (!conf)
+		return CSC_EXIT_CONFIG;
+
+	run_period period;
+	if (period_arg) {
+		if (run_period_parse(period_arg, &period) != 0) {
+			csc_error("--period: '%s' is not YYYY-MM or YYYY-Qn", period_arg);
+			return CSC_EXIT_CONFIG;
+		}
+	} else if (conf->period_end != CSC_NODATE) {
+		run_period_from_end(conf->period_end, &period);
+	} else {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		run_period_last_complete(csc_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), &period);
+	}
+
+	run_ctx ctx;
+	if (run_ctx_init(&ctx, conf, conf_path, &period, argv[0]) != 0)
+		return CSC_EXIT_CONFIG;
+	int lock = run_lock(&ctx);
+	if (lock < 0)
+		return CSC_EXIT_LOCKED;
+
+	csc_info("run %s for %s started", period.label, conf->la_name);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = run_settings(&ctx);
+	if (rc == 0)
+		rc = run_make(&ctx, jobs);
+	if (rc == 0)
+		rc = run_publish(&ctx);
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (rc == 0) {
+		csc_log("run %s finished in %.1f s", period.label, secs);
+		run_summary(&ctx, secs);
+	} else {
+		csc_error("run %s failed (exit %d) after %.1f s; published outputs are unchanged; log: %s",
+			  period.label, rc, secs, ctx.log_path);
+	}
+	close(lock);
+	run_ctx_free(&ctx);
+	csc_conf_free(conf);
+	return rc;
+}

@@ -1,0 +1,168 @@
+/* run_manifest.c - manifest.csv: what a published pack was made from.
+ *
+ * kind,name,value rows: the program version, the period, every setting each
+ * stage read, the SHA-256 of every input (data, reference data, templates)
+ * and of every output. `csc-run --verify` rebuilds from the same inputs and
+ * compares. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csc_csvw.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "csc_sha256.h"
+#include "run.h"
+
+#ifndef CSC_VERSION
+#define CSC_VERSION "unknown"
+#endif
+
+char **run_list_files(const char *dir, int *n);
+
+static void row(csc_csvw *w, const char *kind, const char *name, const char *value)
+{
+	csc_csvw_str(w, kind);
+	csc_csvw_text(w, name);
+	csc_csvw_text(w, value);
+	csc_csvw_end(w);
+}
+
+static int hash_row(csc_csvw *w, const char *kind, const char *label, const char *path)
+{
+	char hex[65];
+	if (csc_sha256_file(path, hex) != 0) {
+		csc_error_at(path, 0, "cannot read for the manifest: %s", strerror(errno));
+		return -1;
+	}
+	row(w, kind, label, hex);
+	return 0;
+}
+
+/* Hash every file of a folder, named "<prefix>/<file>". */
+static int hash_dir(csc_csvw *w, const char *kind, const char *dir, const char *prefix,
+		    const char *suffix)
+{
+	int n, rc = 0;
+	char **names = run_list_files(dir, &n);
+	for (int i = 0; i < n; i++) {
+		size_t ln = strlen(names[i]), ls = suffix ? strlen(suffix) : 0;
+		if (!suffix || (ln >= ls && !strcmp(names[i] + ln - ls, suffix))) {
+			char *p = csc_path_join(dir, names[i]);
+			char label[1024];
+			snprintf(label, sizeof label, "%s/%s", prefix, names[i]);
+			rc |= hash_row(w, kind, label, p);
+			free(p);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static void settings_rows(csc_csvw *w, const char *dir)
+{
+	int n;
+	char **names = run_list_files(dir, &n);
+	for (int i = 0; i < n; i++) {
+		char *p = csc_path_join(dir, names[i]);
+		FILE *f = fopen(p, "r");
+		char line[2048];
+		while (f && fgets(line, sizeof line, f)) {
+			line[strcspn(line, "\n")] = '\0';
+			char *eq = strstr(line, " = ");
+			if (line[0] == '#' || !eq)
+				continue;
+			*eq = '\0';
+			char key[4200];
+			snprintf(key, sizeof key, "%.*s.%s", (int)(strlen(names[i]) - 4), names[i], line);
+			row(w, "setting", key, eq + 3);
+		}
+		if (f)
+			fclose(f);
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int run_manifest(run_ctx *c, const char *dir)
+{
+	const csc_conf *k = c->conf;
+	char *path = csc_path_join(dir, "manifest.csv");
+	csc_out o;
+	if (csc_out_open(&o, path) != 0) {
+		free(path);
+		return -1;
+	}
+	csc_csvw w;
+	csc_csvw_init(&w, o.fp);
+	static const char *const hdr[] = {"kind", "name", "value", NULL};
+	csc_csvw_header(&w, hdr);
+	row(&w, "program", "version", CSC_VERSION);
+	row(&w, "period", "label", c->period.label);
+	row(&w, "period", "end_month", c->period.end_month);
+	settings_rows(&w, c->settings);
+	int rc = 0;
+	const char *inputs[][2] = {{"cin_census", k->cin_census}, {"contacts", k->contacts},
+				   {"early_help", k->early_help}};
+	for (size_t i = 0; i < 3; i++)
+		if (inputs[i][1])
+			rc |= hash_row(&w, "input", inputs[i][0], inputs[i][1]);
+	if (k->ssda903_dir)
+		rc |= hash_dir(&w, "input", k->ssda903_dir, "ssda903_dir", NULL);
+	rc |= hash_dir(&w, "input", k->reference_dir, "reference_dir", NULL);
+	rc |= hash_dir(&w, "input", k->templates_dir, "templates_dir", NULL);
+	int n;
+	char **names = run_list_files(dir, &n);
+	for (int i = 0; i < n; i++) {
+		if (strcmp(names[i], "manifest.csv")) {
+			char *p = csc_path_join(dir, names[i]);
+			rc |= hash_row(&w, "output", names[i], p);
+			free(p);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(path);
+	if (rc) {
+		csc_out_abort(&o);
+		return -1;
+	}
+	return csc_out_commit(&o);
+}
+
+void run_summary(run_ctx *c, double secs)
+{
+	long read = 0, rejected = 0;
+	static const char *const inputs[] = {"cin", "ssda903", "contacts", "early_help"};
+	for (int i = 0; i < 4; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "staging/recon_%s.csv", inputs[i]);
+		char *p = csc_path_join(c->out, name);
+		FILE *f = fopen(p, "r");
+		char line[4096];
+		while (f && fgets(line, sizeof line, f)) {
+			long r, s, j;
+			/* last three fields: read,staged,rejected */
+			char *q = line + strlen(line);
+			int commas = 0;
+			while (q > line && commas < 3)
+				if (*--q == ',')
+					commas++;
+			if (commas == 3 && sscanf(q, ",%ld,%ld,%ld", &r, &s, &j) == 3) {
+				read += r;
+				rejected += j;
+			}
+		}
+		if (f)
+			fclose(f);
+		free(p);
+	}
+	if (csc_diag_is_quiet())
+		return;
+	printf("%s %s: %ld records read, %ld rejected; outputs in %s (%.1f s)\n", c->conf->la_name,
+	       c->period.label, read, rejected, c->published, secs);
+}
