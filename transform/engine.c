@@ -1,0 +1,486 @@
+/* engine.c - the one period loop, the accumulators, the drill-down and
+ * data-quality writers, and the whole run (tx_run). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_csvw.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "staging.h"
+#include "tx.h"
+
+const char *const tx_input_name[TX_NINPUTS] = {"contacts", "cin", "early_help", "ssda903"};
+
+struct tx_engine {
+	const csc_conf *c;
+	csc_calendar *cal;
+	tx_period per[TX_MAXPER];
+	int np, nshown;
+	int *avail;             /* per measure */
+	long *cnt;              /* [m][p][bd][2] numerator, denominator */
+	long units[TX_NINPUTS];
+	int drill;
+	csc_out dout, qout;
+	csc_csvw dw, qw;
+	long ndrill, ndq;
+	tx_strtab dqseen;
+};
+
+/* Outputs still open when a fatal error exits: removed by the atexit hook so
+ * that a failed run leaves only the previous outputs. */
+static csc_out *open_outs[8];
+static int nopen;
+
+static void abort_open_outs(void)
+{
+	for (int i = 0; i < nopen; i++)
+		if (open_outs[i]->fp)
+			csc_out_abort(open_outs[i]);
+	nopen = 0;
+}
+
+static int out_open(csc_out *o, const char *dir, const char *name)
+{
+	char *p = csc_path_join(dir, name);
+	int rc = csc_out_open(o, p);
+	free(p);
+	if (rc == 0 && nopen < 8)
+		open_outs[nopen++] = o;
+	return rc;
+}
+
+static void forget_out(csc_out *o)
+{
+	for (int i = 0; i < nopen; i++)
+		if (open_outs[i] == o)
+			open_outs[i] = open_outs[--nopen];
+}
+
+static int out_commit(csc_out *o)
+{
+	forget_out(o);
+	return csc_out_commit(o);
+}
+
+const csc_conf *tx_conf(const tx_engine *e) { return e->c; }
+const csc_calendar *tx_cal(const tx_engine *e) { return e->cal; }
+tx_engine *tx_acc_engine(tx_acc *a) { return a->e; }
+
+const tx_period *tx_period_list(const tx_engine *e, int *n)
+{
+	*n = e->nshown;
+	return e->per;
+}
+
+int tx_wd(const tx_engine *e, csc_date a, csc_date b, int *out)
+{
+	return csc_wd(e->cal, a, b, out);
+}
+
+const char *tx_la_rec(char *buf, size_t n, const char *file, long line)
+{
+	const char *base = file ? strrchr(file, '/') : NULL;
+	snprintf(buf, n, "%s:%ld", base ? base + 1 : file ? file : "", line);
+	return buf;
+}
+
+int tx_measure_index(const char *id)
+{
+	for (int m = 0; m < tx_nmeasures; m++)
+		if (!strcmp(tx_measures[m].id, id))
+			return m;
+	return -1;
+}
+
+int tx_available(const tx_engine *e, int m)
+{
+	return e->avail[m];
+}
+
+static long *cell(const tx_engine *e, int m, int p, int b)
+{
+	return e->cnt + (((size_t)m * TX_MAXPER + (size_t)p) * TX_MAXBD + (size_t)b) * 2;
+}
+
+static int bd_index(int m, const char *bd)
+{
+	for (int b = 0; b < TX_MAXBD && tx_measures[m].bd[b]; b++)
+		if (!strcmp(tx_measures[m].bd[b], bd))
+			return b;
+	return -1;
+}
+
+static const char *const role_name[] = {"numerator", "denominator", "excluded"};
+
+void tx_emit(tx_acc *a, const char *bd, enum tx_role role, const char *child,
+	     const char *record, const char *reason, ...)
+{
+	tx_engine *e = a->e;
+	int b = bd_index(a->m, bd);
+	if (b < 0)
+		csc_die(CSC_EXIT_INTERNAL, "%s: no breakdown '%s'", tx_measures[a->m].id, bd);
+	long *c = cell(e, a->m, a->p, b);
+	if (role == TX_NUM)
+		c[0]++;
+	if (role != TX_EXCL)
+		c[1]++;
+	const tx_period *p = &e->per[a->p];
+	if (!e->drill || p->hidden)
+		return;
+	char why[512];
+	va_list ap;
+	va_start(ap, reason);
+	vsnprintf(why, sizeof why, reason, ap);
+	va_end(ap);
+	csc_csvw_str(&e->dw, tx_measures[a->m].id);
+	csc_csvw_str(&e->dw, bd);
+	csc_csvw_date(&e->dw, p->start);
+	csc_csvw_date(&e->dw, p->end);
+	csc_csvw_text(&e->dw, child);
+	csc_csvw_text(&e->dw, record);
+	csc_csvw_str(&e->dw, role_name[role]);
+	csc_csvw_text(&e->dw, why);
+	csc_csvw_end(&e->dw);
+	e->ndrill++;
+}
+
+void tx_dq(tx_engine *e, const char *check, const char *measure, const char *child,
+	   const char *record, csc_date date, const char *detail, ...)
+{
+	char text[512], key[1024], d[CSC_DATE_BUFSZ];
+	va_list ap;
+	va_start(ap, detail);
+	vsnprintf(text, sizeof text, detail, ap);
+	va_end(ap);
+	snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", check, measure, child, record,
+		 csc_date_iso(date, d), text);
+	int before = e->dqseen.n;
+	tx_intern(&e->dqseen, key);
+	if (e->dqseen.n == before)
+		return;
+	csc_csvw_str(&e->qw, check);
+	csc_csvw_str(&e->qw, measure);
+	csc_csvw_text(&e->qw, child);
+	csc_csvw_text(&e->qw, record);
+	csc_csvw_date(&e->qw, date);
+	csc_csvw_text(&e->qw, text);
+	csc_csvw_end(&e->qw);
+	e->ndq++;
+}
+
+void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit)
+{
+	e->units[in]++;
+	if (tx_checks[in])
+		tx_checks[in](e, unit);
+	for (int p = 0; p < e->np; p++)
+		for (int m = 0; m < tx_nmeasures; m++) {
+			if (tx_measures[m].input != in || !e->avail[m])
+				continue;
+			tx_acc a = {e, m, p};
+			tx_measures[m].fn(e, unit, &e->per[p], &a);
+		}
+}
+
+double tx_value(const tx_engine *e, int m, int p, int b, long *num, long *den)
+{
+	const long *c = cell(e, m, p, b);
+	*num = c[0];
+	switch (tx_measures[m].kind) {
+	case TX_COUNT:
+		*den = -1;
+		return (double)c[0];
+	case TX_PCT:
+		*den = c[1];
+		return c[1] ? (double)c[0] / (double)c[1] * 100.0 : NAN;
+	case TX_RATE:
+		*den = e->per[p].pop;
+		return e->per[p].pop > 0 ? (double)c[0] / (double)e->per[p].pop * 10000.0 : NAN;
+	}
+	return NAN;
+}
+
+int tx_result(const tx_engine *e, const char *measure, const char *bd, csc_date start,
+	      csc_date end, long *num, long *den, double *value)
+{
+	int m = tx_measure_index(measure);
+	if (m < 0 || !e->avail[m])
+		return -1;
+	int b = bd_index(m, bd);
+	if (b < 0)
+		return -1;
+	for (int p = 0; p < e->np; p++)
+		if (e->per[p].start == start && e->per[p].end == end) {
+			*value = tx_value(e, m, p, b, num, den);
+			return 0;
+		}
+	return -1;
+}
+
+/* ---- outputs ---- */
+
+static const char *const measures_hdr[] = {"measure", "breakdown", "period_start", "period_end",
+					   "value", "numerator", "denominator", NULL};
+static const char *const drill_hdr[] = {"measure", "breakdown", "period_start", "period_end",
+					"child", "record", "role", "reason", NULL};
+static const char *const dq_hdr[] = {"check", "measure", "child", "record", "date", "detail", NULL};
+static const char *const defs_hdr[] = {"measure", "title", "kind", "good", "inputs",
+				       "breakdowns", "available", "definition", NULL};
+static const char *const rag_hdr[] = {"measure", "breakdown", "period_start", "period_end",
+				      "good", "target", "tolerance", "england",
+				      "stat_neighbours", "region", "rag", "trend", NULL};
+
+static void write_measures(const tx_engine *e, csc_csvw *w)
+{
+	csc_csvw_header(w, measures_hdr);
+	for (int m = 0; m < tx_nmeasures; m++) {
+		if (!e->avail[m])
+			continue;
+		for (int b = 0; b < TX_MAXBD && tx_measures[m].bd[b]; b++)
+			for (int p = 0; p < e->nshown; p++) {
+				long num, den;
+				double v = tx_value(e, m, p, b, &num, &den);
+				csc_csvw_str(w, tx_measures[m].id);
+				csc_csvw_str(w, tx_measures[m].bd[b]);
+				csc_csvw_date(w, e->per[p].start);
+				csc_csvw_date(w, e->per[p].end);
+				if (isnan(v))
+					csc_csvw_str(w, "");
+				else
+					csc_csvw_double(w, v);
+				csc_csvw_long(w, num);
+				if (den < 0)
+					csc_csvw_str(w, "");
+				else
+					csc_csvw_long(w, den);
+				csc_csvw_end(w);
+			}
+	}
+}
+
+static const char *const kind_name[] = {"count", "percentage", "rate"};
+static const char *const good_name[] = {"\xe2\x80\x94", "High", "Low"};
+
+static void write_definitions(const tx_engine *e, csc_csvw *w)
+{
+	csc_csvw_header(w, defs_hdr);
+	for (int m = 0; m < tx_nmeasures; m++) {
+		const tx_measure *t = &tx_measures[m];
+		char bds[128] = "", avail[128] = "yes";
+		for (int b = 0; b < TX_MAXBD && t->bd[b]; b++)
+			if (*t->bd[b])
+				snprintf(bds + strlen(bds), sizeof bds - strlen(bds), "%s%s",
+					 *bds ? ";" : "", t->bd[b]);
+		if (!e->avail[m])
+			snprintf(avail, sizeof avail, "no: %s not configured", tx_input_name[t->input]);
+		csc_csvw_str(w, t->id);
+		csc_csvw_str(w, t->title);
+		csc_csvw_str(w, kind_name[t->kind]);
+		csc_csvw_str(w, good_name[t->good]);
+		csc_csvw_str(w, tx_input_name[t->input]);
+		csc_csvw_str(w, bds);
+		csc_csvw_str(w, avail);
+		csc_csvw_str(w, t->definition);
+		csc_csvw_end(w);
+	}
+}
+
+/* A measure is available when every staging file it reads exists. */
+static void find_available(tx_engine *e, const char *staging)
+{
+	for (int m = 0; m < tx_nmeasures; m++) {
+		char list[256], *save = NULL;
+		snprintf(list, sizeof list, "%s", tx_measures[m].tables);
+		e->avail[m] = 1;
+		for (char *t = strtok_r(list, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+			char *p = csc_path_join(staging, t);
+			if (!tx_file_exists(p))
+				e->avail[m] = 0;
+			free(p);
+		}
+	}
+}
+
+static int any_available(const tx_engine *e, enum tx_input in)
+{
+	for (int m = 0; m < tx_nmeasures; m++)
+		if (tx_measures[m].input == in && e->avail[m])
+			return 1;
+	return 0;
+}
+
+/* Rates need the population of the calendar year of each shown period's
+ * end; a hidden (trend-only) period without one just has no value. */
+static int check_population(tx_engine *e)
+{
+	int need = 0;
+	for (int m = 0; m < tx_nmeasures; m++)
+		need |= e->avail[m] && tx_measures[m].kind == TX_RATE;
+	for (int p = 0; p < e->np; p++) {
+		int y, mo, d;
+		csc_date_ymd(e->per[p].end, &y, &mo, &d);
+		if (csc_conf_population(e->c, y, &e->per[p].pop) != 0)
+			e->per[p].pop = -1;
+		if (need && !e->per[p].hidden && e->per[p].pop < 0) {
+			csc_error_at(e->c->path, 0,
+				     "no population_%d: rates per 10,000 for the period ending %04d-%02d-%02d "
+				     "need the 0-17 population of %d",
+				     y, y, mo, d, y);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int check_calendar(const tx_engine *e)
+{
+	for (int p = 0; p < e->nshown; p++)
+		if (!csc_calendar_covers(e->cal, e->per[p].start) ||
+		    !csc_calendar_covers(e->cal, e->per[p].end)) {
+			char a[CSC_DATE_BUFSZ], b[CSC_DATE_BUFSZ];
+			csc_error("the period %s to %s lies outside the bank-holiday calendar "
+				  "(%s to %s): working days cannot be counted",
+				  csc_date_iso(e->per[p].start, a), csc_date_iso(e->per[p].end, b),
+				  csc_date_iso(csc_calendar_first(e->cal), (char[CSC_DATE_BUFSZ]){0}),
+				  csc_date_iso(csc_calendar_last(e->cal), (char[CSC_DATE_BUFSZ]){0}));
+			return -1;
+		}
+	return 0;
+}
+
+static void summary(const tx_engine *e)
+{
+	char a[CSC_DATE_BUFSZ], b[CSC_DATE_BUFSZ];
+	csc_info("periods: %d shown (%s to %s), %d more for trends", e->nshown,
+		 csc_date_iso(e->per[0].start, a), csc_date_iso(e->c->period_end, b),
+		 e->np - e->nshown);
+	for (int in = 0; in < TX_NINPUTS; in++)
+		if (any_available(e, in))
+			csc_info("%s: %ld units", tx_input_name[in], e->units[in]);
+	char na[1024] = "";
+	for (int m = 0; m < tx_nmeasures; m++)
+		if (!e->avail[m])
+			snprintf(na + strlen(na), sizeof na - strlen(na), "%s%s", *na ? " " : "",
+				 tx_measures[m].id);
+	if (*na)
+		csc_info("not available (input not configured): %s", na);
+	csc_info("drill-down rows: %ld; data-quality findings: %ld", e->ndrill, e->ndq);
+}
+
+void tx_engine_free(tx_engine *e)
+{
+	if (!e)
+		return;
+	csc_calendar_free(e->cal);
+	free(e->avail);
+	free(e->cnt);
+	tx_strtab_free(&e->dqseen);
+	free(e);
+}
+
+static int finish(tx_engine *e, tx_engine **keep, int rc)
+{
+	abort_open_outs();
+	if (keep && rc == CSC_EXIT_OK)
+		*keep = e;
+	else
+		tx_engine_free(e);
+	return rc;
+}
+
+int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
+{
+	static int hooked;
+	if (!hooked) {
+		atexit(abort_open_outs);
+		hooked = 1;
+	}
+	if (keep)
+		*keep = NULL;
+	tx_engine *e = csc_xcalloc(1, sizeof *e);
+	e->c = c;
+	e->drill = c->drilldown;
+	e->avail = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->avail);
+	e->cnt = csc_xcalloc((size_t)tx_nmeasures * TX_MAXPER * TX_MAXBD * 2, sizeof *e->cnt);
+	const char *outdir = o && o->output_dir ? o->output_dir : c->output_dir;
+	char *staging = o && o->staging_dir ? csc_xstrdup(o->staging_dir)
+					    : csc_path_join(outdir, "staging");
+
+	if (c->period_end == CSC_NODATE) {
+		free(staging);
+		csc_error("no period_end: give one in pipeline.conf or with --period");
+		return finish(e, keep, CSC_EXIT_CONFIG);
+	}
+	char *bh = csc_path_join(c->reference_dir, "bank-holidays-england-wales.csv");
+	e->cal = csc_calendar_load(bh);
+	free(bh);
+	if (!e->cal) {
+		free(staging);
+		return finish(e, keep, CSC_EXIT_INPUT);
+	}
+	e->np = tx_periods(c->period_end, c->months_shown, e->per, TX_MAXPER);
+	while (e->nshown < e->np && !e->per[e->nshown].hidden)
+		e->nshown++;
+	find_available(e, staging);
+	if (check_calendar(e) || check_population(e)) {
+		free(staging);
+		return finish(e, keep, CSC_EXIT_CONFIG);
+	}
+	char *cmp_path = csc_path_join(c->templates_dir, "comparators.csv");
+	tx_comparators *cmp = tx_comparators_load(cmp_path);
+	free(cmp_path);
+
+	if (csc_mkdirs(outdir) != 0) {
+		csc_error_at(outdir, 0, "cannot create the output folder");
+		free(staging);
+		tx_comparators_free(cmp);
+		return finish(e, keep, CSC_EXIT_OUTPUT);
+	}
+	csc_out mo, ro, fo;
+	if ((e->drill && out_open(&e->dout, outdir, "drilldown.csv")) ||
+	    out_open(&e->qout, outdir, "dq.csv")) {
+		free(staging);
+		tx_comparators_free(cmp);
+		return finish(e, keep, CSC_EXIT_OUTPUT);
+	}
+	if (e->drill) {
+		csc_csvw_init(&e->dw, e->dout.fp);
+		csc_csvw_header(&e->dw, drill_hdr);
+	}
+	csc_csvw_init(&e->qw, e->qout.fp);
+	csc_csvw_header(&e->qw, dq_hdr);
+
+	static void (*const loaders[TX_NINPUTS])(tx_engine *, const char *) = {
+		tx_load_contacts, tx_load_cin, tx_load_eh, tx_load_903};
+	for (int in = 0; in < TX_NINPUTS; in++)
+		if (any_available(e, in))
+			loaders[in](e, staging);
+	free(staging);
+
+	tx_comparators *keepcmp = cmp;
+	int rc = CSC_EXIT_OK;
+	if (out_open(&mo, outdir, "measures.csv") || out_open(&ro, outdir, "rag.csv") ||
+	    out_open(&fo, outdir, "definitions.csv")) {
+		tx_comparators_free(keepcmp);
+		return finish(e, keep, CSC_EXIT_OUTPUT);
+	}
+	csc_csvw w;
+	csc_csvw_init(&w, mo.fp);
+	write_measures(e, &w);
+	csc_csvw_init(&w, ro.fp);
+	csc_csvw_header(&w, rag_hdr);
+	tx_write_rag(e, keepcmp, &w);
+	csc_csvw_init(&w, fo.fp);
+	write_definitions(e, &w);
+	tx_comparators_free(keepcmp);
+
+	/* measures.csv last: it is what the next stage waits for. */
+	if ((e->drill && out_commit(&e->dout)) || out_commit(&e->qout) || out_commit(&ro) ||
+	    out_commit(&fo) || out_commit(&mo))
+		rc = CSC_EXIT_OUTPUT;
+	if (rc == CSC_EXIT_OK && !(o && o->quiet))
+		summary(e);
+	return finish(e, keep, rc);
+}

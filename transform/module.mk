@@ -1,0 +1,10 @@
+# csc-transform: staging CSVs -> measures, drill-down, data quality, RAG.
+TX_OBJS := transform/engine.o transform/periods.o transform/staging_read.o \
+	transform/staging_lists.o transform/staging_cin.o transform/staging_903.o \
+	transform/measures.o transform/cin_common.o transform/m_frontdoor.o transform/rag.o
+
+PROGRAMS += csc-transform
+csc-transform_OBJS := transform/main.o $(TX_OBJS)
+
+UNIT_TESTS += test_transform_frontdoor
+test_transform_frontdoor_OBJS := tests/unit/test_transform_frontdoor.o tests/unit/test_transform_util.o $(TX_OBJS)

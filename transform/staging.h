@@ -1,0 +1,67 @@
+/*
+ * staging.h - reading the staging CSVs (docs/FORMATS.md) into compact
+ * records grouped by child.
+ *
+ * Columns are found by header name, so a staging file may grow columns
+ * without breaking transform. Staging is written by our own extractors, so a
+ * missing column or a malformed value is an input error that stops the run
+ * with "file:line: field: message" (exit 3), never a silent skip.
+ */
+#ifndef TX_STAGING_H
+#define TX_STAGING_H
+
+#include <stddef.h>
+
+#include "tx.h"
+
+/* Interned strings: child IDs and source file names, numbered in order of
+ * first appearance (so grouping by number keeps file order). */
+typedef struct tx_strtab {
+	char **s;
+	int n, cap;
+	int *slot;      /* open-addressing hash of indexes + 1 */
+	int nslot;
+} tx_strtab;
+
+int tx_intern(tx_strtab *t, const char *s);
+void tx_strtab_free(tx_strtab *t);
+
+/* One staged row: v[i] is the value of the i-th wanted column. */
+typedef struct tx_fields {
+	const char *file;
+	long line;
+	const char *const *cols;
+	const char *const *v;
+} tx_fields;
+
+typedef void (*tx_row_fn)(void *ctx, const tx_fields *f);
+
+/* Read path, calling fn for each data row with the NULL-ended columns cols
+ * in that order. Exits 3 on a missing column or a structural error. */
+void tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx);
+
+/* Typed fields; each exits 3 naming file, line, column and value when the
+ * text is not of the form (an empty cell is CSC_NODATE / dflt / ""). */
+csc_date tx_f_date(const tx_fields *f, int i);
+long tx_f_long(const tx_fields *f, int i, long dflt);
+void tx_f_code(const tx_fields *f, int i, char *out, size_t cap);
+int tx_f_bool(const tx_fields *f, int i);
+
+/* Reorder n records of `size` bytes (whose first member is the int child
+ * number) stably by child; returns nchild + 1 offsets (free them). */
+int *tx_group(void *recs, size_t size, int n, int nchild);
+
+/* A growable array: *p holds *n items of size, capacity *cap. Returns the
+ * next free slot (zeroed). */
+void *tx_push(void *pp, int *n, int *cap, size_t size);
+
+/* 1 when the staging file exists. */
+int tx_file_exists(const char *path);
+
+/* Read each input's tables and feed its units to the engine. */
+void tx_load_contacts(tx_engine *e, const char *dir);
+void tx_load_cin(tx_engine *e, const char *dir);
+void tx_load_eh(tx_engine *e, const char *dir);
+void tx_load_903(tx_engine *e, const char *dir);
+
+#endif

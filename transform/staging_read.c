@@ -1,0 +1,191 @@
+/* staging_read.c - see staging.h. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csc_csvr.h"
+#include "csc_diag.h"
+#include "staging.h"
+
+static uint32_t hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void rehash(tx_strtab *t)
+{
+	int n = t->nslot ? t->nslot * 2 : 1024;
+	free(t->slot);
+	t->slot = csc_xcalloc((size_t)n, sizeof *t->slot);
+	t->nslot = n;
+	for (int i = 0; i < t->n; i++) {
+		uint32_t h = hash(t->s[i]) & (uint32_t)(n - 1);
+		while (t->slot[h])
+			h = (h + 1) & (uint32_t)(n - 1);
+		t->slot[h] = i + 1;
+	}
+}
+
+int tx_intern(tx_strtab *t, const char *s)
+{
+	if (2 * (t->n + 1) > t->nslot)
+		rehash(t);
+	uint32_t m = (uint32_t)(t->nslot - 1), h = hash(s) & m;
+	for (; t->slot[h]; h = (h + 1) & m)
+		if (!strcmp(t->s[t->slot[h] - 1], s))
+			return t->slot[h] - 1;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->s = csc_xrealloc(t->s, (size_t)t->cap * sizeof *t->s);
+	}
+	t->s[t->n] = csc_xstrdup(s);
+	t->slot[h] = ++t->n;
+	return t->n - 1;
+}
+
+void tx_strtab_free(tx_strtab *t)
+{
+	for (int i = 0; i < t->n; i++)
+		free(t->s[i]);
+	free(t->s);
+	free(t->slot);
+	memset(t, 0, sizeof *t);
+}
+
+void *tx_push(void *pp, int *n, int *cap, size_t size)
+{
+	char **p = pp;
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*p = csc_xrealloc(*p, (size_t)*cap * size);
+	}
+	char *slot = *p + (size_t)(*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
+int tx_file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+struct reader {
+	const char *name;
+	const char *const *cols;
+	int ncols;
+	int idx[64];
+	tx_row_fn fn;
+	void *ctx;
+};
+
+static int on_row(void *vctx, const csc_row *row)
+{
+	struct reader *r = vctx;
+	if (row->index == 0) {
+		for (int i = 0; i < r->ncols; i++) {
+			r->idx[i] = -1;
+			for (int j = 0; j < row->n; j++)
+				if (!strcmp(row->f[j], r->cols[i]))
+					r->idx[i] = j;
+			if (r->idx[i] < 0)
+				csc_die_at(CSC_EXIT_INPUT, r->name, row->line,
+					   "staging header has no column '%s'", r->cols[i]);
+		}
+		return 0;
+	}
+	const char *v[64];
+	for (int i = 0; i < r->ncols; i++) {
+		if (r->idx[i] >= row->n)
+			csc_die_at(CSC_EXIT_INPUT, r->name, row->line,
+				   "row has %d fields, no column '%s'", row->n, r->cols[i]);
+		v[i] = row->f[r->idx[i]];
+	}
+	tx_fields f = {r->name, row->line, r->cols, v};
+	r->fn(r->ctx, &f);
+	return 0;
+}
+
+void tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx)
+{
+	struct reader r = {path, cols, 0, {0}, fn, ctx};
+	while (cols[r.ncols])
+		r.ncols++;
+	if (r.ncols > 64)
+		csc_die(CSC_EXIT_INTERNAL, "too many staging columns");
+	if (csc_csv_read(path, path, on_row, &r) != 0)
+		csc_die(CSC_EXIT_INPUT, "%s: cannot read staging table", path);
+}
+
+static void bad(const tx_fields *f, int i, const char *want)
+{
+	csc_die_at(CSC_EXIT_INPUT, f->file, f->line, "%s: '%.40s' is not %s", f->cols[i], f->v[i],
+		   want);
+}
+
+csc_date tx_f_date(const tx_fields *f, int i)
+{
+	csc_date d;
+	if (!*f->v[i])
+		return CSC_NODATE;
+	if (csc_date_parse_iso(f->v[i], strlen(f->v[i]), &d) != 0)
+		bad(f, i, "a date YYYY-MM-DD");
+	return d;
+}
+
+long tx_f_long(const tx_fields *f, int i, long dflt)
+{
+	if (!*f->v[i])
+		return dflt;
+	char *end;
+	long x = strtol(f->v[i], &end, 10);
+	if (*end || x < 0 || x > 1000000000L)
+		bad(f, i, "a whole number");
+	return x;
+}
+
+void tx_f_code(const tx_fields *f, int i, char *out, size_t cap)
+{
+	size_t n = strlen(f->v[i]);
+	if (n >= cap)
+		bad(f, i, "a code");
+	memcpy(out, f->v[i], n + 1);
+}
+
+int tx_f_bool(const tx_fields *f, int i)
+{
+	const char *v = f->v[i];
+	if (!*v || !strcmp(v, "0"))
+		return 0;
+	if (!strcmp(v, "1"))
+		return 1;
+	bad(f, i, "1 or 0");
+	return 0;
+}
+
+int *tx_group(void *recs, size_t size, int n, int nchild)
+{
+	int *off = csc_xcalloc((size_t)nchild + 1, sizeof *off);
+	char *r = recs;
+	for (int i = 0; i < n; i++)
+		off[*(int *)(r + (size_t)i * size) + 1]++;
+	for (int c = 0; c < nchild; c++)
+		off[c + 1] += off[c];
+	if (n == 0)
+		return off;
+	char *tmp = csc_xmalloc((size_t)n * size);
+	int *pos = csc_xmalloc((size_t)nchild * sizeof *pos);
+	memcpy(pos, off, (size_t)nchild * sizeof *pos);
+	for (int i = 0; i < n; i++) {
+		int c = *(int *)(r + (size_t)i * size);
+		memcpy(tmp + (size_t)pos[c]++ * size, r + (size_t)i * size, size);
+	}
+	memcpy(r, tmp, (size_t)n * size);
+	free(tmp);
+	free(pos);
+	return off;
+}
