@@ -1,0 +1,5 @@
+# csc-returns: CIN census XML and SSDA903 CSVs for a collection year (returns_*).
+PROGRAMS += csc-returns
+RETURNS_OBJS := load/returns_scope.o load/returns_rows.o load/returns_cin.o \
+	load/returns_903.o load/returns_cover.o load/returns_dir.o
+csc-returns_OBJS := load/returns_main.o $(RETURNS_OBJS)

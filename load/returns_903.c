@@ -1,0 +1,436 @@
+/* returns_903.c - see returns_903.h. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_903.h"
+#include "csc_csvw.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "returns_903.h"
+#include "returns_rows.h"
+
+/* What the writer keeps per child: its episodes and the cohorts it is in. */
+typedef struct r9_epi {
+	csc_date decom, dec;
+	char rne[4], ls[4], rec[8];
+} r9_epi;
+
+typedef struct r9_child {
+	char *id;
+	csc_date dob;           /* Header DOB */
+	r9_epi *epi;
+	int nepi, capepi;
+	long last_row[CSC_903_NTABLES]; /* index of the child's last row per table, 0 = none */
+	unsigned in_eps : 1, oc2 : 1, oc3 : 1, ad1 : 1, prevperm : 1, cohort : 1;
+} r9_child;
+
+typedef struct r9_ctx {
+	const rs_year *y;
+	const char *staging;
+	r9_child **slot;   /* open-addressing hash of children by id */
+	size_t nslot, n;
+} r9_ctx;
+
+/* ---- children by id ---- */
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+static r9_child *find(r9_ctx *x, const char *id, int add)
+{
+	if (add && (x->n + 1) * 2 > x->nslot) {
+		size_t ns = x->nslot ? x->nslot * 2 : 1024;
+		r9_child **s = csc_xcalloc(ns, sizeof *s);
+		for (size_t i = 0; i < x->nslot; i++)
+			if (x->slot[i]) {
+				size_t j = hash(x->slot[i]->id) & (ns - 1);
+				while (s[j])
+					j = (j + 1) & (ns - 1);
+				s[j] = x->slot[i];
+			}
+		free(x->slot);
+		x->slot = s;
+		x->nslot = ns;
+	}
+	if (!x->nslot)
+		return NULL;
+	size_t j = hash(id) & (x->nslot - 1);
+	while (x->slot[j]) {
+		if (!strcmp(x->slot[j]->id, id))
+			return x->slot[j];
+		j = (j + 1) & (x->nslot - 1);
+	}
+	if (!add)
+		return NULL;
+	r9_child *c = csc_xcalloc(1, sizeof *c);
+	c->id = csc_xstrdup(id);
+	c->dob = CSC_NODATE;
+	x->slot[j] = c;
+	x->n++;
+	return c;
+}
+
+static void free_children(r9_ctx *x)
+{
+	for (size_t i = 0; i < x->nslot; i++)
+		if (x->slot[i]) {
+			free(x->slot[i]->epi);
+			free(x->slot[i]->id);
+			free(x->slot[i]);
+		}
+	free(x->slot);
+}
+
+/* ---- reading a staged table ---- */
+
+static int table_index(const csc_903_table *t)
+{
+	return (int)(t - csc_903_tables);
+}
+
+/* Open staging/ssda903_<stage>.csv on the DfE columns; 1 = not staged. */
+static int open_table(r9_ctx *x, const csc_903_table *t, rr_reader *r)
+{
+	char name[64];
+	snprintf(name, sizeof name, "ssda903_%s.csv", t->stage);
+	char *p = csc_path_join(x->staging, name);
+	int rc = rr_open(r, p, t->cols);
+	free(p);
+	return rc;
+}
+
+static csc_date col_date(const rr_reader *r, const csc_903_table *t, const char *col)
+{
+	return rs_date(rr_get(r, csc_903_col(t, col)), NULL);
+}
+
+/* Pass 1 over every table: episodes, Header DOBs, and the last row of each
+ * child in each table (tables that hold one row per child in a return take
+ * the latest one the dump has). */
+static int scan(r9_ctx *x)
+{
+	for (int ti = 0; ti < CSC_903_NTABLES; ti++) {
+		const csc_903_table *t = &csc_903_tables[ti];
+		rr_reader r;
+		int rc = open_table(x, t, &r);
+		if (rc != 0) {
+			rr_close(&r);
+			if (rc < 0)
+				return CSC_EXIT_INPUT;
+			continue;
+		}
+		long row = 0;
+		while ((rc = rr_next(&r)) == 1) {
+			r9_child *c = find(x, rr_get(&r, 0), 1);
+			c->last_row[ti] = ++row;
+			if (!strcmp(t->stage, "header"))
+				c->dob = col_date(&r, t, "DOB");
+			if (strcmp(t->stage, "episodes"))
+				continue;
+			if (c->nepi == c->capepi) {
+				c->capepi = c->capepi ? c->capepi * 2 : 4;
+				c->epi = csc_xrealloc(c->epi, (size_t)c->capepi * sizeof *c->epi);
+			}
+			r9_epi *e = &c->epi[c->nepi++];
+			memset(e, 0, sizeof *e);
+			e->decom = col_date(&r, t, "DECOM");
+			e->dec = col_date(&r, t, "DEC");
+			snprintf(e->rne, sizeof e->rne, "%s", rr_get(&r, csc_903_col(t, "RNE")));
+			snprintf(e->ls, sizeof e->ls, "%s", rr_get(&r, csc_903_col(t, "LS")));
+			snprintf(e->rec, sizeof e->rec, "%s", rr_get(&r, csc_903_col(t, "REC")));
+		}
+		rr_close(&r);
+		if (rc < 0)
+			return CSC_EXIT_INPUT;
+	}
+	return 0;
+}
+
+/* ---- cohorts ---- */
+
+static int short_breaks(const r9_epi *e)
+{
+	return !strcmp(e->ls, "V3") || !strcmp(e->ls, "V4");
+}
+
+/* Looked after on day d: an episode with DECOM <= d and no DEC or DEC > d
+ * (the day of ceasing is not a day looked after). */
+static const r9_epi *open_on(const r9_child *c, csc_date d)
+{
+	for (int i = 0; i < c->nepi; i++)
+		if (c->epi[i].decom != CSC_NODATE && c->epi[i].decom <= d &&
+		    (c->epi[i].dec == CSC_NODATE || c->epi[i].dec > d))
+			return &c->epi[i];
+	return NULL;
+}
+
+/* OC2: looked after on 31 March in a period of care that had lasted the
+ * whole year (started on or before 1 April of the previous year), with no
+ * short-break episode (V3/V4) in it. The period is followed back from the
+ * episode open on 31 March through episodes that end the day the next
+ * starts. */
+static int oc2(const rs_year *y, const r9_child *c)
+{
+	const r9_epi *e = open_on(c, y->last);
+	while (e) {
+		if (short_breaks(e))
+			return 0;
+		if (e->decom <= y->first)
+			return 1;
+		const r9_epi *prev = NULL;
+		for (int i = 0; i < c->nepi; i++)
+			if (&c->epi[i] != e && c->epi[i].dec == e->decom && c->epi[i].decom < e->decom)
+				prev = &c->epi[i];
+		e = prev;
+	}
+	return 0;
+}
+
+static void cohorts(r9_ctx *x)
+{
+	const rs_year *y = x->y;
+	for (size_t s = 0; s < x->nslot; s++) {
+		r9_child *c = x->slot[s];
+		if (!c)
+			continue;
+		for (int i = 0; i < c->nepi; i++) {
+			const r9_epi *e = &c->epi[i];
+			if (rs_overlaps(y, e->decom, e->dec))
+				c->in_eps = 1;
+			/* Adopted in the year: an episode ending in it with E11/E12. */
+			if (rs_in_year(y, e->dec) && (!strcmp(e->rec, "E11") || !strcmp(e->rec, "E12")))
+				c->ad1 = 1;
+			/* A new period of care (RNE S) started in the year. */
+			if (rs_in_year(y, e->decom) && !strcmp(e->rne, "S"))
+				c->prevperm = 1;
+		}
+		c->oc2 = c->in_eps && oc2(y, c);
+	}
+}
+
+/* OC3 needs the OC3 row's own DOB (a care leaver has no Header row in the
+ * dump's later years), so it is decided on a pass over the OC3 table. */
+static int oc3_cohort(r9_ctx *x)
+{
+	const csc_903_table *t = csc_903_by_name("OC3");
+	rr_reader r;
+	int rc = open_table(x, t, &r);
+	if (rc != 0) {
+		rr_close(&r);
+		return rc < 0 ? CSC_EXIT_INPUT : 0;
+	}
+	while ((rc = rr_next(&r)) == 1) {
+		r9_child *c = find(x, rr_get(&r, 0), 0);
+		if (!c)
+			continue;
+		csc_date dob = col_date(&r, t, "DOB");
+		if (dob == CSC_NODATE)
+			dob = c->dob;
+		int age = rs_oc3_age(x->y, dob);
+		/* Former relevant children only: someone still looked after on
+		 * the birthday (a 17-year-old in care) is not a care leaver yet. */
+		if (age && !open_on(c, csc_date_birthday(dob, age)))
+			c->oc3 = 1;
+	}
+	rr_close(&r);
+	return rc < 0 ? CSC_EXIT_INPUT : 0;
+}
+
+/* ---- which rows go in, table by table ---- */
+
+typedef int (*keep_fn)(const rs_year *y, const r9_child *c, const rr_reader *r,
+		       const csc_903_table *t);
+
+static int keep_cohort(const rs_year *y, const r9_child *c, const rr_reader *r,
+		       const csc_903_table *t)
+{
+	(void)y, (void)r, (void)t;
+	return c->cohort;
+}
+
+static int keep_episode(const rs_year *y, const r9_child *c, const rr_reader *r,
+			const csc_903_table *t)
+{
+	(void)c;
+	return rs_overlaps(y, col_date(r, t, "DECOM"), col_date(r, t, "DEC"));
+}
+
+static int keep_review(const rs_year *y, const r9_child *c, const rr_reader *r,
+		       const csc_903_table *t)
+{
+	return c->in_eps && rs_in_year(y, col_date(r, t, "REVIEW"));
+}
+
+static int keep_missing(const rs_year *y, const r9_child *c, const rr_reader *r,
+			const csc_903_table *t)
+{
+	return c->in_eps && rs_in_year(y, col_date(r, t, "MIS_START"));
+}
+
+static int keep_placed(const rs_year *y, const r9_child *c, const rr_reader *r,
+		       const csc_903_table *t)
+{
+	return c->in_eps &&
+	       rs_overlaps(y, col_date(r, t, "DATE_PLACED"), col_date(r, t, "DATE_PLACED_CEASED"));
+}
+
+static int keep_sw(const rs_year *y, const r9_child *c, const rr_reader *r,
+		   const csc_903_table *t)
+{
+	return c->in_eps && rs_overlaps(y, col_date(r, t, "SW_DECOM"), col_date(r, t, "SW_DEC"));
+}
+
+#define FLAG_FN(name, field)                                                                  \
+	static int name(const rs_year *y, const r9_child *c, const rr_reader *r,               \
+			const csc_903_table *t)                                                \
+	{                                                                                      \
+		(void)y, (void)r, (void)t;                                                     \
+		return c->field;                                                               \
+	}
+FLAG_FN(keep_oc2, oc2)
+FLAG_FN(keep_oc3, oc3)
+FLAG_FN(keep_ad1, ad1)
+FLAG_FN(keep_prevperm, prevperm)
+
+/* One entry per table (RETURNS.md explains each rule). `one` = at most one
+ * row per child (the child's last row in the dump). `ended` names a date
+ * that is blanked, together with `with`, when it falls after the reference
+ * date: on that date the thing had not yet ended. */
+static const struct r9_rule {
+	const char *table;
+	keep_fn keep;
+	int one;
+	const char *ended;
+	const char *with[3];
+} rules[] = {
+	{"Header", keep_cohort, 1, NULL, {NULL}},
+	{"Episodes", keep_episode, 0, "DEC", {"REC", "REASON_PLACE_CHANGE", NULL}},
+	{"Reviews", keep_review, 0, NULL, {NULL}},
+	{"UASC", keep_cohort, 1, "DUC", {NULL}},
+	{"OC2", keep_oc2, 1, NULL, {NULL}},
+	{"OC3", keep_oc3, 1, NULL, {NULL}},
+	{"AD1", keep_ad1, 1, NULL, {NULL}},
+	{"PlacedAdoption", keep_placed, 0, "DATE_PLACED_CEASED", {"REASON_PLACED_CEASED", NULL}},
+	{"PrevPerm", keep_prevperm, 1, NULL, {NULL}},
+	{"Missing", keep_missing, 0, "MIS_END", {NULL}},
+	{"SocialWorker", keep_sw, 0, "SW_DEC", {"SW_REASON", NULL}},
+};
+
+/* The DfE columns that hold dates (written DD/MM/YYYY). */
+static const char *const date_cols[] = {
+	"DOB", "MC_DOB", "DECOM", "DEC", "REVIEW", "DUC", "DATE_INT", "DATE_MATCH", "DATE_PLACED",
+	"DATE_PLACED_CEASED", "DATE_PERM", "MIS_START", "MIS_END", "SW_DECOM", "SW_DEC", NULL,
+};
+
+static int is_date_col(const char *col)
+{
+	for (int i = 0; date_cols[i]; i++)
+		if (!strcmp(col, date_cols[i]))
+			return 1;
+	return 0;
+}
+
+static int blanked(const struct r9_rule *rule, const char *col, int ended_late)
+{
+	if (!ended_late)
+		return 0;
+	if (!strcmp(col, rule->ended))
+		return 1;
+	for (int i = 0; rule->with[i]; i++)
+		if (!strcmp(col, rule->with[i]))
+			return 1;
+	return 0;
+}
+
+static void write_cell(csc_csvw *w, const rs_year *y, const char *col, const char *v)
+{
+	char buf[CSC_DATE_BUFSZ];
+	csc_date d;
+	if (is_date_col(col) && *v && csc_date_parse_iso(v, strlen(v), &d) == 0) {
+		csc_csvw_str(w, csc_date_dmy(d, buf));
+		return;
+	}
+	/* Staging SEX is M/F; years before 2024-25 use 1/2. */
+	if (!strcmp(col, "SEX") && !y->sex_letters) {
+		if (!strcmp(v, "M"))
+			v = "1";
+		else if (!strcmp(v, "F"))
+			v = "2";
+	}
+	/* Anything else (a DATE_PERM with unknown day "zz/03/2015") is
+	 * written as the dump had it. */
+	csc_csvw_str(w, v);
+}
+
+static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, long *written)
+{
+	const csc_903_table *t = csc_903_by_name(rule->table);
+	int ti = table_index(t);
+	char name[64];
+	snprintf(name, sizeof name, "%s.csv", t->name);
+	char *path = csc_path_join(dir, name);
+	csc_out o;
+	if (csc_out_open(&o, path) != 0) {
+		free(path);
+		return CSC_EXIT_OUTPUT;
+	}
+	free(path);
+	csc_csvw w;
+	csc_csvw_init(&w, o.fp);
+	const char *hdr[CSC_903_MAX_COLS + 1] = {0};
+	for (int i = 0; i < t->ncols; i++)
+		hdr[i] = t->cols[i];
+	csc_csvw_header(&w, hdr);
+	rr_reader r;
+	int rc = open_table(x, t, &r);
+	long row = 0;
+	*written = 0;
+	if (rc == 0) {
+		while ((rc = rr_next(&r)) == 1) {
+			row++;
+			const r9_child *c = find(x, rr_get(&r, 0), 0);
+			if (!c || (rule->one && c->last_row[ti] != row) || !rule->keep(x->y, c, &r, t))
+				continue;
+			int late = rule->ended && col_date(&r, t, rule->ended) > x->y->last;
+			for (int i = 0; i < t->ncols; i++)
+				write_cell(&w, x->y, t->cols[i],
+					   blanked(rule, t->cols[i], late) ? "" : rr_get(&r, i));
+			csc_csvw_end(&w);
+			(*written)++;
+		}
+	}
+	rr_close(&r);
+	if (rc < 0) {
+		csc_out_abort(&o);
+		return CSC_EXIT_INPUT;
+	}
+	return csc_out_commit(&o) ? CSC_EXIT_OUTPUT : 0;
+}
+
+int r9_write(const rs_year *y, const char *staging_dir, const char *dir)
+{
+	r9_ctx x = {y, staging_dir, NULL, 0, 0};
+	int rc = scan(&x);
+	if (!rc) {
+		cohorts(&x);
+		rc = oc3_cohort(&x);
+	}
+	if (!rc)
+		for (size_t s = 0; s < x.nslot; s++)
+			if (x.slot[s])
+				x.slot[s]->cohort = x.slot[s]->in_eps || x.slot[s]->oc3;
+	for (size_t i = 0; !rc && i < sizeof rules / sizeof rules[0]; i++) {
+		long n;
+		rc = write_table(&x, &rules[i], dir, &n);
+		if (!rc)
+			csc_info("ssda903-%d/%s.csv: %ld rows", y->year, rules[i].table, n);
+	}
+	free_children(&x);
+	return rc;
+}

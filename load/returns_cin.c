@@ -1,0 +1,487 @@
+/* returns_cin.c - see returns_cin.h. */
+#include <libxml/xmlwriter.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "returns_cin.h"
+#include "returns_rows.h"
+
+/* The seven staging tables (FORMATS.md) and the columns read from each;
+ * column 0 is always `child`. */
+enum { T_CHILD, T_EPI, T_ASS, T_PLAN, T_S47, T_CPP, T_REV, NT };
+
+enum { CH_CHILD, CH_UPN, CH_FUPN, CH_UPNUNK, CH_DOB, CH_EDOB, CH_SEX, CH_DEATH, CH_ETH, CH_DIS };
+enum { EP_CHILD, EP_EPI, EP_REF, EP_SRC, EP_NEED, EP_CLOSE, EP_REASON, EP_ICPC, EP_NFA };
+enum { AS_CHILD, AS_EPI, AS_N, AS_START, AS_REVIEW, AS_AUTH, AS_FACTORS };
+enum { PL_CHILD, PL_EPI, PL_N, PL_START, PL_END };
+enum { S4_CHILD, S4_EPI, S4_N, S4_START, S4_TARGET, S4_ICPC, S4_NOTREQ };
+enum { CP_CHILD, CP_EPI, CP_N, CP_START, CP_END, CP_INIT, CP_LATEST, CP_PREV };
+enum { RV_CHILD, RV_EPI, RV_CPP, RV_DATE };
+
+static const struct {
+	const char *file;
+	const char *cols[12];
+} tables[NT] = {
+	{"cin_children.csv", {"child", "upn", "former_upn", "upn_unknown", "dob", "expected_dob",
+			      "sex", "death_date", "ethnicity", "disabilities", NULL}},
+	{"cin_episodes.csv", {"child", "episode", "referral_date", "referral_source", "primary_need",
+			      "closure_date", "closure_reason", "icpc_date", "referral_nfa", NULL}},
+	{"cin_assessments.csv", {"child", "episode", "assessment", "start_date", "review_date",
+				 "authorisation_date", "factors", NULL}},
+	{"cin_plans.csv", {"child", "episode", "plan", "start_date", "end_date", NULL}},
+	{"cin_s47.csv", {"child", "episode", "s47", "start_date", "icpc_target", "icpc_date",
+			 "icpc_not_required", NULL}},
+	{"cin_cpp.csv", {"child", "episode", "cpp", "start_date", "end_date", "initial_category",
+			 "latest_category", "previous_cpp", NULL}},
+	{"cin_cpp_reviews.csv", {"child", "episode", "cpp", "review_date", NULL}},
+};
+
+/* The rows of one child from one table: n rows of ncols strings. */
+typedef struct rbuf {
+	int ncols, n, cap;
+	char **cell;
+	long *line;
+} rbuf;
+
+typedef struct cin_ctx {
+	const rs_year *y;
+	rr_reader rd[NT];
+	int open[NT];
+	rbuf buf[NT];
+	xmlTextWriterPtr w;
+	int werr;        /* an xmlTextWriter call failed */
+	int bad;         /* a staging date did not parse */
+	const char *bad_file;
+	long bad_line;
+	rc_stats *st;
+} cin_ctx;
+
+static const char *cell(const rbuf *b, int row, int col)
+{
+	return b->cell[(size_t)row * b->ncols + col];
+}
+
+static void rbuf_clear(rbuf *b)
+{
+	for (size_t i = 0; i < (size_t)b->n * b->ncols; i++)
+		free(b->cell[i]);
+	b->n = 0;
+}
+
+static void rbuf_push(rbuf *b, const rr_reader *r)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 8;
+		b->cell = csc_xrealloc(b->cell, (size_t)b->cap * b->ncols * sizeof *b->cell);
+		b->line = csc_xrealloc(b->line, (size_t)b->cap * sizeof *b->line);
+	}
+	for (int c = 0; c < b->ncols; c++)
+		b->cell[(size_t)b->n * b->ncols + c] = csc_xstrdup(rr_get(r, c));
+	b->line[b->n++] = r->row_line;
+}
+
+/* A staging date; a malformed one is remembered and fails the run. */
+static csc_date date_of(cin_ctx *x, int t, int row, int col)
+{
+	int bad = 0;
+	csc_date d = rs_date(cell(&x->buf[t], row, col), &bad);
+	if (bad && !x->bad) {
+		x->bad = 1;
+		x->bad_file = tables[t].file;
+		x->bad_line = x->buf[t].line[row];
+	}
+	return d;
+}
+
+/* ---- writing ---- */
+
+static void start(cin_ctx *x, const char *name)
+{
+	if (xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+		x->werr = 1;
+}
+
+static void end(cin_ctx *x)
+{
+	if (xmlTextWriterEndElement(x->w) < 0)
+		x->werr = 1;
+}
+
+/* <name>text</name>, omitted when text is empty: an absent value stays
+ * absent so the validator reports it against its DfE rule. */
+static void text(cin_ctx *x, const char *name, const char *s)
+{
+	if (!s || !*s)
+		return;
+	if (xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST s) < 0)
+		x->werr = 1;
+}
+
+static void date(cin_ctx *x, const char *name, csc_date d)
+{
+	char buf[CSC_DATE_BUFSZ];
+	if (d != CSC_NODATE)
+		text(x, name, csc_date_iso(d, buf));
+}
+
+/* Staged booleans are 1/0; the schema's yesnotype takes true/false. */
+static void yesno(cin_ctx *x, const char *name, const char *s)
+{
+	if (!strcmp(s, "1"))
+		text(x, name, "true");
+	else if (!strcmp(s, "0"))
+		text(x, name, "false");
+	else
+		text(x, name, s);
+}
+
+/* Staged sex is M/F/U (FORMATS.md). Years before 2024-25 use GenderCurrent
+ * 1/2/0; staging no longer tells 0 (not recorded) from 9 (indeterminate),
+ * so U is written as 0. */
+static void sex(cin_ctx *x, const char *s)
+{
+	static const char *const gender[][2] = {{"M", "1"}, {"F", "2"}, {"U", "0"}};
+	if (x->y->sex_letters) {
+		text(x, "Sex", s);
+		return;
+	}
+	for (size_t i = 0; i < sizeof gender / sizeof gender[0]; i++)
+		if (!strcmp(s, gender[i][0])) {
+			text(x, "GenderCurrent", gender[i][1]);
+			return;
+		}
+	text(x, "GenderCurrent", s);
+}
+
+/* A ';'-joined list as repeated elements inside a wrapper. */
+static void list(cin_ctx *x, const char *wrapper, const char *item, const char *joined)
+{
+	if (!*joined)
+		return;
+	start(x, wrapper);
+	const char *p = joined;
+	for (;;) {
+		const char *q = strchr(p, ';');
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		if (n) {
+			char *one = csc_xstrndup(p, n);
+			text(x, item, one);
+			free(one);
+		}
+		if (!q)
+			break;
+		p = q + 1;
+	}
+	end(x);
+}
+
+static int same_episode(const cin_ctx *x, int t, int row, const char *epi)
+{
+	return !strcmp(cell(&x->buf[t], row, 1), epi);
+}
+
+static void write_assessments(cin_ctx *x, const char *epi)
+{
+	const rbuf *b = &x->buf[T_ASS];
+	for (int i = 0; i < b->n; i++) {
+		if (!same_episode(x, T_ASS, i, epi))
+			continue;
+		csc_date s = date_of(x, T_ASS, i, AS_START), a = date_of(x, T_ASS, i, AS_AUTH);
+		if (!rs_assessment_in_scope(x->y, s, a))
+			continue;
+		start(x, "Assessments");
+		date(x, "AssessmentActualStartDate", s);
+		date(x, "AssessmentInternalReviewDate", rs_as_at(x->y, date_of(x, T_ASS, i, AS_REVIEW)));
+		date(x, "AssessmentAuthorisationDate", rs_as_at(x->y, a));
+		/* Factors are recorded at the end of the assessment: not yet
+		 * known on the reference date when it was authorised later. */
+		if (rs_as_at(x->y, a) != CSC_NODATE)
+			list(x, "FactorsIdentifiedAtAssessment", "AssessmentFactors", cell(b, i, AS_FACTORS));
+		end(x);
+		x->st->assessments++;
+	}
+}
+
+static void write_plans(cin_ctx *x, const char *epi)
+{
+	const rbuf *b = &x->buf[T_PLAN];
+	for (int i = 0; i < b->n; i++) {
+		if (!same_episode(x, T_PLAN, i, epi))
+			continue;
+		csc_date s = date_of(x, T_PLAN, i, PL_START), e = date_of(x, T_PLAN, i, PL_END);
+		if (!rs_overlaps(x->y, s, e))
+			continue;
+		start(x, "CINPlanDates");
+		date(x, "CINPlanStartDate", s);
+		date(x, "CINPlanEndDate", rs_as_at(x->y, e));
+		end(x);
+		x->st->plans++;
+	}
+}
+
+static void write_s47(cin_ctx *x, const char *epi)
+{
+	const rbuf *b = &x->buf[T_S47];
+	for (int i = 0; i < b->n; i++) {
+		if (!same_episode(x, T_S47, i, epi))
+			continue;
+		csc_date s = date_of(x, T_S47, i, S4_START), c = date_of(x, T_S47, i, S4_ICPC);
+		if (!rs_s47_in_scope(x->y, s, c, !strcmp(cell(b, i, S4_NOTREQ), "1")))
+			continue;
+		start(x, "Section47");
+		date(x, "S47ActualStartDate", s);
+		date(x, "InitialCPCtarget", date_of(x, T_S47, i, S4_TARGET));
+		date(x, "DateOfInitialCPC", rs_as_at(x->y, c));
+		yesno(x, "ICPCnotRequired", cell(b, i, S4_NOTREQ));
+		end(x);
+		x->st->s47++;
+	}
+}
+
+static void write_reviews(cin_ctx *x, const char *epi, const char *cpp)
+{
+	const rbuf *b = &x->buf[T_REV];
+	int any = 0;
+	for (int i = 0; i < b->n; i++) {
+		if (!same_episode(x, T_REV, i, epi) || strcmp(cell(b, i, RV_CPP), cpp))
+			continue;
+		csc_date d = date_of(x, T_REV, i, RV_DATE);
+		if (!rs_in_year(x->y, d))
+			continue;
+		if (!any++)
+			start(x, "Reviews");
+		date(x, "CPPreviewDate", d);
+		x->st->reviews++;
+	}
+	if (any)
+		end(x);
+}
+
+static void write_cpp(cin_ctx *x, const char *epi)
+{
+	const rbuf *b = &x->buf[T_CPP];
+	for (int i = 0; i < b->n; i++) {
+		if (!same_episode(x, T_CPP, i, epi))
+			continue;
+		csc_date s = date_of(x, T_CPP, i, CP_START), e = date_of(x, T_CPP, i, CP_END);
+		if (!rs_overlaps(x->y, s, e))
+			continue;
+		start(x, "ChildProtectionPlans");
+		date(x, "CPPstartDate", s);
+		date(x, "CPPendDate", rs_as_at(x->y, e));
+		text(x, "InitialCategoryOfAbuse", cell(b, i, CP_INIT));
+		text(x, "LatestCategoryOfAbuse", cell(b, i, CP_LATEST));
+		/* Written as staged, 0 included: see RETURNS.md on the schema's
+		 * positiveInteger. */
+		text(x, "NumberOfPreviousCPP", cell(b, i, CP_PREV));
+		write_reviews(x, epi, cell(b, i, CP_N));
+		end(x);
+		x->st->cpp++;
+	}
+}
+
+static int episode_in_scope(cin_ctx *x, int i)
+{
+	return rs_overlaps(x->y, date_of(x, T_EPI, i, EP_REF), date_of(x, T_EPI, i, EP_CLOSE));
+}
+
+static void write_episode(cin_ctx *x, int i)
+{
+	const rbuf *b = &x->buf[T_EPI];
+	const char *epi = cell(b, i, EP_EPI);
+	csc_date close = rs_as_at(x->y, date_of(x, T_EPI, i, EP_CLOSE));
+	start(x, "CINdetails");
+	date(x, "CINreferralDate", date_of(x, T_EPI, i, EP_REF));
+	text(x, "ReferralSource", cell(b, i, EP_SRC));
+	text(x, "PrimaryNeedCode", cell(b, i, EP_NEED));
+	date(x, "CINclosureDate", close);
+	/* An episode closed after the reference date was open on it. */
+	if (close != CSC_NODATE)
+		text(x, "ReasonForClosure", cell(b, i, EP_REASON));
+	date(x, "DateOfInitialCPC", rs_as_at(x->y, date_of(x, T_EPI, i, EP_ICPC)));
+	write_assessments(x, epi);
+	write_plans(x, epi);
+	write_s47(x, epi);
+	yesno(x, "ReferralNFA", cell(b, i, EP_NFA));
+	write_cpp(x, epi);
+	end(x);
+	x->st->episodes++;
+}
+
+static void write_child(cin_ctx *x)
+{
+	const rbuf *c = &x->buf[T_CHILD];
+	int any = 0;
+	for (int i = 0; i < x->buf[T_EPI].n; i++)
+		any |= episode_in_scope(x, i);
+	if (!any)
+		return;
+	start(x, "Child");
+	start(x, "ChildIdentifiers");
+	text(x, "LAchildID", cell(c, 0, CH_CHILD));
+	text(x, "UPN", cell(c, 0, CH_UPN));
+	text(x, "FormerUPN", cell(c, 0, CH_FUPN));
+	text(x, "UPNunknown", cell(c, 0, CH_UPNUNK));
+	date(x, "PersonBirthDate", date_of(x, T_CHILD, 0, CH_DOB));
+	date(x, "ExpectedPersonBirthDate", date_of(x, T_CHILD, 0, CH_EDOB));
+	sex(x, cell(c, 0, CH_SEX));
+	date(x, "PersonDeathDate", rs_as_at(x->y, date_of(x, T_CHILD, 0, CH_DEATH)));
+	end(x);
+	start(x, "ChildCharacteristics");
+	text(x, "Ethnicity", cell(c, 0, CH_ETH));
+	list(x, "Disabilities", "Disability", cell(c, 0, CH_DIS));
+	end(x);
+	for (int i = 0; i < x->buf[T_EPI].n; i++)
+		if (episode_in_scope(x, i))
+			write_episode(x, i);
+	end(x);
+	x->st->children++;
+}
+
+static void write_header(cin_ctx *x, const rc_header *h)
+{
+	char year[8], ref[CSC_DATE_BUFSZ], stamp[32];
+	snprintf(year, sizeof year, "%d", x->y->year);
+	csc_date_iso(x->y->last, ref);
+	/* DateTime comes from the reference date, not the clock, so that two
+	 * runs on the same data give the same bytes. */
+	snprintf(stamp, sizeof stamp, "%sT00:00:00", ref);
+	start(x, "Header");
+	start(x, "CollectionDetails");
+	text(x, "Collection", "CIN");
+	text(x, "Year", year);
+	text(x, "ReferenceDate", ref);
+	end(x);
+	start(x, "Source");
+	text(x, "SourceLevel", "L");
+	text(x, "LEA", h->la_number);
+	text(x, "SoftwareCode", "cscpipe");
+	text(x, "Release", h->release);
+	text(x, "SerialNo", h->serial);
+	text(x, "DateTime", stamp);
+	end(x);
+	end(x);
+}
+
+/* Load the next child's rows from every table. 1 = a child, 0 = done,
+ * -1 = read error. */
+static int next_child(cin_ctx *x)
+{
+	for (int t = 0; t < NT; t++)
+		rbuf_clear(&x->buf[t]);
+	rr_reader *cr = &x->rd[T_CHILD];
+	if (!cr->have)
+		return 0;
+	rbuf_push(&x->buf[T_CHILD], cr);
+	const char *id = x->buf[T_CHILD].cell[0];
+	if (rr_next(cr) < 0)
+		return -1;
+	for (int t = 1; t < NT; t++) {
+		rr_reader *r = &x->rd[t];
+		while (x->open[t] && r->have && !strcmp(rr_get(r, 0), id)) {
+			rbuf_push(&x->buf[t], r);
+			if (rr_next(r) < 0)
+				return -1;
+		}
+	}
+	return 1;
+}
+
+int rc_cin_staged(const char *staging_dir)
+{
+	char *p = csc_path_join(staging_dir, tables[T_CHILD].file);
+	int ok = access(p, F_OK) == 0;
+	free(p);
+	return ok;
+}
+
+static int run(cin_ctx *x, const rc_header *h, const char *staging_dir, FILE *fp)
+{
+	for (int t = 0; t < NT; t++) {
+		char *p = csc_path_join(staging_dir, tables[t].file);
+		int rc = rr_open(&x->rd[t], p, tables[t].cols);
+		free(p);
+		if (rc < 0)
+			return CSC_EXIT_INPUT;
+		if (rc == 1) {
+			/* Children are required; an absent group table means the
+			 * dump had none of that group. */
+			if (t == T_CHILD) {
+				csc_error_at(x->rd[t].path, 0, "not staged: run the CIN extractor first");
+				return CSC_EXIT_INPUT;
+			}
+			continue;
+		}
+		x->open[t] = 1;
+		if (rr_next(&x->rd[t]) < 0)
+			return CSC_EXIT_INPUT;
+	}
+	for (int t = 0; t < NT; t++) {
+		int n = 0;
+		while (tables[t].cols[n])
+			n++;
+		x->buf[t].ncols = n;
+	}
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
+	if (!out || !(x->w = xmlNewTextWriter(out))) {
+		csc_error("cannot start the XML writer");
+		return CSC_EXIT_INTERNAL;
+	}
+	xmlTextWriterSetIndent(x->w, 1);
+	xmlTextWriterSetIndentString(x->w, BAD_CAST "  ");
+	if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
+		x->werr = 1;
+	start(x, "Message");
+	write_header(x, h);
+	start(x, "Children");
+	int rc;
+	while ((rc = next_child(x)) == 1 && !x->bad && !x->werr)
+		write_child(x);
+	if (rc < 0)
+		return CSC_EXIT_INPUT;
+	if (x->bad) {
+		csc_error_at(x->bad_file, x->bad_line, "malformed date in staging (expected YYYY-MM-DD)");
+		return CSC_EXIT_INPUT;
+	}
+	/* Rows left over belong to no child of cin_children in its order: the
+	 * staging is inconsistent and a return built from it would drop them. */
+	for (int t = 1; t < NT; t++)
+		if (x->open[t] && x->rd[t].have) {
+			csc_error_at(x->rd[t].path, x->rd[t].row_line,
+				     "child '%s' is not in cin_children.csv order; re-run the CIN extractor",
+				     rr_get(&x->rd[t], 0));
+			return CSC_EXIT_INPUT;
+		}
+	end(x); /* Children */
+	end(x); /* Message */
+	if (xmlTextWriterEndDocument(x->w) < 0 || xmlTextWriterFlush(x->w) < 0)
+		x->werr = 1;
+	if (x->werr) {
+		csc_error("XML writer failed");
+		return CSC_EXIT_OUTPUT;
+	}
+	return 0;
+}
+
+int rc_cin_write(const rs_year *y, const rc_header *h, const char *staging_dir, FILE *fp,
+		 rc_stats *st)
+{
+	cin_ctx x;
+	memset(&x, 0, sizeof x);
+	memset(st, 0, sizeof *st);
+	x.y = y;
+	x.st = st;
+	int rc = run(&x, h, staging_dir, fp);
+	if (x.w)
+		xmlFreeTextWriter(x.w);
+	for (int t = 0; t < NT; t++) {
+		rbuf_clear(&x.buf[t]);
+		free(x.buf[t].cell);
+		free(x.buf[t].line);
+		rr_close(&x.rd[t]);
+	}
+	return rc;
+}

@@ -1,0 +1,37 @@
+/*
+ * returns_cin.h - the CIN census XML for one collection year.
+ *
+ * Reads the cin_*.csv staging tables child by child (the rows of one child
+ * are contiguous in every table, children in the same order), keeps only one
+ * child in memory, and writes the children, episodes and groups that belong
+ * to the year (returns_scope.h, load/RETURNS.md) with libxml2's
+ * xmlTextWriter, in the element order of the DfE schema.
+ */
+#ifndef RETURNS_CIN_H
+#define RETURNS_CIN_H
+
+#include <stdio.h>
+
+#include "returns_scope.h"
+
+/* The Header/Source values that do not come from the data. */
+typedef struct rc_header {
+	const char *la_number;  /* LEA, 3 digits (pipeline.conf la_number) */
+	const char *release;    /* cscpipe version */
+	const char *serial;     /* SerialNo, 3+ digits */
+} rc_header;
+
+typedef struct rc_stats {
+	long children, episodes, assessments, plans, s47, cpp, reviews;
+} rc_stats;
+
+/* 1 when staging_dir holds cin_children.csv (the CIN input was staged). */
+int rc_cin_staged(const char *staging_dir);
+
+/* Write the return for year y to fp. Returns 0, or a csc_exit code after
+ * printing "prog: file:line: reason" (CSC_EXIT_INPUT for unreadable or
+ * inconsistent staging, CSC_EXIT_OUTPUT for a write failure). */
+int rc_cin_write(const rs_year *y, const rc_header *h, const char *staging_dir, FILE *fp,
+		 rc_stats *st);
+
+#endif

@@ -1,0 +1,57 @@
+/* returns_cover.c - see returns_cover.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "returns_cover.h"
+#include "returns_rows.h"
+#include "returns_scope.h"
+
+/* The event dates that define what a dump covers, per episode table. */
+static const struct {
+	const char *file;
+	const char *cols[3];
+	int is_cin;
+} sources[] = {
+	{"cin_episodes.csv", {"referral_date", "closure_date", NULL}, 1},
+	{"ssda903_episodes.csv", {"DECOM", "DEC", NULL}, 0},
+};
+
+static void widen(rv_cover *c, csc_date d)
+{
+	if (d == CSC_NODATE)
+		return;
+	if (c->first == CSC_NODATE || d < c->first)
+		c->first = d;
+	if (c->last == CSC_NODATE || d > c->last)
+		c->last = d;
+}
+
+int rv_cover_scan(const char *staging_dir, rv_cover *c)
+{
+	c->first = c->last = CSC_NODATE;
+	c->cin = c->ssda903 = 0;
+	for (size_t s = 0; s < sizeof sources / sizeof sources[0]; s++) {
+		char *p = csc_path_join(staging_dir, sources[s].file);
+		rr_reader r;
+		int rc = rr_open(&r, p, sources[s].cols);
+		free(p);
+		if (rc == 1) {
+			rr_close(&r);
+			continue;
+		}
+		if (rc < 0) {
+			rr_close(&r);
+			return CSC_EXIT_INPUT;
+		}
+		*(sources[s].is_cin ? &c->cin : &c->ssda903) = 1;
+		while ((rc = rr_next(&r)) == 1)
+			for (int i = 0; i < 2; i++)
+				widen(c, rs_date(rr_get(&r, i), NULL));
+		rr_close(&r);
+		if (rc < 0)
+			return CSC_EXIT_INPUT;
+	}
+	return 0;
+}

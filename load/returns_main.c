@@ -1,0 +1,207 @@
+/*
+ * returns_main.c - csc-returns: write the statutory returns for one
+ * collection year from the staging tables.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_conf.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "returns_903.h"
+#include "returns_cin.h"
+#include "returns_cover.h"
+#include "returns_dir.h"
+#include "returns_scope.h"
+
+#ifndef CSC_VERSION
+#define CSC_VERSION "0.0.0"
+#endif
+
+static void help(void)
+{
+	printf("NAME\n"
+	       "    csc-returns - write the CIN census and SSDA903 returns for a collection year\n"
+	       "\n"
+	       "SYNOPSIS\n"
+	       "    csc-returns --conf FILE --year YYYY [-o DIR] [--serial NNN] [--quiet]\n"
+	       "\n"
+	       "DESCRIPTION\n"
+	       "    Reads the staging tables under <output_dir>/staging (docs/FORMATS.md) and\n"
+	       "    writes the returns of the collection year that ends on 31 March YYYY\n"
+	       "    (2025 = 1 April 2024 to 31 March 2025):\n"
+	       "      cin-YYYY.xml       CIN census (children with a CIN episode open in the\n"
+	       "                         year), element names of that year's specification:\n"
+	       "                         Sex M/F/U from 2024-25, GenderCurrent 1/2/0 before\n"
+	       "      ssda903-YYYY/      the eleven SSDA903 tables as CSV, DD/MM/YYYY dates,\n"
+	       "                         SEX M/F from 2024-25, 1/2 before\n"
+	       "    Only inputs that were staged are written. Anything dated after the\n"
+	       "    reference date (31 March YYYY) is written as it stood on that date.\n"
+	       "    The scoping rules are in load/RETURNS.md.\n"
+	       "\n"
+	       "    The folder is written as a whole into a temporary sibling and then\n"
+	       "    swapped into place: a killed run leaves the previous returns intact.\n"
+	       "    The header DateTime is the reference date, so two runs on the same\n"
+	       "    staging give byte-identical files.\n"
+	       "\n"
+	       "OPTIONS\n"
+	       "    --conf FILE    pipeline.conf (la_number is the LEA; output_dir holds staging)\n"
+	       "    --year YYYY    the collection year, named by the year it ends in\n"
+	       "    -o DIR         output folder (default <output_dir>/returns/YYYY); replaced\n"
+	       "    --serial NNN   Header SerialNo, 3 or more digits (default 001)\n"
+	       "    --quiet        print nothing on success\n"
+	       "    --help         this text\n"
+	       "\n"
+	       "EXIT STATUS\n"
+	       "    0 success; 3 staging missing, unreadable or inconsistent; 4 bad usage or\n"
+	       "    configuration, or a year the staged dumps do not cover; 6 an output could\n"
+	       "    not be written; 7 internal error.\n");
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: csc-returns --conf FILE --year YYYY [-o DIR] [--serial NNN] [--quiet]\n");
+	exit(CSC_EXIT_CONFIG);
+}
+
+static int parse_year(const char *s)
+{
+	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return -1;
+	return atoi(s);
+}
+
+static int serial_ok(const char *s)
+{
+	return strlen(s) >= 3 && strspn(s, "0123456789") == strlen(s);
+}
+
+/* Write one file of the set through csc_out. */
+static int write_cin(const char *dir, const rs_year *y, const rc_header *h, const char *staging)
+{
+	char name[32];
+	snprintf(name, sizeof name, "cin-%d.xml", y->year);
+	char *path = csc_path_join(dir, name);
+	csc_out o;
+	int rc = csc_out_open(&o, path) ? CSC_EXIT_OUTPUT : 0;
+	rc_stats st;
+	if (!rc) {
+		rc = rc_cin_write(y, h, staging, o.fp, &st);
+		if (rc)
+			csc_out_abort(&o);
+		else if (csc_out_commit(&o))
+			rc = CSC_EXIT_OUTPUT;
+	}
+	if (!rc)
+		csc_info("%s: %ld children, %ld episodes, %ld assessments, %ld CIN plans, "
+			 "%ld S47, %ld CP plans, %ld reviews", name, st.children, st.episodes,
+			 st.assessments, st.plans, st.s47, st.cpp, st.reviews);
+	free(path);
+	return rc;
+}
+
+static int write_903(const char *dir, const rs_year *y, const char *staging)
+{
+	char name[32];
+	snprintf(name, sizeof name, "ssda903-%d", y->year);
+	char *sub = csc_path_join(dir, name);
+	int rc = 0;
+	if (csc_mkdirs(sub) != 0) {
+		csc_error_at(sub, 0, "cannot create folder: %s", strerror(errno));
+		rc = CSC_EXIT_OUTPUT;
+	} else {
+		rc = r9_write(y, staging, sub);
+	}
+	free(sub);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"conf", required_argument, NULL, 'c'}, {"year", required_argument, NULL, 'y'},
+		{"serial", required_argument, NULL, 's'}, {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+	};
+	const char *conf_path = NULL, *year_s = NULL, *out = NULL, *serial = "001";
+	int c;
+	csc_diag_init(argv[0]);
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf_path = optarg; break;
+		case 'y': year_s = optarg; break;
+		case 'o': out = optarg; break;
+		case 's': serial = optarg; break;
+		case 'q': csc_diag_quiet(1); break;
+		case 'h': help(); return 0;
+		default: usage();
+		}
+	}
+	if (optind != argc || !conf_path || !year_s)
+		usage();
+	rs_year y;
+	if (rs_year_init(&y, parse_year(year_s)) != 0) {
+		csc_error("--year %s: expected the 4-digit year the collection ends in, e.g. 2025", year_s);
+		usage();
+	}
+	if (!serial_ok(serial)) {
+		csc_error("--serial %s: expected 3 or more digits", serial);
+		usage();
+	}
+	csc_conf *conf = csc_conf_load(conf_path);
+	if (!conf)
+		return CSC_EXIT_CONFIG;
+	char *staging = csc_path_join(conf->output_dir, "staging");
+	rv_cover cov;
+	int rc = rv_cover_scan(staging, &cov);
+	if (!rc && !cov.cin && !cov.ssda903) {
+		csc_error_at(staging, 0, "no CIN or SSDA903 staging tables: run the extractors first");
+		rc = CSC_EXIT_INPUT;
+	}
+	if (!rc && !rs_overlaps(&y, cov.first, cov.last)) {
+		char a[CSC_DATE_BUFSZ], b[CSC_DATE_BUFSZ];
+		if (cov.first == CSC_NODATE)
+			csc_error("year %d: the staged dumps hold no dated episodes", y.year);
+		else
+			csc_error("year %d (1 April %d to 31 March %d) is outside the staged data, "
+				  "which runs from %s to %s", y.year, y.year - 1, y.year,
+				  csc_date_iso(cov.first, a), csc_date_iso(cov.last, b));
+		rc = CSC_EXIT_CONFIG;
+	}
+	if (!rc && cov.last < y.last) {
+		char b[CSC_DATE_BUFSZ];
+		csc_info("note: the staged data ends on %s, before the reference date: year %d is "
+			 "written as far as the data goes", csc_date_iso(cov.last, b), y.year);
+	}
+	char *dir = NULL;
+	if (out) {
+		dir = csc_xstrdup(out);
+	} else {
+		char sub[32];
+		snprintf(sub, sizeof sub, "returns/%d", y.year);
+		dir = csc_path_join(conf->output_dir, sub);
+	}
+	rd_dir d = {0};
+	if (!rc && rd_begin(&d, dir) != 0)
+		rc = CSC_EXIT_OUTPUT;
+	rc_header h = {conf->la_number, CSC_VERSION, serial};
+	if (!rc && cov.cin)
+		rc = write_cin(d.tmp, &y, &h, staging);
+	if (!rc && cov.ssda903)
+		rc = write_903(d.tmp, &y, staging);
+	if (!rc) {
+		if (rd_commit(&d) != 0)
+			rc = CSC_EXIT_OUTPUT;
+		else
+			csc_info("returns for %d written to %s", y.year, dir);
+	} else {
+		rd_abort(&d);
+	}
+	free(dir);
+	free(staging);
+	csc_conf_free(conf);
+	return rc;
+}
