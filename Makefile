@@ -42,7 +42,7 @@ LIB_OBJS :=
 include lib/module.mk
 include $(sort $(filter-out lib/module.mk,$(wildcard */module.mk)))
 
-.PHONY: all test unit e2e clean run sample install bench fuzz help
+.PHONY: all test unit e2e clean run sample install bench fuzz help verify returns
 .DEFAULT_GOAL := all
 
 all: $(addprefix $(BIN)/,$(PROGRAMS))
@@ -80,7 +80,45 @@ unit: $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
 	@BUILD=$(BUILD) BIN=$(CURDIR)/$(BIN) tests/run-tests.sh $^ --
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-san
+	rm -rf $(BUILD) $(BUILD)-san sample
+
+# ---- running the pipeline -------------------------------------------------
+SAMPLE_CHILDREN ?= 20000
+SAMPLE_SEED ?= 1
+
+# The bundled sample authority: generate it (deterministic) and run it.
+sample: all
+	$(BIN)/csc-gen-sample --out sample --children $(SAMPLE_CHILDREN) --seed $(SAMPLE_SEED) --quiet
+	$(BIN)/csc-run --conf sample/pipeline.conf $(if $(PERIOD),--period $(PERIOD))
+
+# make run CONF=path/to/pipeline.conf [PERIOD=2023-09|2023-Q3] [QUIET=1]
+run: all
+	@test -n "$(CONF)" || { echo "usage: make run CONF=pipeline.conf [PERIOD=YYYY-MM|YYYY-Qn]" >&2; exit 4; }
+	$(BIN)/csc-run --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet)
+
+# make verify CONF=... PERIOD=...: rebuild from the same inputs and compare
+# with the published manifest.
+verify: all
+	@test -n "$(CONF)" || { echo "usage: make verify CONF=pipeline.conf [PERIOD=...]" >&2; exit 4; }
+	$(BIN)/csc-run --verify --conf $(CONF) $(if $(PERIOD),--period $(PERIOD))
+
+# make returns CONF=... YEAR=2025: the CIN census and SSDA903 return files
+# for the collection year ending 31 March YEAR.
+returns: all
+	@test -n "$(CONF)" -a -n "$(YEAR)" || { echo "usage: make returns CONF=pipeline.conf YEAR=YYYY" >&2; exit 4; }
+	$(BIN)/csc-run --conf $(CONF) --target staging
+	$(BIN)/csc-returns --conf $(CONF) --year $(YEAR)
+
+# make install PREFIX=/usr/local: programs in PREFIX/bin, reference data,
+# templates and the make chain in PREFIX/share/cscpipe.
+install:
+	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/cscpipe all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/cscpipe/ref \
+		$(DESTDIR)$(PREFIX)/share/cscpipe/templates $(DESTDIR)$(PREFIX)/share/cscpipe/mk
+	install -m 755 $(addprefix build-install/bin/,$(PROGRAMS)) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 ref/* $(DESTDIR)$(PREFIX)/share/cscpipe/ref/
+	install -m 644 $(wildcard templates/*.tpl templates/*.csv templates/*.md) $(DESTDIR)$(PREFIX)/share/cscpipe/templates/
+	install -m 644 mk/pipeline.mk $(DESTDIR)$(PREFIX)/share/cscpipe/mk/
 
 help:
 	@echo "make                build every program into $(BUILD)/bin"

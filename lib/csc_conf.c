@@ -344,6 +344,12 @@ csc_conf *csc_conf_load(const char *path)
 	csc_conf *c = csc_conf_parse(path, dir, buf, len);
 	free(dir);
 	free(buf);
+	/* csc-run --verify rebuilds into a scratch folder with every stage */
+	const char *over = getenv("CSC_OUTPUT_DIR");
+	if (c && over && *over) {
+		free(c->output_dir);
+		c->output_dir = csc_xstrdup(over);
+	}
 	return c;
 }
 

@@ -52,7 +52,8 @@ typedef struct csc_conf {
 } csc_conf;
 
 /* Parse path. On any error prints "prog: path:line: message" for each
- * problem found and returns NULL. */
+ * problem found and returns NULL. The environment variable CSC_OUTPUT_DIR,
+ * when set, replaces output_dir (used by csc-run --verify). */
 csc_conf *csc_conf_load(const char *path);
 
 /* Parse from memory (tests and fuzzing); `name` is used in messages and

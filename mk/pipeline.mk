@@ -16,8 +16,9 @@ stage = $(1) || { rc=$$?; echo $$rc >> $(FAILED); exit $$rc; }
 STAGING := $(STG)/recon_cin.csv $(STG)/recon_ssda903.csv \
 	$(STG)/recon_contacts.csv $(STG)/recon_early_help.csv
 
-.PHONY: all
+.PHONY: all staging
 all: $(P)/load.done
+staging: $(STAGING)
 
 $(STG)/recon_cin.csv: $(SET)/extract-cin.txt $(CIN) $(BIN)/csc-extract-cin
 	$(call stage,$(BIN)/csc-extract-cin --conf $(CONF))
@@ -38,7 +39,7 @@ $(P)/transform.done: $(STAGING) $(SET)/transform.txt $(TPL)/comparators.csv \
 	$(call stage,$(BIN)/csc-transform --conf $(CONF) --period $(PERIOD) --out $(P))
 	touch $@
 
-$(P)/load.done: $(P)/transform.done $(SET)/load.txt $(wildcard $(TPL)/*.tpl) \
+$(P)/load.done: $(P)/transform.done $(STAGING) $(SET)/load.txt $(wildcard $(TPL)/*.tpl) \
 		$(BIN)/csc-load-report
 	$(call stage,$(BIN)/csc-load-report --conf $(CONF) --period $(PERIOD) --label $(LABEL) --out $(P))
 	touch $@

@@ -35,8 +35,14 @@ int run_lock(run_ctx *c);
  * code. */
 int run_settings(run_ctx *c);
 
-/* Run mk/pipeline.mk; 0, or the failing stage's exit code. */
-int run_make(run_ctx *c, int jobs);
+/* Run mk/pipeline.mk for target ("all" or "staging"); 0, or the failing
+ * stage's exit code. */
+int run_make(run_ctx *c, int jobs, const char *target);
+
+/* Rebuild into a temporary output folder and compare with the published
+ * manifest; 0 when every input and output matches, CSC_EXIT_DATA otherwise. */
+int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
+	       const char *argv0);
 
 /* Publish <work>/<label> as <out>/<label> with manifest.csv. 0 or exit code. */
 int run_publish(run_ctx *c);

@@ -26,7 +26,9 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: csc-run --conf FILE [--period YYYY-MM|YYYY-Qn] [--jobs N] [--quiet]\n");
+	fprintf(f, "usage: csc-run --conf FILE [--period YYYY-MM|YYYY-Qn] [--jobs N] [--quiet]\n"
+		   "       csc-run --conf FILE --target staging\n"
+		   "       csc-run --conf FILE --verify [--period P]\n");
 }
 
 static void help(void)
@@ -53,6 +55,11 @@ static void help(void)
 	       "                    2023-24: October-December 2023). Default: period_end from\n"
 	       "                    the conf, else the last complete month.\n"
 	       "    --jobs N        stages run in parallel where independent (default 2)\n"
+	       "    --target staging\n"
+	       "                    only bring the staging tables up to date (for csc-returns)\n"
+	       "    --verify        rebuild the period from the same inputs and settings in a\n"
+	       "                    temporary folder and compare every output with the\n"
+	       "                    published manifest; exit 0 when identical, 2 otherwise\n"
 	       "    --quiet         print nothing on success (for cron)\n"
 	       "    --help          this text\n\n"
 	       "EXIT STATUS\n"
@@ -68,9 +75,10 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"conf", required_argument, NULL, 'c'}, {"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'}, {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
-	const char *conf_path = NULL, *period_arg = NULL;
-	int jobs = 2, quiet = 0, c;
+		{"help", no_argument, NULL, 'h'},       {"target", required_argument, NULL, 't'},
+		{"verify", no_argument, NULL, 'v'},     {NULL, 0, NULL, 0}};
+	const char *conf_path = NULL, *period_arg = NULL, *target = "all";
+	int jobs = 2, quiet = 0, verify = 0, c;
 	while ((c = getopt_long(argc, argv, "c:p:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': conf_path = optarg; break;
@@ -78,10 +86,13 @@ int main(int argc, char **argv)
 		case 'j': jobs = atoi(optarg); break;
 		case 'q': quiet = 1; break;
 		case 'h': help(); return 0;
+		case 't': target = optarg; break;
+		case 'v': verify = 1; break;
 		default: usage(stderr); return CSC_EXIT_CONFIG;
 		}
 	}
-	if (!conf_path || optind != argc || jobs < 1 || jobs > 64) {
+	if (!conf_path || optind != argc || jobs < 1 || jobs > 64 ||
+	    (strcmp(target, "all") && strcmp(target, "staging"))) {
 		usage(stderr);
 		return CSC_EXIT_CONFIG;
 	}
@@ -108,6 +119,11 @@ int main(int argc, char **argv)
 		run_period_last_complete(csc_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), &period);
 	}
 
+	if (verify) {
+		int vrc = run_verify(conf, conf_path, &period, argv[0]);
+		csc_conf_free(conf);
+		return vrc;
+	}
 	run_ctx ctx;
 	if (run_ctx_init(&ctx, conf, conf_path, &period, argv[0]) != 0)
 		return CSC_EXIT_CONFIG;
@@ -120,15 +136,16 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int rc = run_settings(&ctx);
 	if (rc == 0)
-		rc = run_make(&ctx, jobs);
-	if (rc == 0)
+		rc = run_make(&ctx, jobs, target);
+	if (rc == 0 && !strcmp(target, "all"))
 		rc = run_publish(&ctx);
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (rc == 0) {
 		csc_log("run %s finished in %.1f s", period.label, secs);
-		run_summary(&ctx, secs);
+		if (!strcmp(target, "all"))
+			run_summary(&ctx, secs);
 	} else {
 		csc_error("run %s failed (exit %d) after %.1f s; published outputs are unchanged; log: %s",
 			  period.label, rc, secs, ctx.log_path);

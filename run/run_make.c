@@ -22,7 +22,7 @@ static char *var(const char *name, const char *value)
 	return s;
 }
 
-int run_make(run_ctx *c, int jobs)
+int run_make(run_ctx *c, int jobs, const char *target)
 {
 	const csc_conf *k = c->conf;
 	char *failed = csc_path_join(c->work, ".failed");
@@ -41,7 +41,7 @@ int run_make(run_ctx *c, int jobs)
 		var("CIN", k->cin_census), var("SSDA903_DIR", k->ssda903_dir),
 		var("CONTACTS", k->contacts), var("EARLY_HELP", k->early_help),
 		var("TPL", k->templates_dir), var("REF", k->reference_dir),
-		var("FAILED", failed), NULL};
+		var("FAILED", failed), (char *)target, NULL};
 	csc_log("make %s -f %s", jobsarg, mkfile);
 	fflush(NULL);
 	pid_t pid = fork();
@@ -57,7 +57,7 @@ int run_make(run_ctx *c, int jobs)
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	for (int i = 7; argv[i]; i++)
+	for (int i = 7; argv[i] != target; i++)
 		free(argv[i]);
 	int rc = 0;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -68,8 +68,7 @@ int run_make(run_ctx *c, int jobs)
 				rc = CSC_EXIT_INTERNAL;
 			fclose(f);
 		} else {
-			rc = WIFEXITED(status) && WEXITSTATUS(status) == 127 ? CSC_EXIT_INTERNAL
-									     : CSC_EXIT_INTERNAL;
+			rc = CSC_EXIT_INTERNAL;
 			csc_error("the make chain failed without a stage reporting why (make exit %d)",
 				  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		}
