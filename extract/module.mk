@@ -8,3 +8,5 @@ PROGRAMS += csc-extract-contacts
 csc-extract-contacts_OBJS := extract/contacts_main.o $(CSV_EXTRACT_OBJS)
 PROGRAMS += csc-extract-earlyhelp
 csc-extract-earlyhelp_OBJS := extract/earlyhelp_main.o $(CSV_EXTRACT_OBJS)
+PROGRAMS += csc-extract-903
+csc-extract-903_OBJS := extract/ssda903_main.o extract/ssda903_schema.o $(CSV_EXTRACT_OBJS)
