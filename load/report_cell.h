@@ -1,0 +1,56 @@
+/*
+ * report_cell.h - what one figure cell of a report shows.
+ *
+ * MEASURES.md rounds percentages and rates to 1 decimal place, halves away
+ * from zero, only when writing. Excel's display rounding works on the
+ * binary double (22.85 is stored as 22.8499999...) and would show 22.8%, so
+ * the stored cell value is itself rounded, from the integer numerator and
+ * denominator where the row has them (exact), else from the value. A reader
+ * who sums or charts the cells therefore uses the published figures; the
+ * unrounded values stay in measures.csv. Percentages are stored as
+ * fractions (22.9% = 0.229) under the format 0.0%.
+ *
+ * A zero denominator shows the text "no cases", never 0; in publication
+ * mode small numbers show "c" (counts 1-5; percentages and rates whose
+ * numerator or denominator is 1-5).
+ */
+#ifndef REPORT_CELL_H
+#define REPORT_CELL_H
+
+#include "report_data.h"
+#include "xl_book.h"
+
+enum rc_kind { RC_COUNT, RC_PCT, RC_RATE };
+
+/* Why a cell is text rather than a number. */
+enum rc_why { RC_OK, RC_NOCASES, RC_SUPPRESSED, RC_MISSING, RC_UNAVAILABLE, RC_NONE };
+
+typedef struct rc_cell {
+	enum rc_why why;  /* RC_OK: v is the number to store */
+	double v;
+	const char *text; /* the text shown otherwise */
+	enum xl_fmt fmt;
+} rc_cell;
+
+/* The kind named in definitions.csv ("count", "percentage" or "%", "rate");
+ * -1 when unknown. */
+int rc_kind_of(const char *s);
+
+/* The cell for one measures.csv row (NULL = no row for that period). */
+rc_cell rc_value(const rd_measure *m, enum rc_kind k, int publication);
+
+/* A target or comparator from rag.csv, on the measure's scale ("" = none). */
+rc_cell rc_comparator(const char *s, enum rc_kind k);
+
+/* Round x to 1 decimal place, halves away from zero, treating x as the
+ * decimal it was printed from (shortest round-trip text). */
+double rc_round1(double x);
+
+/* n * scale / d rounded to 1 dp, halves away from zero, exactly for whole
+ * n >= 0 and d > 0 up to 2^40. */
+double rc_ratio1(double n, double d, double scale);
+
+/* Write c into the sheet. */
+void rc_write(xl_book *b, lxw_worksheet *ws, long row, int col, const rc_cell *c);
+
+#endif

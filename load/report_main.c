@@ -1,0 +1,258 @@
+/* report_main.c - csc-load-report: lay out the highlight and quarterly
+ * workbooks from the transform outputs and the report templates. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_conf.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "report.h"
+
+static const char *const reports[] = {"highlight", "quarterly"};
+#define NREPORTS 2
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: csc-load-report --conf FILE [--period YYYY-MM] [--quiet]\n");
+}
+
+static void help(void)
+{
+	printf("NAME\n"
+	       "    csc-load-report - write the highlight and quarterly report workbooks\n\n"
+	       "SYNOPSIS\n"
+	       "    csc-load-report --conf FILE [--period YYYY-MM] [--quiet]\n\n"
+	       "DESCRIPTION\n"
+	       "    Reads measures.csv, rag.csv, definitions.csv, dq.csv, drilldown.csv and\n"
+	       "    staging/recon_*.csv, staging/rejects_*.csv from output_dir, lays them out\n"
+	       "    with templates_dir/highlight.tpl and templates_dir/quarterly.tpl\n"
+	       "    (templates/README.md), and writes output_dir/highlight-YYYY-MM.xlsx and\n"
+	       "    output_dir/quarterly-YYYY-MM.xlsx. Both are written to temporary names\n"
+	       "    and renamed only when both are complete, so a failed run leaves the\n"
+	       "    previous workbooks untouched. The same inputs give byte-identical files.\n\n"
+	       "OPTIONS\n"
+	       "    --conf FILE         pipeline.conf (required)\n"
+	       "    --period YYYY-MM    report this month instead of period_end (default:\n"
+	       "                        period_end, else the latest month in measures.csv)\n"
+	       "    --drilldown-rows N  records per drill-down sheet before continuing on\n"
+	       "                        the next (default and maximum 1048572)\n"
+	       "    --drilldown-max N   drill-down records kept in each workbook (default\n"
+	       "                        1000000; the workbook is built in memory, about\n"
+	       "                        0.7 KB per record); the rest stay in drilldown.csv\n"
+	       "    --quiet             no progress messages\n"
+	       "    --help              this text\n\n"
+	       "EXIT STATUS\n"
+	       "    0 written; 3 an input is missing or unreadable; 4 bad configuration,\n"
+	       "    template or usage; 6 a workbook could not be written; 7 internal error.\n");
+}
+
+static void sheet_desc(char **descs, int i, const char *s)
+{
+	descs[i] = csc_xstrdup(s);
+}
+
+/* Build one workbook into b. Returns an exit code. */
+static int build(report *r)
+{
+	const tpl *t = r->t;
+	xl_book *b = r->b;
+	long drill = report_drill_count(r);
+	if (drill < 0)
+		return CSC_EXIT_INPUT;
+	long kept = drill < r->drill_max ? drill : r->drill_max;
+	int ndrill = kept ? (int)((kept + r->drill_rows_per_sheet - 1) / r->drill_rows_per_sheet) : 1;
+	if (ndrill > 200) {
+		csc_error("%ld drill-down records need more than 200 sheets; raise --drilldown-rows",
+			  kept);
+		return CSC_EXIT_CONFIG;
+	}
+
+	int nfixed_after = 5; /* Chart data, Definitions, Data quality, Rejected, DQ findings */
+	int n = 2 + t->nsheets + nfixed_after + ndrill;
+	char **names = csc_xcalloc((size_t)n, sizeof *names);
+	char **descs = csc_xcalloc((size_t)n, sizeof *descs);
+	lxw_worksheet **ws = csc_xcalloc((size_t)n, sizeof *ws);
+	int k = 0;
+	names[k] = csc_xstrdup("Cover"); sheet_desc(descs, k++, "Authority, period, inputs and record counts");
+	names[k] = csc_xstrdup("Contents"); sheet_desc(descs, k++, "This list");
+	for (int i = 0; i < t->nsheets; i++) {
+		names[k] = csc_xstrdup(t->sheets[i].name);
+		sheet_desc(descs, k++, t->sheets[i].title);
+	}
+	names[k] = csc_xstrdup("Chart data"); sheet_desc(descs, k++, "The figures behind the charts");
+	names[k] = csc_xstrdup("Definitions"); sheet_desc(descs, k++, "How each measure is counted");
+	names[k] = csc_xstrdup("Data quality");
+	sheet_desc(descs, k++, "Records read, staged and rejected per input file");
+	names[k] = csc_xstrdup("Rejected records"); sheet_desc(descs, k++, "Each rejected record and why");
+	names[k] = csc_xstrdup("DQ findings"); sheet_desc(descs, k++, "Data-quality findings made while computing");
+	for (int i = 0; i < ndrill; i++) {
+		char nm[32];
+		snprintf(nm, sizeof nm, i ? "Drill-down %d" : "Drill-down", i + 1);
+		names[k] = csc_xstrdup(nm);
+		sheet_desc(descs, k++, "The records behind each figure");
+	}
+	for (int i = 0; i < n; i++)
+		ws[i] = xl_sheet(b, names[i]);
+
+	int rc = CSC_EXIT_OK;
+	if (!b->error) {
+		report_cover(r, ws[0]);
+		report_contents(r, ws[1], (const char *const *)names + 2, (const char *const *)descs + 2,
+				n - 2);
+		int cd = 2 + t->nsheets;
+		r->chart_ws = ws[cd];
+		r->nchart_rows = report_chart_rows(t);
+		report_chart_data_start(r);
+		for (int i = 0; i < t->nsheets; i++)
+			report_strand(r, &t->sheets[i], ws[2 + i]);
+		report_definitions(r, ws[cd + 1]);
+		report_recon(r, ws[cd + 2]);
+		if (report_rejects(r, ws[cd + 3]) || report_dq(r, ws[cd + 4]) ||
+		    report_drill(r, ws + cd + 5, ndrill, drill))
+			rc = CSC_EXIT_INPUT;
+	}
+	for (int i = 0; i < n; i++) {
+		free(names[i]);
+		free(descs[i]);
+	}
+	free(names);
+	free(descs);
+	free(ws);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	csc_diag_init(argv[0]);
+	static const struct option opts[] = {
+		{"conf", required_argument, NULL, 'c'}, {"period", required_argument, NULL, 'p'},
+		{"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'},
+		{"drilldown-rows", required_argument, NULL, 'd'},
+		{"drilldown-max", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
+	const char *conf_path = NULL, *period = NULL;
+	long drill_rows = XL_MAX_ROWS - 4; /* 3 rows of title and notes, then the header */
+	long drill_max = 1000000;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf_path = optarg; break;
+		case 'p': period = optarg; break;
+		case 'q': csc_diag_quiet(1); break;
+		case 'h': help(); return CSC_EXIT_OK;
+		case 'd': {
+			char *end;
+			drill_rows = strtol(optarg, &end, 10);
+			if (*end || drill_rows < 1 || drill_rows > XL_MAX_ROWS - 4) {
+				csc_error("--drilldown-rows must be 1 to %d", XL_MAX_ROWS - 4);
+				usage(stderr);
+				return CSC_EXIT_CONFIG;
+			}
+			break;
+		}
+		case 'm': {
+			char *end;
+			drill_max = strtol(optarg, &end, 10);
+			if (*end || drill_max < 0 || drill_max > 100000000) {
+				csc_error("--drilldown-max must be 0 to 100000000");
+				usage(stderr);
+				return CSC_EXIT_CONFIG;
+			}
+			break;
+		}
+		default: usage(stderr); return CSC_EXIT_CONFIG;
+		}
+	}
+	if (!conf_path || optind != argc) {
+		usage(stderr);
+		return CSC_EXIT_CONFIG;
+	}
+	csc_conf *conf = csc_conf_load(conf_path);
+	if (!conf)
+		return CSC_EXIT_CONFIG;
+	if (period && csc_conf_set_period(conf, period)) {
+		csc_error("--period must be YYYY-MM (got '%.20s')", period);
+		csc_conf_free(conf);
+		return CSC_EXIT_CONFIG;
+	}
+	rd *d = rd_load(conf->output_dir);
+	if (!d) {
+		csc_conf_free(conf);
+		return CSC_EXIT_INPUT;
+	}
+	csc_date pe = conf->period_end != CSC_NODATE ? conf->period_end : rd_latest_month(d);
+	if (pe == CSC_NODATE) {
+		csc_error("no period_end in %s and no monthly rows in measures.csv", conf_path);
+		rd_free(d);
+		csc_conf_free(conf);
+		return CSC_EXIT_INPUT;
+	}
+
+	tpl *t[NREPORTS] = {0};
+	xl_book *b[NREPORTS] = {0};
+	int rc = CSC_EXIT_OK;
+	for (int i = 0; i < NREPORTS && !rc; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s.tpl", reports[i]);
+		char *p = csc_path_join(conf->templates_dir, name);
+		t[i] = tpl_load(p);
+		if (t[i] && strcmp(t[i]->report, reports[i])) {
+			csc_error_at(p, 0, "template says report = %s, expected %s", t[i]->report,
+				     reports[i]);
+			tpl_free(t[i]);
+			t[i] = NULL;
+		}
+		free(p);
+		if (!t[i])
+			rc = CSC_EXIT_CONFIG;
+	}
+	int y, m, dd;
+	csc_date_ymd(pe, &y, &m, &dd);
+	for (int i = 0; i < NREPORTS && !rc; i++) {
+		report r = {.conf = conf, .d = d, .t = t[i], .period_end = pe,
+			    .drill_rows_per_sheet = drill_rows, .drill_max = drill_max};
+		if (report_check_template(&r)) {
+			rc = CSC_EXIT_CONFIG;
+			break;
+		}
+		r.ncols = rp_columns(t[i]->periods, pe, conf->months_shown, r.cols);
+		rp_compare(t[i]->compare, pe, &r.cmp);
+		char file[64];
+		snprintf(file, sizeof file, "%s-%04d-%02d.xlsx", reports[i], y, m);
+		char *path = csc_path_join(conf->output_dir, file);
+		char title[1200];
+		snprintf(title, sizeof title, "%s: %s", conf->la_name, t[i]->title);
+		b[i] = r.b = xl_open(path, title, conf->la_name, pe);
+		free(path);
+		if (!b[i]) {
+			rc = CSC_EXIT_OUTPUT;
+			break;
+		}
+		rc = build(&r);
+		if (!rc && b[i]->error)
+			rc = CSC_EXIT_OUTPUT;
+		if (!rc && xl_close(b[i]))
+			rc = CSC_EXIT_OUTPUT;
+	}
+	for (int i = 0; i < NREPORTS; i++) {
+		if (!b[i])
+			continue;
+		if (rc) {
+			xl_discard(b[i]);
+			continue;
+		}
+		const char *shown = b[i]->path;
+		char *keep = csc_xstrdup(shown);
+		if (xl_publish(b[i]))
+			rc = CSC_EXIT_OUTPUT;
+		else
+			csc_info("wrote %s", keep);
+		free(keep);
+	}
+	for (int i = 0; i < NREPORTS; i++)
+		tpl_free(t[i]);
+	rd_free(d);
+	csc_conf_free(conf);
+	return rc;
+}

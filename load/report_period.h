@@ -1,0 +1,39 @@
+/*
+ * report_period.h - the period columns of a report and their headings.
+ *
+ * Monthly reports show the last months_shown calendar months to period_end
+ * ("Jul 23"). Quarterly reports show the financial-year quarters (Q1 =
+ * Apr-Jun) of the previous and current financial year that have ended by
+ * period_end ("Q1 2023-24"), then the previous financial year ("2023-24")
+ * and the current one to period_end ("2024-25 to Nov 24", or "2024-25" when
+ * complete). The periods match measures.csv rows exactly.
+ */
+#ifndef REPORT_PERIOD_H
+#define REPORT_PERIOD_H
+
+#include "csc_date.h"
+#include "report_tpl.h"
+
+#define RP_MAX_COLS 32
+#define RP_HEAD 32
+
+typedef struct rp_col {
+	csc_date start, end;
+	char head[RP_HEAD];
+	int series; /* part of the charted series (months, quarters; not years) */
+} rp_col;
+
+/* Fill cols for the report kind; returns how many. */
+int rp_columns(enum tpl_periods kind, csc_date period_end, int months_shown,
+	       rp_col cols[RP_MAX_COLS]);
+
+/* The period the comparators, RAG and trend refer to, with a heading. */
+void rp_compare(enum tpl_compare cmp, csc_date period_end, rp_col *out);
+
+/* "Jul 23" for the month containing d. */
+void rp_month_head(csc_date d, char out[RP_HEAD]);
+
+/* "2023-24" for the financial year starting at fy_start. */
+void rp_fy_head(csc_date fy_start, char out[RP_HEAD]);
+
+#endif

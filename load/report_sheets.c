@@ -1,0 +1,404 @@
+/* report_sheets.c - the fixed sheets around the strands: cover, contents,
+ * definitions, data quality (reconciliation, rejected records, findings)
+ * and the drill-down. Long lists are streamed from their CSV files twice:
+ * once to count (a table's range is declared before its rows), once to
+ * write, keeping at most the configured number of rows in the workbook. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "report.h"
+
+#define HEAD_ROW 3 /* title, description, note, then the table header */
+
+static void sheet_intro(report *r, lxw_worksheet *ws, const char *title, const char *desc,
+			const char *note)
+{
+	xl_text(r->b, ws, 0, 0, title, XF_TITLE);
+	xl_text(r->b, ws, 1, 0, desc, XF_TEXT);
+	xl_text(r->b, ws, 2, 0, note, XF_TEXT);
+}
+
+static void table_frame(report *r, lxw_worksheet *ws, const char *name, long nrows, int ncols,
+			const char *const *heads, const double *widths)
+{
+	xl_table(r->b, ws, name, HEAD_ROW, HEAD_ROW + (nrows ? nrows : 1), ncols, heads);
+	worksheet_freeze_panes(ws, HEAD_ROW + 1, 0);
+	xl_check(r->b, worksheet_repeat_rows(ws, HEAD_ROW, HEAD_ROW));
+	worksheet_set_row(ws, HEAD_ROW, 30, NULL);
+	for (int i = 0; i < ncols; i++)
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
+}
+
+void report_cover(report *r, lxw_worksheet *ws)
+{
+	const csc_conf *c = r->conf;
+	char buf[512];
+	xl_text(r->b, ws, 0, 0, XL_MARKING, XF_MARKING);
+	snprintf(buf, sizeof buf, "%s: %s", c->la_name, r->t->title);
+	xl_text(r->b, ws, 1, 0, buf, XF_TITLE);
+	xl_text(r->b, ws, 3, 0, "Authority", XF_BOLD);
+	snprintf(buf, sizeof buf, "%s (DfE LA number %s)", c->la_name, c->la_number);
+	xl_text(r->b, ws, 3, 1, buf, XF_TEXT);
+	xl_text(r->b, ws, 4, 0, "Period", XF_BOLD);
+	snprintf(buf, sizeof buf, "%s to %s", r->cols[0].head, r->cols[r->ncols - 1].head);
+	xl_text(r->b, ws, 4, 1, buf, XF_TEXT);
+	xl_text(r->b, ws, 5, 0, "Date of the data", XF_BOLD);
+	xl_date(r->b, ws, 5, 1, r->period_end);
+	xl_text(r->b, ws, 6, 0, "Comparators and RAG", XF_BOLD);
+	snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
+	xl_text(r->b, ws, 6, 1, buf, XF_TEXT);
+	xl_text(r->b, ws, 7, 0, "Small numbers", XF_BOLD);
+	xl_text(r->b, ws, 7, 1, c->publication_mode
+		? "publication mode: counts of 1 to 5, and percentages or rates resting on 1 to 5 "
+		  "records, are shown as c"
+		: "not suppressed (internal use): do not publish without publication_mode = yes",
+		XF_TEXT);
+	xl_text(r->b, ws, 8, 0, "Protective marking", XF_BOLD);
+	xl_text(r->b, ws, 8, 1, XL_MARKING ": contains information about children. Handle, "
+		"store and share under the authority's information-governance rules.", XF_TEXT);
+	xl_text(r->b, ws, 9, 0, "Notes", XF_BOLD);
+	xl_text(r->b, ws, 9, 1, "\"no cases\": nothing to count in the period, so a percentage "
+		"does not exist (it is not 0%). \"not available\": the input feeding the measure "
+		"was not supplied. Figures are produced by cscpipe from the case-system dumps; "
+		"every figure can be traced on the Drill-down sheets.", XF_WRAP);
+	worksheet_set_row(ws, 9, 45, NULL);
+
+	xl_text(r->b, ws, 11, 0, "Input files and record counts", XF_SUBTITLE);
+	static const char *const heads[] = {"Input", "File", "Table", "Records read",
+					    "Records staged", "Records rejected"};
+	long n = 0;
+	for (int i = 0; i < RD_NINPUTS; i++) {
+		long k = 0;
+		for (size_t j = 0; j < r->d->nrc; j++)
+			k += r->d->rc[j].input == rd_inputs[i];
+		n += k ? k : 1;
+	}
+	xl_table(r->b, ws, "Inputs", 12, 12 + n, 6, heads);
+	long y = 13;
+	for (int i = 0; i < RD_NINPUTS; i++) {
+		int any = 0;
+		for (size_t j = 0; j < r->d->nrc; j++) {
+			const rd_recon *rc = &r->d->rc[j];
+			if (rc->input != rd_inputs[i])
+				continue;
+			any = 1;
+			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 1, rc->file, XF_TEXT);
+			xl_text(r->b, ws, y, 2, rc->table, XF_TEXT);
+			xl_num(r->b, ws, y, 3, (double)rc->read, XF_COUNT);
+			xl_num(r->b, ws, y, 4, (double)rc->staged, XF_COUNT);
+			xl_num(r->b, ws, y, 5, (double)rc->rejected, XF_COUNT);
+			y++;
+		}
+		if (!any) {
+			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 1, "not configured in this run", XF_TEXT);
+			for (int col = 2; col < 6; col++)
+				xl_text(r->b, ws, y, col, "not available", XF_NOTE_NUM);
+			y++;
+		}
+	}
+	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 1, 1, 60, NULL);
+	worksheet_set_column(ws, 2, 5, 16, NULL);
+	worksheet_activate(ws);
+}
+
+void report_contents(report *r, lxw_worksheet *ws, const char *const *names,
+		     const char *const *descs, int n)
+{
+	sheet_intro(r, ws, "Contents", "The sheets in this workbook; select a name to go to it.",
+		    "This worksheet contains one table.");
+	static const char *const heads[] = {"Sheet", "What it holds"};
+	static const double widths[] = {28, 90};
+	table_frame(r, ws, "Contents", n, 2, heads, widths);
+	for (int i = 0; i < n; i++) {
+		xl_link(r->b, ws, HEAD_ROW + 1 + i, 0, names[i], names[i]);
+		xl_text(r->b, ws, HEAD_ROW + 1 + i, 1, descs[i], XF_TEXT);
+	}
+}
+
+void report_definitions(report *r, lxw_worksheet *ws)
+{
+	sheet_intro(r, ws, "Definitions", "How each measure is counted (the measure table of "
+		    "this run; see MEASURES.md for the full rules).",
+		    "This worksheet contains one table. Good: High or Low is the direction in "
+		    "which a figure is better; Context only has no direction.");
+	static const char *const heads[] = {"Measure", "Title", "Kind", "Good", "Inputs",
+					    "Breakdowns", "Available in this run", "Definition"};
+	static const double widths[] = {10, 45, 12, 12, 20, 20, 30, 80};
+	table_frame(r, ws, "Definitions", (long)r->d->nd, 8, heads, widths);
+	for (size_t i = 0; i < r->d->nd; i++)
+		for (int f = 0; f < RD_NDEF; f++)
+			xl_text(r->b, ws, HEAD_ROW + 1 + (long)i, f, r->d->d[i].f[f],
+				f == RD_D_DEFINITION || f == RD_D_TITLE ? XF_WRAP : XF_TEXT);
+	if (!r->d->nd)
+		xl_text(r->b, ws, HEAD_ROW + 1, 0, "definitions.csv lists no measures", XF_TEXT);
+}
+
+void report_recon(report *r, lxw_worksheet *ws)
+{
+	sheet_intro(r, ws, "Data quality: reconciliation",
+		    "Records read from each input file, staged for the measures, and rejected. "
+		    "Records read = staged + rejected on every row.",
+		    "This worksheet contains one table. The rejected records are listed on the "
+		    "Rejected records sheet; findings made while computing on DQ findings.");
+	static const char *const heads[] = {"Input", "File", "Table", "Records read",
+					    "Records staged", "Records rejected",
+					    "Rows in rejects file", "Balances"};
+	static const double widths[] = {30, 50, 18, 14, 14, 14, 14, 12};
+	long n = 0;
+	for (int i = 0; i < RD_NINPUTS; i++) {
+		long k = 0;
+		for (size_t j = 0; j < r->d->nrc; j++)
+			k += r->d->rc[j].input == rd_inputs[i];
+		n += k ? k : 1;
+	}
+	table_frame(r, ws, "Reconciliation", n, 8, heads, widths);
+	long y = HEAD_ROW + 1;
+	for (int i = 0; i < RD_NINPUTS; i++) {
+		int first = 1;
+		for (size_t j = 0; j < r->d->nrc; j++) {
+			const rd_recon *rc = &r->d->rc[j];
+			if (rc->input != rd_inputs[i])
+				continue;
+			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 1, rc->file, XF_TEXT);
+			xl_text(r->b, ws, y, 2, rc->table, XF_TEXT);
+			xl_num(r->b, ws, y, 3, (double)rc->read, XF_COUNT);
+			xl_num(r->b, ws, y, 4, (double)rc->staged, XF_COUNT);
+			xl_num(r->b, ws, y, 5, (double)rc->rejected, XF_COUNT);
+			if (first && r->d->rejects[i] >= 0)
+				xl_num(r->b, ws, y, 6, (double)r->d->rejects[i], XF_COUNT);
+			else
+				xl_text(r->b, ws, y, 6, first ? "no file" : "see first row", XF_NOTE_NUM);
+			xl_text(r->b, ws, y, 7, rc->read == rc->staged + rc->rejected ? "yes" : "NO",
+				XF_TEXT);
+			first = 0;
+			y++;
+		}
+		if (first) {
+			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 1, "not configured in this run", XF_TEXT);
+			for (int col = 2; col < 8; col++)
+				xl_text(r->b, ws, y, col, "not available", XF_NOTE_NUM);
+			y++;
+		}
+	}
+}
+
+/* Streaming a CSV into a capped table. */
+struct stream {
+	report *r;
+	lxw_worksheet *ws;
+	long count, cap, y;
+	const char *input; /* rejects: the input's title */
+	int date_col;      /* column holding an ISO date, -1 none */
+	int ncols;
+};
+
+static int count_only(void *vctx, char **f, long line)
+{
+	(void)f;
+	(void)line;
+	((struct stream *)vctx)->count++;
+	return 0;
+}
+
+static int write_row(void *vctx, char **f, long line)
+{
+	struct stream *s = vctx;
+	(void)line;
+	if (s->count >= s->cap)
+		return 0;
+	s->count++;
+	int x = 0;
+	if (s->input)
+		xl_text(s->r->b, s->ws, s->y, x++, s->input, XF_TEXT);
+	for (int i = 0; i < s->ncols; i++, x++) {
+		csc_date d;
+		char *end;
+		if (i == s->date_col && !csc_date_parse_iso(f[i], strlen(f[i]), &d))
+			xl_date(s->r->b, s->ws, s->y, x, d);
+		else if (s->input && i == 1 && *f[i] && strtol(f[i], &end, 10) >= 0 && !*end)
+			xl_num(s->r->b, s->ws, s->y, x, strtod(f[i], NULL), XF_COUNT_PLAIN);
+		else
+			xl_text(s->r->b, s->ws, s->y, x, f[i], XF_TEXT);
+	}
+	s->y++;
+	return 0;
+}
+
+int report_rejects(report *r, lxw_worksheet *ws)
+{
+	static const char *const cols[] = {"file", "line", "field", "value", "reason"};
+	static const char *const heads[] = {"Input", "File", "Line", "Field", "Value", "Reason"};
+	static const double widths[] = {28, 40, 10, 20, 30, 70};
+	long total = 0, shown;
+	char name[64];
+	for (int i = 0; i < RD_NINPUTS; i++)
+		total += r->d->rejects[i] > 0 ? r->d->rejects[i] : 0;
+	shown = total < r->drill_rows_per_sheet ? total : r->drill_rows_per_sheet;
+	char note[256];
+	snprintf(note, sizeof note, "This worksheet contains one table: %ld of %ld rejected "
+		 "records%s.", shown, total, shown < total ? " (the rest are in staging/rejects_*.csv)"
+							   : "");
+	sheet_intro(r, ws, "Rejected records", "Every record the extract could not use, with the "
+		    "file, line, field, value and the reason, so that it can be corrected at source.",
+		    note);
+	table_frame(r, ws, "Rejects", shown, 6, heads, widths);
+	if (!shown)
+		xl_text(r->b, ws, HEAD_ROW + 1, 0, "No records were rejected", XF_TEXT);
+	struct stream s = {r, ws, 0, shown, HEAD_ROW + 1, NULL, -1, 5};
+	for (int i = 0; i < RD_NINPUTS && s.count < shown; i++) {
+		if (r->d->rejects[i] <= 0)
+			continue;
+		snprintf(name, sizeof name, "staging/rejects_%s.csv", rd_inputs[i]);
+		char *p = csc_path_join(r->d->dir, name);
+		s.input = rd_input_titles[i];
+		int rc = rd_read_csv(p, NULL, cols, 5, 0, write_row, &s);
+		free(p);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+int report_dq(report *r, lxw_worksheet *ws)
+{
+	static const char *const cols[] = {"check", "measure", "child", "record", "date", "detail"};
+	static const char *const heads[] = {"Check", "Measure", "Child", "Record", "Date", "Detail"};
+	static const double widths[] = {24, 10, 14, 16, 12, 80};
+	char *p = csc_path_join(r->d->dir, "dq.csv");
+	struct stream s = {r, ws, 0, 0, 0, NULL, 4, 6};
+	int rc = rd_read_csv(p, NULL, cols, 6, 1, count_only, &s);
+	if (rc < 0) {
+		free(p);
+		return -1;
+	}
+	long total = s.count, shown = total < r->drill_rows_per_sheet ? total : r->drill_rows_per_sheet;
+	char note[256];
+	snprintf(note, sizeof note, "This worksheet contains one table: %ld of %ld findings%s.",
+		 shown, total, shown < total ? " (the rest are in dq.csv)" : "");
+	sheet_intro(r, ws, "Data-quality findings", "Problems found while computing the measures "
+		    "(for example a conference dated before its enquiry): the record was not counted "
+		    "where the rule says so.", note);
+	table_frame(r, ws, "DQFindings", shown, 6, heads, widths);
+	if (rc == 1)
+		xl_text(r->b, ws, HEAD_ROW + 1, 0, "dq.csv was not produced in this run", XF_TEXT);
+	else if (!shown)
+		xl_text(r->b, ws, HEAD_ROW + 1, 0, "No findings", XF_TEXT);
+	else {
+		s = (struct stream){r, ws, 0, shown, HEAD_ROW + 1, NULL, 4, 6};
+		rc = rd_read_csv(p, NULL, cols, 6, 0, write_row, &s);
+	}
+	free(p);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Drill-down: rows whose period is one of the report's columns. */
+static const char *const drill_cols[] = {"measure", "breakdown", "period_start", "period_end",
+					 "child", "record", "role", "reason"};
+
+static int in_report(const report *r, char **f)
+{
+	csc_date s, e;
+	if (csc_date_parse_iso(f[2], strlen(f[2]), &s) || csc_date_parse_iso(f[3], strlen(f[3]), &e))
+		return 0;
+	for (int i = 0; i < r->ncols; i++)
+		if (r->cols[i].start == s && r->cols[i].end == e)
+			return 1;
+	return r->cmp.start == s && r->cmp.end == e;
+}
+
+struct drill {
+	report *r;
+	lxw_worksheet **ws;
+	int nsheets;
+	long n, total;
+};
+
+static int drill_count_row(void *vctx, char **f, long line)
+{
+	struct drill *d = vctx;
+	(void)line;
+	d->n += in_report(d->r, f);
+	return 0;
+}
+
+long report_drill_count(report *r)
+{
+	char *p = csc_path_join(r->d->dir, "drilldown.csv");
+	struct drill d = {r, NULL, 0, 0, 0};
+	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &d);
+	free(p);
+	return rc < 0 ? -1 : d.n;
+}
+
+static void drill_frame(report *r, lxw_worksheet *ws, int k, int nsheets, long rows, long shown,
+			long total)
+{
+	static const char *const heads[] = {"Measure", "Breakdown", "Period start", "Period end",
+					    "Child", "Record", "Role", "Reason"};
+	static const double widths[] = {10, 12, 12, 12, 14, 18, 13, 70};
+	char title[64], note[256], name[32];
+	snprintf(title, sizeof title, "Drill-down%s", nsheets > 1 ? "" : "");
+	if (nsheets > 1)
+		snprintf(title, sizeof title, "Drill-down, part %d of %d", k + 1, nsheets);
+	snprintf(note, sizeof note, "This worksheet contains one table of %ld records (%ld in "
+		 "this workbook%s). Role: numerator = counted in numerator and denominator; "
+		 "denominator = denominator only; excluded = looked at and left out, with the reason.",
+		 rows, shown, shown < total ? ", the rest are in drilldown.csv" : "");
+	sheet_intro(r, ws, title, "The child-level records behind each figure in this workbook. "
+		    "Filter on Measure, Breakdown and Period to check a figure by hand.", note);
+	snprintf(name, sizeof name, "DrillDown%d", k + 1);
+	table_frame(r, ws, name, rows, 8, heads, widths);
+}
+
+static int drill_row(void *vctx, char **f, long line)
+{
+	struct drill *d = vctx;
+	(void)line;
+	if (!in_report(d->r, f))
+		return 0;
+	long per = d->r->drill_rows_per_sheet;
+	int k = (int)(d->n / per);
+	if (d->n >= d->total || k >= d->nsheets)
+		return 1; /* the workbook's share is written */
+	lxw_worksheet *ws = d->ws[k];
+	long y = HEAD_ROW + 1 + d->n % per;
+	xl_book *b = d->r->b;
+	for (int i = 0; i < 8; i++) {
+		csc_date dt;
+		if ((i == 2 || i == 3) && !csc_date_parse_iso(f[i], strlen(f[i]), &dt))
+			xl_date(b, ws, y, i, dt);
+		else
+			xl_text(b, ws, y, i, f[i], XF_TEXT);
+	}
+	d->n++;
+	return b->error ? 1 : 0;
+}
+
+int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
+{
+	long per = r->drill_rows_per_sheet;
+	long shown = total < r->drill_max ? total : r->drill_max;
+	for (int k = 0; k < nsheets; k++) {
+		long rows = shown - (long)k * per;
+		drill_frame(r, ws[k], k, nsheets, rows > per ? per : rows, shown, total);
+	}
+	if (!shown) {
+		xl_text(r->b, ws[0], HEAD_ROW + 1, 0, r->conf->drilldown
+			? "No drill-down records for the periods in this workbook"
+			: "Drill-down switched off in pipeline.conf (drilldown = no)", XF_TEXT);
+		return 0;
+	}
+	char *p = csc_path_join(r->d->dir, "drilldown.csv");
+	struct drill d = {r, ws, nsheets, 0, shown};
+	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_row, &d);
+	free(p);
+	return rc < 0 ? -1 : 0;
+}

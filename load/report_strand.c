@@ -1,0 +1,341 @@
+/* report_strand.c - a strand sheet: one table laid out by the template, then
+ * a line chart of each row the template marks `chart`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_diag.h"
+#include "report.h"
+#include "report_cell.h"
+
+#define FIRST_ROW_TEXT "How will we know we have been successful?"
+#define TABLE_ROW 4     /* the header row; rows above hold title and notes */
+#define CHART_W 520
+#define CHART_H 300
+#define CHART_ROWS 16   /* rows a chart covers at the default height */
+
+int report_check_template(const report *r)
+{
+	int bad = 0;
+	for (int s = 0; s < r->t->nsheets; s++)
+		for (int i = 0; i < r->t->sheets[s].nrows; i++) {
+			const tpl_row *row = &r->t->sheets[s].rows[i];
+			const rd_def *d = rd_find_def(r->d, row->measure);
+			if (!d) {
+				csc_error_at(r->t->path, row->line,
+					     "measure %s is not in definitions.csv", row->measure);
+				bad = 1;
+			} else if (rc_kind_of(d->f[RD_D_KIND]) < 0) {
+				csc_error_at(r->t->path, row->line,
+					     "measure %s has unknown kind '%.30s' in definitions.csv",
+					     row->measure, d->f[RD_D_KIND]);
+				bad = 1;
+			}
+		}
+	return bad ? -1 : 0;
+}
+
+int report_chart_rows(const tpl *t)
+{
+	int n = 0;
+	for (int s = 0; s < t->nsheets; s++)
+		for (int i = 0; i < t->sheets[s].nrows; i++)
+			n += t->sheets[s].rows[i].chart;
+	return n;
+}
+
+static int nseries(const report *r)
+{
+	int n = 0;
+	for (int i = 0; i < r->ncols; i++)
+		n += r->cols[i].series;
+	return n;
+}
+
+void report_chart_data_start(report *r)
+{
+	lxw_worksheet *ws = r->chart_ws;
+	int ns = nseries(r);
+	const char *heads[RP_MAX_COLS + 2] = {"Sheet", "Row"};
+	int k = 2;
+	for (int i = 0; i < r->ncols; i++)
+		if (r->cols[i].series)
+			heads[k++] = r->cols[i].head;
+	xl_text(r->b, ws, 0, 0, "Chart data: the figures behind the line charts", XF_TITLE);
+	xl_text(r->b, ws, 1, 0, "Blank cells are periods with no cases, suppressed (c) or "
+		"not available figures, so that the charts leave a gap rather than plot 0.",
+		XF_TEXT);
+	long last = 2 + (r->nchart_rows ? r->nchart_rows : 1);
+	xl_table(r->b, ws, "ChartData", 2, last, ns + 2, heads);
+	worksheet_freeze_panes(ws, 3, 0);
+	xl_check(r->b, worksheet_repeat_rows(ws, 2, 2));
+	worksheet_set_column(ws, 0, 0, 22, NULL);
+	worksheet_set_column(ws, 1, 1, 60, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)(ns + 1), 11, NULL);
+	if (!r->nchart_rows)
+		xl_text(r->b, ws, 3, 0, "No charts in this report", XF_TEXT);
+	r->chart_row = 3;
+}
+
+struct notes {
+	char nocases[256], missing[256];
+	int suppressed;
+	const char *unavailable;
+};
+
+static void add_period(char *buf, size_t cap, const char *head)
+{
+	size_t n = strlen(buf);
+	if (n + strlen(head) + 3 < cap)
+		snprintf(buf + n, cap - n, "%s%s", n ? ", " : "", head);
+}
+
+static void notes_text(const struct notes *n, char *out, size_t cap)
+{
+	out[0] = '\0';
+	size_t k = 0;
+	if (n->unavailable)
+		k += (size_t)snprintf(out + k, cap - k, "Not available in this run: %s. ",
+				      n->unavailable);
+	if (k < cap && n->nocases[0])
+		k += (size_t)snprintf(out + k, cap - k,
+				      "No cases in %s (nothing to count, so no percentage). ",
+				      n->nocases);
+	if (k < cap && n->suppressed)
+		k += (size_t)snprintf(out + k, cap - k,
+				      "c = suppressed: fewer than 6 records behind the figure. ");
+	if (k < cap && n->missing[0])
+		snprintf(out + k, cap - k, "No figure in measures.csv for %s. ", n->missing);
+	size_t len = strlen(out);
+	if (len && out[len - 1] == ' ')
+		out[len - 1] = '\0';
+}
+
+static const char *unavailable_reason(const rd_def *d)
+{
+	const char *a = d->f[RD_D_AVAILABLE];
+	if (!strcmp(a, "yes"))
+		return NULL;
+	if (!strncmp(a, "no: ", 4) && a[4])
+		return a + 4;
+	return "its input is not configured";
+}
+
+static const char *good_text(const char *g)
+{
+	if (!strcmp(g, "High"))
+		return "High";
+	if (!strcmp(g, "Low"))
+		return "Low";
+	return "Context only";
+}
+
+static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
+{
+	static const struct { const char *word; enum xl_fmt fmt; } rag[] = {
+		{"Green", XF_GREEN}, {"Amber", XF_AMBER}, {"Red", XF_RED}};
+	const char *w = rg ? rg->f[RD_RAG] : "";
+	for (size_t i = 0; i < 3; i++)
+		if (!strcmp(w, rag[i].word)) {
+			xl_text(r->b, ws, row, col, rag[i].word, rag[i].fmt);
+			return;
+		}
+	xl_text(r->b, ws, row, col, "No target", XF_TEXT);
+}
+
+static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
+{
+	static const struct { const char *in, *out; } trend[] = {
+		{"better", "Better"}, {"worse", "Worse"}, {"same", "Same"}};
+	const char *w = rg ? rg->f[RD_TREND] : "";
+	for (size_t i = 0; i < 3; i++)
+		if (!strcmp(w, trend[i].in)) {
+			xl_text(r->b, ws, row, col, trend[i].out, XF_TEXT);
+			return;
+		}
+	xl_text(r->b, ws, row, col, "none", XF_TEXT);
+}
+
+/* Chart titles and series names starting with '=' would be read by
+ * libxlsxwriter as a cell reference: keep them text. */
+static const char *chart_text(const char *s, char *buf, size_t cap)
+{
+	if (s[0] != '=')
+		return s;
+	snprintf(buf, cap, " %s", s);
+	return buf;
+}
+
+static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_kind k,
+		      long data_row, int index, long base_row)
+{
+	int ns = nseries(r);
+	lxw_chart *ch = workbook_add_chart(r->b->wb, LXW_CHART_LINE);
+	if (!ch) {
+		xl_check(r->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+	chart_series_set_categories(s, "Chart data", 2, 2, 2, (lxw_col_t)(ns + 1));
+	chart_series_set_values(s, "Chart data", (lxw_row_t)data_row, 2, (lxw_row_t)data_row,
+				(lxw_col_t)(ns + 1));
+	char buf[TPL_MAX_TEXT + 2];
+	chart_series_set_name(s, chart_text(row->text, buf, sizeof buf));
+	chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+	chart_title_set_name(ch, chart_text(row->text, buf, sizeof buf));
+	lxw_chart_font tf = {.size = 10, .bold = LXW_TRUE};
+	chart_title_set_name_font(ch, &tf);
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
+	lxw_chart_axis *y = ch->y_axis;
+	chart_axis_set_num_format(y, k == RC_PCT ? "0%" : k == RC_RATE ? "0.0" : "#,##0");
+	chart_axis_set_min(y, 0);
+	lxw_chart_options opt = {.x_offset = (index % 2) * (CHART_W + 20), .y_offset = 10,
+				 .x_scale = CHART_W / 480.0, .y_scale = CHART_H / 288.0,
+				 .description = row->text};
+	xl_check(r->b, worksheet_insert_chart_opt(ws, (lxw_row_t)(base_row + (index / 2) * CHART_ROWS),
+						  0, ch, &opt));
+}
+
+static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
+			   const rc_cell *cells)
+{
+	lxw_worksheet *ws = r->chart_ws;
+	long y = r->chart_row++;
+	xl_text(r->b, ws, y, 0, sh->name, XF_TEXT);
+	xl_text(r->b, ws, y, 1, row->text, XF_TEXT);
+	int k = 2;
+	for (int i = 0; i < r->ncols; i++) {
+		if (!r->cols[i].series)
+			continue;
+		if (cells[i].why == RC_OK)
+			xl_num(r->b, ws, y, k, cells[i].v, cells[i].fmt);
+		k++;
+	}
+}
+
+void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
+{
+	const tpl *t = r->t;
+	const char *heads[TPL_MAX_COLS + RP_MAX_COLS + 1];
+	int nh = 0;
+	heads[nh++] = FIRST_ROW_TEXT;
+	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c] == TPL_COL_PERIODS)
+			for (int i = 0; i < r->ncols; i++)
+				heads[nh++] = r->cols[i].head;
+		else
+			heads[nh++] = tpl_col_header(t->cols[c]);
+	}
+
+	int ncharts = 0;
+	for (int i = 0; i < sh->nrows; i++)
+		ncharts += sh->rows[i].chart;
+
+	xl_text(r->b, ws, 0, 0, sh->title, XF_TITLE);
+	char line[512];
+	snprintf(line, sizeof line, "%s. %s: %s to %s.", r->conf->la_name, t->title,
+		 r->cols[0].head, r->cols[r->ncols - 1].head);
+	xl_text(r->b, ws, 1, 0, line, XF_TEXT);
+	snprintf(line, sizeof line,
+		 "Target, England, statistical neighbours, RAG and trend refer to %s. "
+		 "RAG: Green on or better than target, Amber within tolerance, Red otherwise. "
+		 "Percentages and rates are rounded to 1 decimal place.", r->cmp.head);
+	xl_text(r->b, ws, 2, 0, line, XF_TEXT);
+	snprintf(line, sizeof line, "This worksheet contains one table%s%d line chart%s below it.",
+		 ncharts ? " and " : "", ncharts, ncharts == 1 ? "" : "s");
+	if (!ncharts)
+		snprintf(line, sizeof line, "This worksheet contains one table.");
+	xl_text(r->b, ws, 3, 0, line, XF_TEXT);
+
+	long first = TABLE_ROW, last = TABLE_ROW + sh->nrows;
+	xl_table(r->b, ws, sh->name, first, last, nh, heads);
+	worksheet_freeze_panes(ws, (lxw_row_t)(first + 1), 1);
+	xl_check(r->b, worksheet_repeat_rows(ws, (lxw_row_t)first, (lxw_row_t)first));
+	worksheet_set_column(ws, 0, 0, 55, NULL);
+	worksheet_set_column(ws, 1, (lxw_col_t)(nh - 1), 12, NULL);
+	int col = 1;
+	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c] == TPL_COL_NOTES)
+			worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, 45, NULL);
+		col += t->cols[c] == TPL_COL_PERIODS ? r->ncols : 1;
+	}
+	worksheet_set_row(ws, (lxw_row_t)first, 30, NULL);
+
+	long chart_base = last + 3;
+	int chart_index = 0;
+	for (int i = 0; i < sh->nrows; i++) {
+		const tpl_row *row = &sh->rows[i];
+		const rd_def *d = rd_find_def(r->d, row->measure);
+		enum rc_kind k = (enum rc_kind)rc_kind_of(d->f[RD_D_KIND]);
+		const char *why_na = unavailable_reason(d);
+		const rd_rag *rg = rd_find_rag(r->d, row->measure, row->breakdown, r->cmp.start,
+					       r->cmp.end);
+		long y = first + 1 + i;
+		rc_cell cells[RP_MAX_COLS];
+		struct notes n = {.unavailable = why_na};
+		for (int p = 0; p < r->ncols; p++) {
+			if (why_na) {
+				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "not available", XF_NOTE_NUM};
+				continue;
+			}
+			const rd_measure *m = rd_find_measure(r->d, row->measure, row->breakdown,
+							      r->cols[p].start, r->cols[p].end);
+			cells[p] = rc_value(m, k, r->conf->publication_mode);
+			if (cells[p].why == RC_NOCASES)
+				add_period(n.nocases, sizeof n.nocases, r->cols[p].head);
+			else if (cells[p].why == RC_MISSING)
+				add_period(n.missing, sizeof n.missing, r->cols[p].head);
+			else if (cells[p].why == RC_SUPPRESSED)
+				n.suppressed = 1;
+		}
+		xl_text(r->b, ws, y, 0, row->text, XF_WRAP);
+		int x = 1;
+		for (int c = 0; c < t->ncols; c++) {
+			rc_cell cc;
+			switch (t->cols[c]) {
+			case TPL_COL_GOOD:
+				xl_text(r->b, ws, y, x++, good_text(d->f[RD_D_GOOD]), XF_TEXT);
+				break;
+			case TPL_COL_PERIODS:
+				for (int p = 0; p < r->ncols; p++)
+					rc_write(r->b, ws, y, x++, &cells[p]);
+				break;
+			case TPL_COL_TARGET:
+			case TPL_COL_ENGLAND:
+			case TPL_COL_STATNB:
+			case TPL_COL_REGION: {
+				static const int field[] = {[TPL_COL_TARGET] = RD_TARGET,
+							    [TPL_COL_ENGLAND] = RD_ENGLAND,
+							    [TPL_COL_STATNB] = RD_STATNB,
+							    [TPL_COL_REGION] = RD_REGION};
+				cc = rc_comparator(rg ? rg->f[field[t->cols[c]]] : NULL, k);
+				rc_write(r->b, ws, y, x++, &cc);
+				break;
+			}
+			case TPL_COL_RAG:
+				write_rag(r, ws, y, x++, rg);
+				break;
+			case TPL_COL_TREND:
+				write_trend(r, ws, y, x++, rg);
+				break;
+			case TPL_COL_NOTES: {
+				char buf[1024];
+				notes_text(&n, buf, sizeof buf);
+				xl_text(r->b, ws, y, x++, buf[0] ? buf : "none", XF_WRAP);
+				break;
+			}
+			case TPL_NCOLKINDS:
+				break;
+			}
+		}
+		if (row->chart) {
+			long data_row = r->chart_row;
+			chart_data_row(r, sh, row, cells);
+			add_chart(r, ws, row, k, data_row, chart_index++, chart_base);
+		}
+	}
+	if (ncharts)
+		xl_text(r->b, ws, last + 2, 0, "Charts of the monthly series (data on the Chart data sheet)",
+			XF_SUBTITLE);
+}

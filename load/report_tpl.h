@@ -1,0 +1,94 @@
+/*
+ * report_tpl.h - report templates: the layout of a workbook as data.
+ *
+ * A template (templates/README.md) names the report, its period columns,
+ * the comparator period, the table columns and, per strand sheet, the rows
+ * in order (measure ID, breakdown, row text, whether to chart it). The
+ * parser takes hostile bytes: every line is bounded, every name checked, and
+ * every problem reported as "prog: file:line: message".
+ */
+#ifndef REPORT_TPL_H
+#define REPORT_TPL_H
+
+#include <stddef.h>
+
+#define TPL_MAX_LINE 4096    /* bytes in one line */
+#define TPL_MAX_TEXT 1024    /* bytes in a title or a row text */
+#define TPL_MAX_SHEETS 32
+#define TPL_MAX_ROWS 200     /* rows in one sheet */
+#define TPL_MAX_COLS 16
+#define TPL_MAX_ID 15        /* bytes in a measure ID */
+#define TPL_MAX_BREAKDOWN 63
+#define TPL_MAX_SHEETNAME 31 /* Excel's limit, in characters */
+
+/* Which period columns a report shows. */
+enum tpl_periods {
+	TPL_MONTHS,   /* the last months_shown months to period_end */
+	TPL_QUARTERS, /* FY quarters of the previous and current FY, then the FYs */
+};
+
+/* Which period the Target, comparators, RAG and trend refer to. */
+enum tpl_compare {
+	TPL_CMP_MONTH,   /* the period_end month */
+	TPL_CMP_QUARTER, /* the latest quarter shown */
+	TPL_CMP_YEAR,    /* the current financial year to period_end */
+};
+
+/* The columns a strand table may show (the row text always comes first). */
+enum tpl_col {
+	TPL_COL_GOOD,      /* What good looks like */
+	TPL_COL_PERIODS,   /* one column per period */
+	TPL_COL_TARGET,
+	TPL_COL_ENGLAND,
+	TPL_COL_STATNB,    /* statistical neighbours */
+	TPL_COL_REGION,
+	TPL_COL_RAG,
+	TPL_COL_TREND,
+	TPL_COL_NOTES,     /* why a cell is "no cases", "c" or "not available" */
+	TPL_NCOLKINDS
+};
+
+typedef struct tpl_row {
+	char measure[TPL_MAX_ID + 1];
+	char breakdown[TPL_MAX_BREAKDOWN + 1]; /* "" = headline */
+	char *text;
+	int chart;  /* draw a line chart of the series */
+	long line;  /* where it was defined, for messages */
+} tpl_row;
+
+typedef struct tpl_sheet {
+	char *name;  /* the sheet tab, also the strand name */
+	char *title; /* the heading in A1 */
+	tpl_row *rows;
+	int nrows;
+	long line;
+} tpl_sheet;
+
+typedef struct tpl {
+	char *path;
+	char *report; /* "highlight", "quarterly", ... (names the workbook) */
+	char *title;
+	enum tpl_periods periods;
+	enum tpl_compare compare;
+	enum tpl_col cols[TPL_MAX_COLS];
+	int ncols;
+	tpl_sheet *sheets;
+	int nsheets;
+} tpl;
+
+/* Parse a template held in memory; `name` is used in messages. Returns NULL
+ * after printing every problem found as "prog: name:line: message". */
+tpl *tpl_parse(const char *name, const char *text, size_t len);
+
+/* Read and parse a file (at most 1 MiB). NULL after printing why. */
+tpl *tpl_load(const char *path);
+
+void tpl_free(tpl *t);
+
+/* The header text of a column kind ("What good looks like", ...). */
+const char *tpl_col_header(enum tpl_col c);
+
+/* 1 when name is reserved for a fixed sheet (Cover, Contents, ...). */
+int tpl_reserved_sheet(const char *name);
+
+#endif
