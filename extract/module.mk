@@ -10,3 +10,9 @@ PROGRAMS += csc-extract-earlyhelp
 csc-extract-earlyhelp_OBJS := extract/earlyhelp_main.o $(CSV_EXTRACT_OBJS)
 PROGRAMS += csc-extract-903
 csc-extract-903_OBJS := extract/ssda903_main.o extract/ssda903_schema.o $(CSV_EXTRACT_OBJS)
+
+# CIN census XML -> staging/cin_*.csv (streaming xmlTextReader, one child held)
+PROGRAMS += csc-extract-cin
+CIN_EXTRACT_OBJS := extract/cin_schema.o extract/cin_xsd.o extract/cin_value.o \
+	extract/cin_reader.o extract/cin_emit.o
+csc-extract-cin_OBJS := extract/cin_main.o $(CIN_EXTRACT_OBJS)

@@ -1,0 +1,45 @@
+/*
+ * cin_emit.h - staging or rejecting the records of one child.
+ *
+ * The decision rules (docs/FORMATS.md, extract/NOTES.md):
+ * - a Child with a bad or missing value, or whose LAchildID was already
+ *   staged, is rejected with every record under it;
+ * - a CINdetails with a bad value is rejected with its sub-records;
+ * - an Assessments, CINPlanDates, Section47 or ChildProtectionPlans record
+ *   with a bad value is rejected alone, except that a rejected
+ *   ChildProtectionPlans takes its CPPreviewDate records with it;
+ * - a record rejected for its parent has field "-", the record's id as
+ *   value and reason "parent <kind> <id> rejected".
+ */
+#ifndef CIN_EMIT_H
+#define CIN_EMIT_H
+
+#include "cin_reader.h"
+#include "csc_stage.h"
+
+typedef struct cin_emit {
+	csc_stage *stage;
+	csc_table *tables[CIN_NKINDS]; /* NULL for the header */
+	const char *file;               /* source file as configured */
+	/* LAchildIDs staged so far -> line, open addressing */
+	char **ids;
+	long *id_line;
+	size_t idcap, nids;
+	char *rejected;                 /* per record of the current child */
+	int rejcap;
+} cin_emit;
+
+/* The staging files of the CIN input, NULL-terminated (for
+ * csc_stage_not_configured). */
+extern const char *const cin_stage_files[];
+
+/* Open the seven CIN tables on an opened stage. 0, or -1. */
+int cin_emit_open(cin_emit *e, csc_stage *s, const char *file);
+
+/* Stage or reject every record of child c; the callback for cin_reader_run
+ * (arg is the cin_emit). Always 0. */
+int cin_emit_child(void *arg, const cin_child *c);
+
+void cin_emit_free(cin_emit *e);
+
+#endif

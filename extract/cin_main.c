@@ -1,0 +1,190 @@
+/* cin_main.c - csc-extract-cin: CIN census XML -> staging/cin_*.csv. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cin_emit.h"
+#include "cin_reader.h"
+#include "cin_xsd.h"
+#include "csc_conf.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "csc_stage.h"
+#include "csc_xml.h"
+
+static const char help_text[] =
+	"NAME\n"
+	"    csc-extract-cin - stage a CIN census XML file for cscpipe\n"
+	"\n"
+	"SYNOPSIS\n"
+	"    csc-extract-cin --conf pipeline.conf [--quiet]\n"
+	"    csc-extract-cin [-o STAGING_DIR] [--ref REF_DIR] [--quiet] FILE.xml\n"
+	"\n"
+	"DESCRIPTION\n"
+	"    Reads a DfE children in need census XML file (INPUTS.md section 1) as a\n"
+	"    stream, one Child at a time, and writes the staging tables cin_children,\n"
+	"    cin_episodes, cin_assessments, cin_plans, cin_s47, cin_cpp and\n"
+	"    cin_cpp_reviews (.csv), plus rejects_cin.csv and recon_cin.csv\n"
+	"    (docs/FORMATS.md). Files appear complete or not at all.\n"
+	"\n"
+	"    Code lists come from CIN_schema_2024.xsd in the reference folder. Dates\n"
+	"    must be YYYY-MM-DD and real days; codes must be in the XSD lists;\n"
+	"    mandatory elements (XSD minOccurs=1) must be present. GenderCurrent\n"
+	"    (1/2/0/9) and Sex (M/F/U) are both accepted and staged as M/F/U.\n"
+	"\n"
+	"    A Child with a bad value (or an LAchildID already used) is rejected with\n"
+	"    all its records; a CINdetails with its sub-records; an assessment, CIN\n"
+	"    plan, section 47 or CP plan alone (a CP plan with its reviews). Every\n"
+	"    rejected record is one row of rejects_cin.csv: file, line, field, value,\n"
+	"    reason. For every table, read = staged + rejected.\n"
+	"\n"
+	"    Elements not in the schema are skipped and reported as warnings; they\n"
+	"    are not records. A file that is not well-formed XML, has another root\n"
+	"    than <Message>, a DOCTYPE or entities, elements nested deeper than 64\n"
+	"    levels or text longer than 1 MiB in one element stops the run; the\n"
+	"    previous staging is then left untouched.\n"
+	"\n"
+	"OPTIONS\n"
+	"    --conf FILE      read cin_census, output_dir and reference_dir from a\n"
+	"                     pipeline.conf; staging goes to <output_dir>/staging.\n"
+	"                     When cin_census is not set, stale CIN staging tables\n"
+	"                     are removed and a header-only recon_cin.csv written.\n"
+	"    -o, --out DIR    staging folder (default: staging)\n"
+	"    --ref DIR        reference folder holding the XSD (default: " CSC_DATADIR "/ref)\n"
+	"    -q, --quiet      do not print the reconciliation summary\n"
+	"    -h, --help       show this help\n"
+	"\n"
+	"EXIT STATUS\n"
+	"    0  staged (records may have been rejected: see rejects_cin.csv)\n"
+	"    2  more records rejected than max_reject_percent (--conf only)\n"
+	"    3  the XML file is missing, unreadable or structurally broken\n"
+	"    4  bad usage, configuration or reference XSD\n"
+	"    6  the staging files could not be written\n";
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: csc-extract-cin --conf pipeline.conf [--quiet]\n"
+			"   or: csc-extract-cin [-o STAGING_DIR] [--ref REF_DIR] [--quiet] FILE.xml\n");
+	exit(CSC_EXIT_CONFIG);
+}
+
+struct run {
+	const char *file;       /* as configured / given: named in rejects */
+	const char *staging;
+	const char *ref;
+	double max_reject;      /* percent; > 100 means no limit */
+};
+
+static int extract(const struct run *run)
+{
+	cin_xsd xsd;
+	char *xsd_path = csc_path_join(run->ref, CIN_XSD_FILE);
+	if (cin_xsd_load(&xsd, xsd_path)) {
+		free(xsd_path);
+		return CSC_EXIT_CONFIG;
+	}
+	static cin_reader rd;
+	if (cin_reader_init(&rd, &xsd, xsd_path)) {
+		cin_xsd_free(&xsd);
+		free(xsd_path);
+		return CSC_EXIT_CONFIG;
+	}
+	free(xsd_path);
+	csc_xml x;
+	if (csc_xml_open(&x, run->file, run->file)) {
+		cin_xsd_free(&xsd);
+		return CSC_EXIT_INPUT;
+	}
+	csc_stage st;
+	cin_emit em;
+	int code = CSC_EXIT_OK;
+	if (csc_stage_open(&st, run->staging, "cin") || cin_emit_open(&em, &st, run->file)) {
+		csc_stage_abort(&st);
+		code = CSC_EXIT_OUTPUT;
+	} else if (cin_reader_run(&rd, &x, cin_emit_child, &em)) {
+		csc_stage_abort(&st);
+		code = CSC_EXIT_INPUT;
+	} else if (csc_stage_commit(&st)) {
+		code = CSC_EXIT_OUTPUT;
+	} else {
+		long read = 0, rejected = 0;
+		for (int i = 0; i < st.ntables; i++) {
+			read += st.tables[i].read;
+			rejected += st.tables[i].rejected;
+		}
+		if (rd.have_header)
+			csc_info("cin: %s: header: Collection %s, Year %s, ReferenceDate %s, LEA %s",
+				 run->file, cin_reader_header(&rd, "Collection"),
+				 cin_reader_header(&rd, "Year"), cin_reader_header(&rd, "ReferenceDate"),
+				 cin_reader_header(&rd, "LEA"));
+		csc_stage_summary(&st);
+		if (rd.unknown)
+			csc_error_at(run->file, 0, "warning: %ld unknown elements or text ignored",
+				     rd.unknown);
+		if (read && 100.0 * (double)rejected / (double)read > run->max_reject) {
+			csc_error_at(run->file, 0,
+				     "%ld of %ld records rejected (%.1f%%), more than max_reject_percent %g",
+				     rejected, read, 100.0 * (double)rejected / (double)read,
+				     run->max_reject);
+			code = CSC_EXIT_DATA;
+		}
+	}
+	if (em.stage)
+		cin_emit_free(&em);
+	csc_stage_free(&st);
+	csc_xml_close(&x);
+	cin_reader_free(&rd);
+	cin_xsd_free(&xsd);
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"conf", required_argument, NULL, 'c'}, {"out", required_argument, NULL, 'o'},
+		{"ref", required_argument, NULL, 'r'},  {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+	};
+	const char *conf_path = NULL, *out = NULL, *ref = NULL;
+	csc_diag_init(argv[0]);
+	int o;
+	while ((o = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+		switch (o) {
+		case 'c': conf_path = optarg; break;
+		case 'o': out = optarg; break;
+		case 'r': ref = optarg; break;
+		case 'q': csc_diag_quiet(1); break;
+		case 'h': fputs(help_text, stdout); return CSC_EXIT_OK;
+		default: usage();
+		}
+	}
+	struct run run = {NULL, out ? out : "staging", ref ? ref : CSC_DATADIR "/ref", 1000.0};
+	if (!conf_path) {
+		if (optind != argc - 1)
+			usage();
+		run.file = argv[optind];
+		return extract(&run);
+	}
+	if (optind != argc || out || ref)
+		usage();
+	csc_conf *c = csc_conf_load(conf_path);
+	if (!c)
+		return CSC_EXIT_CONFIG;
+	char *staging = csc_path_join(c->output_dir, "staging");
+	int code;
+	if (!c->cin_census) {
+		code = csc_stage_not_configured(staging, "cin", cin_stage_files) ? CSC_EXIT_OUTPUT
+										  : CSC_EXIT_OK;
+		csc_info("cin: not configured (no cin_census in %s)", conf_path);
+	} else {
+		run.file = c->cin_census;
+		run.staging = staging;
+		run.ref = c->reference_dir;
+		run.max_reject = c->max_reject_percent;
+		code = extract(&run);
+	}
+	free(staging);
+	csc_conf_free(c);
+	return code;
+}
