@@ -9,9 +9,10 @@
 # nothing else. Every stage writes its outputs atomically and its last
 # output is its target, so a killed stage is simply re-run next time.
 #
-# A failing stage records its exit code in $(FAILED) for csc-run to return.
+# Every stage runs under csc-stage, which logs its start, end and elapsed
+# time and records a failing stage's exit code in $(FAILED) for csc-run.
 
-stage = $(1) || { rc=$$?; echo $$rc >> $(FAILED); exit $$rc; }
+stage = $(BIN)/csc-stage --name $(1) --failed $(FAILED) -- $(2)
 
 STAGING := $(STG)/recon_cin.csv $(STG)/recon_ssda903.csv \
 	$(STG)/recon_contacts.csv $(STG)/recon_early_help.csv
@@ -21,25 +22,25 @@ all: $(P)/load.done
 staging: $(STAGING)
 
 $(STG)/recon_cin.csv: $(SET)/extract-cin.txt $(CIN) $(BIN)/csc-extract-cin
-	$(call stage,$(BIN)/csc-extract-cin --conf $(CONF))
+	$(call stage,extract-cin,$(BIN)/csc-extract-cin --conf $(CONF))
 
 # A 903 folder changes when a file is added or removed (the folder) or edited.
 $(STG)/recon_ssda903.csv: $(SET)/extract-903.txt $(SSDA903_DIR) \
 		$(if $(SSDA903_DIR),$(wildcard $(SSDA903_DIR)/*)) $(BIN)/csc-extract-903
-	$(call stage,$(BIN)/csc-extract-903 --conf $(CONF))
+	$(call stage,extract-903,$(BIN)/csc-extract-903 --conf $(CONF))
 
 $(STG)/recon_contacts.csv: $(SET)/extract-contacts.txt $(CONTACTS) $(BIN)/csc-extract-contacts
-	$(call stage,$(BIN)/csc-extract-contacts --conf $(CONF))
+	$(call stage,extract-contacts,$(BIN)/csc-extract-contacts --conf $(CONF))
 
 $(STG)/recon_early_help.csv: $(SET)/extract-earlyhelp.txt $(EARLY_HELP) $(BIN)/csc-extract-earlyhelp
-	$(call stage,$(BIN)/csc-extract-earlyhelp --conf $(CONF))
+	$(call stage,extract-earlyhelp,$(BIN)/csc-extract-earlyhelp --conf $(CONF))
 
 $(P)/transform.done: $(STAGING) $(SET)/transform.txt $(TPL)/comparators.csv \
 		$(REF)/bank-holidays-england-wales.csv $(BIN)/csc-transform
-	$(call stage,$(BIN)/csc-transform --conf $(CONF) --period $(PERIOD) --out $(P))
+	$(call stage,transform,$(BIN)/csc-transform --conf $(CONF) --period $(PERIOD) --out $(P))
 	touch $@
 
 $(P)/load.done: $(P)/transform.done $(STAGING) $(SET)/load.txt $(wildcard $(TPL)/*.tpl) \
 		$(BIN)/csc-load-report
-	$(call stage,$(BIN)/csc-load-report --conf $(CONF) --period $(PERIOD) --label $(LABEL) --out $(P))
+	$(call stage,load,$(BIN)/csc-load-report --conf $(CONF) --period $(PERIOD) --label $(LABEL) --out $(P))
 	touch $@
