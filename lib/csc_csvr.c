@@ -8,6 +8,7 @@
 
 #include "csc_csvr.h"
 #include "csc_diag.h"
+#include "csc_progress.h"
 
 struct reader {
 	const char *name;
@@ -285,6 +286,13 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 	}
 	struct reader r;
 	reader_init(&r, name, fn, ctx);
+	csc_progress prog;
+	long long total = 0, done = 0;
+	if (fseek(f, 0, SEEK_END) == 0) {
+		total = ftell(f);
+		rewind(f);
+	}
+	csc_progress_start(&prog, name, total);
 	size_t cap = 1 << 16, have = 0;
 	char *blk = csc_xmalloc(cap);
 	int first = 1, rc = 0;
@@ -307,6 +315,8 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 			break;
 		}
 		have += got;
+		done += (long long)got;
+		csc_progress_update(&prog, done);
 		int last = got == 0;
 		size_t skip = 0;
 		if (first) {
@@ -322,6 +332,7 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 		memmove(blk, blk + used, have - used);
 		have -= used;
 	}
+	csc_progress_end(&prog);
 	fclose(f);
 	free(blk);
 	rc = r.failed ? -1 : r.stop ? r.stop : finish(&r);
