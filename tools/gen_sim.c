@@ -1,0 +1,844 @@
+/*
+ * gen_sim.c - the life of one simulated child at the front door and beyond.
+ *
+ * A child "arrives" with its first contact. Its class (contacts only, child
+ * in need, child protection, looked after, disabled with short breaks) is
+ * drawn first and decides where its main referral leads; later referrals
+ * follow the child-in-need paths. Arrivals of each class are spread evenly
+ * over [start - lead, end] where the lead covers the longest history that
+ * class can still have open in the dump (a child looked after at 0 can
+ * still be looked after 18 years later), so the stock of open cases at the
+ * start of the dump is already in steady state. Records are simulated with
+ * their real dates and then cut at the extraction date (gen_censor): a date
+ * after it becomes absent, a record starting after it disappears.
+ *
+ * The rates were tuned once (see tools/module.mk for the measured result):
+ * P(contact -> referral) ~ 20 %, re-referrals within 12 months ~ 20 %,
+ * assessments within 45 working days ~ 80 %, CP ~ 50 and CLA ~ 70 per
+ * 10,000 with the population GEN_ARRIVAL_RATE implies, care leavers ~ 60 %
+ * in education, employment or training.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "gen_codes.h"
+#include "gen_model.h"
+
+enum cls { C_CONTACT, C_CIN, C_CP, C_CLA, C_SB, NCLS };
+
+/* Share of arrivals per year, and lead in years (see above). */
+static const struct {
+	double share;
+	int lead;
+} classes[NCLS] = {
+	[C_CONTACT] = {0.700, 2},
+	[C_CIN] = {0.215, 3},
+	[C_CP] = {0.052, 4},
+	[C_CLA] = {0.028, 18},
+	[C_SB] = {0.005, 12},
+};
+
+enum path { P_NFA, P_CLOSE, P_CINPLAN, P_S47, P_CP, P_CLA, P_SB };
+
+csc_date gen_wd_add(const csc_calendar *cal, csc_date a, int n)
+{
+	if (csc_calendar_covers(cal, a)) {
+		csc_date d = csc_wd_add(cal, a, n);
+		if (d != CSC_NODATE)
+			return d;
+	}
+	csc_date d = a;
+	while (n > 0) {
+		d++;
+		if (csc_date_weekday(d) < 5)
+			n--;
+	}
+	return d;
+}
+
+double gen_arrival_years(const gen_opts *o)
+{
+	double t = 0;
+	for (int c = 0; c < NCLS; c++)
+		t += classes[c].share * (classes[c].lead + o->years);
+	return t;
+}
+
+typedef struct sim {
+	const gen_opts *o;
+	gen_rng r;
+	gen_child *c;
+	int cls;
+	int ncpp_total;
+	int uasc;
+} sim;
+
+static int age_on(const sim *s, csc_date d)
+{
+	return csc_date_age(s->c->dob, d);
+}
+
+/* Move a weekend date to the Friday before. */
+static csc_date weekday_before(csc_date d)
+{
+	int w = csc_date_weekday(d);
+	return w == 5 ? d - 1 : w == 6 ? d - 2 : d;
+}
+
+static csc_date weekday_after(csc_date d)
+{
+	int w = csc_date_weekday(d);
+	return w == 5 ? d + 2 : w == 6 ? d + 1 : d;
+}
+
+/* ---- CIN episode pieces ---- */
+
+static void add_factors(sim *s, gen_assess *a, int no_factors)
+{
+	if (no_factors) {
+		a->nfactors = 1;
+		a->factor[0] = 255; /* "21" */
+		return;
+	}
+	int n = gen_int(&s->r, 1, 3);
+	for (int i = 0; i < n; i++) {
+		int f = gen_pick_code(&s->r, gen_factors, gen_nfactors), dup = 0;
+		for (int j = 0; j < a->nfactors; j++)
+			dup |= a->factor[j] == f;
+		if (!dup)
+			a->factor[a->nfactors++] = (uint8_t)f;
+	}
+}
+
+static gen_assess *assess(sim *s, gen_cin *e, csc_date from, int no_factors)
+{
+	if (e->nassess >= GEN_MAX_ASSESS)
+		return NULL;
+	gen_assess *a = &e->assess[e->nassess++];
+	memset(a, 0, sizeof *a);
+	a->start = gen_chance(&s->r, 0.5) ? from : gen_wd_add(s->o->cal, from, gen_int(&s->r, 1, 3));
+	/* 80 % within 45 working days: the national average */
+	int wd = gen_chance(&s->r, 0.80) ? gen_int(&s->r, 8, 45) : gen_int(&s->r, 46, 75);
+	a->auth = gen_wd_add(s->o->cal, a->start, wd);
+	a->review = gen_chance(&s->r, 0.25) ? gen_wd_add(s->o->cal, a->start, wd / 2 + 1) : CSC_NODATE;
+	if (a->review != CSC_NODATE && a->review >= a->auth)
+		a->review = CSC_NODATE;
+	add_factors(s, a, no_factors);
+	return a;
+}
+
+static void plan(gen_cin *e, csc_date a, csc_date b)
+{
+	if (e->nplans < GEN_MAX_PLANS)
+		e->plan[e->nplans++] = (gen_span){a, b};
+}
+
+static gen_s47 *s47(sim *s, gen_cin *e, csc_date from)
+{
+	if (e->ns47 >= GEN_MAX_S47)
+		return NULL;
+	gen_s47 *q = &e->s47[e->ns47++];
+	q->start = gen_chance(&s->r, 0.6) ? from : from + gen_int(&s->r, 1, 6);
+	q->target = gen_wd_add(s->o->cal, q->start, 15);
+	q->icpc = CSC_NODATE;
+	q->not_required = 1;
+	return q;
+}
+
+/* The review walk of MEASURES.md: first due 3 months after the start, then
+ * 6 months after each review; most reviews are held a few days early. */
+static void cp_reviews(sim *s, gen_cpp *p)
+{
+	csc_date due = csc_date_add_months(p->start, 3);
+	p->nrev = 0;
+	while (p->nrev < GEN_MAX_CPREV) {
+		csc_date r = gen_chance(&s->r, 0.93) ? weekday_before(due - gen_int(&s->r, 0, 10))
+						     : weekday_after(due + gen_int(&s->r, 1, 25));
+		if (r <= p->start || r >= p->end)
+			break;
+		p->review[p->nrev++] = r;
+		due = csc_date_add_months(r, 6);
+	}
+}
+
+static int cp_length(sim *s)
+{
+	double u = gen_unif(&s->r);
+	return u < 0.20 ? gen_int(&s->r, 60, 180) : u < 0.70 ? gen_int(&s->r, 181, 400)
+		: u < 0.95 ? gen_int(&s->r, 401, 729) : gen_int(&s->r, 730, 1000);
+}
+
+static gen_cpp *cpp(sim *s, gen_cin *e, csc_date start, int days)
+{
+	if (e->ncpp >= GEN_MAX_CPP)
+		return NULL;
+	gen_cpp *p = &e->cpp[e->ncpp++];
+	p->start = start;
+	p->end = start + (days < 1 ? 1 : days);
+	p->cat_initial = (uint8_t)gen_pick_code(&s->r, gen_abuse, gen_nabuse);
+	p->cat_latest = gen_chance(&s->r, 0.85) ? p->cat_initial
+						: (uint8_t)gen_pick_code(&s->r, gen_abuse, gen_nabuse);
+	p->nprev = s->ncpp_total++;
+	cp_reviews(s, p);
+	return p;
+}
+
+/* ---- periods of care ---- */
+
+static const char *const fostering[] = {"U1", "U2", "U3", "U4", "U5", "U6"};
+
+static void place_new(sim *s, gen_epi *x, int age)
+{
+	double u = gen_unif(&s->r);
+	const char *p;
+	if (age >= 16 && u < 0.35)
+		p = "H5";
+	else if (age >= 11 && u < 0.55)
+		p = gen_chance(&s->r, 0.85) ? "K2" : "R1";
+	else if (u < 0.05)
+		p = "P1";
+	else if (u < 0.06)
+		p = "Z1";
+	else
+		p = fostering[gen_int(&s->r, 0, 5)];
+	memcpy(x->place, p, 3);
+	const char *prov;
+	if (!strcmp(p, "P1"))
+		prov = "PR0";
+	else if (p[0] == 'U' && p[1] <= '3')
+		prov = "PR1";
+	else if (p[0] == 'U' || p[0] == 'K' || p[0] == 'R' || p[0] == 'H')
+		prov = gen_chance(&s->r, 0.6) ? "PR4" : gen_chance(&s->r, 0.8) ? "PR1" : "PR5";
+	else
+		prov = "PR1";
+	memcpy(x->prov, prov, 4);
+	x->urn = p[0] == 'K' || p[0] == 'R' || (p[0] == 'U' && prov[2] != '1');
+	x->post = (uint32_t)gen_next(&s->r);
+}
+
+static const char *legal_start(sim *s)
+{
+	if (s->uasc)
+		return "V2";
+	static const char *const ls[] = {"V2", "C2", "L1", "L2", "J2", "C1"};
+	static const double w[] = {38, 40, 8, 6, 2, 6};
+	return ls[gen_pick(&s->r, w, 6)];
+}
+
+static gen_epi *epi_push(sim *s)
+{
+	gen_child *c = s->c;
+	if (c->nepi >= GEN_MAX_EPI)
+		return NULL;
+	gen_epi *x = &c->epi[c->nepi++];
+	memset(x, 0, sizeof *x);
+	x->dec = CSC_NODATE;
+	return x;
+}
+
+/* Close the current episode at d with rec, and open the next one with rne. */
+static gen_epi *epi_next(sim *s, csc_date d, char rne)
+{
+	gen_child *c = s->c;
+	gen_epi *prev = &c->epi[c->nepi - 1];
+	gen_epi *x = epi_push(s);
+	if (!x)
+		return NULL;
+	prev->dec = d;
+	memcpy(prev->rec, "X1", 3);
+	*x = *prev;
+	x->decom = d;
+	x->dec = CSC_NODATE;
+	x->rec[0] = 0;
+	x->rpc[0] = 0;
+	x->rne = rne;
+	if (rne == 'P' || rne == 'T' || rne == 'U' || rne == 'B') {
+		static const char *const rpc[] = {"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR",
+						  "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "OTHER"};
+		static const double w[] = {25, 5, 3, 4, 6, 8, 4, 10, 12, 15, 8};
+		strcpy(prev->rpc, rpc[gen_pick(&s->r, w, 11)]);
+	}
+	return x;
+}
+
+static void review_walk(sim *s, csc_date start, csc_date end)
+{
+	gen_child *c = s->c;
+	csc_date due = gen_wd_add(s->o->cal, start, 20);
+	for (int k = 0; c->nrev < GEN_MAX_REVIEWS; k++) {
+		csc_date r = gen_chance(&s->r, 0.92) ? weekday_before(due - gen_int(&s->r, 0, 12))
+						     : weekday_after(due + gen_int(&s->r, 1, 30));
+		if (r <= start || r >= end)
+			break;
+		c->review[c->nrev++] = r;
+		due = csc_date_add_months(r, k == 0 ? 3 : 6);
+	}
+}
+
+static void missing_in(sim *s, csc_date a, csc_date b)
+{
+	gen_child *c = s->c;
+	if (age_on(s, b < a + 3650 ? b : a) < 11 || !gen_chance(&s->r, 0.25))
+		return;
+	csc_date t = a + gen_int(&s->r, 5, 120);
+	while (t < b - 5 && c->nmiss < GEN_MAX_MISSING) {
+		gen_missing *m = &c->miss[c->nmiss++];
+		m->kind = gen_chance(&s->r, 0.85) ? 'M' : 'A';
+		m->start = t;
+		m->end = t + gen_int(&s->r, 0, 3);
+		if (m->end >= b)
+			m->end = b - 1;
+		t = m->end + 1 + gen_int(&s->r, 10, 200);
+	}
+}
+
+static void social_workers(sim *s, csc_date a, csc_date b)
+{
+	gen_child *c = s->c;
+	csc_date t = a;
+	while (c->nsw < GEN_MAX_SW) {
+		gen_sw *w = &c->sw[c->nsw++];
+		w->start = t;
+		w->id = (uint32_t)gen_int(&s->r, 1000, 99999);
+		w->end = t + gen_int(&s->r, 120, 600);
+		if (w->end >= b) {
+			w->end = b;
+			w->reason = (uint8_t)gen_pick_code(&s->r, gen_sw_reasons, gen_nsw_reasons);
+			break;
+		}
+		w->reason = (uint8_t)gen_pick_code(&s->r, gen_sw_reasons, gen_nsw_reasons);
+		t = w->end;
+	}
+}
+
+/* OC2 rows: every 31 March on which the child had been looked after for
+ * the 12 months before. */
+static void oc2_rows(sim *s, csc_date a, csc_date b)
+{
+	gen_child *c = s->c;
+	int y, m, d;
+	csc_date_ymd(a, &y, &m, &d);
+	for (int yy = y + 1; c->noc2 < GEN_MAX_OC2; yy++) {
+		csc_date census = csc_date_make(yy, 3, 31);
+		if (census > b)
+			break;
+		if (csc_date_add_months(census, -12) < a)
+			continue;
+		gen_oc2 *r = &c->oc2[c->noc2++];
+		int age = age_on(s, census);
+		r->census = census;
+		r->sdq = -1;
+		r->sdq_reason = 0;
+		if (age >= 4 && age <= 16) {
+			if (gen_chance(&s->r, 0.8))
+				r->sdq = gen_int(&s->r, 0, 34);
+			else
+				r->sdq_reason = (uint8_t)gen_int(&s->r, 1, 5);
+		}
+		r->convicted = age >= 10 ? gen_chance(&s->r, 0.04) : -1;
+		r->health_check = age < 5 ? gen_chance(&s->r, 0.9) : -1;
+		r->immunisations = gen_chance(&s->r, 0.88);
+		r->teeth = gen_chance(&s->r, 0.8);
+		r->health_assess = gen_chance(&s->r, 0.9);
+		r->substance = gen_chance(&s->r, 0.04);
+	}
+}
+
+/* A period of care from `start`; returns its end and the REC via *rec.
+ * Lengths depend on how the period ends, which is drawn first. */
+static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4])
+{
+	gen_child *c = s->c;
+	int age = age_on(s, start);
+	csc_date b18 = csc_date_birthday(c->dob, 18);
+	csc_date end;
+	const char *why;
+	int adoption = 0;
+
+	if (short_breaks) {
+		end = start + (short_breaks == 4 ? gen_int(&s->r, 1, 6) : gen_int(&s->r, 90, 365));
+		why = "E8";
+	} else {
+		static const char *const out[] = {"E4A", "E4B", "E45", "E46", "E47", "E48", "E11",
+						  "E41", "E13", "E3", "E8", "LONG"};
+		static const double w[] = {22, 8, 6, 1, 5, 2, 10, 4, 5, 2, 3, 32};
+		why = out[gen_pick(&s->r, w, 12)];
+		if (!strcmp(why, "E11") && age >= 5)
+			why = "LONG";
+		if (s->uasc)
+			why = "LONG";
+		int len;
+		switch (why[1]) {
+		case '4':
+			len = why[2] == 'A' || why[2] == 'B' ? gen_int(&s->r, 20, 540) : gen_int(&s->r, 300, 1100);
+			break;
+		case '1':
+			len = why[2] == '1' ? gen_int(&s->r, 450, 900) : gen_int(&s->r, 60, 700);
+			adoption = why[2] == '1';
+			break;
+		case 'L':
+			len = 100000;
+			break;
+		default:
+			len = gen_int(&s->r, 30, 720);
+		}
+		end = start + len;
+		if (end >= b18 || !strcmp(why, "LONG")) {
+			end = b18;
+			static const char *const at18[] = {"E7", "E17", "E5"};
+			static const double w18[] = {55, 35, 10};
+			why = at18[gen_pick(&s->r, w18, 3)];
+		}
+	}
+
+	gen_epi *x = epi_push(s);
+	if (!x)
+		return start;
+	x->decom = start;
+	x->rne = 'S';
+	x->period = (uint8_t)c->nperiods++;
+	x->cin = short_breaks ? 2 : (uint8_t)(gen_chance(&s->r, 0.62) ? 1 : gen_int(&s->r, 2, 8));
+	if (short_breaks) {
+		memcpy(x->ls, short_breaks == 4 ? "V4" : "V3", 3);
+		memcpy(x->place, gen_chance(&s->r, 0.6) ? "U1" : "K1", 3);
+		memcpy(x->prov, "PR1", 4);
+		x->urn = x->place[0] == 'K';
+		x->post = (uint32_t)gen_next(&s->r);
+	} else {
+		memcpy(x->ls, legal_start(s), 3);
+		place_new(s, x, age);
+	}
+
+	/* changes of placement and legal status inside the period */
+	if (!short_breaks) {
+		csc_date t = start;
+		int interim = !strcmp(x->ls, "C2") || x->ls[0] == 'L';
+		csc_date po = CSC_NODATE;
+		if (adoption) {
+			po = start + (end - start) / 2;
+			c->adopted = 1;
+			c->ad_int = po - gen_int(&s->r, 30, 120);
+			if (c->ad_int <= start)
+				c->ad_int = start + 1;
+		}
+		while (c->nepi < GEN_MAX_EPI - 3) {
+			int gap = interim ? gen_int(&s->r, 10, 200) : gen_int(&s->r, 120, 900);
+			t += gap;
+			if (po != CSC_NODATE && t >= po) {
+				gen_epi *y = epi_next(s, po, 'L');
+				if (!y)
+					break;
+				memcpy(y->ls, "E1", 3);
+				/* placed for adoption with new carers, matched shortly before */
+				csc_date ap = po + gen_int(&s->r, 30, (end - po) / 2 > 31 ? (end - po) / 2 : 31);
+				if (ap >= end)
+					ap = end - 1;
+				int same = gen_chance(&s->r, 0.15);
+				y = epi_next(s, ap, same ? 'T' : 'P');
+				if (!y)
+					break;
+				memcpy(y->place, same ? "A5" : "A6", 3);
+				memcpy(y->prov, "PR1", 4);
+				y->urn = 0;
+				if (!same)
+					y->post = (uint32_t)gen_next(&s->r);
+				c->ad_match = ap - gen_int(&s->r, 0, 20);
+				if (c->ad_match < c->ad_int)
+					c->ad_match = c->ad_int;
+				c->ad_foster = (uint8_t)same;
+				break;
+			}
+			if (t >= end)
+				break;
+			gen_epi *cur = &c->epi[c->nepi - 1];
+			if (interim) {
+				/* interim order or police protection becomes a care order */
+				int move = gen_chance(&s->r, 0.3);
+				gen_epi *y = epi_next(s, t, move ? 'U' : 'L');
+				if (!y)
+					break;
+				memcpy(y->ls, cur->ls[0] == 'L' && gen_chance(&s->r, 0.5) ? "V2" : "C1", 3);
+				if (move)
+					place_new(s, y, age_on(s, t));
+				interim = 0;
+				continue;
+			}
+			if (gen_chance(&s->r, 0.15) && cur->place[0] == 'U' && cur->place[1] < '6') {
+				gen_epi *y = epi_next(s, t, 'T'); /* same carer, new placement type */
+				if (!y)
+					break;
+				y->place[1] = (char)(cur->place[1] + 1);
+				continue;
+			}
+			gen_epi *y = epi_next(s, t, 'P');
+			if (!y)
+				break;
+			place_new(s, y, age_on(s, t));
+		}
+	}
+	gen_epi *last = &c->epi[c->nepi - 1];
+	last->dec = end;
+	memcpy(rec, why, 4);
+	memcpy(last->rec, why, 4);
+
+	if (!short_breaks) {
+		review_walk(s, start, end);
+		missing_in(s, start, end);
+		social_workers(s, start, end);
+		oc2_rows(s, start, end);
+	}
+	if (!short_breaks && c->nprevperm < GEN_MAX_PERIODS) {
+		c->prevperm_period[c->nprevperm] = x->period;
+		int pp = gen_chance(&s->r, 0.88) ? 0 : gen_int(&s->r, 1, 4);
+		c->prevperm[c->nprevperm] = (uint8_t)pp;
+		c->prevperm_date[c->nprevperm] = pp ? start - gen_int(&s->r, 200, 2000) : CSC_NODATE;
+		if (pp && c->prevperm_date[c->nprevperm] <= c->dob)
+			c->prevperm[c->nprevperm] = 0, c->prevperm_date[c->nprevperm] = CSC_NODATE;
+		c->nprevperm++;
+	}
+	if (adoption && c->adopted) {
+		c->nplaced = 1;
+		c->placed[0] = c->ad_int;
+		c->placed_ceased[0] = CSC_NODATE;
+		c->ad_nb = gen_chance(&s->r, 0.8) ? 2 : 1;
+		if (c->ad_nb == 1) {
+			c->ad_sex = gen_chance(&s->r, 0.85) ? 1 : 0; /* F1 : M1 */
+			c->ad_ls = 0; /* L0 single */
+		} else {
+			int same_sex = gen_chance(&s->r, 0.1);
+			c->ad_sex = same_sex ? (gen_chance(&s->r, 0.5) ? 2 : 3) : 4; /* MM FF MF */
+			c->ad_ls = same_sex ? (gen_chance(&s->r, 0.5) ? 2 : 5) : (gen_chance(&s->r, 0.8) ? 4 : 5);
+		}
+	} else if (c->adopted && !adoption) {
+		/* nothing */
+	}
+	/* care leavers: left care at 16 or over, not adopted, home or SGO */
+	if (!short_breaks && age_on(s, end) >= 16 && end - start >= 91 &&
+	    (why[1] == '7' || !strcmp(why, "E17") || why[1] == '5' || !strcmp(why, "E13") ||
+	     !strcmp(why, "E8"))) {
+		for (int n = 17; n <= 21 && c->noc3 < GEN_MAX_OC3; n++) {
+			csc_date bd = csc_date_birthday(c->dob, n);
+			if (bd <= end)
+				continue;
+			gen_oc3 *o3 = &c->oc3[c->noc3++];
+			o3->birthday = bd;
+			o3->in_touch = (uint8_t)gen_pick_code(&s->r, gen_in_touch, gen_nin_touch);
+			o3->activ = (uint8_t)(gen_chance(&s->r, 0.67) ? gen_pick_code(&s->r, gen_activ_eet, gen_nactiv_eet)
+						    : 100 + gen_pick_code(&s->r, gen_activ_neet, gen_nactiv_neet));
+			o3->accom = (uint8_t)(gen_pick_code(&s->r, gen_accom_letter, gen_naccom_letter) * 2 +
+					      (gen_chance(&s->r, 0.88) ? 0 : 1));
+		}
+	}
+	return end;
+}
+
+static void early_help(sim *s, csc_date from);
+
+/* ---- one referral ---- */
+
+static int closure_for_rec(const char *rec)
+{
+	if (!strcmp(rec, "E11") || !strcmp(rec, "E12"))
+		return 1;
+	if (rec[1] == '4' && rec[2] >= '5')
+		return 4;
+	if (!strcmp(rec, "E41"))
+		return 3;
+	if (!strcmp(rec, "E3"))
+		return 5;
+	if (!strcmp(rec, "E5"))
+		return 6;
+	return 7;
+}
+
+static csc_date close_after(sim *s, gen_cin *e, csc_date t, int reason)
+{
+	e->close = t;
+	e->reason = (uint8_t)reason;
+	(void)s;
+	return t;
+}
+
+/* Returns the episode's closure date (possibly after the extraction date). */
+static csc_date referral(sim *s, csc_date r, int src, enum path p)
+{
+	gen_child *c = s->c;
+	if (c->ncin >= GEN_MAX_CIN)
+		return r;
+	gen_cin *e = &c->cin[c->ncin++];
+	memset(e, 0, sizeof *e);
+	e->ref = r;
+	e->src = (uint8_t)src;
+	e->close = CSC_NODATE;
+	static const double needw[] = {0, 48, 9, 4, 17, 12, 3, 1, 4};
+	e->need = p == P_SB ? 2 : (p == P_CP || p == P_CLA) && gen_chance(&s->r, 0.8) ? 1
+								: (uint8_t)gen_pick(&s->r, needw, 9);
+	csc_date b18 = csc_date_birthday(c->dob, 18);
+
+	if (p == P_NFA) {
+		e->nfa = 1;
+		e->need = 9;
+		return close_after(s, e, r + gen_int(&s->r, 0, 3), 7);
+	}
+	gen_assess *a = assess(s, e, r, p == P_CLOSE && gen_chance(&s->r, 0.12));
+	csc_date done = a->auth;
+	if (p == P_CLOSE) {
+		int rc9 = gen_chance(&s->r, 0.3);
+		csc_date cl = close_after(s, e, done + gen_int(&s->r, 0, 7), rc9 ? 9 : 8);
+		if (rc9)
+			early_help(s, cl);
+		return cl;
+	}
+	if (p == P_CINPLAN) {
+		csc_date end = done + gen_int(&s->r, 90, 420);
+		plan(e, done, end);
+		return close_after(s, e, end, gen_chance(&s->r, 0.9) ? 7 : 3);
+	}
+	if (p == P_SB) {
+		csc_date end = done + gen_int(&s->r, 500, 1500);
+		if (end >= b18)
+			end = b18 - 1;
+		plan(e, done, end);
+		int v4 = gen_chance(&s->r, 0.3) ? 4 : 3;
+		csc_date t = done + gen_int(&s->r, 20, 90);
+		char rec[4];
+		while (t < end - 10) {
+			csc_date ce = care_period(s, t, v4, rec);
+			t = ce + (v4 == 4 ? gen_int(&s->r, 20, 90) : gen_int(&s->r, 5, 60));
+		}
+		return close_after(s, e, end, 7);
+	}
+	if (p == P_S47) {
+		s47(s, e, r);
+		if (gen_chance(&s->r, 0.6))
+			return close_after(s, e, done + gen_int(&s->r, 0, 7), 8);
+		csc_date end = done + gen_int(&s->r, 90, 360);
+		plan(e, done, end);
+		return close_after(s, e, end, 7);
+	}
+
+	/* P_CP, and the protection route into care */
+	csc_date care_start;
+	if (p == P_CP || (p == P_CLA && gen_chance(&s->r, 0.45))) {
+		gen_s47 *q = s47(s, e, r);
+		int wd = gen_chance(&s->r, 0.80) ? gen_int(&s->r, 5, 15) : gen_int(&s->r, 16, 30);
+		q->icpc = gen_wd_add(s->o->cal, q->start, wd);
+		q->not_required = 0;
+		if (p == P_CP && gen_chance(&s->r, 0.12)) {
+			/* conference without a plan: child in need plan instead */
+			csc_date end = q->icpc + gen_int(&s->r, 90, 360);
+			plan(e, q->icpc > done ? q->icpc : done, end);
+			return close_after(s, e, end, 7);
+		}
+		int len = p == P_CLA ? gen_int(&s->r, 20, 300) : cp_length(s);
+		gen_cpp *pl = cpp(s, e, q->icpc, len);
+		csc_date end = pl->end;
+		if (end >= b18)
+			end = pl->end = b18 - 1, cp_reviews(s, pl);
+		if (p == P_CP) {
+			if (gen_chance(&s->r, 0.55)) {
+				csc_date pe = end + 1 + gen_int(&s->r, 60, 270);
+				if (pe >= b18)
+					pe = b18 - 1;
+				if (pe > end + 1)
+					plan(e, end + 1, pe), end = pe;
+			}
+			return close_after(s, e, end + gen_int(&s->r, 0, 10), 7);
+		}
+		care_start = end;
+	} else {
+		care_start = gen_chance(&s->r, 0.4) ? r + gen_int(&s->r, 0, 10) : done;
+	}
+	if (care_start >= b18)
+		return close_after(s, e, b18 - 1, 7);
+	char rec[4];
+	csc_date ce = care_period(s, care_start, 0, rec);
+	int reason = closure_for_rec(rec);
+	if (ce >= b18) /* left care at 18: the CIN episode ends the day before */
+		ce = b18 - 1, reason = rec[1] == '5' ? 6 : 7;
+	if (ce < done)
+		ce = done;
+	return close_after(s, e, ce, reason);
+}
+
+/* ---- contacts and early help ---- */
+
+static gen_contact *contact(sim *s, csc_date d, int out, int src)
+{
+	gen_child *c = s->c;
+	if (c->ncontacts >= GEN_MAX_CONTACTS)
+		return NULL;
+	gen_contact *x = &c->contact[c->ncontacts++];
+	x->date = d;
+	x->outcome = (uint8_t)out;
+	x->src = (uint8_t)(src >= 0 ? src : gen_pick_code(&s->r, gen_ref_sources, gen_nref_sources));
+	x->label = gen_chance(&s->r, 0.08) && gen_ref_sources[x->src].label;
+	if (out == GEN_OUT_REF)
+		x->done = gen_chance(&s->r, 0.7) ? d : gen_wd_add(s->o->cal, d, 1);
+	else
+		x->done = gen_chance(&s->r, 0.85) ? d + gen_int(&s->r, 0, 1)
+						  : gen_wd_add(s->o->cal, d, gen_int(&s->r, 2, 6));
+	return x;
+}
+
+static void early_help(sim *s, csc_date from)
+{
+	gen_child *c = s->c;
+	if (c->neh >= GEN_MAX_EH)
+		return;
+	gen_eh *h = &c->eh[c->neh++];
+	h->start = from + gen_int(&s->r, 3, 25);
+	h->done = h->start + gen_int(&s->r, 5, 45);
+	h->end = h->done + gen_int(&s->r, 40, 300);
+	h->tier = gen_chance(&s->r, 0.55) ? 2 : 3;
+	h->org = (uint8_t)gen_pick_code(&s->r, gen_eh_orgs, gen_neh_orgs);
+	h->reason = (uint8_t)gen_pick_code(&s->r, gen_eh_reasons, gen_neh_reasons);
+}
+
+static int pick_outcome(sim *s)
+{
+	static const double w[] = {0, 0, 45, 17, 31, 7}; /* IA EH NFA OTH */
+	return gen_pick(&s->r, w, 6);
+}
+
+static enum path minor_path(sim *s)
+{
+	static const double w[] = {10, 48, 30, 12};
+	return (enum path)gen_pick(&s->r, w, 4);
+}
+
+static void identity(sim *s, csc_date t0)
+{
+	gen_child *c = s->c;
+	int age_days;
+	switch (s->cls) {
+	case C_CP:
+		age_days = gen_chance(&s->r, 0.3) ? gen_int(&s->r, 0, 4 * 365) : gen_int(&s->r, 0, 15 * 365);
+		break;
+	case C_CLA:
+		age_days = gen_chance(&s->r, 0.25) ? gen_int(&s->r, 0, 365)
+						   : gen_chance(&s->r, 0.5) ? gen_int(&s->r, 365, 10 * 365)
+									  : gen_int(&s->r, 10 * 365, 17 * 365 + 300);
+		break;
+	case C_SB:
+		age_days = gen_int(&s->r, 3 * 365, 14 * 365);
+		break;
+	default:
+		age_days = gen_int(&s->r, 0, 17 * 365 + 300);
+	}
+	if (s->uasc)
+		age_days = gen_int(&s->r, 15 * 365, 17 * 365 + 300);
+	c->dob = t0 - age_days;
+	c->female = (uint8_t)(s->uasc ? gen_chance(&s->r, 0.07) : gen_chance(&s->r, 0.48));
+	c->eth = (uint8_t)gen_pick_code(&s->r, gen_ethnicity, gen_nethnicity);
+	if (s->uasc)
+		c->eth = (uint8_t)(gen_chance(&s->r, 0.5) ? 14 : 17); /* BAFR, OOTH */
+	int dis = s->cls == C_SB || gen_chance(&s->r, 0.1);
+	c->ndis = 0;
+	if (dis) {
+		int n = gen_int(&s->r, 1, 2);
+		for (int i = 0; i < n; i++) {
+			int d = gen_pick_code(&s->r, gen_disability, gen_ndisability);
+			if (!c->ndis || c->dis[0] != d)
+				c->dis[c->ndis++] = (uint8_t)d;
+		}
+	}
+	/* UPN: check letter, LA, year of allocation, serial; under-fives and new
+	 * arrivals from abroad often have none (UN1 / UN3) */
+	csc_date b5 = csc_date_birthday(c->dob, 5);
+	c->upn[0] = 0;
+	c->upn_unknown = 0;
+	if (s->uasc)
+		c->upn_unknown = 3;
+	else if (gen_chance(&s->r, 0.95) || b5 < s->o->start) {
+		char u[14];
+		int y, m, d;
+		csc_date_ymd(b5, &y, &m, &d);
+		memcpy(u + 1, s->o->la_number, 3);
+		u[4] = (char)('0' + (y / 10) % 10);
+		u[5] = (char)('0' + y % 10);
+		uint32_t serial = (uint32_t)(gen_next(&s->r) % 1000000);
+		for (int i = 11; i >= 6; i--, serial /= 10)
+			u[i] = (char)('0' + serial % 10);
+		u[12] = (char)('0' + gen_int(&s->r, 0, 9));
+		int sum = 0;
+		for (int i = 1; i < 13; i++)
+			sum += (u[i] - '0') * (i + 1);
+		u[0] = gen_upn_letters[sum % 23];
+		u[13] = 0;
+		memcpy(c->upn, u, 14);
+	} else {
+		c->upn_unknown = 1;
+	}
+	c->mother = 0;
+	c->mc_dob = CSC_NODATE;
+}
+
+int gen_sim_child(const gen_opts *o, uint64_t k, gen_child *c)
+{
+	sim s = {.o = o, .c = c};
+	gen_rng_seed(&s.r, o->seed, k + 1);
+	memset(c, 0, offsetof(gen_child, contact));
+	c->nplaced = c->nprevperm = 0;
+	c->adopted = c->uasc = 0;
+	c->duc = CSC_NODATE;
+
+	double w[NCLS];
+	for (int i = 0; i < NCLS; i++)
+		w[i] = classes[i].share * (classes[i].lead + o->years);
+	s.cls = gen_pick(&s.r, w, NCLS);
+	s.uasc = s.cls == C_CLA && gen_chance(&s.r, 0.09);
+	int span = (classes[s.cls].lead + o->years) * 365;
+	csc_date t0 = o->start - classes[s.cls].lead * 365 + gen_int(&s.r, 0, span);
+	identity(&s, t0);
+	c->uasc = s.uasc;
+
+	/* the contacts, in date order */
+	csc_date t = t0, open_until = CSC_NODATE;
+	int main_done = s.cls == C_CONTACT;
+	int forced = 0;
+	csc_date b18 = csc_date_birthday(c->dob, 18);
+	while (t <= o->end && t < b18) {
+		int open = open_until != CSC_NODATE && t <= open_until;
+		if (!open && (!main_done || forced) &&
+		    (forced || gen_chance(&s.r, 0.55) || s.uasc)) {
+			enum path p;
+			if (!main_done)
+				p = s.cls == C_CIN ? minor_path(&s) : s.cls == C_CP ? P_CP
+					: s.cls == C_CLA ? P_CLA : P_SB;
+			else
+				p = minor_path(&s);
+			contact(&s, t, GEN_OUT_REF, s.uasc ? 17 : -1);
+			int src = c->ncontacts ? c->contact[c->ncontacts - 1].src : 0;
+			open_until = referral(&s, t, src, p);
+			main_done = 1;
+			forced = 0;
+			/* a re-referral follows some closures within months */
+			if (gen_chance(&s.r, p == P_NFA || p == P_CLOSE ? 0.24 : 0.13)) {
+				t = open_until + gen_int(&s.r, 7, 300);
+				forced = 1;
+				continue;
+			}
+			if (!gen_chance(&s.r, 0.45))
+				break;
+			t = open_until + 200 + (csc_date)(gen_unif(&s.r) * 900);
+			forced = gen_chance(&s.r, 0.35);
+			continue;
+		}
+		int out = pick_outcome(&s);
+		if (open && out == GEN_OUT_EH)
+			out = GEN_OUT_IA;
+		gen_contact *x = contact(&s, t, out, -1);
+		if (x && out == GEN_OUT_EH)
+			early_help(&s, x->done);
+		if (!main_done) {
+			t += gen_int(&s.r, 5, 120);
+			continue;
+		}
+		if (!gen_chance(&s.r, 0.40))
+			break;
+		t += 20 + (csc_date)(gen_unif(&s.r) * 400);
+	}
+
+	return gen_censor_child(o, c);
+}
