@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Issue 8: the nightly run. Determinism, locking, atomic publication under
+# SIGKILL, incremental re-runs, manifest and verify, exit codes, quiet mode.
+. "$(dirname "$0")/lib.sh"
+T=$(tmpdir)
+
+# --- a tiny authority: fast checks ----------------------------------------
+mk_tiny() { mkdir -p "$1"; cp "$ROOT"/tests/data/tiny/{cin.xml,contacts.csv,pipeline.conf} "$1"/; }
+mk_tiny "$T/a"; mk_tiny "$T/b"
+
+out=$("$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet 2>&1); rc=$?
+check_eq "quiet run succeeds" 0 $rc
+check_eq "quiet run prints nothing" "" "$out"
+out=$("$BIN/csc-run" --conf "$T/a/pipeline.conf" 2>/dev/null)
+check "normal run prints a one-line summary" test "$(echo "$out" | wc -l)" -eq 1
+check "summary names the authority and period" grep -q "Tinyborough 2024-02" <<<"$out"
+
+"$BIN/csc-run" --conf "$T/b/pipeline.conf" --quiet
+check "two runs give byte-identical outputs" diff -r "$T/a/out/2024-02/" "$T/b/out/2024-02/"
+check "published folder is a link to a complete set" test -L "$T/a/out/2024-02"
+check "manifest lists the inputs" grep -q '^input,contacts,' "$T/a/out/2024-02/manifest.csv"
+check "manifest lists the outputs" grep -q '^output,measures.csv,' "$T/a/out/2024-02/manifest.csv"
+check "manifest has the version" grep -q '^program,version,' "$T/a/out/2024-02/manifest.csv"
+check "log has timestamps and stage ends" grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T.*transform: end, exit 0' "$T/a/out/logs/run-2024-02.log"
+
+check_exit "verify passes on untouched inputs" 0 "$BIN/csc-run" --verify --conf "$T/a/pipeline.conf"
+printf 'C99,F,WBRI,01/01/2015,9,10/02/2024,6,K99,IA,10/02/2024,\n' >>"$T/b/contacts.csv"
+check_exit "verify fails when an input changed" 2 "$BIN/csc-run" --verify --conf "$T/b/pipeline.conf"
+
+# Periods are named, so one never overwrites another.
+"$BIN/csc-run" --conf "$T/a/pipeline.conf" --period 2024-01 --quiet
+check "2024-01 published beside 2024-02" test -f "$T/a/out/2024-01/measures.csv" -a -f "$T/a/out/2024-02/measures.csv"
+"$BIN/csc-run" --conf "$T/a/pipeline.conf" --period 2023-Q3 --quiet
+check "a financial quarter is published as 2023-Q3" test -f "$T/a/out/2023-Q3/measures.csv"
+
+# Incremental: touching the contacts list re-runs only what depends on it.
+log="$T/a/out/logs/run-2024-02.log"
+"$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
+n0=$(wc -l <"$log")
+touch "$T/a/contacts.csv"
+"$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
+new=$(tail -n +$((n0 + 1)) "$log")
+check "contacts extract re-ran" grep -q 'extract-contacts: start' <<<"$new"
+check "CIN extract did not re-run" bash -c "! grep -q 'extract-cin: start' <<<\"\$0\"" "$new"
+check "transform re-ran" grep -q 'transform: start' <<<"$new"
+n0=$(wc -l <"$log")
+"$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
+new=$(tail -n +$((n0 + 1)) "$log")
+check "nothing changed: no stage re-ran" bash -c "! grep -q ': start' <<<\"\$0\"" "$new"
+n0=$(wc -l <"$log")
+echo "rereferral_basis = closure" >>"$T/a/pipeline.conf"
+"$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
+new=$(tail -n +$((n0 + 1)) "$log")
+check "a transform setting re-runs transform" grep -q 'transform: start' <<<"$new"
+check "... but no extract" bash -c "! grep -q 'extract-.*: start' <<<\"\$0\"" "$new"
+
+# Locking: a held lock refuses a second run at once with exit 5; a lock file
+# left by a dead run does not block.
+flock "$T/a/out/.lock" sleep 5 &
+holder=$!
+sleep 0.3
+msg=$("$BIN/csc-run" --conf "$T/a/pipeline.conf" 2>&1); rc=$?
+check_eq "overlapping run refused with exit 5" 5 $rc
+check "refusal says why" grep -q "another run" <<<"$msg"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+check_exit "lock file left behind does not block" 0 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
+
+# Exit codes.
+printf 'la_name = X\n' >"$T/bad.conf"
+check_exit "bad configuration" 4 "$BIN/csc-run" --conf "$T/bad.conf"
+mk_tiny "$T/c"; rm "$T/c/contacts.csv"
+check_exit "missing input" 3 "$BIN/csc-run" --conf "$T/c/pipeline.conf" --quiet
+check "no outputs published after a failure" test ! -e "$T/c/out/2024-02"
+check_exit "bad period" 4 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --period 2024-13
+
+# --- SIGKILL at several points, on a larger generated authority ------------
+G="$T/g"
+"$BIN/csc-gen-sample" --out "$G" --children 20000 --seed 7 --quiet
+"$BIN/csc-run" --conf "$G/pipeline.conf" --quiet
+P=$(basename "$(readlink -f "$G"/out/20??-??)" | sed 's/\..*//')
+pub="$G/out/$P"
+check "generated authority published" test -f "$pub/manifest.csv"
+# every output in the published folder matches its manifest
+intact() {
+	local d=$1 bad=0
+	while IFS=, read -r kind name value; do
+		[ "$kind" = output ] || continue
+		[ "$(sha256sum "$d/$name" | cut -d' ' -f1)" = "$value" ] || bad=1
+	done <"$d/manifest.csv"
+	[ $bad -eq 0 ] && ! ls "$d" | grep -q '\.tmp\.'
+}
+for stage in extract-cin extract-903 transform load; do
+	before=$(sha256sum "$pub/manifest.csv")
+	# change an input so that a completed run would publish something new
+	touch "$G/cin.xml" "$G"/ssda903/*.csv "$G/contacts.csv"
+	echo "rereferral_basis = $([ $((RANDOM % 2)) = 0 ] && echo closure || echo referral)" >/dev/null
+	log="$G/out/logs/run-$P.log"
+	n0=$(wc -l <"$log")
+	setsid "$BIN/csc-run" --conf "$G/pipeline.conf" --quiet &
+	runner=$!
+	for _ in $(seq 1 400); do
+		tail -n +$((n0 + 1)) "$log" | grep -q "$stage: start" && break
+		sleep 0.02
+	done
+	sleep 0.05
+	kill -KILL -- -"$runner" 2>/dev/null; wait "$runner" 2>/dev/null
+	check "killed during $stage: published set intact" intact "$pub"
+	check "killed during $stage: previous manifest still published" test "$before" = "$(sha256sum "$pub/manifest.csv")"
+	check_exit "run after the kill during $stage succeeds" 0 "$BIN/csc-run" --conf "$G/pipeline.conf" --quiet
+	check "after the re-run the set is complete" intact "$pub"
+done
+finish
