@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cin_emit.h"
 #include "cin_reader.h"
@@ -84,16 +85,34 @@ static int extract(const struct run *run)
 		free(xsd_path);
 		return CSC_EXIT_CONFIG;
 	}
+	/* The 2024-25 copy only adds the Sex list; without it Sex is M/F/U. */
+	cin_xsd xsd2;
+	int have2 = 0;
+	char *xsd2_path = csc_path_join(run->ref, CIN_XSD_SEX_FILE);
+	if (access(xsd2_path, R_OK) == 0) {
+		if (cin_xsd_load(&xsd2, xsd2_path)) {
+			cin_xsd_free(&xsd);
+			free(xsd_path);
+			free(xsd2_path);
+			return CSC_EXIT_CONFIG;
+		}
+		have2 = 1;
+	}
+	free(xsd2_path);
 	static cin_reader rd;
-	if (cin_reader_init(&rd, &xsd, xsd_path)) {
+	int bad = cin_reader_init(&rd, &xsd, have2 ? &xsd2 : NULL, xsd_path);
+	free(xsd_path);
+	if (bad) {
 		cin_xsd_free(&xsd);
-		free(xsd_path);
+		if (have2)
+			cin_xsd_free(&xsd2);
 		return CSC_EXIT_CONFIG;
 	}
-	free(xsd_path);
 	csc_xml x;
 	if (csc_xml_open(&x, run->file, run->file)) {
 		cin_xsd_free(&xsd);
+		if (have2)
+			cin_xsd_free(&xsd2);
 		return CSC_EXIT_INPUT;
 	}
 	csc_stage st;
@@ -136,6 +155,8 @@ static int extract(const struct run *run)
 	csc_xml_close(&x);
 	cin_reader_free(&rd);
 	cin_xsd_free(&xsd);
+	if (have2)
+		cin_xsd_free(&xsd2);
 	return code;
 }
 

@@ -10,7 +10,7 @@
 #define HEADER_REC (-2)
 #define NO_REC (-1)
 
-int cin_reader_init(cin_reader *r, const cin_xsd *xsd, const char *xsd_path)
+int cin_reader_init(cin_reader *r, const cin_xsd *xsd, const cin_xsd *xsd2, const char *xsd_path)
 {
 	memset(r, 0, sizeof *r);
 	if (cin_nnodes > 128)
@@ -29,12 +29,18 @@ int cin_reader_init(cin_reader *r, const cin_xsd *xsd, const char *xsd_path)
 			int k = cin_node_kind(n);
 			r->mand_slot[k][r->nmand[k]++] = d->slot;
 		}
+		const cin_codes *c = NULL;
+		if (d->type == CIN_V_CODE || d->type == CIN_V_BOOL || d->type == CIN_V_GENDER ||
+		    d->type == CIN_V_SEX) {
+			c = cin_xsd_codes(xsd, d->name);
+			if (!c && xsd2)
+				c = cin_xsd_codes(xsd2, d->name);
+		}
 		if (d->type == CIN_V_SEX) {
-			const cin_codes *c = cin_xsd_codes(xsd, d->name);
 			r->codes[n] = c ? c : &cin_sex_codes;
 		} else if (d->type == CIN_V_CODE || d->type == CIN_V_BOOL ||
 			   d->type == CIN_V_GENDER) {
-			r->codes[n] = cin_xsd_codes(xsd, d->name);
+			r->codes[n] = c;
 			if (!r->codes[n]) {
 				csc_error_at(xsd_path, 0, "no code list for element %s", d->name);
 				rc = -1;

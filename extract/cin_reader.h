@@ -86,8 +86,10 @@ typedef struct cin_reader {
 } cin_reader;
 
 /* Prepare the element table against the XSD: every coded element must have
- * its list there. 0, or -1 after printing which list is missing. */
-int cin_reader_init(cin_reader *r, const cin_xsd *xsd, const char *xsd_path);
+ * its list in xsd, or else in xsd2 (the 2024-25 copy with Sex; may be NULL).
+ * Sex falls back to M/F/U. 0, or -1 after printing which list is missing. */
+int cin_reader_init(cin_reader *r, const cin_xsd *xsd, const cin_xsd *xsd2,
+		    const char *xsd_path);
 
 /* Read the whole document from x, calling fn at each </Child>.
  * 0 at the end of a CIN document; -1 on a structural error (printed as

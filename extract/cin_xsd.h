@@ -12,8 +12,10 @@
 
 #include <stddef.h>
 
-/* File name of the schema inside the reference folder. */
+/* File names of the schemas inside the reference folder: the 2023-24 one
+ * (GenderCurrent) and, optional, the 2024-25 copy with Sex (M/F/U). */
 #define CIN_XSD_FILE "CIN_schema_2024.xsd"
+#define CIN_XSD_SEX_FILE "CIN_schema_2025.xsd"
 
 typedef struct cin_codes {
 	char **v;      /* the values, in XSD order */

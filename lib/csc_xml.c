@@ -6,8 +6,11 @@
 #include "csc_xml.h"
 
 /* No DTD load, no entity substitution, no network, no huge-text relaxation:
- * libxml2 defaults already cap a text node at 10 MB without XML_PARSE_HUGE. */
-#define SAFE_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+ * libxml2 defaults already cap a text node at 10 MB without XML_PARSE_HUGE.
+ * XML_PARSE_BIG_LINES keeps line numbers past 65535 (on text nodes), so
+ * diagnostics in real dumps of millions of lines name the right line. */
+#define SAFE_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | \
+		   XML_PARSE_BIG_LINES)
 
 static void on_error(void *arg, const char *msg, xmlParserSeverities sev, xmlTextReaderLocatorPtr loc)
 {

@@ -336,6 +336,6 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		}
 	}
 	if (ncharts)
-		xl_text(r->b, ws, last + 2, 0, "Charts of the monthly series (data on the Chart data sheet)",
+		xl_text(r->b, ws, last + 2, 0, "Charts of the series in the table (figures on the Chart data sheet)",
 			XF_SUBTITLE);
 }

@@ -182,7 +182,7 @@ lxw_worksheet *xl_sheet(xl_book *b, const char *name)
 		return NULL;
 	}
 	lxw_header_footer_options hf = {.margin = 0.3};
-	xl_check(b, worksheet_set_header_opt(ws, "&C&\"Arial,Bold\"&K C00000" XL_MARKING, &hf));
+	xl_check(b, worksheet_set_header_opt(ws, "&C&\"Arial,Bold\"&KC00000" XL_MARKING, &hf));
 	xl_check(b, worksheet_set_footer_opt(ws, "&L&A&C&\"Arial,Bold\"&KC00000" XL_MARKING
 					     "&RPage &P of &N", &hf));
 	worksheet_set_landscape(ws);

@@ -12,3 +12,23 @@ const char *cin_rec(char *buf, size_t n, const tx_cin_child *u, int episode, con
 		snprintf(buf, n, "%s/%d", u->child, episode);
 	return buf;
 }
+
+int tx_review_walk(csc_date start, csc_date due, const csc_date *rev, int n, csc_date end,
+		   csc_date (*next)(csc_date r, int k), csc_date *missed)
+{
+	csc_date prev = start;
+	int k = 0;
+	while (due != CSC_NODATE && due <= end) {
+		int found = -1;
+		for (int i = 0; i < n && found < 0; i++)
+			if (rev[i] > prev && rev[i] <= due)
+				found = i;
+		if (found < 0) {
+			*missed = due;
+			return 0;
+		}
+		prev = rev[found];
+		due = next(prev, ++k);
+	}
+	return 1;
+}

@@ -1,7 +1,8 @@
 # csc-transform: staging CSVs -> measures, drill-down, data quality, RAG.
 TX_OBJS := transform/engine.o transform/periods.o transform/staging_read.o \
 	transform/staging_lists.o transform/staging_cin.o transform/staging_903.o \
-	transform/measures.o transform/cin_common.o transform/m_frontdoor.o transform/rag.o
+	transform/measures.o transform/cin_common.o transform/m_frontdoor.o transform/m_earlyhelp.o \
+	transform/m_protection.o transform/m_care.o transform/m_leavers.o transform/rag.o
 
 PROGRAMS += csc-transform
 csc-transform_OBJS := transform/main.o $(TX_OBJS)

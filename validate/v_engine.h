@@ -26,6 +26,10 @@ enum v_needs {
 	V_NEEDS_NOTHING = 0,
 	V_NEEDS_PREVIOUS,  /* the previous year's return (--cin-previous / --903-previous) */
 	V_NEEDS_POSTCODES, /* a postcode table (--postcodes) */
+	/* Added for the CIN rules (additive): */
+	V_NEEDS_REFDATE,   /* a reference date (file header, --reference-date or --year) */
+	V_NEEDS_CALENDAR,  /* the bank-holiday calendar covering the census year */
+	V_NEEDS_COUNT_     /* number of kinds; not a need */
 };
 
 typedef struct v_rule {
@@ -44,5 +48,78 @@ void v_report(v_ctx *ctx, const v_rule *rule, const char *child, const char *tab
  * a CIN tree or SSDA903 tables); previous is NULL when not supplied. */
 void *v_data(v_ctx *ctx);
 void *v_previous(v_ctx *ctx);
+
+/* ---- Running the engine (front ends: validate_main.c, cin_run.c, v903) ---- */
+
+/* A new, empty context: no rules catalogue, every need except
+ * V_NEEDS_NOTHING unavailable until v_set_need says otherwise. */
+v_ctx *v_ctx_new(void);
+void v_ctx_free(v_ctx *ctx);
+
+/* Add the rows of a DfE rules CSV (header code,table,message,affected_fields)
+ * to the catalogue. May be called once per collection (CIN, SSDA903).
+ * Returns 0, or -1 after printing "prog: file:line: reason". */
+int v_load_catalogue(v_ctx *ctx, const char *path);
+int v_load_catalogue_mem(v_ctx *ctx, const char *data, size_t n, const char *name);
+
+/* Message, table and affected fields of a catalogued code (NULL if absent). */
+const char *v_rule_message(const v_ctx *ctx, const char *code);
+const char *v_rule_table(const v_ctx *ctx, const char *code);
+int v_rule_known(const v_ctx *ctx, const char *code);
+
+/* Set what v_data / v_previous return. */
+void v_set_data(v_ctx *ctx, void *data, void *previous);
+
+/* Declare whether a need can be met; reason says why not (copied) and is
+ * what rules_not_run.csv shows. V_NEEDS_PREVIOUS follows v_set_data's
+ * previous unless set here. */
+void v_set_need(v_ctx *ctx, enum v_needs need, int available, const char *reason);
+
+/* Run each rule of the table whose need is met; a rule whose need is not met
+ * is recorded once as not run, with the need's reason. */
+void v_run(v_ctx *ctx, const v_rule *rules, size_t n);
+
+/* Record a rule as not run (idempotent per code; the first reason is kept). */
+void v_not_run(v_ctx *ctx, const char *code, const char *reason);
+
+/* Check a rule table against the catalogue: every registered code must be in
+ * it, every catalogued code whose prefix matches (e.g. all codes of one
+ * collection; NULL = all) must be registered or listed in not_impl
+ * (NULL-terminated, may be NULL). Prints each mismatch; returns how many. */
+int v_check_registry(const v_ctx *ctx, const v_rule *rules, size_t n,
+		     const char *const *not_impl, const char *table_filter);
+
+/* One reported issue, as written to issues.csv. */
+typedef struct v_issue {
+	const char *rule;
+	const char *severity; /* "error" or "query" */
+	const char *child;    /* "" for return-level issues */
+	const char *table;
+	const char *field;
+	const char *value;
+	long line;
+	const char *message;
+} v_issue;
+
+/* Sort the issues (child, line, rule, field, value, order of report). */
+void v_sort(v_ctx *ctx);
+size_t v_issue_count(const v_ctx *ctx);
+v_issue v_issue_at(const v_ctx *ctx, size_t i);
+
+/* How many issues `code` raised (tests). */
+size_t v_count(const v_ctx *ctx, const char *code);
+
+/* Rules recorded as not run. */
+size_t v_not_run_count(const v_ctx *ctx);
+const char *v_not_run_code(const v_ctx *ctx, size_t i);
+const char *v_not_run_reason(const v_ctx *ctx, size_t i);
+
+/* 0 clean, 1 queries only, 2 errors (enum csc_exit). */
+int v_exit_status(const v_ctx *ctx);
+
+/* Sort, then write issues.csv, rules_not_run.csv and validation.xlsx into
+ * dir (created if missing), each atomically. `title` names the input in the
+ * workbook. Returns 0, or -1 after printing why. */
+int v_write_outputs(v_ctx *ctx, const char *dir, const char *title);
 
 #endif

@@ -93,7 +93,6 @@ for stage in extract-cin extract-903 transform load; do
 	before=$(sha256sum "$pub/manifest.csv")
 	# change an input so that a completed run would publish something new
 	touch "$G/cin.xml" "$G"/ssda903/*.csv "$G/contacts.csv"
-	echo "rereferral_basis = $([ $((RANDOM % 2)) = 0 ] && echo closure || echo referral)" >/dev/null
 	log="$G/out/logs/run-$P.log"
 	n0=$(wc -l <"$log")
 	setsid "$BIN/csc-run" --conf "$G/pipeline.conf" --quiet &
