@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# csc-returns end to end: the SSDA903 CSVs of a year - exact header rows,
+# DD/MM/YYYY dates, the year's SEX codes, and exactly which children and
+# rows each table holds for the boundary cases of tests/data/returns.
+source "$(dirname "$0")/lib.sh"
+unset CSC_OUTPUT_DIR
+T=$(tmpdir)
+cp -r "$ROOT/tests/data/returns" "$T/la"
+CONF="$T/la/pipeline.conf"
+"$BIN/csc-returns" --conf "$CONF" --year 2025 -o "$T/r25" --quiet
+"$BIN/csc-returns" --conf "$CONF" --year 2024 -o "$T/r24" --quiet
+D="$T/r25/ssda903-2025"
+
+# Exact DfE header rows (lib/csc_903.h, INPUTS.md section 2).
+while IFS='|' read -r table header; do
+	check_eq "$table.csv header" "$header" "$(head -1 "$D/$table.csv")"
+done <<'TABLES'
+Header|CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+Episodes|CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+Reviews|CHILD,DOB,REVIEW,REVIEW_CODE
+UASC|CHILD,SEX,DOB,DUC
+OC2|CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED
+OC3|CHILD,DOB,IN_TOUCH,ACTIV,ACCOM
+AD1|CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR
+PlacedAdoption|CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED
+PrevPerm|CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM
+Missing|CHILD,DOB,MISSING,MIS_START,MIS_END
+SocialWorker|CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON
+TABLES
+check_eq "eleven files, nothing else" 11 "$(ls "$D" | wc -l)"
+
+# Every date cell is DD/MM/YYYY (or empty); DATE_PERM may keep an unknown day.
+bad=$("$PY" - "$D" <<'PY'
+import csv, os, re, sys
+d = sys.argv[1]
+dates = {"DOB", "MC_DOB", "DECOM", "DEC", "REVIEW", "DUC", "DATE_INT", "DATE_MATCH", "DATE_PLACED",
+         "DATE_PLACED_CEASED", "MIS_START", "MIS_END", "SW_DECOM", "SW_DEC"}
+for f in sorted(os.listdir(d)):
+    for r in csv.DictReader(open(os.path.join(d, f), newline="")):
+        for k, v in r.items():
+            if k in dates and v and not re.fullmatch(r"\d\d/\d\d/\d{4}", v):
+                print(f, k, v)
+            if k == "DATE_PERM" and v and not re.fullmatch(r"(\d\d|zz)/(\d\d|zz)/\d{4}", v):
+                print(f, k, v)
+PY
+)
+check_eq "dates are DD/MM/YYYY" "" "$bad"
+check_eq "LF line ends" 0 "$(cat "$D"/*.csv | grep -c $'\r')"
+
+children() { tail -n +2 "$1" | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//'; }
+# Episodes open at any point of 1 Apr 2024 .. 31 Mar 2025: L01 (ceased
+# 31/03/2024) and L04 (started 01/04/2025) are out.
+check_eq "Episodes children" "L02 L03 L05 L06 L06 L07 L08 L09 R5 R6" "$(children "$D/Episodes.csv")"
+check_eq "episode ceasing 01/04/2024 kept with its DEC" "01/04/2024" "$(csvget "$D/Episodes.csv" DEC CHILD=L02)"
+check_eq "DEC after 31 March blanked" "," "$(csvget "$D/Episodes.csv" DEC CHILD=L05),$(csvget "$D/Episodes.csv" REC CHILD=L05)"
+check_eq "DECOM 31/03/2025 kept" "31/03/2025" "$(csvget "$D/Episodes.csv" DECOM CHILD=L03)"
+# Header: children with episodes plus the OC3 cohort; one row each (the last).
+check_eq "Header children" "L02 L03 L05 L06 L07 L08 L09 R1 R2 R4 R5 R6" "$(children "$D/Header.csv")"
+check_eq "Header keeps the latest row" "WBRI" "$(csvget "$D/Header.csv" ETHNIC CHILD=L06)"
+check_eq "29 February DOB" "29/02/2016" "$(csvget "$D/Header.csv" DOB CHILD=L08)"
+check_eq "SEX M/F from 2024-25" "F" "$(csvget "$D/Header.csv" SEX CHILD=L06)"
+check_eq "SEX 1/2 before 2024-25" "1,2" \
+	"$(csvget "$T/r24/ssda903-2024/Header.csv" SEX CHILD=L01),$(csvget "$T/r24/ssda903-2024/Header.csv" SEX CHILD=L02)"
+check_eq "UASC SEX 1/2 before 2024-25" "1" "$(csvget "$T/r24/ssda903-2024/UASC.csv" SEX CHILD=L01)"
+check_eq "Reviews in the year only" "01/04/2024 31/03/2025" \
+	"$(tail -n +2 "$D/Reviews.csv" | cut -d, -f3 | tr '\n' ' ' | sed 's/ $//')"
+check_eq "Missing starting in the year" "05/05/2024 30/03/2025" \
+	"$(tail -n +2 "$D/Missing.csv" | cut -d, -f4 | tr '\n' ' ' | sed 's/ $//')"
+check_eq "Missing end after 31 March blanked" "" "$(csvget "$D/Missing.csv" MIS_END MIS_START=30/03/2025)"
+# OC3: 18th on 01/04/2024 (R1), 21st on 31/03/2025 (R2), 29 Feb 2004 -> 21st
+# on 01/03/2025 (R4), 29 Feb 2008 -> 17th on 01/03/2025 after leaving care
+# (R5). Out: R3 (22nd on 31/03/2025), R9 (17th on 01/04/2025), R6 (looked
+# after on the 17th birthday).
+check_eq "OC3 children" "R1 R2 R4 R5" "$(children "$D/OC3.csv")"
+# OC2: L06 looked after from 01/04/2024 through an X1 change; L07 from
+# 02/04/2024 (short of 12 months); L08 on short breaks (V3).
+check_eq "OC2 children" "L06" "$(children "$D/OC2.csv")"
+check_eq "AD1: adopted (E11) in the year" "L09" "$(children "$D/AD1.csv")"
+check_eq "PlacedAdoption overlapping the year" "L09 L05" "$(children "$D/PlacedAdoption.csv")"
+check_eq "PlacedAdoption ceased after 31 March blanked" "," \
+	"$(csvget "$D/PlacedAdoption.csv" DATE_PLACED_CEASED CHILD=L05),$(csvget "$D/PlacedAdoption.csv" REASON_PLACED_CEASED CHILD=L05)"
+check_eq "PrevPerm: new period of care (RNE S) in the year" "L03 L06" "$(children "$D/PrevPerm.csv")"
+check_eq "PrevPerm DATE_PERM with unknown day kept" "zz/05/2019" "$(csvget "$D/PrevPerm.csv" DATE_PERM CHILD=L06)"
+check_eq "UASC for children in the return" "L03 L07" "$(children "$D/UASC.csv")"
+check_eq "DUC after 31 March blanked" "" "$(csvget "$D/UASC.csv" DUC CHILD=L03)"
+check_eq "SocialWorker overlapping the year" "SW2" "$(csvget "$D/SocialWorker.csv" SW_ID CHILD=L02)"
+check_eq "SW_DEC after 31 March blanked" "," \
+	"$(csvget "$D/SocialWorker.csv" SW_DEC CHILD=L02),$(csvget "$D/SocialWorker.csv" SW_REASON CHILD=L02)"
+# 2023-24: L01 ceased 31/03/2024 is in, with its DEC.
+check_eq "2024 Episodes children" "L01 L02 L08 L09 R5 R6" "$(children "$T/r24/ssda903-2024/Episodes.csv")"
+check_eq "2024 DEC 31/03/2024 kept" "31/03/2024" "$(csvget "$T/r24/ssda903-2024/Episodes.csv" DEC CHILD=L01)"
+finish
