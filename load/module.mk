@@ -1,3 +1,9 @@
+# csc-load-report: the highlight and quarterly workbooks (report_*, xl_*).
+PROGRAMS += csc-load-report
+csc-load-report_OBJS := load/report_main.o load/report_tpl.o load/report_data.o \
+	load/report_period.o load/report_cell.o load/report_strand.o load/report_sheets.o \
+	load/xl_book.o
+
 # csc-returns: CIN census XML and SSDA903 CSVs for a collection year (returns_*).
 PROGRAMS += csc-returns
 RETURNS_OBJS := load/returns_scope.o load/returns_rows.o load/returns_cin.o \
@@ -7,3 +13,4 @@ UNIT_TESTS += test_returns_scope test_returns_cin
 test_returns_scope_OBJS := tests/unit/test_returns_scope.o load/returns_scope.o
 test_returns_cin_OBJS := tests/unit/test_returns_cin.o $(RETURNS_OBJS)
 E2E_TESTS += tests/e2e/returns_cin.sh tests/e2e/returns_903.sh
+E2E_TESTS += tests/e2e/load_report.sh

@@ -1,0 +1,282 @@
+#!/usr/bin/python3
+"""Read csc-load-report workbooks back with openpyxl (an independent reader)
+and check them against the hand-worked figures of tests/data/load/out.
+
+usage: load_check.py MODE FILE...
+  highlight FILE      the highlight workbook of the normal run
+  quarterly FILE      the quarterly workbook of the normal run
+  publication FILE    the highlight workbook in publication mode
+  inject FILE         the highlight workbook whose LA name is a formula
+  split FILE N...     drill-down sheets and their record counts
+  noformula FILE      no cell of any sheet is stored as a formula
+
+Prints "ok - what" / "not ok - what" per check (tests/e2e/lib.sh style).
+"""
+import re
+import sys
+import zipfile
+
+import openpyxl
+
+failed = False
+
+
+def check(name, cond, detail=""):
+    global failed
+    if cond:
+        print(f"ok - {name}")
+    else:
+        failed = True
+        print(f"not ok - {name}")
+        if detail:
+            print(f"#   {detail}")
+
+
+def eq(name, want, got):
+    check(name, want == got, f"expected {want!r}, got {got!r}")
+
+
+def near(name, want, got):
+    ok = isinstance(got, (int, float)) and abs(got - want) < 1e-9
+    check(name, ok, f"expected {want!r}, got {got!r}")
+
+
+def fill(cell):
+    c = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type == "solid" else None
+    return c[-6:].upper() if isinstance(c, str) else None
+
+
+def find_row(ws, text, col=1):
+    for row in ws.iter_rows(min_col=col, max_col=col):
+        if row[0].value == text:
+            return row[0].row
+    return None
+
+
+STRANDS = ["Front door", "Early help", "Help and protection", "Children in care",
+           "Care leavers"]
+MONTHS = ["Jul 23", "Aug 23", "Sep 23", "Oct 23", "Nov 23", "Dec 23"]
+TAIL = ["Target", "England", "Statistical neighbours", "RAG", "Trend", "Notes"]
+FIRST = ["How will we know we have been successful?", "What good looks like"]
+
+
+def common(wb, tag):
+    names = wb.sheetnames
+    eq(f"{tag}: first sheets", ["Cover", "Contents"] + STRANDS, names[:7])
+    for s in ["Chart data", "Definitions", "Data quality", "Rejected records",
+              "DQ findings", "Drill-down"]:
+        check(f"{tag}: has sheet {s}", s in names)
+    for ws in wb.worksheets:
+        check(f"{tag}: {ws.title} header marking",
+              "OFFICIAL-SENSITIVE" in (ws.oddHeader.center.text or ""))
+        check(f"{tag}: {ws.title} footer marking",
+              "OFFICIAL-SENSITIVE" in (ws.oddFooter.center.text or ""))
+        eq(f"{tag}: {ws.title} landscape", "landscape", ws.page_setup.orientation)
+        check(f"{tag}: {ws.title} fit to width",
+              ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None)
+              and ws.page_setup.fitToHeight == 0)
+        if ws.title != "Cover":
+            check(f"{tag}: {ws.title} has an Excel table", len(ws.tables) >= 1)
+            check(f"{tag}: {ws.title} header rows repeat", bool(ws.print_title_rows))
+            check(f"{tag}: {ws.title} frozen header", ws.freeze_panes is not None)
+        check(f"{tag}: {ws.title} no merged cells", not ws.merged_cells.ranges)
+    cover = wb["Cover"]
+    eq(f"{tag}: cover marking", "OFFICIAL-SENSITIVE", cover["A1"].value)
+    eq(f"{tag}: cover data date", "2023-12-31", cover["B6"].value.strftime("%Y-%m-%d"))
+    r = find_row(cover, "Contacts list")
+    check(f"{tag}: cover lists contacts input", r is not None)
+    if r:
+        eq(f"{tag}: cover contacts read", 2005, cover.cell(r, 4).value)
+        eq(f"{tag}: cover contacts rejected", 2, cover.cell(r, 6).value)
+    r = find_row(cover, "Early help list")
+    if r:
+        eq(f"{tag}: cover early help not configured", "not configured in this run",
+           cover.cell(r, 2).value)
+    contents = wb["Contents"]
+    links = {c.value: c.hyperlink.location if c.hyperlink else None
+             for c in contents["A"] if c.row > 4}
+    eq(f"{tag}: contents link to Front door", "'Front door'!A1", links.get("Front door"))
+    eq(f"{tag}: contents link to Drill-down", "'Drill-down'!A1", links.get("Drill-down"))
+    # Early help's input is not configured: every period cell says so.
+    eh = wb["Early help"]
+    r = find_row(eh, "Increased early help assessments completed, tier 2")
+    eq(f"{tag}: EH01 not available", "not available", eh.cell(r, 3).value)
+    notes = eh.cell(r, eh.max_column).value or ""
+    check(f"{tag}: EH01 note gives the reason", "early_help not configured" in notes, notes)
+    dq = wb["Data quality"]
+    r = find_row(dq, "Contacts list")
+    eq(f"{tag}: recon contacts read/staged/rejected", (2005, 2003, 2, 2, "yes"),
+       tuple(dq.cell(r, c).value for c in range(4, 9)))
+    rej = wb["Rejected records"]
+    vals = [c.value for c in rej["E"]]
+    check(f"{tag}: reject value kept as text", "@SUM(A1:A2)" in vals, str(vals))
+    r = vals.index("@SUM(A1:A2)") + 1 if "@SUM(A1:A2)" in vals else 1
+    eq(f"{tag}: reject value is a string cell", "s", rej.cell(r, 5).data_type)
+    eq(f"{tag}: reject line is a number", 9, rej.cell(r, 3).value)
+    f = wb["DQ findings"]
+    r = find_row(f, "la02_balance")
+    eq(f"{tag}: dq detail starting with - is text", "-2+3 children unaccounted for",
+       f.cell(r, 6).value)
+    eq(f"{tag}: dq detail string cell", "s", f.cell(r, 6).data_type)
+    d = wb["Definitions"]
+    eq(f"{tag}: definitions header", ["Measure", "Title", "Kind", "Good"],
+       [c.value for c in d[4]][:4])
+    # FD01-09, EH01-04, HP01-11, LA01-09, CL01-03 = 9 + 4 + 11 + 9 + 3.
+    eq(f"{tag}: definitions rows", 36, d.max_row - 4)
+
+
+def highlight(path):
+    wb = openpyxl.load_workbook(path)
+    common(wb, "highlight")
+    ws = wb["Front door"]
+    eq("front door header", FIRST + MONTHS + TAIL, [c.value for c in ws[5]])
+    eq("front door frozen below header", "B6", ws.freeze_panes)
+    eq("front door title", "Front door: contacts and referrals", ws["A1"].value)
+    t = list(ws.tables.values())[0]
+    eq("front door table range", "A5:N14", t.ref)
+    # FD01: counts as numbers, #,##0.
+    eq("FD01 row text", "Contacts are managed at the front door (contacts received)",
+       ws["A6"].value)
+    eq("FD01 Jul 23", 4, ws["C6"].value)
+    eq("FD01 Dec 23", 2000, ws["H6"].value)
+    eq("FD01 format", "#,##0", ws["H6"].number_format)
+    eq("FD01 Nov 23 is a real 0 count", 0, ws["G6"].value)
+    eq("FD01 no target", "No target", ws["L6"].value)
+    # FD02: 457/2000 = 22.85% -> 22.9% (half away from zero), stored 0.229.
+    eq("FD02 row text", "Reduced % in contacts resulting in a referral", ws["A7"].value)
+    eq("FD02 good", "Low", ws["B7"].value)
+    near("FD02 Dec 23 = 22.9%", 0.229, ws["H7"].value)
+    eq("FD02 format", "0.0%", ws["H7"].number_format)
+    near("FD02 Aug 23 = 40/180 = 22.2%", 0.222, ws["D7"].value)
+    eq("FD02 Nov 23 no cases (denominator 0)", "no cases", ws["G7"].value)
+    eq("FD02 no cases is text", "s", ws["G7"].data_type)
+    check("FD02 note explains no cases", "No cases in Nov 23" in (ws["N7"].value or ""),
+          ws["N7"].value)
+    near("FD02 target 25%", 0.25, ws["I7"].value)
+    near("FD02 England 22.5%", 0.225, ws["J7"].value)
+    near("FD02 stat neighbours 23.1%", 0.231, ws["K7"].value)
+    eq("FD02 RAG word", "Green", ws["L7"].value)
+    eq("FD02 RAG fill", "C6EFCE", fill(ws["L7"]))
+    eq("FD02 trend", "Better", ws["M7"].value)
+    # FD03: 1803/2000 = 90.15% -> 90.2%; Red.
+    near("FD03 Dec 23 = 90.2%", 0.902, ws["H8"].value)
+    near("FD03 Aug 23 = 170/180 = 94.4%", 0.944, ws["D8"].value)
+    eq("FD03 RAG word", "Red", ws["L8"].value)
+    eq("FD03 RAG fill", "FFC7CE", fill(ws["L8"]))
+    # FD04: only December in measures.csv.
+    eq("FD04 missing month", "no data", ws["C9"].value)
+    check("FD04 note names missing months", "No figure in measures.csv for Jul 23"
+          in (ws["N9"].value or ""), ws["N9"].value)
+    # FD05 not suppressed outside publication mode: 3/40 = 7.5%.
+    near("FD05 Oct 23 = 7.5%", 0.075, ws["F10"].value)
+    # FD07 rate: 1234 / 56789 * 10000 = 217.2958 -> 217.3, format 0.0.
+    near("FD07 rate 217.3", 217.3, ws["H12"].value)
+    eq("FD07 format", "0.0", ws["H12"].number_format)
+    # FD08: 83/400 = 20.75% -> 20.8%; Amber, same.
+    near("FD08 Dec 23 = 20.8%", 0.208, ws["H13"].value)
+    eq("FD08 RAG word", "Amber", ws["L13"].value)
+    eq("FD08 RAG fill", "FFEB9C", fill(ws["L13"]))
+    eq("FD08 trend", "Same", ws["M13"].value)
+    check("front door has charts", len(ws._charts) >= 0)  # openpyxl drops charts on read
+    hp = wb["Help and protection"]
+    r = find_row(hp, "Children on a plan for less than 3 months")
+    eq("HP09 <3m Dec 23", 12, hp.cell(r, 8).value)
+    cic = wb["Children in care"]
+    r = find_row(cic, "Children looked after (rate per 10,000)")
+    near("LA01 rate 400/56789*10000 = 70.4", 70.4, cic.cell(r, 8).value)
+    cl = wb["Care leavers"]
+    r = find_row(cl, "Increased % of care leavers aged 19-21 in touch")
+    near("CL01 19-21 30/45 = 66.7%", 0.667, cl.cell(r, 8).value)
+    r = find_row(cl, "Increased % of care leavers aged 17-18 in touch")
+    near("CL01 17-18 3/5 = 60% (not suppressed)", 0.6, cl.cell(r, 8).value)
+    cd = wb["Chart data"]
+    r = find_row(cd, "Reduced % in contacts resulting in a referral", col=2)
+    eq("chart data leaves no cases blank", None, cd.cell(r, 7).value)
+    near("chart data Dec 23", 0.229, cd.cell(r, 8).value)
+    dd = wb["Drill-down"]
+    children = [c.value for c in dd["E"]][4:]
+    eq("drill-down holds the highlight periods' records",
+       ["C0001", '=HYPERLINK("http://evil.example/","click")', "C0005"], children)
+    eq("drill-down formula text is a string", "s", dd["E6"].data_type)
+    eq("drill-down period is a date", "2023-12-01", dd["C5"].value.strftime("%Y-%m-%d"))
+
+
+def quarterly(path):
+    wb = openpyxl.load_workbook(path)
+    common(wb, "quarterly")
+    ws = wb["Front door"]
+    heads = ["Q1 2022-23", "Q2 2022-23", "Q3 2022-23", "Q4 2022-23", "Q1 2023-24",
+             "Q2 2023-24", "Q3 2023-24", "2022-23", "2023-24 to Dec 23"]
+    eq("quarterly header", FIRST + heads + TAIL, [c.value for c in ws[5]])
+    r = find_row(ws, "Reduced % in contacts resulting in a referral")
+    near("FD02 Q2 2023-24 341/1684 = 20.2%", 0.202, ws.cell(r, 8).value)
+    near("FD02 Q3 2023-24 807/3750 = 21.5%", 0.215, ws.cell(r, 9).value)
+    near("FD02 2022-23 = 20.5%", 0.205, ws.cell(r, 10).value)
+    near("FD02 2023-24 to Dec 1500/7434 = 20.2%", 0.202, ws.cell(r, 11).value)
+    eq("FD02 year RAG", "Green", ws.cell(r, 15).value)
+    eq("FD02 year RAG fill", "C6EFCE", fill(ws.cell(r, 15)))
+    eq("FD02 year trend", "Same", ws.cell(r, 16).value)
+    r = find_row(ws, "Contacts are managed at the front door (contacts received)")
+    eq("FD01 2023-24 to Dec", 7434, ws.cell(r, 11).value)
+    dd = wb["Drill-down"]
+    eq("quarterly drill-down holds quarter and year records", ["C0004", "C0006"],
+       [c.value for c in dd["E"]][4:])
+
+
+def publication(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Front door"]
+    eq("pub: FD01 Jul 23 count 4 suppressed", "c", ws["C6"].value)
+    eq("pub: FD01 Aug 23 count 180 shown", 180, ws["D6"].value)
+    eq("pub: FD02 Jul 23 1/4 suppressed", "c", ws["C7"].value)
+    near("pub: FD02 Dec 23 shown", 0.229, ws["H7"].value)
+    eq("pub: FD05 Oct 23 numerator 3 suppressed", "c", ws["F10"].value)
+    eq("pub: FD05 Dec 23 numerator 1 suppressed", "c", ws["H10"].value)
+    near("pub: FD05 Sep 23 9/90 shown", 0.1, ws["E10"].value)
+    check("pub: note explains c", "c = suppressed" in (ws["N10"].value or ""), ws["N10"].value)
+    eq("pub: FD01 Nov 23 count 0 not suppressed", 0, ws["G6"].value)
+    cl = wb["Care leavers"]
+    r = find_row(cl, "Increased % of care leavers aged 17-18 in touch")
+    eq("pub: CL01 17-18 denominator 5 suppressed", "c", cl.cell(r, 8).value)
+    cd = wb["Chart data"]
+    r = find_row(cd, "Reduced % in contacts resulting in a referral", col=2)
+    eq("pub: chart data leaves c blank", None, cd.cell(r, 3).value)
+
+
+def inject(path):
+    wb = openpyxl.load_workbook(path)
+    cover = wb["Cover"]
+    want = '=HYPERLINK("http://evil.example/","x") Council (DfE LA number 999)'
+    eq("inject: LA name shown as text", want, cover["B4"].value)
+    eq("inject: LA name is a string cell", "s", cover["B4"].data_type)
+
+
+def split(path, counts):
+    wb = openpyxl.load_workbook(path)
+    names = [n for n in wb.sheetnames if n.startswith("Drill-down")]
+    want = ["Drill-down"] + [f"Drill-down {i}" for i in range(2, len(counts) + 1)]
+    eq("split: drill-down sheets", want, names)
+    for n, c in zip(names, counts):
+        ws = wb[n]
+        eq(f"split: {n} records", int(c), ws.max_row - 4)
+        check(f"split: {n} is a table", len(ws.tables) == 1)
+
+
+def noformula(path):
+    with zipfile.ZipFile(path) as z:
+        bad = [n for n in z.namelist() if n.startswith("xl/worksheets/")
+               and re.search(rb"<f[ >]", z.read(n))]
+    eq(f"no formula cells in {path.rsplit('/', 1)[-1]}", [], bad)
+
+
+def main():
+    mode, args = sys.argv[1], sys.argv[2:]
+    if mode == "split":
+        split(args[0], args[1:])
+    else:
+        {"highlight": highlight, "quarterly": quarterly, "publication": publication,
+         "inject": inject, "noformula": noformula}[mode](args[0])
+    sys.exit(1 if failed else 0)
+
+
+main()

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# csc-load-report on the hand-made outputs in tests/data/load/out: the
+# workbooks read back with openpyxl (load_check.py holds the hand-worked
+# figures), determinism, formula injection, drill-down continuation,
+# template errors and atomic replacement.
+. "$(dirname "$0")/lib.sh"
+PROG=$BIN/csc-load-report
+
+# setup DIR [conf lines...]: a run folder with the fixture and a conf.
+setup() {
+	local d=$1; shift
+	mkdir -p "$d"
+	cp -r "$ROOT/tests/data/load/out" "$d/out"
+	cp -r "$ROOT/templates" "$d/templates"
+	sed -e "s#^output_dir = .*#output_dir = out#" -e "s#^templates_dir = .*#templates_dir = templates#" \
+		"$ROOT/tests/data/load/pipeline.conf" >"$d/pipeline.conf"
+	for l in "$@"; do
+		local k=${l%% =*}
+		sed -i "/^$k = /d" "$d/pipeline.conf"
+		echo "$l" >>"$d/pipeline.conf"
+	done
+}
+
+T=$(tmpdir)
+setup "$T/a"
+check "report runs" "$PROG" --conf "$T/a/pipeline.conf" --quiet 2>"$T/a.err"
+check_eq "quiet run prints nothing (no library warnings)" "" "$(cat "$T/a.err")"
+H=$T/a/out/highlight-2023-12.xlsx
+Q=$T/a/out/quarterly-2023-12.xlsx
+check "highlight written" test -s "$H"
+check "quarterly written" test -s "$Q"
+check "no temporary files left" test -z "$(ls "$T/a/out" | grep '\.tmp\.')"
+"$PY" "$ROOT/tests/e2e/load_check.py" highlight "$H" || true
+"$PY" "$ROOT/tests/e2e/load_check.py" quarterly "$Q" || true
+"$PY" "$ROOT/tests/e2e/load_check.py" noformula "$H" || true
+"$PY" "$ROOT/tests/e2e/load_check.py" noformula "$Q" || true
+
+# Determinism: another folder, another time, the same bytes.
+setup "$T/b"
+sleep 1
+"$PROG" --conf "$T/b/pipeline.conf" --quiet
+check "highlight byte-identical across runs" cmp -s "$H" "$T/b/out/highlight-2023-12.xlsx"
+check "quarterly byte-identical across runs" cmp -s "$Q" "$T/b/out/quarterly-2023-12.xlsx"
+check_eq "created date is the period end, not the clock" \
+	"2023-12-31T00:00:00Z" \
+	"$(unzip -p "$H" docProps/core.xml | sed -n 's/.*<dcterms:created[^>]*>\([^<]*\)<.*/\1/p')"
+
+# --period overrides pipeline.conf.
+setup "$T/p"
+"$PROG" --conf "$T/p/pipeline.conf" --period 2023-11 --quiet
+check "--period names the workbook" test -s "$T/p/out/highlight-2023-11.xlsx"
+
+# Publication mode: small numbers become c.
+setup "$T/pub" "publication_mode = yes"
+check "publication run" "$PROG" --conf "$T/pub/pipeline.conf" --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" publication "$T/pub/out/highlight-2023-12.xlsx" || true
+
+# Formula injection through the authority's name.
+setup "$T/inj" 'la_name = =HYPERLINK("http://evil.example/","x") Council'
+check "injection run" "$PROG" --conf "$T/inj/pipeline.conf" --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" inject "$T/inj/out/highlight-2023-12.xlsx" || true
+"$PY" "$ROOT/tests/e2e/load_check.py" noformula "$T/inj/out/highlight-2023-12.xlsx" || true
+
+# Drill-down continues on further sheets: 3 highlight records, 2 per sheet.
+setup "$T/split"
+check "split run" "$PROG" --conf "$T/split/pipeline.conf" --drilldown-rows 2 --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/split/out/highlight-2023-12.xlsx" 2 1 || true
+
+# Template errors: file:line diagnostics, exit 4, old workbook untouched.
+setup "$T/bad"
+echo "old" >"$T/bad/out/highlight-2023-12.xlsx"
+sed -i '12s/.*/row = FD02 |  |/' "$T/bad/templates/highlight.tpl"
+"$PROG" --conf "$T/bad/pipeline.conf" --quiet 2>"$T/bad/err"
+check_eq "bad template exits 4" 4 $?
+check_eq "bad template message" \
+	"csc-load-report: $T/bad/templates/highlight.tpl:12: row text must be 1 to 1024 bytes" \
+	"$(cat "$T/bad/err")"
+check_eq "old workbook untouched" "old" "$(cat "$T/bad/out/highlight-2023-12.xlsx")"
+check "no quarterly beside an old highlight" test ! -e "$T/bad/out/quarterly-2023-12.xlsx"
+check "no temporary files after failure" test -z "$(ls "$T/bad/out" | grep '\.tmp\.')"
+
+setup "$T/unk"
+sed -i '12s/.*/row = ZZ99 |  | A measure nobody defined/' "$T/unk/templates/highlight.tpl"
+"$PROG" --conf "$T/unk/pipeline.conf" --quiet 2>"$T/unk/err"
+check_eq "unknown measure exits 4" 4 $?
+check "unknown measure names file and line" \
+	grep -q "templates/highlight.tpl:12: measure ZZ99 is not in definitions.csv" "$T/unk/err"
+
+# A missing measures.csv is an input error (3), nothing written.
+setup "$T/miss"
+rm "$T/miss/out/measures.csv"
+check_exit "missing measures.csv" 3 "$PROG" --conf "$T/miss/pipeline.conf" --quiet
+check "nothing written without measures" test ! -e "$T/miss/out/highlight-2023-12.xlsx"
+
+# Usage and help.
+check_exit "no arguments is a usage error" 4 "$PROG"
+check "help has the man sections" sh -c "'$PROG' --help | grep -q 'EXIT STATUS'"
+
+# LibreOffice converts both workbooks (CI installs it).
+if command -v libreoffice >/dev/null 2>&1; then
+	for f in "$H" "$Q"; do
+		rm -rf "$T/pdf"; mkdir -p "$T/pdf"
+		timeout 300 libreoffice --headless --convert-to pdf --outdir "$T/pdf" "$f" >/dev/null 2>&1
+		check "libreoffice converts $(basename "$f") to pdf" \
+			test -s "$T/pdf/$(basename "${f%.xlsx}").pdf"
+	done
+else
+	echo "ok - libreoffice converts the workbooks to pdf # SKIP libreoffice not installed"
+fi
+finish
