@@ -221,7 +221,8 @@ static int count_mismatch(list_reader *r, const csc_row *row, list_reject *rej)
 		snprintf(rej->reason, sizeof rej->reason,
 			 "row has %d fields but the header has %d; fields are missing", row->n, r->nhdr);
 	} else {
-		rej->field = "-";
+		snprintf(r->scratch, sizeof r->scratch, "field %d", r->nhdr + 1);
+		rej->field = r->scratch;
 		rej->value = row->f[r->nhdr];
 		snprintf(rej->reason, sizeof rej->reason,
 			 "row has %d fields but the header has %d; there are extra fields (an unquoted comma?)",

@@ -1,5 +1,6 @@
 /* ssda903_schema.c - see ssda903_schema.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -121,15 +122,15 @@ static void append(char *buf, size_t cap, const char *sep, const char *s, size_t
 
 void ssda903_explain_header(const char *file, long line, char *const *f, const size_t *len, int n)
 {
-	int best = 0, best_score = -1000000;
+	int best = 0, best_score = -1000000, best_match = 0;
 	for (int t = 0; t < CSC_903_NTABLES; t++) {
 		const csc_903_table *tb = &csc_903_tables[t];
 		int match = 0;
 		for (int i = 0; i < tb->ncols; i++)
 			match += has_field(f, len, n, tb->cols[i], 1);
-		int score = 2 * match - (n - match) - (tb->ncols - match);
+		int score = 3 * match - abs(n - tb->ncols);
 		if (score > best_score)
-			best_score = score, best = t;
+			best_score = score, best = t, best_match = match;
 	}
 	const csc_903_table *tb = &csc_903_tables[best];
 	char expected[512] = "", missing[512] = "", extra[512] = "";
@@ -152,7 +153,9 @@ void ssda903_explain_header(const char *file, long line, char *const *f, const s
 			append(extra, sizeof extra, ", ", sn ? s : "(empty)", sn ? sn : 7);
 	}
 	const char *note = "";
-	if (*missing && case_only)
+	if (!best_match)
+		note = " (no column name is known: is the header row missing?)";
+	else if (*missing && case_only)
 		note = " (column names are upper case)";
 	else if (!*missing && !*extra)
 		note = " (the columns must be in this order)";
