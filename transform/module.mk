@@ -9,3 +9,6 @@ csc-transform_OBJS := transform/main.o $(TX_OBJS)
 
 UNIT_TESTS += test_transform_frontdoor
 test_transform_frontdoor_OBJS := tests/unit/test_transform_frontdoor.o tests/unit/test_transform_util.o $(TX_OBJS)
+
+UNIT_TESTS += test_transform_protection
+test_transform_protection_OBJS := tests/unit/test_transform_protection.o tests/unit/test_transform_util.o $(TX_OBJS)

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "../../transform/tx.h"
+#include "../../transform/measures.h"
 
 /* Run with the fixture's staging and extra conf lines (period_end etc.);
  * outputs go to a fresh temporary folder (tt_outdir). Asserts exit 0. */
@@ -20,7 +21,7 @@ void tt_run_fail(const char *fixture, const char *conf_lines, int want);
 #define EMPTY NAN
 void tt_fig(const tx_engine *e, const char *m, const char *bd, const char *start,
 	    const char *end, long num, long den, double value, const char *file, int line);
-#define FIG(e, m, bd, s, en, n, d, v) tt_fig(e, m, bd, s, en, n, d, v, __FILE__, __LINE__)
+#define FIG(e, m, bd, ...) tt_fig(e, m, bd, __VA_ARGS__, __FILE__, __LINE__)
 
 /* 1 when the output file holds a line containing text. */
 int tt_has_line(const char *file, const char *text);
