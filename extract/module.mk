@@ -17,3 +17,4 @@ CIN_EXTRACT_OBJS := extract/cin_schema.o extract/cin_xsd.o extract/cin_value.o \
 	extract/cin_reader.o extract/cin_emit.o
 csc-extract-cin_OBJS := extract/cin_main.o $(CIN_EXTRACT_OBJS)
 E2E_TESTS += tests/e2e/extract_csv_bad.sh
+E2E_TESTS += tests/e2e/extract_csv.sh
