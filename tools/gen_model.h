@@ -184,7 +184,7 @@ int gen_censor_child(const gen_opts *o, gen_child *c);
  * GEN_ARRIVAL_RATE (the share of 0-17-year-olds who first reach the front
  * door in a year). */
 double gen_arrival_years(const gen_opts *o);
-#define GEN_ARRIVAL_RATE 0.0480
+#define GEN_ARRIVAL_RATE 0.1235
 
 /* Working day n after a using the bank-holiday calendar; outside it (history
  * before the calendar's first year) Monday-Friday only. */

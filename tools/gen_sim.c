@@ -31,11 +31,11 @@ static const struct {
 	double share;
 	int lead;
 } classes[NCLS] = {
-	[C_CONTACT] = {0.700, 2},
-	[C_CIN] = {0.215, 3},
-	[C_CP] = {0.052, 4},
-	[C_CLA] = {0.028, 18},
-	[C_SB] = {0.005, 12},
+	[C_CONTACT] = {0.720, 2},
+	[C_CIN] = {0.220, 3},
+	[C_CP] = {0.047, 4},
+	[C_CLA] = {0.013, 18},
+	[C_SB] = {0.003, 12},
 };
 
 enum path { P_NFA, P_CLOSE, P_CINPLAN, P_S47, P_CP, P_CLA, P_SB };
@@ -361,7 +361,7 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	} else {
 		static const char *const out[] = {"E4A", "E4B", "E45", "E46", "E47", "E48", "E11",
 						  "E41", "E13", "E3", "E8", "LONG"};
-		static const double w[] = {22, 8, 6, 1, 5, 2, 10, 4, 5, 2, 3, 32};
+		static const double w[] = {22, 8, 6, 1, 5, 2, 10, 4, 5, 2, 3, 45};
 		why = out[gen_pick(&s->r, w, 12)];
 		if (!strcmp(why, "E11") && age >= 5)
 			why = "LONG";
@@ -515,7 +515,7 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	/* care leavers: left care at 16 or over, not adopted, home or SGO */
 	if (!short_breaks && age_on(s, end) >= 16 && end - start >= 91 &&
 	    (why[1] == '7' || !strcmp(why, "E17") || why[1] == '5' || !strcmp(why, "E13") ||
-	     !strcmp(why, "E8"))) {
+	     !strcmp(why, "E8") || !strcmp(why, "E4A") || !strcmp(why, "E4B"))) {
 		for (int n = 17; n <= 21 && c->noc3 < GEN_MAX_OC3; n++) {
 			csc_date bd = csc_date_birthday(c->dob, n);
 			if (bd <= end)
@@ -523,7 +523,7 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 			gen_oc3 *o3 = &c->oc3[c->noc3++];
 			o3->birthday = bd;
 			o3->in_touch = (uint8_t)gen_pick_code(&s->r, gen_in_touch, gen_nin_touch);
-			o3->activ = (uint8_t)(gen_chance(&s->r, 0.67) ? gen_pick_code(&s->r, gen_activ_eet, gen_nactiv_eet)
+			o3->activ = (uint8_t)(gen_chance(&s->r, 0.645) ? gen_pick_code(&s->r, gen_activ_eet, gen_nactiv_eet)
 						    : 100 + gen_pick_code(&s->r, gen_activ_neet, gen_nactiv_neet));
 			o3->accom = (uint8_t)(gen_pick_code(&s->r, gen_accom_letter, gen_naccom_letter) * 2 +
 					      (gen_chance(&s->r, 0.88) ? 0 : 1));
@@ -716,8 +716,8 @@ static void identity(sim *s, csc_date t0)
 		age_days = gen_chance(&s->r, 0.3) ? gen_int(&s->r, 0, 4 * 365) : gen_int(&s->r, 0, 15 * 365);
 		break;
 	case C_CLA:
-		age_days = gen_chance(&s->r, 0.25) ? gen_int(&s->r, 0, 365)
-						   : gen_chance(&s->r, 0.5) ? gen_int(&s->r, 365, 10 * 365)
+		age_days = gen_chance(&s->r, 0.20) ? gen_int(&s->r, 0, 365)
+						   : gen_chance(&s->r, 0.35) ? gen_int(&s->r, 365, 10 * 365)
 									  : gen_int(&s->r, 10 * 365, 17 * 365 + 300);
 		break;
 	case C_SB:
@@ -787,7 +787,7 @@ int gen_sim_child(const gen_opts *o, uint64_t k, gen_child *c)
 	for (int i = 0; i < NCLS; i++)
 		w[i] = classes[i].share * (classes[i].lead + o->years);
 	s.cls = gen_pick(&s.r, w, NCLS);
-	s.uasc = s.cls == C_CLA && gen_chance(&s.r, 0.09);
+	s.uasc = s.cls == C_CLA && gen_chance(&s.r, 0.14);
 	int span = (classes[s.cls].lead + o->years) * 365;
 	csc_date t0 = o->start - classes[s.cls].lead * 365 + gen_int(&s.r, 0, span);
 	identity(&s, t0);
@@ -814,7 +814,7 @@ int gen_sim_child(const gen_opts *o, uint64_t k, gen_child *c)
 			main_done = 1;
 			forced = 0;
 			/* a re-referral follows some closures within months */
-			if (gen_chance(&s.r, p == P_NFA || p == P_CLOSE ? 0.24 : 0.13)) {
+			if (gen_chance(&s.r, p == P_NFA || p == P_CLOSE ? 0.34 : 0.2)) {
 				t = open_until + gen_int(&s.r, 7, 300);
 				forced = 1;
 				continue;

@@ -1,0 +1,179 @@
+#!/usr/bin/python3
+"""Independent check of a csc-gen-sample dump (tests/e2e/gen_sample.sh).
+
+Reads the generated files with the standard library only (csv, ElementTree)
+and recomputes, over the 12 months ending at the extraction date, the
+realism figures the generator promises, straight from the definitions in
+MEASURES.md, plus the internal consistency the pipeline relies on. Prints
+one "name value" line per figure and "FAIL ..." lines for broken
+invariants; exits 1 on any failure.
+
+usage: gen_check.py DIR END(YYYY-MM-DD) BANK_HOLIDAYS_CSV
+"""
+import csv
+import datetime as dt
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+D = dt.date
+
+
+def iso(s):
+    return D.fromisoformat(s) if s else None
+
+
+def dmy(s):
+    return dt.datetime.strptime(s, "%d/%m/%Y").date() if s else None
+
+
+def add_months(d, n):
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    last = [31, 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28,
+            31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+    return D(y, m, min(d.day, last))
+
+
+def birthday(dob, n):
+    try:
+        return D(dob.year + n, dob.month, dob.day)
+    except ValueError:  # 29 February in a common year: 1 March
+        return D(dob.year + n, 3, 1)
+
+
+def main():
+    out, end, hol = sys.argv[1], D.fromisoformat(sys.argv[2]), sys.argv[3]
+    holidays = {iso(r["date"]) for r in csv.DictReader(open(hol, encoding="utf-8"))}
+    lo = add_months(end, -12)  # the window is (lo, end]
+    fails = []
+
+    def wd(a, b):
+        n, d = 0, a
+        while d < b:
+            d += dt.timedelta(days=1)
+            if d.weekday() < 5 and d not in holidays:
+                n += 1
+        return n
+
+    dirty = {}
+    for r in csv.DictReader(open(os.path.join(out, "dirty-manifest.csv"), encoding="utf-8")):
+        dirty.setdefault(r["file"], set()).add(int(r["line"]))
+
+    conf = {}
+    for line in open(os.path.join(out, "pipeline.conf"), encoding="utf-8"):
+        line = line.split("#")[0].strip()
+        if "=" in line:
+            k, v = line.split("=", 1)
+            conf[k.strip()] = v.strip()
+    pop = int(conf["population_%d" % end.year])
+
+    # CIN census XML, one child at a time
+    referrals = {}  # child -> list of referral dates
+    n_ref = n_reref = n_ass = n_ass45 = 0
+    cp_children = set()
+    xml_bad = dirty.get("cin_census.xml", set())
+    for _, child in ET.iterparse(os.path.join(out, "cin_census.xml")):
+        if child.tag != "Child":
+            continue
+        cid = child.findtext("ChildIdentifiers/LAchildID")
+        dates = []
+        for e in child.findall("CINdetails"):
+            try:
+                dates.append(iso(e.findtext("CINreferralDate")))
+            except ValueError:
+                continue  # an injected impossible date
+            for a in e.findall("Assessments"):
+                auth = iso(a.findtext("AssessmentAuthorisationDate"))
+                if auth and lo < auth <= end:
+                    n_ass += 1
+                    n_ass45 += wd(iso(a.findtext("AssessmentActualStartDate")), auth) <= 45
+                if auth is None and a.find("FactorsIdentifiedAtAssessment") is not None:
+                    fails.append("factors on an open assessment of %s" % cid)
+            for p in e.findall("ChildProtectionPlans"):
+                s, f = iso(p.findtext("CPPstartDate")), iso(p.findtext("CPPendDate"))
+                if s <= end and (f is None or f > end):
+                    cp_children.add(cid)
+                icpcs = {iso(q.findtext("DateOfInitialCPC")) for q in e.findall("Section47")}
+                if s not in icpcs:
+                    fails.append("CP plan of %s not starting on an ICPC date" % cid)
+            if (e.findtext("CINclosureDate") or None) is None and e.find("ReasonForClosure") is not None:
+                fails.append("closure reason without closure date for %s" % cid)
+        dates = [d for d in dates if d]
+        referrals[cid] = dates
+        for d in dates:
+            if lo < d <= end:
+                n_ref += 1
+                back = add_months(d, -12)
+                n_reref += any(back <= o < d for o in dates)
+        child.clear()
+
+    # contacts
+    n_con = n_conref = 0
+    bad = dirty.get("contacts.csv", set())
+    with open(os.path.join(out, "contacts.csv"), encoding="utf-8", newline="") as fp:
+        for i, r in enumerate(csv.DictReader(fp), start=2):
+            if i in bad:
+                continue
+            d = dmy(r["Date of Contact"])
+            if lo < d <= end:
+                n_con += 1
+                n_conref += r["Contact Outcome"] == "REF"
+            if r["Contact Outcome"] == "REF" and d not in referrals.get(r["Child Unique ID"], []):
+                fails.append("REF contact line %d has no CINdetails on %s" % (i, d))
+            age = int(r["Age of Child (Years)"])
+            dob = dmy(r["Date of Birth"])
+            if not (0 <= age <= 17) or birthday(dob, age) > d or birthday(dob, age + 1) <= d:
+                fails.append("contacts line %d: age %d inconsistent with DOB" % (i, age))
+
+    # looked after at the end (periods of care, V3/V4 ignored)
+    cla = set()
+    bad = dirty.get("ssda903/episodes.csv", set())
+    last = {}
+    with open(os.path.join(out, "ssda903", "episodes.csv"), encoding="utf-8", newline="") as fp:
+        for i, r in enumerate(csv.DictReader(fp), start=2):
+            if i in bad:
+                continue
+            s, f = dmy(r["DECOM"]), dmy(r["DEC"])
+            prev = last.get(r["CHILD"])
+            if prev and s < prev:
+                fails.append("episodes line %d overlaps the previous episode" % i)
+            last[r["CHILD"]] = f or D.max
+            if r["LS"] in ("V3", "V4"):
+                continue
+            if s <= end and (f is None or f > end):
+                cla.add(r["CHILD"])
+            if bool(f) != bool(r["REC"]):
+                fails.append("episodes line %d: DEC and REC not both coded" % i)
+
+    # care leavers: rows whose 17th-21st birthday falls in the window
+    n_cl = n_eet = 0
+    bad = dirty.get("ssda903/oc3.csv", set())
+    with open(os.path.join(out, "ssda903", "oc3.csv"), encoding="utf-8", newline="") as fp:
+        for i, r in enumerate(csv.DictReader(fp), start=2):
+            if i in bad or r["IN_TOUCH"] in ("DIED", "RHOM"):
+                continue
+            dob = dmy(r["DOB"])
+            if any(lo < birthday(dob, n) <= end for n in range(17, 22)):
+                n_cl += 1
+                n_eet += r["ACTIV"] in ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5")
+
+    pct = lambda a, b: 100.0 * a / b if b else 0.0
+    print("contacts %d" % n_con)
+    print("contacts_referred_pct %.2f" % pct(n_conref, n_con))
+    print("referrals %d" % n_ref)
+    print("rereferral_pct %.2f" % pct(n_reref, n_ref))
+    print("assessments %d" % n_ass)
+    print("assess45_pct %.2f" % pct(n_ass45, n_ass))
+    print("cp_per_10k %.2f" % (1e4 * len(cp_children) / pop))
+    print("cla_per_10k %.2f" % (1e4 * len(cla) / pop))
+    print("care_leavers %d" % n_cl)
+    print("eet_pct %.2f" % pct(n_eet, n_cl))
+    for f in fails[:20]:
+        print("FAIL " + f)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
