@@ -12,3 +12,6 @@ test_transform_frontdoor_OBJS := tests/unit/test_transform_frontdoor.o tests/uni
 
 UNIT_TESTS += test_transform_protection
 test_transform_protection_OBJS := tests/unit/test_transform_protection.o tests/unit/test_transform_util.o $(TX_OBJS)
+
+UNIT_TESTS += test_transform_care
+test_transform_care_OBJS := tests/unit/test_transform_care.o tests/unit/test_transform_util.o $(TX_OBJS)

@@ -20,7 +20,8 @@ struct la_load {
 
 static const char *file_of(struct la_load *L, const char *f)
 {
-	return L->files.s[tx_intern(&L->files, f)];
+	int i = tx_intern(&L->files, f); /* may grow files.s: index first */
+	return L->files.s[i];
 }
 
 static const char *const hdr_cols[] = {"CHILD", "DOB", "src_file", "src_line", NULL};

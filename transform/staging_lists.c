@@ -45,7 +45,8 @@ static void eh_row(void *ctx, const tx_fields *f)
 	struct eh_load *L = ctx;
 	eh_ep *x = tx_push(&L->ep, &L->n, &L->cap, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
-	x->id = L->eps.s[tx_intern(&L->eps, f->v[1])];
+	int id = tx_intern(&L->eps, f->v[1]); /* may grow eps.s: index first */
+	x->id = L->eps.s[id];
 	x->start = tx_f_date(f, 2);
 	x->completed = tx_f_date(f, 3);
 	x->tier = (int)tx_f_long(f, 4, 0);
