@@ -14,3 +14,7 @@ test_returns_scope_OBJS := tests/unit/test_returns_scope.o load/returns_scope.o
 test_returns_cin_OBJS := tests/unit/test_returns_cin.o $(RETURNS_OBJS)
 E2E_TESTS += tests/e2e/returns_cin.sh tests/e2e/returns_903.sh
 E2E_TESTS += tests/e2e/load_report.sh
+UNIT_TESTS += test_load_tpl test_load_cell
+test_load_tpl_OBJS := tests/unit/test_load_tpl.o load/report_tpl.o
+test_load_cell_OBJS := tests/unit/test_load_cell.o load/report_cell.o load/report_period.o \
+	load/report_data.o load/xl_book.o

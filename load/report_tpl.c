@@ -388,6 +388,8 @@ static void parse_line(struct parser *p, char *line)
 static void finish(struct parser *p)
 {
 	tpl *t = p->t;
+	if (!p->line)
+		p->line = 1; /* an empty file: point at its first line */
 	if (!p->seen_report)
 		perr(p, "missing 'report ='%s", "");
 	if (!p->seen_periods)

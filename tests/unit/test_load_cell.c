@@ -1,0 +1,149 @@
+/* Report cells: rounding to 1 dp halves away from zero, "no cases", small
+ * number suppression, and the period columns with their headings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../load/report_cell.h"
+#include "../../load/report_period.h"
+
+static rd_measure pct(double num, double den)
+{
+	rd_measure m = {.has_value = den > 0, .has_num = 1, .has_den = 1, .num = num, .den = den};
+	m.value = den > 0 ? num / den * 100 : 0;
+	return m;
+}
+
+static void rounding_halves_away(void **state)
+{
+	(void)state;
+	/* 457/2000 = 22.85 exactly: 22.9, though the double 22.85 is below. */
+	assert_true(rc_ratio1(457, 2000, 100) == 22.9);
+	assert_true(rc_ratio1(1803, 2000, 100) == 90.2);   /* 90.15 */
+	assert_true(rc_ratio1(83, 400, 100) == 20.8);      /* 20.75 */
+	assert_true(rc_ratio1(1, 8, 100) == 12.5);
+	assert_true(rc_ratio1(40, 180, 100) == 22.2);      /* 22.22 */
+	assert_true(rc_ratio1(1, 2000, 100) == 0.1);       /* 0.05 */
+	assert_true(rc_ratio1(1, 2001, 100) == 0.0);       /* 0.0499... */
+	assert_true(rc_ratio1(1234, 56789, 10000) == 217.3); /* 217.2958 */
+	assert_true(rc_ratio1(400, 56789, 10000) == 70.4);
+	assert_true(rc_round1(22.85) == 22.9);
+	assert_true(rc_round1(0.05) == 0.1);
+	assert_true(rc_round1(-0.05) == -0.1);
+	assert_true(rc_round1(1.25) == 1.3);
+	assert_true(rc_round1(1.24999) == 1.2);
+}
+
+static void cells(void **state)
+{
+	(void)state;
+	rd_measure m = pct(457, 2000);
+	rc_cell c = rc_value(&m, RC_PCT, 0);
+	assert_int_equal(c.why, RC_OK);
+	assert_true(c.v == 0.229); /* stored as the fraction under 0.0% */
+	assert_int_equal(c.fmt, XF_PCT);
+
+	m = pct(0, 0);
+	c = rc_value(&m, RC_PCT, 1);
+	assert_int_equal(c.why, RC_NOCASES);
+	assert_string_equal(c.text, "no cases");
+
+	c = rc_value(NULL, RC_COUNT, 0);
+	assert_int_equal(c.why, RC_MISSING);
+
+	rd_measure n = {.has_value = 1, .value = 5, .has_num = 1, .num = 5};
+	assert_int_equal(rc_value(&n, RC_COUNT, 1).why, RC_SUPPRESSED);
+	assert_string_equal(rc_value(&n, RC_COUNT, 1).text, "c");
+	assert_int_equal(rc_value(&n, RC_COUNT, 0).why, RC_OK);
+	n.value = n.num = 6;
+	assert_int_equal(rc_value(&n, RC_COUNT, 1).why, RC_OK);
+	n.value = n.num = 0; /* 0 is not a small number to protect */
+	assert_int_equal(rc_value(&n, RC_COUNT, 1).why, RC_OK);
+
+	m = pct(1, 200); /* numerator 1 */
+	assert_int_equal(rc_value(&m, RC_PCT, 1).why, RC_SUPPRESSED);
+	m = pct(5, 5); /* denominator 5 */
+	assert_int_equal(rc_value(&m, RC_PCT, 1).why, RC_SUPPRESSED);
+	m = pct(6, 6);
+	assert_int_equal(rc_value(&m, RC_PCT, 1).why, RC_OK);
+
+	rd_measure r = {.has_value = 1, .value = 217.29577911919563, .has_num = 1, .num = 1234,
+			.has_den = 1, .den = 56789};
+	c = rc_value(&r, RC_RATE, 1);
+	assert_true(c.v == 217.3);
+	assert_int_equal(c.fmt, XF_RATE);
+
+	c = rc_comparator("22.5", RC_PCT);
+	assert_true(c.v == 0.225);
+	assert_int_equal(rc_comparator("", RC_PCT).why, RC_NONE);
+	assert_int_equal(rc_kind_of("percentage"), RC_PCT);
+	assert_int_equal(rc_kind_of("%"), RC_PCT);
+	assert_int_equal(rc_kind_of("ratio"), -1);
+}
+
+static void month_columns(void **state)
+{
+	(void)state;
+	rp_col c[RP_MAX_COLS];
+	int n = rp_columns(TPL_MONTHS, csc_date_make(2024, 2, 29), 6, c);
+	assert_int_equal(n, 6);
+	assert_string_equal(c[0].head, "Sep 23");
+	assert_string_equal(c[5].head, "Feb 24");
+	assert_int_equal(c[5].start, csc_date_make(2024, 2, 1));
+	assert_int_equal(c[5].end, csc_date_make(2024, 2, 29));
+	assert_int_equal(c[0].end, csc_date_make(2023, 9, 30));
+	assert_int_equal(c[0].series, 1);
+}
+
+static void quarter_columns(void **state)
+{
+	(void)state;
+	rp_col c[RP_MAX_COLS];
+	int n = rp_columns(TPL_QUARTERS, csc_date_make(2023, 12, 31), 6, c);
+	assert_int_equal(n, 9); /* 4 + 3 quarters, 2 years */
+	assert_string_equal(c[0].head, "Q1 2022-23");
+	assert_int_equal(c[0].start, csc_date_make(2022, 4, 1));
+	assert_string_equal(c[3].head, "Q4 2022-23");
+	assert_int_equal(c[3].end, csc_date_make(2023, 3, 31));
+	assert_string_equal(c[6].head, "Q3 2023-24");
+	assert_string_equal(c[7].head, "2022-23");
+	assert_int_equal(c[7].series, 0);
+	assert_string_equal(c[8].head, "2023-24 to Dec 23");
+	assert_int_equal(c[8].start, csc_date_make(2023, 4, 1));
+	assert_int_equal(c[8].end, csc_date_make(2023, 12, 31));
+
+	/* November: the Oct-Dec quarter has not ended, so it is not shown. */
+	n = rp_columns(TPL_QUARTERS, csc_date_make(2023, 11, 30), 6, c);
+	assert_int_equal(n, 8);
+	assert_string_equal(c[5].head, "Q2 2023-24");
+	assert_string_equal(c[7].head, "2023-24 to Nov 23");
+
+	/* March: the current year is complete. */
+	n = rp_columns(TPL_QUARTERS, csc_date_make(2024, 3, 31), 6, c);
+	assert_int_equal(n, 10);
+	assert_string_equal(c[9].head, "2023-24");
+
+	rp_col q;
+	rp_compare(TPL_CMP_QUARTER, csc_date_make(2023, 11, 30), &q);
+	assert_string_equal(q.head, "Q2 2023-24");
+	assert_int_equal(q.end, csc_date_make(2023, 9, 30));
+	rp_compare(TPL_CMP_QUARTER, csc_date_make(2024, 4, 30), &q);
+	assert_string_equal(q.head, "Q4 2023-24");
+	rp_compare(TPL_CMP_MONTH, csc_date_make(2024, 4, 30), &q);
+	assert_string_equal(q.head, "Apr 24");
+	assert_int_equal(q.start, csc_date_make(2024, 4, 1));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rounding_halves_away),
+		cmocka_unit_test(cells),
+		cmocka_unit_test(month_columns),
+		cmocka_unit_test(quarter_columns),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
