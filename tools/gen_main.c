@@ -2,9 +2,10 @@
  * gen_main.c - csc-gen-sample: write a deterministic sample authority.
  *
  * England scale: one year of England (about 2.8 million contacts, 650,000
- * referrals, 80,000 looked after at a date, 50,000 care-leaver rows, about
- * 1.3 GB) is roughly `--children 2300000 --years 1`: see tools/module.mk
- * for the measured counts per 10,000 children asked for.
+ * referrals, 80,000 looked after at a date, about 1.3-1.6 GB) is
+ * `--children 2700000 --years 1`: measured, 1,000,000 children with one year
+ * of history give 1.05 M contacts in the last 12 months, 232 k referrals, a
+ * population of 4.5 M and 600 MB (tools/module.mk has the full figures).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -56,9 +57,11 @@ static void help(void)
 	       "    --out DIR          folder to write (created; required)\n"
 	       "    --children N       distinct children with any record in the dump (default 20000).\n"
 	       "                       The 0-17 population written to pipeline.conf follows from N\n"
-	       "                       and --years: roughly 14 x N for 6 years, 33 x N for 1 year.\n"
-	       "                       One year of England (~2.8 M contacts) is about\n"
-	       "                       --children 2300000 --years 1.\n"
+	       "                       and --years: about 1.18 x N for 6 years, 4.5 x N for 1 year.\n"
+	       "                       Per 10,000 of that population a year: ~2,400 contacts,\n"
+	       "                       ~540 referrals. One year of England (~2.8 M contacts,\n"
+	       "                       ~650 k referrals, ~12 M population, ~1.6 GB) is about\n"
+	       "                       --children 2700000 --years 1.\n"
 	       "    --seed S           random seed, an unsigned integer (default 20240331)\n"
 	       "    --end YYYY-MM-DD   extraction date; nothing is dated after it (default 2026-10-31)\n"
 	       "    --years Y          years of history in the dump, 1-12 (default 6)\n"
