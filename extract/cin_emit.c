@@ -109,7 +109,7 @@ static long id_seen(cin_emit *e, const char *id, long line)
 }
 
 /* "C1", "C1/2", "C1/2/cpp1", "C1/2/cpp1/review3"; a child without a usable
- * LAchildID is "child at line N". */
+ * LAchildID is "(line N)". */
 static void rec_id(const cin_child *c, int i, char *buf, size_t sz)
 {
 	const cin_rec *r = &c->recs[i];
@@ -117,7 +117,7 @@ static void rec_id(const cin_child *c, int i, char *buf, size_t sz)
 		if (r->val[0][0]) /* only a valid LAchildID is kept */
 			snprintf(buf, sz, "%s", r->val[0]);
 		else
-			snprintf(buf, sz, "child at line %ld", r->line);
+			snprintf(buf, sz, "(line %ld)", r->line);
 		return;
 	}
 	rec_id(c, r->parent, buf, sz);

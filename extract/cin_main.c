@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cin_emit.h"
@@ -109,7 +110,11 @@ static int extract(const struct run *run)
 		return CSC_EXIT_CONFIG;
 	}
 	csc_xml x;
-	if (csc_xml_open(&x, run->file, run->file)) {
+	struct stat sb;
+	int empty = stat(run->file, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0;
+	if (empty)
+		csc_error_at(run->file, 0, "the file is empty (expected a CIN census XML file)");
+	if (empty || csc_xml_open(&x, run->file, run->file)) {
 		cin_xsd_free(&xsd);
 		if (have2)
 			cin_xsd_free(&xsd2);

@@ -231,6 +231,7 @@ static int start_element(cin_reader *r, xmlTextReaderPtr xr, long line)
 	cin_frame *top = r->sp ? &r->st[r->sp - 1] : NULL;
 	cin_frame *f = &r->st[r->sp++];
 	f->nneed = 0;
+	f->line = line;
 	f->rec = top ? top->rec : NO_REC;
 	if (!top) {
 		if (name != r->iname[CIN_NODE_ROOT]) {
@@ -288,13 +289,12 @@ static int end_element(cin_reader *r, cin_child_fn fn, void *arg)
 	if (d->needs && f->nneed == 0) {
 		char reason[CIN_REASON_MAX];
 		if (f->node == CIN_NODE_ROOT) {
-			csc_error_at(r->name, 0, "no <Children> element: not a CIN census file");
+			csc_error_at(r->name, f->line, "<Message> holds no <Children>: not a CIN census file");
 			return -1;
 		}
 		snprintf(reason, sizeof reason, "%s holds no %s (at least one is required)",
 			 d->name, d->needs);
-		cin_rec *c = rec_at(r, f->rec);
-		rec_error(c, c->line, d->name, "", 0, reason);
+		rec_error(rec_at(r, f->rec), f->line, d->name, "", 0, reason);
 	}
 	if (d->opens >= 0) {
 		close_record(r, f->rec);

@@ -58,6 +58,7 @@ typedef struct cin_frame {
 	short node;                /* cin_nodes index; -1 unknown (skipped) */
 	int rec;                   /* record this element belongs to */
 	int nneed;                 /* occurrences of the node's `needs` child */
+	long line;                 /* line of the start tag */
 } cin_frame;
 
 typedef struct cin_reader {

@@ -74,7 +74,11 @@ void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
 	t->rejected++;
 	csc_csvw_str(&s->rej, t->file);
 	csc_csvw_long(&s->rej, line);
-	csc_csvw_text(&s->rej, field);
+	/* "-" (rejected with its parent, FORMATS.md) is no formula: keep it. */
+	if (strcmp(field, "-") == 0)
+		csc_csvw_str(&s->rej, field);
+	else
+		csc_csvw_text(&s->rej, field);
 	csc_csvw_text(&s->rej, value);
 	csc_csvw_text(&s->rej, reason);
 	csc_csvw_end(&s->rej);

@@ -1,4 +1,5 @@
 /* csc_xml.c - see csc_xml.h. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,6 +48,7 @@ int csc_xml_open(csc_xml *x, const char *path, const char *name)
 	}
 	fclose(f);
 	x->r = xmlReaderForFile(path, NULL, SAFE_OPTS);
+	x->path = path;
 	return setup(x, name ? name : path);
 }
 
@@ -54,6 +56,8 @@ int csc_xml_open_mem(csc_xml *x, const char *data, int n, const char *name)
 {
 	memset(x, 0, sizeof *x);
 	x->r = xmlReaderForMemory(data, n, name, NULL, SAFE_OPTS);
+	x->mem = data;
+	x->memlen = n;
 	return setup(x, name);
 }
 
@@ -63,6 +67,31 @@ static int fail(csc_xml *x, long line, const char *msg)
 		csc_error_at(x->name, line, "%s", msg);
 	x->failed = 1;
 	return -1;
+}
+
+/* libxml2 keeps no line for a DOCTYPE and its parser has read ahead by
+ * then, so find "<!DOCTYPE" in the first bytes and count lines. */
+static long doctype_line(csc_xml *x)
+{
+	char buf[65536];
+	size_t n = 0;
+	if (x->mem) {
+		n = (size_t)x->memlen < sizeof buf ? (size_t)x->memlen : sizeof buf;
+		memcpy(buf, x->mem, n);
+	} else if (x->path) {
+		FILE *f = fopen(x->path, "rb");
+		if (f) {
+			n = fread(buf, 1, sizeof buf, f);
+			fclose(f);
+		}
+	}
+	long line = 1;
+	for (size_t i = 0; i + 9 <= n; i++) {
+		if (memcmp(buf + i, "<!DOCTYPE", 9) == 0)
+			return line;
+		line += buf[i] == '\n';
+	}
+	return csc_xml_line(x);
 }
 
 int csc_xml_next(csc_xml *x)
@@ -79,7 +108,7 @@ int csc_xml_next(csc_xml *x)
 		return 0;
 	int type = xmlTextReaderNodeType(x->r);
 	if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-		return fail(x, csc_xml_line(x), "a DOCTYPE is not allowed (no DTDs or entities are read)");
+		return fail(x, doctype_line(x), "a DOCTYPE is not allowed (no DTDs or entities are read)");
 	if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
 		return fail(x, csc_xml_line(x), "entity references are not allowed");
 	if (xmlTextReaderDepth(x->r) > CSC_XML_MAX_DEPTH)
@@ -95,7 +124,18 @@ int csc_xml_next(csc_xml *x)
 
 long csc_xml_line(csc_xml *x)
 {
-	return x->r ? xmlTextReaderGetParserLineNumber(x->r) : 0;
+	if (!x->r)
+		return 0;
+	/* The node's own line: the parser itself may be a chunk ahead. Past
+	 * line 65535 only text nodes keep theirs (XML_PARSE_BIG_LINES). */
+	xmlNodePtr n = xmlTextReaderCurrentNode(x->r);
+	if (n && (n->type == XML_ELEMENT_NODE || n->type == XML_TEXT_NODE)) {
+		if (n->line > 0 && n->line < 65535)
+			return n->line;
+		if (n->type == XML_TEXT_NODE && n->psvi)
+			return (long)(ptrdiff_t)n->psvi;
+	}
+	return xmlTextReaderGetParserLineNumber(x->r);
 }
 
 void csc_xml_close(csc_xml *x)

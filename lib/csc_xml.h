@@ -22,6 +22,9 @@ typedef struct csc_xml {
 	char err[512];     /* first libxml2 error, if any */
 	long err_line;
 	int failed;
+	const char *path;  /* file read (csc_xml_open), or NULL */
+	const char *mem;   /* bytes read (csc_xml_open_mem), or NULL */
+	int memlen;
 } csc_xml;
 
 /* Open path for streaming; 0, or -1 after printing why. */
@@ -35,7 +38,8 @@ int csc_xml_open_mem(csc_xml *x, const char *data, int n, const char *name);
  * "file:line: reason". */
 int csc_xml_next(csc_xml *x);
 
-/* Current line (best effort; 0 when unknown). */
+/* Line of the current node (of the parser when the node keeps none);
+ * 0 when unknown. */
 long csc_xml_line(csc_xml *x);
 
 void csc_xml_close(csc_xml *x);
