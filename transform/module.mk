@@ -15,3 +15,6 @@ test_transform_protection_OBJS := tests/unit/test_transform_protection.o tests/u
 
 UNIT_TESTS += test_transform_care
 test_transform_care_OBJS := tests/unit/test_transform_care.o tests/unit/test_transform_util.o $(TX_OBJS)
+
+UNIT_TESTS += test_transform_rag
+test_transform_rag_OBJS := tests/unit/test_transform_rag.o tests/unit/test_transform_util.o $(TX_OBJS)

@@ -1,0 +1,117 @@
+/* test_transform_rag.c - RAG and trend boundaries, the period list, and
+ * rag.csv for the front-door fixture (targets in
+ * tests/data/transform/templates/comparators.csv, made up for the test). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_transform_util.h"
+
+/* High, target 80, tolerance 5: 80 and 79.96 (shown 80.0) are on target;
+ * 75 misses by exactly the tolerance; 74.9 by more. Low, target 20,
+ * tolerance 2: 22 Amber; 22.05 shows as 22.1 (half away from zero) -> Red. */
+static void rag_boundaries(void **state)
+{
+	(void)state;
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, 80, 80, 5), "Green");
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, 79.96, 80, 5), "Green");
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, 90, 80, 5), "Green");
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, 75, 80, 5), "Amber");
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, 74.9, 80, 5), "Red");
+	assert_string_equal(tx_rag(TX_LOW, TX_PCT, 20, 20, 2), "Green");
+	assert_string_equal(tx_rag(TX_LOW, TX_PCT, 22, 20, 2), "Amber");
+	assert_string_equal(tx_rag(TX_LOW, TX_PCT, 22.05, 20, 2), "Red");
+	assert_string_equal(tx_rag(TX_LOW, TX_PCT, 19, 20, 2), "Green");
+	/* no tolerance: any miss is Red */
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, 79.9, 80, NAN), "Red");
+	/* no target, no direction, no value: no RAG */
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, 50, NAN, 5), "");
+	assert_string_equal(tx_rag(TX_NONE, TX_PCT, 50, 40, 5), "");
+	assert_string_equal(tx_rag(TX_HIGH, TX_PCT, NAN, 40, 5), "");
+}
+
+static void trend(void **state)
+{
+	(void)state;
+	assert_string_equal(tx_trend(TX_HIGH, TX_PCT, 81, 80), "better");
+	assert_string_equal(tx_trend(TX_HIGH, TX_PCT, 79, 80), "worse");
+	assert_string_equal(tx_trend(TX_LOW, TX_PCT, 10, 12), "better");
+	assert_string_equal(tx_trend(TX_LOW, TX_PCT, 14, 12), "worse");
+	/* both show as 80.0 */
+	assert_string_equal(tx_trend(TX_HIGH, TX_PCT, 80.04, 79.96), "same");
+	assert_string_equal(tx_trend(TX_NONE, TX_PCT, 81, 80), "");
+	assert_string_equal(tx_trend(TX_HIGH, TX_PCT, 81, NAN), "");
+}
+
+/* period_end 2024-05, 2 months: Apr, May 2024; the four quarters of 2023-24
+ * (none of 2024-25 has ended); FY 2023-24; Apr-May 2024; Jun 2023-May 2024.
+ * period_end 2024-06, 1 month: June; five quarters (Q1 2024-25 = the year to
+ * date, listed once); FY 2023-24; Jul 2023-Jun 2024. */
+static void periods(void **state)
+{
+	(void)state;
+	tx_period p[TX_MAXPER];
+	int n = tx_periods(tt_d("2024-05-31"), 2, p, TX_MAXPER), shown = 0;
+	for (int i = 0; i < n; i++)
+		shown += !p[i].hidden;
+	assert_int_equal(shown, 9);
+	assert_int_equal(p[0].start, tt_d("2024-04-01"));
+	assert_int_equal(p[1].end, tt_d("2024-05-31"));
+	assert_int_equal(p[2].start, tt_d("2023-04-01"));
+	assert_int_equal(p[5].end, tt_d("2024-03-31"));
+	assert_int_equal(p[6].kind, TX_FY);
+	assert_int_equal(p[7].start, tt_d("2024-04-01"));
+	assert_int_equal(p[8].start, tt_d("2023-06-01"));
+	/* previous periods: May <- April (shown), April <- March (hidden),
+	 * year to date <- Apr-May 2023, rolling <- Jun 2022-May 2023 */
+	assert_int_equal(p[1].prev, 0);
+	assert_true(p[p[0].prev].hidden);
+	assert_int_equal(p[p[0].prev].start, tt_d("2024-03-01"));
+	assert_int_equal(p[p[7].prev].end, tt_d("2023-05-31"));
+	assert_int_equal(p[p[8].prev].start, tt_d("2022-06-01"));
+	assert_int_equal(p[p[2].prev].start, tt_d("2023-01-01"));
+
+	n = tx_periods(tt_d("2024-06-30"), 1, p, TX_MAXPER);
+	shown = 0;
+	for (int i = 0; i < n; i++)
+		shown += !p[i].hidden;
+	assert_int_equal(shown, 8);
+	assert_int_equal(p[5].start, tt_d("2024-04-01"));
+	assert_int_equal(p[5].end, tt_d("2024-06-30"));
+	assert_int_equal(p[7].start, tt_d("2023-07-01"));
+}
+
+/* FD fixture, May 2024 (see test_transform_frontdoor.c for the figures):
+ * FD02 33.3 (Low) vs target 30 tol 5 -> Amber; trend vs April 0.0 -> worse.
+ * FD03 50 (High) vs 60 tol 10: misses by exactly 10 -> Amber; April 100 ->
+ * worse. FD01 (a flow count: target 5 a month, tol 1) 6 -> Amber; year to
+ * date Apr-May 7 vs 10 (2 months) -> Green, previous Apr-May 2023 had 0 ->
+ * worse. FD04 has no direction: comparators shown, no RAG, no trend. */
+static void rag_csv(void **state)
+{
+	(void)state;
+	tx_engine *e = tt_run("fd", "period_end = 2024-05\npopulation_2023 = 1\npopulation_2024 = 1\n");
+	assert_true(tt_has_line("rag.csv", "FD02,,2024-05-01,2024-05-31,Low,30,5,22.5,21,20,Amber,worse\n"));
+	assert_true(tt_has_line("rag.csv", "FD03,,2024-05-01,2024-05-31,High,60,10,80,85,82,Amber,worse\n"));
+	assert_true(tt_has_line("rag.csv", "FD03,,2024-04-01,2024-04-30,High,60,10,80,85,82,Green,\n"));
+	assert_true(tt_has_line("rag.csv", "FD01,,2024-05-01,2024-05-31,Low,5,1,,,,Amber,worse\n"));
+	assert_true(tt_has_line("rag.csv", "FD01,,2024-04-01,2024-05-31,Low,10,2,,,,Green,worse\n"));
+	assert_true(tt_has_line("rag.csv", "FD04,,2024-05-01,2024-05-31,\xe2\x80\x94,,,30,,,,\n"));
+	/* the previous FY has no comparators row (2023-24): nothing */
+	assert_true(tt_has_line("rag.csv", "FD02,,2023-04-01,2024-03-31,Low,,,,,,,\n"));
+	tt_done(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rag_boundaries),
+		cmocka_unit_test(trend),
+		cmocka_unit_test(periods),
+		cmocka_unit_test(rag_csv),
+	};
+	return cmocka_run_group_tests_name("transform_rag", tests, NULL, NULL);
+}
