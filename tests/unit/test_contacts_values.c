@@ -1,0 +1,250 @@
+/* The column-spec engine's value checks (extract/list_engine.c) and the
+ * contact code lists: ReferralSource labels from the CIN XSD, the built-in
+ * Annex A extension lists, and the engine over a whole list in memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "capture.h"
+#include "csc_diag.h"
+#include "../../extract/codes_builtin.h"
+#include "../../extract/codes_xsd.h"
+#include "../../extract/list_engine.h"
+#include "../../extract/list_idset.h"
+
+#define XSD CSC_DATADIR "/ref/CIN_schema_2024.xsd"
+
+/* Check one value; returns the normalised text or the reason. */
+static char out[LIST_REASON_MAX];
+static const char *val(const list_col *c, const char *in, int *ok)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", in);
+	list_val v;
+	list_reject rej = {0};
+	*ok = list_check_value(c, buf, strlen(buf), &v, &rej) == 0;
+	if (!*ok)
+		snprintf(out, sizeof out, "%s", rej.reason);
+	else if (v.d != CSC_NODATE)
+		csc_date_iso(v.d, out);
+	else
+		snprintf(out, sizeof out, "%s", v.s);
+	return out;
+}
+
+#define GOOD(c, in, want) do { int ok_; const char *g_ = val(c, in, &ok_); \
+	assert_true(ok_); assert_string_equal(g_, want); } while (0)
+#define BAD(c, in, want) do { int ok_; const char *g_ = val(c, in, &ok_); \
+	assert_false(ok_); assert_string_equal(g_, want); } while (0)
+
+static void dates(void **state)
+{
+	(void)state;
+	list_col dmy = {"DOB", "dob", LT_DATE_DMY, 1, 0, NULL, 0, 0};
+	list_col any = {"Date of Contact", "d", LT_DATE_ANY, 1, 0, NULL, 0, 0};
+	GOOD(&dmy, "29/02/2024", "2024-02-29");
+	GOOD(&dmy, "31/12/1999", "1999-12-31");
+	BAD(&dmy, "29/02/2023", "DOB is not a real date (no such day)");
+	BAD(&dmy, "31/04/2023", "DOB is not a real date (no such day)");
+	BAD(&dmy, "00/01/2023", "DOB is not a real date (no such day)");
+	BAD(&dmy, "2023-04-01", "DOB is not a date in DD/MM/YYYY form");
+	BAD(&dmy, "1/4/2023", "DOB is not a date in DD/MM/YYYY form");
+	GOOD(&any, "2023-04-01", "2023-04-01");
+	GOOD(&any, "01/04/2023", "2023-04-01");
+	BAD(&any, "2023-02-30", "Date of Contact is not a real date (no such day)");
+	BAD(&any, "April 1st", "Date of Contact is not a date in DD/MM/YYYY or YYYY-MM-DD form");
+}
+
+static void numbers_and_sex(void **state)
+{
+	(void)state;
+	list_col age = {"Age", "age", LT_INT, 1, 1, NULL, 0, 25};
+	list_col any = {"N", "n", LT_INT, 1, 1, NULL, 1, 0};
+	GOOD(&age, "0", "0");
+	GOOD(&age, "25", "25");
+	BAD(&age, "26", "Age is outside the range 0 to 25");
+	BAD(&age, "-1", "Age is not a whole number");
+	BAD(&age, "1.5", "Age is not a whole number");
+	GOOD(&any, "123456789", "123456789");
+	BAD(&any, "1234567890", "N is not a whole number"); /* bounded: no overflow */
+	codes_list yaml;
+	codes_init(&yaml);
+	codes_add(&yaml, "1");
+	codes_add(&yaml, "2");
+	codes_alias(&yaml, "Male", "1");
+	codes_alias(&yaml, "Female", "2");
+	list_col sex = {"SEX", "SEX", LT_SEX, 1, 0, &yaml, 0, 0};
+	GOOD(&sex, "1", "M");
+	GOOD(&sex, "2", "F");
+	GOOD(&sex, "m", "M");
+	GOOD(&sex, "F", "F");
+	GOOD(&sex, "U", "U");
+	GOOD(&sex, "female", "F");
+	BAD(&sex, "0", "SEX is not a valid sex; expected M, F, U, 1 (male) or 2 (female)");
+	BAD(&sex, "MF", "SEX is not a valid sex; expected M, F, U, 1 (male) or 2 (female)");
+	codes_free(&yaml);
+}
+
+static void referral_source(void **state)
+{
+	(void)state;
+	codes_list src;
+	codes_init(&src);
+	assert_int_equal(codes_xsd_load(XSD, "referralsourcetype", &src), 0);
+	assert_int_equal(src.n, 22); /* 1A-1D, 2A-2B, 3A-3F, 4, 5A-5D, 6, 7, 8, 9, 10 */
+	codes_builtin(&src, "source");
+	assert_int_equal(src.n, 22); /* aliases add no codes */
+	list_col c = {"Contact Source", "source", LT_CODE, 1, 0, &src, 0, 0};
+	GOOD(&c, "6", "6");
+	GOOD(&c, "police", "6");
+	GOOD(&c, " POLICE ", "6");
+	GOOD(&c, "3a", "3A");
+	GOOD(&c, "HEALTH SERVICES – general practitioner (GP)", "3A");
+	GOOD(&c, "Health services - general practitioner (GP)", "3A");
+	GOOD(&c, "general practitioner", "3A");
+	GOOD(&c, "GP", "3A");
+	GOOD(&c, "health visitor", "3B");
+	GOOD(&c, "A&E", "3E");
+	GOOD(&c, "Schools", "2A");
+	GOOD(&c, "early help", "5D"); /* the XSD label starts with a stray "(" */
+	GOOD(&c, "Unknown", "10");
+	/* "other" ends four labels: ambiguous, so refused rather than guessed */
+	BAD(&c, "other", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
+			 "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10");
+	BAD(&c, "11", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
+		      "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10");
+	codes_free(&src);
+}
+
+static void builtin_lists(void **state)
+{
+	(void)state;
+	codes_list o, t, cl, g;
+	codes_init(&o);
+	codes_init(&t);
+	codes_init(&cl);
+	codes_init(&g);
+	assert_int_equal(codes_builtin(&o, "outcome"), 0);
+	assert_int_equal(codes_builtin(&t, "tier"), 0);
+	assert_int_equal(codes_builtin(&cl, "closure"), 0);
+	assert_int_equal(codes_builtin(&g, "gender"), 0);
+	assert_int_equal(codes_builtin(&g, "nonsense"), -1);
+	assert_int_equal(o.n, 5);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(cl.n, 5);
+	list_col oc = {"Contact Outcome", "o", LT_CODE, 1, 1, &o, 0, 0};
+	list_col tc = {"Tier", "t", LT_CODE, 1, 0, &t, 0, 0};
+	list_col cc = {"Closure reason", "c", LT_CODE, 1, 1, &cl, 0, 0};
+	list_col gc = {"Gender", "g", LT_CODE, 1, 1, &g, 0, 0};
+	GOOD(&oc, "nfa", "NFA");
+	GOOD(&oc, "No further action", "NFA");
+	GOOD(&oc, "Information and advice", "IA");
+	BAD(&oc, "maybe", "Contact Outcome is not a valid code; expected one of: REF, IA, EH, NFA, OTH");
+	GOOD(&tc, "Tier 3", "3");
+	GOOD(&tc, "universal plus", "2");
+	BAD(&tc, "1", "Tier is not a valid code; expected one of: 2, 3");
+	GOOD(&cc, "Stepped up to social care", "STEPUP");
+	GOOD(&cc, "needs met / progress made", "PROGRESS");
+	GOOD(&gc, "2", "F");
+	GOOD(&gc, "Not stated", "U");
+	codes_free(&o);
+	codes_free(&t);
+	codes_free(&cl);
+	codes_free(&g);
+}
+
+static void idset(void **state)
+{
+	(void)state;
+	list_idset s;
+	list_idset_init(&s);
+	char id[32];
+	for (long i = 0; i < 5000; i++) {
+		int n = snprintf(id, sizeof id, "K%ld", i);
+		assert_int_equal(list_idset_add(&s, id, (size_t)n, i + 2), 0);
+	}
+	assert_int_equal(list_idset_add(&s, "K0", 2, 9999), 2);
+	assert_int_equal(list_idset_add(&s, "K4999", 5, 9999), 5001);
+	assert_int_equal(list_idset_add(&s, "K", 1, 7), 0);
+	list_idset_free(&s);
+}
+
+/* The whole engine over a list in memory: header by name, a short row, a
+ * blank row, a bad value; staged rows and rejects as written. */
+static void engine_rows(void **state)
+{
+	(void)state;
+	codes_list t;
+	codes_init(&t);
+	codes_builtin(&t, "tier");
+	const list_col cols[] = {
+		{"Child Unique ID", "child", LT_ID, 1, 0, NULL, 0, 0},
+		{"Tier", "tier", LT_CODE, 1, 0, &t, 0, 0},
+		{"Start", "start", LT_DATE_ANY, 0, 1, NULL, 0, 0},
+	};
+	list_table tb = {"T", cols, 3, 1, 0, NULL, NULL};
+	char dir[] = "/tmp/csc-test-engine.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	csc_stage s;
+	assert_int_equal(csc_stage_open(&s, dir, "t"), 0);
+	const char *hdr[8];
+	list_stage_header(&tb, hdr);
+	csc_table *rec = csc_stage_table(&s, "T", "in.csv", "t.csv", hdr);
+	list_reader r;
+	list_reader_init(&r, &tb, &s, rec, &rec->w, "in.csv");
+	static const char text[] = "Notes,TIER,child unique id\n"
+				   "a, Tier 2 ,C1\n"
+				   ",,\n"
+				   "b,3\n"
+				   "c,5,C3\n";
+	assert_int_equal(csc_csv_read_mem(text, sizeof text - 1, "in.csv", list_reader_row, &r), 0);
+	assert_int_equal(r.map[0], 2);
+	assert_int_equal(r.map[1], 1);
+	assert_int_equal(r.map[2], -1);
+	assert_int_equal(rec->read, 3);
+	assert_int_equal(rec->staged, 1);
+	assert_int_equal(rec->rejected, 2);
+	assert_int_equal(csc_stage_commit(&s), 0);
+	csc_stage_free(&s);
+	char path[256], buf[1024];
+	snprintf(path, sizeof path, "%s/t.csv", dir);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_string_equal(buf, "child,tier,start,src_line\nC1,2,,2\n");
+	unlink(path);
+	snprintf(path, sizeof path, "%s/rejects_t.csv", dir);
+	f = fopen(path, "r");
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_string_equal(buf, "file,line,field,value,reason\n"
+				 "in.csv,4,Child Unique ID,,row has 2 fields but the header has 3; fields are missing\n"
+				 "in.csv,5,Tier,5,\"Tier is not a valid code; expected one of: 2, 3\"\n");
+	unlink(path);
+	snprintf(path, sizeof path, "%s/recon_t.csv", dir);
+	unlink(path);
+	rmdir(dir);
+	codes_free(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(dates),
+		cmocka_unit_test(numbers_and_sex),
+		cmocka_unit_test(referral_source),
+		cmocka_unit_test(builtin_lists),
+		cmocka_unit_test(idset),
+		cmocka_unit_test(engine_rows),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
