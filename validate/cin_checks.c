@@ -1,0 +1,350 @@
+/* cin_checks.c - shared helpers and the parameterised checks (cin_checks.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cin_checks.h"
+#include "csc_diag.h"
+
+/* ---- helpers (cin_rules.h) ---- */
+
+void cin_rep(v_ctx *ctx, const v_rule *rule, const cin_rec *r, int field)
+{
+	cin_state *st = cin_st(ctx);
+	const cin_val *v = &r->f[field];
+	v_report(ctx, rule, st->label, cin_kind_table(r->kind), cin_field_name(r->kind, field),
+		 v->s, v->line > 0 ? v->line : r->line);
+}
+
+void cin_rep_multi(v_ctx *ctx, const v_rule *rule, const cin_rec *r, const cin_val *v)
+{
+	static const char *const names[CIN_K_COUNT_] = {
+		[CIN_K_CHILD] = "Disability", [CIN_K_ASSESS] = "AssessmentFactors",
+		[CIN_K_CPP] = "CPPreviewDate"};
+	static const char *const tables[CIN_K_COUNT_] = {
+		[CIN_K_CHILD] = "Disabilities", [CIN_K_ASSESS] = "Assessments",
+		[CIN_K_CPP] = "Reviews"};
+	cin_state *st = cin_st(ctx);
+	v_report(ctx, rule, st->label, tables[r->kind] ? tables[r->kind] : cin_kind_table(r->kind),
+		 names[r->kind] ? names[r->kind] : "", v ? v->s : NULL,
+		 v && v->line > 0 ? v->line : r->line);
+}
+
+void cin_rep_return(v_ctx *ctx, const v_rule *rule, const char *table, const char *field,
+		    const char *value, long line)
+{
+	v_report(ctx, rule, "", table, field, value, line);
+}
+
+int cin_in_year(const cin_state *st, csc_date d)
+{
+	return d != CSC_NODATE && st->start != CSC_NODATE && d >= st->start && d <= st->end;
+}
+
+void cin_list_get(cin_list *l, const cin_rec *root, enum cin_kind k)
+{
+	l->v = l->buf;
+	if (root->kind == k) {
+		l->buf[0] = (cin_rec *)root;
+		l->n = 1;
+		return;
+	}
+	size_t cap = sizeof l->buf / sizeof l->buf[0];
+	l->n = cin_all(root, k, l->buf, cap);
+	if (l->n > cap) {
+		l->v = csc_xmalloc(l->n * sizeof *l->v);
+		cin_all(root, k, l->v, l->n);
+	}
+}
+
+void cin_list_free(cin_list *l)
+{
+	if (l->v != l->buf)
+		free(l->v);
+	l->v = NULL;
+}
+
+const char *cin_sex(const cin_rec *c)
+{
+	const cin_val *s = &c->f[C_SEX], *g = &c->f[C_GENDER];
+	if (cin_has(s)) {
+		static const char *const ok[] = {"M", "F", "U"};
+		for (int i = 0; i < 3; i++)
+			if (strcmp(s->s, ok[i]) == 0)
+				return ok[i];
+		return NULL;
+	}
+	if (cin_has(g)) {
+		static const char *const from[] = {"1", "2", "0", "9"}, *const to[] = {"M", "F", "U", "U"};
+		for (int i = 0; i < 4; i++)
+			if (strcmp(g->s, from[i]) == 0)
+				return to[i];
+	}
+	return NULL;
+}
+
+void cin_keys_add(cin_keys *k, const char *key, const char *child, long line)
+{
+	if (k->n == k->cap) {
+		k->cap = k->cap ? 2 * k->cap : 1024;
+		k->v = csc_xrealloc(k->v, k->cap * sizeof *k->v);
+	}
+	k->v[k->n++] = (cin_key){csc_xstrdup(key), csc_xstrdup(child), line};
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	const cin_key *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+	if (r)
+		return r;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void cin_keys_report(v_ctx *ctx, const v_rule *rule, cin_keys *k, const char *field)
+{
+	qsort(k->v, k->n, sizeof *k->v, cmp_key);
+	for (size_t i = 0; i < k->n;) {
+		size_t j = i + 1;
+		while (j < k->n && strcmp(k->v[j].key, k->v[i].key) == 0)
+			j++;
+		if (j - i > 1)
+			for (size_t m = i; m < j; m++)
+				v_report(ctx, rule, k->v[m].child, "ChildIdentifiers", field, k->v[m].key, k->v[m].line);
+		i = j;
+	}
+}
+
+void cin_keys_free(cin_keys *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		free(k->v[i].key);
+		free(k->v[i].child);
+	}
+	free(k->v);
+	memset(k, 0, sizeof *k);
+}
+
+/* ---- the shared checks ---- */
+
+static int in_list(const char *s, const char *const *codes, int nocase)
+{
+	for (size_t i = 0; codes[i]; i++)
+		if ((nocase ? strcasecmp(s, codes[i]) : strcmp(s, codes[i])) == 0)
+			return 1;
+	return 0;
+}
+
+void cin_chk_codes(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_codes *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list l;
+	cin_list_get(&l, st->child, a->f.kind);
+	for (size_t i = 0; i < l.n; i++) {
+		const cin_val *v = &l.v[i]->f[a->f.field];
+		int bad = cin_has(v) ? (a->codes && !in_list(v->s, a->codes, a->nocase)) : a->required;
+		if (bad)
+			cin_rep(ctx, rule, l.v[i], a->f.field);
+	}
+	cin_list_free(&l);
+}
+
+static const cin_val *field_up(const cin_rec *r, cin_fref f)
+{
+	const cin_rec *o = cin_up(r, f.kind);
+	return o ? &o->f[f.field] : NULL;
+}
+
+void cin_chk_order(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_order *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	for (int p = 0; p < 2; p++) {
+		if (a->p[p].kind == CIN_K_MESSAGE)
+			continue;
+		cin_list l;
+		cin_list_get(&l, st->child, a->p[p].kind);
+		for (size_t i = 0; i < l.n; i++) {
+			const cin_val *x = field_up(l.v[i], a->p[p].a), *y = field_up(l.v[i], a->p[p].b);
+			if (!x || !y || !cin_is_date(x) || !cin_is_date(y))
+				continue;
+			int ok = a->op == CIN_GE ? x->d >= y->d
+			       : a->op == CIN_LE ? x->d <= y->d
+			       : a->op == CIN_GT ? x->d > y->d
+						 : x->d != y->d;
+			if (!ok) {
+				/* Report on the record holding field a. */
+				const cin_rec *o = cin_up(l.v[i], a->p[p].a.kind);
+				cin_rep(ctx, rule, o, a->p[p].a.field);
+			}
+		}
+		cin_list_free(&l);
+	}
+}
+
+void cin_chk_span(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_span *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	for (int p = 0; p < 2; p++) {
+		if (a->f[p].kind == CIN_K_MESSAGE)
+			continue;
+		cin_list l;
+		cin_list_get(&l, st->child, a->f[p].kind);
+		for (size_t i = 0; i < l.n; i++) {
+			const cin_val *v = &l.v[i]->f[a->f[p].field];
+			int bad;
+			if (!cin_has(v))
+				bad = a->span == CIN_BY_END_NEEDED;
+			else if (!cin_is_date(v))
+				bad = 1;
+			else if (a->span == CIN_IN_YEAR)
+				bad = !cin_in_year(st, v->d);
+			else
+				bad = v->d > st->end;
+			if (bad)
+				cin_rep(ctx, rule, l.v[i], a->f[p].field);
+		}
+		cin_list_free(&l);
+	}
+}
+
+static int has_field(const cin_rec *r, int f)
+{
+	return f < 0 ? r->nmulti > 0 : cin_has(&r->f[f]);
+}
+
+void cin_chk_pair(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_pair *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list l;
+	cin_list_get(&l, st->child, a->kind);
+	for (size_t i = 0; i < l.n; i++) {
+		const cin_rec *r = l.v[i];
+		if (!has_field(r, a->when) || has_field(r, a->then))
+			continue;
+		if (a->then >= 0)
+			cin_rep(ctx, rule, r, a->then);
+		else
+			cin_rep_multi(ctx, rule, r, NULL);
+	}
+	cin_list_free(&l);
+}
+
+void cin_chk_multi(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_multi *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list l;
+	cin_list_get(&l, st->child, a->kind);
+	for (size_t i = 0; i < l.n; i++) {
+		const cin_rec *r = l.v[i];
+		for (size_t j = 0; j < r->nmulti; j++) {
+			const cin_val *v = &r->multi[j];
+			if (!cin_has(v))
+				continue;
+			int bad = 0;
+			if (a->how == CIN_DUP) {
+				for (size_t k = 0; k < j && !bad; k++)
+					bad = r->multi[k].s && strcmp(r->multi[k].s, v->s) == 0;
+			} else if (a->how == CIN_ALONE) {
+				/* report the forbidden companion once per record */
+				if (strcmp(v->s, a->value) == 0) {
+					for (size_t k = 0; k < r->nmulti && !bad; k++)
+						bad = cin_has(&r->multi[k]) && strcmp(r->multi[k].s, a->value) != 0;
+				}
+			} else {
+				bad = strcmp(v->s, a->value) == 0;
+			}
+			if (bad)
+				cin_rep_multi(ctx, rule, r, v);
+		}
+	}
+	cin_list_free(&l);
+}
+
+void cin_chk_open(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_open *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list scopes;
+	cin_list_get(&scopes, st->child, a->scope);
+	for (size_t s = 0; s < scopes.n; s++) {
+		cin_list l;
+		cin_list_get(&l, scopes.v[s], a->kind);
+		size_t open = 0;
+		for (size_t i = 0; i < l.n; i++)
+			open += a->is_open(l.v[i]) != 0;
+		if (open > 1)
+			for (size_t i = 0; i < l.n; i++)
+				if (a->is_open(l.v[i]))
+					cin_rep(ctx, rule, l.v[i], a->field);
+		cin_list_free(&l);
+	}
+	cin_list_free(&scopes);
+}
+
+void cin_chk_overlap(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_overlap *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list scopes;
+	cin_list_get(&scopes, st->child, a->scope);
+	for (size_t s = 0; s < scopes.n; s++) {
+		cin_list l;
+		cin_list_get(&l, scopes.v[s], a->kind);
+		for (size_t b = 0; b < l.n; b++) {
+			csc_date bs = l.v[b]->f[a->start].d;
+			if (bs == CSC_NODATE)
+				continue;
+			int bad = 0;
+			for (size_t x = 0; x < l.n && !bad; x++) {
+				csc_date as = l.v[x]->f[a->start].d;
+				if (x == b || as == CSC_NODATE || as > bs || (as == bs && x > b))
+					continue;
+				csc_date ae = a->end(l.v[x]);
+				bad = ae != CSC_NODATE && bs < ae;
+			}
+			if (bad)
+				cin_rep(ctx, rule, l.v[b], a->start);
+		}
+		cin_list_free(&l);
+	}
+	cin_list_free(&scopes);
+}
+
+void cin_chk_weekend(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_weekend *a = rule->arg;
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	for (int p = 0; p < 2; p++) {
+		if (a->f[p].kind == CIN_K_MESSAGE)
+			continue;
+		cin_list l;
+		cin_list_get(&l, st->child, a->f[p].kind);
+		for (size_t i = 0; i < l.n; i++) {
+			const cin_val *v = &l.v[i]->f[a->f[p].field];
+			if (cin_is_date(v) && csc_date_weekday(v->d) >= 5)
+				cin_rep(ctx, rule, l.v[i], a->f[p].field);
+		}
+		cin_list_free(&l);
+	}
+}

@@ -1,0 +1,109 @@
+/*
+ * cin_rules.h - the DfE CIN census validation rules (2025-26) and how they
+ * run over a return, one child at a time.
+ *
+ * Every rule is an entry of cin_rules[] (a v_rule): simple rules use the
+ * shared parameterised checks of cin_checks.c through their `arg`, complex
+ * ones have a small function in cin_rules_child.c, cin_rules_return.c or
+ * cin_upn.c. v_data() during a run is a cin_state: `child` is the child
+ * being checked, or NULL in the final pass, where rules about the whole
+ * return (duplicate IDs, percentages, counts) report what they gathered.
+ */
+#ifndef CIN_RULES_H
+#define CIN_RULES_H
+
+#include <stddef.h>
+
+#include "cin_model.h"
+#include "csc_workday.h"
+#include "v_engine.h"
+
+/* A key seen in one child (UPN, LAchildID) for the duplicate rules. */
+typedef struct cin_key {
+	char *key, *child;
+	long line;
+} cin_key;
+
+typedef struct cin_keys {
+	cin_key *v;
+	size_t n, cap;
+} cin_keys;
+
+typedef struct cin_state {
+	const cin_rec *child;      /* NULL in the final pass */
+	const char *label;         /* the child as reports name it */
+	csc_date ref, start, end;  /* reference date and census year (1 Apr..ref) */
+	csc_date expected_ref;     /* what rule 100 expects (CSC_NODATE: any 31 March) */
+	char hdr_ref[40];          /* header ReferenceDate as written */
+	int hdr_ref_present;
+	long hdr_ref_line;
+	const csc_calendar *cal;
+	csc_date nfa_cutoff;       /* one working day before the census start */
+	/* gathered for whole-return rules */
+	cin_keys upns, ids;
+	long children, no_sex;
+	long cpp_starts, icpcs;
+	unsigned disab_used;       /* bit per disability code (not NONE) used */
+	long disab_children, disab_multi;
+} cin_state;
+
+extern const v_rule cin_rules[];
+extern const size_t cin_nrules;
+/* Catalogued CIN codes deliberately not implemented (NULL-terminated). */
+extern const char *const cin_not_implemented[];
+
+/* Options of a CIN validation run. */
+typedef struct cin_opts {
+	csc_date refdate;           /* --reference-date, or CSC_NODATE */
+	int year;                   /* --year, or 0 */
+	const char *la;             /* --la, or NULL */
+	const csc_calendar *cal;    /* bank holidays, or NULL */
+} cin_opts;
+
+/* Validate the return at path (display name `name`), reporting into ctx.
+ * Returns 0, or -1 when the file cannot be read as a CIN return (printed). */
+int cin_validate_file(v_ctx *ctx, const char *path, const char *name, const cin_opts *o);
+int cin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, const cin_opts *o);
+
+/* Check that a previous year's return is readable (no 2025-26 CIN rule
+ * needs it yet; see cin_run.c). Returns 0 or -1. */
+int cin_check_previous(const char *path, const char *name);
+
+/* ---- helpers shared by the rule files ---- */
+
+static inline cin_state *cin_st(v_ctx *ctx) { return (cin_state *)v_data(ctx); }
+
+/* Report field i of record r (value, line and table from the record). */
+void cin_rep(v_ctx *ctx, const v_rule *rule, const cin_rec *r, int field);
+/* Report a repeated value of r (a disability, factor, review date). */
+void cin_rep_multi(v_ctx *ctx, const v_rule *rule, const cin_rec *r, const cin_val *v);
+/* Report something about the whole return (no child). */
+void cin_rep_return(v_ctx *ctx, const v_rule *rule, const char *table, const char *field,
+		    const char *value, long line);
+
+/* 1 when d is a date within the census year. */
+int cin_in_year(const cin_state *st, csc_date d);
+
+/* Every record of kind k under root (root itself if it is of kind k). */
+typedef struct cin_list {
+	cin_rec **v;
+	size_t n;
+	cin_rec *buf[32];
+} cin_list;
+void cin_list_get(cin_list *l, const cin_rec *root, enum cin_kind k);
+void cin_list_free(cin_list *l);
+
+/* The child's sex as M, F or U: Sex, or GenderCurrent mapped 1->M, 2->F,
+ * 0/9->U (the 2023-24 element); NULL when missing or not a known code. */
+const char *cin_sex(const cin_rec *child);
+
+/* Gather keys and report duplicates (1520, 8510). */
+void cin_keys_add(cin_keys *k, const char *key, const char *child, long line);
+void cin_keys_report(v_ctx *ctx, const v_rule *rule, cin_keys *k, const char *field);
+void cin_keys_free(cin_keys *k);
+
+/* UPN pieces (cin_upn.c). */
+int cin_upn_check_letter(const char *upn, char *out);
+int cin_la_code_known(const char *three_digits);
+
+#endif

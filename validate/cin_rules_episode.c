@@ -1,0 +1,471 @@
+/* cin_rules_episode.c - rules on a CIN episode (CINdetails) and its
+ * assessments, plans, section 47 enquiries and CP plans that compare more
+ * than one record. */
+#include <string.h>
+
+#include "cin_custom.h"
+
+#define FOR_EPISODES(st, e)                  \
+	cin_state *st = cin_st(ctx);         \
+	if (!st->child)                      \
+		return;                      \
+	for (cin_rec *e = cin_first(st->child, CIN_K_EPISODE); e; e = cin_next(e))
+
+#define FOR_SUB(e, k, r) for (cin_rec *r = cin_first(e, k); r; r = cin_next(r))
+
+static int closed_after_assessment(const cin_rec *e)
+{
+	const cin_val *r = &e->f[E_CLOSEREASON];
+	return cin_has(r) && (strcmp(r->s, "RC8") == 0 || strcmp(r->s, "RC9") == 0);
+}
+
+static int is_nfa(const cin_rec *e) { return cin_flag(&e->f[E_NFA]) == 1; }
+
+/* 2884: the same initial conference on CIN details and on a Section 47. */
+CIN_RULE(cin_r2884)
+{
+	FOR_EPISODES(st, e) {
+		const cin_val *ic = &e->f[E_ICPC];
+		if (!cin_is_date(ic))
+			continue;
+		FOR_SUB(e, CIN_K_S47, s)
+			if (cin_is_date(&s->f[S_ICPC]) && s->f[S_ICPC].d == ic->d)
+				cin_rep(ctx, rule, s, S_ICPC);
+	}
+}
+
+/* 2885: a CP plan starting in the year starts on the day of an initial
+ * conference of its episode (on CIN details or a Section 47). */
+CIN_RULE(cin_r2885)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_CPP, p) {
+			csc_date d = p->f[K_START].d;
+			if (!cin_in_year(st, d))
+				continue;
+			int match = e->f[E_ICPC].d == d;
+			FOR_SUB(e, CIN_K_S47, s)
+				match |= s->f[S_ICPC].d == d;
+			if (!match)
+				cin_rep(ctx, rule, p, K_START);
+		}
+	}
+}
+
+/* 2990: closed after assessment (RC8/RC9) yet a plan, S47, CP plan or
+ * conference is recorded. */
+CIN_RULE(cin_r2990)
+{
+	FOR_EPISODES(st, e) {
+		if (!closed_after_assessment(e))
+			continue;
+		if (cin_count(e, CIN_K_PLAN) || cin_count(e, CIN_K_S47) || cin_count(e, CIN_K_CPP) ||
+		    cin_has(&e->f[E_ICPC]))
+			cin_rep(ctx, rule, e, E_CLOSEREASON);
+	}
+}
+
+/* 2991Q: a Section 47 on an episode with no assessment. */
+CIN_RULE(cin_r2991q)
+{
+	FOR_EPISODES(st, e) {
+		if (cin_count(e, CIN_K_S47) && !cin_count(e, CIN_K_ASSESS))
+			cin_rep(ctx, rule, cin_first(e, CIN_K_S47), S_START);
+	}
+}
+
+/* 4000: a CIN plan on a referral with no further action. */
+CIN_RULE(cin_r4000)
+{
+	FOR_EPISODES(st, e) {
+		if (!is_nfa(e))
+			continue;
+		FOR_SUB(e, CIN_K_PLAN, p)
+			cin_rep(ctx, rule, p, P_START);
+	}
+}
+
+/* 4001: an open CIN plan (no end date) while a CP plan is open. */
+CIN_RULE(cin_r4001)
+{
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list plans, cpps;
+	cin_list_get(&plans, st->child, CIN_K_PLAN);
+	cin_list_get(&cpps, st->child, CIN_K_CPP);
+	int cpp_open = 0;
+	for (size_t i = 0; i < cpps.n; i++)
+		cpp_open |= !cin_has(&cpps.v[i]->f[K_END]);
+	for (size_t i = 0; cpp_open && i < plans.n; i++)
+		if (!cin_has(&plans.v[i]->f[P_END]))
+			cin_rep(ctx, rule, plans.v[i], P_END);
+	cin_list_free(&plans);
+	cin_list_free(&cpps);
+}
+
+/* d lies strictly inside (start, end), end CSC_NODATE meaning still open. */
+static int strictly_within(csc_date d, csc_date start, const cin_val *end)
+{
+	return d > start && (!cin_has(end) || (cin_is_date(end) && d < end->d));
+}
+
+/* 4003: a CP review held while a CIN plan was open (a review on the day a
+ * CIN plan starts or ends is a step-down or step-up, not a clash). */
+CIN_RULE(cin_r4003)
+{
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list plans, cpps;
+	cin_list_get(&plans, st->child, CIN_K_PLAN);
+	cin_list_get(&cpps, st->child, CIN_K_CPP);
+	for (size_t i = 0; i < cpps.n; i++) {
+		const cin_rec *p = cpps.v[i];
+		for (size_t r = 0; r < p->nmulti; r++) {
+			const cin_val *rv = &p->multi[r];
+			if (!cin_is_date(rv))
+				continue;
+			for (size_t k = 0; k < plans.n; k++) {
+				const cin_rec *pl = plans.v[k];
+				if (cin_is_date(&pl->f[P_START]) &&
+				    strictly_within(rv->d, pl->f[P_START].d, &pl->f[P_END])) {
+					cin_rep_multi(ctx, rule, p, rv);
+					break;
+				}
+			}
+		}
+	}
+	cin_list_free(&plans);
+	cin_list_free(&cpps);
+}
+
+/* 4016: a CIN plan starting on or after a CP plan's start and before its
+ * end (or while it is open). */
+CIN_RULE(cin_r4016)
+{
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list plans, cpps;
+	cin_list_get(&plans, st->child, CIN_K_PLAN);
+	cin_list_get(&cpps, st->child, CIN_K_CPP);
+	for (size_t k = 0; k < plans.n; k++) {
+		csc_date ps = plans.v[k]->f[P_START].d;
+		if (ps == CSC_NODATE)
+			continue;
+		for (size_t i = 0; i < cpps.n; i++) {
+			const cin_rec *c = cpps.v[i];
+			if (cin_is_date(&c->f[K_START]) && ps >= c->f[K_START].d &&
+			    (!cin_has(&c->f[K_END]) || (cin_is_date(&c->f[K_END]) && ps < c->f[K_END].d))) {
+				cin_rep(ctx, rule, plans.v[k], P_START);
+				break;
+			}
+		}
+	}
+	cin_list_free(&plans);
+	cin_list_free(&cpps);
+}
+
+/* 4017: a CP plan starting after a CIN plan's start and before its end (or
+ * while it is open); a CIN plan ending the day the CP plan starts is fine. */
+CIN_RULE(cin_r4017)
+{
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list plans, cpps;
+	cin_list_get(&plans, st->child, CIN_K_PLAN);
+	cin_list_get(&cpps, st->child, CIN_K_CPP);
+	for (size_t i = 0; i < cpps.n; i++) {
+		csc_date cs = cpps.v[i]->f[K_START].d;
+		if (cs == CSC_NODATE)
+			continue;
+		for (size_t k = 0; k < plans.n; k++) {
+			const cin_rec *p = plans.v[k];
+			if (cin_is_date(&p->f[P_START]) && strictly_within(cs, p->f[P_START].d, &p->f[P_END])) {
+				cin_rep(ctx, rule, p, P_START);
+				break;
+			}
+		}
+	}
+	cin_list_free(&plans);
+	cin_list_free(&cpps);
+}
+
+/* 8565: activity dated after the episode's closure. */
+static void after_close(v_ctx *ctx, const v_rule *rule, const cin_rec *r, int f, csc_date close)
+{
+	if (cin_is_date(&r->f[f]) && r->f[f].d > close)
+		cin_rep(ctx, rule, r, f);
+}
+
+CIN_RULE(cin_r8565)
+{
+	FOR_EPISODES(st, e) {
+		if (!cin_is_date(&e->f[E_CLOSEDATE]))
+			continue;
+		csc_date cl = e->f[E_CLOSEDATE].d;
+		after_close(ctx, rule, e, E_ICPC, cl);
+		FOR_SUB(e, CIN_K_ASSESS, a) {
+			after_close(ctx, rule, a, A_START, cl);
+			after_close(ctx, rule, a, A_AUTH, cl);
+		}
+		FOR_SUB(e, CIN_K_S47, s) {
+			after_close(ctx, rule, s, S_START, cl);
+			after_close(ctx, rule, s, S_ICPC, cl);
+		}
+		FOR_SUB(e, CIN_K_CPP, p)
+			after_close(ctx, rule, p, K_END, cl);
+		FOR_SUB(e, CIN_K_PLAN, p) {
+			after_close(ctx, rule, p, P_START, cl);
+			after_close(ctx, rule, p, P_END, cl);
+		}
+	}
+}
+
+/* 8569Q: a referral dated before the last working day before the census
+ * year must not be flagged as no further action. */
+CIN_RULE(cin_r8569q)
+{
+	FOR_EPISODES(st, e) {
+		if (is_nfa(e) && cin_is_date(&e->f[E_REFDATE]) && e->f[E_REFDATE].d < st->nfa_cutoff)
+			cin_rep(ctx, rule, e, E_NFA);
+	}
+}
+
+/* 8585Q: closed because the child died (RC2) with no date of death. */
+CIN_RULE(cin_r8585q)
+{
+	FOR_EPISODES(st, e) {
+		const cin_val *r = &e->f[E_CLOSEREASON];
+		if (cin_has(r) && strcmp(r->s, "RC2") == 0 && !cin_has(&st->child->f[C_DOD]))
+			cin_rep(ctx, rule, e, E_CLOSEREASON);
+	}
+}
+
+/* 8606: referral more than 280 days (40 weeks) before the date of birth,
+ * or the expected date of birth when there is none. */
+CIN_RULE(cin_r8606)
+{
+	FOR_EPISODES(st, e) {
+		const cin_rec *c = st->child;
+		csc_date born = cin_is_date(&c->f[C_DOB]) ? c->f[C_DOB].d : c->f[C_EDOB].d;
+		if (born != CSC_NODATE && cin_is_date(&e->f[E_REFDATE]) && born - e->f[E_REFDATE].d > 280)
+			cin_rep(ctx, rule, e, E_REFDATE);
+	}
+}
+
+/* 8610: a referral going on to further action needs a primary need code. */
+CIN_RULE(cin_r8610)
+{
+	FOR_EPISODES(st, e) {
+		if (cin_flag(&e->f[E_NFA]) == 0 && !cin_has(&e->f[E_NEED]))
+			cin_rep(ctx, rule, e, E_NEED);
+	}
+}
+
+/* 8615: S47 start date present and not after its initial conference. */
+CIN_RULE(cin_r8615)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_S47, s) {
+			const cin_val *sd = &s->f[S_START], *ic = &s->f[S_ICPC];
+			if (!cin_has(sd) || (cin_is_date(sd) && cin_is_date(ic) && sd->d > ic->d))
+				cin_rep(ctx, rule, s, S_START);
+		}
+	}
+}
+
+/* Working days from d to the end of the census year; dates before the
+ * calendar are certainly more than a few weeks away. */
+static int wd_to_end(const cin_state *st, csc_date d, int limit)
+{
+	if (d > st->end)
+		return 0;
+	if (!csc_calendar_covers(st->cal, d))
+		return limit + 1;
+	int n = 0;
+	if (csc_wd(st->cal, d, st->end, &n) < 0)
+		return limit + 1;
+	return n;
+}
+
+/* 8670Q: an assessment started more than 45 working days before the end
+ * of the year and still not authorised. */
+CIN_RULE(cin_r8670q)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_ASSESS, a) {
+			if (cin_has(&a->f[A_AUTH]) || !cin_is_date(&a->f[A_START]))
+				continue;
+			if (wd_to_end(st, a->f[A_START].d, 45) > 45)
+				cin_rep(ctx, rule, a, A_START);
+		}
+	}
+}
+
+/* 8675Q: an S47 started more than 15 working days before the end of the
+ * year, with no conference and "ICPC not required" not set. */
+CIN_RULE(cin_r8675q)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_S47, s) {
+			if (cin_has(&s->f[S_ICPC]) || cin_flag(&s->f[S_NOTREQ]) == 1 || !cin_is_date(&s->f[S_START]))
+				continue;
+			if (wd_to_end(st, s->f[S_START].d, 15) > 15)
+				cin_rep(ctx, rule, s, S_START);
+		}
+	}
+}
+
+/* 8736: an assessment not completed must have started in the year. */
+CIN_RULE(cin_r8736)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_ASSESS, a) {
+			const cin_val *sd = &a->f[A_START];
+			if (!cin_has(&a->f[A_AUTH]) && cin_has(sd) && !cin_in_year(st, sd->d))
+				cin_rep(ctx, rule, a, A_START);
+		}
+	}
+}
+
+/* 8740: an S47 with no conference (and one required) must have started in
+ * the year. */
+CIN_RULE(cin_r8740)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_S47, s) {
+			const cin_val *sd = &s->f[S_START];
+			if (!cin_has(&s->f[S_ICPC]) && cin_flag(&s->f[S_NOTREQ]) != 1 && cin_has(sd) &&
+			    !cin_in_year(st, sd->d))
+				cin_rep(ctx, rule, s, S_START);
+		}
+	}
+}
+
+/* 8816: an open episode going on to further action must be the child's
+ * latest referral (on equal dates, the last in the file counts as latest). */
+CIN_RULE(cin_r8816)
+{
+	FOR_EPISODES(st, e) {
+		if (cin_has(&e->f[E_CLOSEDATE]) || cin_flag(&e->f[E_NFA]) != 0 || !cin_is_date(&e->f[E_REFDATE]))
+			continue;
+		csc_date d = e->f[E_REFDATE].d;
+		for (cin_rec *o = cin_first(st->child, CIN_K_EPISODE); o; o = cin_next(o)) {
+			csc_date od = o->f[E_REFDATE].d;
+			if (o != e && od != CSC_NODATE && (od > d || (od == d && o->index > e->index))) {
+				cin_rep(ctx, rule, e, E_REFDATE);
+				break;
+			}
+		}
+	}
+}
+
+/* 8825Q: closed after assessment (RC8/RC9) with no assessment. */
+CIN_RULE(cin_r8825q)
+{
+	FOR_EPISODES(st, e) {
+		if (closed_after_assessment(e) && !cin_count(e, CIN_K_ASSESS))
+			cin_rep(ctx, rule, e, E_CLOSEREASON);
+	}
+}
+
+/* 8831: assessment, S47 or conference dates on a no-further-action referral. */
+CIN_RULE(cin_r8831)
+{
+	FOR_EPISODES(st, e) {
+		if (!is_nfa(e))
+			continue;
+		int act = cin_has(&e->f[E_ICPC]);
+		FOR_SUB(e, CIN_K_ASSESS, a)
+			act |= cin_has(&a->f[A_START]) || cin_has(&a->f[A_AUTH]);
+		FOR_SUB(e, CIN_K_S47, s)
+			act |= cin_has(&s->f[S_START]) || cin_has(&s->f[S_ICPC]);
+		if (act)
+			cin_rep(ctx, rule, e, E_NFA);
+	}
+}
+
+/* 8832: a CP plan on a no-further-action referral. */
+CIN_RULE(cin_r8832)
+{
+	FOR_EPISODES(st, e) {
+		if (is_nfa(e) && cin_count(e, CIN_K_CPP))
+			cin_rep(ctx, rule, e, E_NFA);
+	}
+}
+
+/* 8841: a review on or before its plan's start date. */
+CIN_RULE(cin_r8841)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_CPP, p) {
+			if (!cin_is_date(&p->f[K_START]))
+				continue;
+			for (size_t i = 0; i < p->nmulti; i++)
+				if (cin_is_date(&p->multi[i]) && p->multi[i].d <= p->f[K_START].d)
+					cin_rep_multi(ctx, rule, p, &p->multi[i]);
+		}
+	}
+}
+
+/* 8842Q: a Reviews group with a review record that has no date. */
+CIN_RULE(cin_r8842q)
+{
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_CPP, p) {
+			if (p->f[K_REVIEWS].s && p->nmulti == 0) {
+				cin_rep(ctx, rule, p, K_REVIEWS);
+				continue;
+			}
+			for (size_t i = 0; i < p->nmulti; i++)
+				if (!cin_has(&p->multi[i]))
+					cin_rep_multi(ctx, rule, p, &p->multi[i]);
+		}
+	}
+}
+
+/* 8867: a closed episode with an assessment not completed. */
+CIN_RULE(cin_r8867)
+{
+	FOR_EPISODES(st, e) {
+		if (!cin_has(&e->f[E_CLOSEDATE]))
+			continue;
+		FOR_SUB(e, CIN_K_ASSESS, a)
+			if (!cin_has(&a->f[A_AUTH]))
+				cin_rep(ctx, rule, a, A_AUTH);
+	}
+}
+
+/* 8868: a closed episode with an S47 neither conferenced nor marked
+ * "ICPC not required". */
+CIN_RULE(cin_r8868)
+{
+	FOR_EPISODES(st, e) {
+		if (!cin_has(&e->f[E_CLOSEDATE]))
+			continue;
+		FOR_SUB(e, CIN_K_S47, s)
+			if (!cin_has(&s->f[S_ICPC]) && cin_flag(&s->f[S_NOTREQ]) != 1)
+				cin_rep(ctx, rule, s, S_ICPC);
+	}
+}
+
+/* 8873Q: the episode's only assessment is completed with factor 21 (no
+ * factors), so a closed episode should give reason RC8 or RC9. */
+CIN_RULE(cin_r8873q)
+{
+	FOR_EPISODES(st, e) {
+		if (cin_count(e, CIN_K_ASSESS) != 1 || !cin_has(&e->f[E_CLOSEREASON]) || closed_after_assessment(e))
+			continue;
+		const cin_rec *a = cin_first(e, CIN_K_ASSESS);
+		if (!cin_has(&a->f[A_AUTH]))
+			continue;
+		for (size_t i = 0; i < a->nmulti; i++)
+			if (cin_has(&a->multi[i]) && strcmp(a->multi[i].s, "21") == 0) {
+				cin_rep(ctx, rule, e, E_CLOSEREASON);
+				break;
+			}
+	}
+}

@@ -1,0 +1,248 @@
+/* cin_rules_table.c - every CIN census rule (2025-26) as one table row.
+ * Messages and tables come from ref/cin-rules-2025-26.csv at run time. */
+#include "cin_checks.h"
+#include "cin_custom.h"
+
+/* ---- code lists (CIN_schema_2024.xsd; Sex from the 2024-25 spec) ---- */
+
+static const char *const ethnicity[] = {
+	"WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
+	"APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT", NULL};
+static const char *const referral_source[] = {
+	"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F",
+	"4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10", NULL};
+static const char *const primary_need[] = {
+	"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9", "N0", NULL};
+static const char *const closure_reason[] = {
+	"RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9", NULL};
+static const char *const abuse_category[] = {"NEG", "PHY", "SAB", "EMO", "MUL", NULL};
+static const char *const yes_no[] = {"true", "false", "1", "0", NULL};
+
+#define F(k, f) {CIN_K_##k, f}
+#define NONE_ {CIN_K_MESSAGE, 0}
+
+/* ---- parameters of the simple rules ---- */
+
+static const cin_a_codes a8500 = {F(CHILD, C_LACHILDID), 1, NULL, 0};
+static const cin_a_codes a8730 = {F(CPP, K_NUMPREV), 1, NULL, 0};
+static const cin_a_codes a4220 = {F(CHILD, C_ETHNICITY), 1, ethnicity, 0};
+static const cin_a_codes a8640 = {F(EPISODE, E_CLOSEREASON), 0, closure_reason, 0};
+static const cin_a_codes a8650 = {F(EPISODE, E_NEED), 0, primary_need, 0};
+static const cin_a_codes a8866 = {F(EPISODE, E_SOURCE), 1, referral_source, 0};
+static const cin_a_codes a8905 = {F(CPP, K_INITCAT), 1, abuse_category, 0};
+static const cin_a_codes a8910 = {F(CPP, K_LATESTCAT), 1, abuse_category, 0};
+static const cin_a_codes a8568 = {F(EPISODE, E_NFA), 1, yes_no, 1};
+
+#define ORDER1(k, a, b, op) {{{CIN_K_##k, a, b}, {CIN_K_MESSAGE, NONE_, NONE_}}, op}
+static const cin_a_order a1103 = ORDER1(ASSESS, F(ASSESS, A_START), F(EPISODE, E_REFDATE), CIN_GE);
+static const cin_a_order a1104 = {{{CIN_K_S47, F(S47, S_ICPC), F(EPISODE, E_REFDATE)},
+				   {CIN_K_EPISODE, F(EPISODE, E_ICPC), F(EPISODE, E_REFDATE)}}, CIN_GE};
+static const cin_a_order a1105 = ORDER1(CPP, F(CPP, K_START), F(EPISODE, E_REFDATE), CIN_GE);
+static const cin_a_order a2889 = ORDER1(S47, F(S47, S_START), F(EPISODE, E_REFDATE), CIN_GE);
+static const cin_a_order a4015 = ORDER1(PLAN, F(PLAN, P_START), F(EPISODE, E_REFDATE), CIN_GE);
+static const cin_a_order a8608 = ORDER1(ASSESS, F(ASSESS, A_START), F(ASSESS, A_AUTH), CIN_LE);
+static const cin_a_order a4011 = ORDER1(PLAN, F(PLAN, P_END), F(PLAN, P_START), CIN_GE);
+static const cin_a_order a4012 = ORDER1(PLAN, F(PLAN, P_START), F(PLAN, P_END), CIN_NE);
+static const cin_a_order a8630 = ORDER1(EPISODE, F(EPISODE, E_CLOSEDATE), F(EPISODE, E_REFDATE), CIN_GE);
+static const cin_a_order a8925 = ORDER1(CPP, F(CPP, K_END), F(CPP, K_START), CIN_GE);
+static const cin_a_order a8840 = ORDER1(CPP, F(CPP, K_START), F(CPP, K_END), CIN_NE);
+static const cin_a_order a8535 = ORDER1(CHILD, F(CHILD, C_DOD), F(CHILD, C_DOB), CIN_GE);
+static const cin_a_order a4008 = ORDER1(PLAN, F(PLAN, P_START), F(CHILD, C_DOD), CIN_LE);
+static const cin_a_order a4009 = ORDER1(PLAN, F(PLAN, P_END), F(CHILD, C_DOD), CIN_LE);
+static const cin_a_order a8555 = ORDER1(EPISODE, F(EPISODE, E_REFDATE), F(CHILD, C_DOD), CIN_LE);
+static const cin_a_order a8915 = ORDER1(CPP, F(CPP, K_START), F(CHILD, C_DOD), CIN_LE);
+static const cin_a_order a8920 = ORDER1(CPP, F(CPP, K_END), F(CHILD, C_DOD), CIN_LE);
+
+static const cin_a_span a4013 = {{F(PLAN, P_END), NONE_}, CIN_IN_YEAR};
+static const cin_a_span a8620 = {{F(EPISODE, E_CLOSEDATE), NONE_}, CIN_IN_YEAR};
+static const cin_a_span a8696 = {{F(ASSESS, A_AUTH), NONE_}, CIN_IN_YEAR};
+static const cin_a_span a8715 = {{F(EPISODE, E_ICPC), F(S47, S_ICPC)}, CIN_IN_YEAR};
+static const cin_a_span a8930 = {{F(CPP, K_END), NONE_}, CIN_IN_YEAR};
+static const cin_a_span a8545 = {{F(CHILD, C_DOD), NONE_}, CIN_IN_YEAR};
+static const cin_a_span a8520 = {{F(CHILD, C_DOB), NONE_}, CIN_BY_END};
+static const cin_a_span a8600 = {{F(EPISODE, E_REFDATE), NONE_}, CIN_BY_END_NEEDED};
+static const cin_a_span a4010 = {{F(PLAN, P_START), NONE_}, CIN_BY_END_NEEDED};
+static const cin_a_span a8720 = {{F(CPP, K_START), NONE_}, CIN_BY_END_NEEDED};
+
+static const cin_a_pair a8805 = {CIN_K_EPISODE, E_CLOSEDATE, E_CLOSEREASON};
+static const cin_a_pair a8810 = {CIN_K_EPISODE, E_CLOSEREASON, E_CLOSEDATE};
+static const cin_a_pair a8614 = {CIN_K_ASSESS, -1, A_AUTH};
+static const cin_a_pair a8897 = {CIN_K_ASSESS, A_AUTH, -1};
+
+static const cin_a_multi a8794 = {CIN_K_CHILD, CIN_DUP, NULL};
+static const cin_a_multi a8898 = {CIN_K_ASSESS, CIN_DUP, NULL};
+static const cin_a_multi a8790 = {CIN_K_CHILD, CIN_ALONE, "NONE"};
+static const cin_a_multi a8869 = {CIN_K_ASSESS, CIN_ALONE, "21"};
+static const cin_a_multi a8945 = {CIN_K_ASSESS, CIN_NOT_USED, "18A"};
+static const cin_a_multi a8950 = {CIN_K_ASSESS, CIN_NOT_USED, "19A"};
+
+static int plan_open(const cin_rec *r) { return !cin_has(&r->f[P_END]); }
+static int cpp_open(const cin_rec *r) { return !cin_has(&r->f[K_END]); }
+static int assess_open(const cin_rec *r) { return !cin_has(&r->f[A_AUTH]); }
+/* An S47 is finished by its conference, or by "ICPC not required". */
+static int s47_open(const cin_rec *r)
+{
+	return !cin_has(&r->f[S_ICPC]) && cin_flag(&r->f[S_NOTREQ]) != 1;
+}
+/* An open episode that is not a referral with no further action. */
+static int episode_open(const cin_rec *r)
+{
+	return !cin_has(&r->f[E_CLOSEDATE]) && cin_flag(&r->f[E_NFA]) == 0;
+}
+
+static const cin_a_open a4004 = {CIN_K_PLAN, CIN_K_CHILD, plan_open, P_END};
+static const cin_a_open a8935 = {CIN_K_CPP, CIN_K_CHILD, cpp_open, K_END};
+static const cin_a_open a8896 = {CIN_K_ASSESS, CIN_K_EPISODE, assess_open, A_AUTH};
+static const cin_a_open a8839 = {CIN_K_S47, CIN_K_EPISODE, s47_open, S_ICPC};
+static const cin_a_open a8815 = {CIN_K_EPISODE, CIN_K_CHILD, episode_open, E_CLOSEDATE};
+
+static csc_date end_or_open(const cin_val *v) { return cin_has(v) ? v->d : CIN_OPEN; }
+static csc_date plan_end(const cin_rec *r) { return end_or_open(&r->f[P_END]); }
+static csc_date cpp_end(const cin_rec *r) { return end_or_open(&r->f[K_END]); }
+static csc_date assess_end(const cin_rec *r) { return end_or_open(&r->f[A_AUTH]); }
+static csc_date s47_end(const cin_rec *r)
+{
+	if (cin_has(&r->f[S_ICPC]))
+		return r->f[S_ICPC].d;
+	return cin_flag(&r->f[S_NOTREQ]) == 1 ? CSC_NODATE : CIN_OPEN;
+}
+/* Open episodes are left to 8815/8816. */
+static csc_date episode_end(const cin_rec *r) { return r->f[E_CLOSEDATE].d; }
+
+static const cin_a_overlap a4014 = {CIN_K_PLAN, CIN_K_CHILD, P_START, plan_end};
+static const cin_a_overlap a8940 = {CIN_K_CPP, CIN_K_CHILD, K_START, cpp_end};
+static const cin_a_overlap a8820 = {CIN_K_EPISODE, CIN_K_CHILD, E_REFDATE, episode_end};
+static const cin_a_overlap a8863 = {CIN_K_ASSESS, CIN_K_EPISODE, A_START, assess_end};
+static const cin_a_overlap a8890 = {CIN_K_S47, CIN_K_EPISODE, S_START, s47_end};
+
+static const cin_a_weekend a8870 = {{F(S47, S_TARGET), NONE_}};
+static const cin_a_weekend a8875 = {{F(EPISODE, E_ICPC), F(S47, S_ICPC)}};
+
+#define N V_NEEDS_NOTHING
+#define R V_NEEDS_REFDATE
+#define W V_NEEDS_CALENDAR
+
+const v_rule cin_rules[] = {
+	/* header and whole return */
+	{"100", N, cin_r100, NULL},
+	{"1520", N, cin_r1520, NULL},
+	{"8510", N, cin_r8510, NULL},
+	{"2883", R, cin_r2883, NULL},
+	{"2886Q", N, cin_r2886q, NULL},
+	{"2887Q", N, cin_r2887q, NULL},
+	{"2888Q", N, cin_r2888q, NULL},
+	/* identifiers */
+	{"1510", N, cin_r1510, NULL},
+	{"1530", N, cin_r1530, NULL},
+	{"1540", N, cin_r1540, NULL},
+	{"1550", N, cin_r1550, NULL},
+	{"1560Q", N, cin_r1560q, NULL},
+	{"1570", N, cin_r1570, NULL},
+	{"1580", N, cin_r1580, NULL},
+	{"4180", N, cin_r4180, NULL},
+	{"8500", N, cin_chk_codes, &a8500},
+	{"8520", R, cin_chk_span, &a8520},
+	{"8525Q", N, cin_r8525q, NULL},
+	{"8530Q", R, cin_r8530q, NULL},
+	{"8535Q", N, cin_chk_order, &a8535},
+	{"8545Q", R, cin_chk_span, &a8545},
+	{"8590", N, cin_r8590, NULL},
+	{"8750", N, cin_r8750, NULL},
+	{"8770Q", R, cin_r8770q, NULL},
+	{"8772", N, cin_r8772, NULL},
+	{"8775Q", R, cin_r8775q, NULL},
+	/* characteristics */
+	{"4220", N, cin_chk_codes, &a4220},
+	{"8540", N, cin_r8540, NULL},
+	{"8790", N, cin_chk_multi, &a8790},
+	{"8794", N, cin_chk_multi, &a8794},
+	/* CIN details */
+	{"2990", N, cin_r2990, NULL},
+	{"2991Q", N, cin_r2991q, NULL},
+	{"8555Q", N, cin_chk_order, &a8555},
+	{"8565", N, cin_r8565, NULL},
+	{"8568", N, cin_chk_codes, &a8568},
+	{"8569Q", W, cin_r8569q, NULL},
+	{"8585Q", N, cin_r8585q, NULL},
+	{"8600", R, cin_chk_span, &a8600},
+	{"8606", N, cin_r8606, NULL},
+	{"8610", N, cin_r8610, NULL},
+	{"8620", R, cin_chk_span, &a8620},
+	{"8630", N, cin_chk_order, &a8630},
+	{"8640", N, cin_chk_codes, &a8640},
+	{"8650", N, cin_chk_codes, &a8650},
+	{"8805", N, cin_chk_pair, &a8805},
+	{"8810", N, cin_chk_pair, &a8810},
+	{"8815", N, cin_chk_open, &a8815},
+	{"8816", N, cin_r8816, NULL},
+	{"8820", N, cin_chk_overlap, &a8820},
+	{"8825Q", N, cin_r8825q, NULL},
+	{"8831", N, cin_r8831, NULL},
+	{"8866", N, cin_chk_codes, &a8866},
+	{"8867", N, cin_r8867, NULL},
+	{"8868", N, cin_r8868, NULL},
+	{"8890", N, cin_chk_overlap, &a8890},
+	/* assessments */
+	{"1103", N, cin_chk_order, &a1103},
+	{"8608", N, cin_chk_order, &a8608},
+	{"8614", N, cin_chk_pair, &a8614},
+	{"8670Q", W, cin_r8670q, NULL},
+	{"8696", R, cin_chk_span, &a8696},
+	{"8736", R, cin_r8736, NULL},
+	{"8863Q", N, cin_chk_overlap, &a8863},
+	{"8869", N, cin_chk_multi, &a8869},
+	{"8873Q", N, cin_r8873q, NULL},
+	{"8896", N, cin_chk_open, &a8896},
+	{"8897Q", N, cin_chk_pair, &a8897},
+	{"8898", N, cin_chk_multi, &a8898},
+	{"8945Q", N, cin_chk_multi, &a8945},
+	{"8950Q", N, cin_chk_multi, &a8950},
+	/* CIN plans */
+	{"4000", N, cin_r4000, NULL},
+	{"4001", N, cin_r4001, NULL},
+	{"4003", N, cin_r4003, NULL},
+	{"4004", N, cin_chk_open, &a4004},
+	{"4008", N, cin_chk_order, &a4008},
+	{"4009Q", N, cin_chk_order, &a4009},
+	{"4010", R, cin_chk_span, &a4010},
+	{"4011", N, cin_chk_order, &a4011},
+	{"4012Q", N, cin_chk_order, &a4012},
+	{"4013", R, cin_chk_span, &a4013},
+	{"4014", N, cin_chk_overlap, &a4014},
+	{"4015", N, cin_chk_order, &a4015},
+	{"4016", N, cin_r4016, NULL},
+	{"4017", N, cin_r4017, NULL},
+	/* section 47 */
+	{"1104", N, cin_chk_order, &a1104},
+	{"2884", N, cin_r2884, NULL},
+	{"2889", N, cin_chk_order, &a2889},
+	{"8615", N, cin_r8615, NULL},
+	{"8675Q", W, cin_r8675q, NULL},
+	{"8715", R, cin_chk_span, &a8715},
+	{"8740", R, cin_r8740, NULL},
+	{"8839", N, cin_chk_open, &a8839},
+	{"8870Q", N, cin_chk_weekend, &a8870},
+	{"8875", N, cin_chk_weekend, &a8875},
+	/* child protection plans */
+	{"1105", N, cin_chk_order, &a1105},
+	{"2885", R, cin_r2885, NULL},
+	{"8720", R, cin_chk_span, &a8720},
+	{"8730", N, cin_chk_codes, &a8730},
+	{"8832", N, cin_r8832, NULL},
+	{"8840", N, cin_chk_order, &a8840},
+	{"8841", N, cin_r8841, NULL},
+	{"8842Q", N, cin_r8842q, NULL},
+	{"8905", N, cin_chk_codes, &a8905},
+	{"8910", N, cin_chk_codes, &a8910},
+	{"8915", N, cin_chk_order, &a8915},
+	{"8920", N, cin_chk_order, &a8920},
+	{"8925", N, cin_chk_order, &a8925},
+	{"8930", R, cin_chk_span, &a8930},
+	{"8935", N, cin_chk_open, &a8935},
+	{"8940", N, cin_chk_overlap, &a8940},
+};
+
+const size_t cin_nrules = sizeof cin_rules / sizeof cin_rules[0];
+
+/* Every 2025-26 code is implemented. */
+const char *const cin_not_implemented[] = {NULL};

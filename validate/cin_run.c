@@ -1,0 +1,160 @@
+/* cin_run.c - validating a CIN return: stream the children, run every rule
+ * on each, then run the final pass for the whole-return rules.
+ *
+ * The reference date is --reference-date, else the header's ReferenceDate,
+ * else 31 March of --year; the census year is the 12 months ending on it
+ * (1 April to 31 March). Rules that need a date or the bank-holiday
+ * calendar are listed as not run when it cannot be had. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cin_rules.h"
+#include "csc_diag.h"
+
+typedef struct run {
+	v_ctx *ctx;
+	cin_state st;
+	const cin_opts *o;
+	char label[256];
+} run;
+
+static void set_dates(run *r, const cin_rec *m)
+{
+	cin_state *st = &r->st;
+	const cin_opts *o = r->o;
+	const cin_val *hr = &m->f[H_REFDATE];
+	st->hdr_ref_present = cin_has(hr);
+	if (st->hdr_ref_present)
+		snprintf(st->hdr_ref, sizeof st->hdr_ref, "%s", hr->s);
+	st->hdr_ref_line = hr->line;
+
+	st->ref = CSC_NODATE;
+	if (o->refdate != CSC_NODATE)
+		st->ref = o->refdate;
+	else if (cin_is_date(hr))
+		st->ref = hr->d;
+	else if (o->year)
+		st->ref = csc_date_make(o->year, 3, 31);
+
+	st->expected_ref = CSC_NODATE;
+	const cin_val *y = &m->f[H_YEAR];
+	if (o->refdate != CSC_NODATE)
+		st->expected_ref = o->refdate;
+	else if (o->year)
+		st->expected_ref = csc_date_make(o->year, 3, 31);
+	else if (cin_has(y) && strlen(y->s) == 4 && strspn(y->s, "0123456789") == 4)
+		st->expected_ref = csc_date_make(atoi(y->s), 3, 31);
+
+	if (st->ref == CSC_NODATE) {
+		v_set_need(r->ctx, V_NEEDS_REFDATE, 0, NULL);
+		v_set_need(r->ctx, V_NEEDS_CALENDAR, 0,
+			   "needs a reference date for its working days (give --reference-date or --year)");
+		st->start = st->end = CSC_NODATE;
+		return;
+	}
+	st->end = st->ref;
+	st->start = csc_date_add_months(st->ref, -12) + 1;
+	v_set_need(r->ctx, V_NEEDS_REFDATE, 1, NULL);
+
+	/* Working-day rules need the whole census year and the days just
+	 * before it (8569Q looks back from 1 April). */
+	if (!st->cal || !csc_calendar_covers(st->cal, st->start - 14) || !csc_calendar_covers(st->cal, st->end)) {
+		char why[160], a[CSC_DATE_BUFSZ], b[CSC_DATE_BUFSZ];
+		snprintf(why, sizeof why, "needs bank holidays for %s to %s, which the calendar does not cover",
+			 csc_date_iso(st->start - 14, a), csc_date_iso(st->end, b));
+		v_set_need(r->ctx, V_NEEDS_CALENDAR, 0, st->cal ? why : "needs the bank-holiday calendar, which could not be loaded");
+		return;
+	}
+	csc_date d = st->start - 1;
+	while (!csc_is_workday(st->cal, d))
+		d--;
+	st->nfa_cutoff = d;
+	v_set_need(r->ctx, V_NEEDS_CALENDAR, 1, NULL);
+}
+
+static int on_header(void *arg, const cin_rec *m)
+{
+	run *r = arg;
+	set_dates(r, m);
+	const cin_val *lea = &m->f[H_LEA];
+	if (r->o->la && cin_has(lea) && strcmp(lea->s, r->o->la) != 0)
+		csc_info("warning: header LEA %s is not the --la %s given", lea->s, r->o->la);
+	return 0;
+}
+
+static int on_child(void *arg, const cin_rec *c)
+{
+	run *r = arg;
+	const cin_val *id = &c->f[C_LACHILDID];
+	if (cin_has(id)) {
+		/* Cut an over-long ID on a UTF-8 character boundary. */
+		size_t n = strlen(id->s);
+		if (n >= sizeof r->label) {
+			n = sizeof r->label - 1;
+			while (n > 0 && ((unsigned char)id->s[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(r->label, id->s, n);
+		r->label[n] = '\0';
+	} else
+		snprintf(r->label, sizeof r->label, "(child at line %ld)", c->line);
+	r->st.child = c;
+	r->st.label = r->label;
+	v_run(r->ctx, cin_rules, cin_nrules);
+	r->st.child = NULL;
+	return 0;
+}
+
+static int finish(run *r, int rc)
+{
+	if (rc == 0) {
+		r->st.child = NULL;
+		r->st.label = "";
+		v_run(r->ctx, cin_rules, cin_nrules);
+	}
+	cin_keys_free(&r->st.upns);
+	cin_keys_free(&r->st.ids);
+	v_set_data(r->ctx, NULL, NULL);
+	return rc < 0 ? -1 : 0;
+}
+
+static void start(run *r, v_ctx *ctx, const cin_opts *o)
+{
+	memset(r, 0, sizeof *r);
+	r->ctx = ctx;
+	r->o = o;
+	r->st.cal = o->cal;
+	r->st.ref = r->st.start = r->st.end = r->st.expected_ref = CSC_NODATE;
+	v_set_data(ctx, &r->st, NULL);
+}
+
+int cin_validate_file(v_ctx *ctx, const char *path, const char *name, const cin_opts *o)
+{
+	run r;
+	start(&r, ctx, o);
+	cin_callbacks cb = {on_header, on_child, &r};
+	return finish(&r, cin_read_file(path, name, &cb));
+}
+
+int cin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, const cin_opts *o)
+{
+	run r;
+	start(&r, ctx, o);
+	cin_callbacks cb = {on_header, on_child, &r};
+	return finish(&r, cin_read_mem(data, n, name, &cb));
+}
+
+static int count_child(void *arg, const cin_rec *c)
+{
+	(void)c;
+	(*(long *)arg)++;
+	return 0;
+}
+
+int cin_check_previous(const char *path, const char *name)
+{
+	long n = 0;
+	cin_callbacks cb = {NULL, count_child, &n};
+	return cin_read_file(path, name, &cb) < 0 ? -1 : 0;
+}

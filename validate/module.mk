@@ -1,0 +1,18 @@
+# csc-validate: the DfE rule engine with the CIN census rules (cin_*) and
+# the SSDA903 rules (v903_*, built by their own engineer in this folder).
+VALIDATE_ENGINE := validate/v_engine.o validate/v_report_csv.o validate/v_report_xlsx.o
+VALIDATE_CIN := validate/cin_model.o validate/cin_checks.o validate/cin_rules_table.o \
+	validate/cin_rules_child.o validate/cin_rules_episode.o validate/cin_rules_return.o \
+	validate/cin_upn.o validate/cin_run.o
+# SSDA903 engineer: list the v903 objects here; validate_main.c calls
+# v903_run (a weak reference) as soon as they are linked in.
+VALIDATE_903 :=
+
+PROGRAMS += csc-validate
+csc-validate_OBJS := validate/validate_main.o $(VALIDATE_ENGINE) $(VALIDATE_CIN) $(VALIDATE_903)
+
+#UNIT_TESTS (added with the tests)
+test_validate_cin_rules_OBJS := tests/unit/test_validate_cin_rules.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)
+test_validate_cin_engine_OBJS := tests/unit/test_validate_cin_engine.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)
+
+#E2E (added with the tests)

@@ -1,0 +1,84 @@
+/* v_report_csv.c - issues.csv and rules_not_run.csv, and v_write_outputs
+ * which writes every output of a run. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_csvw.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "v_internal.h"
+
+int v_write_issues_csv(v_ctx *c, const char *path)
+{
+	static const char *const head[] = {"rule", "severity", "child", "table", "field",
+					   "value", "line", "message", NULL};
+	csc_out o;
+	if (csc_out_open(&o, path) < 0)
+		return -1;
+	csc_csvw w;
+	csc_csvw_init(&w, o.fp);
+	csc_csvw_header(&w, head);
+	v_sort(c);
+	for (size_t i = 0; i < v_issue_count(c); i++) {
+		v_issue is = v_issue_at(c, i);
+		csc_csvw_str(&w, is.rule);
+		csc_csvw_str(&w, is.severity);
+		csc_csvw_text(&w, is.child);  /* typed by case workers: formula-guarded */
+		csc_csvw_str(&w, is.table);
+		csc_csvw_str(&w, is.field);
+		csc_csvw_text(&w, is.value);
+		if (is.line > 0)
+			csc_csvw_long(&w, is.line);
+		else
+			csc_csvw_str(&w, "");
+		csc_csvw_text(&w, is.message);
+		csc_csvw_end(&w);
+	}
+	return csc_out_commit(&o);
+}
+
+static int cmp_nr(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+	return strcmp(*x, *y);
+}
+
+int v_write_not_run_csv(v_ctx *c, const char *path)
+{
+	static const char *const head[] = {"rule", "reason", NULL};
+	/* Sort by code so the file does not depend on table order. */
+	qsort(c->nr, c->nnr, sizeof *c->nr, cmp_nr);
+	csc_out o;
+	if (csc_out_open(&o, path) < 0)
+		return -1;
+	csc_csvw w;
+	csc_csvw_init(&w, o.fp);
+	csc_csvw_header(&w, head);
+	for (size_t i = 0; i < c->nnr; i++) {
+		csc_csvw_str(&w, c->nr[i].code);
+		csc_csvw_str(&w, c->nr[i].reason);
+		csc_csvw_end(&w);
+	}
+	return csc_out_commit(&o);
+}
+
+int v_write_outputs(v_ctx *c, const char *dir, const char *title)
+{
+	if (csc_mkdirs(dir) < 0) {
+		csc_error_at(dir, 0, "cannot create output folder: %m");
+		return -1;
+	}
+	static const char *const names[] = {"issues.csv", "rules_not_run.csv", "validation.xlsx"};
+	int rc = 0;
+	for (int k = 0; k < 3 && rc == 0; k++) {
+		char *p = csc_path_join(dir, names[k]);
+		if (k == 0)
+			rc = v_write_issues_csv(c, p);
+		else if (k == 1)
+			rc = v_write_not_run_csv(c, p);
+		else
+			rc = v_write_xlsx(c, p, title);
+		free(p);
+	}
+	return rc;
+}

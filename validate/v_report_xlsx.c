@@ -1,0 +1,270 @@
+/* v_report_xlsx.c - validation.xlsx: Summary (by rule), Issues (every issue
+ * as a filterable Excel Table), By child, Not run.
+ *
+ * Every cell of text is written with worksheet_write_string, never as a
+ * formula, so "=HYPERLINK(...)" typed by a case worker stays text. The
+ * document properties carry a fixed creation time so the same run gives
+ * the same bytes. The workbook is written beside the target and renamed
+ * into place (libxlsxwriter writes by file name, so csc_out cannot be used
+ * directly). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "csc_diag.h"
+#include "v_internal.h"
+
+#define XLSX_MAX_ROWS 1048576u
+
+/* 2000-01-01T00:00:00Z: a fixed creation time for reproducible files. */
+#define FIXED_CREATED ((time_t)946684800)
+
+typedef struct xw {
+	lxw_workbook *wb;
+	lxw_format *bold, *wrap;
+	int err;
+} xw;
+
+static void put_s(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+	if (!s || !*s)
+		return; /* an empty cell, not an empty string */
+	lxw_error e = worksheet_write_string(ws, r, c, s, f);
+	if (e != LXW_NO_ERROR && !x->err) {
+		csc_error("workbook: %s", lxw_strerror(e));
+		x->err = 1;
+	}
+}
+
+static void put_n(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
+{
+	lxw_error e = worksheet_write_number(ws, r, c, v, NULL);
+	if (e != LXW_NO_ERROR && !x->err) {
+		csc_error("workbook: %s", lxw_strerror(e));
+		x->err = 1;
+	}
+}
+
+/* An Excel Table over rows first..last with the given headers. A table
+ * needs one data row, so an empty list gets one blank row. */
+static void add_table(lxw_worksheet *ws, const char *name, lxw_row_t first, lxw_row_t last,
+		      const char *const *heads, int ncol)
+{
+	lxw_table_column cols[16];
+	lxw_table_column *pcols[17];
+	for (int i = 0; i < ncol; i++) {
+		memset(&cols[i], 0, sizeof cols[i]);
+		cols[i].header = (char *)heads[i];
+		pcols[i] = &cols[i];
+	}
+	pcols[ncol] = NULL;
+	lxw_table_options opt = {0};
+	opt.name = (char *)name;
+	opt.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
+	opt.style_type_number = 2;
+	opt.columns = pcols;
+	if (last <= first)
+		last = first + 1;
+	worksheet_add_table(ws, first, 0, last, (lxw_col_t)(ncol - 1), &opt);
+}
+
+static void sheet_summary(xw *x, v_ctx *c, const char *title, size_t shown)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Summary");
+	worksheet_set_column(ws, 0, 0, 10, NULL);
+	worksheet_set_column(ws, 1, 1, 10, NULL);
+	worksheet_set_column(ws, 2, 2, 90, x->wrap);
+	worksheet_set_column(ws, 3, 4, 12, NULL);
+	put_s(x, ws, 0, 0, "Validation of", x->bold);
+	put_s(x, ws, 0, 2, title, NULL);
+	put_s(x, ws, 1, 0, "Errors", x->bold);
+	put_n(x, ws, 1, 1, (double)c->nerror);
+	put_s(x, ws, 2, 0, "Queries", x->bold);
+	put_n(x, ws, 2, 1, (double)c->nquery);
+	put_s(x, ws, 3, 0, "Not run", x->bold);
+	put_n(x, ws, 3, 1, (double)c->nnr);
+	lxw_row_t r = 4;
+	if (shown < c->niss) {
+		char note[200];
+		snprintf(note, sizeof note,
+			 "The Issues sheet shows the first %zu of %zu issues (Excel's row limit); issues.csv has them all.",
+			 shown, c->niss);
+		put_s(x, ws, r, 2, note, NULL);
+	}
+	r = 6;
+	static const char *const heads[] = {"Rule", "Severity", "Message", "Count", "Table"};
+	lxw_row_t first = r;
+	/* Counts per catalogued rule, in catalogue code order. */
+	size_t *count = csc_xcalloc(c->ncat + 1, sizeof *count);
+	size_t uncatalogued = 0;
+	for (size_t i = 0; i < c->niss; i++) {
+		if (c->iss[i].cat >= 0)
+			count[c->iss[i].cat]++;
+		else
+			uncatalogued++;
+	}
+	for (size_t k = 0; k < c->ncat; k++) {
+		size_t i = c->cat_sorted[k];
+		if (!count[i])
+			continue;
+		r++;
+		put_s(x, ws, r, 0, c->cat[i].code, NULL);
+		put_s(x, ws, r, 1, c->cat[i].query ? "query" : "error", NULL);
+		put_s(x, ws, r, 2, c->cat[i].message, x->wrap);
+		put_n(x, ws, r, 3, (double)count[i]);
+		put_s(x, ws, r, 4, c->cat[i].table, NULL);
+	}
+	if (uncatalogued) {
+		r++;
+		put_s(x, ws, r, 0, "?", NULL);
+		put_s(x, ws, r, 2, "(rules not in the rules CSV)", NULL);
+		put_n(x, ws, r, 3, (double)uncatalogued);
+	}
+	free(count);
+	add_table(ws, "RuleSummary", first, r, heads, 5);
+}
+
+static void sheet_issues(xw *x, v_ctx *c, size_t shown)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Issues");
+	static const char *const heads[] = {"rule", "severity", "child", "table", "field",
+					    "value", "line", "message"};
+	static const double width[] = {8, 9, 22, 22, 28, 24, 8, 80};
+	for (int i = 0; i < 8; i++)
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width[i], NULL);
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; i < shown; i++) {
+		v_issue is = v_issue_at(c, i);
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		put_s(x, ws, r, 0, is.rule, NULL);
+		put_s(x, ws, r, 1, is.severity, NULL);
+		put_s(x, ws, r, 2, is.child, NULL);
+		put_s(x, ws, r, 3, is.table, NULL);
+		put_s(x, ws, r, 4, is.field, NULL);
+		put_s(x, ws, r, 5, is.value, NULL);
+		if (is.line > 0)
+			put_n(x, ws, r, 6, (double)is.line);
+		put_s(x, ws, r, 7, is.message, NULL);
+	}
+	add_table(ws, "Issues", 0, (lxw_row_t)shown, heads, 8);
+}
+
+/* One row per child: counts and the distinct rules, from the sorted list. */
+static void sheet_children(xw *x, v_ctx *c, size_t shown)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "By child");
+	static const char *const heads[] = {"child", "errors", "queries", "rules", "first line"};
+	worksheet_set_column(ws, 0, 0, 24, NULL);
+	worksheet_set_column(ws, 1, 2, 9, NULL);
+	worksheet_set_column(ws, 3, 3, 60, NULL);
+	worksheet_set_column(ws, 4, 4, 10, NULL);
+	worksheet_freeze_panes(ws, 1, 0);
+	lxw_row_t r = 0;
+	size_t i = 0;
+	char *rules = NULL;
+	size_t cap = 0;
+	while (i < shown) {
+		size_t j = i, ne = 0, nq = 0, len = 0;
+		long first = 0;
+		for (; j < shown && strcmp(c->iss[j].child, c->iss[i].child) == 0; j++) {
+			const struct v_iss *e = &c->iss[j];
+			if (e->query)
+				nq++;
+			else
+				ne++;
+			if (e->line > 0 && (first == 0 || e->line < first))
+				first = e->line;
+			/* Distinct codes in first-seen order. */
+			int seen = 0;
+			for (size_t k = i; k < j && !seen; k++)
+				seen = strcmp(c->iss[k].code, e->code) == 0;
+			if (seen)
+				continue;
+			size_t add = strlen(e->code) + 2;
+			if (len + add + 1 > cap) {
+				cap = (len + add + 1) * 2;
+				rules = csc_xrealloc(rules, cap);
+			}
+			len += (size_t)sprintf(rules + len, "%s%s", len ? " " : "", e->code);
+		}
+		r++;
+		put_s(x, ws, r, 0, *c->iss[i].child ? c->iss[i].child : "(whole return)", NULL);
+		put_n(x, ws, r, 1, (double)ne);
+		put_n(x, ws, r, 2, (double)nq);
+		put_s(x, ws, r, 3, len ? rules : "", NULL);
+		if (first > 0)
+			put_n(x, ws, r, 4, (double)first);
+		i = j;
+	}
+	free(rules);
+	add_table(ws, "ByChild", 0, r, heads, 5);
+}
+
+static void sheet_not_run(xw *x, v_ctx *c)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Not run");
+	static const char *const heads[] = {"rule", "reason", "message"};
+	worksheet_set_column(ws, 0, 0, 10, NULL);
+	worksheet_set_column(ws, 1, 2, 70, NULL);
+	lxw_row_t r = 0;
+	for (size_t i = 0; i < c->nnr; i++) {
+		r++;
+		put_s(x, ws, r, 0, c->nr[i].code, NULL);
+		put_s(x, ws, r, 1, c->nr[i].reason, NULL);
+		put_s(x, ws, r, 2, v_rule_message(c, c->nr[i].code), NULL);
+	}
+	add_table(ws, "NotRun", 0, r, heads, 3);
+}
+
+int v_write_xlsx(v_ctx *c, const char *path, const char *title)
+{
+	v_sort(c);
+	size_t shown = c->niss < XLSX_MAX_ROWS - 1 ? c->niss : XLSX_MAX_ROWS - 1;
+	size_t n = strlen(path) + 32;
+	char *tmp = csc_xmalloc(n);
+	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+	xw x = {0};
+	lxw_workbook_options wo = {0};
+	x.wb = workbook_new_opt(tmp, &wo);
+	if (!x.wb) {
+		csc_error_at(path, 0, "cannot create workbook");
+		free(tmp);
+		return -1;
+	}
+	lxw_doc_properties props = {0};
+	props.title = "Validation report";
+	props.subject = (char *)(title ? title : "");
+	props.author = "cscpipe csc-validate";
+	props.created = FIXED_CREATED;
+	workbook_set_properties(x.wb, &props);
+	x.bold = workbook_add_format(x.wb);
+	format_set_bold(x.bold);
+	x.wrap = workbook_add_format(x.wb);
+	format_set_text_wrap(x.wrap);
+	format_set_align(x.wrap, LXW_ALIGN_VERTICAL_TOP);
+
+	sheet_summary(&x, c, title ? title : "", shown);
+	sheet_issues(&x, c, shown);
+	sheet_children(&x, c, shown);
+	sheet_not_run(&x, c);
+
+	lxw_error e = workbook_close(x.wb);
+	if (e != LXW_NO_ERROR || x.err) {
+		if (e != LXW_NO_ERROR)
+			csc_error_at(path, 0, "cannot write workbook: %s", lxw_strerror(e));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (rename(tmp, path) < 0) {
+		csc_error_at(path, 0, "cannot rename workbook into place: %m");
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
