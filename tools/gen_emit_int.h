@@ -37,7 +37,7 @@ struct gen_emit {
 	long ndirty;
 };
 
-#define GEN_FIELD 48
+#define GEN_FIELD 192 /* the longest ReferralSource label is 150 bytes */
 #define GEN_MAXCOLS 16
 typedef struct gen_row {
 	int n;
