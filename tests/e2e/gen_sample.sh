@@ -70,6 +70,8 @@ check_eq "months_shown" "months_shown = 6" "$(grep '^months_shown' "$conf")"
 "$GEN" --quiet --out "$T/r" --children 50000
 "$PY" "$ROOT/tests/e2e/gen_check.py" "$T/r" 2026-10-31 "$REF/bank-holidays-england-wales.csv" >"$T/rates" 2>&1
 check "every SSDA903 table has rows" bash -c "for f in '$T/r'/ssda903/*.csv; do [ \$(wc -l <\"\$f\") -gt 1 ] || exit 1; done"
+# regression: labels were cut at 47 bytes; every label must be a whole XSD label
+check "Contact Source labels are written whole" grep -q "youth offending (excluding housing))" "$T/r/contacts.csv"
 check "generated data is internally consistent" bash -c "! grep -q '^FAIL' '$T/rates'"
 grep '^FAIL' "$T/rates" | head -5
 band() {
