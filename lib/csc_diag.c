@@ -57,7 +57,8 @@ void csc_log(const char *fmt, ...)
 }
 
 const char *csc_prog(void) { return prog; }
-void csc_diag_quiet(int q) { quiet = q; }
+/* Quiet can only be switched on: --quiet or CSC_QUIET=1 from the run driver. */
+void csc_diag_quiet(int q) { quiet = quiet || q; }
 int csc_diag_is_quiet(void) { return quiet; }
 
 static void vreport(const char *file, long line, const char *fmt, va_list ap)

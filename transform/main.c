@@ -7,10 +7,11 @@
 
 #include "csc_conf.h"
 #include "csc_diag.h"
+#include "csc_out.h"
 #include "tx.h"
 
 static const char usage_text[] =
-	"usage: csc-transform --conf FILE [--period YYYY-MM] [--quiet]\n";
+	"usage: csc-transform --conf FILE [--period YYYY-MM] [--out DIR] [--quiet]\n";
 
 static void help(void)
 {
@@ -29,6 +30,8 @@ static void help(void)
 	       "OPTIONS\n"
 	       "    --conf FILE       pipeline.conf to use (required)\n"
 	       "    --period YYYY-MM  report up to this month instead of period_end\n"
+	       "    --out DIR         write the outputs into DIR instead of output_dir (the\n"
+	       "                      staging tables are still read from output_dir/staging)\n"
 	       "    --quiet           print nothing on success\n"
 	       "    --help            show this text\n\n"
 	       "EXIT STATUS\n"
@@ -59,12 +62,14 @@ int main(int argc, char **argv)
 		{"period", required_argument, NULL, 'p'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
+		{"out", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *conf = NULL, *period = NULL;
+	const char *conf = NULL, *period = NULL, *out = NULL;
 	int quiet = 0, ch;
-	while ((ch = getopt_long(argc, argv, "c:p:qh", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:p:qho:", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'o': out = optarg; break;
 		case 'c': conf = optarg; break;
 		case 'p': period = optarg; break;
 		case 'q': quiet = 1; break;
@@ -87,7 +92,12 @@ int main(int argc, char **argv)
 	}
 	if (c->period_end == CSC_NODATE)
 		default_period(c);
-	tx_opts o = {NULL, NULL, quiet};
+	if (out && csc_mkdirs(out) != 0) {
+		csc_error_at(out, 0, "cannot create output folder: %m");
+		csc_conf_free(c);
+		return CSC_EXIT_OUTPUT;
+	}
+	tx_opts o = {NULL, out, quiet};
 	int rc = tx_run(c, &o, NULL);
 	csc_conf_free(c);
 	return rc;
