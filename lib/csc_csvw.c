@@ -24,7 +24,10 @@ static void raw_field(csc_csvw *w, const char *s, size_t n, int guard)
 			quote = 1;
 			break;
 		}
-	int needs_guard = guard && n > 0 && strchr("=+-@\t\r", s[0]) && s[0];
+	/* A lone "-" or "+" cannot be a formula; anything longer starting with a
+	 * formula character, or a leading tab or CR, is guarded. */
+	int needs_guard = guard && n > 0 && s[0] && strchr("=+-@\t\r", s[0]) &&
+			  (n > 1 || s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 	if (quote)
 		putc('"', w->fp);
 	if (needs_guard)

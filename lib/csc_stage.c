@@ -78,7 +78,7 @@ void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
 	if (strcmp(field, "-") == 0)
 		csc_csvw_str(&s->rej, field);
 	else
-		csc_csvw_text(&s->rej, field);
+		csc_csvw_str(&s->rej, field); /* names our code chose, not typed text */
 	csc_csvw_text(&s->rej, value);
 	csc_csvw_text(&s->rej, reason);
 	csc_csvw_end(&s->rej);

@@ -153,6 +153,7 @@ static void test_writer(void **state)
 	csc_csvw_str(&w, "say \"hi\"");
 	csc_csvw_text(&w, "=HYPERLINK(\"x\")");
 	csc_csvw_text(&w, "-5");
+	csc_csvw_text(&w, "-");
 	csc_csvw_str(&w, NULL);
 	csc_csvw_end(&w);
 	csc_csvw_double(&w, 22.8);
@@ -161,7 +162,7 @@ static void test_writer(void **state)
 	csc_csvw_long(&w, -12);
 	csc_csvw_end(&w);
 	fclose(f);
-	assert_string_equal(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",'-5,\n"
+	assert_string_equal(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",'-5,-,\n"
 				 "22.8,33.333333333333336,2024-02-29,-12\n");
 	free(buf);
 }
