@@ -11,8 +11,15 @@ VALIDATE_903 :=
 PROGRAMS += csc-validate
 csc-validate_OBJS := validate/validate_main.o $(VALIDATE_ENGINE) $(VALIDATE_CIN) $(VALIDATE_903)
 
-#UNIT_TESTS (added with the tests)
+UNIT_TESTS += test_validate_cin_rules
 test_validate_cin_rules_OBJS := tests/unit/test_validate_cin_rules.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)
-test_validate_cin_engine_OBJS := tests/unit/test_validate_cin_engine.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)
 
 #E2E (added with the tests)
+
+# SSDA903 rules (v903_*: loader, shared checks, rule table by theme), linked
+# into csc-validate; validate_main.c calls v903_run.
+V903_OBJS := validate/v903_load.o validate/v903_util.o validate/v903_checks.o \
+	validate/v903_rules.o validate/v903_rules_episodes.o validate/v903_rules_header.o \
+	validate/v903_rules_oc.o validate/v903_rules_adoption.o validate/v903_rules_sw.o \
+	validate/v903_rules_prev.o
+csc-validate_OBJS += $(V903_OBJS)

@@ -1,0 +1,489 @@
+/* Every CIN census rule, failed and passed: a table of small returns, each
+ * with the rule code and whether that code must be raised. The census year
+ * of the default header is 2025-04-01..2026-03-31. Expected outcomes are
+ * worked by hand from the DfE rule text; see the comment on each case.
+ * A final check makes sure every code of ref/cin-rules-2025-26.csv has at
+ * least one failing and one passing case here. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "validate/cin_rules.h"
+#include "csc_workday.h"
+#include "validate/v_engine.h"
+
+#define T(tag, v) "<" #tag ">" v "</" #tag ">"
+#define CHILD(x) "<Child>" x "</Child>"
+#define IDS(x) "<ChildIdentifiers>" x "</ChildIdentifiers>"
+#define CHR(x) "<ChildCharacteristics>" x "</ChildCharacteristics>"
+#define DIS(x) "<Disabilities>" x "</Disabilities>"
+#define D(x) T(Disability, x)
+#define EP(x) "<CINdetails>" x "</CINdetails>"
+#define ASS(x) "<Assessments>" x "</Assessments>"
+#define FAC(x) "<FactorsIdentifiedAtAssessment>" x "</FactorsIdentifiedAtAssessment>"
+#define F(x) T(AssessmentFactors, x)
+#define PLAN(x) "<CINPlanDates>" x "</CINPlanDates>"
+#define S47(x) "<Section47>" x "</Section47>"
+#define CPP(x) "<ChildProtectionPlans>" x "</ChildProtectionPlans>"
+#define REV(x) "<Reviews>" x "</Reviews>"
+
+#define UPN_OK "L201234567890" /* check letter worked by hand: see test_upn */
+#define ID_BASE T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "M")
+#define ID_OK T(LAchildID, "C1") ID_BASE
+#define CH_OK CHR(T(Ethnicity, "WBRI") DIS(D("NONE")))
+#define EPF(ref, nfa) T(CINreferralDate, ref) T(ReferralSource, "1A") T(PrimaryNeedCode, "N1") T(ReferralNFA, nfa)
+#define EPF_OK EPF("2025-06-02", "false")
+#define CLOSED(d, r) T(CINclosureDate, d) T(ReasonForClosure, r)
+#define AS(s) T(AssessmentActualStartDate, s)
+#define AU(s) T(AssessmentAuthorisationDate, s)
+#define ASS_DONE ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("1A")))
+#define PS(s) T(CINPlanStartDate, s)
+#define PE(s) T(CINPlanEndDate, s)
+#define SS(s) T(S47ActualStartDate, s)
+#define SI(s) T(DateOfInitialCPC, s)
+#define NOTREQ(b) T(ICPCnotRequired, b)
+#define CATS T(InitialCategoryOfAbuse, "NEG") T(LatestCategoryOfAbuse, "NEG") T(NumberOfPreviousCPP, "0")
+#define CS(s) T(CPPstartDate, s)
+#define CE(s) T(CPPendDate, s)
+#define CPP_AT(s, e) CPP(CS(s) e CATS)
+
+/* A child: default identifiers and characteristics, then the episodes. */
+#define KID(eps) CHILD(IDS(ID_OK) CH_OK eps)
+#define KIDI(ids, eps) CHILD(IDS(ids) CH_OK eps)
+#define KIDC(ch, eps) CHILD(IDS(ID_OK) CHR(ch) eps)
+#define OK_EP EP(EPF_OK)
+
+typedef struct rcase {
+	const char *code;
+	int fail;            /* 1: the code must be raised; 0: it must not */
+	const char *children;
+	const char *refdate; /* header ReferenceDate; NULL = 2026-03-31 */
+	const char *why;
+} rcase;
+
+static const rcase cases[] = {
+	{"100", 1, KID(OK_EP), "2026-03-30", "header date is not 31 March of Year 2026"},
+	{"100", 0, KID(OK_EP), NULL, "2026-03-31 for Year 2026"},
+	{"1103", 1, KID(EP(EPF_OK ASS(AS("2025-06-01")))), NULL, "assessment a day before referral"},
+	{"1103", 0, KID(EP(EPF_OK ASS(AS("2025-06-02")))), NULL, "assessment on the referral day"},
+	{"1104", 1, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-01") NOTREQ("false")))), NULL, "S47 ICPC before referral"},
+	{"1104", 1, KID(EP(EPF_OK SI("2025-06-01"))), NULL, "CIN-level ICPC before referral"},
+	{"1104", 0, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-10") NOTREQ("false")))), NULL, "ICPC after referral"},
+	{"1105", 1, KID(EP(EPF_OK CPP_AT("2025-06-01", ""))), NULL, "CP plan before referral"},
+	{"1105", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "CP plan after referral"},
+	{"1510", 1, KIDI(T(LAchildID, "C1") T(UPN, "A201234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "check letter should be L"},
+	{"1510", 0, KID(OK_EP), NULL, "correct check letter"},
+	{"1520", 1, KID(OK_EP) KIDI(T(LAchildID, "C2") ID_BASE, OK_EP), NULL, "two children, one UPN"},
+	{"1520", 0, KID(OK_EP) KIDI(T(LAchildID, "C2") T(UPN, "A201234567891") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "different UPNs"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "Q999234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "LA 999 does not exist"},
+	{"1530", 0, KID(OK_EP), NULL, "LA 201 City of London"},
+	{"1540", 1, KIDI(T(LAchildID, "C1") T(UPN, "L2012345X7890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "letter among chars 5-12"},
+	{"1540", 0, KID(OK_EP), NULL, "digits"},
+	{"1550", 1, KIDI(T(LAchildID, "C1") T(UPN, "L20123456789I") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "I is not allowed at 13"},
+	{"1550", 0, KIDI(T(LAchildID, "C1") T(UPN, "L20123456789A") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "temporary UPN letter A"},
+	{"1560Q", 1, KIDI(ID_OK T(FormerUPN, "X12"), OK_EP), NULL, "former UPN too short"},
+	{"1560Q", 0, KIDI(ID_OK T(FormerUPN, "A201234567891"), OK_EP), NULL, "former UPN well formed"},
+	{"1570", 1, KIDI(T(LAchildID, "ABCDEFGHIJKLMNOPQRSTU") ID_BASE, OK_EP), NULL, "21 characters"},
+	{"1570", 0, KIDI(T(LAchildID, "ABCDEFGHIJKLMNOPQRST") ID_BASE, OK_EP), NULL, "20 characters"},
+	{"1580", 1, KIDI(T(LAchildID, "C-1") ID_BASE, OK_EP), NULL, "hyphen"},
+	{"1580", 0, KID(OK_EP), NULL, "alphanumeric"},
+	{"2883", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "1 plan, 0 conferences"},
+	{"2883", 0, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-10") NOTREQ("false")) CPP_AT("2025-06-10", ""))), NULL, "1 plan, 1 conference"},
+	{"2884", 1, KID(EP(EPF_OK SI("2025-06-10") S47(SS("2025-06-03") SI("2025-06-10") NOTREQ("false")))), NULL, "same ICPC on both levels"},
+	{"2884", 0, KID(EP(EPF_OK SI("2025-06-10"))), NULL, "ICPC on CIN details only"},
+	{"2885", 1, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-10") NOTREQ("false")) CPP_AT("2025-06-11", ""))), NULL, "plan a day after the ICPC"},
+	{"2885", 0, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-10") NOTREQ("false")) CPP_AT("2025-06-10", ""))), NULL, "plan on the ICPC day"},
+	{"2886Q", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2015-05-01") T(Sex, "U"), OK_EP), NULL, "1 of 1 born child without sex"},
+	{"2886Q", 0, KID(OK_EP), NULL, "sex recorded"},
+	{"2887Q", 1, KID(OK_EP), NULL, "no disability codes besides NONE"},
+	{"2887Q", 0, KIDC(T(Ethnicity, "WBRI") DIS(D("MOB") D("HAND") D("PC") D("INC") D("COMM") D("LD") D("HEAR") D("VIS")), OK_EP), NULL, "8 codes"},
+	{"2888Q", 1, KIDC(T(Ethnicity, "WBRI") DIS(D("MOB")), OK_EP), NULL, "the only disabled child has one code"},
+	{"2888Q", 0, KIDC(T(Ethnicity, "WBRI") DIS(D("MOB") D("HAND")), OK_EP), NULL, "a child with two codes"},
+	{"2889", 1, KID(EP(EPF_OK S47(SS("2025-06-01") NOTREQ("true")))), NULL, "S47 before referral"},
+	{"2889", 0, KID(EP(EPF_OK S47(SS("2025-06-02") NOTREQ("true")))), NULL, "S47 on referral day"},
+	{"2990", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8") ASS_DONE PLAN(PS("2025-06-05") PE("2025-06-20")))), NULL, "plan on an RC8 episode"},
+	{"2990", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8") ASS_DONE)), NULL, "RC8 after an assessment only"},
+	{"2991Q", 1, KID(EP(EPF_OK S47(SS("2025-06-03") NOTREQ("true")))), NULL, "S47 without assessment"},
+	{"2991Q", 0, KID(EP(EPF_OK ASS_DONE S47(SS("2025-06-03") NOTREQ("true")))), NULL, "S47 with assessment"},
+	{"4000", 1, KID(EP(EPF("2025-06-02", "true") PLAN(PS("2025-06-05")))), NULL, "plan on NFA"},
+	{"4000", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")))), NULL, "plan on further action"},
+	{"4001", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-10", ""))), NULL, "both open"},
+	{"4001", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-10")) CPP_AT("2025-06-10", ""))), NULL, "plan ended when CPP began"},
+	{"4003", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "review while CIN plan open"},
+	{"4003", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-10")) CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "plan ended before"},
+	{"4004", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) PLAN(PS("2025-06-06")))), NULL, "two open plans"},
+	{"4004", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-06")) PLAN(PS("2025-06-06")))), NULL, "one open"},
+	{"4008", 1, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK PLAN(PS("2025-07-02")))), NULL, "plan after death"},
+	{"4008", 0, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")))), NULL, "plan before death"},
+	{"4009Q", 1, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-02")))), NULL, "plan ends after death"},
+	{"4009Q", 0, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")))), NULL, "ends on the day"},
+	{"4010", 1, KID(EP(EPF_OK PLAN(PE("2025-07-01")))), NULL, "no start date"},
+	{"4010", 1, KID(EP(EPF_OK PLAN(PS("2026-04-01")))), NULL, "starts after the census"},
+	{"4010", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")))), NULL, "starts in the year"},
+	{"4011", 1, KID(EP(EPF_OK PLAN(PS("2025-06-10") PE("2025-06-05")))), NULL, "ends before start"},
+	{"4011", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-10")))), NULL, "ordered"},
+	{"4012Q", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-05")))), NULL, "same day"},
+	{"4012Q", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-06")))), NULL, "next day"},
+	{"4013", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2026-04-02")))), NULL, "end after 31 March"},
+	{"4013", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2026-03-31")))), NULL, "end on 31 March"},
+	{"4014", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")) PLAN(PS("2025-06-20") PE("2025-08-01")))), NULL, "overlap"},
+	{"4014", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")) PLAN(PS("2025-07-01") PE("2025-08-01")))), NULL, "back to back"},
+	{"4015", 1, KID(EP(EPF_OK PLAN(PS("2025-06-01")))), NULL, "plan before referral"},
+	{"4015", 0, KID(EP(EPF_OK PLAN(PS("2025-06-02")))), NULL, "plan on referral day"},
+	{"4016", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", "") PLAN(PS("2025-06-20")))), NULL, "CIN plan starts during CPP"},
+	{"4016", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-01")) PLAN(PS("2025-07-01")))), NULL, "CIN plan starts as CPP ends"},
+	{"4017", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-20", ""))), NULL, "CPP starts during CIN plan"},
+	{"4017", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-20")) CPP_AT("2025-06-20", ""))), NULL, "CIN plan ends as CPP starts"},
+	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "X"), OK_EP), NULL, "Sex X"},
+	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01"), OK_EP), NULL, "no Sex"},
+	{"4180", 0, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "2"), OK_EP), NULL, "2023-24 GenderCurrent 2 = F"},
+	{"4220", 1, KIDC(T(Ethnicity, "XXXX") DIS(D("NONE")), OK_EP), NULL, "unknown ethnicity"},
+	{"4220", 0, KID(OK_EP), NULL, "WBRI"},
+	{"8500", 1, KIDI(ID_BASE, OK_EP), NULL, "no LAchildID"},
+	{"8500", 0, KID(OK_EP), NULL, "has one"},
+	{"8510", 1, KID(OK_EP) KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "C1 twice"},
+	{"8510", 0, KID(OK_EP) KIDI(T(LAchildID, "C2") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "C1 and C2"},
+	{"8520", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2026-04-01") T(Sex, "M"), OK_EP), NULL, "born after 31 March"},
+	{"8520", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2026-03-31") T(Sex, "M"), OK_EP), NULL, "born on 31 March"},
+	{"8525Q", 1, KIDI(ID_OK T(ExpectedPersonBirthDate, "2026-05-01"), OK_EP), NULL, "both dates"},
+	{"8525Q", 1, KIDI(T(LAchildID, "C1") T(Sex, "U"), OK_EP), NULL, "neither date"},
+	{"8525Q", 0, KID(OK_EP), NULL, "birth date only"},
+	{"8530Q", 1, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2027-01-01") T(Sex, "U"), OK_EP), NULL, "after ref + 9 months (2026-12-31)"},
+	{"8530Q", 1, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2026-02-28") T(Sex, "U"), OK_EP), NULL, "before ref - 30 days (2026-03-01)"},
+	{"8530Q", 0, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2026-12-31") T(Sex, "U"), OK_EP), NULL, "on ref + 9 months"},
+	{"8535Q", 1, KIDI(ID_OK T(PersonDeathDate, "2015-04-01"), OK_EP), NULL, "death before birth"},
+	{"8535Q", 0, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), OK_EP), NULL, "death after birth"},
+	{"8540", 1, KIDC(T(Ethnicity, "WBRI") DIS(D("XYZ")), OK_EP), NULL, "unknown code"},
+	{"8540", 1, KIDC(T(Ethnicity, "WBRI"), OK_EP), NULL, "none recorded, further action"},
+	{"8540", 0, KID(OK_EP), NULL, "NONE"},
+	{"8545Q", 1, KIDI(ID_OK T(PersonDeathDate, "2025-03-01"), OK_EP), NULL, "died before the year"},
+	{"8545Q", 0, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), OK_EP), NULL, "died in the year"},
+	{"8555Q", 1, KIDI(ID_OK T(PersonDeathDate, "2025-06-01"), OK_EP), NULL, "referred after death"},
+	{"8555Q", 0, KIDI(ID_OK T(PersonDeathDate, "2025-06-02"), OK_EP), NULL, "referred on the day"},
+	{"8565", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7") ASS(AS("2025-06-03") AU("2025-07-05") FAC(F("1A"))))), NULL, "authorised after closure"},
+	{"8565", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7") ASS_DONE)), NULL, "authorised on closure day"},
+	{"8568", 1, KID(EP(EPF("2025-06-02", "maybe"))), NULL, "not a flag"},
+	{"8568", 1, KID(EP(T(CINreferralDate, "2025-06-02") T(ReferralSource, "1A"))), NULL, "missing"},
+	{"8568", 0, KID(EP(EPF("2025-06-02", "FALSE"))), NULL, "FALSE"},
+	/* 1 April 2024 is Easter Monday and 29 March Good Friday, so one
+	 * working day before the 2024-25 year is Thursday 28 March. */
+	{"8569Q", 1, KID(EP(EPF("2024-03-27", "true"))), "2025-03-31", "NFA referral before 28 March 2024"},
+	{"8569Q", 0, KID(EP(EPF("2024-03-28", "true"))), "2025-03-31", "NFA referral on 28 March 2024 (fails if bank holidays are ignored)"},
+	{"8585Q", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC2"))), NULL, "died, no date of death"},
+	{"8585Q", 0, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK CLOSED("2025-07-01", "RC2"))), NULL, "date of death given"},
+	{"8590", 1, KID(""), NULL, "no episode"},
+	{"8590", 0, KID(OK_EP), NULL, "one episode"},
+	{"8600", 1, KID(EP(T(ReferralSource, "1A") T(ReferralNFA, "false"))), NULL, "no referral date"},
+	{"8600", 1, KID(EP(EPF("2026-04-01", "false"))), NULL, "after the census"},
+	{"8600", 0, KID(OK_EP), NULL, "in the year"},
+	{"8606", 1, KID(EP(EPF("2014-07-01", "false"))), NULL, "304 days before birth"},
+	{"8606", 0, KID(EP(EPF("2014-08-01", "false"))), NULL, "273 days before birth"},
+	{"8608", 1, KID(EP(EPF_OK ASS(AS("2025-07-05") AU("2025-07-01") FAC(F("1A"))))), NULL, "start after end"},
+	{"8608", 0, KID(EP(EPF_OK ASS_DONE)), NULL, "ordered"},
+	{"8610", 1, KID(EP(T(CINreferralDate, "2025-06-02") T(ReferralSource, "1A") T(ReferralNFA, "0"))), NULL, "no primary need"},
+	{"8610", 0, KID(OK_EP), NULL, "N1"},
+	{"8614", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") FAC(F("1A"))))), NULL, "factors, not completed"},
+	{"8614", 0, KID(EP(EPF_OK ASS_DONE)), NULL, "factors, completed"},
+	{"8615", 1, KID(EP(EPF_OK S47(SS("2025-06-12") SI("2025-06-10") NOTREQ("false")))), NULL, "S47 after its ICPC"},
+	{"8615", 1, KID(EP(EPF_OK S47(SI("2025-06-10") NOTREQ("false")))), NULL, "no S47 start"},
+	{"8615", 0, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-10") NOTREQ("false")))), NULL, "ordered"},
+	{"8620", 1, KID(EP(EPF_OK CLOSED("2026-04-05", "RC7"))), NULL, "closed after the year"},
+	{"8620", 0, KID(EP(EPF_OK CLOSED("2025-12-01", "RC7"))), NULL, "closed in the year"},
+	{"8630", 1, KID(EP(EPF_OK CLOSED("2025-06-01", "RC7"))), NULL, "closed before referral"},
+	{"8630", 0, KID(EP(EPF_OK CLOSED("2025-06-02", "RC7"))), NULL, "closed on referral day"},
+	{"8640", 1, KID(EP(EPF_OK CLOSED("2025-12-01", "RC0"))), NULL, "RC0"},
+	{"8640", 0, KID(EP(EPF_OK CLOSED("2025-12-01", "RC7"))), NULL, "RC7"},
+	{"8650", 1, KID(EP(T(CINreferralDate, "2025-06-02") T(ReferralSource, "1A") T(PrimaryNeedCode, "N10") T(ReferralNFA, "false"))), NULL, "N10"},
+	{"8650", 0, KID(OK_EP), NULL, "N1"},
+	/* Census ending 31 Jan 2026: 45 working days back, across 25-26 Dec
+	 * and 1 Jan, is Tue 25 Nov 2025 (48 without the holidays). */
+	{"8670Q", 1, KID(EP(EPF("2025-11-20", "false") ASS(AS("2025-11-24")))), "2026-01-31", "46 working days"},
+	{"8670Q", 0, KID(EP(EPF("2025-11-20", "false") ASS(AS("2025-11-25")))), "2026-01-31", "45 working days"},
+	/* Census ending 9 Jan 2026: 15 working days back is Tue 16 Dec 2025
+	 * (18 without the holidays). */
+	{"8675Q", 1, KID(EP(EPF("2025-12-01", "false") S47(SS("2025-12-15") NOTREQ("false")))), "2026-01-09", "16 working days"},
+	{"8675Q", 0, KID(EP(EPF("2025-12-01", "false") S47(SS("2025-12-16") NOTREQ("false")))), "2026-01-09", "15 working days"},
+	{"8696", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2026-04-02") FAC(F("1A"))))), NULL, "completed after the year"},
+	{"8696", 0, KID(EP(EPF_OK ASS_DONE)), NULL, "completed in the year"},
+	{"8715", 1, KID(EP(EPF("2025-02-01", "false") SI("2025-03-01"))), NULL, "ICPC before the year"},
+	{"8715", 1, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2026-04-01") NOTREQ("false")))), NULL, "S47 ICPC after the year"},
+	{"8715", 0, KID(EP(EPF_OK SI("2025-06-10"))), NULL, "ICPC in the year"},
+	{"8720", 1, KID(EP(EPF_OK CPP(CATS))), NULL, "no CPP start"},
+	{"8720", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "start in the year"},
+	{"8730", 1, KID(EP(EPF_OK CPP(CS("2025-06-10") T(InitialCategoryOfAbuse, "NEG") T(LatestCategoryOfAbuse, "NEG")))), NULL, "no previous count"},
+	{"8730", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "count 0"},
+	{"8736", 1, KID(EP(EPF("2025-02-01", "false") ASS(AS("2025-03-01")))), NULL, "open assessment from before the year"},
+	{"8736", 0, KID(EP(EPF_OK ASS(AS("2025-06-03")))), NULL, "open assessment from the year"},
+	{"8740", 1, KID(EP(EPF("2025-02-01", "false") S47(SS("2025-03-01") NOTREQ("false")))), NULL, "open S47 from before the year"},
+	{"8740", 0, KID(EP(EPF("2025-02-01", "false") S47(SS("2025-03-01") NOTREQ("true")))), NULL, "ICPC not required"},
+	{"8750", 1, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2026-05-01") T(Sex, "M"), OK_EP), NULL, "unborn, M"},
+	{"8750", 0, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2026-05-01") T(Sex, "U"), OK_EP), NULL, "unborn, U"},
+	{"8770Q", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "aged 10, no UPN"},
+	{"8770Q", 1, KIDI(T(LAchildID, "C1") T(UPNunknown, "UN1") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "UN1 at school age"},
+	{"8770Q", 0, KIDI(T(LAchildID, "C1") T(UPNunknown, "UN2") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "UN2"},
+	{"8772", 1, KIDI(T(LAchildID, "C1") T(UPNunknown, "UN7") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "UN7, further action"},
+	{"8772", 0, KIDI(T(LAchildID, "C1") T(UPNunknown, "UN7") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), EP(EPF("2025-06-02", "true"))), NULL, "UN7, NFA"},
+	{"8775Q", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "1990-01-01") T(Sex, "M"), OK_EP), NULL, "36, open episode"},
+	{"8775Q", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2005-01-01") T(Sex, "M"), OK_EP), NULL, "21"},
+	{"8790", 1, KIDC(T(Ethnicity, "WBRI") DIS(D("NONE") D("MOB")), OK_EP), NULL, "NONE and MOB"},
+	{"8790", 0, KID(OK_EP), NULL, "NONE"},
+	{"8794", 1, KIDC(T(Ethnicity, "WBRI") DIS(D("MOB") D("MOB")), OK_EP), NULL, "MOB twice"},
+	{"8794", 0, KIDC(T(Ethnicity, "WBRI") DIS(D("MOB") D("HAND")), OK_EP), NULL, "two codes"},
+	{"8805", 1, KID(EP(EPF_OK T(CINclosureDate, "2025-07-01"))), NULL, "closed, no reason"},
+	{"8805", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7"))), NULL, "closed with reason"},
+	{"8810", 1, KID(EP(EPF_OK T(ReasonForClosure, "RC7"))), NULL, "reason, no date"},
+	{"8810", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7"))), NULL, "both"},
+	{"8815", 1, KID(EP(EPF("2025-05-01", "false")) EP(EPF_OK)), NULL, "two open"},
+	{"8815", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-05-20", "RC7")) EP(EPF_OK)), NULL, "one open"},
+	{"8816", 1, KID(EP(EPF_OK) EP(EPF("2025-08-01", "false") CLOSED("2025-09-01", "RC7"))), NULL, "open episode is not the latest"},
+	{"8816", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-05-20", "RC7")) EP(EPF_OK)), NULL, "open episode is the latest"},
+	{"8820", 1, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-06-15", "false") CLOSED("2025-08-01", "RC7"))), NULL, "second starts before the first closes"},
+	{"8820", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-07-01", "false") CLOSED("2025-08-01", "RC7"))), NULL, "second starts the day the first closes"},
+	{"8825Q", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8"))), NULL, "RC8 without assessment"},
+	{"8825Q", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8") ASS_DONE)), NULL, "RC8 with assessment"},
+	{"8831", 1, KID(EP(EPF("2025-06-02", "true") ASS(AS("2025-06-03")))), NULL, "assessment on NFA"},
+	{"8831", 0, KID(EP(EPF("2025-06-02", "true"))), NULL, "NFA alone"},
+	{"8832", 1, KID(EP(EPF("2025-06-02", "true") CPP_AT("2025-06-10", ""))), NULL, "CPP on NFA"},
+	{"8832", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "CPP on further action"},
+	{"8839", 1, KID(EP(EPF_OK S47(SS("2025-06-03") NOTREQ("false")) S47(SS("2025-06-04") NOTREQ("false")))), NULL, "two open S47"},
+	{"8839", 0, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-10") NOTREQ("false")) S47(SS("2025-06-11") NOTREQ("false")))), NULL, "one open"},
+	{"8840", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-06-10")))), NULL, "same day"},
+	{"8840", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-06-11")))), NULL, "next day"},
+	{"8841", 1, KID(EP(EPF_OK CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-06-10"))))), NULL, "review on start day"},
+	{"8841", 0, KID(EP(EPF_OK CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-06-11"))))), NULL, "review after"},
+	{"8842Q", 1, KID(EP(EPF_OK CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, ""))))), NULL, "empty review date"},
+	{"8842Q", 0, KID(EP(EPF_OK CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "dated"},
+	{"8863Q", 1, KID(EP(EPF_OK ASS(AS("2025-06-03")) ASS(AS("2025-06-10")))), NULL, "second starts while first open"},
+	{"8863Q", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-06-05") FAC(F("1A"))) ASS(AS("2025-06-10")))), NULL, "first done"},
+	{"8866", 1, KID(EP(T(CINreferralDate, "2025-06-02") T(ReferralSource, "99") T(PrimaryNeedCode, "N1") T(ReferralNFA, "false"))), NULL, "source 99"},
+	{"8866", 0, KID(OK_EP), NULL, "1A"},
+	{"8867", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7") ASS(AS("2025-06-03")))), NULL, "closed, assessment open"},
+	{"8867", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7") ASS_DONE)), NULL, "closed, assessment done"},
+	{"8868", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7") S47(SS("2025-06-03") NOTREQ("false")))), NULL, "closed, S47 open"},
+	{"8868", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7") S47(SS("2025-06-03") NOTREQ("true")))), NULL, "ICPC not required"},
+	{"8869", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("21") F("1A"))))), NULL, "21 with 1A"},
+	{"8869", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("21"))))), NULL, "21 alone"},
+	{"8870Q", 1, KID(EP(EPF_OK S47(SS("2025-06-03") T(InitialCPCtarget, "2025-06-14") NOTREQ("true")))), NULL, "target on a Saturday"},
+	{"8870Q", 0, KID(EP(EPF_OK S47(SS("2025-06-03") T(InitialCPCtarget, "2025-06-13") NOTREQ("true")))), NULL, "Friday"},
+	{"8873Q", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC7") ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("21"))))), NULL, "no factors but RC7"},
+	{"8873Q", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8") ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("21"))))), NULL, "RC8"},
+	{"8875", 1, KID(EP(EPF_OK SI("2025-06-14"))), NULL, "ICPC on a Saturday"},
+	{"8875", 0, KID(EP(EPF_OK SI("2025-06-13"))), NULL, "Friday"},
+	{"8890", 1, KID(EP(EPF_OK S47(SS("2025-06-03") NOTREQ("false")) S47(SS("2025-06-05") NOTREQ("false")))), NULL, "second starts during first"},
+	{"8890", 0, KID(EP(EPF_OK S47(SS("2025-06-03") SI("2025-06-04") NOTREQ("false")) S47(SS("2025-06-05") NOTREQ("false")))), NULL, "first finished"},
+	{"8896", 1, KID(EP(EPF_OK ASS(AS("2025-06-03")) ASS(AS("2025-06-04")))), NULL, "two open"},
+	{"8896", 0, KID(EP(EPF_OK ASS_DONE ASS(AS("2025-07-04")))), NULL, "one open"},
+	{"8897Q", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01")))), NULL, "completed, no factors"},
+	{"8897Q", 0, KID(EP(EPF_OK ASS_DONE)), NULL, "with factors"},
+	{"8898", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("1A") F("1A"))))), NULL, "1A twice"},
+	{"8898", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("1A") F("2A"))))), NULL, "1A, 2A"},
+	{"8905", 1, KID(EP(EPF_OK CPP(CS("2025-06-10") T(InitialCategoryOfAbuse, "XXX") T(LatestCategoryOfAbuse, "NEG") T(NumberOfPreviousCPP, "0")))), NULL, "XXX"},
+	{"8905", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "NEG"},
+	{"8910", 1, KID(EP(EPF_OK CPP(CS("2025-06-10") T(InitialCategoryOfAbuse, "NEG") T(NumberOfPreviousCPP, "0")))), NULL, "missing"},
+	{"8910", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "NEG"},
+	{"8915", 1, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK CPP_AT("2025-07-02", ""))), NULL, "CPP after death"},
+	{"8915", 0, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-01")))), NULL, "CPP before death"},
+	{"8920", 1, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-02")))), NULL, "ends after death"},
+	{"8920", 0, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-01")))), NULL, "ends on the day"},
+	{"8925", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-06-09")))), NULL, "ends before start"},
+	{"8925", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-06-11")))), NULL, "ordered"},
+	{"8930", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2026-04-02")))), NULL, "ends after the year"},
+	{"8930", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2026-03-31")))), NULL, "ends 31 March"},
+	{"8935", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", "") CPP_AT("2025-06-11", ""))), NULL, "two open"},
+	{"8935", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-06-11")) CPP_AT("2025-06-11", ""))), NULL, "one open"},
+	{"8940", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-01")) CPP_AT("2025-06-20", CE("2025-08-01")))), NULL, "overlap"},
+	{"8940", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-01")) CPP_AT("2025-07-01", CE("2025-08-01")))), NULL, "back to back"},
+	{"8945Q", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("18A"))))), NULL, "18A"},
+	{"8945Q", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("18B"))))), NULL, "18B"},
+	{"8950Q", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("19A"))))), NULL, "19A"},
+	{"8950Q", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("19C"))))), NULL, "19C"},
+};
+
+static csc_calendar *cal;
+
+static int setup(void **state)
+{
+	(void)state;
+	cal = csc_calendar_load(CSC_DATADIR "/ref/bank-holidays-england-wales.csv");
+	return cal ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	csc_calendar_free(cal);
+	return 0;
+}
+
+/* Validate one return built from children and a header date; returns the
+ * context (caller frees). */
+static v_ctx *run_return(const char *children, const char *refdate)
+{
+	char *xml = malloc(strlen(children) + 512);
+	assert_non_null(xml);
+	const char *rd = refdate ? refdate : "2026-03-31";
+	sprintf(xml,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message><Header><CollectionDetails>"
+		"<Collection>CIN</Collection>%s<ReferenceDate>%s</ReferenceDate></CollectionDetails>"
+		"<Source><SourceLevel>L</SourceLevel><LEA>201</LEA></Source></Header>"
+		"<Children>%s</Children></Message>\n",
+		refdate ? "" : "<Year>2026</Year>", rd, children);
+	v_ctx *ctx = v_ctx_new();
+	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	cin_opts o = {CSC_NODATE, 0, NULL, cal};
+	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "case.xml", &o), 0);
+	free(xml);
+	return ctx;
+}
+
+static void test_every_case(void **state)
+{
+	(void)state;
+	int bad = 0;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const rcase *c = &cases[i];
+		v_ctx *ctx = run_return(c->children, c->refdate);
+		size_t n = v_count(ctx, c->code);
+		if ((c->fail && n == 0) || (!c->fail && n != 0)) {
+			print_error("rule %s, case \"%s\": expected %s, got %zu issue(s)\n", c->code, c->why,
+				    c->fail ? "a failure" : "no failure", n);
+			bad++;
+		}
+		assert_int_equal(v_not_run_count(ctx), 0); /* every rule ran */
+		v_ctx_free(ctx);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Every catalogued code has a failing and a passing case above. */
+static void test_every_code_has_cases(void **state)
+{
+	(void)state;
+	v_ctx *ctx = v_ctx_new();
+	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	int missing = 0;
+	for (size_t r = 0; r < cin_nrules; r++) {
+		int f = 0, p = 0;
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+			if (strcmp(cases[i].code, cin_rules[r].code) == 0)
+				*(cases[i].fail ? &f : &p) += 1;
+		if (!f || !p) {
+			print_error("rule %s lacks a %s case\n", cin_rules[r].code, !f ? "failing" : "passing");
+			missing++;
+		}
+	}
+	assert_int_equal(missing, 0);
+	/* and the registry matches the DfE list exactly */
+	assert_int_equal(v_check_registry(ctx, cin_rules, cin_nrules, cin_not_implemented, NULL), 0);
+	assert_int_equal(cin_nrules, 109);
+	v_ctx_free(ctx);
+}
+
+/* The baseline child used by the passing cases is clean: only 2887Q, a
+ * query on the whole return (fewer than 8 disability codes), is raised. */
+static void test_baseline_clean(void **state)
+{
+	(void)state;
+	v_ctx *ctx = run_return(KID(EP(EPF_OK ASS_DONE)), NULL);
+	v_sort(ctx);
+	for (size_t i = 0; i < v_issue_count(ctx); i++) {
+		v_issue is = v_issue_at(ctx, i);
+		if (strcmp(is.rule, "2887Q") != 0)
+			print_error("unexpected %s on %s %s=%s\n", is.rule, is.child, is.field, is.value);
+	}
+	assert_int_equal(v_issue_count(ctx), 1);
+	assert_int_equal(v_count(ctx, "2887Q"), 1);
+	assert_int_equal(v_exit_status(ctx), 1);
+	v_ctx_free(ctx);
+}
+
+/* UPN check letter worked by hand for L201234567890:
+ * 2*2+3*0+4*1+5*2+6*3+7*4+8*5+9*6+10*7+11*8+12*9+13*0 = 424;
+ * 424 mod 23 = 10 -> the 11th letter of ABCDEFGHJKLMNPQRTUVWXYZ = L. */
+static void test_upn(void **state)
+{
+	(void)state;
+	char c = 0;
+	assert_int_equal(cin_upn_check_letter("L201234567890", &c), 0);
+	assert_int_equal(c, 'L');
+	/* temporary UPN: A counts 0, like the digit 0 */
+	assert_int_equal(cin_upn_check_letter("X20123456789A", &c), 0);
+	assert_int_equal(c, 'L');
+	assert_int_equal(cin_upn_check_letter("L2012345678", &c), -1);
+	assert_true(cin_la_code_known("201"));
+	assert_true(cin_la_code_known("943"));
+	assert_false(cin_la_code_known("999"));
+	assert_false(cin_la_code_known("2x1"));
+}
+
+/* Issues name the child, table, field, value and line. */
+static void test_issue_location(void **state)
+{
+	(void)state;
+	v_ctx *ctx = run_return(KID(EP(EPF_OK CLOSED("2025-07-01", "RC0"))), NULL);
+	assert_int_equal(v_count(ctx, "8640"), 1);
+	v_sort(ctx);
+	int found = 0;
+	for (size_t i = 0; i < v_issue_count(ctx); i++) {
+		v_issue is = v_issue_at(ctx, i);
+		if (strcmp(is.rule, "8640") != 0)
+			continue;
+		found = 1;
+		assert_string_equal(is.child, "C1");
+		assert_string_equal(is.table, "CINdetails");
+		assert_string_equal(is.field, "ReasonForClosure");
+		assert_string_equal(is.value, "RC0");
+		assert_string_equal(is.severity, "error");
+		assert_int_equal(is.line, 2); /* the declaration, then the whole return on line 2 */
+		assert_string_equal(is.message,
+				    "CIN Reason for closure code invalid (see Reason for Closure table in CIN Census code set)");
+	}
+	assert_true(found);
+	v_ctx_free(ctx);
+}
+
+/* Without any reference date, census-year rules are listed as not run. */
+static void test_no_reference_date(void **state)
+{
+	(void)state;
+	const char *xml = "<Message><Children>" KID(OK_EP) "</Children></Message>";
+	v_ctx *ctx = v_ctx_new();
+	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	cin_opts o = {CSC_NODATE, 0, NULL, cal};
+	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o), 0);
+	int seen8600 = 0, seen8569 = 0, seen8670 = 0;
+	for (size_t i = 0; i < v_not_run_count(ctx); i++) {
+		seen8600 |= strcmp(v_not_run_code(ctx, i), "8600") == 0;
+		seen8569 |= strcmp(v_not_run_code(ctx, i), "8569Q") == 0;
+		seen8670 |= strcmp(v_not_run_code(ctx, i), "8670Q") == 0;
+	}
+	assert_true(seen8600 && seen8569 && seen8670);
+	assert_int_equal(v_count(ctx, "100"), 1); /* no header date at all */
+	v_ctx_free(ctx);
+
+	/* --year 2026 supplies 31 March 2026: everything runs */
+	ctx = v_ctx_new();
+	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	cin_opts o2 = {CSC_NODATE, 2026, NULL, cal};
+	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o2), 0);
+	assert_int_equal(v_not_run_count(ctx), 0);
+	v_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_case),
+		cmocka_unit_test(test_every_code_has_cases),
+		cmocka_unit_test(test_baseline_clean),
+		cmocka_unit_test(test_upn),
+		cmocka_unit_test(test_issue_location),
+		cmocka_unit_test(test_no_reference_date),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
