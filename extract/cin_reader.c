@@ -90,10 +90,11 @@ static void rec_error(cin_rec *c, long line, const char *field, const char *v, s
 	snprintf(c->err_reason, sizeof c->err_reason, "%s", reason);
 }
 
-static void header_warn(cin_reader *r, long line, const char *field, const char *v,
+static void header_warn(cin_reader *r, long line, const char *field, const char *v, size_t n,
 			const char *reason)
 {
-	csc_error_at(r->name, line, "warning: Header %s '%.40s': %s", field, v, reason);
+	csc_error_at(r->name, line, "warning: Header %s '%.*s': %s", field, (int)(n < 40 ? n : 40),
+		     v, reason);
 }
 
 static void warn_unknown(cin_reader *r, long line, const char *what, const char *name)
@@ -212,7 +213,7 @@ static void finish_leaf(cin_reader *r)
 	return;
 bad:
 	if (c->kind == CIN_HEADER)
-		header_warn(r, r->leaf_line, d->name, s, reason);
+		header_warn(r, r->leaf_line, d->name, s, n, reason);
 	else
 		rec_error(c, r->leaf_line, d->name, s, n, reason);
 }
@@ -300,7 +301,8 @@ static int end_element(cin_reader *r, cin_child_fn fn, void *arg)
 		close_record(r, f->rec);
 		if (d->opens == CIN_HEADER) {
 			if (r->header.bad)
-				header_warn(r, r->header.line, r->header.err_field, "", r->header.err_reason);
+				header_warn(r, r->header.line, r->header.err_field, "", 0,
+					    r->header.err_reason);
 		} else if (d->opens == CIN_CHILD) {
 			r->children++;
 			if (fn(arg, &r->child))

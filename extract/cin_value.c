@@ -64,6 +64,25 @@ static void list_codes(const cin_codes *c, char *buf, size_t sz)
 	}
 }
 
+/* Header digit fields: XSD patterns \d{3} (LEA), \d{3}\d* (SerialNo), gYear. */
+static const struct {
+	const char *elem;
+	size_t min, max;
+} digit_len[] = {{"LEA", 3, 3}, {"SerialNo", 3, 10}, {"Year", 4, 4}};
+
+static int check_digit_len(const char *elem, size_t n, char *reason)
+{
+	for (size_t i = 0; i < sizeof digit_len / sizeof digit_len[0]; i++)
+		if (strcmp(elem, digit_len[i].elem) == 0 && (n < digit_len[i].min || n > digit_len[i].max)) {
+			if (digit_len[i].min == digit_len[i].max)
+				snprintf(reason, CIN_REASON_MAX, "must be %zu digits", digit_len[i].min);
+			else
+				snprintf(reason, CIN_REASON_MAX, "must be %zu digits or more", digit_len[i].min);
+			return -1;
+		}
+	return 0;
+}
+
 static int check_date(const char *s, size_t n, char *reason)
 {
 	csc_date d;
@@ -136,6 +155,8 @@ int cin_value_check(int type, const cin_codes *codes, const char *elem, const ch
 			snprintf(reason, CIN_REASON_MAX, "must be digits only");
 			return -1;
 		}
+		if (check_digit_len(elem, n, reason))
+			return -1;
 		break;
 	case CIN_V_CODE:
 	case CIN_V_BOOL:

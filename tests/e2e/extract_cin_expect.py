@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+"""Check one csc-extract-cin run against a bad-input case's .expect file.
+
+usage: extract_cin_expect.py CASE.expect STAGING_DIR STDERR_FILE EXIT_CODE
+
+.expect lines (# comments):
+  exit N                          the exit status
+  stderr TEXT                     one stderr line equals TEXT exactly
+  warn TEXT                       one stderr line contains TEXT
+  recon TABLE READ STAGED REJECTED  a recon_cin.csv row; tables not listed
+                                  must read 0 (exit 0 cases)
+  reject LINE|FIELD|VALUE|REASON  a rejects_cin.csv row, exactly
+  rejects N                       number of reject rows
+  row FILE col=val,col=val        a staged row with these cells exists
+  absent TEXT                     TEXT appears in no output at all
+Prints "ok - ..." / "not ok - ..." lines like tests/e2e/lib.sh.
+"""
+import csv
+import os
+import sys
+
+TABLES = ["Child", "CINdetails", "Assessments", "CINPlanDates", "Section47",
+          "ChildProtectionPlans", "CPPreviewDate"]
+
+
+def main():
+    exp_path, stg, err_path, code = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    name = os.path.basename(exp_path)[:-len(".expect")]
+    with open(err_path, encoding="utf-8", errors="replace") as f:
+        err_lines = f.read().splitlines()
+    failed = 0
+
+    def check(ok, what, detail=""):
+        nonlocal failed
+        print(("ok - " if ok else "not ok - ") + f"{name}: {what}")
+        if not ok:
+            failed = 1
+            if detail:
+                print("#   " + detail.replace("\n", "\n#   "))
+
+    def rows(fname):
+        p = os.path.join(stg, fname)
+        if not os.path.exists(p):
+            return None
+        with open(p, newline="", encoding="utf-8") as f:
+            return list(csv.reader(f))
+
+    recon_seen = set()
+    recon_mode = False
+    with open(exp_path, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    for line in lines:
+        kw, _, arg = line.partition(" ")
+        if kw == "exit":
+            check(code == int(arg), f"exit {arg}", f"got {code}; stderr: {err_lines[:3]}")
+        elif kw == "stderr":
+            check(arg in err_lines, f"stderr '{arg}'", "stderr was:\n" + "\n".join(err_lines[:5]))
+        elif kw == "warn":
+            check(any(arg in l for l in err_lines), f"warning '{arg}'",
+                  "stderr was:\n" + "\n".join(err_lines[:5]))
+        elif kw == "recon":
+            recon_mode = True
+            t, r, s, j = arg.split()
+            recon_seen.add(t)
+            rec = rows("recon_cin.csv") or []
+            got = [x[2:] for x in rec[1:] if x[1] == t]
+            check(got == [[r, s, j]], f"recon {t} read {r} = staged {s} + rejected {j}", f"got {got}")
+        elif kw == "reject":
+            want = arg.split("|")
+            rej = rows("rejects_cin.csv") or []
+            got = [x[1:] for x in rej[1:]]
+            check(want in got, f"reject {arg}", "rejects were:\n" + "\n".join("|".join(x) for x in got[:8]))
+        elif kw == "rejects":
+            rej = rows("rejects_cin.csv") or [[]]
+            check(len(rej) - 1 == int(arg), f"{arg} reject rows", f"got {len(rej) - 1}")
+        elif kw == "row":
+            fname, _, cells = arg.partition(" ")
+            want = dict(c.split("=", 1) for c in cells.split(","))
+            tab = rows(fname) or [[]]
+            hdr = tab[0]
+            found = any(all(dict(zip(hdr, r)).get(k) == v for k, v in want.items()) for r in tab[1:])
+            check(found, f"row {fname} {cells}")
+        elif kw == "absent":
+            hay = "\n".join(err_lines)
+            for fn in os.listdir(stg):
+                with open(os.path.join(stg, fn), encoding="utf-8", errors="replace") as f:
+                    hay += f.read()
+            check(arg not in hay, f"'{arg}' appears nowhere")
+        else:
+            check(False, f"unknown expect keyword {kw}")
+    if recon_mode:
+        rec = rows("recon_cin.csv") or []
+        for x in rec[1:]:
+            if x[1] not in recon_seen:
+                check(x[2:] == ["0", "0", "0"], f"recon {x[1]} empty", f"got {x[2:]}")
+        check(all(int(x[2]) == int(x[3]) + int(x[4]) for x in rec[1:]) and len(rec) == 8,
+              "read = staged + rejected on all 7 tables")
+        rej = rows("rejects_cin.csv") or [[]]
+        check(len(rej) - 1 == sum(int(x[4]) for x in rec[1:]), "one reject row per rejected record")
+    sys.exit(failed)
+
+
+main()
