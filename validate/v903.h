@@ -1,0 +1,127 @@
+/*
+ * v903.h - the SSDA903 (children looked after) side of csc-validate.
+ *
+ * v903_run reads a folder of 903 CSVs (tables recognised by their exact
+ * header row, INPUTS.md section 2), optionally last year's folder, and runs
+ * every entry of v903_rules through the engine (v_engine.h). The tables are
+ * kept as raw strings with the line each row came from, indexed by CHILD, so
+ * a rule can report the child, table, field, value and line of a failure.
+ *
+ * Memory grows with the number of rows (one allocation per row), not with
+ * the size of the files: the CSVs are streamed.
+ */
+#ifndef V903_H
+#define V903_H
+
+#include <stddef.h>
+
+#include "csc_903.h"
+#include "csc_date.h"
+#include "v_engine.h"
+
+/* Tables, in the order of csc_903_tables. */
+enum v903_tab {
+	V9_HEADER, V9_EPISODES, V9_REVIEWS, V9_UASC, V9_OC2, V9_OC3, V9_AD1,
+	V9_PLACED, V9_PREVPERM, V9_MISSING, V9_SW, V9_NTAB
+};
+
+/* Columns of each table, in the order of csc_903_tables[t].cols. */
+enum { HD_CHILD, HD_SEX, HD_DOB, HD_ETHNIC, HD_UPN, HD_MOTHER, HD_MC_DOB };
+enum { EP_CHILD, EP_DECOM, EP_RNE, EP_LS, EP_CIN, EP_PLACE, EP_PROVIDER, EP_DEC, EP_REC,
+       EP_RPC, EP_HOME_POST, EP_PL_POST, EP_URN };
+enum { RV_CHILD, RV_DOB, RV_REVIEW, RV_CODE };
+enum { UA_CHILD, UA_SEX, UA_DOB, UA_DUC };
+enum { O2_CHILD, O2_DOB, O2_SDQ_SCORE, O2_SDQ_REASON, O2_CONVICTED, O2_HEALTH_CHECK,
+       O2_IMMUNISATIONS, O2_TEETH_CHECK, O2_HEALTH_ASSESSMENT, O2_SUBSTANCE_MISUSE,
+       O2_INT_RECEIVED, O2_INT_OFFERED };
+enum { O3_CHILD, O3_DOB, O3_IN_TOUCH, O3_ACTIV, O3_ACCOM };
+enum { AD_CHILD, AD_DOB, AD_DATE_INT, AD_DATE_MATCH, AD_FOSTER_CARE, AD_NB_ADOPTR,
+       AD_SEX_ADOPTR, AD_LS_ADOPTR };
+enum { PA_CHILD, PA_DOB, PA_DATE_PLACED, PA_CEASED, PA_REASON };
+enum { PP_CHILD, PP_DOB, PP_PREV_PERM, PP_LA_PERM, PP_DATE_PERM };
+enum { MS_CHILD, MS_DOB, MS_MISSING, MS_START, MS_END };
+enum { SW_CHILD, SW_DOB, SW_ID, SW_DECOM, SW_DEC, SW_REASON };
+
+/* One data row: every column trimmed, "" when blank. */
+typedef struct v903_row {
+	char **f;       /* table's ncols values */
+	long line;      /* physical line in its file */
+	int file;       /* index into v903_data.files */
+	csc_date key;   /* sort date within a child (DECOM, REVIEW, ...) */
+} v903_row;
+
+typedef struct v903_table {
+	v903_row *rows;      /* file order */
+	size_t n, cap;
+	v903_row **by_child; /* sorted by CHILD, then key date, then file order */
+	int present;         /* a file with this table's header was read */
+} v903_table;
+
+typedef struct v903_data {
+	v903_table t[V9_NTAB];
+	char **files;         /* file names, for diagnostics */
+	int nfiles;
+	csc_date year_start;  /* 1 April of the collection year */
+	csc_date year_end;    /* 31 March; CSC_NODATE when unknown */
+} v903_data;
+
+/* Read DIR and, when prev_dir is not NULL, last year's folder; run every
+ * rule in v903_rules whose needs are met. Returns 0, or 3 (CSC_EXIT_INPUT)
+ * after printing "prog: file:line: message" when a folder or CSV cannot be
+ * read. Rules needing what was not supplied are not run (their `needs`
+ * says why; V903_NOT_RUN.md lists them). */
+int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir);
+
+/* The rule table: one entry per DfE code in ref/ssda903-rules-2025-26.csv. */
+extern const v_rule v903_rules[];
+extern const int v903_nrules;
+
+/* Loading (v903_load.c) ------------------------------------------------- */
+
+/* Read every *.csv in dir (sorted by name) into d. 0, or -1 after printing
+ * a diagnostic. Files whose header is no 903 table are skipped with a
+ * warning. d must be zeroed or fresh from v903_init. */
+int v903_load(v903_data *d, const char *dir);
+
+void v903_init(v903_data *d);
+void v903_free(v903_data *d);
+
+/* Append a row of n values to table t (tests build tables this way); n may
+ * be less than the table's columns (the rest are blank). */
+void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int file);
+
+/* Build the by-child indexes; call after the last v903_add_row. */
+void v903_index(v903_data *d);
+
+/* Set year_start/year_end from the data when not already set: the
+ * collection year (1 April - 31 March) containing the latest episode or
+ * review date. The one place to switch to an engine-supplied date. */
+void v903_derive_year(v903_data *d);
+
+/* Access for rules (v903_util.c) ----------------------------------------- */
+
+/* The current and previous year's data for ctx (previous may be NULL). */
+const v903_data *v903_cur(v_ctx *ctx);
+const v903_data *v903_prev(v_ctx *ctx);
+
+/* Rows of table t for child, sorted by key date; returns the count and sets
+ * *rows (NULL when 0). */
+size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows);
+
+/* Length of the run of rows for the same child starting at by_child[i]. */
+size_t v903_run_len(const v903_table *t, size_t i);
+
+/* The value's date (DD/MM/YYYY) or CSC_NODATE when blank or invalid. */
+csc_date v903_date(const v903_row *r, int col);
+
+/* 1 when r->f[col] is blank. */
+int v903_blank(const v903_row *r, int col);
+
+/* 1 when s is one of the space-separated codes in list; the code "_"
+ * stands for blank. */
+int v903_in(const char *s, const char *list);
+
+/* Report a failure at row r, column col (-1: no field) of table t. */
+void v903_report(v_ctx *ctx, const v_rule *rule, int t, const v903_row *r, int col);
+
+#endif

@@ -1,0 +1,237 @@
+/* v903_load.c - read a folder of SSDA903 CSVs into per-table rows indexed
+ * by CHILD (see v903.h). */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "csc_csvr.h"
+#include "csc_diag.h"
+#include "v903.h"
+
+void v903_init(v903_data *d)
+{
+	memset(d, 0, sizeof *d);
+	d->year_start = d->year_end = CSC_NODATE;
+}
+
+void v903_free(v903_data *d)
+{
+	for (int t = 0; t < V9_NTAB; t++) {
+		for (size_t i = 0; i < d->t[t].n; i++)
+			free(d->t[t].rows[i].f);
+		free(d->t[t].rows);
+		free(d->t[t].by_child);
+	}
+	for (int i = 0; i < d->nfiles; i++)
+		free(d->files[i]);
+	free(d->files);
+	v903_init(d);
+}
+
+/* The column each table's rows are ordered by within a child. */
+static const int sort_col[V9_NTAB] = {
+	[V9_HEADER] = -1, [V9_EPISODES] = EP_DECOM, [V9_REVIEWS] = RV_REVIEW,
+	[V9_UASC] = -1, [V9_OC2] = -1, [V9_OC3] = -1, [V9_AD1] = -1,
+	[V9_PLACED] = PA_DATE_PLACED, [V9_PREVPERM] = -1, [V9_MISSING] = MS_START,
+	[V9_SW] = SW_DECOM,
+};
+
+static size_t trim(const char **s, size_t n)
+{
+	while (n && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		n--;
+	}
+	while (n && ((*s)[n - 1] == ' ' || (*s)[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int file)
+{
+	v903_table *tb = &d->t[t];
+	int nc = csc_903_tables[t].ncols;
+	/* one block: nc pointers, then the NUL-terminated values */
+	size_t bytes = nc * sizeof(char *);
+	for (int i = 0; i < nc && i < n; i++)
+		bytes += strlen(vals[i]) + 1;
+	bytes += nc; /* room for "" of missing columns */
+	char **f = csc_xmalloc(bytes);
+	char *p = (char *)(f + nc);
+	for (int i = 0; i < nc; i++) {
+		const char *s = i < n ? vals[i] : "";
+		size_t len = trim(&s, strlen(s));
+		memcpy(p, s, len);
+		p[len] = 0;
+		f[i] = p;
+		p += len + 1;
+	}
+	if (tb->n == tb->cap) {
+		tb->cap = tb->cap ? tb->cap * 2 : 64;
+		tb->rows = csc_xrealloc(tb->rows, tb->cap * sizeof *tb->rows);
+	}
+	v903_row *r = &tb->rows[tb->n++];
+	r->f = f;
+	r->line = line;
+	r->file = file;
+	r->key = CSC_NODATE;
+	if (sort_col[t] >= 0)
+		r->key = v903_date(r, sort_col[t]);
+}
+
+static int by_child_cmp(const void *a, const void *b)
+{
+	const v903_row *x = *(v903_row *const *)a, *y = *(v903_row *const *)b;
+	int c = strcmp(x->f[0], y->f[0]);
+	if (c)
+		return c;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	/* rows arrive in file order, so pointer order is file order */
+	return x < y ? -1 : x > y;
+}
+
+void v903_index(v903_data *d)
+{
+	for (int t = 0; t < V9_NTAB; t++) {
+		v903_table *tb = &d->t[t];
+		free(tb->by_child);
+		tb->by_child = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *tb->by_child);
+		for (size_t i = 0; i < tb->n; i++)
+			tb->by_child[i] = &tb->rows[i];
+		qsort(tb->by_child, tb->n, sizeof *tb->by_child, by_child_cmp);
+	}
+}
+
+void v903_derive_year(v903_data *d)
+{
+	if (d->year_end != CSC_NODATE)
+		return;
+	static const struct { int t, col; } dated[] = {
+		{V9_EPISODES, EP_DECOM}, {V9_EPISODES, EP_DEC}, {V9_REVIEWS, RV_REVIEW},
+	};
+	csc_date latest = CSC_NODATE;
+	for (size_t k = 0; k < sizeof dated / sizeof dated[0]; k++) {
+		const v903_table *tb = &d->t[dated[k].t];
+		for (size_t i = 0; i < tb->n; i++) {
+			csc_date x = v903_date(&tb->rows[i], dated[k].col);
+			if (x > latest)
+				latest = x;
+		}
+	}
+	if (latest == CSC_NODATE)
+		return;
+	int y, m, dd;
+	d->year_start = csc_fy_first(latest);
+	csc_date_ymd(d->year_start, &y, &m, &dd);
+	d->year_end = csc_date_make(y + 1, 3, 31);
+}
+
+/* Reading one file ------------------------------------------------------ */
+
+struct load {
+	v903_data *d;
+	const char *name;
+	int file;
+	int table; /* -1 until the header is identified */
+	int skipped;
+};
+
+static int on_row(void *ctx, const csc_row *row)
+{
+	struct load *l = ctx;
+	if (row->index == 0) {
+		const csc_903_table *t = csc_903_identify(row->f, row->len, row->n);
+		if (!t) {
+			csc_error_at(l->name, row->line,
+				     "header matches no SSDA903 table; file skipped");
+			l->skipped = 1;
+			return 1;
+		}
+		l->table = (int)(t - csc_903_tables);
+		l->d->t[l->table].present = 1;
+		return 0;
+	}
+	int blank = 1;
+	for (int i = 0; i < row->n && blank; i++)
+		blank = row->len[i] == 0;
+	if (blank)
+		return 0; /* trailing empty lines written by spreadsheets */
+	int nc = csc_903_tables[l->table].ncols;
+	if (row->n != nc)
+		csc_error_at(l->name, row->line, "%d fields where %s has %d; %s", row->n,
+			     csc_903_tables[l->table].name, nc,
+			     row->n < nc ? "missing ones read as blank" : "extra ones ignored");
+	v903_add_row(l->d, l->table, row->f, row->n, row->line, l->file);
+	return 0;
+}
+
+static int is_csv(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && !strcasecmp(name + n - 4, ".csv");
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int v903_load(v903_data *d, const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		csc_error_at(dir, 0, "cannot read folder: %s", strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		if (!is_csv(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = csc_xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = csc_xstrdup(e->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, name_cmp);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t plen = strlen(dir) + strlen(names[i]) + 2;
+		char *path = csc_xmalloc(plen);
+		snprintf(path, plen, "%s/%s", dir, names[i]);
+		struct stat st;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		d->files = csc_xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
+		d->files[d->nfiles] = path;
+		struct load l = {d, path, d->nfiles, -1, 0};
+		d->nfiles++;
+		int r = csc_csv_read(path, path, on_row, &l);
+		if (r < 0) {
+			rc = -1;
+			break;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	int found = 0;
+	for (int t = 0; t < V9_NTAB; t++)
+		found |= d->t[t].present;
+	if (rc == 0 && !found) {
+		csc_error_at(dir, 0, "no SSDA903 table found (no .csv file has a 903 header)");
+		rc = -1;
+	}
+	v903_index(d);
+	return rc;
+}

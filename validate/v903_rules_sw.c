@@ -1,0 +1,123 @@
+/* v903_rules_sw.c - social worker episodes (SocialWorker table), sorted by
+ * SW_DECOM within a child. */
+#include <string.h>
+
+#include "v903_checks.h"
+#include "v903_rules.h"
+
+#define GROUP(name) \
+	static void name(v_ctx *ctx, const v_rule *rule, const v903_data *d, \
+			 v903_row *const *s, size_t n)
+#define REP(r, col) v903_report(ctx, rule, V9_SW, (r), (col))
+#define START(r) v903_date((r), SW_DECOM)
+#define END(r) v903_date((r), SW_DEC)
+
+/* SW02STG1: SW_ID begins with SW (a worker) or XX (none allocated). */
+void v903_r_sw02(v_ctx *ctx, const v_rule *rule)
+{
+	const v903_table *tb = &v903_cur(ctx)->t[V9_SW];
+	for (size_t i = 0; i < tb->n; i++) {
+		const char *id = tb->rows[i].f[SW_ID];
+		if (*id && strncmp(id, "SW", 2) && strncmp(id, "XX", 2))
+			REP(&tb->rows[i], SW_ID);
+	}
+}
+
+/* SW08STG2: an episode other than the last has not ended. */
+GROUP(g08)
+{
+	(void)d;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v903_blank(s[i], SW_DEC))
+			REP(s[i], SW_DEC);
+}
+V903_BY_CHILD(sw08, V9_SW, g08)
+
+/* SW10STG2: an episode starts before the previous one ended. */
+GROUP(g10)
+{
+	(void)d;
+	for (size_t i = 1; i < n; i++)
+		if (END(s[i - 1]) != CSC_NODATE && START(s[i]) != CSC_NODATE &&
+		    START(s[i]) < END(s[i - 1]))
+			REP(s[i], SW_DECOM);
+}
+V903_BY_CHILD(sw10, V9_SW, g10)
+
+/* SW11bSTG2: a child looked after at 31 March whose last social worker
+ * episode ended before 31 March. */
+GROUP(g11b)
+{
+	csc_date x = END(s[n - 1]);
+	if (x != CSC_NODATE && x < d->year_end && v903_looked_after_at_end(d, s[0]->f[0]))
+		REP(s[n - 1], SW_DEC);
+}
+V903_BY_CHILD(sw11b, V9_SW, g11b)
+
+/* SW12STG2: a child looked after at 31 March whose social worker episodes
+ * start after 1 April (the whole year must be covered). */
+GROUP(g12)
+{
+	if (START(s[0]) != CSC_NODATE && START(s[0]) > d->year_start &&
+	    v903_looked_after_at_end(d, s[0]->f[0]))
+		REP(s[0], SW_DECOM);
+	(void)n;
+}
+V903_BY_CHILD(sw12, V9_SW, g12)
+
+/* SW15STG2: a social worker episode ended and another followed, but no
+ * reason for the change. */
+GROUP(g15)
+{
+	(void)d;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (!v903_blank(s[i], SW_DEC) && v903_blank(s[i], SW_REASON))
+			REP(s[i], SW_REASON);
+}
+V903_BY_CHILD(sw15, V9_SW, g15)
+
+/* SW17STG2: a child looked after at 31 March has no social worker episode
+ * open on that day. */
+void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
+{
+	const v903_data *d = v903_cur(ctx);
+	if (d->year_end == CSC_NODATE)
+		return;
+	const v903_table *tb = &d->t[V9_EPISODES];
+	for (size_t i = 0, n; i < tb->n; i += n) {
+		n = v903_run_len(tb, i);
+		const char *child = tb->by_child[i]->f[0];
+		if (!v903_looked_after_at_end(d, child))
+			continue;
+		v903_row *const *s;
+		size_t m = v903_child(&d->t[V9_SW], child, &s);
+		int open = 0;
+		for (size_t k = 0; k < m; k++)
+			open |= START(s[k]) != CSC_NODATE && START(s[k]) <= d->year_end &&
+				(v903_blank(s[k], SW_DEC) || END(s[k]) > d->year_end);
+		if (!open)
+			v903_report(ctx, rule, m ? V9_SW : V9_EPISODES, m ? s[m - 1] : tb->by_child[i + n - 1],
+				    m ? SW_DEC : EP_CHILD);
+	}
+}
+
+/* SW16a-cSTG2: the first episode this year continues last year's open
+ * one: same worker, start date and reason. */
+static void sw16(v_ctx *ctx, const v_rule *rule, int col)
+{
+	const v903_data *d = v903_cur(ctx), *p = v903_prev(ctx);
+	if (!p)
+		return;
+	const v903_table *tb = &d->t[V9_SW];
+	for (size_t i = 0, n; i < tb->n; i += n) {
+		n = v903_run_len(tb, i);
+		v903_row *const *last;
+		size_t m = v903_child(&p->t[V9_SW], tb->by_child[i]->f[0], &last);
+		if (m && v903_blank(last[m - 1], SW_DEC) &&
+		    strcmp(last[m - 1]->f[col], tb->by_child[i]->f[col]))
+			REP(tb->by_child[i], col);
+	}
+}
+void v903_r_sw16a(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_ID); }
+void v903_r_sw16b(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_DECOM); }
+void v903_r_sw16c(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_REASON); }

@@ -1,0 +1,120 @@
+/* v903_util.c - v903_run and the helpers every 903 rule uses. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csc_diag.h"
+#include "v903_checks.h"
+
+const v903_data *v903_cur(v_ctx *ctx)
+{
+	return v_data(ctx);
+}
+
+const v903_data *v903_prev(v_ctx *ctx)
+{
+	return v_previous(ctx);
+}
+
+void v903_ck_not_run(v_ctx *ctx, const v_rule *rule)
+{
+	v_not_run(ctx, rule->code, rule->arg);
+}
+
+int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir)
+{
+	v903_data cur, prev;
+	v903_init(&cur);
+	v903_init(&prev);
+	int rc = 0;
+	if (v903_load(&cur, dir) < 0 || (prev_dir && v903_load(&prev, prev_dir) < 0))
+		rc = CSC_EXIT_INPUT;
+	if (rc == 0) {
+		v903_derive_year(&cur);
+		if (cur.year_end == CSC_NODATE)
+			csc_error_at(dir, 0, "no episode or review dates: collection year unknown, "
+				     "rules that need it find nothing");
+		if (prev_dir && cur.year_end != CSC_NODATE) {
+			prev.year_end = csc_date_add_months(cur.year_end, -12);
+			prev.year_start = csc_date_add_months(cur.year_start, -12);
+		}
+		v_set_data(ctx, &cur, prev_dir ? &prev : NULL);
+		v_set_need(ctx, V_NEEDS_PREVIOUS, prev_dir != NULL,
+			   "needs last year's return (--903-previous DIR)");
+		v_set_need(ctx, V_NEEDS_POSTCODES, 0,
+			   "needs postcode and Ofsted provider reference data, which is not supplied");
+		v_run(ctx, v903_rules, (size_t)v903_nrules);
+		v_set_data(ctx, NULL, NULL);
+	}
+	v903_free(&cur);
+	v903_free(&prev);
+	return rc;
+}
+
+static int child_cmp(const char *child, const v903_row *r)
+{
+	return strcmp(child, r->f[0]);
+}
+
+size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (child_cmp(child, t->by_child[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < t->n && !child_cmp(child, t->by_child[end]))
+		end++;
+	*rows = end > lo ? t->by_child + lo : NULL;
+	return end - lo;
+}
+
+size_t v903_run_len(const v903_table *t, size_t i)
+{
+	size_t j = i + 1;
+	while (j < t->n && !strcmp(t->by_child[i]->f[0], t->by_child[j]->f[0]))
+		j++;
+	return j - i;
+}
+
+csc_date v903_date(const v903_row *r, int col)
+{
+	csc_date d;
+	const char *s = r->f[col];
+	if (!*s || csc_date_parse_dmy(s, strlen(s), &d) < 0)
+		return CSC_NODATE;
+	return d;
+}
+
+int v903_blank(const v903_row *r, int col)
+{
+	return r->f[col][0] == 0;
+}
+
+int v903_in(const char *s, const char *list)
+{
+	size_t n = strlen(s);
+	if (!n)
+		s = "_", n = 1;
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *q = p;
+		while (*q && *q != ' ')
+			q++;
+		if ((size_t)(q - p) == n && !memcmp(p, s, n))
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+void v903_report(v_ctx *ctx, const v_rule *rule, int t, const v903_row *r, int col)
+{
+	const csc_903_table *tb = &csc_903_tables[t];
+	v_report(ctx, rule, r ? r->f[0] : NULL, tb->name, col >= 0 ? tb->cols[col] : NULL,
+		 r && col >= 0 ? r->f[col] : NULL, r ? r->line : 0);
+}
