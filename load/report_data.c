@@ -259,7 +259,7 @@ static int check_unique(const char *name, const void *base, size_t n, size_t siz
 	return 0;
 }
 
-rd *rd_load(const char *dir)
+rd *rd_load(const char *dir, const char *staging_dir)
 {
 	static const char *const mcols[] = {"measure", "breakdown", "period_start", "period_end",
 					    "value", "numerator", "denominator"};
@@ -273,6 +273,7 @@ rd *rd_load(const char *dir)
 
 	rd *d = csc_xcalloc(1, sizeof *d);
 	d->dir = csc_xstrdup(dir);
+	d->staging = csc_xstrdup(staging_dir);
 	char *p;
 	int rc;
 
@@ -298,8 +299,8 @@ rd *rd_load(const char *dir)
 	size_t rccap = 0;
 	for (int i = 0; i < RD_NINPUTS; i++) {
 		char name[64];
-		snprintf(name, sizeof name, "staging/recon_%s.csv", rd_inputs[i]);
-		p = csc_path_join(dir, name);
+		snprintf(name, sizeof name, "recon_%s.csv", rd_inputs[i]);
+		p = csc_path_join(staging_dir, name);
 		struct reconctx c = {{d, p, rccap}, rd_inputs[i]};
 		rc = rd_read_csv(p, NULL, ccols, 5, 1, add_recon, &c);
 		rccap = c.l.cap;
@@ -307,8 +308,8 @@ rd *rd_load(const char *dir)
 		if (rc < 0)
 			goto fail;
 		d->have_recon[i] = rc == 0;
-		snprintf(name, sizeof name, "staging/rejects_%s.csv", rd_inputs[i]);
-		p = csc_path_join(dir, name);
+		snprintf(name, sizeof name, "rejects_%s.csv", rd_inputs[i]);
+		p = csc_path_join(staging_dir, name);
 		long n = 0;
 		rc = rd_read_csv(p, NULL, jcols, 1, 1, count_row, &n);
 		free(p);
@@ -361,6 +362,7 @@ void rd_free(rd *d)
 	free(d->d);
 	free(d->rc);
 	free(d->dir);
+	free(d->staging);
 	free(d);
 }
 

@@ -51,7 +51,8 @@ extern const char *const rd_inputs[RD_NINPUTS];
 extern const char *const rd_input_titles[RD_NINPUTS];
 
 typedef struct rd {
-	char *dir;                /* output_dir */
+	char *dir;                /* where the transform outputs are */
+	char *staging;            /* where staging/recon_*.csv, rejects_*.csv are */
 	rd_measure *m; size_t nm; /* sorted by measure, breakdown, start, end */
 	rd_rag *r; size_t nr;     /* sorted the same way */
 	rd_def *d; size_t nd;     /* in file order */
@@ -60,8 +61,9 @@ typedef struct rd {
 	int have_recon[RD_NINPUTS];
 } rd;
 
-/* Read everything under output_dir. Returns NULL after printing why. */
-rd *rd_load(const char *output_dir);
+/* Read the transform outputs in dir and the reconciliation in
+ * staging_dir. Returns NULL after printing why. */
+rd *rd_load(const char *dir, const char *staging_dir);
 void rd_free(rd *d);
 
 /* Exact lookups; NULL when absent. */

@@ -15,7 +15,7 @@ static const char *const reports[] = {"highlight", "quarterly"};
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: csc-load-report --conf FILE [--period YYYY-MM] [--quiet]\n");
+	fprintf(f, "usage: csc-load-report --conf FILE [--period YYYY-MM] [--out DIR] [--label L] [--quiet]\n");
 }
 
 static void help(void)
@@ -23,7 +23,7 @@ static void help(void)
 	printf("NAME\n"
 	       "    csc-load-report - write the highlight and quarterly report workbooks\n\n"
 	       "SYNOPSIS\n"
-	       "    csc-load-report --conf FILE [--period YYYY-MM] [--quiet]\n\n"
+	       "    csc-load-report --conf FILE [--period YYYY-MM] [--out DIR] [--label L] [--quiet]\n\n"
 	       "DESCRIPTION\n"
 	       "    Reads measures.csv, rag.csv, definitions.csv, dq.csv, drilldown.csv and\n"
 	       "    staging/recon_*.csv, staging/rejects_*.csv from output_dir, lays them out\n"
@@ -36,6 +36,12 @@ static void help(void)
 	       "    --conf FILE         pipeline.conf (required)\n"
 	       "    --period YYYY-MM    report this month instead of period_end (default:\n"
 	       "                        period_end, else the latest month in measures.csv)\n"
+	       "    --out DIR           read the transform outputs from DIR and write the\n"
+	       "                        workbooks there (default output_dir; csc-run passes\n"
+	       "                        its per-period folder); staging is always\n"
+	       "                        output_dir/staging\n"
+	       "    --label L           name the workbooks highlight-L.xlsx and\n"
+	       "                        quarterly-L.xlsx (default the period, YYYY-MM)\n"
 	       "    --drilldown-rows N  records per drill-down sheet before continuing on\n"
 	       "                        the next (default and maximum 1048572)\n"
 	       "    --drilldown-max N   drill-down records kept in each workbook (default\n"
@@ -130,8 +136,10 @@ int main(int argc, char **argv)
 		{"conf", required_argument, NULL, 'c'}, {"period", required_argument, NULL, 'p'},
 		{"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'},
 		{"drilldown-rows", required_argument, NULL, 'd'},
-		{"drilldown-max", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
-	const char *conf_path = NULL, *period = NULL;
+		{"drilldown-max", required_argument, NULL, 'm'},
+		{"out", required_argument, NULL, 'o'}, {"label", required_argument, NULL, 'l'},
+		{NULL, 0, NULL, 0}};
+	const char *conf_path = NULL, *period = NULL, *out = NULL, *label = NULL;
 	long drill_rows = XL_MAX_ROWS - 4; /* 3 rows of title and notes, then the header */
 	long drill_max = 1000000;
 	int c;
@@ -140,6 +148,16 @@ int main(int argc, char **argv)
 		case 'c': conf_path = optarg; break;
 		case 'p': period = optarg; break;
 		case 'q': csc_diag_quiet(1); break;
+		case 'o': out = optarg; break;
+		case 'l':
+			label = optarg;
+			if (!*label || strlen(label) > 15 || strspn(label, "0123456789"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != strlen(label)) {
+				csc_error("--label must be 1-15 letters, digits or - (got '%.20s')", label);
+				usage(stderr);
+				return CSC_EXIT_CONFIG;
+			}
+			break;
 		case 'h': help(); return CSC_EXIT_OK;
 		case 'd': {
 			char *end;
@@ -176,7 +194,10 @@ int main(int argc, char **argv)
 		csc_conf_free(conf);
 		return CSC_EXIT_CONFIG;
 	}
-	rd *d = rd_load(conf->output_dir);
+	char *staging = csc_path_join(conf->output_dir, "staging");
+	const char *dir = out ? out : conf->output_dir;
+	rd *d = rd_load(dir, staging);
+	free(staging);
 	if (!d) {
 		csc_conf_free(conf);
 		return CSC_EXIT_INPUT;
@@ -219,8 +240,11 @@ int main(int argc, char **argv)
 		r.ncols = rp_columns(t[i]->periods, pe, conf->months_shown, r.cols);
 		rp_compare(t[i]->compare, pe, &r.cmp);
 		char file[64];
-		snprintf(file, sizeof file, "%s-%04d-%02d.xlsx", reports[i], y, m);
-		char *path = csc_path_join(conf->output_dir, file);
+		if (label)
+			snprintf(file, sizeof file, "%s-%s.xlsx", reports[i], label);
+		else
+			snprintf(file, sizeof file, "%s-%04d-%02d.xlsx", reports[i], y, m);
+		char *path = csc_path_join(dir, file);
 		char title[1200];
 		snprintf(title, sizeof title, "%s: %s", conf->la_name, t[i]->title);
 		b[i] = r.b = xl_open(path, title, conf->la_name, pe);

@@ -256,8 +256,8 @@ int report_rejects(report *r, lxw_worksheet *ws)
 	for (int i = 0; i < RD_NINPUTS && s.count < shown; i++) {
 		if (r->d->rejects[i] <= 0)
 			continue;
-		snprintf(name, sizeof name, "staging/rejects_%s.csv", rd_inputs[i]);
-		char *p = csc_path_join(r->d->dir, name);
+		snprintf(name, sizeof name, "rejects_%s.csv", rd_inputs[i]);
+		char *p = csc_path_join(r->d->staging, name);
 		s.input = rd_input_titles[i];
 		int rc = rd_read_csv(p, NULL, cols, 5, 0, write_row, &s);
 		free(p);

@@ -50,6 +50,17 @@ setup "$T/p"
 "$PROG" --conf "$T/p/pipeline.conf" --period 2023-11 --quiet
 check "--period names the workbook" test -s "$T/p/out/highlight-2023-11.xlsx"
 
+# csc-run's layout: transform outputs in a per-period folder (--out),
+# staging under output_dir, workbooks named by --label.
+setup "$T/run"
+mkdir -p "$T/run/out/work"
+mv "$T/run/out/"*.csv "$T/run/out/work/"
+check "--out and --label run" "$PROG" --conf "$T/run/pipeline.conf" --period 2023-12 \
+	--out "$T/run/out/work" --label 2023-Q3 --quiet
+check "--label names the workbooks" test -s "$T/run/out/work/quarterly-2023-Q3.xlsx"
+check "--out workbook matches the plain run" cmp -s "$H" "$T/run/out/work/highlight-2023-Q3.xlsx"
+check_exit "bad --label" 4 "$PROG" --conf "$T/run/pipeline.conf" --label "../x"
+
 # Publication mode: small numbers become c.
 setup "$T/pub" "publication_mode = yes"
 check "publication run" "$PROG" --conf "$T/pub/pipeline.conf" --quiet
