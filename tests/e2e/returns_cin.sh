@@ -66,6 +66,22 @@ sed -i '2{h;d};3G' "$T/la/staging/cin_episodes.csv"
 msg=$("$R" --conf "$CONF" --year 2025 --quiet 2>&1); rc=$?
 check_eq "staging out of order (exit 3)" 3 "$rc"
 check "names the file and line" grep -q "cin_episodes.csv:.*not in cin_children.csv order" <<<"$msg"
+# Hostile staging never crashes the writer: random bytes, a NUL, an
+# unterminated quote and an over-long field each give exit 3.
+cp "$ROOT/tests/data/returns/staging/cin_episodes.csv" "$T/la/staging/"
+save="$T/children.csv"; cp "$T/la/staging/cin_children.csv" "$save"
+head -c 4096 /dev/urandom >"$T/la/staging/cin_children.csv"
+check_exit "random bytes" 3 "$BIN/csc-returns" --conf "$CONF" --year 2025 --quiet
+{ head -1 "$save"; printf 'C01,\0,,UN1\n'; } >"$T/la/staging/cin_children.csv"
+check_exit "NUL byte" 3 "$BIN/csc-returns" --conf "$CONF" --year 2025 --quiet
+{ head -1 "$save"; printf 'C01,"unterminated\n'; } >"$T/la/staging/cin_children.csv"
+check_exit "unterminated quote" 3 "$BIN/csc-returns" --conf "$CONF" --year 2025 --quiet
+{ head -1 "$save"; printf 'C01,'; head -c 70000 /dev/zero | tr '\0' x; printf '\n'; } >"$T/la/staging/cin_children.csv"
+check_exit "over-long field" 3 "$BIN/csc-returns" --conf "$CONF" --year 2025 --quiet
+{ head -1 "$save"; printf 'C06,,,,2013-02-30,,F,,WBRI,,1\n'; } >"$T/la/staging/cin_children.csv"
+check_exit "impossible date" 3 "$BIN/csc-returns" --conf "$CONF" --year 2025 --quiet
+cp "$save" "$T/la/staging/cin_children.csv"
+check "previous return still untouched" cmp -s "$OUT/cin-2025.xml" "$T/before.xml"
 rm -rf "$T/la/staging"
 check_exit "no staging at all" 3 "$R" --conf "$CONF" --year 2025
 finish
