@@ -11,8 +11,9 @@ VALIDATE_903 :=
 PROGRAMS += csc-validate
 csc-validate_OBJS := validate/validate_main.o $(VALIDATE_ENGINE) $(VALIDATE_CIN) $(VALIDATE_903)
 
-UNIT_TESTS += test_validate_cin_rules
+UNIT_TESTS += test_validate_cin_rules test_validate_cin_engine
 test_validate_cin_rules_OBJS := tests/unit/test_validate_cin_rules.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)
+test_validate_cin_engine_OBJS := tests/unit/test_validate_cin_engine.o $(VALIDATE_ENGINE)
 
 #E2E (added with the tests)
 
