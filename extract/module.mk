@@ -25,3 +25,5 @@ test_contacts_values_OBJS := tests/unit/test_contacts_values.o $(CSV_EXTRACT_OBJ
 UNIT_TESTS += test_ssda903_schema
 test_ssda903_schema_OBJS := tests/unit/test_ssda903_schema.o extract/ssda903_schema.o $(CSV_EXTRACT_OBJS)
 E2E_TESTS += tests/e2e/extract_cin.sh tests/e2e/extract_cin_bad.sh
+UNIT_TESTS += test_cin_value
+test_cin_value_OBJS := tests/unit/test_cin_value.o $(CIN_EXTRACT_OBJS)
