@@ -12,7 +12,10 @@ void cin_rep(v_ctx *ctx, const v_rule *rule, const cin_rec *r, int field)
 {
 	cin_state *st = cin_st(ctx);
 	const cin_val *v = &r->f[field];
-	v_report(ctx, rule, st->label, cin_kind_table(r->kind), cin_field_name(r->kind, field),
+	const char *table = r->kind == CIN_K_CHILD && (field == C_ETHNICITY || field == C_DISABILITIES)
+				    ? "ChildCharacteristics"
+				    : cin_kind_table(r->kind);
+	v_report(ctx, rule, st->label, table, cin_field_name(r->kind, field),
 		 v->s, v->line > 0 ? v->line : r->line);
 }
 

@@ -15,7 +15,7 @@ UNIT_TESTS += test_validate_cin_rules test_validate_cin_engine
 test_validate_cin_rules_OBJS := tests/unit/test_validate_cin_rules.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)
 test_validate_cin_engine_OBJS := tests/unit/test_validate_cin_engine.o $(VALIDATE_ENGINE)
 
-#E2E (added with the tests)
+E2E_TESTS += tests/e2e/validate_cin.sh
 
 # SSDA903 rules (v903_*: loader, shared checks, rule table by theme), linked
 # into csc-validate; validate_main.c calls v903_run.

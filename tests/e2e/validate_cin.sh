@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# csc-validate on small CIN returns (tests/data/validate/cin): exit status
+# for clean / queries / errors / unreadable / usage, the exact issues.csv of
+# a return whose errors were worked out by hand, rules not run without a
+# reference date, atomic outputs, determinism, and the workbook read back
+# with openpyxl (a formula typed as an ID stays text).
+. "$(dirname "$0")/lib.sh"
+V="$BIN/csc-validate"
+D="$ROOT/tests/data/validate/cin"
+T=$(tmpdir)
+
+check_exit "clean return" 0 "$V" --cin "$D/clean.xml" -o "$T/clean" -q
+check_exit "queries only (8945Q)" 1 "$V" --cin "$D/queries.xml" -o "$T/q" -q
+check_exit "errors" 2 "$V" --cin "$D/errors.xml" -o "$T/e" -q
+check_exit "wrong root" 3 "$V" --cin "$D/wrong_root.xml" -o "$T/w" -q
+check_exit "truncated XML" 3 "$V" --cin "$D/truncated.xml" -o "$T/t" -q
+check_exit "DOCTYPE/entity refused" 3 "$V" --cin "$D/entity.xml" -o "$T/x" -q
+check_exit "missing file" 3 "$V" --cin "$D/nope.xml" -o "$T/n" -q
+check_exit "no input" 4 "$V" -o "$T/u"
+check_exit "bad date option" 4 "$V" --cin "$D/clean.xml" --reference-date 2026-02-30
+check_exit "both date options" 4 "$V" --cin "$D/clean.xml" --reference-date 2026-03-31 --year 2026
+check_exit "bad --la" 4 "$V" --cin "$D/clean.xml" --la 12
+check_exit "--help" 0 "$V" --help
+check "help is man-style" bash -c "'$V' --help | grep -q '^EXIT STATUS' && '$V' --help | grep -q '^SYNOPSIS'"
+
+# Diagnostics name file and line.
+msg=$("$V" --cin "$D/wrong_root.xml" -o "$T/w" 2>&1)
+check_eq "wrong-root diagnostic" "csc-validate: $D/wrong_root.xml:2: wrong root element <Children>: a CIN census return starts with <Message>" "$msg"
+check "nothing written for unreadable input" test ! -e "$T/w/issues.csv"
+
+# A failing run leaves the previous outputs untouched.
+cp -r "$T/e" "$T/keep"
+"$V" --cin "$D/truncated.xml" -o "$T/keep" -q 2>/dev/null
+check "earlier outputs untouched" cmp -s "$T/e/issues.csv" "$T/keep/issues.csv"
+
+# clean: header only
+check_eq "clean issues.csv is the header" "rule,severity,child,table,field,value,line,message" "$(cat "$T/clean/issues.csv")"
+check_eq "clean rules_not_run.csv is the header" "rule,reason" "$(cat "$T/clean/rules_not_run.csv")"
+
+# errors.xml by hand: child 1's LAchildID is a formula (line 9: 1570, 1580),
+# its closure reason RC0 (line 16: 8640); child C2's ethnicity XXXX (line 21: 4220).
+expect='rule,severity,child,table,field,value,line,message
+1570,error,"'"'"'=HYPERLINK(""http://x"",""y"")",ChildIdentifiers,LAchildID,"'"'"'=HYPERLINK(""http://x"",""y"")",9,LA Child ID must not be longer than 20 characters
+1580,error,"'"'"'=HYPERLINK(""http://x"",""y"")",ChildIdentifiers,LAchildID,"'"'"'=HYPERLINK(""http://x"",""y"")",9,LA Child ID must not contain any non-alphanumeric characters
+8640,error,"'"'"'=HYPERLINK(""http://x"",""y"")",CINdetails,ReasonForClosure,RC0,16,CIN Reason for closure code invalid (see Reason for Closure table in CIN Census code set)
+4220,error,C2,ChildCharacteristics,Ethnicity,XXXX,21,Ethnicity is missing or invalid (see Ethnicity table)'
+check_eq "errors.xml issues.csv" "$expect" "$(cat "$T/e/issues.csv")"
+
+# No reference date anywhere: census-year rules are listed, never passed.
+check_exit "no reference date (100 fails)" 2 "$V" --cin "$D/no_refdate.xml" -o "$T/nr" -q
+check_eq "8600 not run" "needs a reference date (none in the file header; give --reference-date or --year)" \
+	"$(csvget "$T/nr/rules_not_run.csv" reason rule=8600)"
+check "8569Q not run" grep -q '^8569Q,' "$T/nr/rules_not_run.csv"
+check_exit "--year supplies it" 2 "$V" --cin "$D/no_refdate.xml" --year 2026 -o "$T/ny" -q
+check_eq "--year: every rule ran" "rule,reason" "$(cat "$T/ny/rules_not_run.csv")"
+check_eq "--year: only rule 100 (no header date)" "100" "$(tail -n +2 "$T/ny/issues.csv" | cut -d, -f1 | sort -u)"
+# --reference-date overrides the header: 100 then fails on clean.xml
+check_exit "--reference-date differs from header" 2 "$V" --cin "$D/clean.xml" --reference-date 2026-03-30 -o "$T/rd" -q
+check_eq "rule 100 value" "2026-03-31" "$(csvget "$T/rd/issues.csv" value rule=100)"
+check_exit "--cin-previous accepted" 0 "$V" --cin "$D/clean.xml" --cin-previous "$D/clean.xml" -o "$T/p" -q
+check_exit "--cin-previous unreadable" 3 "$V" --cin "$D/clean.xml" --cin-previous "$D/truncated.xml" -o "$T/p2" -q
+
+# Deterministic bytes, no temporary files left behind.
+"$V" --cin "$D/errors.xml" -o "$T/e2" -q
+check "issues.csv deterministic" cmp -s "$T/e/issues.csv" "$T/e2/issues.csv"
+check "validation.xlsx deterministic" cmp -s "$T/e/validation.xlsx" "$T/e2/validation.xlsx"
+check_eq "no temporary files" "" "$(ls "$T/e" | grep tmp)"
+
+# The workbook, read by an independent reader.
+cat >"$T/read.py" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(",".join(wb.sheetnames))
+ws = wb["Issues"]
+print(",".join(ws.tables.keys()), ws.tables["Issues"].ref)
+for row in ws.iter_rows(min_row=2, values_only=True):
+    print("|".join("" if v is None else str(v) for v in row))
+c = ws["C2"]
+print("C2", c.data_type, repr(c.value))
+s = wb["Summary"]
+for row in s.iter_rows(min_row=8, values_only=True):
+    if row[0]:
+        print("S|" + "|".join(str(v) for v in row[:4]))
+b = wb["By child"]
+for row in b.iter_rows(min_row=2, values_only=True):
+    print("B|" + "|".join(str(v) for v in row[:4]))
+print("title", wb.properties.title, wb.properties.created)
+PY
+out=$("$PY" "$T/read.py" "$T/e/validation.xlsx" 2>&1)
+check_eq "workbook sheets" "Summary,Issues,By child,Not run" "$(sed -n 1p <<<"$out")"
+check_eq "issues table covers the list" "Issues A1:H5" "$(sed -n 2p <<<"$out")"
+check_eq "first issue row" '1570|error|=HYPERLINK("http://x","y")|ChildIdentifiers|LAchildID|=HYPERLINK("http://x","y")|9|LA Child ID must not be longer than 20 characters' "$(sed -n 3p <<<"$out")"
+check_eq "formula stays a string cell" "C2 s '=HYPERLINK(\"http://x\",\"y\")'" "$(grep '^C2 ' <<<"$out")"
+check_eq "summary by rule" "S|1570|error|LA Child ID must not be longer than 20 characters|1
+S|1580|error|LA Child ID must not contain any non-alphanumeric characters|1
+S|4220|error|Ethnicity is missing or invalid (see Ethnicity table)|1
+S|8640|error|CIN Reason for closure code invalid (see Reason for Closure table in CIN Census code set)|1" "$(grep '^S|' <<<"$out")"
+check_eq "per-child view" 'B|=HYPERLINK("http://x","y")|3|0|1570 1580 8640
+B|C2|1|0|4220' "$(grep '^B|' <<<"$out")"
+check_eq "fixed document properties" "title Validation report 2000-01-01 00:00:00" "$(grep '^title' <<<"$out")"
+check "no formula anywhere in the workbook" bash -c "cd '$T' && rm -rf x && mkdir x && cd x && unzip -q ../e/validation.xlsx && ! grep -l '<f>' xl/worksheets/*.xml"
+
+finish
