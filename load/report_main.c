@@ -8,7 +8,7 @@
 #include "csc_conf.h"
 #include "csc_diag.h"
 #include "csc_out.h"
-#include "report.h"
+#include "report_ctx.h"
 
 static const char *const reports[] = {"highlight", "quarterly"};
 #define NREPORTS 2

@@ -9,7 +9,7 @@
 
 #include "csc_diag.h"
 #include "csc_out.h"
-#include "report.h"
+#include "report_ctx.h"
 
 #define HEAD_ROW 3 /* title, description, note, then the table header */
 

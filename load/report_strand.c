@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "csc_diag.h"
-#include "report.h"
+#include "report_ctx.h"
 #include "report_cell.h"
 
 #define FIRST_ROW_TEXT "How will we know we have been successful?"

@@ -10,7 +10,7 @@
  * - Memory: libxlsxwriter 1.1.4 refuses Excel Tables in constant_memory
  *   mode, and GSS spreadsheet guidance wants every table to be one, so the
  *   workbook is built in memory; what bounds it is the drill-down cap
- *   (report.h), not the size of the dumps.
+ *   (report_ctx.h), not the size of the dumps.
  * - Safe text: every text cell goes through xl_text, which always writes a
  *   string (never a formula, whatever the first character).
  * - Every sheet carries the protective marking in header and footer and

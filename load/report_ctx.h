@@ -1,0 +1,64 @@
+/*
+ * report_ctx.h - one workbook being laid out from a template.
+ *
+ * report_main.c fills a `report` per template and calls the sheet writers
+ * (report_strand.c for the strand tables and charts, report_sheets.c for the
+ * cover, contents, definitions, data-quality and drill-down sheets).
+ */
+#ifndef REPORT_CTX_H
+#define REPORT_CTX_H
+
+#include "csc_conf.h"
+#include "report_data.h"
+#include "report_period.h"
+#include "report_tpl.h"
+#include "xl_book.h"
+
+typedef struct report {
+	const csc_conf *conf;
+	const rd *d;
+	const tpl *t;
+	xl_book *b;
+	csc_date period_end;
+	rp_col cols[RP_MAX_COLS];  /* the period columns */
+	int ncols;
+	rp_col cmp;                /* the comparator period */
+	long drill_rows_per_sheet; /* data rows per drill-down sheet */
+	long drill_max;            /* drill-down rows kept in the workbook (memory bound) */
+	/* Chart data sheet, written as strand sheets ask for series. */
+	lxw_worksheet *chart_ws;
+	long chart_row;
+	int nchart_rows;
+} report;
+
+/* Check every template row names a measure in definitions.csv; prints
+ * "template:line: message" for each that does not. 0 or -1. */
+int report_check_template(const report *r);
+
+/* Rows the template charts (the Chart data table's size). */
+int report_chart_rows(const tpl *t);
+
+/* The strand table and its charts on ws. */
+void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws);
+
+/* The header row of the Chart data table (before any strand). */
+void report_chart_data_start(report *r);
+
+/* The fixed sheets. */
+void report_cover(report *r, lxw_worksheet *ws);
+void report_contents(report *r, lxw_worksheet *ws, const char *const *names,
+		     const char *const *descs, int n);
+void report_definitions(report *r, lxw_worksheet *ws);
+void report_recon(report *r, lxw_worksheet *ws);
+/* Streamed sheets; return -1 after printing a read error. */
+int report_rejects(report *r, lxw_worksheet *ws);
+int report_dq(report *r, lxw_worksheet *ws);
+
+/* Drill-down rows for the report's periods, counted first so the sheets
+ * can be planned; returns the count or -1. */
+long report_drill_count(report *r);
+/* Write the first drill_max of them over the given sheets (each holds
+ * drill_rows_per_sheet rows). */
+int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total);
+
+#endif
