@@ -6,3 +6,6 @@ test_conf_OBJS := tests/unit/test_conf.o
 test_csv_OBJS := tests/unit/test_csv.o
 UNIT_TESTS += test_sha256
 test_sha256_OBJS := tests/unit/test_sha256.o
+# End to end: the tiny hand-made authority through csc-run, and the nightly
+# behaviour (determinism, lock, SIGKILL, incremental make, verify).
+E2E_TESTS += tests/e2e/tiny_frontdoor.sh tests/e2e/run_nightly.sh

@@ -405,8 +405,9 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	e->avail = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->avail);
 	e->cnt = csc_xcalloc((size_t)tx_nmeasures * TX_MAXPER * TX_MAXBD * 2, sizeof *e->cnt);
 	const char *outdir = o && o->output_dir ? o->output_dir : c->output_dir;
+	/* staging always lives under output_dir; --out only moves the results */
 	char *staging = o && o->staging_dir ? csc_xstrdup(o->staging_dir)
-					    : csc_path_join(outdir, "staging");
+					    : csc_path_join(c->output_dir, "staging");
 
 	if (c->period_end == CSC_NODATE) {
 		free(staging);
