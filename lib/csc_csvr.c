@@ -2,6 +2,7 @@
 #include <csv.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +22,15 @@ struct reader {
 	size_t *off, *len;
 	char **ptr;
 	int n;
-	long line, row_start, index;
-	int in_row, row_ended;
+	/* Line numbers without feeding libcsv line by line: the parser is given
+	 * whole blocks (CSV_REPALL_NL reports every line end outside a record
+	 * as an empty record), `lf` counts the line feeds of finished records
+	 * and blank lines, so a record starts on line lf + 1; `row_lf` counts
+	 * the line feeds inside the current record's quoted fields. `raw_lf`
+	 * counts every line feed of the blocks fed so far, for errors that
+	 * stop the parser part-way through a block. */
+	long lf, row_lf, raw_lf, index;
+	size_t row_bytes;
 	int stop;     /* callback's return value */
 	int failed;   /* structural error already reported */
 };
@@ -34,10 +42,33 @@ static const unsigned short cp1252_hi[32] = {
 	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
+#define ROW_MAX (4 * (size_t)CSC_CSV_MAX_FIELD)
+
+static long count_lf(const void *s, size_t n)
+{
+	long k = 0;
+	const char *p = s, *e = p + n;
+	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
 static int valid_utf8(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		/* fast path: eight ASCII bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned c = s[i];
 		if (c < 0x80) {
 			i++;
@@ -102,12 +133,13 @@ static void on_field(void *s, size_t n, void *data)
 	if (r->n == CSC_CSV_MAX_FIELDS) {
 		char msg[64];
 		snprintf(msg, sizeof msg, "row has more than %d fields", CSC_CSV_MAX_FIELDS);
-		fail(r, r->row_start, msg);
+		fail(r, r->lf + 1, msg);
 		return;
 	}
 	const unsigned char *u = s ? s : (const unsigned char *)"";
-	if (memchr(u, '\0', n)) {
-		fail(r, r->line, "NUL byte in field: not a text CSV file");
+	r->row_bytes += n;
+	if (r->row_bytes > ROW_MAX) {
+		fail(r, r->lf + 1, "row longer than 4 MiB");
 		return;
 	}
 	/* Windows-1252 needs at most 3 bytes of UTF-8 per input byte */
@@ -129,7 +161,7 @@ static void on_field(void *s, size_t n, void *data)
 				if (!c) {
 					char msg[64];
 					snprintf(msg, sizeof msg, "byte 0x%02X is neither UTF-8 nor Windows-1252", u[i]);
-					fail(r, r->line, msg);
+					fail(r, r->lf + 1 + r->row_lf + count_lf(u, i), msg);
 					return;
 				}
 			}
@@ -140,19 +172,27 @@ static void on_field(void *s, size_t n, void *data)
 	r->off[r->n] = start;
 	r->len[r->n] = r->used - start - 1;
 	r->n++;
+	if (memchr(u, '\n', n))
+		r->row_lf += count_lf(u, n);
 }
 
 static void on_row(int c, void *data)
 {
-	(void)c;
 	struct reader *r = data;
-	r->row_ended = 1;
 	if (r->failed || r->stop)
 		return;
+	if (r->n == 0) {
+		/* a line end outside a record: a blank line, or the LF of a CRLF */
+		r->lf += c == '\n';
+		return;
+	}
 	for (int i = 0; i < r->n; i++)
 		r->ptr[i] = r->buf + r->off[i];
-	csc_row row = {r->n, r->ptr, r->len, r->row_start, r->index++};
+	csc_row row = {r->n, r->ptr, r->len, r->lf + 1, r->index++};
 	r->stop = r->fn(r->ctx, &row);
+	r->lf += r->row_lf + (c == '\n');
+	r->row_lf = 0;
+	r->row_bytes = 0;
 	r->n = 0;
 	r->used = 0;
 }
@@ -174,7 +214,7 @@ static void reader_init(struct reader *r, const char *name, csc_row_fn fn, void 
 	r->off = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->off);
 	r->len = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->len);
 	r->ptr = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->ptr);
-	if (csv_init(&r->p, CSV_STRICT_FINI) != 0)
+	if (csv_init(&r->p, CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
 		csc_die(CSC_EXIT_INTERNAL, "cannot initialise CSV parser");
 	csv_set_realloc_func(&r->p, limited_realloc);
 }
@@ -188,51 +228,26 @@ static void reader_free(struct reader *r)
 	free(r->ptr);
 }
 
-/* Feed one physical line (with its LF, if any). */
-static void feed_line(struct reader *r, const char *s, size_t n)
+/* Feed a block to the parser. A NUL byte stops the read at its line
+ * before the parser sees it (libcsv would take it as data). */
+static void feed_block(struct reader *r, const char *s, size_t n)
 {
-	r->line++;
-	if (!r->in_row)
-		r->row_start = r->line;
-	r->row_ended = 0;
-	if (csv_parse(&r->p, s, n, on_field, on_row, r) != n && !r->failed) {
+	const char *nul = memchr(s, '\0', n);
+	size_t take = nul ? (size_t)(nul - s) : n;
+	size_t got = csv_parse(&r->p, s, take, on_field, on_row, r);
+	if (got != take && !r->failed) {
+		long line = r->raw_lf + 1 + count_lf(s, got);
 		if (csv_error(&r->p) == CSV_ENOMEM) {
 			char msg[64];
 			snprintf(msg, sizeof msg, "field longer than %u bytes", CSC_CSV_MAX_FIELD);
-			fail(r, r->line, msg);
+			fail(r, line, msg);
 		} else {
-			fail(r, r->line, csv_strerror(csv_error(&r->p)));
+			fail(r, line, csv_strerror(csv_error(&r->p)));
 		}
 	}
-	if (r->row_ended) {
-		r->in_row = 0;
-	} else {
-		for (size_t i = 0; i < n; i++)
-			if (s[i] != '\r' && s[i] != '\n') {
-				r->in_row = 1;
-				break;
-			}
-	}
-}
-
-/* Feed a block; `carry` keeps a partial last line between blocks. Lines are
- * fed whole so that row start lines are exact. */
-static size_t feed_block(struct reader *r, const char *s, size_t n, int last)
-{
-	size_t pos = 0;
-	while (pos < n && !r->failed && !r->stop) {
-		const char *nl = memchr(s + pos, '\n', n - pos);
-		if (!nl) {
-			if (!last)
-				return pos; /* keep the partial line for the next block */
-			feed_line(r, s + pos, n - pos);
-			return n;
-		}
-		size_t len = (size_t)(nl - (s + pos)) + 1;
-		feed_line(r, s + pos, len);
-		pos += len;
-	}
-	return pos;
+	if (nul && !r->failed && !r->stop)
+		fail(r, r->raw_lf + 1 + count_lf(s, take), "NUL byte in field: not a text CSV file");
+	r->raw_lf += count_lf(s, n);
 }
 
 static int finish(struct reader *r)
@@ -241,9 +256,9 @@ static int finish(struct reader *r)
 	 * would also refuse the stray quotes Excel users type; check the state
 	 * (2 = FIELD_BEGUN in libcsv) directly instead. */
 	if (!r->failed && !r->stop && r->p.pstate == 2 && r->p.quoted)
-		fail(r, r->row_start, "unterminated quoted field in the row starting here");
+		fail(r, r->lf + 1, "unterminated quoted field in the row starting here");
 	if (!r->failed && !r->stop && csv_fini(&r->p, on_field, on_row, r) != 0)
-		fail(r, r->row_start, "unterminated quoted field in the row starting here");
+		fail(r, r->lf + 1, "unterminated quoted field in the row starting here");
 	return r->failed ? -1 : r->stop;
 }
 
@@ -266,7 +281,7 @@ int csc_csv_read_mem(const char *data, size_t n, const char *name, csc_row_fn fn
 	size_t skip;
 	int rc;
 	if (check_start(&r, (const unsigned char *)data, n, &skip) == 0) {
-		feed_block(&r, data + skip, n - skip, 1);
+		feed_block(&r, data + skip, n - skip);
 		rc = finish(&r);
 	} else {
 		rc = -1;
@@ -293,25 +308,15 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 		rewind(f);
 	}
 	csc_progress_start(&prog, name, total);
-	size_t cap = 1 << 16, have = 0;
+	size_t cap = 1 << 18, have = 0;
 	char *blk = csc_xmalloc(cap);
 	int first = 1, rc = 0;
 	for (;;) {
-		if (have == cap) {
-			/* a single physical line longer than the block: grow, bounded
-			 * by the field limit plus slack for the rest of the row */
-			if (cap > 4 * (size_t)CSC_CSV_MAX_FIELD) {
-				fail(&r, r.line + 1, "line longer than 4 MiB");
-				break;
-			}
-			cap *= 2;
-			blk = csc_xrealloc(blk, cap);
-		}
 		size_t got = fread(blk + have, 1, cap - have, f);
 		if (got == 0 && ferror(f)) {
 			char msg[128];
 			snprintf(msg, sizeof msg, "read error: %s", strerror(errno));
-			fail(&r, r.line + 1, msg);
+			fail(&r, r.raw_lf + 1, msg);
 			break;
 		}
 		have += got;
@@ -326,11 +331,10 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 			if (check_start(&r, (unsigned char *)blk, have, &skip) != 0)
 				break;
 		}
-		size_t used = skip + feed_block(&r, blk + skip, have - skip, last);
+		feed_block(&r, blk + skip, have - skip);
 		if (r.failed || r.stop || last)
 			break;
-		memmove(blk, blk + used, have - used);
-		have -= used;
+		have = 0;
 	}
 	csc_progress_end(&prog);
 	fclose(f);
