@@ -27,3 +27,5 @@ test_ssda903_schema_OBJS := tests/unit/test_ssda903_schema.o extract/ssda903_sch
 E2E_TESTS += tests/e2e/extract_cin.sh tests/e2e/extract_cin_bad.sh
 UNIT_TESTS += test_cin_value
 test_cin_value_OBJS := tests/unit/test_cin_value.o $(CIN_EXTRACT_OBJS)
+UNIT_TESTS += test_ssda903_csvr
+test_ssda903_csvr_OBJS := tests/unit/test_ssda903_csvr.o
