@@ -39,13 +39,14 @@ static const v903_row *first_place(v903_row *const *e, size_t ne, const char *se
 	return NULL;
 }
 
-/* Start date of the child's latest period of care (its last RNE S). */
+/* Start date of the child's latest period of care (its last RNE S), or
+ * CSC_NODATE when it began before the episodes given. */
 static csc_date latest_start(v903_row *const *e, size_t ne)
 {
 	for (size_t i = ne; i-- > 0;)
 		if (IN(e[i], EP_RNE, "S"))
 			return DECOM(e[i]);
-	return ne ? DECOM(e[v903_period_start(e, ne - 1)]) : CSC_NODATE;
+	return CSC_NODATE;
 }
 
 /* The date the child left care, when the last episode ended the period. */
@@ -341,7 +342,8 @@ void v903_r_601(v_ctx *ctx, const v_rule *rule)
 
 /* PrevPerm ----------------------------------------------------------- */
 
-/* 630: a period of care begun this year has no previous permanence row. */
+/* 630: a period of care begun this year (not short breaks, V3/V4) has no
+ * previous permanence row. */
 void v903_r_630(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
@@ -350,7 +352,8 @@ void v903_r_630(v_ctx *ctx, const v_rule *rule)
 		const v903_row *r = &tb->rows[i];
 		csc_date s = DECOM(r);
 		v903_row *const *p;
-		if (IN(r, EP_RNE, "S") && s != CSC_NODATE && s >= d->year_start && s <= d->year_end &&
+		if (IN(r, EP_RNE, "S") && !IN(r, EP_LS, "V3 V4") && s != CSC_NODATE &&
+		    s >= d->year_start && s <= d->year_end &&
 		    !v903_child(&d->t[V9_PREVPERM], r->f[0], &p))
 			v903_report(ctx, rule, V9_EPISODES, r, EP_RNE);
 	}

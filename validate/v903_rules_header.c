@@ -161,15 +161,12 @@ void v903_r_304(v_ctx *ctx, const v_rule *rule)
 
 /* Mother status ------------------------------------------------------- */
 
-/* 165: mother status is neither 0 nor 1; or blank for a girl who is a care
- * leaver (OC3) not looked after this year. */
+/* 165: mother status given but neither 0 nor 1. (Blank where it is needed
+ * is 393 and 607; given where it is not is 628.) */
 CHILD(c165)
 {
-	(void)e, (void)ne;
+	(void)d, (void)e, (void)ne;
 	if (!v903_blank(h, HD_MOTHER) && !IN(h, HD_MOTHER, "0 1"))
-		REP(HD_MOTHER);
-	else if (v903_blank(h, HD_MOTHER) && IN(h, HD_SEX, "F") &&
-		 v903_has(d, V9_OC3, h->f[0]) && !v903_looked_after_in_year(d, h->f[0]))
 		REP(HD_MOTHER);
 }
 EACH_HEADER(165, c165)

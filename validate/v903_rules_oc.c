@@ -415,10 +415,17 @@ ROW(r1001)
 }
 EACH(1001, V9_OC3, r1001)
 
-/* 1002: care leaver data, but no episodes this year or last. */
+/* 1002: care leaver data, but no episodes this year or last. Judged only
+ * for young people whose 17th birthday falls in the year: a relevant
+ * child was looked after on or after their 16th birthday, so within the
+ * two years loaded; older care leavers may have left care earlier. */
 ROW(r1002)
 {
 	if (!v903_prev(ctx))
+		return;
+	csc_date dob = v903_date(r, O3_DOB);
+	if (dob == CSC_NODATE || csc_date_birthday(dob, 17) < d->year_start ||
+	    csc_date_birthday(dob, 17) > d->year_end)
 		return;
 	int col = any_completed(r, oc3_items, N(oc3_items));
 	v903_row *const *e;

@@ -44,22 +44,39 @@ GROUP(g10)
 }
 V903_BY_CHILD(sw10, V9_SW, g10)
 
+/* Looked after at 31 March other than on short breaks (V3/V4), for whom
+ * social worker episodes are collected; *since is the start of the period
+ * of care open then. */
+static int needs_sw(const v903_data *d, const char *child, csc_date *since)
+{
+	v903_row *const *e;
+	size_t n = v903_child(&d->t[V9_EPISODES], child, &e);
+	if (d->year_end == CSC_NODATE || !n || !v903_looked_after_at_end(d, child) ||
+	    v903_in(e[n - 1]->f[EP_LS], "V3 V4"))
+		return 0;
+	if (since)
+		*since = v903_date(e[v903_period_start(e, n - 1)], EP_DECOM);
+	return 1;
+}
+
 /* SW11bSTG2: a child looked after at 31 March whose last social worker
  * episode ended before 31 March. */
 GROUP(g11b)
 {
 	csc_date x = END(s[n - 1]);
-	if (x != CSC_NODATE && x < d->year_end && v903_looked_after_at_end(d, s[0]->f[0]))
+	if (x != CSC_NODATE && x < d->year_end && needs_sw(d, s[0]->f[0], NULL))
 		REP(s[n - 1], SW_DEC);
 }
 V903_BY_CHILD(sw11b, V9_SW, g11b)
 
-/* SW12STG2: a child looked after at 31 March whose social worker episodes
- * start after 1 April (the whole year must be covered). */
+/* SW12STG2: a child looked after all year whose social worker episodes
+ * start after 1 April (the whole year must be covered). A child who came
+ * into care during the year may have had no social worker before. */
 GROUP(g12)
 {
+	csc_date since;
 	if (START(s[0]) != CSC_NODATE && START(s[0]) > d->year_start &&
-	    v903_looked_after_at_end(d, s[0]->f[0]))
+	    needs_sw(d, s[0]->f[0], &since) && since != CSC_NODATE && since <= d->year_start)
 		REP(s[0], SW_DECOM);
 	(void)n;
 }
@@ -76,8 +93,8 @@ GROUP(g15)
 }
 V903_BY_CHILD(sw15, V9_SW, g15)
 
-/* SW17STG2: a child looked after at 31 March has no social worker episode
- * open on that day. */
+/* SW17STG2: a child looked after at 31 March (not on short breaks) has no
+ * social worker episode open on that day. */
 void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
@@ -87,7 +104,7 @@ void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
 		const char *child = tb->by_child[i]->f[0];
-		if (!v903_looked_after_at_end(d, child))
+		if (!needs_sw(d, child, NULL))
 			continue;
 		v903_row *const *s;
 		size_t m = v903_child(&d->t[V9_SW], child, &s);
@@ -102,7 +119,7 @@ void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
 }
 
 /* SW16a-cSTG2: the first episode this year continues last year's open
- * one: same worker, start date and reason. */
+ * one: same worker, start date and (once given) reason. */
 static void sw16(v_ctx *ctx, const v_rule *rule, int col)
 {
 	const v903_data *d = v903_cur(ctx), *p = v903_prev(ctx);
@@ -113,7 +130,10 @@ static void sw16(v_ctx *ctx, const v_rule *rule, int col)
 		n = v903_run_len(tb, i);
 		v903_row *const *last;
 		size_t m = v903_child(&p->t[V9_SW], tb->by_child[i]->f[0], &last);
+		/* last year's open episode may have had no reason yet: it
+		 * gets one when it ends */
 		if (m && v903_blank(last[m - 1], SW_DEC) &&
+		    !(col == SW_REASON && v903_blank(last[m - 1], col)) &&
 		    strcmp(last[m - 1]->f[col], tb->by_child[i]->f[col]))
 			REP(tb->by_child[i], col);
 	}
