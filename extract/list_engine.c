@@ -18,6 +18,7 @@ void list_reader_init(list_reader *r, const list_table *t, csc_stage *stage, csc
 	r->rec = rec;
 	r->w = w;
 	r->file = file;
+	r->file_len = strlen(file);
 	for (int i = 0; i < LIST_MAX_COLS; i++)
 		r->map[i] = -1;
 }
@@ -287,8 +288,14 @@ static void stage_row(list_reader *r, long line)
 		}
 	}
 	if (t->src_file)
-		csc_csvw_str(w, r->file);
-	csc_csvw_long(w, line);
+		csc_csvw_field(w, r->file, r->file_len);
+	/* by hand: fprintf per row was 5 % of the 903 extractor's time */
+	char num[24], *p = num + sizeof num;
+	unsigned long v = line > 0 ? (unsigned long)line : 0;
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	csc_csvw_field(w, p, (size_t)(num + sizeof num - p));
 	csc_csvw_end(w);
 }
 

@@ -76,6 +76,7 @@ typedef struct list_reader {
 	csc_table *rec;          /* recon entry of this file */
 	csc_csvw *w;             /* staging writer (possibly another entry's) */
 	const char *file;        /* source file name for rejects and messages */
+	size_t file_len;
 	int map[LIST_MAX_COLS];  /* column -> field index, -1 = absent */
 	int nhdr;                /* fields in the header */
 	int fatal;               /* header refused (message printed) */
