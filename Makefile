@@ -23,7 +23,7 @@ WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wvla -Wstrict-prototypes -Wmissing-pr
 OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
 ifeq ($(SANITIZE),1)
-BUILD := $(BUILD)-san
+override BUILD := $(BUILD)-san
 CFLAGS += -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif

@@ -26,6 +26,10 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 		 const run_period *p, const char *argv0);
 void run_ctx_free(run_ctx *c);
 
+/* Every configured input exists and is readable: 0, or CSC_EXIT_INPUT after
+ * naming the one that is not (before make, which would only say "no rule"). */
+int run_check_inputs(run_ctx *c);
+
 /* Take the output folder's lock: returns the held descriptor, or -1 after
  * saying which run holds it. */
 int run_lock(run_ctx *c);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csc_diag.h"
@@ -94,6 +95,31 @@ void run_ctx_free(run_ctx *c)
 	free(c->settings);
 	free(c->log_path);
 	free(c->published);
+}
+
+int run_check_inputs(run_ctx *c)
+{
+	const csc_conf *k = c->conf;
+	const struct {
+		const char *key, *path;
+		int dir;
+	} in[] = {{"cin_census", k->cin_census, 0}, {"ssda903_dir", k->ssda903_dir, 1},
+		  {"contacts", k->contacts, 0}, {"early_help", k->early_help, 0}};
+	int rc = 0;
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		struct stat st;
+		if (!in[i].path)
+			continue;
+		if (stat(in[i].path, &st) != 0 || access(in[i].path, R_OK) != 0) {
+			csc_error_at(in[i].path, 0, "%s: cannot read: %s", in[i].key, strerror(errno));
+			rc = CSC_EXIT_INPUT;
+		} else if (in[i].dir != !!S_ISDIR(st.st_mode)) {
+			csc_error_at(in[i].path, 0, "%s: expected a %s", in[i].key,
+				     in[i].dir ? "folder" : "file");
+			rc = CSC_EXIT_INPUT;
+		}
+	}
+	return rc;
 }
 
 int run_lock(run_ctx *c)

@@ -127,6 +127,9 @@ int main(int argc, char **argv)
 	run_ctx ctx;
 	if (run_ctx_init(&ctx, conf, conf_path, &period, argv[0]) != 0)
 		return CSC_EXIT_CONFIG;
+	int irc = run_check_inputs(&ctx);
+	if (irc)
+		return irc;
 	int lock = run_lock(&ctx);
 	if (lock < 0)
 		return CSC_EXIT_LOCKED;

@@ -15,8 +15,13 @@ out=$("$BIN/csc-run" --conf "$T/a/pipeline.conf" 2>/dev/null)
 check "normal run prints a one-line summary" test "$(echo "$out" | wc -l)" -eq 1
 check "summary names the authority and period" grep -q "Tinyborough 2024-02" <<<"$out"
 
+# Determinism: rebuild everything from nothing in the same place and compare
+# every published file (the manifest included) byte for byte.
+cp -rL "$T/a/out/2024-02" "$T/first"
+rm -rf "$T/a/out"
+"$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
+check "two runs give byte-identical outputs (all files)" diff -r "$T/first" "$T/a/out/2024-02/"
 "$BIN/csc-run" --conf "$T/b/pipeline.conf" --quiet
-check "two runs give byte-identical outputs" diff -r "$T/a/out/2024-02/" "$T/b/out/2024-02/"
 check "published folder is a link to a complete set" test -L "$T/a/out/2024-02"
 check "manifest lists the inputs" grep -q '^input,contacts,' "$T/a/out/2024-02/manifest.csv"
 check "manifest lists the outputs" grep -q '^output,measures.csv,' "$T/a/out/2024-02/manifest.csv"
@@ -56,20 +61,22 @@ check "... but no extract" bash -c "! grep -q 'extract-.*: start' <<<\"\$0\"" "$
 
 # Locking: a held lock refuses a second run at once with exit 5; a lock file
 # left by a dead run does not block.
-flock "$T/a/out/.lock" sleep 5 &
+setsid flock "$T/a/out/.lock" sleep 30 &
 holder=$!
 sleep 0.3
 msg=$("$BIN/csc-run" --conf "$T/a/pipeline.conf" 2>&1); rc=$?
 check_eq "overlapping run refused with exit 5" 5 $rc
 check "refusal says why" grep -q "another run" <<<"$msg"
-kill $holder 2>/dev/null; wait $holder 2>/dev/null
+kill -- -$holder 2>/dev/null; wait $holder 2>/dev/null
 check_exit "lock file left behind does not block" 0 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
 
 # Exit codes.
 printf 'la_name = X\n' >"$T/bad.conf"
 check_exit "bad configuration" 4 "$BIN/csc-run" --conf "$T/bad.conf"
 mk_tiny "$T/c"; rm "$T/c/contacts.csv"
-check_exit "missing input" 3 "$BIN/csc-run" --conf "$T/c/pipeline.conf" --quiet
+msg=$("$BIN/csc-run" --conf "$T/c/pipeline.conf" --quiet 2>&1); rc=$?
+check_eq "missing input (exit 3)" 3 $rc
+check "missing input is named" grep -q "contacts.csv" <<<"$msg"
 check "no outputs published after a failure" test ! -e "$T/c/out/2024-02"
 check_exit "bad period" 4 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --period 2024-13
 
@@ -77,8 +84,9 @@ check_exit "bad period" 4 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --period 20
 G="$T/g"
 "$BIN/csc-gen-sample" --out "$G" --children 20000 --seed 7 --quiet
 "$BIN/csc-run" --conf "$G/pipeline.conf" --quiet
-P=$(basename "$(readlink -f "$G"/out/20??-??)" | sed 's/\..*//')
-pub="$G/out/$P"
+P=$(sed -n 's/^period_end = //p' "$G/pipeline.conf")
+GO="$G/$(sed -n 's/^output_dir = //p' "$G/pipeline.conf")"
+pub="$GO/$P"
 check "generated authority published" test -f "$pub/manifest.csv"
 # every output in the published folder matches its manifest
 intact() {
@@ -92,8 +100,8 @@ intact() {
 for stage in extract-cin extract-903 transform load; do
 	before=$(sha256sum "$pub/manifest.csv")
 	# change an input so that a completed run would publish something new
-	touch "$G/cin.xml" "$G"/ssda903/*.csv "$G/contacts.csv"
-	log="$G/out/logs/run-$P.log"
+	touch "$G/$(sed -n 's/^cin_census = //p' "$G/pipeline.conf")" "$G"/ssda903/*.csv "$G/contacts.csv"
+	log="$GO/logs/run-$P.log"
 	n0=$(wc -l <"$log")
 	setsid "$BIN/csc-run" --conf "$G/pipeline.conf" --quiet &
 	runner=$!
