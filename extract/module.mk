@@ -29,3 +29,4 @@ UNIT_TESTS += test_cin_value
 test_cin_value_OBJS := tests/unit/test_cin_value.o $(CIN_EXTRACT_OBJS)
 UNIT_TESTS += test_ssda903_csvr
 test_ssda903_csvr_OBJS := tests/unit/test_ssda903_csvr.o
+E2E_TESTS += tests/e2e/extract_csv_dirty.sh
