@@ -50,6 +50,11 @@ int run_make(run_ctx *c, int jobs, const char *target)
 		return CSC_EXIT_INTERNAL;
 	}
 	if (pid == 0) {
+		/* an independent make: not a sub-make of whoever started csc-run */
+		unsetenv("MAKEFLAGS");
+		unsetenv("MFLAGS");
+		unsetenv("MAKELEVEL");
+		unsetenv("MAKEFILES");
 		execvp("make", argv);
 		fprintf(stderr, "%s: cannot run make: %s\n", csc_prog(), strerror(errno));
 		_exit(127);
