@@ -14,6 +14,7 @@
 #define V903_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "csc_903.h"
 #include "csc_date.h"
@@ -50,15 +51,25 @@ typedef struct v903_row {
 	csc_date key;   /* sort date within a child (DECOM, REVIEW, ...) */
 } v903_row;
 
+struct v903_data;
+
 typedef struct v903_table {
 	v903_row *rows;      /* file order */
 	size_t n, cap;
 	v903_row **by_child; /* sorted by CHILD, then key date, then file order */
+	size_t *off;         /* rows of child number k: by_child[off[k] .. off[k+1]) */
+	const struct v903_data *owner;
 	int present;         /* a file with this table's header was read */
 } v903_table;
 
 typedef struct v903_data {
 	v903_table t[V9_NTAB];
+	/* Every child of any table, numbered, and a hash from CHILD to number,
+	 * so a child's rows in any table are found in constant time. */
+	const char **ids;
+	size_t nids;
+	int32_t *hash;
+	size_t hcap;
 	char **files;         /* file names, for diagnostics */
 	int nfiles;
 	csc_date year_start;  /* 1 April of the collection year */
@@ -92,6 +103,9 @@ void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int 
 
 /* Build the by-child indexes; call after the last v903_add_row. */
 void v903_index(v903_data *d);
+
+/* The number of child in d's index, or -1 when in no table. */
+int32_t v903_child_number(const v903_data *d, const char *child);
 
 /* Set year_start/year_end from the data when not already set: the
  * collection year (1 April - 31 March) containing the latest episode or

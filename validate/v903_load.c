@@ -26,6 +26,10 @@ void v903_free(v903_data *d)
 		free(d->t[t].rows);
 		free(d->t[t].by_child);
 	}
+	for (int t = 0; t < V9_NTAB; t++)
+		free(d->t[t].off);
+	free(d->ids);
+	free(d->hash);
 	for (int i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
@@ -95,8 +99,33 @@ static int by_child_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static uint32_t hash_id(const char *s)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int32_t v903_child_number(const v903_data *d, const char *child)
+{
+	if (!d->hcap)
+		return -1;
+	for (size_t h = hash_id(child) & (d->hcap - 1);; h = (h + 1) & (d->hcap - 1)) {
+		int32_t k = d->hash[h];
+		if (k < 0 || !strcmp(d->ids[k], child))
+			return k;
+	}
+}
+
 void v903_index(v903_data *d)
 {
+	size_t total = 0;
 	for (int t = 0; t < V9_NTAB; t++) {
 		v903_table *tb = &d->t[t];
 		free(tb->by_child);
@@ -104,6 +133,47 @@ void v903_index(v903_data *d)
 		for (size_t i = 0; i < tb->n; i++)
 			tb->by_child[i] = &tb->rows[i];
 		qsort(tb->by_child, tb->n, sizeof *tb->by_child, by_child_cmp);
+		total += tb->n;
+	}
+	/* number the distinct children of all tables */
+	free(d->ids);
+	d->ids = csc_xmalloc((total ? total : 1) * sizeof *d->ids);
+	size_t n = 0;
+	for (int t = 0; t < V9_NTAB; t++)
+		for (size_t i = 0; i < d->t[t].n; i++)
+			if (i == 0 || strcmp(d->t[t].by_child[i]->f[0], d->t[t].by_child[i - 1]->f[0]))
+				d->ids[n++] = d->t[t].by_child[i]->f[0];
+	qsort(d->ids, n, sizeof *d->ids, id_cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || strcmp(d->ids[i], d->ids[u - 1]))
+			d->ids[u++] = d->ids[i];
+	d->nids = u;
+	free(d->hash);
+	for (d->hcap = 16; d->hcap < 2 * u; d->hcap *= 2)
+		;
+	d->hash = csc_xmalloc(d->hcap * sizeof *d->hash);
+	memset(d->hash, 0xff, d->hcap * sizeof *d->hash); /* -1: empty */
+	for (size_t k = 0; k < u; k++) {
+		size_t h = hash_id(d->ids[k]) & (d->hcap - 1);
+		while (d->hash[h] >= 0)
+			h = (h + 1) & (d->hcap - 1);
+		d->hash[h] = (int32_t)k;
+	}
+	/* per table, where each child's rows start (rows are in child order,
+	 * and so in number order) */
+	for (int t = 0; t < V9_NTAB; t++) {
+		v903_table *tb = &d->t[t];
+		free(tb->off);
+		tb->off = csc_xcalloc(u + 1, sizeof *tb->off);
+		tb->owner = d;
+		size_t i = 0;
+		for (size_t k = 0; k < u; k++) {
+			tb->off[k] = i;
+			while (i < tb->n && !strcmp(tb->by_child[i]->f[0], d->ids[k]))
+				i++;
+		}
+		tb->off[u] = i;
 	}
 }
 

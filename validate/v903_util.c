@@ -50,26 +50,12 @@ int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir)
 	return rc;
 }
 
-static int child_cmp(const char *child, const v903_row *r)
-{
-	return strcmp(child, r->f[0]);
-}
-
 size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows)
 {
-	size_t lo = 0, hi = t->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (child_cmp(child, t->by_child[mid]) > 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t end = lo;
-	while (end < t->n && !child_cmp(child, t->by_child[end]))
-		end++;
-	*rows = end > lo ? t->by_child + lo : NULL;
-	return end - lo;
+	int32_t k = t->owner ? v903_child_number(t->owner, child) : -1;
+	size_t lo = k < 0 ? 0 : t->off[k], hi = k < 0 ? 0 : t->off[k + 1];
+	*rows = hi > lo ? t->by_child + lo : NULL;
+	return hi - lo;
 }
 
 size_t v903_run_len(const v903_table *t, size_t i)
