@@ -69,41 +69,41 @@ int cin_emit_open(cin_emit *e, csc_stage *s, const char *file)
 }
 
 /* FNV-1a: the set is only probed, never iterated, so order cannot leak. */
-static size_t hash(const char *s)
+static uint64_t hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return (size_t)h;
+	return h | 1; /* 0 marks an empty slot */
 }
 
-/* Line of the child already staged with this id, or 0 (and then remember it). */
+/* Line of the child already staged with this id, or 0 (and then remember
+ * it). Keys live in the slots: no allocation per child, one cache line per
+ * probe, which matters at hundreds of thousands of children. */
 static long id_seen(cin_emit *e, const char *id, long line)
 {
 	if (2 * (e->nids + 1) > e->idcap) {
 		size_t cap = e->idcap ? e->idcap * 2 : 1024;
-		char **ids = csc_xcalloc(cap, sizeof *ids);
-		long *lines = csc_xcalloc(cap, sizeof *lines);
+		cin_idslot *ids = csc_xcalloc(cap, sizeof *ids);
 		for (size_t i = 0; i < e->idcap; i++)
-			if (e->ids[i]) {
-				size_t j = hash(e->ids[i]) & (cap - 1);
-				while (ids[j])
+			if (e->ids[i].hash) {
+				size_t j = e->ids[i].hash & (cap - 1);
+				while (ids[j].hash)
 					j = (j + 1) & (cap - 1);
 				ids[j] = e->ids[i];
-				lines[j] = e->id_line[i];
 			}
 		free(e->ids);
-		free(e->id_line);
 		e->ids = ids;
-		e->id_line = lines;
 		e->idcap = cap;
 	}
-	size_t j = hash(id) & (e->idcap - 1);
-	for (; e->ids[j]; j = (j + 1) & (e->idcap - 1))
-		if (strcmp(e->ids[j], id) == 0)
-			return e->id_line[j];
-	e->ids[j] = csc_xstrdup(id);
-	e->id_line[j] = line;
+	uint64_t h = hash(id);
+	size_t j = h & (e->idcap - 1);
+	for (; e->ids[j].hash; j = (j + 1) & (e->idcap - 1))
+		if (e->ids[j].hash == h && strcmp(e->ids[j].id, id) == 0)
+			return e->ids[j].line;
+	e->ids[j].hash = h;
+	e->ids[j].line = line;
+	snprintf(e->ids[j].id, sizeof e->ids[j].id, "%s", id);
 	e->nids++;
 	return 0;
 }
@@ -137,6 +137,19 @@ static int path_num(const cin_child *c, int i, int k)
 	return k <= n ? chain[n - k] : 0;
 }
 
+/* Integers without printf: there are millions of them. */
+static void put_long(csc_csvw *w, long v)
+{
+	char b[24], *p = b + sizeof b;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	csc_csvw_field(w, p, (size_t)(b + sizeof b - p));
+}
+
 static void stage_row(cin_emit *e, const cin_child *c, int i)
 {
 	const cin_rec *r = &c->recs[i];
@@ -147,11 +160,11 @@ static void stage_row(cin_emit *e, const cin_child *c, int i)
 		int s = d->src[k];
 		switch (s) {
 		case C_CHILD: csc_csvw_str(&t->w, c->recs[0].val[0]); break;
-		case C_NUM1: csc_csvw_long(&t->w, path_num(c, i, 1)); break;
-		case C_NUM2: csc_csvw_long(&t->w, path_num(c, i, 2)); break;
-		case C_NUM3: csc_csvw_long(&t->w, path_num(c, i, 3)); break;
+		case C_NUM1: put_long(&t->w, path_num(c, i, 1)); break;
+		case C_NUM2: put_long(&t->w, path_num(c, i, 2)); break;
+		case C_NUM3: put_long(&t->w, path_num(c, i, 3)); break;
 		case C_MULTI: csc_csvw_str(&t->w, r->multi); break;
-		case C_LINE: csc_csvw_long(&t->w, r->line); break;
+		case C_LINE: put_long(&t->w, r->line); break;
 		default: csc_csvw_str(&t->w, r->val[s]); break;
 		}
 	}
@@ -196,10 +209,7 @@ int cin_emit_child(void *arg, const cin_child *c)
 
 void cin_emit_free(cin_emit *e)
 {
-	for (size_t i = 0; i < e->idcap; i++)
-		free(e->ids[i]);
 	free(e->ids);
-	free(e->id_line);
 	free(e->rejected);
 	memset(e, 0, sizeof *e);
 }

@@ -14,16 +14,23 @@
 #ifndef CIN_EMIT_H
 #define CIN_EMIT_H
 
+#include <stdint.h>
+
 #include "cin_reader.h"
 #include "csc_stage.h"
+
+typedef struct cin_idslot {
+	uint64_t hash;                  /* 0: empty */
+	long line;
+	char id[CIN_VAL_MAX];
+} cin_idslot;
 
 typedef struct cin_emit {
 	csc_stage *stage;
 	csc_table *tables[CIN_NKINDS]; /* NULL for the header */
 	const char *file;               /* source file as configured */
 	/* LAchildIDs staged so far -> line, open addressing */
-	char **ids;
-	long *id_line;
+	cin_idslot *ids;
 	size_t idcap, nids;
 	char *rejected;                 /* per record of the current child */
 	int rejcap;

@@ -312,10 +312,8 @@ static int end_element(cin_reader *r, cin_child_fn fn, void *arg)
 	return 0;
 }
 
-static void text(cin_reader *r, xmlTextReaderPtr xr, int type)
+static void text(cin_reader *r, const char *v, size_t n, int type)
 {
-	const xmlChar *v = xmlTextReaderConstValue(xr);
-	size_t n = v ? strlen((const char *)v) : 0;
 	if (r->leaf >= 0) {
 		if (r->textlen < CIN_TEXT_BUF)
 			memcpy(r->text + r->textlen, v,
@@ -325,7 +323,7 @@ static void text(cin_reader *r, xmlTextReaderPtr xr, int type)
 	}
 	if (type != XML_READER_TYPE_TEXT || r->sp == 0 || r->st[r->sp - 1].node < 0)
 		return;
-	const char *s = (const char *)v;
+	const char *s = v;
 	cin_trim(&s, &n);
 	if (n)
 		warn_unknown(r, r->last_text_line, "text in", cin_nodes[r->st[r->sp - 1].node].name);
@@ -342,8 +340,7 @@ int cin_reader_run(cin_reader *r, csc_xml *x, cin_child_fn fn, void *arg)
 		r->iname[n] = xmlTextReaderConstString(xr, (const xmlChar *)cin_nodes[n].name);
 	int rc;
 	while ((rc = csc_xml_next(x)) == 1) {
-		int type = xmlTextReaderNodeType(xr);
-		switch (type) {
+		switch (x->type) {
 		case XML_READER_TYPE_ELEMENT: {
 			long line = node_line(r, xr);
 			if (start_element(r, xr, line))
@@ -356,12 +353,18 @@ int cin_reader_run(cin_reader *r, csc_xml *x, cin_child_fn fn, void *arg)
 			if (end_element(r, fn, arg))
 				return -1;
 			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
 		case XML_READER_TYPE_WHITESPACE:
 		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+			/* between elements (half of all nodes): only its line matters */
+			if (r->leaf < 0) {
+				r->last_text_line = node_line(r, xr);
+				break;
+			}
+			/* fall through */
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
 			r->last_text_line = node_line(r, xr);
-			text(r, xr, type);
+			text(r, (const char *)x->value, x->value_len, x->type);
 			break;
 		default:
 			break;

@@ -1,4 +1,6 @@
-/* csc_csvw.c - see csc_csvw.h. */
+/* csc_csvw.c - see csc_csvw.h. A writer owns its FILE and staging files are
+ * written by one thread, so the unlocked stdio calls are safe; the locked
+ * ones cost a lock per field, a tenth of a CIN extract. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +15,7 @@ void csc_csvw_init(csc_csvw *w, FILE *fp)
 static void sep(csc_csvw *w)
 {
 	if (w->col++)
-		putc(',', w->fp);
+		putc_unlocked(',', w->fp);
 }
 
 static void raw_field(csc_csvw *w, const char *s, size_t n, int guard)
@@ -29,18 +31,18 @@ static void raw_field(csc_csvw *w, const char *s, size_t n, int guard)
 	int needs_guard = guard && n > 0 && s[0] && strchr("=+-@\t\r", s[0]) &&
 			  (n > 1 || s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 	if (quote)
-		putc('"', w->fp);
+		putc_unlocked('"', w->fp);
 	if (needs_guard)
-		putc('\'', w->fp);
+		putc_unlocked('\'', w->fp);
 	if (!quote) {
-		fwrite(s, 1, n, w->fp);
+		fwrite_unlocked(s, 1, n, w->fp);
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			if (s[i] == '"')
-				putc('"', w->fp);
-			putc(s[i], w->fp);
+				putc_unlocked('"', w->fp);
+			putc_unlocked(s[i], w->fp);
 		}
-		putc('"', w->fp);
+		putc_unlocked('"', w->fp);
 	}
 }
 
@@ -74,7 +76,7 @@ void csc_csvw_date(csc_csvw *w, csc_date d)
 {
 	char b[CSC_DATE_BUFSZ];
 	sep(w);
-	fputs(csc_date_iso(d, b), w->fp);
+	fputs_unlocked(csc_date_iso(d, b), w->fp);
 }
 
 void csc_csvw_double(csc_csvw *w, double v)
@@ -87,12 +89,12 @@ void csc_csvw_double(csc_csvw *w, double v)
 		if (strtod(b, NULL) == v)
 			break;
 	}
-	fputs(b, w->fp);
+	fputs_unlocked(b, w->fp);
 }
 
 void csc_csvw_end(csc_csvw *w)
 {
-	putc('\n', w->fp);
+	putc_unlocked('\n', w->fp);
 	w->col = 0;
 }
 

@@ -107,6 +107,9 @@ int csc_xml_next(csc_xml *x)
 	if (rc == 0)
 		return 0;
 	int type = xmlTextReaderNodeType(x->r);
+	x->type = type;
+	x->value = NULL;
+	x->value_len = 0;
 	if (type == XML_READER_TYPE_DOCUMENT_TYPE)
 		return fail(x, doctype_line(x), "a DOCTYPE is not allowed (no DTDs or entities are read)");
 	if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
@@ -116,7 +119,9 @@ int csc_xml_next(csc_xml *x)
 	if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
 	    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
 		const xmlChar *v = xmlTextReaderConstValue(x->r);
-		if (v && strlen((const char *)v) > CSC_XML_MAX_TEXT)
+		x->value = v;
+		x->value_len = v ? strlen((const char *)v) : 0;
+		if (x->value_len > CSC_XML_MAX_TEXT)
 			return fail(x, csc_xml_line(x), "element text longer than 1 MiB");
 	}
 	return 1;

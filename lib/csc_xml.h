@@ -22,6 +22,11 @@ typedef struct csc_xml {
 	char err[512];     /* first libxml2 error, if any */
 	long err_line;
 	int failed;
+	/* The node csc_xml_next just returned (callers need not ask libxml2
+	 * again: xmlTextReaderNodeType walks ancestors for every text node). */
+	int type;                /* XML_READER_TYPE_* */
+	const xmlChar *value;    /* text, CDATA and whitespace nodes; else NULL */
+	size_t value_len;
 	const char *path;  /* file read (csc_xml_open), or NULL */
 	const char *mem;   /* bytes read (csc_xml_open_mem), or NULL */
 	int memlen;

@@ -112,4 +112,24 @@ check_eq "child past line 65535 staged with its line" "70017" \
 	"$(csvget "$T/s9/cin_children.csv" src_line child=L2)"
 check_eq "episode past line 65535 staged with its line" "70023" \
 	"$(csvget "$T/s9/cin_episodes.csv" src_line child=L2)"
+
+# 10. Against the sample generator's own fault list: every CIN fault it
+#     injected (dirty-manifest.csv: bad codes, impossible dates, missing
+#     mandatory values) is a direct reject on the same line and field, and
+#     nothing else is rejected directly.
+if [ -x "$BIN/csc-gen-sample" ]; then
+	"$BIN/csc-gen-sample" --out "$T/gen" --children 3000 --dirty 5 --quiet --ref "$ROOT/ref"
+	"$X" -q -o "$T/gen/stg" --ref "$ROOT/ref" "$T/gen/cin_census.xml"
+	check_eq "generated dirty sample extracts (exit 0)" 0 $?
+	"$PY" - "$T/gen/dirty-manifest.csv" "$T/gen/stg/rejects_cin.csv" >"$T/gen/cmp" <<'PYEOF'
+import csv, sys
+m = {(r["line"], r["field"]) for r in csv.DictReader(open(sys.argv[1])) if r["file"].endswith(".xml")}
+d = {(r["line"], r["field"]) for r in csv.DictReader(open(sys.argv[2])) if r["field"] != "-"}
+print(len(m), len(m - d), len(d - m))
+PYEOF
+	read -r nman missed extra <"$T/gen/cmp"
+	check "generator injected CIN faults ($nman)" test "$nman" -gt 0
+	check_eq "every injected fault rejected on its line and field" 0 "$missed"
+	check_eq "no direct reject the generator did not inject" 0 "$extra"
+fi
 finish
