@@ -26,3 +26,5 @@ V903_OBJS := validate/v903_load.o validate/v903_util.o validate/v903_checks.o \
 csc-validate_OBJS += $(V903_OBJS)
 UNIT_TESTS += test_v903_rules
 test_v903_rules_OBJS := tests/unit/test_v903_rules.o tests/unit/test_v903_harness.o $(V903_OBJS)
+UNIT_TESTS += test_v903_load
+test_v903_load_OBJS := tests/unit/test_v903_load.o tests/unit/test_v903_harness.o $(V903_OBJS)

@@ -271,7 +271,8 @@ int v903_load(v903_data *d, const char *dir)
 		names[n++] = csc_xstrdup(e->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t plen = strlen(dir) + strlen(names[i]) + 2;

@@ -40,6 +40,12 @@ void v_report(v_ctx *ctx, const v_rule *rule, const char *child, const char *tab
 	i->line = line;
 }
 
+v_ctx *t903_ctx(void)
+{
+	static struct v_ctx ctx;
+	return &ctx;
+}
+
 void *v_data(v_ctx *ctx) { return ctx->data; }
 void *v_previous(v_ctx *ctx) { return ctx->prev; }
 void v_set_data(v_ctx *ctx, void *data, void *previous)

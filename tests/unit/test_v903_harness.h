@@ -50,6 +50,9 @@ void t903_build(const char *rows, v903_data *cur, v903_data *prev, int *prev_use
 /* Run one case: build, run the rule's entry, check the expectation. */
 void t903_run_case(const t903_case *c);
 
+/* A context for v903_run (the doubles keep what it is given). */
+v_ctx *t903_ctx(void);
+
 /* Run rule r's check over cur and prev (NULL: no previous year). */
 void t903_check(const v_rule *r, v903_data *cur, v903_data *prev);
 

@@ -1,0 +1,253 @@
+/*
+ * test_v903_load.c - reading a folder of SSDA903 CSVs (v903_load), the
+ * collection year taken from the data, and v903_run end to end on
+ * hand-made folders in tests/data/validate/903/:
+ *   clean/       a clean 2025-26 return (3 children) that no rule faults
+ *   clean_prev/  its clean 2024-25 predecessor
+ *   odd/         tables under any name (1.CSV, zz_first.csv), a BOM, CRLF,
+ *                a quoted field over two lines, a blank line, a short row,
+ *                spaces around a value, a non-903 CSV and a .txt file
+ *   broken/      an unterminated quote
+ *   none/        no CSV at all
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "csc_diag.h"
+#include "test_v903_harness.h"
+
+#define DATA CSC_DATADIR "/tests/data/validate/903/"
+
+static void test_odd_folder(void **state)
+{
+	(void)state;
+	v903_data d;
+	v903_init(&d);
+	assert_int_equal(v903_load(&d, DATA "odd"), 0);
+	/* found by header, whatever the name; notes.csv is no table */
+	assert_true(d.t[V9_HEADER].present);
+	assert_true(d.t[V9_EPISODES].present);
+	for (int t = 0; t < V9_NTAB; t++)
+		if (t != V9_HEADER && t != V9_EPISODES)
+			assert_false(d.t[t].present);
+	/* Header: BOM and CRLF gone, " WBRI " trimmed, short row padded */
+	const v903_table *h = &d.t[V9_HEADER];
+	assert_int_equal(h->n, 2);
+	assert_string_equal(h->rows[0].f[HD_CHILD], "B1");
+	assert_string_equal(h->rows[0].f[HD_ETHNIC], "WBRI");
+	assert_int_equal(h->rows[0].line, 2);
+	assert_string_equal(h->rows[1].f[HD_UPN], "UN1");
+	assert_string_equal(h->rows[1].f[HD_MOTHER], "");
+	assert_string_equal(h->rows[1].f[HD_MC_DOB], "");
+	assert_int_equal(h->rows[1].line, 3);
+	/* Episodes: B1's postcode spans lines 2-3, line 4 is blank, B2 on 5 */
+	const v903_table *e = &d.t[V9_EPISODES];
+	assert_int_equal(e->n, 2);
+	assert_string_equal(e->rows[0].f[EP_HOME_POST], "AB1\n2CD");
+	assert_int_equal(e->rows[0].line, 2);
+	assert_string_equal(e->rows[1].f[EP_CHILD], "B2");
+	assert_int_equal(e->rows[1].line, 5);
+	/* files are read in name order: 1.CSV, notes.csv, zz_first.csv */
+	assert_int_equal(d.nfiles, 3);
+	assert_non_null(strstr(d.files[0], "1.CSV"));
+	assert_non_null(strstr(d.files[2], "zz_first.csv"));
+	assert_int_equal(e->rows[0].file, 0);
+	assert_int_equal(h->rows[0].file, 2);
+	/* rows of a child in any table */
+	v903_row *const *r;
+	assert_int_equal(v903_child(e, "B2", &r), 1);
+	assert_int_equal(r[0]->line, 5);
+	assert_int_equal(v903_child(e, "nobody", &r), 0);
+	assert_null(r);
+	v903_free(&d);
+}
+
+static void test_year_from_latest_episode_or_review(void **state)
+{
+	(void)state;
+	v903_data d;
+	v903_init(&d);
+	assert_int_equal(v903_load(&d, DATA "clean"), 0);
+	v903_derive_year(&d);
+	/* latest date: the review of 15/01/2026 -> 1 April 2025 - 31 March 2026 */
+	assert_int_equal(d.year_start, csc_date_make(2025, 4, 1));
+	assert_int_equal(d.year_end, csc_date_make(2026, 3, 31));
+	v903_free(&d);
+
+	/* a date on 31 March stays in the year; 1 April starts the next */
+	v903_init(&d);
+	char *row[] = {"X", "31/03/2026"};
+	v903_add_row(&d, V9_EPISODES, row, 2, 2, 0);
+	v903_index(&d);
+	v903_derive_year(&d);
+	assert_int_equal(d.year_end, csc_date_make(2026, 3, 31));
+	v903_free(&d);
+	v903_init(&d);
+	char *row2[] = {"X", "01/04/2026"};
+	v903_add_row(&d, V9_EPISODES, row2, 2, 2, 0);
+	v903_index(&d);
+	v903_derive_year(&d);
+	assert_int_equal(d.year_start, csc_date_make(2026, 4, 1));
+	assert_int_equal(d.year_end, csc_date_make(2027, 3, 31));
+	v903_free(&d);
+
+	/* no dates: unknown, and year rules find nothing */
+	v903_init(&d);
+	v903_index(&d);
+	v903_derive_year(&d);
+	assert_int_equal(d.year_end, CSC_NODATE);
+	v903_free(&d);
+}
+
+/* The clean return: every rule that can run reports nothing, with and
+ * without last year's; the rest say they were not run. */
+static void test_clean_return_has_no_issues(void **state)
+{
+	(void)state;
+	v_ctx *ctx = t903_ctx();
+	t903_nissues = t903_nnot_run = 0;
+	assert_int_equal(v903_run(ctx, DATA "clean", NULL), 0);
+	for (size_t i = 0; i < t903_nissues; i++)
+		print_error("%s child %s %s.%s='%s' line %ld\n", t903_issues[i].code,
+			    t903_issues[i].child, t903_issues[i].table, t903_issues[i].field,
+			    t903_issues[i].value, t903_issues[i].line);
+	assert_int_equal(t903_nissues, 0);
+	size_t without_prev = t903_nnot_run;
+	/* 20 postcode/provider rules, 3 on a column 2024 has not, and every
+	 * rule needing last year's return */
+	size_t prev_rules = 0;
+	for (int i = 0; i < v903_nrules; i++)
+		prev_rules += v903_rules[i].needs == V_NEEDS_PREVIOUS;
+	assert_int_equal(without_prev, 23 + prev_rules);
+
+	t903_nissues = t903_nnot_run = 0;
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	for (size_t i = 0; i < t903_nissues; i++)
+		print_error("%s child %s %s.%s='%s' line %ld\n", t903_issues[i].code,
+			    t903_issues[i].child, t903_issues[i].table, t903_issues[i].field,
+			    t903_issues[i].value, t903_issues[i].line);
+	assert_int_equal(t903_nissues, 0);
+	assert_int_equal(t903_nnot_run, 23);
+}
+
+/* A clean return made dirty in one place is caught, at its line. */
+static void test_run_reports_child_field_line(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/v903_run_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/h.csv", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nK1,M,01/06/2012,WBRI,A123456789012,,\n"
+	      "K2,X,01/06/2012,WBRI,A123456789013,,\n", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/e.csv", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+	      "PL_POST,URN\nK1,01/05/2025,S,C2,N1,U1,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n"
+	      "K2,01/05/2025,S,C2,N1,U1,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n", f);
+	fclose(f);
+	t903_nissues = t903_nnot_run = 0;
+	assert_int_equal(v903_run(t903_ctx(), dir, NULL), 0);
+	size_t sex = 0;
+	for (size_t i = 0; i < t903_nissues; i++)
+		if (!strcmp(t903_issues[i].code, "101")) {
+			sex++;
+			assert_string_equal(t903_issues[i].child, "K2");
+			assert_string_equal(t903_issues[i].table, "Header");
+			assert_string_equal(t903_issues[i].field, "SEX");
+			assert_string_equal(t903_issues[i].value, "X");
+			assert_int_equal(t903_issues[i].line, 3);
+		}
+	assert_int_equal(sex, 1);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/h.csv", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* Unreadable input: exit status 3 and nothing run. */
+static void test_unreadable_input_is_3(void **state)
+{
+	(void)state;
+	static const char *const dirs[] = {DATA "broken", DATA "none", DATA "no-such-folder"};
+	for (size_t i = 0; i < 3; i++) {
+		t903_nissues = t903_nnot_run = 0;
+		assert_int_equal(v903_run(t903_ctx(), dirs[i], NULL), CSC_EXIT_INPUT);
+		assert_int_equal(t903_nissues, 0);
+		assert_int_equal(t903_nnot_run, 0);
+	}
+	/* a broken previous year is as fatal */
+	assert_int_equal(v903_run(t903_ctx(), DATA "clean", DATA "broken"), CSC_EXIT_INPUT);
+}
+
+/* Whatever the bytes, loading never crashes: a seeded run of random and
+ * mutated files, each either read or refused. */
+static void test_hostile_bytes(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/v903_fuzz_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/t.csv", dir);
+	static const char base[] =
+		"CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+		"PL_POST,URN\nK1,01/05/2025,S,C2,N1,U1,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n";
+	unsigned seed = 12345;
+	fflush(stderr);
+	int saved = dup(2);
+	FILE *null = freopen("/dev/null", "w", stderr); /* the diagnostics are expected */
+	assert_non_null(null);
+	for (int round = 0; round < 200; round++) {
+		char buf[sizeof base + 64];
+		size_t n = sizeof base - 1;
+		memcpy(buf, base, n);
+		for (int k = 0; k < 1 + round % 8; k++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = (seed >> 8) % n;
+			if (round < 100) /* keep the header: mutate the data row */
+				at = 120 + at % (n - 120);
+			buf[at] = (char)(seed >> 16);
+		}
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		fwrite(buf, 1, n, f);
+		fclose(f);
+		v903_data d;
+		v903_init(&d);
+		int rc = v903_load(&d, dir);
+		assert_true(rc == 0 || rc == -1);
+		v903_derive_year(&d);
+		v903_free(&d);
+	}
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	unlink(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	csc_diag_quiet(1);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_odd_folder),
+		cmocka_unit_test(test_year_from_latest_episode_or_review),
+		cmocka_unit_test(test_clean_return_has_no_issues),
+		cmocka_unit_test(test_run_reports_child_field_line),
+		cmocka_unit_test(test_unreadable_input_is_3),
+		cmocka_unit_test(test_hostile_bytes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
