@@ -19,6 +19,7 @@
  * in education, employment or training.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "gen_codes.h"
@@ -478,8 +479,9 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	}
 	gen_epi *last = &c->epi[c->nepi - 1];
 	last->dec = end;
-	memcpy(rec, why, 4);
-	memcpy(last->rec, why, 4);
+	/* why may be a 3-byte literal such as "E8": copy the string, not 4 bytes */
+	snprintf(rec, 4, "%s", why);
+	snprintf(last->rec, sizeof last->rec, "%s", why);
 
 	if (!short_breaks) {
 		review_walk(s, start, end);
