@@ -15,7 +15,7 @@
 #include "csc_csvw.h"
 #include "csc_out.h"
 
-#define CSC_STAGE_MAX_TABLES 16
+#define CSC_STAGE_MAX_TABLES 64 /* an SSDA903 folder may hold one file per table per year */
 
 typedef struct csc_table {
 	const char *name;     /* recon table name, e.g. "Episodes" */
