@@ -44,6 +44,9 @@
 #define NOT_BLANK "_", 1
 
 #define TEMP_PLACE "T0 T1 T2 T3 T4"
+/* SEX is M/F/U from 2024-25 and 1/2 before (101 checks which). */
+#define MALE "M 1"
+#define FEMALE "F 2"
 #define ETHNIC_CODES \
 	"WBRI WIRI WOTH WIRT WROM MWBC MWBA MWAS MOTH AIND APKN ABAN AOTH BCRB BAFR " \
 	"BOTH CHNE OOTH REFU NOBT"
@@ -99,13 +102,13 @@ const v_rule v903_rules[] = {
 	FN("SW17STG2", v903_r_sw17),
 
 	/* Header -------------------------------------------------------------- */
-	CODE("101", V9_HEADER, HD_SEX, "M F U", 0),
+	FN("101", v903_r_101),
 	DATE("102", V9_HEADER, HD_DOB, 0),
 	CODE("103", V9_HEADER, HD_ETHNIC, ETHNIC_CODES, 0),
 	NA("105"),
 	FN("168", v903_r_168),
 	DATE("171", V9_HEADER, HD_MC_DOB, 1),
-	WHEN("174", V9_HEADER, HD_MC_DOB, {HD_SEX, "M", 0}, {HD_MC_DOB, NOT_BLANK}),
+	WHEN("174", V9_HEADER, HD_MC_DOB, {HD_SEX, MALE, 0}, {HD_MC_DOB, NOT_BLANK}),
 	FN("209", v903_r_209),
 	FN("231", v903_r_231),
 	WHEN("232", V9_HEADER, HD_SEX, {HD_SEX, "U", 0}),
@@ -114,7 +117,7 @@ const v_rule v903_rules[] = {
 	FN("444", v903_r_444),
 	WHEN("611", V9_HEADER, HD_MC_DOB, {HD_MOTHER, "1", 0}, {HD_MC_DOB, BLANK, 0}),
 	WHEN("612", V9_HEADER, HD_MOTHER, {HD_MOTHER, "0 _", 0}, {HD_MC_DOB, NOT_BLANK},
-	     {HD_SEX, "F", 0}),
+	     {HD_SEX, FEMALE, 0}),
 	AGE("620", V9_HEADER, HD_MOTHER, "1", -2, 11, 0, HD_MOTHER),
 	ORDER("621", V9_HEADER, HD_DOB, HD_MC_DOB, V903_LE, HD_MC_DOB),
 

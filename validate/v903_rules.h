@@ -6,6 +6,7 @@
 
 #include "v_engine.h"
 
+void v903_r_101(v_ctx *ctx, const v_rule *rule);
 void v903_r_117(v_ctx *ctx, const v_rule *rule);
 void v903_r_118(v_ctx *ctx, const v_rule *rule);
 void v903_r_134(v_ctx *ctx, const v_rule *rule);

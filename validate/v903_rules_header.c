@@ -10,9 +10,6 @@
 #include "v903_rules.h"
 
 #define IN(r, col, set) v903_in((r)->f[col], set)
-#define GROUP(name) \
-	static void name(v_ctx *ctx, const v_rule *rule, const v903_data *d, \
-			 v903_row *const *h, size_t n)
 
 /* Every Header row, with the child's episodes. */
 typedef void (*child_fn)(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *h,
@@ -48,6 +45,18 @@ static int short_breaks_only(v903_row *const *e, size_t ne)
 			return 0;
 	return ne > 0;
 }
+
+/* 101: SEX is M, F or U from the 2024-25 collection, 1 or 2 before it. */
+CHILD(c101)
+{
+	(void)e, (void)ne;
+	int y = 0, m, dd;
+	if (d->year_start != CSC_NODATE)
+		csc_date_ymd(d->year_start, &y, &m, &dd);
+	if (!IN(h, HD_SEX, y && y < 2024 ? "1 2" : "M F U"))
+		REP(HD_SEX);
+}
+EACH_HEADER(101, c101)
 
 /* EPI: a child in Header has no episodes (care leavers, who are in OC3,
  * need none). */
@@ -175,7 +184,7 @@ EACH_HEADER(165, c165)
  * breaks) has no mother status. */
 CHILD(c393)
 {
-	if (IN(h, HD_SEX, "F") && v903_blank(h, HD_MOTHER) && age_at(h, d->year_end) >= 12 &&
+	if (IN(h, HD_SEX, "F 2") && v903_blank(h, HD_MOTHER) && age_at(h, d->year_end) >= 12 &&
 	    v903_looked_after_in_year(d, h->f[0]) && !short_breaks_only(e, ne))
 		REP(HD_MOTHER);
 }
@@ -200,7 +209,7 @@ EACH_HEADER(399, c399)
  * has no mother status. */
 CHILD(c607)
 {
-	if (!IN(h, HD_SEX, "F") || !v903_blank(h, HD_MOTHER) || !ne)
+	if (!IN(h, HD_SEX, "F 2") || !v903_blank(h, HD_MOTHER) || !ne)
 		return;
 	const v903_row *last = e[ne - 1];
 	csc_date dec = v903_date(last, EP_DEC);

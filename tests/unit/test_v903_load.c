@@ -107,6 +107,30 @@ static void test_year_from_latest_episode_or_review(void **state)
 	v903_free(&d);
 }
 
+/* 101 follows the collection year: SEX 1/2 until 2023-24, M/F/U from
+ * 2024-25. */
+static void test_sex_codes_follow_the_year(void **state)
+{
+	(void)state;
+	static const struct { int year; const char *bad; } cases[] = {
+		{2023, "2"}, /* 2023-24: child 2 (M) is wrong */
+		{2024, "1"}, /* 2024-25: child 1 (1) is wrong */
+	};
+	for (size_t k = 0; k < 2; k++) {
+		v903_data cur, prev;
+		int used;
+		t903_build("H SEX=1\nH CHILD=2 SEX=M", &cur, &prev, &used);
+		cur.year_start = csc_date_make(cases[k].year, 4, 1);
+		cur.year_end = csc_date_make(cases[k].year + 1, 3, 31);
+		t903_nissues = 0;
+		t903_check(t903_rule("101"), &cur, NULL);
+		assert_int_equal(t903_nissues, 1);
+		assert_string_equal(t903_issues[0].child, cases[k].bad);
+		v903_free(&cur);
+		v903_free(&prev);
+	}
+}
+
 /* The clean return: every rule that can run reports nothing, with and
  * without last year's; the rest say they were not run. */
 static void test_clean_return_has_no_issues(void **state)
@@ -244,6 +268,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_odd_folder),
 		cmocka_unit_test(test_year_from_latest_episode_or_review),
+		cmocka_unit_test(test_sex_codes_follow_the_year),
 		cmocka_unit_test(test_clean_return_has_no_issues),
 		cmocka_unit_test(test_run_reports_child_field_line),
 		cmocka_unit_test(test_unreadable_input_is_3),

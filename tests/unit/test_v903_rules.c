@@ -122,6 +122,8 @@ static const t903_case cases[] = {
 	T_PASS("SW17STG2", "E LS=V3"),
 	T_FAIL("101", "1", "SEX", "H SEX=1"),
 	T_PASS("101", "H SEX=F"),
+	T_FAIL("101", "1", "SEX", "H SEX="),
+	T_FAIL("101", "1", "SEX", "H SEX=2"), /* 1/2 ended with 2023-24 */
 	T_FAIL("102", "1", "DOB", "H DOB="),
 	T_FAIL("102", "1", "DOB", "H DOB=29/02/2013"),
 	T_PASS("102", "H DOB=29/02/2012"),
@@ -135,6 +137,7 @@ static const t903_case cases[] = {
 	T_PASS("171", "H MC_DOB=01/01/2024"),
 	T_FAIL("174", "1", "MC_DOB", "H MC_DOB=01/01/2024"),
 	T_PASS("174", "H SEX=F MC_DOB=01/01/2024"),
+	T_FAIL("174", "1", "MC_DOB", "H SEX=1 MC_DOB=01/01/2024"),
 	T_FAIL("209", "1", "UPN", "H UPN=UN1"),
 	T_PASS("209", "H UPN=UN1 DOB=01/09/2019"),
 	T_FAIL("232", "1", "SEX", "H SEX=U"),
