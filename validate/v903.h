@@ -108,8 +108,10 @@ void v903_index(v903_data *d);
 int32_t v903_child_number(const v903_data *d, const char *child);
 
 /* Set year_start/year_end from the data when not already set: the
- * collection year (1 April - 31 March) containing the latest episode or
- * review date. The one place to switch to an engine-supplied date. */
+ * collection year (1 April - 31 March) holding most episode end, review,
+ * missing and social worker end dates (the later on a tie), else the one
+ * holding the latest episode start. The one place to switch to an
+ * engine-supplied year (v903_ctx.h). */
 void v903_derive_year(v903_data *d);
 
 /* Access for rules (v903_util.c) ----------------------------------------- */

@@ -5,9 +5,9 @@
  * The SSDA903 collection year (1 April - 31 March) is the year csc-validate
  * is told (--year YYYY or --reference-date), as for CIN. v_engine.h has no
  * accessor for it, so v903_derive_year (v903_load.c) takes it from the data
- * for now: the year containing the latest episode or review date. A return
- * with a stray future date then moves the year, which is why the engine
- * should say. Once the engine defines the function below, v903_derive_year
+ * for now: the year holding most episode end, review, missing and social
+ * worker dates. A return with too few dates, or one for the wrong year,
+ * cannot tell, which is why the engine should say. Once the engine defines the function below, v903_derive_year
  * calls it first and falls back to the data only when it returns
  * CSC_NODATE.
  */

@@ -177,27 +177,54 @@ void v903_index(v903_data *d)
 	}
 }
 
+/* Dates of events that happen within the collection year in a return:
+ * episode ends, reviews, missing periods, social worker changes. Start
+ * dates are not: open episodes keep their old DECOM. */
+static const struct { int t, col; } year_events[] = {
+	{V9_EPISODES, EP_DEC}, {V9_REVIEWS, RV_REVIEW}, {V9_MISSING, MS_START},
+	{V9_SW, SW_DEC},
+};
+
 void v903_derive_year(v903_data *d)
 {
 	if (d->year_end != CSC_NODATE)
 		return;
-	static const struct { int t, col; } dated[] = {
-		{V9_EPISODES, EP_DECOM}, {V9_EPISODES, EP_DEC}, {V9_REVIEWS, RV_REVIEW},
-	};
-	csc_date latest = CSC_NODATE;
-	for (size_t k = 0; k < sizeof dated / sizeof dated[0]; k++) {
-		const v903_table *tb = &d->t[dated[k].t];
+	/* the collection year (by its starting calendar year) holding most
+	 * event dates, the later on a tie: one mistyped date cannot move it */
+	enum { FIRST = 1900, YEARS = 300 };
+	static long count[YEARS];
+	memset(count, 0, sizeof count);
+	int y, m, dd, best = -1;
+	for (size_t k = 0; k < sizeof year_events / sizeof year_events[0]; k++) {
+		const v903_table *tb = &d->t[year_events[k].t];
 		for (size_t i = 0; i < tb->n; i++) {
-			csc_date x = v903_date(&tb->rows[i], dated[k].col);
+			csc_date x = v903_date(&tb->rows[i], year_events[k].col);
+			if (x == CSC_NODATE)
+				continue;
+			csc_date_ymd(csc_fy_first(x), &y, &m, &dd);
+			if (y >= FIRST && y < FIRST + YEARS)
+				count[y - FIRST]++;
+		}
+	}
+	for (int k = 0; k < YEARS; k++)
+		if (count[k] && (best < 0 || count[k] >= count[best]))
+			best = k;
+	if (best >= 0) {
+		y = FIRST + best;
+	} else {
+		/* no events at all: the year of the latest episode start */
+		csc_date latest = CSC_NODATE;
+		const v903_table *tb = &d->t[V9_EPISODES];
+		for (size_t i = 0; i < tb->n; i++) {
+			csc_date x = v903_date(&tb->rows[i], EP_DECOM);
 			if (x > latest)
 				latest = x;
 		}
+		if (latest == CSC_NODATE)
+			return;
+		csc_date_ymd(csc_fy_first(latest), &y, &m, &dd);
 	}
-	if (latest == CSC_NODATE)
-		return;
-	int y, m, dd;
-	d->year_start = csc_fy_first(latest);
-	csc_date_ymd(d->year_start, &y, &m, &dd);
+	d->year_start = csc_date_make(y, 4, 1);
 	d->year_end = csc_date_make(y + 1, 3, 31);
 }
 

@@ -30,9 +30,15 @@ int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir)
 		rc = CSC_EXIT_INPUT;
 	if (rc == 0) {
 		v903_derive_year(&cur);
-		if (cur.year_end == CSC_NODATE)
+		if (cur.year_end == CSC_NODATE) {
 			csc_error_at(dir, 0, "no episode or review dates: collection year unknown, "
 				     "rules that need it find nothing");
+		} else {
+			int y, m, dd;
+			csc_date_ymd(cur.year_start, &y, &m, &dd);
+			csc_info("%s: collection year %d-%02d (from the dates in the return)", dir, y,
+				 (y + 1) % 100);
+		}
 		if (prev_dir && cur.year_end != CSC_NODATE) {
 			prev.year_end = csc_date_add_months(cur.year_end, -12);
 			prev.year_start = csc_date_add_months(cur.year_start, -12);

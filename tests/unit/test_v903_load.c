@@ -77,12 +77,26 @@ static void test_year_from_latest_episode_or_review(void **state)
 	v903_init(&d);
 	assert_int_equal(v903_load(&d, DATA "clean"), 0);
 	v903_derive_year(&d);
-	/* latest date: the review of 15/01/2026 -> 1 April 2025 - 31 March 2026 */
+	/* reviews 07/2025, 01/2026, 07/2025 and the end 01/09/2025, missing
+	 * 10/2025: all 2025-26 -> 1 April 2025 - 31 March 2026 */
 	assert_int_equal(d.year_start, csc_date_make(2025, 4, 1));
 	assert_int_equal(d.year_end, csc_date_make(2026, 3, 31));
 	v903_free(&d);
 
-	/* a date on 31 March stays in the year; 1 April starts the next */
+	/* most episode ends in 2025-26: one mistyped 2052 date does not move it */
+	v903_init(&d);
+	static const char *const decs[] = {"01/06/2025", "31/03/2026", "01/04/2025", "01/06/2052"};
+	for (int i = 0; i < 4; i++) {
+		char *row[] = {"X", "01/01/2020", "S", "C2", "N1", "U1", "PR1", (char *)decs[i], "E13"};
+		v903_add_row(&d, V9_EPISODES, row, 9, 2 + i, 0);
+	}
+	v903_index(&d);
+	v903_derive_year(&d);
+	assert_int_equal(d.year_start, csc_date_make(2025, 4, 1));
+	v903_free(&d);
+
+	/* no event dates: the latest episode start; a date on 31 March stays in
+	 * the year, 1 April starts the next */
 	v903_init(&d);
 	char *row[] = {"X", "31/03/2026"};
 	v903_add_row(&d, V9_EPISODES, row, 2, 2, 0);
