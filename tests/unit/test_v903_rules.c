@@ -209,6 +209,9 @@ static const t903_case cases[] = {
 	T_PASS("302", "H\nE"),
 	T_FAIL("352", "1", "DECOM", "H DOB=01/05/2007\nE"),
 	T_PASS("352", "H DOB=02/05/2007\nE"),
+	/* 29 February birthday: 18 on 1 March in a common year */
+	T_PASS("352", "H DOB=29/02/2008\nE DECOM=28/02/2026"),
+	T_FAIL("352", "1", "DECOM", "H DOB=29/02/2008\nE DECOM=01/03/2026"),
 	T_FAIL("353", "1", "DECOM", "E DECOM=13/10/1991"),
 	T_PASS("353", "E DECOM=14/10/1991"),
 	T_FAIL("354", "1", "DECOM", "E DECOM=01/04/2026"),
@@ -298,6 +301,9 @@ static const t903_case cases[] = {
 	T_PASS("366", "E LS=V3 RNE=S"),
 	T_FAIL("367", "1", "LS", "E LS=V3 DECOM=01/05/2025 DEC=15/07/2025 REC=E13"),
 	T_PASS("367", "E LS=V3 DECOM=01/05/2025 DEC=14/07/2025 REC=E13"),
+	/* only days within the year count: 01/04 - 15/06/2025 is 76 days */
+	T_PASS("367", "E LS=V3 DECOM=01/01/2025 DEC=14/06/2025 REC=E13"),
+	T_FAIL("367", "1", "LS", "E LS=V3 DECOM=01/01/2025 DEC=15/06/2025 REC=E13"),
 	T_FAIL("375", "1", "PLACE", "E PLACE=T1 DEC=13/06/2025 REC=X1"),
 	T_PASS("375", "E PLACE=T1 DEC=12/06/2025 REC=X1"),
 	T_FAIL("376", "1", "PLACE", "E PLACE=T3 DEC=23/05/2025 REC=X1"),
@@ -385,8 +391,17 @@ static const t903_case cases[] = {
 	T_PASS("182", "O2 CONVICTED= TEETH_CHECK= IMMUNISATIONS= HEALTH_ASSESSMENT= SUBSTANCE_MISUSE="),
 	T_FAIL("185", "1", "SDQ_SCORE", "E\nO2"),
 	T_PASS("185", "E DECOM=01/01/2024\nO2"),
+	/* the cohort's boundary: looked after since 1 April of the year */
+	T_PASS("185", "E DECOM=01/04/2025\nO2"),
+	T_FAIL("185", "1", "SDQ_SCORE", "E DECOM=02/04/2025\nO2"),
+	/* short breaks only do not count */
+	T_FAIL("185", "1", "SDQ_SCORE", "E DECOM=01/01/2024 LS=V4\nO2"),
 	T_FAIL("186", "1", "SDQ_SCORE", "E DECOM=01/01/2024\nO2 SDQ_SCORE="),
 	T_PASS("186", "E DECOM=01/01/2024\nO2 SDQ_SCORE= SDQ_REASON=SDQ2"),
+	/* a period of care chained over two episodes is continuous ... */
+	T_FAIL("186", "1", "SDQ_SCORE", "E DECOM=01/01/2024 DEC=01/06/2025 REC=X1\nE DECOM=01/06/2025 RNE=P PLACE=U2\nO2 SDQ_SCORE="),
+	/* ... a new period the next day is not */
+	T_PASS("186", "E DECOM=01/01/2024 DEC=01/06/2025 REC=E13\nE DECOM=02/06/2025\nO2 SDQ_SCORE="),
 	T_FAIL("187", "1", "IN_TOUCH", "E DECOM=01/01/2024\nO3"),
 	T_FAIL("187", "1", "DATE_INT", "E DECOM=01/01/2024\nAD"),
 	T_PASS("187", "E\nO3"),
@@ -456,6 +471,10 @@ static const t903_case cases[] = {
 	T_PASS("1002", "O3 DOB=01/06/2008\nP:E"),
 	T_FAIL("1007", "1", "IN_TOUCH", "O3 DOB=01/06/2008\nE DECOM=01/01/2024"),
 	T_PASS("1007", "O3 DOB=01/06/2008\nE DECOM=01/01/2024 DEC=01/05/2025 REC=E13"),
+	/* 18th birthday in the year counts too */
+	T_FAIL("1007", "1", "IN_TOUCH", "O3 DOB=01/06/2007\nE DECOM=01/01/2024"),
+	/* a 19th birthday does not */
+	T_PASS("1007", "O3 DOB=01/06/2006\nE DECOM=01/01/2024"),
 	T_FAIL("1016", "1", "IN_TOUCH", "O3 DOB=01/06/2008\nE DECOM=01/01/2024 DEC=01/07/2025 REC=E13"),
 	T_PASS("1016", "O3 DOB=01/06/2008\nE DECOM=01/01/2024 DEC=01/05/2025 REC=E13"),
 	T_FAIL("1010", "1", "IN_TOUCH", "O3\nP:E"),
@@ -584,6 +603,7 @@ static const t903_case cases[] = {
 	T_PASS("567", "M"),
 	T_FAIL("570", "1", "MIS_START", "M MIS_START=01/04/2026 MIS_END="),
 	T_PASS("570", "M"),
+	T_PASS("570", "M MIS_START=31/03/2026 MIS_END="),
 	T_FAIL("571", "1", "MIS_END", "M MIS_END=01/04/2026"),
 	T_FAIL("571", "1", "MIS_END", "M MIS_START=01/03/2025 MIS_END=31/03/2025"),
 	T_PASS("571", "M"),
