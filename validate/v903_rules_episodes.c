@@ -1,5 +1,6 @@
 /* v903_rules_episodes.c - rules over the chain of a child's episodes
  * (sorted by DECOM), and episode rules a table entry cannot express. */
+#include <ctype.h>
 #include <string.h>
 
 #include "v903_checks.h"
@@ -476,14 +477,20 @@ V903_BY_CHILD(359, V9_EPISODES, g359)
 /* Postcodes as recorded (no postcode table needed) ---------------------- */
 
 /* 392b: looked after (not short breaks) but home or placement postcode
- * missing, for placements that need one. */
-static int bad392b(const v903_data *d, const v903_row *r)
+ * missing, for placements that need one; the blank one is reported. */
+GROUP(g392b)
 {
 	(void)d;
-	return !IN(r, EP_LS, "V3 V4") && !IN(r, EP_PLACE, "T0 T1 T2 T3 T4 Z1") &&
-	       (v903_blank(r, EP_HOME_POST) || v903_blank(r, EP_PL_POST));
+	for (size_t i = 0; i < n; i++) {
+		if (IN(e[i], EP_LS, "V3 V4") || IN(e[i], EP_PLACE, "T0 T1 T2 T3 T4 Z1"))
+			continue;
+		if (v903_blank(e[i], EP_HOME_POST))
+			REP(e[i], EP_HOME_POST);
+		else if (v903_blank(e[i], EP_PL_POST))
+			REP(e[i], EP_PL_POST);
+	}
 }
-void v903_r_392b(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad392b, EP_HOME_POST); }
+V903_BY_CHILD(392b, V9_EPISODES, g392b)
 
 /* A UK postcode shape: outward code (letters then digits, optional letter)
  * then inward code (digit, two letters); the space is optional. "ZZ99 3CZ"
@@ -494,7 +501,7 @@ static int postcode_ok(const char *s)
 	size_t n = 0;
 	for (; *s && n < sizeof c; s++)
 		if (*s != ' ')
-			c[n++] = *s;
+			c[n++] = (char)toupper((unsigned char)*s);
 	if (*s || n < 5 || n > 7)
 		return 0;
 	const char *in = c + n - 3;
