@@ -109,6 +109,26 @@ returns: all
 	$(BIN)/csc-run --conf $(CONF) --target staging
 	$(BIN)/csc-returns --conf $(CONF) --year $(YEAR)
 
+# make bench [BENCH_SCALES="1 2 4"] [BENCH_FRACTION=1]: national-scale
+# dumps (BENCH_FRACTION x one year of England, times each scale), cached in
+# bench/cache; every stage and the whole chain timed against bare-parse and
+# cat baselines (bench/bench.sh, BENCHMARKS.md). The helpers are built with
+# `all` (never installed) so the e2e smoke test finds them.
+BENCH_SCALES ?= 1 2 4
+BENCH_FRACTION ?= 1
+BENCH_BIN := $(BUILD)/bench
+define bench_rule
+$(BENCH_BIN)/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS))
+	@mkdir -p $(BENCH_BIN)
+	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS)
+endef
+$(foreach p,$(BENCH_PROGRAMS),$(eval $(call bench_rule,$(p))))
+all: $(addprefix $(BENCH_BIN)/,$(BENCH_PROGRAMS))
+
+bench: all
+	BIN=$(CURDIR)/$(BIN) BENCH_BIN=$(CURDIR)/$(BENCH_BIN) BENCH_SCALES="$(BENCH_SCALES)" \
+		BENCH_FRACTION=$(BENCH_FRACTION) bench/bench.sh
+
 # make install PREFIX=/usr/local: programs in PREFIX/bin, reference data,
 # templates and the make chain in PREFIX/share/cscpipe.
 install:

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# bench/bench.sh - the body of `make bench` (see BENCHMARKS.md).
+#
+# Generates national-scale dumps with csc-gen-sample (one year of England is
+# about --children 2700000 --years 1; each scale in BENCH_SCALES multiplies
+# that, BENCH_FRACTION shrinks it for a smoke run), caches them under
+# BENCH_CACHE keyed by the generator's SHA-256 and arguments, then per scale:
+#   - baselines: `cat` of each input to /dev/null, and csc-bench-parse (bare
+#     libxml2 xmlTextReader / libcsv over the same files, nothing else);
+#   - each stage on its own, in chain order (4 extracts, transform, load);
+#   - the whole chain with csc-run (make -j2: the extracts run in parallel);
+# and prints one table: input MB and records, wall and CPU seconds, MB/s,
+# records/s, peak RSS, extract throughput as a share of bare parse and cat;
+# then the wall-time ratios between scales and the targets of issue 9.
+# Not a timed test: it always exits 0 when every run succeeded.
+#
+# Environment: BIN (the programs), BENCH_BIN (csc-bench-time, csc-bench-parse),
+# BENCH_SCALES (default "1 2 4"), BENCH_FRACTION (default 1), BENCH_CACHE
+# (default bench/cache), BENCH_WORK (default bench/work; emptied per scale),
+# BENCH_NO_CHAIN=1 skips the whole-chain run, BENCH_NO_STAGES=1 the per-stage
+# runs.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+: "${BIN:=$ROOT/build/bin}"
+: "${BENCH_BIN:=$ROOT/build/bench}"
+SCALES=${BENCH_SCALES:-1 2 4}
+FRACTION=${BENCH_FRACTION:-1}
+CACHE=${BENCH_CACHE:-$ROOT/bench/cache}
+WORK=${BENCH_WORK:-$ROOT/bench/work}
+ENGLAND_CHILDREN=2700000   # csc-gen-sample --help: one year of England
+MB_PER_CHILD=0.000602      # measured: 1623 MB for 2.7 M children, one year
+TIMEF=$BENCH_BIN/csc-bench-time
+PARSE=$BENCH_BIN/csc-bench-parse
+
+die() { echo "bench: $*" >&2; exit 3; }
+for p in "$BIN/csc-gen-sample" "$BIN/csc-run" "$TIMEF" "$PARSE"; do
+	[ -x "$p" ] || die "$p: not built (run make bench)"
+done
+mkdir -p "$CACHE" "$WORK"
+RESULTS=$WORK/results.txt   # one line per measurement: scale name MB records wall cpu rss_kb
+: >"$RESULTS"
+
+avail_mb() { df -Pm "$1" | awk 'NR==2 {print $4}'; }
+children_for() { awk -v s="$1" -v f="$FRACTION" -v e=$ENGLAND_CHILDREN \
+	'BEGIN {n = int(s * f * e + 0.5); if (n < 200) n = 200; print n}'; }
+size_bytes() { [ $# -gt 0 ] && stat -c %s "$@" | awk '{s += $1} END {print s + 0}' || echo 0; }
+# rows of CSV files without their header lines (no quoted newlines in these)
+csv_rows() { [ $# -gt 0 ] && awk 'FNR > 1 {n++} END {print n + 0}' "$@" || echo 0; }
+# records read by an extract, from its recon file
+recon_read() { awk -F, 'NR > 1 {n += $(NF-2)} END {print n + 0}' "$1"; }
+
+# timed SCALE NAME MB_BYTES RECORDS COMMAND...: run and record one line.
+timed() {
+	local scale=$1 name=$2 bytes=$3 recs=$4; shift 4
+	local t=$WORK/time.$$
+	rm -f "$t"
+	if ! "$TIMEF" "$t" -- "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
+		echo "bench: $name failed at scale $scale:" >&2
+		tail -5 "$WORK/$name.err" >&2
+		exit 3
+	fi
+	read -r wall cpu _ _ rss _ <"$t"
+	rm -f "$t"
+	echo "$scale $name $bytes $recs $wall $cpu $rss" >>"$RESULTS"
+}
+
+# Generate (or reuse) the dump for one scale; prints its folder.
+dump_for() {
+	local n=$1 hash key dir
+	hash=$(sha256sum "$BIN/csc-gen-sample" | cut -c1-16)
+	key="$hash-children$n-years1-seed1"
+	dir=$CACHE/$key
+	if [ ! -f "$dir/.complete" ]; then
+		# dumps from an older generator are never reused: drop them first
+		find "$CACHE" -mindepth 1 -maxdepth 1 -type d ! -name "$hash-*" -exec rm -rf {} +
+		local need
+		need=$(awk -v n="$n" -v m=$MB_PER_CHILD 'BEGIN {print int(n * m * 1.1) + 50}')
+		[ "$(avail_mb "$CACHE")" -gt "$need" ] ||
+			die "$CACHE: ${need} MB needed for $n children, $(avail_mb "$CACHE") MB free (lower BENCH_SCALES or BENCH_FRACTION)"
+		rm -rf "$dir"
+		echo "bench: generating $n children (about $(awk -v n="$n" -v m=$MB_PER_CHILD 'BEGIN {printf "%d", n*m}') MB) in $dir" >&2
+		"$BIN/csc-gen-sample" --out "$dir" --children "$n" --years 1 --seed 1 --quiet ||
+			die "csc-gen-sample failed"
+		touch "$dir/.complete"
+	fi
+	echo "$dir"
+}
+
+# A pipeline.conf over the cached dump with absolute paths and OUT as output.
+write_conf() {
+	local dump=$1 out=$2 conf=$3
+	sed -e "s#^\(cin_census\|ssda903_dir\|contacts\|early_help\) = \(.*\)#\1 = $dump/\2#" \
+		-e "s#^output_dir = .*#output_dir = $out#" "$dump/pipeline.conf" >"$conf"
+	echo "reference_dir = $ROOT/ref" >>"$conf"
+	echo "templates_dir = $ROOT/templates" >>"$conf"
+}
+
+run_scale() {
+	local scale=$1 n dump conf out period
+	n=$(children_for "$scale")
+	dump=$(dump_for "$n")
+	rm -rf "$WORK/out" "$WORK/chain"
+	local need
+	need=$(awk -v n="$n" -v m=$MB_PER_CHILD 'BEGIN {print int(n * m * 8) + 50}')
+	[ "$(avail_mb "$WORK")" -gt "$need" ] ||
+		die "$WORK: about ${need} MB needed for the outputs at scale $scale, $(avail_mb "$WORK") MB free"
+	conf=$WORK/pipeline.conf
+	out=$WORK/out
+	write_conf "$dump" "$out" "$conf"
+	period=$(sed -n 's/^period_end = //p' "$conf")
+
+	local cin=$dump/cin_census.xml ct=$dump/contacts.csv eh=$dump/early_help.csv
+	local s903=("$dump"/ssda903/*.csv)
+	local all=("$cin" "$ct" "$eh" "${s903[@]}")
+	cat "${all[@]}" >/dev/null   # warm the page cache: every run reads from memory
+
+	echo "bench: scale ${scale}x ($n children): baselines" >&2
+	timed "$scale" cat-cin "$(size_bytes "$cin")" 0 cat "$cin"
+	timed "$scale" cat-903 "$(size_bytes "${s903[@]}")" 0 cat "${s903[@]}"
+	timed "$scale" cat-contacts "$(size_bytes "$ct")" 0 cat "$ct"
+	timed "$scale" cat-earlyhelp "$(size_bytes "$eh")" 0 cat "$eh"
+	timed "$scale" cat-all "$(size_bytes "${all[@]}")" 0 cat "${all[@]}"
+	timed "$scale" parse-cin "$(size_bytes "$cin")" 0 "$PARSE" --xml "$cin"
+	timed "$scale" parse-903 "$(size_bytes "${s903[@]}")" 0 "$PARSE" --csv "${s903[@]}"
+	timed "$scale" parse-contacts "$(size_bytes "$ct")" 0 "$PARSE" --csv "$ct"
+	timed "$scale" parse-earlyhelp "$(size_bytes "$eh")" 0 "$PARSE" --csv "$eh"
+	# bare-parse record counts: elements (XML) and CSV lines
+	local b
+	for b in cin 903 contacts earlyhelp; do
+		local r
+		r=$(awk '{print $2}' "$WORK/parse-$b.out")
+		awk -v s="$scale" -v b="parse-$b" -v r="$r" '$1 == s && $2 == b {$4 = r} {print}' \
+			"$RESULTS" >"$RESULTS.tmp" && mv "$RESULTS.tmp" "$RESULTS"
+	done
+
+	if [ -z "${BENCH_NO_STAGES:-}" ]; then
+		echo "bench: scale ${scale}x: stages" >&2
+		local stg=$out/staging p=$out/stage
+		mkdir -p "$p"
+		timed "$scale" extract-cin "$(size_bytes "$cin")" 0 "$BIN/csc-extract-cin" --conf "$conf" --quiet
+		timed "$scale" extract-903 "$(size_bytes "${s903[@]}")" 0 "$BIN/csc-extract-903" --conf "$conf" --quiet
+		timed "$scale" extract-contacts "$(size_bytes "$ct")" 0 "$BIN/csc-extract-contacts" --conf "$conf" --quiet
+		timed "$scale" extract-earlyhelp "$(size_bytes "$eh")" 0 "$BIN/csc-extract-earlyhelp" --conf "$conf" --quiet
+		local e
+		for e in cin:cin 903:ssda903 contacts:contacts earlyhelp:early_help; do
+			local r
+			r=$(recon_read "$stg/recon_${e#*:}.csv")
+			awk -v s="$scale" -v b="extract-${e%%:*}" -v r="$r" '$1 == s && $2 == b {$4 = r} {print}' \
+				"$RESULTS" >"$RESULTS.tmp" && mv "$RESULTS.tmp" "$RESULTS"
+		done
+		local tables=()
+		mapfile -t tables < <(find "$stg" -name '*.csv' ! -name 'recon_*' ! -name 'rejects_*' | sort)
+		timed "$scale" transform "$(size_bytes "${tables[@]}")" "$(csv_rows "${tables[@]}")" \
+			"$BIN/csc-transform" --conf "$conf" --period "$period" --out "$p" --quiet
+		local touts=()
+		mapfile -t touts < <(find "$p" "$stg" -name '*.csv' \( -path "$p/*" -o -name 'recon_*' -o -name 'rejects_*' \) | sort)
+		timed "$scale" load "$(size_bytes "${touts[@]}")" "$(csv_rows "${touts[@]}")" \
+			"$BIN/csc-load-report" --conf "$conf" --period "$period" --out "$p" --quiet
+		rm -rf "$out"
+	fi
+
+	if [ -z "${BENCH_NO_CHAIN:-}" ]; then
+		echo "bench: scale ${scale}x: whole chain (csc-run)" >&2
+		write_conf "$dump" "$WORK/chain" "$conf"
+		timed "$scale" chain "$(size_bytes "${all[@]}")" 0 "$BIN/csc-run" --conf "$conf" --quiet
+		local r=0 f
+		for f in "$WORK"/chain/staging/recon_*.csv; do r=$((r + $(recon_read "$f"))); done
+		awk -v s="$scale" -v r="$r" '$1 == s && $2 == "chain" {$4 = r} {print}' \
+			"$RESULTS" >"$RESULTS.tmp" && mv "$RESULTS.tmp" "$RESULTS"
+		rm -rf "$WORK/chain"
+	fi
+}
+
+for s in $SCALES; do run_scale "$s"; done
+
+awk -v fraction="$FRACTION" -v scales="$SCALES" -f "$ROOT/bench/report.awk" "$RESULTS"

@@ -1,0 +1,104 @@
+# bench/report.awk - print the `make bench` tables from bench.sh's results.
+#
+# Input lines: scale name bytes records wall_s cpu_s maxrss_kb
+# Variables: fraction (BENCH_FRACTION), scales (BENCH_SCALES, in run order).
+# Prints the per-stage table, the scaling ratios and the issue-9 targets.
+
+function mb(b) { return b / 1048576 }
+function rate(x, t) { return t > 0 ? x / t : 0 }
+function pct(a, b) { return b > 0 ? sprintf("%.0f%%", 100 * a / b) : "-" }
+function verdict(ok, got, limit, unit, lower_is_better,    d) {
+	if (ok)
+		return sprintf("MET (%s%s; limit %s%s)", got, unit, limit, unit)
+	d = lower_is_better ? got - limit : limit - got
+	return sprintf("MISSED by %.1f%s (%s%s; limit %s%s)", d, unit, got, unit, limit, unit)
+}
+
+{
+	key = $1 SUBSEP $2
+	bytes[key] = $3; recs[key] = $4; wall[key] = $5; cpu[key] = $6; rss[key] = $7
+	if (!($2 in seen_name)) { seen_name[$2] = 1; names[++nn] = $2 }
+}
+
+END {
+	ns = split(scales, sc, " ")
+	base["extract-cin"] = "cin"; base["extract-903"] = "903"
+	base["extract-contacts"] = "contacts"; base["extract-earlyhelp"] = "earlyhelp"
+	base["chain"] = "all"
+	printf "\n%-6s %-18s %9s %10s %8s %8s %8s %10s %9s %9s %9s\n", "scale", "stage", "in_MB",
+		"records", "wall_s", "cpu_s", "MB/s", "rec/s", "rss_MB", "vs_parse", "vs_cat"
+	for (i = 1; i <= ns; i++) {
+		s = sc[i]
+		for (j = 1; j <= nn; j++) {
+			k = s SUBSEP names[j]
+			if (!(k in wall))
+				continue
+			n = names[j]; w = wall[k]
+			vp = "-"; vc = "-"
+			if (n in base) {
+				pk = s SUBSEP "parse-" base[n]; ck = s SUBSEP "cat-" base[n]
+				if (pk in wall) vp = pct(wall[pk], w)
+				if (ck in wall) vc = pct(wall[ck], w)
+			}
+			printf "%-6s %-18s %9.1f %10d %8.2f %8.2f %8.1f %10.0f %9.1f %9s %9s\n", s "x", n,
+				mb(bytes[k]), recs[k], w, cpu[k], rate(mb(bytes[k]), w),
+				rate(recs[k], w), rss[k] / 1024, vp, vc
+		}
+	}
+	print ""
+	print "vs_parse, vs_cat: the stage's MB/s as a share of csc-bench-parse (bare libxml2/libcsv"
+	print "parse of the same files) and of cat of the same bytes to /dev/null; chain vs cat-all."
+
+	if (ns > 1) {
+		printf "\nwall-time ratios %s (each stage's time / its time at %sx)\n", scales, sc[1]
+		for (j = 1; j <= nn; j++) {
+			n = names[j]; line = sprintf("%-18s", n); okrow = 1
+			for (i = 1; i <= ns; i++) {
+				k = sc[i] SUBSEP n; k1 = sc[1] SUBSEP n
+				if (!(k in wall) || !(k1 in wall) || wall[k1] <= 0) { okrow = 0; break }
+				line = line sprintf(" %s%.2f", i > 1 ? ": " : "", wall[k] / wall[k1])
+			}
+			if (okrow)
+				print line
+		}
+	}
+
+	# Targets (issue 9), judged at the 1x scale when it ran, else the first.
+	t = sc[1]
+	for (i = 1; i <= ns; i++) if (sc[i] == 1) t = 1
+	print ""
+	if (fraction != 1)
+		printf "targets (BENCH_FRACTION=%s: NOT national scale, figures for the record only)\n", fraction
+	else
+		print "targets"
+	k = t SUBSEP "chain"
+	if (k in wall)
+		printf "  national year end-to-end <= 60 s wall (%sx chain): %s\n", t,
+			verdict(wall[k] <= 60, sprintf("%.1f", wall[k]), 60, " s", 1)
+	else
+		printf "  national year end-to-end <= 60 s wall: not run\n"
+	maxr = 0; maxn = "-"
+	for (k in rss) {
+		split(k, kk, SUBSEP)
+		if (kk[2] ~ /^(cat|parse)-/) continue
+		if (rss[k] > maxr) { maxr = rss[k]; maxn = kk[2] " at " kk[1] "x" }
+	}
+	printf "  peak RSS <= 2048 MB (largest: %s): %s\n", maxn,
+		verdict(maxr / 1024 <= 2048, sprintf("%.0f", maxr / 1024), 2048, " MB", 1)
+	for (e = 1; e <= 4; e++) {
+		n = e == 1 ? "extract-cin" : e == 2 ? "extract-903" : e == 3 ? "extract-contacts" : "extract-earlyhelp"
+		k = t SUBSEP n; pk = t SUBSEP "parse-" base[n]
+		if (!(k in wall) || !(pk in wall) || wall[k] <= 0) continue
+		share = 100 * wall[pk] / wall[k]
+		printf "  %s >= 70%% of bare-parse throughput (%sx): %s\n", n, t,
+			verdict(share >= 70, sprintf("%.0f", share), 70, "%", 0)
+	}
+	k1 = sc[1] SUBSEP "chain"; lo = ""; hi = ""
+	for (i = 1; i <= ns; i++) { if (sc[i] == 1) lo = 1; if (sc[i] == 4) hi = 4 }
+	if (lo != "" && hi != "" && ((1 SUBSEP "chain") in wall) && ((4 SUBSEP "chain") in wall)) {
+		r = wall[4 SUBSEP "chain"] / wall[1 SUBSEP "chain"]
+		printf "  chain wall 1x -> 4x <= 4.4x: %s\n", verdict(r <= 4.4, sprintf("%.2f", r), 4.4, "x", 1)
+	} else {
+		printf "  chain wall 1x -> 4x <= 4.4x: not run (BENCH_SCALES has no 1 and 4)\n"
+	}
+}
