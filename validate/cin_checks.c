@@ -106,7 +106,10 @@ static int cmp_key(const void *a, const void *b)
 
 void cin_keys_report(v_ctx *ctx, const v_rule *rule, cin_keys *k, const char *field)
 {
-	qsort(k->v, k->n, sizeof *k->v, cmp_key);
+	/* No keys (no child has a UPN) leaves k->v NULL, which qsort must not
+	 * be given even with a zero count (its argument is declared nonnull). */
+	if (k->n > 1)
+		qsort(k->v, k->n, sizeof *k->v, cmp_key);
 	for (size_t i = 0; i < k->n;) {
 		size_t j = i + 1;
 		while (j < k->n && strcmp(k->v[j].key, k->v[i].key) == 0)
@@ -138,21 +141,38 @@ static int in_list(const char *s, const char *const *codes, int nocase)
 	return 0;
 }
 
+/* A test of one record for a rule; slot is the arg's (kind, field) pair. */
+typedef int (*rec_bad)(const cin_state *st, const cin_rec *r, const void *arg, int slot);
+
+/* Test every record of `kind` under the current child and report field
+ * `at` of the record (or the ancestor holding `at`) each time bad() holds.
+ * Kind CIN_K_MESSAGE marks an unused slot: nothing is tested. */
+static void each_rec(v_ctx *ctx, const v_rule *rule, enum cin_kind kind, cin_fref at,
+		     rec_bad bad, int slot)
+{
+	cin_state *st = cin_st(ctx);
+	if (!st->child || kind == CIN_K_MESSAGE)
+		return;
+	cin_list l;
+	cin_list_get(&l, st->child, kind);
+	for (size_t i = 0; i < l.n; i++)
+		if (bad(st, l.v[i], rule->arg, slot))
+			cin_rep(ctx, rule, cin_up(l.v[i], at.kind), at.field);
+	cin_list_free(&l);
+}
+
+static int bad_code(const cin_state *st, const cin_rec *r, const void *arg, int slot)
+{
+	const cin_a_codes *a = arg;
+	const cin_val *v = &r->f[a->f.field];
+	(void)st, (void)slot;
+	return cin_has(v) ? (a->codes && !in_list(v->s, a->codes, a->nocase)) : a->required;
+}
+
 void cin_chk_codes(v_ctx *ctx, const v_rule *rule)
 {
 	const cin_a_codes *a = rule->arg;
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	cin_list l;
-	cin_list_get(&l, st->child, a->f.kind);
-	for (size_t i = 0; i < l.n; i++) {
-		const cin_val *v = &l.v[i]->f[a->f.field];
-		int bad = cin_has(v) ? (a->codes && !in_list(v->s, a->codes, a->nocase)) : a->required;
-		if (bad)
-			cin_rep(ctx, rule, l.v[i], a->f.field);
-	}
-	cin_list_free(&l);
+	each_rec(ctx, rule, a->f.kind, a->f, bad_code, 0);
 }
 
 static const cin_val *field_up(const cin_rec *r, cin_fref f)
@@ -161,62 +181,43 @@ static const cin_val *field_up(const cin_rec *r, cin_fref f)
 	return o ? &o->f[f.field] : NULL;
 }
 
+static int bad_order(const cin_state *st, const cin_rec *r, const void *arg, int slot)
+{
+	const cin_a_order *a = arg;
+	const cin_val *x = field_up(r, a->p[slot].a), *y = field_up(r, a->p[slot].b);
+	(void)st;
+	if (!x || !y || !cin_is_date(x) || !cin_is_date(y))
+		return 0;
+	return !(a->op == CIN_GE ? x->d >= y->d
+	       : a->op == CIN_LE ? x->d <= y->d
+	       : a->op == CIN_GT ? x->d > y->d
+				 : x->d != y->d);
+}
+
+/* Reported on the record holding field a. */
 void cin_chk_order(v_ctx *ctx, const v_rule *rule)
 {
 	const cin_a_order *a = rule->arg;
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	for (int p = 0; p < 2; p++) {
-		if (a->p[p].kind == CIN_K_MESSAGE)
-			continue;
-		cin_list l;
-		cin_list_get(&l, st->child, a->p[p].kind);
-		for (size_t i = 0; i < l.n; i++) {
-			const cin_val *x = field_up(l.v[i], a->p[p].a), *y = field_up(l.v[i], a->p[p].b);
-			if (!x || !y || !cin_is_date(x) || !cin_is_date(y))
-				continue;
-			int ok = a->op == CIN_GE ? x->d >= y->d
-			       : a->op == CIN_LE ? x->d <= y->d
-			       : a->op == CIN_GT ? x->d > y->d
-						 : x->d != y->d;
-			if (!ok) {
-				/* Report on the record holding field a. */
-				const cin_rec *o = cin_up(l.v[i], a->p[p].a.kind);
-				cin_rep(ctx, rule, o, a->p[p].a.field);
-			}
-		}
-		cin_list_free(&l);
-	}
+	for (int p = 0; p < 2; p++)
+		each_rec(ctx, rule, a->p[p].kind, a->p[p].a, bad_order, p);
+}
+
+static int bad_span(const cin_state *st, const cin_rec *r, const void *arg, int slot)
+{
+	const cin_a_span *a = arg;
+	const cin_val *v = &r->f[a->f[slot].field];
+	if (!cin_has(v))
+		return a->span == CIN_BY_END_NEEDED;
+	if (!cin_is_date(v))
+		return 1;
+	return a->span == CIN_IN_YEAR ? !cin_in_year(st, v->d) : v->d > st->end;
 }
 
 void cin_chk_span(v_ctx *ctx, const v_rule *rule)
 {
 	const cin_a_span *a = rule->arg;
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	for (int p = 0; p < 2; p++) {
-		if (a->f[p].kind == CIN_K_MESSAGE)
-			continue;
-		cin_list l;
-		cin_list_get(&l, st->child, a->f[p].kind);
-		for (size_t i = 0; i < l.n; i++) {
-			const cin_val *v = &l.v[i]->f[a->f[p].field];
-			int bad;
-			if (!cin_has(v))
-				bad = a->span == CIN_BY_END_NEEDED;
-			else if (!cin_is_date(v))
-				bad = 1;
-			else if (a->span == CIN_IN_YEAR)
-				bad = !cin_in_year(st, v->d);
-			else
-				bad = v->d > st->end;
-			if (bad)
-				cin_rep(ctx, rule, l.v[i], a->f[p].field);
-		}
-		cin_list_free(&l);
-	}
+	for (int p = 0; p < 2; p++)
+		each_rec(ctx, rule, a->f[p].kind, a->f[p], bad_span, p);
 }
 
 static int has_field(const cin_rec *r, int f)
@@ -332,22 +333,17 @@ void cin_chk_overlap(v_ctx *ctx, const v_rule *rule)
 	cin_list_free(&scopes);
 }
 
+static int bad_weekend(const cin_state *st, const cin_rec *r, const void *arg, int slot)
+{
+	const cin_a_weekend *a = arg;
+	const cin_val *v = &r->f[a->f[slot].field];
+	(void)st;
+	return cin_is_date(v) && csc_date_weekday(v->d) >= 5;
+}
+
 void cin_chk_weekend(v_ctx *ctx, const v_rule *rule)
 {
 	const cin_a_weekend *a = rule->arg;
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	for (int p = 0; p < 2; p++) {
-		if (a->f[p].kind == CIN_K_MESSAGE)
-			continue;
-		cin_list l;
-		cin_list_get(&l, st->child, a->f[p].kind);
-		for (size_t i = 0; i < l.n; i++) {
-			const cin_val *v = &l.v[i]->f[a->f[p].field];
-			if (cin_is_date(v) && csc_date_weekday(v->d) >= 5)
-				cin_rep(ctx, rule, l.v[i], a->f[p].field);
-		}
-		cin_list_free(&l);
-	}
+	for (int p = 0; p < 2; p++)
+		each_rec(ctx, rule, a->f[p].kind, a->f[p], bad_weekend, p);
 }

@@ -1,15 +1,13 @@
 /*
- * v903_ctx.h - what the SSDA903 rules would like from the engine
- * (v_engine.h) but do not use yet.
+ * v903_ctx.h - what the SSDA903 rules take from the engine (v_engine.h)
+ * beyond the data.
  *
  * The SSDA903 collection year (1 April - 31 March) is the year csc-validate
- * is told (--year YYYY or --reference-date), as for CIN. v_engine.h has no
- * accessor for it, so v903_derive_year (v903_load.c) takes it from the data
- * for now: the year holding most episode end, review, missing and social
- * worker dates. A return with too few dates, or one for the wrong year,
- * cannot tell, which is why the engine should say. Once the engine defines the function below, v903_derive_year
- * calls it first and falls back to the data only when it returns
- * CSC_NODATE.
+ * is told (--year YYYY or --reference-date), as for CIN. The engine keeps it
+ * (v_set_collection_year, v_engine.c) and v903_run asks for it here; only
+ * when none was given does v903_derive_year (v903_load.c) take it from the
+ * data (the year holding most episode end, review, missing and social
+ * worker dates), saying so on stderr.
  */
 #ifndef V903_CTX_H
 #define V903_CTX_H

@@ -4,6 +4,7 @@
 
 #include "csc_diag.h"
 #include "v903_checks.h"
+#include "v903_ctx.h"
 
 const v903_data *v903_cur(v_ctx *ctx)
 {
@@ -29,15 +30,22 @@ int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir)
 	if (v903_load(&cur, dir) < 0 || (prev_dir && v903_load(&prev, prev_dir) < 0))
 		rc = CSC_EXIT_INPUT;
 	if (rc == 0) {
+		/* The year the user named wins; the data only guesses it (a
+		 * return with few dates, or for the wrong year, cannot tell). */
+		csc_date given = v_collection_year_end(ctx);
+		if (given != CSC_NODATE) {
+			cur.year_end = given;
+			cur.year_start = csc_fy_first(given);
+		}
 		v903_derive_year(&cur);
 		if (cur.year_end == CSC_NODATE) {
 			csc_error_at(dir, 0, "no episode or review dates: collection year unknown, "
-				     "rules that need it find nothing");
-		} else {
+				     "rules that need it find nothing (give --year YYYY)");
+		} else if (given == CSC_NODATE) {
 			int y, m, dd;
 			csc_date_ymd(cur.year_start, &y, &m, &dd);
-			csc_info("%s: collection year %d-%02d (from the dates in the return)", dir, y,
-				 (y + 1) % 100);
+			csc_info("%s: collection year %d-%02d taken from the dates in the return "
+				 "(no --year or --reference-date given)", dir, y, (y + 1) % 100);
 		}
 		if (prev_dir && cur.year_end != CSC_NODATE) {
 			prev.year_end = csc_date_add_months(cur.year_end, -12);

@@ -7,6 +7,7 @@
 #include "csc_diag.h"
 #include "v_engine.h"
 #include "v_internal.h"
+#include "v903_ctx.h"
 
 static const char *const default_reason[V_NEEDS_COUNT_] = {
 	[V_NEEDS_NOTHING] = "",
@@ -21,6 +22,7 @@ v_ctx *v_ctx_new(void)
 	v_ctx *c = csc_xcalloc(1, sizeof *c);
 	c->avail[V_NEEDS_NOTHING] = 1;
 	c->prev_explicit = 0;
+	c->year_end = CSC_NODATE;
 	for (int i = 0; i < V_NEEDS_COUNT_; i++)
 		c->why[i] = csc_xstrdup(default_reason[i]);
 	return c;
@@ -67,12 +69,16 @@ struct load_st {
 static int on_cat_row(void *arg, const csc_row *row)
 {
 	struct load_st *st = arg;
+	/* The CIN sheet says "table", the SSDA903 sheet "tables" (a rule can
+	 * concern several, ';'-separated): either names the same column. */
 	static const char *const want[4] = {"code", "table", "message", "affected_fields"};
+	static const char *const alias[4] = {NULL, "tables", NULL, NULL};
 	if (row->index == 0) {
 		for (int k = 0; k < 4; k++) {
 			st->col[k] = -1;
 			for (int i = 0; i < row->n; i++)
-				if (strcmp(row->f[i], want[k]) == 0)
+				if (strcmp(row->f[i], want[k]) == 0 ||
+				    (alias[k] && strcmp(row->f[i], alias[k]) == 0))
 					st->col[k] = i;
 			if (st->col[k] < 0 && k < 3) {
 				csc_error_at(st->name, row->line, "rules CSV has no '%s' column", want[k]);
@@ -193,6 +199,21 @@ void v_set_data(v_ctx *c, void *data, void *previous)
 	c->prev = previous;
 	if (!c->prev_explicit)
 		c->avail[V_NEEDS_PREVIOUS] = previous != NULL;
+}
+
+void v_set_collection_year(v_ctx *c, int year, csc_date refdate)
+{
+	c->year_end = CSC_NODATE;
+	if (year)
+		c->year_end = csc_date_make(year, 3, 31);
+	else if (refdate != CSC_NODATE)
+		/* the financial year holding D ends on the 31 March on or after it */
+		c->year_end = csc_date_add_months(csc_fy_first(refdate), 12) - 1;
+}
+
+csc_date v_collection_year_end(v_ctx *c)
+{
+	return c->year_end;
 }
 
 void v_set_need(v_ctx *c, enum v_needs need, int available, const char *reason)

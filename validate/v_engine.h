@@ -19,6 +19,8 @@
 
 #include <stddef.h>
 
+#include "csc_date.h"
+
 typedef struct v_ctx v_ctx;
 
 /* What a rule needs beyond the return being checked. */
@@ -56,7 +58,8 @@ void *v_previous(v_ctx *ctx);
 v_ctx *v_ctx_new(void);
 void v_ctx_free(v_ctx *ctx);
 
-/* Add the rows of a DfE rules CSV (header code,table,message,affected_fields)
+/* Add the rows of a DfE rules CSV (header code,table,message,affected_fields;
+ * the SSDA903 sheet names the second column "tables", which is accepted too)
  * to the catalogue. May be called once per collection (CIN, SSDA903).
  * Returns 0, or -1 after printing "prog: file:line: reason". */
 int v_load_catalogue(v_ctx *ctx, const char *path);
@@ -66,6 +69,13 @@ int v_load_catalogue_mem(v_ctx *ctx, const char *data, size_t n, const char *nam
 const char *v_rule_message(const v_ctx *ctx, const char *code);
 const char *v_rule_table(const v_ctx *ctx, const char *code);
 int v_rule_known(const v_ctx *ctx, const char *code);
+
+/* The collection year the command line gave: from --year YYYY, 31 March
+ * YYYY; from --reference-date D, the 31 March on or after D. CSC_NODATE
+ * (the default) when neither was given; collections then fall back to
+ * their own reading (the CIN header's ReferenceDate, the 903 dates).
+ * v_collection_year_end (v903_ctx.h) returns it. */
+void v_set_collection_year(v_ctx *ctx, int year, csc_date refdate);
 
 /* Set what v_data / v_previous return. */
 void v_set_data(v_ctx *ctx, void *data, void *previous);

@@ -38,6 +38,7 @@ struct v_ctx {
 	int avail[V_NEEDS_COUNT_];
 	char *why[V_NEEDS_COUNT_];
 	int prev_explicit;
+	csc_date year_end; /* v_set_collection_year; CSC_NODATE when not given */
 };
 
 void v_cat_reindex(v_ctx *c);

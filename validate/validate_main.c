@@ -44,6 +44,11 @@ static const char help_text[] =
 	"    ReferenceDate, else 31 March of --year. Working-day rules use the bank\n"
 	"    holidays in <ref>/bank-holidays-england-wales.csv.\n"
 	"\n"
+	"    The SSDA903 collection year (1 April - 31 March) ends on 31 March of\n"
+	"    --year, or on the 31 March on or after --reference-date. Without either\n"
+	"    it is the year holding most of the return's episode end, review, missing\n"
+	"    and social worker dates, which is said on stderr.\n"
+	"\n"
 	"    Outputs, each written whole or not at all, in OUTDIR:\n"
 	"      issues.csv         rule,severity,child,table,field,value,line,message,\n"
 	"                         sorted by child, then line, then rule\n"
@@ -175,6 +180,7 @@ int main(int argc, char **argv)
 	csc_diag_quiet(a.quiet);
 
 	v_ctx *ctx = v_ctx_new();
+	v_set_collection_year(ctx, a.year, a.refdate);
 	int rc = CSC_EXIT_OK;
 	csc_calendar *cal = NULL;
 	if (a.cin) {

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "test_v903_harness.h"
+#include "validate/v903_ctx.h"
 
 /* The engine double ------------------------------------------------------ */
 
@@ -70,8 +71,19 @@ void v_not_run(v_ctx *ctx, const char *code, const char *reason)
 	copy(t903_not_run[t903_nnot_run++], 16, code);
 }
 
+csc_date t903_year_given = CSC_NODATE;
+csc_date t903_year_used, t903_prev_year_used;
+csc_date v_collection_year_end(v_ctx *ctx)
+{
+	(void)ctx;
+	return t903_year_given;
+}
+
 void v_run(v_ctx *ctx, const v_rule *rules, size_t n)
 {
+	const v903_data *cur = ctx->data, *prev = ctx->prev;
+	t903_year_used = cur ? cur->year_end : CSC_NODATE;
+	t903_prev_year_used = prev ? prev->year_end : CSC_NODATE;
 	for (size_t i = 0; i < n; i++) {
 		if (rules[i].needs == V_NEEDS_POSTCODES ||
 		    (rules[i].needs == V_NEEDS_PREVIOUS && !avail_prev)) {

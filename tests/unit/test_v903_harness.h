@@ -43,6 +43,12 @@ extern size_t t903_nissues;
 extern char t903_not_run[][16];
 extern size_t t903_nnot_run;
 
+/* The collection year the engine double says the command line gave
+ * (v_collection_year_end; CSC_NODATE: none), and the year ends v903_run
+ * handed to the last v_run for this year's and last year's data. */
+extern csc_date t903_year_given;
+extern csc_date t903_year_used, t903_prev_year_used;
+
 /* Build current and previous data from rows (fails the test on a bad
  * line). prev_used says whether any P: row was given. */
 void t903_build(const char *rows, v903_data *cur, v903_data *prev, int *prev_used);

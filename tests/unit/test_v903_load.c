@@ -176,6 +176,31 @@ static void test_clean_return_has_no_issues(void **state)
 	assert_int_equal(t903_nnot_run, 23);
 }
 
+/* The year given on the command line wins over the data's; the data's is
+ * used only when none was given. The clean return's dates say 2025-26. */
+static void test_run_uses_given_year(void **state)
+{
+	(void)state;
+	v_ctx *ctx = t903_ctx();
+	t903_nissues = t903_nnot_run = 0;
+	t903_year_given = CSC_NODATE;
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(t903_year_used, csc_date_make(2026, 3, 31));
+	assert_int_equal(t903_prev_year_used, csc_date_make(2025, 3, 31));
+	t903_year_given = csc_date_make(2027, 3, 31);
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(t903_year_used, csc_date_make(2027, 3, 31));
+	assert_int_equal(t903_prev_year_used, csc_date_make(2026, 3, 31));
+	/* a year the data cannot judge: one the return does not even reach */
+	t903_year_given = csc_date_make(2019, 3, 31);
+	t903_nissues = 0;
+	assert_int_equal(v903_run(ctx, DATA "clean", NULL), 0);
+	assert_int_equal(t903_year_used, csc_date_make(2019, 3, 31));
+	assert_true(t903_nissues > 0); /* episodes starting after 31 March 2019 */
+	t903_year_given = CSC_NODATE;
+	t903_nissues = t903_nnot_run = 0;
+}
+
 /* A clean return made dirty in one place is caught, at its line. */
 static void test_run_reports_child_field_line(void **state)
 {
@@ -284,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_year_from_latest_episode_or_review),
 		cmocka_unit_test(test_sex_codes_follow_the_year),
 		cmocka_unit_test(test_clean_return_has_no_issues),
+		cmocka_unit_test(test_run_uses_given_year),
 		cmocka_unit_test(test_run_reports_child_field_line),
 		cmocka_unit_test(test_unreadable_input_is_3),
 		cmocka_unit_test(test_hostile_bytes),

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "validate/v_engine.h"
+#include "validate/v903_ctx.h"
 
 static const char cat_csv[] =
 	"code,table,message,affected_fields\n"
@@ -171,6 +172,61 @@ static void test_long_value(void **state)
 	v_ctx_free(c);
 }
 
+/* The SSDA903 sheet names its second column "tables" (a rule may concern
+ * several), the CIN sheet "table": both load, and a sheet with neither is
+ * refused. Then the real files shipped in ref/. */
+static void test_catalogue_tables_column(void **state)
+{
+	(void)state;
+	static const char tables[] = "code,tables,message,affected_fields\n"
+				     "NoE,Episodes;Episodes_last,No episodes last year,DECOM\n";
+	v_ctx *c = v_ctx_new();
+	assert_int_equal(v_load_catalogue_mem(c, tables, sizeof tables - 1, "t.csv"), 0);
+	assert_string_equal(v_rule_table(c, "NoE"), "Episodes;Episodes_last");
+	assert_string_equal(v_rule_message(c, "NoE"), "No episodes last year");
+	v_ctx_free(c);
+	static const char neither[] = "code,sheet,message\n1,T,a\n";
+	c = v_ctx_new();
+	assert_int_equal(v_load_catalogue_mem(c, neither, sizeof neither - 1, "n.csv"), -1);
+	v_ctx_free(c);
+
+	/* ref/: 109 CIN codes and 315 SSDA903 codes, both into one context as
+	 * csc-validate --cin F --903 D does */
+	c = v_ctx_new();
+	assert_int_equal(v_load_catalogue(c, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	assert_int_equal(v_load_catalogue(c, CSC_DATADIR "/ref/ssda903-rules-2025-26.csv"), 0);
+	assert_true(v_rule_known(c, "8730"));
+	assert_string_equal(v_rule_table(c, "NoE"), "Episodes;Episodes_last");
+	assert_string_equal(v_rule_table(c, "101"), "Header");
+	assert_string_equal(v_rule_table(c, "1103"), "Assessments");
+	v_ctx_free(c);
+}
+
+/* The collection year from the command line: --year YYYY ends on 31 March
+ * YYYY; --reference-date D on the 31 March on or after D; neither: none. */
+static void test_collection_year(void **state)
+{
+	(void)state;
+	v_ctx *c = v_ctx_new();
+	assert_int_equal(v_collection_year_end(c), CSC_NODATE);
+	v_set_collection_year(c, 2025, CSC_NODATE);
+	assert_int_equal(v_collection_year_end(c), csc_date_make(2025, 3, 31));
+	static const struct { int y, m, d, end; } refs[] = {
+		{2025, 3, 31, 2025}, /* the reference date itself */
+		{2025, 4, 1, 2026},  /* the day after: next year's */
+		{2024, 2, 29, 2024}, /* a leap day */
+		{2024, 12, 31, 2025},
+		{2025, 1, 1, 2025},
+	};
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+		v_set_collection_year(c, 0, csc_date_make(refs[i].y, refs[i].m, refs[i].d));
+		assert_int_equal(v_collection_year_end(c), csc_date_make(refs[i].end, 3, 31));
+	}
+	v_set_collection_year(c, 0, CSC_NODATE);
+	assert_int_equal(v_collection_year_end(c), CSC_NODATE);
+	v_ctx_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +235,8 @@ int main(void)
 		cmocka_unit_test(test_severity_sort_exit),
 		cmocka_unit_test(test_not_run),
 		cmocka_unit_test(test_long_value),
+		cmocka_unit_test(test_catalogue_tables_column),
+		cmocka_unit_test(test_collection_year),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

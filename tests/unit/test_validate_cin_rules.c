@@ -80,6 +80,9 @@ static const rcase cases[] = {
 	{"1510", 0, KID(OK_EP), NULL, "correct check letter"},
 	{"1520", 1, KID(OK_EP) KIDI(T(LAchildID, "C2") ID_BASE, OK_EP), NULL, "two children, one UPN"},
 	{"1520", 0, KID(OK_EP) KIDI(T(LAchildID, "C2") T(UPN, "A201234567891") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "different UPNs"},
+	/* regression (UBSan at cin_checks.c:109): with no key at all the list
+	 * was sorted as a NULL array */
+	{"1520", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "no child has a UPN"},
 	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "Q999234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "LA 999 does not exist"},
 	{"1530", 0, KID(OK_EP), NULL, "LA 201 City of London"},
 	{"1540", 1, KIDI(T(LAchildID, "C1") T(UPN, "L2012345X7890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "letter among chars 5-12"},
@@ -148,6 +151,7 @@ static const rcase cases[] = {
 	{"8500", 0, KID(OK_EP), NULL, "has one"},
 	{"8510", 1, KID(OK_EP) KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "C1 twice"},
 	{"8510", 0, KID(OK_EP) KIDI(T(LAchildID, "C2") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "C1 and C2"},
+	{"8510", 0, KIDI(ID_BASE, OK_EP), NULL, "no child has an LA child ID (no keys to sort)"},
 	{"8520", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2026-04-01") T(Sex, "M"), OK_EP), NULL, "born after 31 March"},
 	{"8520", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2026-03-31") T(Sex, "M"), OK_EP), NULL, "born on 31 March"},
 	{"8525Q", 1, KIDI(ID_OK T(ExpectedPersonBirthDate, "2026-05-01"), OK_EP), NULL, "both dates"},
