@@ -7,7 +7,7 @@
 
 static char *sex_v[] = {"M", "F", "U"};
 static size_t sex_len[] = {1, 1, 1};
-const cin_codes cin_sex_codes = {sex_v, sex_len, 3, 1};
+const cin_codes cin_sex_codes = {sex_v, sex_len, 3, 1, NULL, NULL};
 
 /* Staged spelling of GenderCurrent codes: 1 male, 2 female, 0 not recorded
  * or unborn, 9 indeterminate (FORMATS.md: M/F/U). */

@@ -9,10 +9,9 @@
 
 #define XS_NS "http://www.w3.org/2001/XMLSchema"
 
-/* While loading: list names and element type names, resolved at the end. */
+/* While loading: element type names, resolved at the end. */
 typedef struct loader {
 	cin_xsd *x;
-	char **list_name;    /* named simpleType, or NULL for an inline one */
 	char **elem_type;    /* type attribute of each element, or NULL */
 	int *elem_list;      /* inline list index, or -1 */
 } loader;
@@ -34,15 +33,32 @@ static char *attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
+/* The text of an enumeration's xs:annotation/xs:documentation, or NULL. */
+static char *label(xmlNodePtr e)
+{
+	for (xmlNodePtr a = e->children; a; a = a->next) {
+		if (!is_xs(a, "annotation"))
+			continue;
+		for (xmlNodePtr d = a->children; d; d = d->next) {
+			if (!is_xs(d, "documentation"))
+				continue;
+			xmlChar *t = xmlNodeGetContent(d);
+			char *s = t && *t ? csc_xstrdup((const char *)t) : NULL;
+			xmlFree(t);
+			return s;
+		}
+	}
+	return NULL;
+}
+
 /* Collect the xs:enumeration values under a simpleType into a new list. */
 static int add_list(loader *l, xmlNodePtr st, char *name)
 {
 	cin_xsd *x = l->x;
 	x->lists = csc_xrealloc(x->lists, (size_t)(x->nlists + 1) * sizeof *x->lists);
-	l->list_name = csc_xrealloc(l->list_name, (size_t)(x->nlists + 1) * sizeof *l->list_name);
 	cin_codes *c = &x->lists[x->nlists];
 	memset(c, 0, sizeof *c);
-	l->list_name[x->nlists] = name;
+	c->type = name;
 	for (xmlNodePtr r = st->children; r; r = r->next) {
 		if (!is_xs(r, "restriction"))
 			continue;
@@ -54,7 +70,9 @@ static int add_list(loader *l, xmlNodePtr st, char *name)
 				continue;
 			c->v = csc_xrealloc(c->v, (size_t)(c->n + 1) * sizeof *c->v);
 			c->len = csc_xrealloc(c->len, (size_t)(c->n + 1) * sizeof *c->len);
+			c->label = csc_xrealloc(c->label, (size_t)(c->n + 1) * sizeof *c->label);
 			c->v[c->n] = v;
+			c->label[c->n] = label(e);
 			c->len[c->n] = strlen(v);
 			if (c->len[c->n] > c->maxlen)
 				c->maxlen = c->len[c->n];
@@ -124,23 +142,18 @@ int cin_xsd_load(cin_xsd *x, const char *path)
 		xmlFreeDoc(doc);
 		return -1;
 	}
-	loader l = {x, NULL, NULL, NULL};
+	loader l = {x, NULL, NULL};
 	walk(&l, root->children, 0);
 	xmlFreeDoc(doc);
 	for (int i = 0; i < x->nelems; i++) {
 		if (l.elem_list[i] >= 0) {
 			x->elems[i].codes = &x->lists[l.elem_list[i]];
 		} else if (l.elem_type[i]) {
-			const char *t = local_part(l.elem_type[i]);
-			for (int j = 0; j < x->nlists; j++)
-				if (l.list_name[j] && strcmp(l.list_name[j], t) == 0)
-					x->elems[i].codes = x->lists[j].n ? &x->lists[j] : NULL;
+			const cin_codes *c = cin_xsd_type(x, local_part(l.elem_type[i]));
+			x->elems[i].codes = c && c->n ? c : NULL;
 		}
 		free(l.elem_type[i]);
 	}
-	for (int j = 0; j < x->nlists; j++)
-		free(l.list_name[j]);
-	free(l.list_name);
 	free(l.elem_type);
 	free(l.elem_list);
 	return 0;
@@ -152,6 +165,15 @@ static const cin_xsd_elem *find(const cin_xsd *x, const char *element)
 		if (strcmp(x->elems[i].name, element) == 0)
 			return &x->elems[i];
 	return NULL;
+}
+
+const cin_codes *cin_xsd_type(const cin_xsd *x, const char *type_name)
+{
+	const cin_codes *found = NULL;
+	for (int j = 0; j < x->nlists; j++)
+		if (x->lists[j].type && strcmp(x->lists[j].type, type_name) == 0)
+			found = &x->lists[j]; /* a later declaration wins */
+	return found;
 }
 
 const cin_codes *cin_xsd_codes(const cin_xsd *x, const char *element)
@@ -177,10 +199,14 @@ int cin_codes_find(const cin_codes *c, const char *s, size_t n)
 void cin_xsd_free(cin_xsd *x)
 {
 	for (int j = 0; j < x->nlists; j++) {
-		for (int i = 0; i < x->lists[j].n; i++)
+		for (int i = 0; i < x->lists[j].n; i++) {
 			free(x->lists[j].v[i]);
+			free(x->lists[j].label[i]);
+		}
 		free(x->lists[j].v);
 		free(x->lists[j].len);
+		free(x->lists[j].label);
+		free(x->lists[j].type);
 	}
 	free(x->lists);
 	for (int i = 0; i < x->nelems; i++)

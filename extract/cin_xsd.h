@@ -5,7 +5,10 @@
  * The XSD is trusted project data, so it is read whole (a DOM of ~40 KB),
  * but still without network, DTD or entity substitution. For every named
  * xs:element it keeps the xs:enumeration values of its type (a named
- * xs:simpleType or an inline one) and its minOccurs.
+ * xs:simpleType or an inline one) and its minOccurs; for every value, its
+ * xs:documentation label. The one reader of XSD code lists: the CIN
+ * extractor checks values with it, codes_xsd.h turns a list's labels into
+ * aliases for the CSV extractors.
  */
 #ifndef CIN_XSD_H
 #define CIN_XSD_H
@@ -22,6 +25,8 @@ typedef struct cin_codes {
 	size_t *len;   /* their lengths */
 	int n;
 	size_t maxlen; /* longest value */
+	char **label;  /* xs:documentation of each value, or NULL */
+	char *type;    /* name of the xs:simpleType; NULL when inline */
 } cin_codes;
 
 typedef struct cin_xsd_elem {
@@ -43,6 +48,10 @@ int cin_xsd_load(cin_xsd *x, const char *path);
 /* The enumeration of element's type (first declaration of that name), or
  * NULL when the element is unknown or its type is not an enumeration. */
 const cin_codes *cin_xsd_codes(const cin_xsd *x, const char *element);
+
+/* The enumeration of the named xs:simpleType type_name, or NULL when the
+ * schema has no such type. */
+const cin_codes *cin_xsd_type(const cin_xsd *x, const char *type_name);
 
 /* minOccurs of the first declaration of element; -1 when not declared. */
 int cin_xsd_min_occurs(const cin_xsd *x, const char *element);

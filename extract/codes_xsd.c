@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cin_xsd.h"
 #include "codes_xsd.h"
 #include "csc_diag.h"
-#include "csc_xml.h"
 
 /* The first " – " / " - " separator in s, or NULL; *w gets its width. */
 static const char *dash(const char *s, size_t *w)
@@ -46,48 +46,20 @@ void codes_xsd_label(codes_list *c, const char *code, const char *label)
 	}
 }
 
-static int is(const xmlChar *a, const char *b)
-{
-	return a && !strcmp((const char *)a, b);
-}
-
 int codes_xsd_load(const char *path, const char *type_name, codes_list *c)
 {
-	csc_xml x;
-	if (csc_xml_open(&x, path, path) != 0)
+	cin_xsd x;
+	if (cin_xsd_load(&x, path) != 0)
 		return -1;
-	int in_type = 0, rc, found = 0;
-	char *code = NULL;
-	while ((rc = csc_xml_next(&x)) == 1) {
-		int type = xmlTextReaderNodeType(x.r);
-		const xmlChar *ln = xmlTextReaderConstLocalName(x.r);
-		if (type == XML_READER_TYPE_ELEMENT && is(ln, "simpleType")) {
-			xmlChar *nm = xmlTextReaderGetAttribute(x.r, BAD_CAST "name");
-			in_type = is(nm, type_name);
-			found |= in_type;
-			xmlFree(nm);
-		} else if (type == XML_READER_TYPE_END_ELEMENT && is(ln, "simpleType")) {
-			in_type = 0;
-		} else if (in_type && type == XML_READER_TYPE_ELEMENT && is(ln, "enumeration")) {
-			xmlChar *v = xmlTextReaderGetAttribute(x.r, BAD_CAST "value");
-			free(code);
-			code = v ? csc_xstrdup((const char *)v) : NULL;
-			xmlFree(v);
-			if (code)
-				codes_add(c, code);
-		} else if (in_type && code && type == XML_READER_TYPE_TEXT) {
-			const xmlChar *t = xmlTextReaderConstValue(x.r);
-			if (t)
-				codes_xsd_label(c, code, (const char *)t);
-		}
+	const cin_codes *t = cin_xsd_type(&x, type_name);
+	for (int i = 0; t && i < t->n; i++) {
+		codes_add(c, t->v[i]);
+		if (t->label[i])
+			codes_xsd_label(c, t->v[i], t->label[i]);
 	}
-	free(code);
-	long line = csc_xml_line(&x);
-	csc_xml_close(&x);
-	if (rc < 0)
-		return -1;
-	if (!found || !c->n) {
-		(void)line;
+	int found = t && t->n;
+	cin_xsd_free(&x);
+	if (!found) {
 		csc_error_at(path, 0, "no codes for %s in the schema", type_name);
 		return -1;
 	}

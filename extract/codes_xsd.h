@@ -7,7 +7,8 @@
  * the parts a case system is likely to export on their own: the text after
  * the " – " (general practitioner (GP)), that text without its bracket
  * (general practitioner) and the bracketed abbreviation (GP). A part shared
- * by two codes ("other") is ambiguous and matches nothing.
+ * by two codes ("other") is ambiguous and matches nothing. The schema is
+ * read by cin_xsd.h, the one XSD code-list reader.
  */
 #ifndef CODES_XSD_H
 #define CODES_XSD_H
