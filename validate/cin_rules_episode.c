@@ -104,10 +104,12 @@ CIN_RULE(cin_r4001)
 	cin_list_free(&cpps);
 }
 
-/* d lies strictly inside (start, end), end CSC_NODATE meaning still open. */
-static int strictly_within(csc_date d, csc_date start, const cin_val *end)
+/* d lies after start (or on it, with on_start) and before end; no end
+ * means still open. */
+static int within(csc_date d, csc_date start, const cin_val *end, int on_start)
 {
-	return d > start && (!cin_has(end) || (cin_is_date(end) && d < end->d));
+	return (on_start ? d >= start : d > start) &&
+	       (!cin_has(end) || (cin_is_date(end) && d < end->d));
 }
 
 /* 4003: a CP review held while a CIN plan was open (a review on the day a
@@ -129,7 +131,7 @@ CIN_RULE(cin_r4003)
 			for (size_t k = 0; k < plans.n; k++) {
 				const cin_rec *pl = plans.v[k];
 				if (cin_is_date(&pl->f[P_START]) &&
-				    strictly_within(rv->d, pl->f[P_START].d, &pl->f[P_END])) {
+				    within(rv->d, pl->f[P_START].d, &pl->f[P_END], 0)) {
 					cin_rep_multi(ctx, rule, p, rv);
 					break;
 				}
@@ -140,57 +142,59 @@ CIN_RULE(cin_r4003)
 	cin_list_free(&cpps);
 }
 
+/* A record of kind `in` starting inside a record of kind `win`: after the
+ * window's start (or on it, with on_start) and before its end or while it
+ * is open. The first such window is taken; the report goes on the start of
+ * the starting record, or of the window with report_win. */
+typedef struct start_inside {
+	enum cin_kind in, win;
+	int in_start, win_start, win_end;
+	int on_start, report_win;
+} start_inside;
+
+static void starts_inside(v_ctx *ctx, const v_rule *rule, const start_inside *a)
+{
+	cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return;
+	cin_list ins, wins;
+	cin_list_get(&ins, st->child, a->in);
+	cin_list_get(&wins, st->child, a->win);
+	for (size_t i = 0; i < ins.n; i++) {
+		csc_date s = ins.v[i]->f[a->in_start].d;
+		if (s == CSC_NODATE)
+			continue;
+		for (size_t k = 0; k < wins.n; k++) {
+			const cin_rec *w = wins.v[k];
+			if (!cin_is_date(&w->f[a->win_start]) ||
+			    !within(s, w->f[a->win_start].d, &w->f[a->win_end], a->on_start))
+				continue;
+			if (a->report_win)
+				cin_rep(ctx, rule, w, a->win_start);
+			else
+				cin_rep(ctx, rule, ins.v[i], a->in_start);
+			break;
+		}
+	}
+	cin_list_free(&ins);
+	cin_list_free(&wins);
+}
+
 /* 4016: a CIN plan starting on or after a CP plan's start and before its
  * end (or while it is open). */
 CIN_RULE(cin_r4016)
 {
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	cin_list plans, cpps;
-	cin_list_get(&plans, st->child, CIN_K_PLAN);
-	cin_list_get(&cpps, st->child, CIN_K_CPP);
-	for (size_t k = 0; k < plans.n; k++) {
-		csc_date ps = plans.v[k]->f[P_START].d;
-		if (ps == CSC_NODATE)
-			continue;
-		for (size_t i = 0; i < cpps.n; i++) {
-			const cin_rec *c = cpps.v[i];
-			if (cin_is_date(&c->f[K_START]) && ps >= c->f[K_START].d &&
-			    (!cin_has(&c->f[K_END]) || (cin_is_date(&c->f[K_END]) && ps < c->f[K_END].d))) {
-				cin_rep(ctx, rule, plans.v[k], P_START);
-				break;
-			}
-		}
-	}
-	cin_list_free(&plans);
-	cin_list_free(&cpps);
+	static const start_inside a = {CIN_K_PLAN, CIN_K_CPP, P_START, K_START, K_END, 1, 0};
+	starts_inside(ctx, rule, &a);
 }
 
 /* 4017: a CP plan starting after a CIN plan's start and before its end (or
- * while it is open); a CIN plan ending the day the CP plan starts is fine. */
+ * while it is open); a CIN plan ending the day the CP plan starts is fine.
+ * Reported on the CIN plan. */
 CIN_RULE(cin_r4017)
 {
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	cin_list plans, cpps;
-	cin_list_get(&plans, st->child, CIN_K_PLAN);
-	cin_list_get(&cpps, st->child, CIN_K_CPP);
-	for (size_t i = 0; i < cpps.n; i++) {
-		csc_date cs = cpps.v[i]->f[K_START].d;
-		if (cs == CSC_NODATE)
-			continue;
-		for (size_t k = 0; k < plans.n; k++) {
-			const cin_rec *p = plans.v[k];
-			if (cin_is_date(&p->f[P_START]) && strictly_within(cs, p->f[P_START].d, &p->f[P_END])) {
-				cin_rep(ctx, rule, p, P_START);
-				break;
-			}
-		}
-	}
-	cin_list_free(&plans);
-	cin_list_free(&cpps);
+	static const start_inside a = {CIN_K_CPP, CIN_K_PLAN, K_START, P_START, P_END, 0, 1};
+	starts_inside(ctx, rule, &a);
 }
 
 /* 8565: activity dated after the episode's closure. */
