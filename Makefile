@@ -38,11 +38,12 @@ PROGRAMS :=
 UNIT_TESTS :=
 E2E_TESTS :=
 LIB_OBJS :=
+FUZZERS :=
 
 include lib/module.mk
 include $(sort $(filter-out lib/module.mk,$(wildcard */module.mk)))
 
-.PHONY: all test unit e2e clean run sample install bench fuzz help verify returns
+.PHONY: all test unit e2e clean run sample install bench fuzz fuzz-build valgrind help verify returns
 .DEFAULT_GOAL := all
 
 all: $(addprefix $(BIN)/,$(PROGRAMS))
@@ -81,6 +82,48 @@ unit: $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-san sample
+
+# ---- fuzzing and valgrind (issue 10) ---------------------------------------
+# `make fuzz`: build every harness of fuzz/module.mk with clang and
+# -fsanitize=fuzzer,address,undefined in $(FUZZ_BUILD), then run each for
+# FUZZ_SECONDS on a working copy of its seed corpus (fuzz/corpus/<h>) plus
+# its regressions (tests/data/fuzz-regressions/<h>). New inputs go to
+# $(FUZZ_BUILD)/corpus/<h>, crashes to $(FUZZ_BUILD)/crashes/<h>/; the first
+# crash stops the run with non-zero status. FUZZ_ARGS adds libFuzzer flags
+# (e.g. FUZZ_ARGS=-runs=10000000); FUZZERS=fuzz_cin picks harnesses.
+FUZZ_CC ?= clang
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_ARGS ?=
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+
+define fuzz_rule
+$(BUILD)/fuzz/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
+	@mkdir -p $(BUILD)/fuzz
+	$(CC) -fsanitize=fuzzer,address,undefined -o $$@ $$^ $(LDLIBS)
+endef
+$(foreach f,$(FUZZERS),$(eval $(call fuzz_rule,$(f))))
+
+# The harnesses alone (used by `fuzz` and tests/e2e/fuzz_smoke.sh).
+fuzz-build:
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+		$(addprefix $(FUZZ_BUILD)/fuzz/,$(FUZZERS))
+
+fuzz: fuzz-build
+	@for h in $(FUZZERS); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$h $(FUZZ_BUILD)/crashes/$$h; \
+		reg=tests/data/fuzz-regressions/$$h; [ -d $$reg ] || reg=; \
+		echo "== $$h ($(FUZZ_SECONDS) s; log $(FUZZ_BUILD)/fuzz-$$h.log)"; \
+		$(FUZZ_BUILD)/fuzz/$$h -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=3 \
+			-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$h/ $(FUZZ_ARGS) \
+			$(FUZZ_BUILD)/corpus/$$h fuzz/corpus/$$h $$reg >$(FUZZ_BUILD)/fuzz-$$h.log 2>&1; \
+		rc=$$?; \
+		grep -E '^(stat::number_of_executed_units|Done |==[0-9]+==ERROR|SUMMARY|artifact_prefix)' \
+			$(FUZZ_BUILD)/fuzz-$$h.log; \
+		[ $$rc -eq 0 ] || { echo "$$h: exit $$rc (see $(FUZZ_BUILD)/fuzz-$$h.log)" >&2; exit 1; }; \
+	done
 
 # ---- running the pipeline -------------------------------------------------
 SAMPLE_CHILDREN ?= 20000

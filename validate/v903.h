@@ -94,6 +94,10 @@ extern const int v903_nrules;
  * warning. d must be zeroed or fresh from v903_init. */
 int v903_load(v903_data *d, const char *dir);
 
+/* Read one CSV held in memory as a file called name (fuzzing and tests);
+ * call v903_index after the last one. 0, or -1 after printing why. */
+int v903_load_mem(v903_data *d, const char *name, const char *data, size_t n);
+
 void v903_init(v903_data *d);
 void v903_free(v903_data *d);
 

@@ -333,3 +333,12 @@ int v903_load(v903_data *d, const char *dir)
 	v903_index(d);
 	return rc;
 }
+
+int v903_load_mem(v903_data *d, const char *name, const char *data, size_t n)
+{
+	d->files = csc_xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
+	d->files[d->nfiles] = csc_xstrdup(name);
+	struct load l = {d, d->files[d->nfiles], d->nfiles, -1, 0};
+	d->nfiles++;
+	return csc_csv_read_mem(data, n, name, on_row, &l) < 0 ? -1 : 0;
+}
