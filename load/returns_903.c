@@ -23,6 +23,7 @@ typedef struct r9_child {
 	int nepi, capepi;
 	long last_row[CSC_903_NTABLES]; /* index of the child's last row per table, 0 = none */
 	unsigned in_eps : 1, oc2 : 1, oc3 : 1, ad1 : 1, prevperm : 1, cohort : 1;
+	unsigned sb_only : 1;   /* in_eps, and every episode in the year is V3/V4 */
 } r9_child;
 
 typedef struct r9_ctx {
@@ -199,10 +200,13 @@ static void cohorts(r9_ctx *x)
 		r9_child *c = x->slot[s];
 		if (!c)
 			continue;
+		int other = 0;
 		for (int i = 0; i < c->nepi; i++) {
 			const r9_epi *e = &c->epi[i];
-			if (rs_overlaps(y, e->decom, e->dec))
+			if (rs_overlaps(y, e->decom, e->dec)) {
 				c->in_eps = 1;
+				other |= !short_breaks(e);
+			}
 			/* Adopted in the year: an episode ending in it with E11/E12. */
 			if (rs_in_year(y, e->dec) && (!strcmp(e->rec, "E11") || !strcmp(e->rec, "E12")))
 				c->ad1 = 1;
@@ -210,6 +214,7 @@ static void cohorts(r9_ctx *x)
 			if (rs_in_year(y, e->decom) && !strcmp(e->rne, "S"))
 				c->prevperm = 1;
 		}
+		c->sb_only = c->in_eps && !other;
 		c->oc2 = c->in_eps && oc2(y, c);
 	}
 }
@@ -298,6 +303,15 @@ FLAG_FN(keep_oc3, oc3)
 FLAG_FN(keep_ad1, ad1)
 FLAG_FN(keep_prevperm, prevperm)
 
+/* Header columns not collected for this child this year: mother status
+ * and her child's DOB only concern young people looked after in the year
+ * other than on short breaks (DfE rules 399 and 628); the dump's Header
+ * row is the child's across all years, so the writer leaves them out. */
+static int blank_header(const r9_child *c, const char *col)
+{
+	return (!c->in_eps || c->sb_only) && (!strcmp(col, "MOTHER") || !strcmp(col, "MC_DOB"));
+}
+
 /* One entry per table (RETURNS.md explains each rule). `one` = at most one
  * row per child (the child's last row in the dump). `ended` names a date
  * that is blanked, together with `with`, when it falls after the reference
@@ -308,18 +322,19 @@ static const struct r9_rule {
 	int one;
 	const char *ended;
 	const char *with[3];
+	int (*blank)(const r9_child *c, const char *col); /* NULL: none */
 } rules[] = {
-	{"Header", keep_cohort, 1, NULL, {NULL}},
-	{"Episodes", keep_episode, 0, "DEC", {"REC", "REASON_PLACE_CHANGE", NULL}},
-	{"Reviews", keep_review, 0, NULL, {NULL}},
-	{"UASC", keep_cohort, 1, "DUC", {NULL}},
-	{"OC2", keep_oc2, 1, NULL, {NULL}},
-	{"OC3", keep_oc3, 1, NULL, {NULL}},
-	{"AD1", keep_ad1, 1, NULL, {NULL}},
-	{"PlacedAdoption", keep_placed, 0, "DATE_PLACED_CEASED", {"REASON_PLACED_CEASED", NULL}},
-	{"PrevPerm", keep_prevperm, 1, NULL, {NULL}},
-	{"Missing", keep_missing, 0, "MIS_END", {NULL}},
-	{"SocialWorker", keep_sw, 0, "SW_DEC", {"SW_REASON", NULL}},
+	{"Header", keep_cohort, 1, NULL, {NULL}, blank_header},
+	{"Episodes", keep_episode, 0, "DEC", {"REC", "REASON_PLACE_CHANGE", NULL}, NULL},
+	{"Reviews", keep_review, 0, NULL, {NULL}, NULL},
+	{"UASC", keep_cohort, 1, "DUC", {NULL}, NULL},
+	{"OC2", keep_oc2, 1, NULL, {NULL}, NULL},
+	{"OC3", keep_oc3, 1, NULL, {NULL}, NULL},
+	{"AD1", keep_ad1, 1, NULL, {NULL}, NULL},
+	{"PlacedAdoption", keep_placed, 0, "DATE_PLACED_CEASED", {"REASON_PLACED_CEASED", NULL}, NULL},
+	{"PrevPerm", keep_prevperm, 1, NULL, {NULL}, NULL},
+	{"Missing", keep_missing, 0, "MIS_END", {NULL}, NULL},
+	{"SocialWorker", keep_sw, 0, "SW_DEC", {"SW_REASON", NULL}, NULL},
 };
 
 /* The DfE columns that hold dates (written DD/MM/YYYY). */
@@ -400,7 +415,10 @@ static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, l
 			int late = rule->ended && col_date(&r, t, rule->ended) > x->y->last;
 			for (int i = 0; i < t->ncols; i++)
 				write_cell(&w, x->y, t->cols[i],
-					   blanked(rule, t->cols[i], late) ? "" : rr_get(&r, i));
+					   blanked(rule, t->cols[i], late) ||
+						   (rule->blank && rule->blank(c, t->cols[i]))
+						   ? ""
+						   : rr_get(&r, i));
 			csc_csvw_end(&w);
 			(*written)++;
 		}

@@ -59,6 +59,15 @@ check_eq "Header children" "L02 L03 L05 L06 L07 L08 L09 R1 R2 R4 R5 R6" "$(child
 check_eq "Header keeps the latest row" "WBRI" "$(csvget "$D/Header.csv" ETHNIC CHILD=L06)"
 check_eq "29 February DOB" "29/02/2016" "$(csvget "$D/Header.csv" DOB CHILD=L08)"
 check_eq "SEX M/F from 2024-25" "F" "$(csvget "$D/Header.csv" SEX CHILD=L06)"
+# Mother status only for young people looked after in the year other than on
+# short breaks (DfE 399, 628): L06 keeps hers; L08 (V3 only) and R2 (care
+# leaver, not looked after) have theirs in the dump but not in the return.
+check_eq "mother status kept when looked after" "1,01/12/2024" \
+	"$(csvget "$D/Header.csv" MOTHER CHILD=L06),$(csvget "$D/Header.csv" MC_DOB CHILD=L06)"
+check_eq "no mother status on short breaks only" "," \
+	"$(csvget "$D/Header.csv" MOTHER CHILD=L08),$(csvget "$D/Header.csv" MC_DOB CHILD=L08)"
+check_eq "no mother status for a care leaver not looked after" "," \
+	"$(csvget "$D/Header.csv" MOTHER CHILD=R2),$(csvget "$D/Header.csv" MC_DOB CHILD=R2)"
 check_eq "SEX 1/2 before 2024-25" "1,2" \
 	"$(csvget "$T/r24/ssda903-2024/Header.csv" SEX CHILD=L01),$(csvget "$T/r24/ssda903-2024/Header.csv" SEX CHILD=L02)"
 check_eq "UASC SEX 1/2 before 2024-25" "1" "$(csvget "$T/r24/ssda903-2024/UASC.csv" SEX CHILD=L01)"
