@@ -418,11 +418,13 @@ static int bad217(const v903_data *d, const v903_row *r)
 void v903_r_217(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad217, EP_RNE); }
 
 /* 218: an Ofsted URN is required for regulated placements begun since
- * 1 April 2015 (the placement types of rule 222 are exempt). */
+ * 1 April 2015 (the placement types of rule 222 are exempt). Short breaks
+ * (V3/V4) are exempt too: rule 214 says their placement location, URN
+ * included, is not returned, so no URN can satisfy both. */
 static int bad218(const v903_data *d, const v903_row *r)
 {
 	(void)d;
-	return v903_blank(r, EP_URN) && !v903_blank(r, EP_PLACE) &&
+	return v903_blank(r, EP_URN) && !v903_blank(r, EP_PLACE) && !IN(r, EP_LS, "V3 V4") &&
 	       !IN(r, EP_PLACE, "H5 P1 P2 P3 R1 R2 R5 T0 T1 T2 T3 T4 Z1") &&
 	       DECOM(r) != CSC_NODATE && DECOM(r) >= csc_date_make(2015, 4, 1);
 }

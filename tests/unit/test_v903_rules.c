@@ -195,6 +195,10 @@ static const t903_case cases[] = {
 	T_PASS("217", "E PLACE=A3 RNE=T"),
 	T_FAIL("218", "1", "URN", "E URN="),
 	T_PASS("218", "E URN= PLACE=P1"),
+	/* short breaks return no URN (214): not required of them */
+	T_PASS("218", "E URN= LS=V3 PLACE=U3 PL_POST= HOME_POST="),
+	T_PASS("218", "E URN= LS=V4 PLACE=K2 PL_POST= HOME_POST="),
+	T_FAIL("218", "1", "URN", "E URN= LS=V2 PLACE=U3"),
 	T_FAIL("222", "1", "URN", "E PLACE=P1"),
 	T_PASS("222", "E PLACE=P1 URN=XXXXXXX"),
 	T_FAIL("225", "1", "REASON_PLACE_CHANGE", "E DEC=01/06/2025 REC=X1\nE DECOM=01/06/2025 RNE=P PLACE=U2"),
