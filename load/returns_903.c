@@ -22,6 +22,8 @@ typedef struct r9_child {
 	r9_epi *epi;
 	int nepi, capepi;
 	long last_row[CSC_903_NTABLES]; /* index of the child's last row per table, 0 = none */
+	long *oc2_rows;         /* every OC2 row of the child, in dump order */
+	int noc2;
 	unsigned in_eps : 1, oc2 : 1, oc3 : 1, ad1 : 1, prevperm : 1, cohort : 1;
 	unsigned sb_only : 1;   /* in_eps, and every episode in the year is V3/V4 */
 } r9_child;
@@ -31,6 +33,7 @@ typedef struct r9_ctx {
 	const char *staging;
 	r9_child **slot;   /* open-addressing hash of children by id */
 	size_t nslot, n;
+	csc_date span_end; /* latest DECOM or DEC staged: about the extraction date */
 } r9_ctx;
 
 /* ---- children by id ---- */
@@ -82,6 +85,7 @@ static void free_children(r9_ctx *x)
 	for (size_t i = 0; i < x->nslot; i++)
 		if (x->slot[i]) {
 			free(x->slot[i]->epi);
+			free(x->slot[i]->oc2_rows);
 			free(x->slot[i]->id);
 			free(x->slot[i]);
 		}
@@ -132,6 +136,10 @@ static int scan(r9_ctx *x)
 			c->last_row[ti] = ++row;
 			if (!strcmp(t->stage, "header"))
 				c->dob = col_date(&r, t, "DOB");
+			if (!strcmp(t->stage, "oc2")) {
+				c->oc2_rows = csc_xrealloc(c->oc2_rows, (size_t)(c->noc2 + 1) * sizeof *c->oc2_rows);
+				c->oc2_rows[c->noc2++] = row;
+			}
 			if (strcmp(t->stage, "episodes"))
 				continue;
 			if (c->nepi == c->capepi) {
@@ -145,6 +153,10 @@ static int scan(r9_ctx *x)
 			snprintf(e->rne, sizeof e->rne, "%s", rr_get(&r, csc_903_col(t, "RNE")));
 			snprintf(e->ls, sizeof e->ls, "%s", rr_get(&r, csc_903_col(t, "LS")));
 			snprintf(e->rec, sizeof e->rec, "%s", rr_get(&r, csc_903_col(t, "REC")));
+			if (e->decom > x->span_end)
+				x->span_end = e->decom;
+			if (e->dec > x->span_end)
+				x->span_end = e->dec;
 		}
 		rr_close(&r);
 		if (rc < 0)
@@ -193,6 +205,24 @@ static int oc2(const rs_year *y, const r9_child *c)
 	return 0;
 }
 
+/* OC2 rows carry no date: a dump holds one per 31 March the child was in
+ * the OC2 cohort, oldest first, so this year's is the one that has as many
+ * rows after it as the cohort has later years up to the end of the dump
+ * (counting from the end keeps the latest row the latest when the dump has
+ * lost older ones). Sets the row the writer takes. */
+static void pick_oc2_row(const r9_ctx *x, r9_child *c)
+{
+	int ti = table_index(csc_903_by_name("OC2"));
+	int later = 0;
+	for (int yr = x->y->year + 1; csc_date_make(yr, 3, 31) <= x->span_end; yr++) {
+		rs_year ly;
+		if (rs_year_init(&ly, yr) == 0 && oc2(&ly, c))
+			later++;
+	}
+	if (c->noc2 > 0)
+		c->last_row[ti] = c->oc2_rows[c->noc2 - 1 - (later < c->noc2 ? later : c->noc2 - 1)];
+}
+
 static void cohorts(r9_ctx *x)
 {
 	const rs_year *y = x->y;
@@ -216,6 +246,8 @@ static void cohorts(r9_ctx *x)
 		}
 		c->sb_only = c->in_eps && !other;
 		c->oc2 = c->in_eps && oc2(y, c);
+		if (c->oc2)
+			pick_oc2_row(x, c);
 	}
 }
 
@@ -433,7 +465,7 @@ static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, l
 
 int r9_write(const rs_year *y, const char *staging_dir, const char *dir)
 {
-	r9_ctx x = {y, staging_dir, NULL, 0, 0};
+	r9_ctx x = {y, staging_dir, NULL, 0, 0, CSC_NODATE};
 	int rc = scan(&x);
 	if (!rc) {
 		cohorts(&x);
