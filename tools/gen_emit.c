@@ -330,13 +330,21 @@ static void put_903(gen_emit *g, const gen_child *c)
 		gen_row_dmy(&r, x->dec);
 		gen_row_str(&r, x->rec);
 		gen_row_str(&r, x->rpc);
-		postcode(gen_row_next(&r), (uint32_t)(c->index * 2654435761u));
+		/* short breaks return no postcodes (rule 398) */
+		if (sb)
+			gen_row_str(&r, "");
+		else
+			postcode(gen_row_next(&r), (uint32_t)(c->index * 2654435761u));
 		if (sb)
 			gen_row_str(&r, "");
 		else
 			postcode(gen_row_next(&r), x->post);
-		if (x->urn)
+		if (x->urn == GEN_URN_OWN)
 			snprintf(gen_row_next(&r), GEN_FIELD, "SC%06u", x->post % 1000000);
+		else if (x->urn == GEN_URN_LA_FOSTERING) /* one per authority */
+			snprintf(gen_row_next(&r), GEN_FIELD, "SC1%.3s00", g->o->la_number);
+		else if (x->urn == GEN_URN_LA_ADOPTION)
+			snprintf(gen_row_next(&r), GEN_FIELD, "SC2%.3s00", g->o->la_number);
 		else
 			gen_row_str(&r, "");
 		gen_put_row(g, GF_EPISODES, &r);

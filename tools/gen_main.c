@@ -70,7 +70,11 @@ static void help(void)
 	       "                       mandatory values, duplicated keyed rows; each listed in\n"
 	       "                       dirty-manifest.csv (default 0)\n"
 	       "    --la-name NAME     authority name (default Sampleshire)\n"
-	       "    --la-number NNN    3-digit DfE LA number, also in UPNs (default 999)\n"
+	       "    --la-number NNN    3-digit DfE LA number (default 999, which is no real authority)\n"
+	       "    --upn-la NNN       LA code in the children's UPNs (characters 2-4: the authority\n"
+	       "                       whose school allocated the UPN). Default: --la-number when\n"
+	       "                       given, else 919, since UPNs must carry a recognised LA code\n"
+	       "                       (CIN rule 1530) and 999 is none\n"
 	       "    --sex-element      write the 2024-25 coding: CIN <Sex> M/F and SSDA903 SEX M/F\n"
 	       "                       (default: <GenderCurrent> 1/2 and SEX 1/2, as the XSD and YAML)\n"
 	       "    --ref DIR          reference folder holding bank-holidays-england-wales.csv\n"
@@ -133,14 +137,15 @@ int main(int argc, char **argv)
 	o.end = csc_date_make(2026, 10, 31);
 	int quiet = 0;
 	enum { O_OUT = 256, O_CHILDREN, O_SEED, O_END, O_YEARS, O_DIRTY, O_NAME, O_NUMBER, O_SEX,
-	       O_REF, O_QUIET, O_HELP };
+	       O_REF, O_QUIET, O_HELP, O_UPNLA };
 	static const struct option opts[] = {
 		{"out", required_argument, 0, O_OUT}, {"children", required_argument, 0, O_CHILDREN},
 		{"seed", required_argument, 0, O_SEED}, {"end", required_argument, 0, O_END},
 		{"years", required_argument, 0, O_YEARS}, {"dirty", required_argument, 0, O_DIRTY},
 		{"la-name", required_argument, 0, O_NAME}, {"la-number", required_argument, 0, O_NUMBER},
 		{"sex-element", no_argument, 0, O_SEX}, {"ref", required_argument, 0, O_REF},
-		{"quiet", no_argument, 0, O_QUIET}, {"help", no_argument, 0, O_HELP}, {0, 0, 0, 0}};
+		{"quiet", no_argument, 0, O_QUIET}, {"help", no_argument, 0, O_HELP},
+		{"upn-la", required_argument, 0, O_UPNLA}, {0, 0, 0, 0}};
 	int ch;
 	unsigned long long v;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -183,6 +188,11 @@ int main(int argc, char **argv)
 				goto bad;
 			o.la_number = optarg;
 			break;
+		case O_UPNLA:
+			if (strlen(optarg) != 3 || strspn(optarg, "0123456789") != 3)
+				goto bad;
+			o.upn_la = optarg;
+			break;
 		case O_SEX: o.sex_element = 1; break;
 		case O_REF: ref = optarg; break;
 		case O_QUIET: quiet = 1; break;
@@ -195,6 +205,8 @@ bad:
 		usage(stderr);
 		return CSC_EXIT_CONFIG;
 	}
+	if (!o.upn_la)
+		o.upn_la = strcmp(o.la_number, "999") ? o.la_number : "919";
 	if (!out || optind != argc) {
 		usage(stderr);
 		return CSC_EXIT_CONFIG;

@@ -48,9 +48,13 @@ typedef struct gen_opts {
 	double dirty;           /* share of records made dirty, 0..1 */
 	const char *la_name;
 	const char *la_number;
+	const char *upn_la;     /* LA code in UPNs (characters 2-4) */
 	int sex_element;        /* 1: CIN Sex M/F/U and 903 SEX M/F */
 	const csc_calendar *cal;
 } gen_opts;
+
+/* Which Ofsted URN an episode carries. */
+enum { GEN_URN_NONE, GEN_URN_OWN, GEN_URN_LA_FOSTERING, GEN_URN_LA_ADOPTION };
 
 typedef struct gen_contact {
 	csc_date date, done;    /* done = CSC_NODATE: not yet completed */
@@ -104,7 +108,7 @@ typedef struct gen_epi {
 	csc_date decom, dec;
 	char rne, ls[3], place[3], prov[4], rec[4], rpc[7];
 	uint8_t cin;            /* N1..N8 */
-	uint8_t urn;            /* 1: placement has an Ofsted URN */
+	uint8_t urn;            /* GEN_URN_*: the placement's Ofsted URN */
 	uint32_t post;          /* placement postcode seed */
 	uint8_t period;         /* period of care number, 0-based */
 } gen_epi;

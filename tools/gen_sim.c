@@ -72,6 +72,7 @@ typedef struct sim {
 	int cls;
 	int ncpp_total;
 	int uasc;
+	uint64_t k;             /* the child's number: unique */
 } sim;
 
 static int age_on(const sim *s, csc_date d)
@@ -213,7 +214,12 @@ static void place_new(sim *s, gen_epi *x, int age)
 	else
 		prov = "PR1";
 	memcpy(x->prov, prov, 4);
-	x->urn = p[0] == 'K' || p[0] == 'R' || (p[0] == 'U' && prov[2] != '1');
+	/* Ofsted URNs: children's homes (K) and independent or agency foster
+	 * carers have their own; the authority's own foster carers (PR1) are
+	 * registered under its fostering service's URN (rule 218); a residential
+	 * care home (R1) is no Ofsted provider and has none (rule 222). */
+	x->urn = p[0] == 'K' || (p[0] == 'U' && prov[2] != '1') ? GEN_URN_OWN
+		 : p[0] == 'U' ? GEN_URN_LA_FOSTERING : GEN_URN_NONE;
 	x->post = (uint32_t)gen_next(&s->r);
 }
 
@@ -330,11 +336,14 @@ static void oc2_rows(sim *s, csc_date a, csc_date b)
 		r->census = census;
 		r->sdq = -1;
 		r->sdq_reason = 0;
-		if (age >= 4 && age <= 16) {
+		/* a score, or the reason there is none, for ages 4 to 17 (rules
+		 * 197B, 186); SDQ1 (outside the age range) never applies to them
+		 * (rule 157) */
+		if (age >= 4 && age <= 17) {
 			if (gen_chance(&s->r, 0.8))
 				r->sdq = gen_int(&s->r, 0, 34);
 			else
-				r->sdq_reason = (uint8_t)gen_int(&s->r, 1, 5);
+				r->sdq_reason = (uint8_t)gen_int(&s->r, 2, 5);
 		}
 		r->convicted = age >= 10 ? gen_chance(&s->r, 0.04) : -1;
 		r->health_check = age < 5 ? gen_chance(&s->r, 0.9) : -1;
@@ -357,7 +366,8 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	int adoption = 0;
 
 	if (short_breaks) {
-		end = start + (short_breaks == 4 ? gen_int(&s->r, 1, 6) : gen_int(&s->r, 90, 365));
+		/* one break: at most 17 days (rule 365); V4 breaks are shorter */
+		end = start + (short_breaks == 4 ? gen_int(&s->r, 1, 6) : gen_int(&s->r, 1, 14));
 		why = "E8";
 	} else {
 		static const char *const out[] = {"E4A", "E4B", "E45", "E46", "E47", "E48", "E11",
@@ -401,9 +411,12 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	x->cin = short_breaks ? 2 : (uint8_t)(gen_chance(&s->r, 0.62) ? 1 : gen_int(&s->r, 2, 8));
 	if (short_breaks) {
 		memcpy(x->ls, short_breaks == 4 ? "V4" : "V3", 3);
-		memcpy(x->place, gen_chance(&s->r, 0.6) ? "U1" : "K1", 3);
+		/* short-term foster carers or a children's home, never a long-term
+		 * foster placement (rule 384); no placement location or URN is
+		 * returned for short breaks (rules 214, 398) */
+		memcpy(x->place, gen_chance(&s->r, 0.6) ? "U3" : "K2", 3);
 		memcpy(x->prov, "PR1", 4);
-		x->urn = x->place[0] == 'K';
+		x->urn = GEN_URN_NONE;
 		x->post = (uint32_t)gen_next(&s->r);
 	} else {
 		memcpy(x->ls, legal_start(s), 3);
@@ -440,7 +453,8 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 					break;
 				memcpy(y->place, same ? "A5" : "A6", 3);
 				memcpy(y->prov, "PR1", 4);
-				y->urn = 0;
+				/* placed through the authority's adoption agency (rule 218) */
+				y->urn = GEN_URN_LA_ADOPTION;
 				if (!same)
 					y->post = (uint32_t)gen_next(&s->r);
 				c->ad_match = ap - gen_int(&s->r, 0, 20);
@@ -509,7 +523,9 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 		} else {
 			int same_sex = gen_chance(&s->r, 0.1);
 			c->ad_sex = same_sex ? (gen_chance(&s->r, 0.5) ? 2 : 3) : 4; /* MM FF MF */
-			c->ad_ls = same_sex ? (gen_chance(&s->r, 0.5) ? 2 : 5) : (gen_chance(&s->r, 0.8) ? 4 : 5);
+			/* L11 married and L3 unmarried for MF couples; L12 married
+			 * and L4 unmarried same-sex couples (rules 518, 520) */
+			c->ad_ls = same_sex ? (gen_chance(&s->r, 0.5) ? 2 : 5) : (gen_chance(&s->r, 0.8) ? 1 : 4);
 		}
 	} else if (c->adopted && !adoption) {
 		/* nothing */
@@ -606,14 +622,18 @@ static csc_date referral(sim *s, csc_date r, int src, enum path p)
 		char rec[4];
 		while (t < end - 10) {
 			csc_date ce = care_period(s, t, v4, rec);
-			t = ce + (v4 == 4 ? gen_int(&s->r, 20, 90) : gen_int(&s->r, 5, 60));
+			/* at least six days at home for each day away: no 12 months
+			 * hold more than 75 days of short breaks (rule 367) */
+			t = ce + 6 * (ce - t) + (v4 == 4 ? gen_int(&s->r, 20, 90) : gen_int(&s->r, 5, 60));
 		}
 		return close_after(s, e, end, 7);
 	}
 	if (p == P_S47) {
 		s47(s, e, r);
+		/* No further action after an enquiry closes as RC7: RC8 and RC9
+		 * (closed after assessment) may not carry a Section 47 (rule 2990). */
 		if (gen_chance(&s->r, 0.6))
-			return close_after(s, e, done + gen_int(&s->r, 0, 7), 8);
+			return close_after(s, e, done + gen_int(&s->r, 0, 7), 7);
 		csc_date end = done + gen_int(&s->r, 90, 360);
 		plan(e, done, end);
 		return close_after(s, e, end, 7);
@@ -756,13 +776,18 @@ static void identity(sim *s, csc_date t0)
 		char u[14];
 		int y, m, d;
 		csc_date_ymd(b5, &y, &m, &d);
-		memcpy(u + 1, s->o->la_number, 3);
+		memcpy(u + 1, s->o->upn_la, 3);
 		u[4] = (char)('0' + (y / 10) % 10);
 		u[5] = (char)('0' + y % 10);
-		uint32_t serial = (uint32_t)(gen_next(&s->r) % 1000000);
-		for (int i = 11; i >= 6; i--, serial /= 10)
+		/* The serial (characters 6-12) is the child's number, so no two
+		 * children share a UPN (CIN rule 1520; a random serial collided
+		 * now and then). The two draws the random serial took are still
+		 * made, so the rest of each child is what it was. */
+		(void)gen_next(&s->r);
+		(void)gen_int(&s->r, 0, 9);
+		uint64_t serial = s->k % 10000000u;
+		for (int i = 12; i >= 6; i--, serial /= 10)
 			u[i] = (char)('0' + serial % 10);
-		u[12] = (char)('0' + gen_int(&s->r, 0, 9));
 		int sum = 0;
 		for (int i = 1; i < 13; i++)
 			sum += (u[i] - '0') * (i + 1);
@@ -778,7 +803,7 @@ static void identity(sim *s, csc_date t0)
 
 int gen_sim_child(const gen_opts *o, uint64_t k, gen_child *c)
 {
-	sim s = {.o = o, .c = c};
+	sim s = {.o = o, .c = c, .k = k};
 	gen_rng_seed(&s.r, o->seed, k + 1);
 	memset(c, 0, offsetof(gen_child, contact));
 	c->nplaced = c->nprevperm = 0;

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Issues 6 and 7 acceptance: the returns written for the sample authority's
+# clean data (csc-gen-sample, default seed, 20000 children) produce no DfE
+# validation error, CIN and SSDA903, in a year before 2024-25 (GenderCurrent,
+# SEX 1/2) and in years from 2024-25 (Sex, SEX M/F), each 903 checked with
+# last year's return as --903-previous. Queries are allowed (exit 1).
+# Then csc-validate --903 on its own: exit statuses and rules_not_run.csv.
+source "$(dirname "$0")/lib.sh"
+unset CSC_OUTPUT_DIR
+T=$(tmpdir)
+V="$BIN/csc-validate"
+REF="$ROOT/ref"
+
+"$BIN/csc-gen-sample" --quiet --out "$T/la" --children 20000
+check_exit "staging" 0 "$BIN/csc-run" --conf "$T/la/pipeline.conf" --target staging --quiet
+R="$T/la/output/returns"
+for y in 2023 2024 2025 2026; do
+	check_exit "returns $y written" 0 "$BIN/csc-returns" --conf "$T/la/pipeline.conf" --year "$y" --quiet
+done
+check_eq "2024 uses GenderCurrent" "0" "$(grep -c '<Sex>' "$R/2024/cin-2024.xml")"
+check "2025 uses Sex" grep -q '<Sex>' "$R/2025/cin-2025.xml"
+
+# errors by rule in an issues.csv ("" when none)
+errors() { awk -F, 'NR > 1 && $2 == "error" {print $1}' "$1" | sort | uniq -c | tr -s ' ' | tr '\n' ';'; }
+
+for y in 2024 2025 2026; do
+	p=$((y - 1))
+	"$V" --ref "$REF" --cin "$R/$y/cin-$y.xml" --year "$y" -o "$T/v$y/cin" --quiet
+	rc=$?
+	check "CIN $y: no errors (exit 0 or 1, got $rc)" test "$rc" -le 1
+	check_eq "CIN $y: errors by rule" "" "$(errors "$T/v$y/cin/issues.csv")"
+	"$V" --ref "$REF" --903 "$R/$y/ssda903-$y" --903-previous "$R/$p/ssda903-$p" --year "$y" \
+		-o "$T/v$y/903" --quiet
+	rc=$?
+	check "SSDA903 $y: no errors (exit 0 or 1, got $rc)" test "$rc" -le 1
+	check_eq "SSDA903 $y: errors by rule" "" "$(errors "$T/v$y/903/issues.csv")"
+	check "SSDA903 $y: previous-year rules ran" bash -c "! grep -q '^NoE,' '$T/v$y/903/rules_not_run.csv'"
+done
+
+# --903 alone (no --cin): runs, lists last year's rules as not run
+D="$R/2025/ssda903-2025"
+"$V" --ref "$REF" --903 "$D" --year 2025 -o "$T/alone" --quiet
+rc=$?
+check "--903 alone: runs (exit 0, 1 or 2; got $rc)" test "$rc" -le 2
+check "--903 alone: issues.csv header" bash -c "head -1 '$T/alone/issues.csv' | grep -qx 'rule,severity,child,table,field,value,line,message'"
+check "--903 alone: workbook written" test -s "$T/alone/validation.xlsx"
+for code in NoE 202 503A 1002 SW16aSTG2; do
+	check "--903 alone: $code listed as not run (needs last year's)" \
+		grep -q "^$code,needs last year's return" "$T/alone/rules_not_run.csv"
+done
+check "--903 alone: postcode rules listed as not run" grep -q '^164,"needs postcode' "$T/alone/rules_not_run.csv"
+check_eq "with --903-previous: only the 23 rules no input here can feed are not run" 23 \
+	"$(tail -n +2 "$T/v2025/903/rules_not_run.csv" | wc -l)"
+
+# --year is used, not guessed: without it the year is taken from the data
+# and said on stderr
+msg=$("$V" --ref "$REF" --903 "$D" -o "$T/guess" 2>&1 >/dev/null)
+check "no --year: year taken from the data, said" grep -q "collection year 2024-25 taken from the dates" <<<"$msg"
+msg=$("$V" --ref "$REF" --903 "$D" --year 2025 -o "$T/given" 2>&1 >/dev/null)
+check "--year given: no guess" bash -c "! grep -q 'taken from the dates' <<<'$msg'"
+
+# exit statuses
+check_exit "unreadable folder" 3 "$V" --ref "$REF" --903 "$T/no-such-folder" -o "$T/x"
+mkdir -p "$T/locked" && cp "$D"/*.csv "$T/locked/" && chmod 000 "$T/locked/Episodes.csv"
+if [ "$(id -u)" != 0 ]; then
+	check_exit "unreadable CSV in the folder" 3 "$V" --ref "$REF" --903 "$T/locked" -o "$T/x"
+fi
+chmod 644 "$T/locked/Episodes.csv"
+check_exit "unreadable previous folder" 3 "$V" --ref "$REF" --903 "$D" --903-previous "$T/nowhere" -o "$T/x"
+check_exit "--903-previous without --903" 4 "$V" --ref "$REF" --cin "$R/2025/cin-2025.xml" --903-previous "$D"
+# a return with an error exits 2: a child with an invalid SEX
+cp -r "$D" "$T/bad"
+sed -i '2s/^\([^,]*\),[^,]*,/\1,X,/' "$T/bad/Header.csv"
+check_exit "an error exits 2" 2 "$V" --ref "$REF" --903 "$T/bad" --year 2025 -o "$T/bad-out"
+check "the error is rule 101 on SEX" grep -q '^101,error,.*,Header,SEX,X,2,' "$T/bad-out/issues.csv"
+finish
