@@ -125,6 +125,13 @@ fuzz: fuzz-build
 		[ $$rc -eq 0 ] || { echo "$$h: exit $$rc (see $(FUZZ_BUILD)/fuzz-$$h.log)" >&2; exit 1; }; \
 	done
 
+# `make valgrind`: the chain under valgrind memcheck (tests/e2e/valgrind_e2e.sh)
+# on the tiny authority and a generated one of VALGRIND_CHILDREN children.
+VALGRIND_CHILDREN ?= 200
+valgrind: all
+	@BUILD=$(BUILD) BIN=$(CURDIR)/$(BIN) VALGRIND_CHILDREN=$(VALGRIND_CHILDREN) \
+		bash tests/e2e/valgrind_e2e.sh
+
 # ---- running the pipeline -------------------------------------------------
 SAMPLE_CHILDREN ?= 20000
 SAMPLE_SEED ?= 1

@@ -29,3 +29,7 @@ FUZZERS += fuzz_workday
 fuzz_workday_OBJS = fuzz/fuzz_workday.o $(FUZZ_UTIL)
 
 E2E_TESTS += tests/e2e/fuzz_smoke.sh
+
+# The rest of the hardening suite (issue 10): valgrind over the chain, the
+# bad-input corpus of the formats without their own extract test, faults.
+E2E_TESTS += tests/e2e/valgrind_e2e.sh
