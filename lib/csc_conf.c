@@ -230,6 +230,31 @@ static char *trim(char *s, char *e)
 	return s;
 }
 
+/* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or
+ * code points above U+10FFFF). */
+static int utf8_ok(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	while (p < e) {
+		unsigned c = *p++;
+		if (c < 0x80)
+			continue;
+		int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+		if (c < 0xc2 || c > 0xf4 || e - p < more)
+			return 0;
+		unsigned cp = c & (0x3f >> more);
+		for (int i = 0; i < more; i++, p++) {
+			if ((*p & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (*p & 0x3f);
+		}
+		if ((more == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (more == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			return 0;
+	}
+	return 1;
+}
+
 csc_conf *csc_conf_parse(const char *name, const char *dir, const char *text, size_t len)
 {
 	csc_conf *c = csc_xcalloc(1, sizeof *c);
@@ -252,6 +277,19 @@ csc_conf *csc_conf_parse(const char *name, const char *dir, const char *text, si
 		lineno++;
 		if (memchr(p, '\0', (size_t)(le - p))) {
 			csc_error_at(name, lineno, "NUL byte in line");
+			errors++;
+			p = le + 1;
+			continue;
+		}
+		/* values reach workbooks and XML: bounded and valid UTF-8 */
+		if (le - p > CSC_CONF_MAX_LINE) {
+			csc_error_at(name, lineno, "line longer than %d bytes", CSC_CONF_MAX_LINE);
+			errors++;
+			p = le + 1;
+			continue;
+		}
+		if (!utf8_ok(p, (size_t)(le - p))) {
+			csc_error_at(name, lineno, "not valid UTF-8 (save the file as UTF-8)");
 			errors++;
 			p = le + 1;
 			continue;

@@ -13,6 +13,7 @@
 
 #define CSC_MAX_POP_YEARS 64
 #define CSC_MAX_PLACES 32
+#define CSC_CONF_MAX_LINE 4096 /* bytes in one line (longer: an error) */
 
 enum csc_rereferral_basis { CSC_REREF_REFERRAL, CSC_REREF_CLOSURE };
 enum csc_assessment_basis { CSC_ASSESS_ASSESSMENT, CSC_ASSESS_REFERRAL };
