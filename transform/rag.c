@@ -83,6 +83,16 @@ static int cmp_row(void *ctx, const csc_row *row)
 	r->fy = y;
 	for (int i = 0; i < C_N; i++)
 		r->v[i] = num(t, row->line, f[3 + i], cmp_cols[3 + i]);
+	if (r->v[C_TOL] < 0)
+		csc_die_at(CSC_EXIT_INPUT, t->path, row->line, "tolerance: '%.40s' is negative",
+			   f[3 + C_TOL]);
+	/* a second row for the same figure would silently lose to the first */
+	for (int i = 0; i < t->n; i++)
+		if (t->r[i].fy == y && !strcmp(t->r[i].measure, r->measure) &&
+		    !strcmp(t->r[i].bd, r->bd))
+			csc_die_at(CSC_EXIT_INPUT, t->path, row->line,
+				   "%s %s%s%s: a second row for the same measure, breakdown and year",
+				   r->measure, f[2], *r->bd ? " " : "", r->bd);
 	t->n++;
 	return 0;
 }
