@@ -36,6 +36,9 @@ csc_calendar *csc_calendar_new(int first_year, int last_year,
 	return cal;
 }
 
+/* A longer line is an error, never split into two (it cannot be a date). */
+#define CAL_MAX_LINE 512
+
 csc_calendar *csc_calendar_load(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -43,12 +46,24 @@ csc_calendar *csc_calendar_load(const char *path)
 		csc_error_at(path, 0, "cannot open bank-holiday calendar: %m");
 		return NULL;
 	}
-	char line[512];
+	char *line = NULL;
+	size_t linecap = 0;
+	ssize_t got;
 	long lineno = 0;
 	csc_date *days = NULL;
 	int n = 0, cap = 0, miny = 9999, maxy = 0, bad = 0;
-	while (fgets(line, sizeof line, f)) {
+	while ((got = getline(&line, &linecap, f)) > 0) {
 		lineno++;
+		if (got > CAL_MAX_LINE) {
+			csc_error_at(path, lineno, "line longer than %d bytes", CAL_MAX_LINE);
+			bad = 1;
+			break;
+		}
+		if (memchr(line, '\0', (size_t)got)) {
+			csc_error_at(path, lineno, "NUL byte in line: not a text CSV file");
+			bad = 1;
+			break;
+		}
 		size_t len = strcspn(line, ",\r\n");
 		if (lineno == 1 && strncmp(line, "date", 4) == 0)
 			continue;
@@ -73,10 +88,28 @@ csc_calendar *csc_calendar_load(const char *path)
 		if (y > maxy)
 			maxy = y;
 	}
+	free(line);
 	fclose(f);
 	if (!bad && n == 0) {
 		csc_error_at(path, 0, "bank-holiday calendar holds no dates");
 		bad = 1;
+	}
+	/* England has bank holidays every year: a year without any inside the
+	 * range is a year missing from the file, and would count every weekday
+	 * of it as a working day */
+	for (int y = miny + 1; !bad && y < maxy; y++) {
+		int any = 0;
+		for (int i = 0; i < n && !any; i++) {
+			int yy, m, dd;
+			csc_date_ymd(days[i], &yy, &m, &dd);
+			any = yy == y;
+		}
+		if (!any) {
+			csc_error_at(path, 0,
+				     "no bank holidays in %d: the calendar must list every year from %d to %d",
+				     y, miny, maxy);
+			bad = 1;
+		}
 	}
 	csc_calendar *cal = bad ? NULL : csc_calendar_new(miny, maxy, days, n);
 	free(days);
