@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csc_diag.h"
 #include "csc_xml.h"
@@ -46,7 +47,13 @@ int csc_xml_open(csc_xml *x, const char *path, const char *name)
 		csc_error_at(name ? name : path, 0, "cannot open: %m");
 		return -1;
 	}
+	struct stat st;
+	int dir = fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode);
 	fclose(f);
+	if (dir) { /* fopen accepts a folder; libxml2 would print a raw I/O error */
+		csc_error_at(name ? name : path, 0, "cannot read: is a folder, not an XML file");
+		return -1;
+	}
 	x->r = xmlReaderForFile(path, NULL, SAFE_OPTS);
 	x->path = path;
 	return setup(x, name ? name : path);
