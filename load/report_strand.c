@@ -13,6 +13,8 @@
 #define CHART_W 520
 #define CHART_H 300
 #define CHART_ROWS 16   /* rows a chart covers at the default height */
+#define TEXT_W 55       /* width of the first column (the measure) */
+#define NOTES_W 30      /* width of the Notes column (wider shrinks the printed page) */
 
 int report_check_template(const report *r)
 {
@@ -140,7 +142,7 @@ static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_
 			xl_text(r->b, ws, row, col, rag[i].word, rag[i].fmt);
 			return;
 		}
-	xl_text(r->b, ws, row, col, "No target", XF_TEXT);
+	xl_text(r->b, ws, row, col, "No target", XF_CENTER);
 }
 
 static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
@@ -150,10 +152,10 @@ static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const r
 	const char *w = rg ? rg->f[RD_TREND] : "";
 	for (size_t i = 0; i < 3; i++)
 		if (!strcmp(w, trend[i].in)) {
-			xl_text(r->b, ws, row, col, trend[i].out, XF_TEXT);
+			xl_text(r->b, ws, row, col, trend[i].out, XF_CENTER);
 			return;
 		}
-	xl_text(r->b, ws, row, col, "none", XF_TEXT);
+	xl_text(r->b, ws, row, col, "none", XF_CENTER);
 }
 
 /* Chart titles and series names starting with '=' would be read by
@@ -233,6 +235,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		ncharts += sh->rows[i].chart;
 
 	xl_text(r->b, ws, 0, 0, sh->title, XF_TITLE);
+	worksheet_set_row(ws, 0, 21, NULL); /* the 16-point title clears row 1 */
 	char line[512];
 	snprintf(line, sizeof line, "%s. %s: %s to %s.", r->conf->la_name, t->title,
 		 r->cols[0].head, r->cols[r->ncols - 1].head);
@@ -252,13 +255,30 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	xl_table(r->b, ws, sh->name, first, last, nh, heads);
 	worksheet_freeze_panes(ws, (lxw_row_t)(first + 1), 1);
 	xl_check(r->b, worksheet_repeat_rows(ws, (lxw_row_t)first, (lxw_row_t)first));
-	worksheet_set_column(ws, 0, 0, 55, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(nh - 1), 12, NULL);
-	int col = 1;
+	/* Headers aligned with their cells: figures right, RAG and trend centred. */
+	static const enum xl_fmt head_fmt[TPL_NCOLKINDS] = {
+		[TPL_COL_PERIODS] = XF_HEADER_NUM, [TPL_COL_TARGET] = XF_HEADER_NUM,
+		[TPL_COL_ENGLAND] = XF_HEADER_NUM, [TPL_COL_STATNB] = XF_HEADER_NUM,
+		[TPL_COL_REGION] = XF_HEADER_NUM, [TPL_COL_RAG] = XF_HEADER_MID,
+		[TPL_COL_TREND] = XF_HEADER_MID};
+	/* One width per column: LibreOffice keeps the first of overlapping
+	 * column ranges, so a wide Notes column inside a narrow range is lost. */
+	worksheet_set_column(ws, 0, 0, TEXT_W, NULL);
+	int col = 1, has_notes = 0;
 	for (int c = 0; c < t->ncols; c++) {
-		if (t->cols[c] == TPL_COL_NOTES)
-			worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, 45, NULL);
-		col += t->cols[c] == TPL_COL_PERIODS ? r->ncols : 1;
+		has_notes |= t->cols[c] == TPL_COL_NOTES;
+		int n = t->cols[c] == TPL_COL_PERIODS ? r->ncols : 1;
+		for (int k = col; k < col + n; k++) {
+			/* A long period heading ("2026-27 to Oct 26") gets the
+			 * width to stay whole rather than strand its last word. */
+			double w = t->cols[c] == TPL_COL_NOTES ? NOTES_W : 12;
+			if (t->cols[c] == TPL_COL_PERIODS && strlen(heads[k]) > 12)
+				w = (double)strlen(heads[k]) + 1;
+			worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, w, NULL);
+			if (head_fmt[t->cols[c]])
+				xl_text(r->b, ws, first, k, heads[k], head_fmt[t->cols[c]]);
+		}
+		col += n;
 	}
 	worksheet_set_row(ws, (lxw_row_t)first, 30, NULL);
 
@@ -290,6 +310,8 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 				n.suppressed = 1;
 		}
 		xl_text(r->b, ws, y, 0, row->text, XF_WRAP);
+		char note[1024];
+		notes_text(&n, note, sizeof note);
 		int x = 1;
 		for (int c = 0; c < t->ncols; c++) {
 			rc_cell cc;
@@ -319,16 +341,20 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			case TPL_COL_TREND:
 				write_trend(r, ws, y, x++, rg);
 				break;
-			case TPL_COL_NOTES: {
-				char buf[1024];
-				notes_text(&n, buf, sizeof buf);
-				xl_text(r->b, ws, y, x++, buf[0] ? buf : "none", XF_WRAP);
+			case TPL_COL_NOTES:
+				xl_text(r->b, ws, y, x++, note[0] ? note : "none", XF_WRAP);
 				break;
-			}
 			case TPL_NCOLKINDS:
 				break;
 			}
 		}
+		/* Wrapped text needs a taller row where LibreOffice would
+		 * otherwise draw it over the next one. */
+		const char *wrapped[] = {row->text, note};
+		const double widths[] = {TEXT_W, NOTES_W};
+		double h = xl_wrap_height(wrapped, widths, has_notes ? 2 : 1);
+		if (h > 0)
+			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
 		if (row->chart) {
 			long data_row = r->chart_row;
 			chart_data_row(r, sh, row, cells);

@@ -70,6 +70,14 @@ static void make_formats(xl_book *b)
 	format_set_underline(b->fmt[XF_LINK], LXW_UNDERLINE_SINGLE);
 	b->fmt[XF_MARKING] = mkfmt(wb, NULL, 1, 0, 0xC00000, 0, 12);
 	b->fmt[XF_COUNT_PLAIN] = mkfmt(wb, "0", 0, 0, 0, 0, 10);
+	b->fmt[XF_HEADER_NUM] = mkfmt(wb, NULL, 1, 1, 0, 0, 10);
+	format_set_align(b->fmt[XF_HEADER_NUM], LXW_ALIGN_RIGHT);
+	b->fmt[XF_HEADER_MID] = mkfmt(wb, NULL, 1, 1, 0, 0, 10);
+	format_set_align(b->fmt[XF_HEADER_MID], LXW_ALIGN_CENTER);
+	b->fmt[XF_CENTER] = mkfmt(wb, NULL, 0, 0, 0, 0, 10);
+	format_set_align(b->fmt[XF_CENTER], LXW_ALIGN_CENTER);
+	for (int f = XF_GREEN; f <= XF_RED; f++)
+		format_set_align(b->fmt[f], LXW_ALIGN_CENTER);
 }
 
 static char *tmp_name(const char *path)
@@ -265,4 +273,44 @@ void xl_table(xl_book *b, lxw_worksheet *ws, const char *name, long first, long 
 					(lxw_col_t)(ncols - 1), &opt));
 	free(pcols);
 	free(cols);
+}
+
+/* Lines s takes when wrapped at width characters: words are never split
+ * unless longer than a line, as spreadsheet wrapping does. */
+static int wrap_lines(const char *s, double width)
+{
+	int lines = 1;
+	double used = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		double w = 0;
+		for (; *s && *s != ' '; s++)
+			w += ((unsigned char)*s & 0xc0) != 0x80; /* characters, not bytes */
+		if (w == 0)
+			break;
+		if (used > 0 && used + 1 + w > width) {
+			lines++;
+			used = 0;
+		}
+		used += (used > 0) + w;
+		while (used > width) { /* a word longer than the line */
+			lines++;
+			used -= width;
+		}
+	}
+	return lines;
+}
+
+double xl_wrap_height(const char *const *texts, const double *widths, int n)
+{
+	/* The column unit is a Calibri 11 digit; Arial 10 text averages about
+	 * 1.4 characters a unit; a little less keeps a margin for capitals. */
+	int lines = 1;
+	for (int i = 0; i < n; i++) {
+		int k = texts[i] ? wrap_lines(texts[i], widths[i] * 1.35) : 1;
+		if (k > lines)
+			lines = k;
+	}
+	return lines > 1 ? 12.75 * lines + 2 : 0;
 }

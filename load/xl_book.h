@@ -30,7 +30,11 @@
 enum xl_fmt {
 	XF_NONE, XF_TITLE, XF_SUBTITLE, XF_TEXT, XF_WRAP, XF_BOLD, XF_HEADER, XF_COUNT,
 	XF_PCT, XF_RATE, XF_DATE, XF_NOTE_NUM, /* text in a number column ("no cases", "c") */
-	XF_GREEN, XF_AMBER, XF_RED, XF_LINK, XF_MARKING, XF_COUNT_PLAIN, XF_NFMT
+	XF_GREEN, XF_AMBER, XF_RED, XF_LINK, XF_MARKING, XF_COUNT_PLAIN,
+	XF_HEADER_NUM, /* header of a number column: right-aligned over its figures */
+	XF_HEADER_MID, /* header of a centred column */
+	XF_CENTER,     /* short words in a column of their own (RAG, trend) */
+	XF_NFMT
 };
 
 typedef struct xl_book {
@@ -82,6 +86,13 @@ void xl_link(xl_book *b, lxw_worksheet *ws, long row, int col, const char *targe
  * there is nothing to list. */
 void xl_table(xl_book *b, lxw_worksheet *ws, const char *name, long first, long last,
 	      int ncols, const char *const *headers);
+
+/* Height in points for a row whose wrapped text cells are texts[i] in
+ * columns widths[i] wide (Excel character units): enough lines for the
+ * longest, estimated from word lengths since LibreOffice, unlike Excel,
+ * does not fit rows to wrapped text when it opens a workbook. 0 when
+ * every text fits on one line (leave the default height). */
+double xl_wrap_height(const char *const *texts, const double *widths, int n);
 
 /* Remember an lxw_error (keeps the first). */
 void xl_check(xl_book *b, lxw_error e);
