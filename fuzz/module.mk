@@ -33,3 +33,4 @@ E2E_TESTS += tests/e2e/fuzz_smoke.sh
 # The rest of the hardening suite (issue 10): valgrind over the chain, the
 # bad-input corpus of the formats without their own extract test, faults.
 E2E_TESTS += tests/e2e/valgrind_e2e.sh
+E2E_TESTS += tests/e2e/bad_inputs.sh
