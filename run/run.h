@@ -21,17 +21,19 @@ typedef struct run_ctx {
 	char *published;     /* <out>/<label> after publication */
 } run_ctx;
 
-/* Resolve folders (creating output, work and log folders). 0 or -1. */
+/* Resolve folders (creating output, work and log folders). 0, -1 (a path
+ * make cannot take) or -2 (the output folder cannot be written). */
 int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 		 const run_period *p, const char *argv0);
 void run_ctx_free(run_ctx *c);
 
-/* Every configured input exists and is readable: 0, or CSC_EXIT_INPUT after
- * naming the one that is not (before make, which would only say "no rule"). */
+/* Every configured input, template, comparators.csv and the bank-holiday
+ * file exist and are readable: 0, or CSC_EXIT_INPUT after naming the one
+ * that is not (before make, which would only say "no rule"). */
 int run_check_inputs(run_ctx *c);
 
-/* Take the output folder's lock: returns the held descriptor, or -1 after
- * saying which run holds it. */
+/* Take the output folder's lock: returns the held descriptor, -1 after
+ * saying which run holds it, or -2 when the folder cannot be written. */
 int run_lock(run_ctx *c);
 
 /* Write each stage's settings fingerprint, touching only the changed ones,

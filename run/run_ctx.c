@@ -55,7 +55,7 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	c->bin = csc_xstrdup(self);
 	if (csc_mkdirs(conf->output_dir) != 0) {
 		csc_error_at(conf->output_dir, 0, "cannot create output folder: %s", strerror(errno));
-		return -1;
+		return -2;
 	}
 	c->out = absolute(conf->output_dir);
 	c->work = csc_path_join(c->out, ".work");
@@ -70,7 +70,7 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	free(logs);
 	if (!ok) {
 		csc_error_at(c->out, 0, "cannot create work folders: %s", strerror(errno));
-		return -1;
+		return -2;
 	}
 	const char *paths[][2] = {{"conf", c->conf_path}, {"output_dir", c->out},
 				  {"cin_census", conf->cin_census}, {"ssda903_dir", conf->ssda903_dir},
@@ -119,6 +119,26 @@ int run_check_inputs(run_ctx *c)
 			rc = CSC_EXIT_INPUT;
 		}
 	}
+	/* the templates, comparators and calendar the stages read: make would
+	 * only say "no rule", or (a template) keep the old workbook */
+	const struct {
+		const char *key, *dir, *name;
+	} fixed[] = {{"templates_dir", k->templates_dir, "highlight.tpl"},
+		     {"templates_dir", k->templates_dir, "quarterly.tpl"},
+		     {"templates_dir", k->templates_dir, "comparators.csv"},
+		     {"reference_dir", k->reference_dir, "bank-holidays-england-wales.csv"}};
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+		char *p = csc_path_join(fixed[i].dir, fixed[i].name);
+		struct stat st;
+		if (stat(p, &st) != 0 || access(p, R_OK) != 0) {
+			csc_error_at(p, 0, "%s: cannot read: %s", fixed[i].key, strerror(errno));
+			rc = CSC_EXIT_INPUT;
+		} else if (!S_ISREG(st.st_mode)) {
+			csc_error_at(p, 0, "%s: expected a file", fixed[i].key);
+			rc = CSC_EXIT_INPUT;
+		}
+		free(p);
+	}
 	return rc;
 }
 
@@ -127,9 +147,10 @@ int run_lock(run_ctx *c)
 	char *path = csc_path_join(c->out, ".lock");
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0) {
-		csc_error_at(path, 0, "cannot open lock file: %s", strerror(errno));
+		csc_error_at(path, 0, "cannot write the output folder (lock file): %s",
+			     strerror(errno));
 		free(path);
-		return -1;
+		return -2;
 	}
 	/* flock, not a pid file: the kernel drops it when the holder dies, so a
 	 * run killed with SIGKILL never blocks the next one. */

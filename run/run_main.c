@@ -125,14 +125,15 @@ int main(int argc, char **argv)
 		return vrc;
 	}
 	run_ctx ctx;
-	if (run_ctx_init(&ctx, conf, conf_path, &period, argv[0]) != 0)
-		return CSC_EXIT_CONFIG;
+	int crc = run_ctx_init(&ctx, conf, conf_path, &period, argv[0]);
+	if (crc != 0)
+		return crc == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_CONFIG;
 	int irc = run_check_inputs(&ctx);
 	if (irc)
 		return irc;
 	int lock = run_lock(&ctx);
 	if (lock < 0)
-		return CSC_EXIT_LOCKED;
+		return lock == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_LOCKED;
 
 	csc_info("run %s for %s started", period.label, conf->la_name);
 	struct timespec t0;
