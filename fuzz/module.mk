@@ -34,3 +34,4 @@ E2E_TESTS += tests/e2e/fuzz_smoke.sh
 # bad-input corpus of the formats without their own extract test, faults.
 E2E_TESTS += tests/e2e/valgrind_e2e.sh
 E2E_TESTS += tests/e2e/bad_inputs.sh
+E2E_TESTS += tests/e2e/faults.sh

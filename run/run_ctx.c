@@ -67,11 +67,25 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	snprintf(name, sizeof name, "run-%s.log", p->label);
 	c->log_path = csc_path_join(logs, name);
 	int ok = csc_mkdirs(c->pdir) == 0 && csc_mkdirs(c->settings) == 0 && csc_mkdirs(logs) == 0;
-	free(logs);
 	if (!ok) {
+		free(logs);
 		csc_error_at(c->out, 0, "cannot create work folders: %s", strerror(errno));
 		return -2;
 	}
+	/* A stage that cannot write reports it in the work folder; if that is
+	 * read-only too, nobody could say why the chain failed: check first. */
+	char *stg = csc_path_join(c->out, "staging"), *pub = csc_path_join(c->out, ".pub");
+	const char *must[] = {c->out, c->work, c->pdir, c->settings, logs, stg, pub};
+	for (size_t i = 0; ok && i < sizeof must / sizeof must[0]; i++)
+		if (access(must[i], W_OK) != 0 && errno != ENOENT) {
+			csc_error_at(must[i], 0, "cannot write the output folder: %s", strerror(errno));
+			ok = 0;
+		}
+	free(stg);
+	free(pub);
+	free(logs);
+	if (!ok)
+		return -2;
 	const char *paths[][2] = {{"conf", c->conf_path}, {"output_dir", c->out},
 				  {"cin_census", conf->cin_census}, {"ssda903_dir", conf->ssda903_dir},
 				  {"contacts", conf->contacts}, {"early_help", conf->early_help},
