@@ -136,6 +136,12 @@ static void on_field(void *s, size_t n, void *data)
 		fail(r, r->lf + 1, msg);
 		return;
 	}
+	if (n > CSC_CSV_MAX_FIELD) { /* libcsv's buffer grows in blocks: exact here */
+		char msg[64];
+		snprintf(msg, sizeof msg, "field longer than %u bytes", CSC_CSV_MAX_FIELD);
+		fail(r, r->lf + 1, msg);
+		return;
+	}
 	const unsigned char *u = s ? s : (const unsigned char *)"";
 	r->row_bytes += n;
 	if (r->row_bytes > ROW_MAX) {
