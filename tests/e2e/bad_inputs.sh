@@ -126,5 +126,69 @@ cli returns_bad_year 4 "--year abc: expected the 4-digit year" \
 cli gen_negative_children 4 "bad value for --children: -1" csc-gen-sample --out g --children -1
 check "cli: nothing was staged by the failing extracts" test -z "$(ls "$C/st")"
 
+# ---- limits (README "Limits"): each maximum accepted, one more refused -----
+L=$T/limits
+mkdir -p "$L"
+"$PY" - "$L" <<'PY'
+import sys
+d = sys.argv[1]
+MiB = 1 << 20
+hdr = ("Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of Contact,"
+       "Contact Source,Contact ID,Contact Outcome,Date Contact Completed,Notes\n")
+row = "C1,F,WBRI,01/01/2015,9,20/02/2024,6,K1,NFA,20/02/2024,"
+for name, n in (("field_max", MiB), ("field_over", MiB + 1)):
+    open(f"{d}/{name}.csv", "w").write(hdr + row + "x" * n + "\n")
+head = ('<?xml version="1.0" encoding="UTF-8"?>\n<Message><Header><CollectionDetails>'
+        '<Collection>CIN</Collection><Year>2024</Year><ReferenceDate>2024-03-31</ReferenceDate>'
+        '</CollectionDetails></Header><Children><Child><ChildIdentifiers><LAchildID>')
+def cin(name, text, below_child):
+    nest = "".join(f"<U{i}>" for i in range(below_child)) + \
+        "".join(f"</U{i}>" for i in reversed(range(below_child)))
+    open(f"{d}/{name}.xml", "w").write(head + "x" * text + "</LAchildID></ChildIdentifiers>" +
+                                       nest + "</Child></Children></Message>\n")
+cin("text_max", MiB, 0)
+cin("text_over", MiB + 1, 0)
+# Message is level 0, Children 1, Child 2: 62 more reach level 64
+cin("depth_max", 5, 62)
+cin("depth_over", 5, 63)
+conf = "la_name = L\nla_number = 999\noutput_dir = out\n"
+open(f"{d}/conf_over.conf", "w").write(conf + "#" * MiB + "\n")
+open(f"{d}/highlight.tpl", "w").write(("#" + "y" * 1000 + "\n") * 1100)
+PY
+lim() {
+	local name=$1 want=$2 text=$3; shift 3
+	"$@" >"$T/stdout" 2>"$T/stderr"
+	local rc=$?
+	check_eq "limits/$name: exit $want" "$want" "$rc"
+	if [ -n "$text" ]; then
+		if grep -qF -- "$text" "$T/stderr"; then ok "limits/$name: says '$text'"; else
+			not_ok "limits/$name: says '$text'"; sed 's/^/#   stderr: /' "$T/stderr" | head -3; fi
+	fi
+	n=$((n + 1))
+}
+lim csv_field_1MiB 0 "read 1 = staged 1 + rejected 0" \
+	"$BIN/csc-extract-contacts" -o "$L/st1" "$L/field_max.csv"
+lim csv_field_1MiB_plus_1 3 "field_over.csv:2: field longer than 1048576 bytes" \
+	"$BIN/csc-extract-contacts" -o "$L/st2" "$L/field_over.csv"
+lim xml_text_1MiB 0 "" "$BIN/csc-extract-cin" -o "$L/st3" --quiet "$L/text_max.xml"
+check_eq "limits/xml_text_1MiB: the child is read (and rejected for its ID)" \
+	"1 0 1" "$(awk -F, '$2 == "Child" {print $3, $4, $5}' "$L/st3/recon_cin.csv")"
+lim xml_text_1MiB_plus_1 3 "text_over.xml:2: element text longer than 1 MiB" \
+	"$BIN/csc-extract-cin" -o "$L/st4" --quiet "$L/text_over.xml"
+lim xml_depth_64 0 "" "$BIN/csc-extract-cin" -o "$L/st5" --quiet "$L/depth_max.xml"
+lim xml_depth_65 3 "depth_over.xml:2: elements nested deeper than 64 levels" \
+	"$BIN/csc-extract-cin" -o "$L/st6" --quiet "$L/depth_over.xml"
+lim validate_xml_text_1MiB_plus_1 3 "text_over.xml:2: element text longer than 1 MiB" \
+	"$BIN/csc-validate" --cin "$L/text_over.xml" -o "$L/v1" --quiet
+lim validate_xml_depth_65 3 "depth_over.xml:2: elements nested deeper than 64 levels" \
+	"$BIN/csc-validate" --cin "$L/depth_over.xml" -o "$L/v2" --quiet
+lim conf_over_1MiB 4 "conf_over.conf: configuration is larger than 1 MiB" \
+	"$BIN/csc-run" --conf "$L/conf_over.conf"
+cp "$A/tpl/highlight.tpl" "$T/saved"
+cp "$L/highlight.tpl" "$A/tpl/highlight.tpl"
+lim template_over_1MiB 4 "highlight.tpl: template is larger than 1 MiB" \
+	"$BIN/csc-run" --conf "$A/pipeline.conf" --quiet
+cp "$T/saved" "$A/tpl/highlight.tpl"
+
 echo "# $n cases"
 finish
