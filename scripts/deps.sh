@@ -3,10 +3,19 @@
 # sudo available). Safe to run again: it installs only what is missing.
 #   scripts/deps.sh          build, run and test
 #   scripts/deps.sh --ci     also LibreOffice and poppler, for the PDF check
+#   scripts/deps.sh --fuzz   also clang and libFuzzer (make fuzz, the fuzz
+#                            smoke test) and valgrind (tests/e2e/valgrind_e2e.sh)
+#   (the flags combine: scripts/deps.sh --ci --fuzz)
 set -eu
 pkgs="build-essential pkg-config libxml2-dev libxml2-utils libcsv-dev libxlsxwriter-dev
 libcmocka-dev python3 python3-openpyxl"
-[ "${1:-}" = "--ci" ] && pkgs="$pkgs libreoffice-calc-nogui poppler-utils"
+for a in "$@"; do
+	case $a in
+	--ci) pkgs="$pkgs libreoffice-calc-nogui poppler-utils" ;;
+	--fuzz) pkgs="$pkgs clang libclang-rt-14-dev valgrind" ;;
+	*) echo "usage: scripts/deps.sh [--ci] [--fuzz]" >&2; exit 4 ;;
+	esac
+done
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
