@@ -26,6 +26,10 @@ struct tx_engine {
 	csc_csvw dw, qw;
 	long ndrill, ndq;
 	tx_strtab dqseen;
+	/* each period's dates as drill-down text, made on first use: formatting
+	 * two dates per drill-down row was a tenth of the transform (BENCHMARKS.md) */
+	char iso[TX_MAXPER][2][CSC_DATE_BUFSZ];
+	unsigned char iso_ok[TX_MAXPER];
 };
 
 /* Outputs still open when a fatal error exits: removed by the atexit hook so
@@ -129,19 +133,30 @@ void tx_emit(tx_acc *a, const char *bd, enum tx_role role, const char *child,
 	const tx_period *p = &e->per[a->p];
 	if (!e->drill || p->hidden)
 		return;
+	/* Most reasons are plain text: no need to run them through printf. */
 	char why[512];
-	va_list ap;
-	va_start(ap, reason);
-	vsnprintf(why, sizeof why, reason, ap);
-	va_end(ap);
+	const char *text = reason;
+	if (strchr(reason, '%') || strlen(reason) >= sizeof why) {
+		va_list ap;
+		va_start(ap, reason);
+		vsnprintf(why, sizeof why, reason, ap);
+		va_end(ap);
+		text = why;
+	}
+	char (*iso)[CSC_DATE_BUFSZ] = e->iso[a->p];
+	if (!e->iso_ok[a->p]) {
+		csc_date_iso(p->start, iso[0]);
+		csc_date_iso(p->end, iso[1]);
+		e->iso_ok[a->p] = 1;
+	}
 	csc_csvw_str(&e->dw, tx_measures[a->m].id);
 	csc_csvw_str(&e->dw, bd);
-	csc_csvw_date(&e->dw, p->start);
-	csc_csvw_date(&e->dw, p->end);
+	csc_csvw_str(&e->dw, iso[0]);
+	csc_csvw_str(&e->dw, iso[1]);
 	csc_csvw_text(&e->dw, child);
 	csc_csvw_text(&e->dw, record);
 	csc_csvw_str(&e->dw, role_name[role]);
-	csc_csvw_text(&e->dw, why);
+	csc_csvw_text(&e->dw, text);
 	csc_csvw_end(&e->dw);
 	e->ndrill++;
 }
