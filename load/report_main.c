@@ -60,13 +60,10 @@ static void sheet_desc(char **descs, int i, const char *s)
 }
 
 /* Build one workbook into b. Returns an exit code. */
-static int build(report *r)
+static int build(report *r, long drill)
 {
 	const tpl *t = r->t;
 	xl_book *b = r->b;
-	long drill = report_drill_count(r);
-	if (drill < 0)
-		return CSC_EXIT_INPUT;
 	long kept = drill < r->drill_max ? drill : r->drill_max;
 	int ndrill = kept ? (int)((kept + r->drill_rows_per_sheet - 1) / r->drill_rows_per_sheet) : 1;
 	if (ndrill > 200) {
@@ -230,15 +227,31 @@ int main(int argc, char **argv)
 	}
 	int y, m, dd;
 	csc_date_ymd(pe, &y, &m, &dd);
+	/* Plan every report first so that one pass over drilldown.csv counts
+	 * the drill-down rows of all of them. */
+	report rs[NREPORTS];
+	long drill[NREPORTS] = {0};
+	int planned = 0;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
-		report r = {.conf = conf, .d = d, .t = t[i], .period_end = pe,
-			    .drill_rows_per_sheet = drill_rows, .drill_max = drill_max};
-		if (report_check_template(&r)) {
+		rs[i] = (report){.conf = conf, .d = d, .t = t[i], .period_end = pe,
+				 .drill_rows_per_sheet = drill_rows, .drill_max = drill_max};
+		if (report_check_template(&rs[i])) {
 			rc = CSC_EXIT_CONFIG;
 			break;
 		}
-		r.ncols = rp_columns(t[i]->periods, pe, conf->months_shown, r.cols);
-		rp_compare(t[i]->compare, pe, &r.cmp);
+		rs[i].ncols = rp_columns(t[i]->periods, pe, conf->months_shown, rs[i].cols);
+		rp_compare(t[i]->compare, pe, &rs[i].cmp);
+		planned++;
+	}
+	if (!rc) {
+		report *rp[NREPORTS];
+		for (int i = 0; i < NREPORTS; i++)
+			rp[i] = &rs[i];
+		if (report_drill_count_all(rp, NREPORTS, drill) < 0)
+			rc = CSC_EXIT_INPUT;
+	}
+	for (int i = 0; i < planned && !rc; i++) {
+		report *r = &rs[i];
 		char file[64];
 		if (label)
 			snprintf(file, sizeof file, "%s-%s.xlsx", reports[i], label);
@@ -247,13 +260,13 @@ int main(int argc, char **argv)
 		char *path = csc_path_join(dir, file);
 		char title[1200];
 		snprintf(title, sizeof title, "%s: %s", conf->la_name, t[i]->title);
-		b[i] = r.b = xl_open(path, title, conf->la_name, pe);
+		b[i] = r->b = xl_open(path, title, conf->la_name, pe);
 		free(path);
 		if (!b[i]) {
 			rc = CSC_EXIT_OUTPUT;
 			break;
 		}
-		rc = build(&r);
+		rc = build(r, drill[i]);
 		if (!rc && b[i]->error)
 			rc = CSC_EXIT_OUTPUT;
 		if (!rc && xl_close(b[i]))

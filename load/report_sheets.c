@@ -303,15 +303,20 @@ int report_dq(report *r, lxw_worksheet *ws)
 static const char *const drill_cols[] = {"measure", "breakdown", "period_start", "period_end",
 					 "child", "record", "role", "reason"};
 
+static int in_report_dates(const report *r, csc_date s, csc_date e)
+{
+	for (int i = 0; i < r->ncols; i++)
+		if (r->cols[i].start == s && r->cols[i].end == e)
+			return 1;
+	return r->cmp.start == s && r->cmp.end == e;
+}
+
 static int in_report(const report *r, char **f)
 {
 	csc_date s, e;
 	if (csc_date_parse_iso(f[2], strlen(f[2]), &s) || csc_date_parse_iso(f[3], strlen(f[3]), &e))
 		return 0;
-	for (int i = 0; i < r->ncols; i++)
-		if (r->cols[i].start == s && r->cols[i].end == e)
-			return 1;
-	return r->cmp.start == s && r->cmp.end == e;
+	return in_report_dates(r, s, e);
 }
 
 struct drill {
@@ -321,21 +326,42 @@ struct drill {
 	long n, total;
 };
 
+struct drill_count {
+	report *const *r;
+	int nr;
+	long *n;
+};
+
 static int drill_count_row(void *vctx, char **f, long line)
 {
-	struct drill *d = vctx;
+	struct drill_count *d = vctx;
 	(void)line;
-	d->n += in_report(d->r, f);
+	csc_date s, e;
+	if (csc_date_parse_iso(f[2], strlen(f[2]), &s) || csc_date_parse_iso(f[3], strlen(f[3]), &e))
+		return 0;
+	for (int k = 0; k < d->nr; k++)
+		d->n[k] += in_report_dates(d->r[k], s, e);
 	return 0;
+}
+
+/* One pass counts for every workbook: drilldown.csv is the largest file the
+ * load reads (8 GB for a national year), and a pass per workbook was a
+ * third of the stage (BENCHMARKS.md). */
+int report_drill_count_all(report *const *r, int nr, long *counts)
+{
+	for (int k = 0; k < nr; k++)
+		counts[k] = 0;
+	char *p = csc_path_join(r[0]->d->dir, "drilldown.csv");
+	struct drill_count d = {r, nr, counts};
+	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &d);
+	free(p);
+	return rc < 0 ? -1 : 0;
 }
 
 long report_drill_count(report *r)
 {
-	char *p = csc_path_join(r->d->dir, "drilldown.csv");
-	struct drill d = {r, NULL, 0, 0, 0};
-	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &d);
-	free(p);
-	return rc < 0 ? -1 : d.n;
+	long n;
+	return report_drill_count_all(&r, 1, &n) < 0 ? -1 : n;
 }
 
 static void drill_frame(report *r, lxw_worksheet *ws, int k, int nsheets, long rows, long shown,
