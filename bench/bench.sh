@@ -44,9 +44,9 @@ RESULTS=$WORK/results.txt   # one line per measurement: scale name MB records wa
 avail_mb() { df -Pm "$1" | awk 'NR==2 {print $4}'; }
 children_for() { awk -v s="$1" -v f="$FRACTION" -v e=$ENGLAND_CHILDREN \
 	'BEGIN {n = int(s * f * e + 0.5); if (n < 200) n = 200; print n}'; }
-size_bytes() { [ $# -gt 0 ] && stat -c %s "$@" | awk '{s += $1} END {print s + 0}' || echo 0; }
+size_bytes() { [ $# -gt 0 ] && stat -c %s "$@" | awk '{s += $1} END {printf "%.0f\n", s}' || echo 0; }
 # rows of CSV files without their header lines (no quoted newlines in these)
-csv_rows() { [ $# -gt 0 ] && awk 'FNR > 1 {n++} END {print n + 0}' "$@" || echo 0; }
+csv_rows() { [ $# -gt 0 ] && awk 'FNR > 1 {n++} END {printf "%.0f\n", n}' "$@" || echo 0; }
 # records read by an extract, from its recon file
 recon_read() { awk -F, 'NR > 1 {n += $(NF-2)} END {print n + 0}' "$1"; }
 
@@ -172,6 +172,9 @@ run_scale() {
 	fi
 }
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for s in $SCALES; do run_scale "$s"; done
+# Wall time is only meaningful on an idle machine: say how busy it was.
+echo "machine: $(nproc) cores; load average $load0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 
 awk -v fraction="$FRACTION" -v scales="$SCALES" -f "$ROOT/bench/report.awk" "$RESULTS"

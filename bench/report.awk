@@ -90,8 +90,8 @@ END {
 		k = t SUBSEP n; pk = t SUBSEP "parse-" base[n]
 		if (!(k in wall) || !(pk in wall) || wall[k] <= 0) continue
 		share = 100 * wall[pk] / wall[k]
-		printf "  %s >= 70%% of bare-parse throughput (%sx): %s\n", n, t,
-			verdict(share >= 70, sprintf("%.0f", share), 70, "%", 0)
+		printf "  %s >= 70%% of bare-parse throughput (%sx): %s; by CPU time %s\n", n, t,
+			verdict(share >= 70, sprintf("%.0f", share), 70, "%", 0), pct(cpu[pk], cpu[k])
 	}
 	k1 = sc[1] SUBSEP "chain"; lo = ""; hi = ""
 	for (i = 1; i <= ns; i++) { if (sc[i] == 1) lo = 1; if (sc[i] == 4) hi = 4 }
