@@ -107,7 +107,7 @@ $(foreach f,$(FUZZERS),$(eval $(call fuzz_rule,$(f))))
 
 # The harnesses alone (used by `fuzz` and tests/e2e/fuzz_smoke.sh).
 fuzz-build:
-	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) SANITIZE= CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
 		$(addprefix $(FUZZ_BUILD)/fuzz/,$(FUZZERS))
 
 fuzz: fuzz-build

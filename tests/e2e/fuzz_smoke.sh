@@ -21,7 +21,7 @@ if ! command -v clang >/dev/null 2>&1 ||
 fi
 
 log=$(tmpdir)
-if ! make -s -C "$ROOT" --no-print-directory FUZZ_BUILD="$FB" fuzz-build >"$log/build" 2>&1; then
+if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" --no-print-directory SANITIZE= FUZZ_BUILD="$FB" fuzz-build >"$log/build" 2>&1; then
 	not_ok "fuzz harnesses build"
 	sed 's/^/#   /' "$log/build" | tail -20
 	finish
