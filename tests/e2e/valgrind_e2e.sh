@@ -3,7 +3,8 @@
 # csc-run starts (through make and csc-stage) runs under valgrind, then
 # csc-returns and csc-validate on what it staged, on the tiny authority
 # (tests/data/tiny) and on a small generated one with all four inputs
-# (csc-gen-sample --children 25; VALGRIND_CHILDREN changes it, 0 skips it).
+# (csc-gen-sample --children 25; VALGRIND_CHILDREN changes it, 0 skips it),
+# and the error paths of a fatal input, rejected records and a bad conf.
 # Every program must exit as it would without valgrind and its log must
 # show no error and no leak (definitely, indirectly or possibly lost).
 #
@@ -95,6 +96,25 @@ vg_run "tiny: csc-returns" csc-returns --conf "$A/pipeline.conf" --year 2024 -o 
 VG_OK="0 1 2" vg_run "tiny: csc-validate" csc-validate --cin "$A/cin.xml" --year 2024 -o "$A/validate" --quiet
 vg_logs tiny csc-run csc-stage csc-extract-cin csc-extract-contacts csc-extract-903 \
 	csc-extract-earlyhelp csc-transform csc-load-report csc-returns csc-validate
+
+# error paths: a fatal input error, a rejected-record file, a bad conf
+E=$T/err
+mkdir -p "$E"
+cp "$ROOT"/tests/data/tiny/{cin.xml,contacts.csv,pipeline.conf} "$E"/
+cp "$ROOT/tests/data/bad/conf/unknown_key.conf" "$E/bad.conf"
+VG_OK=3 vg_run "error: truncated CIN XML" csc-extract-cin -o "$E/st" --quiet \
+	"$ROOT/tests/data/bad/cin/truncated.xml"
+vg_run "error: rejected CIN records" csc-extract-cin -o "$E/st" --quiet \
+	"$ROOT/tests/data/bad/cin/mixed_good_and_bad.xml"
+vg_run "error: rejected contacts" csc-extract-contacts -o "$E/st" --quiet \
+	"$ROOT/tests/data/bad/contacts/short_row.csv"
+mkdir -p "$E/903"
+cp "$ROOT/tests/data/bad/ssda903/unterminated_quote.csv" "$E/903/"
+VG_OK=3 vg_run "error: unterminated quote in a 903 file" csc-validate --903 "$E/903" -o "$E/v" --quiet
+VG_OK=4 vg_run "error: bad pipeline.conf" csc-transform --conf "$E/bad.conf" --period 2024-02 --out "$E/x"
+VG_OK=3 vg_run "error: truncated CIN XML in the validator" csc-validate --cin \
+	"$ROOT/tests/data/bad/cin/truncated.xml" -o "$E/v" --quiet
+vg_logs errors csc-extract-cin csc-extract-contacts csc-transform csc-validate
 
 # 2. a small generated authority with all four inputs
 N=${VALGRIND_CHILDREN:-25}
