@@ -108,6 +108,7 @@ int main(int argc, char **argv)
 	if (period_arg) {
 		if (run_period_parse(period_arg, &period) != 0) {
 			csc_error("--period: '%s' is not YYYY-MM or YYYY-Qn", period_arg);
+			csc_conf_free(conf);
 			return CSC_EXIT_CONFIG;
 		}
 	} else if (conf->period_end != CSC_NODATE) {
@@ -126,14 +127,18 @@ int main(int argc, char **argv)
 	}
 	run_ctx ctx;
 	int crc = run_ctx_init(&ctx, conf, conf_path, &period, argv[0]);
-	if (crc != 0)
-		return crc == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_CONFIG;
-	int irc = run_check_inputs(&ctx);
-	if (irc)
-		return irc;
-	int lock = run_lock(&ctx);
-	if (lock < 0)
-		return lock == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_LOCKED;
+	int early = crc ? (crc == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_CONFIG) : run_check_inputs(&ctx);
+	int lock = -1;
+	if (!early) {
+		lock = run_lock(&ctx);
+		if (lock < 0)
+			early = lock == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_LOCKED;
+	}
+	if (early) {
+		run_ctx_free(&ctx);
+		csc_conf_free(conf);
+		return early;
+	}
 
 	csc_info("run %s for %s started", period.label, conf->la_name);
 	struct timespec t0;
