@@ -47,7 +47,8 @@ int v_write_not_run_csv(v_ctx *c, const char *path)
 {
 	static const char *const head[] = {"rule", "reason", NULL};
 	/* Sort by code so the file does not depend on table order. */
-	qsort(c->nr, c->nnr, sizeof *c->nr, cmp_nr);
+	if (c->nnr) /* qsort of NULL, 0 is undefined (UBSan) */
+		qsort(c->nr, c->nnr, sizeof *c->nr, cmp_nr);
 	csc_out o;
 	if (csc_out_open(&o, path) < 0)
 		return -1;
