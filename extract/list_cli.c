@@ -125,8 +125,10 @@ int list_cli_run_one(list_cli *c, const char *input, const list_table *t, const 
 	const char *header[LIST_MAX_COLS + 3];
 	list_stage_header(t, header);
 	csc_stage s;
-	if (csc_stage_open(&s, c->staging, input) != 0)
+	if (csc_stage_open(&s, c->staging, input) != 0) {
+		csc_stage_free(&s);
 		return CSC_EXIT_OUTPUT;
+	}
 	csc_table *tb = csc_stage_table(&s, t->table, c->input, stage_file, header);
 	if (s.failed) {
 		list_cli_fatal(c, &s);
