@@ -225,16 +225,34 @@ static int has_field(const cin_rec *r, int f)
 	return f < 0 ? r->nmulti > 0 : cin_has(&r->f[f]);
 }
 
-void cin_chk_pair(v_ctx *ctx, const v_rule *rule)
+/* What a group check does with the records of one kind in one scope. */
+typedef void (*group_fn)(v_ctx *ctx, const v_rule *rule, const cin_list *l);
+
+/* Hand visit() the records of `kind` under each `scope` record of the
+ * current child, one list per scope record. Scope CIN_K_CHILD is the child
+ * itself: one list of all its records of `kind`. */
+static void each_group(v_ctx *ctx, const v_rule *rule, enum cin_kind scope, enum cin_kind kind,
+		       group_fn visit)
 {
-	const cin_a_pair *a = rule->arg;
 	cin_state *st = cin_st(ctx);
 	if (!st->child)
 		return;
-	cin_list l;
-	cin_list_get(&l, st->child, a->kind);
-	for (size_t i = 0; i < l.n; i++) {
-		const cin_rec *r = l.v[i];
+	cin_list scopes;
+	cin_list_get(&scopes, st->child, scope);
+	for (size_t s = 0; s < scopes.n; s++) {
+		cin_list l;
+		cin_list_get(&l, scopes.v[s], kind);
+		visit(ctx, rule, &l);
+		cin_list_free(&l);
+	}
+	cin_list_free(&scopes);
+}
+
+static void pair_group(v_ctx *ctx, const v_rule *rule, const cin_list *l)
+{
+	const cin_a_pair *a = rule->arg;
+	for (size_t i = 0; i < l->n; i++) {
+		const cin_rec *r = l->v[i];
 		if (!has_field(r, a->when) || has_field(r, a->then))
 			continue;
 		if (a->then >= 0)
@@ -242,19 +260,19 @@ void cin_chk_pair(v_ctx *ctx, const v_rule *rule)
 		else
 			cin_rep_multi(ctx, rule, r, NULL);
 	}
-	cin_list_free(&l);
 }
 
-void cin_chk_multi(v_ctx *ctx, const v_rule *rule)
+void cin_chk_pair(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_pair *a = rule->arg;
+	each_group(ctx, rule, CIN_K_CHILD, a->kind, pair_group);
+}
+
+static void multi_group(v_ctx *ctx, const v_rule *rule, const cin_list *l)
 {
 	const cin_a_multi *a = rule->arg;
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	cin_list l;
-	cin_list_get(&l, st->child, a->kind);
-	for (size_t i = 0; i < l.n; i++) {
-		const cin_rec *r = l.v[i];
+	for (size_t i = 0; i < l->n; i++) {
+		const cin_rec *r = l->v[i];
 		for (size_t j = 0; j < r->nmulti; j++) {
 			const cin_val *v = &r->multi[j];
 			if (!cin_has(v))
@@ -276,61 +294,56 @@ void cin_chk_multi(v_ctx *ctx, const v_rule *rule)
 				cin_rep_multi(ctx, rule, r, v);
 		}
 	}
-	cin_list_free(&l);
+}
+
+void cin_chk_multi(v_ctx *ctx, const v_rule *rule)
+{
+	const cin_a_multi *a = rule->arg;
+	each_group(ctx, rule, CIN_K_CHILD, a->kind, multi_group);
+}
+
+static void open_group(v_ctx *ctx, const v_rule *rule, const cin_list *l)
+{
+	const cin_a_open *a = rule->arg;
+	size_t open = 0;
+	for (size_t i = 0; i < l->n; i++)
+		open += a->is_open(l->v[i]) != 0;
+	if (open > 1)
+		for (size_t i = 0; i < l->n; i++)
+			if (a->is_open(l->v[i]))
+				cin_rep(ctx, rule, l->v[i], a->field);
 }
 
 void cin_chk_open(v_ctx *ctx, const v_rule *rule)
 {
 	const cin_a_open *a = rule->arg;
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	cin_list scopes;
-	cin_list_get(&scopes, st->child, a->scope);
-	for (size_t s = 0; s < scopes.n; s++) {
-		cin_list l;
-		cin_list_get(&l, scopes.v[s], a->kind);
-		size_t open = 0;
-		for (size_t i = 0; i < l.n; i++)
-			open += a->is_open(l.v[i]) != 0;
-		if (open > 1)
-			for (size_t i = 0; i < l.n; i++)
-				if (a->is_open(l.v[i]))
-					cin_rep(ctx, rule, l.v[i], a->field);
-		cin_list_free(&l);
+	each_group(ctx, rule, a->scope, a->kind, open_group);
+}
+
+static void overlap_group(v_ctx *ctx, const v_rule *rule, const cin_list *l)
+{
+	const cin_a_overlap *a = rule->arg;
+	for (size_t b = 0; b < l->n; b++) {
+		csc_date bs = l->v[b]->f[a->start].d;
+		if (bs == CSC_NODATE)
+			continue;
+		int bad = 0;
+		for (size_t x = 0; x < l->n && !bad; x++) {
+			csc_date as = l->v[x]->f[a->start].d;
+			if (x == b || as == CSC_NODATE || as > bs || (as == bs && x > b))
+				continue;
+			csc_date ae = a->end(l->v[x]);
+			bad = ae != CSC_NODATE && bs < ae;
+		}
+		if (bad)
+			cin_rep(ctx, rule, l->v[b], a->start);
 	}
-	cin_list_free(&scopes);
 }
 
 void cin_chk_overlap(v_ctx *ctx, const v_rule *rule)
 {
 	const cin_a_overlap *a = rule->arg;
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
-	cin_list scopes;
-	cin_list_get(&scopes, st->child, a->scope);
-	for (size_t s = 0; s < scopes.n; s++) {
-		cin_list l;
-		cin_list_get(&l, scopes.v[s], a->kind);
-		for (size_t b = 0; b < l.n; b++) {
-			csc_date bs = l.v[b]->f[a->start].d;
-			if (bs == CSC_NODATE)
-				continue;
-			int bad = 0;
-			for (size_t x = 0; x < l.n && !bad; x++) {
-				csc_date as = l.v[x]->f[a->start].d;
-				if (x == b || as == CSC_NODATE || as > bs || (as == bs && x > b))
-					continue;
-				csc_date ae = a->end(l.v[x]);
-				bad = ae != CSC_NODATE && bs < ae;
-			}
-			if (bad)
-				cin_rep(ctx, rule, l.v[b], a->start);
-		}
-		cin_list_free(&l);
-	}
-	cin_list_free(&scopes);
+	each_group(ctx, rule, a->scope, a->kind, overlap_group);
 }
 
 static int bad_weekend(const cin_state *st, const cin_rec *r, const void *arg, int slot)
