@@ -224,6 +224,21 @@ static void *arena_alloc(arena *a, size_t n)
 	return p;
 }
 
+/* Array v of n items of `size` bytes, *cap of them allocated, with room
+ * for one more: when full, a copy twice the size (the old one stays in the
+ * arena until the child ends, like everything else). */
+static void *arena_grow(arena *a, void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	size_t c = *cap ? *cap * 2 : 4;
+	void *m = arena_alloc(a, c * size);
+	if (n)
+		memcpy(m, v, n * size);
+	*cap = c;
+	return m;
+}
+
 static void arena_reset(arena *a)
 {
 	/* Keep one ordinary chunk for the next child; free the rest. */
@@ -288,14 +303,7 @@ static cin_rec *new_rec(arena *a, enum cin_kind k, cin_rec *parent, long line)
 	for (int i = 0; i < CIN_MAX_FIELDS; i++)
 		r->f[i].d = CSC_NODATE;
 	if (parent) {
-		if (parent->nsub == parent->capsub) {
-			size_t cap = parent->capsub ? parent->capsub * 2 : 4;
-			cin_rec **s = arena_alloc(a, cap * sizeof *s);
-			if (parent->nsub)
-				memcpy(s, parent->sub, parent->nsub * sizeof *s);
-			parent->sub = s;
-			parent->capsub = cap;
-		}
+		parent->sub = arena_grow(a, parent->sub, parent->nsub, &parent->capsub, sizeof *parent->sub);
 		r->index = (int)cin_count(parent, k);
 		parent->sub[parent->nsub++] = r;
 	}
@@ -340,14 +348,7 @@ static void leaf_end(cin_reader *rd, frame *f)
 	if (is_date && n)
 		csc_date_parse_iso(copy, n, &v.d);
 	if (f->row->act == MULTI) {
-		if (r->nmulti == r->capmulti) {
-			size_t cap = r->capmulti ? r->capmulti * 2 : 4;
-			cin_val *m = arena_alloc(a, cap * sizeof *m);
-			if (r->nmulti)
-				memcpy(m, r->multi, r->nmulti * sizeof *m);
-			r->multi = m;
-			r->capmulti = cap;
-		}
+		r->multi = arena_grow(a, r->multi, r->nmulti, &r->capmulti, sizeof *r->multi);
 		r->multi[r->nmulti++] = v;
 	} else if (!r->f[f->row->arg].s) {
 		r->f[f->row->arg] = v; /* a repeated single field: the first one counts */
