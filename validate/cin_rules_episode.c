@@ -295,59 +295,47 @@ static int wd_to_end(const cin_state *st, csc_date d, int limit)
 	return n;
 }
 
-/* 8670Q: an assessment started more than 45 working days before the end
- * of the year and still not authorised. */
-CIN_RULE(cin_r8670q)
+/* Not finished: an assessment not authorised; an S47 with no initial
+ * conference and "ICPC not required" not set. */
+static int assess_open(const cin_rec *a) { return !cin_has(&a->f[A_AUTH]); }
+static int s47_open(const cin_rec *s)
+{
+	return !cin_has(&s->f[S_ICPC]) && cin_flag(&s->f[S_NOTREQ]) != 1;
+}
+
+/* Report the start of every unfinished record of kind k (open() holds)
+ * that started too early: with limit > 0, a valid start date more than
+ * `limit` working days before the end of the year; with limit 0, a start
+ * that is present but not in the year. */
+static void open_too_early(v_ctx *ctx, const v_rule *rule, enum cin_kind k, int start,
+			   int (*open)(const cin_rec *), int limit)
 {
 	FOR_EPISODES(st, e) {
-		FOR_SUB(e, CIN_K_ASSESS, a) {
-			if (cin_has(&a->f[A_AUTH]) || !cin_is_date(&a->f[A_START]))
+		FOR_SUB(e, k, r) {
+			const cin_val *sd = &r->f[start];
+			if (!open(r))
 				continue;
-			if (wd_to_end(st, a->f[A_START].d, 45) > 45)
-				cin_rep(ctx, rule, a, A_START);
+			if (limit ? cin_is_date(sd) && wd_to_end(st, sd->d, limit) > limit
+				  : cin_has(sd) && !cin_in_year(st, sd->d))
+				cin_rep(ctx, rule, r, start);
 		}
 	}
 }
+
+/* 8670Q: an assessment started more than 45 working days before the end
+ * of the year and still not authorised. */
+CIN_RULE(cin_r8670q) { open_too_early(ctx, rule, CIN_K_ASSESS, A_START, assess_open, 45); }
 
 /* 8675Q: an S47 started more than 15 working days before the end of the
  * year, with no conference and "ICPC not required" not set. */
-CIN_RULE(cin_r8675q)
-{
-	FOR_EPISODES(st, e) {
-		FOR_SUB(e, CIN_K_S47, s) {
-			if (cin_has(&s->f[S_ICPC]) || cin_flag(&s->f[S_NOTREQ]) == 1 || !cin_is_date(&s->f[S_START]))
-				continue;
-			if (wd_to_end(st, s->f[S_START].d, 15) > 15)
-				cin_rep(ctx, rule, s, S_START);
-		}
-	}
-}
+CIN_RULE(cin_r8675q) { open_too_early(ctx, rule, CIN_K_S47, S_START, s47_open, 15); }
 
 /* 8736: an assessment not completed must have started in the year. */
-CIN_RULE(cin_r8736)
-{
-	FOR_EPISODES(st, e) {
-		FOR_SUB(e, CIN_K_ASSESS, a) {
-			const cin_val *sd = &a->f[A_START];
-			if (!cin_has(&a->f[A_AUTH]) && cin_has(sd) && !cin_in_year(st, sd->d))
-				cin_rep(ctx, rule, a, A_START);
-		}
-	}
-}
+CIN_RULE(cin_r8736) { open_too_early(ctx, rule, CIN_K_ASSESS, A_START, assess_open, 0); }
 
 /* 8740: an S47 with no conference (and one required) must have started in
  * the year. */
-CIN_RULE(cin_r8740)
-{
-	FOR_EPISODES(st, e) {
-		FOR_SUB(e, CIN_K_S47, s) {
-			const cin_val *sd = &s->f[S_START];
-			if (!cin_has(&s->f[S_ICPC]) && cin_flag(&s->f[S_NOTREQ]) != 1 && cin_has(sd) &&
-			    !cin_in_year(st, sd->d))
-				cin_rep(ctx, rule, s, S_START);
-		}
-	}
-}
+CIN_RULE(cin_r8740) { open_too_early(ctx, rule, CIN_K_S47, S_START, s47_open, 0); }
 
 /* 8816: an open episode going on to further action must be the child's
  * latest referral (on equal dates, the last in the file counts as latest). */
