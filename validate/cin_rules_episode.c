@@ -85,15 +85,24 @@ CIN_RULE(cin_r4000)
 	}
 }
 
+/* The current child's records of kinds ka and kb, as two lists the caller
+ * frees; 0 (nothing to free) in the final pass, when there is no child. */
+static int child_lists(v_ctx *ctx, enum cin_kind ka, cin_list *a, enum cin_kind kb, cin_list *b)
+{
+	const cin_state *st = cin_st(ctx);
+	if (!st->child)
+		return 0;
+	cin_list_get(a, st->child, ka);
+	cin_list_get(b, st->child, kb);
+	return 1;
+}
+
 /* 4001: an open CIN plan (no end date) while a CP plan is open. */
 CIN_RULE(cin_r4001)
 {
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
 	cin_list plans, cpps;
-	cin_list_get(&plans, st->child, CIN_K_PLAN);
-	cin_list_get(&cpps, st->child, CIN_K_CPP);
+	if (!child_lists(ctx, CIN_K_PLAN, &plans, CIN_K_CPP, &cpps))
+		return;
 	int cpp_open = 0;
 	for (size_t i = 0; i < cpps.n; i++)
 		cpp_open |= !cin_has(&cpps.v[i]->f[K_END]);
@@ -116,12 +125,9 @@ static int within(csc_date d, csc_date start, const cin_val *end, int on_start)
  * CIN plan starts or ends is a step-down or step-up, not a clash). */
 CIN_RULE(cin_r4003)
 {
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
 	cin_list plans, cpps;
-	cin_list_get(&plans, st->child, CIN_K_PLAN);
-	cin_list_get(&cpps, st->child, CIN_K_CPP);
+	if (!child_lists(ctx, CIN_K_PLAN, &plans, CIN_K_CPP, &cpps))
+		return;
 	for (size_t i = 0; i < cpps.n; i++) {
 		const cin_rec *p = cpps.v[i];
 		for (size_t r = 0; r < p->nmulti; r++) {
@@ -154,12 +160,9 @@ typedef struct start_inside {
 
 static void starts_inside(v_ctx *ctx, const v_rule *rule, const start_inside *a)
 {
-	cin_state *st = cin_st(ctx);
-	if (!st->child)
-		return;
 	cin_list ins, wins;
-	cin_list_get(&ins, st->child, a->in);
-	cin_list_get(&wins, st->child, a->win);
+	if (!child_lists(ctx, a->in, &ins, a->win, &wins))
+		return;
 	for (size_t i = 0; i < ins.n; i++) {
 		csc_date s = ins.v[i]->f[a->in_start].d;
 		if (s == CSC_NODATE)
