@@ -40,6 +40,17 @@ typedef void (*tx_row_fn)(void *ctx, const tx_fields *f);
  * in that order. Exits 3 on a missing column or a structural error. */
 void tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx);
 
+/* One staging table of an input: its file name, the columns wanted and
+ * the function taking each row. */
+typedef struct tx_table {
+	const char *file;
+	const char *const *cols;
+	tx_row_fn row;
+} tx_table;
+
+/* tx_read_table() each of the n tables in folder dir, in order, with ctx. */
+void tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx);
+
 /* Typed fields; each exits 3 naming file, line, column and value when the
  * text is not of the form (an empty cell is CSC_NODATE / dflt / ""). */
 csc_date tx_f_date(const tx_fields *f, int i);

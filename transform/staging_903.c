@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csc_out.h"
 #include "staging.h"
 
 struct la_load {
@@ -91,13 +90,13 @@ static void oc3_row(void *ctx, const tx_fields *f)
 	x->line = tx_f_long(f, 6, 0);
 }
 
-static void read_one(const char *dir, const char *name, const char *const *cols, tx_row_fn fn,
-		     struct la_load *L)
-{
-	char *p = csc_path_join(dir, name);
-	tx_read_table(p, cols, fn, L);
-	free(p);
-}
+static const tx_table tables[] = {
+	{"ssda903_header.csv", hdr_cols, hdr_row},
+	{"ssda903_episodes.csv", ep_cols, ep_row},
+	{"ssda903_reviews.csv", rev_cols, rev_row},
+	{"ssda903_missing.csv", mis_cols, mis_row},
+	{"ssda903_oc3.csv", oc3_cols, oc3_row},
+};
 
 /* Stable insertion sorts: a child has a handful of records. */
 static void sort_eps(la_ep *ep, int n)
@@ -178,11 +177,7 @@ static void build(struct la_load *L, tx_la_child *u)
 void tx_load_903(tx_engine *e, const char *dir)
 {
 	struct la_load L = {0};
-	read_one(dir, "ssda903_header.csv", hdr_cols, hdr_row, &L);
-	read_one(dir, "ssda903_episodes.csv", ep_cols, ep_row, &L);
-	read_one(dir, "ssda903_reviews.csv", rev_cols, rev_row, &L);
-	read_one(dir, "ssda903_missing.csv", mis_cols, mis_row, &L);
-	read_one(dir, "ssda903_oc3.csv", oc3_cols, oc3_row, &L);
+	tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
 	int nc = L.ids.n;
 	int *oh = tx_group(L.hdr, sizeof *L.hdr, L.nhdr, nc);
 	int *oe = tx_group(L.ep, sizeof *L.ep, L.nep, nc);

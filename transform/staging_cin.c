@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csc_out.h"
 #include "staging.h"
 
 struct cin_load {
@@ -96,23 +95,19 @@ static void rev_row(void *ctx, const tx_fields *f)
 	x->line = tx_f_long(f, 4, 0);
 }
 
-static void read_one(const char *dir, const char *name, const char *const *cols, tx_row_fn fn,
-		     struct cin_load *L)
-{
-	char *p = csc_path_join(dir, name);
-	tx_read_table(p, cols, fn, L);
-	free(p);
-}
+static const tx_table tables[] = {
+	{"cin_children.csv", child_cols, child_row},
+	{"cin_episodes.csv", ep_cols, ep_row},
+	{"cin_assessments.csv", as_cols, as_row},
+	{"cin_s47.csv", s47_cols, s47_row},
+	{"cin_cpp.csv", cpp_cols, cpp_row},
+	{"cin_cpp_reviews.csv", rev_cols, rev_row},
+};
 
 void tx_load_cin(tx_engine *e, const char *dir)
 {
 	struct cin_load L = {0};
-	read_one(dir, "cin_children.csv", child_cols, child_row, &L);
-	read_one(dir, "cin_episodes.csv", ep_cols, ep_row, &L);
-	read_one(dir, "cin_assessments.csv", as_cols, as_row, &L);
-	read_one(dir, "cin_s47.csv", s47_cols, s47_row, &L);
-	read_one(dir, "cin_cpp.csv", cpp_cols, cpp_row, &L);
-	read_one(dir, "cin_cpp_reviews.csv", rev_cols, rev_row, &L);
+	tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
 	int nc = L.ids.n;
 	int *oe = tx_group(L.ep, sizeof *L.ep, L.nep, nc);
 	int *oa = tx_group(L.as, sizeof *L.as, L.nas, nc);

@@ -6,6 +6,7 @@
 
 #include "csc_csvr.h"
 #include "csc_diag.h"
+#include "csc_out.h"
 #include "staging.h"
 
 static uint32_t hash(const char *s)
@@ -119,6 +120,15 @@ void tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void
 		csc_die(CSC_EXIT_INTERNAL, "too many staging columns");
 	if (csc_csv_read(path, path, on_row, &r) != 0)
 		csc_die(CSC_EXIT_INPUT, "%s: cannot read staging table", path);
+}
+
+void tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *p = csc_path_join(dir, t[i].file);
+		tx_read_table(p, t[i].cols, t[i].row, ctx);
+		free(p);
+	}
 }
 
 static void bad(const tx_fields *f, int i, const char *want)
