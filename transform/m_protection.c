@@ -17,15 +17,23 @@ static const cin_ep *episode(const tx_cin_child *u, int no)
 	return NULL;
 }
 
+/* HP01, HP03: a record (episode ep, `kind` number no) counts when its date
+ * d falls in the period, shown as "<what> <date>". */
+static void count_dated(tx_acc *a, const tx_cin_child *u, const tx_period *p, int ep,
+			const char *kind, int no, csc_date d, const char *what)
+{
+	char r[96];
+	if (tx_in_period(d, p))
+		tx_emit(a, "", TX_NUM, u->child, cin_rec(r, sizeof r, u, ep, kind, no), "%s %s", what,
+			TX_ISO(d));
+}
+
 void m_hp01(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
-	CHILD;
+	const tx_cin_child *u = unit;
 	for (int i = 0; i < u->nas; i++)
-		if (tx_in_period(u->as[i].auth, p))
-			tx_emit(a, "", TX_NUM, u->child,
-				cin_rec(r, sizeof r, u, u->as[i].ep, "assessment", u->as[i].no),
-				"authorised %s", TX_ISO(u->as[i].auth));
+		count_dated(a, u, p, u->as[i].ep, "assessment", u->as[i].no, u->as[i].auth, "authorised");
 }
 
 void m_hp02(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
@@ -68,12 +76,9 @@ void m_hp02(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 void m_hp03(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
-	CHILD;
+	const tx_cin_child *u = unit;
 	for (int i = 0; i < u->ns47; i++)
-		if (tx_in_period(u->s47[i].start, p))
-			tx_emit(a, "", TX_NUM, u->child,
-				cin_rec(r, sizeof r, u, u->s47[i].ep, "s47", u->s47[i].no),
-				"S47 started %s", TX_ISO(u->s47[i].start));
+		count_dated(a, u, p, u->s47[i].ep, "s47", u->s47[i].no, u->s47[i].start, "S47 started");
 }
 
 /* HP04's denominator: the S47's own ICPC in period, on or after its start
@@ -131,13 +136,13 @@ static int open_at(const cin_cpp *c, csc_date d)
 }
 
 /* The child's plan open at d: the earliest-started one when records
- * overlap (the longest time on a plan); -1 when none. */
-static int open_plan(const tx_cin_child *u, csc_date d)
+ * overlap (the longest time on a plan); NULL when none. */
+static const cin_cpp *open_plan(const tx_cin_child *u, csc_date d)
 {
-	int best = -1;
+	const cin_cpp *best = NULL;
 	for (int i = 0; i < u->ncpp; i++)
-		if (open_at(&u->cpp[i], d) && (best < 0 || u->cpp[i].start < u->cpp[best].start))
-			best = i;
+		if (open_at(&u->cpp[i], d) && (!best || u->cpp[i].start < best->start))
+			best = &u->cpp[i];
 	return best;
 }
 
@@ -145,10 +150,9 @@ void m_hp06(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
 	CHILD;
-	int k = open_plan(u, p->end);
-	if (k < 0)
+	const cin_cpp *c = open_plan(u, p->end);
+	if (!c)
 		return;
-	const cin_cpp *c = &u->cpp[k];
 	tx_emit(a, "", TX_NUM, u->child, cin_rec(r, sizeof r, u, c->ep, "cpp", c->no),
 		"plan started %s, open on %s", TX_ISO(c->start), TX_ISO(p->end));
 	int open = 0;
@@ -205,10 +209,9 @@ void m_hp09(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
 	CHILD;
-	int k = open_plan(u, p->end);
-	if (k < 0)
+	const cin_cpp *c = open_plan(u, p->end);
+	if (!c)
 		return;
-	const cin_cpp *c = &u->cpp[k];
 	int b = 4;
 	while (b > 0 && c->start > csc_date_add_months(p->end, -hp09_months[b]))
 		b--;
@@ -232,10 +235,9 @@ void m_hp10(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
 	CHILD;
-	int k = open_plan(u, p->end);
-	if (k < 0)
+	const cin_cpp *c = open_plan(u, p->end);
+	if (!c)
 		return;
-	const cin_cpp *c = &u->cpp[k];
 	cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
 	if (c->start > csc_date_add_months(p->end, -3))
 		return;
