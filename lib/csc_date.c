@@ -48,11 +48,18 @@ static int digits(const char *s, int n)
 	return v;
 }
 
-int csc_date_parse_iso(const char *s, size_t n, csc_date *out)
+/* Where the parts of a 10-character date stand: YYYY-MM-DD or DD/MM/YYYY. */
+typedef struct layout {
+	char sep;
+	unsigned char y, m, d, sep1, sep2; /* offsets */
+} layout;
+static const layout ISO = {'-', 0, 5, 8, 4, 7}, DMY = {'/', 6, 3, 0, 2, 5};
+
+static int parse(const char *s, size_t n, const layout *l, csc_date *out)
 {
-	if (n != 10 || s[4] != '-' || s[7] != '-')
+	if (n != 10 || s[l->sep1] != l->sep || s[l->sep2] != l->sep)
 		return -1;
-	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+	int y = digits(s + l->y, 4), m = digits(s + l->m, 2), d = digits(s + l->d, 2);
 	if (y < 0 || m < 0 || d < 0)
 		return -1;
 	csc_date v = csc_date_make(y, m, d);
@@ -62,19 +69,8 @@ int csc_date_parse_iso(const char *s, size_t n, csc_date *out)
 	return 0;
 }
 
-int csc_date_parse_dmy(const char *s, size_t n, csc_date *out)
-{
-	if (n != 10 || s[2] != '/' || s[5] != '/')
-		return -1;
-	int d = digits(s, 2), m = digits(s + 3, 2), y = digits(s + 6, 4);
-	if (y < 0 || m < 0 || d < 0)
-		return -1;
-	csc_date v = csc_date_make(y, m, d);
-	if (v == CSC_NODATE)
-		return -1;
-	*out = v;
-	return 0;
-}
+int csc_date_parse_iso(const char *s, size_t n, csc_date *out) { return parse(s, n, &ISO, out); }
+int csc_date_parse_dmy(const char *s, size_t n, csc_date *out) { return parse(s, n, &DMY, out); }
 
 int csc_date_parse_any(const char *s, size_t n, csc_date *out)
 {
@@ -90,7 +86,7 @@ static void put_digits(char *o, unsigned v, int n)
 		o[i] = (char)('0' + v % 10);
 }
 
-char *csc_date_iso(csc_date d, char buf[CSC_DATE_BUFSZ])
+static char *format(csc_date d, const layout *l, char buf[CSC_DATE_BUFSZ])
 {
 	if (d == CSC_NODATE) {
 		buf[0] = '\0';
@@ -98,31 +94,16 @@ char *csc_date_iso(csc_date d, char buf[CSC_DATE_BUFSZ])
 	}
 	int y, m, dd;
 	csc_date_ymd(d, &y, &m, &dd);
-	put_digits(buf, (unsigned)y % 10000u, 4);
-	buf[4] = '-';
-	put_digits(buf + 5, (unsigned)m, 2);
-	buf[7] = '-';
-	put_digits(buf + 8, (unsigned)dd, 2);
+	put_digits(buf + l->y, (unsigned)y % 10000u, 4);
+	put_digits(buf + l->m, (unsigned)m, 2);
+	put_digits(buf + l->d, (unsigned)dd, 2);
+	buf[l->sep1] = buf[l->sep2] = l->sep;
 	buf[10] = '\0';
 	return buf;
 }
 
-char *csc_date_dmy(csc_date d, char buf[CSC_DATE_BUFSZ])
-{
-	if (d == CSC_NODATE) {
-		buf[0] = '\0';
-		return buf;
-	}
-	int y, m, dd;
-	csc_date_ymd(d, &y, &m, &dd);
-	put_digits(buf, (unsigned)dd, 2);
-	buf[2] = '/';
-	put_digits(buf + 3, (unsigned)m, 2);
-	buf[5] = '/';
-	put_digits(buf + 6, (unsigned)y % 10000u, 4);
-	buf[10] = '\0';
-	return buf;
-}
+char *csc_date_iso(csc_date d, char buf[CSC_DATE_BUFSZ]) { return format(d, &ISO, buf); }
+char *csc_date_dmy(csc_date d, char buf[CSC_DATE_BUFSZ]) { return format(d, &DMY, buf); }
 
 csc_date csc_date_add_months(csc_date d, int n)
 {
