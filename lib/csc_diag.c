@@ -29,6 +29,18 @@ void csc_diag_init(const char *argv0)
 	}
 }
 
+/* The rest of a diagnostic after its leading words: "file:line: ",
+ * "file: " or nothing, then the message and a newline. */
+static void vput(FILE *fp, const char *file, long line, const char *fmt, va_list ap)
+{
+	if (file && line > 0)
+		fprintf(fp, "%s:%ld: ", file, line);
+	else if (file)
+		fprintf(fp, "%s: ", file);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
+}
+
 /* One log line: UTC timestamp, program, message. */
 static void vlog(const char *file, long line, const char *fmt, va_list ap)
 {
@@ -40,12 +52,7 @@ static void vlog(const char *file, long line, const char *fmt, va_list ap)
 	gmtime_r(&now, &tm);
 	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	fprintf(log_fp, "%s %s: ", ts, prog);
-	if (file && line > 0)
-		fprintf(log_fp, "%s:%ld: ", file, line);
-	else if (file)
-		fprintf(log_fp, "%s: ", file);
-	vfprintf(log_fp, fmt, ap);
-	fputc('\n', log_fp);
+	vput(log_fp, file, line, fmt, ap);
 }
 
 void csc_log(const char *fmt, ...)
@@ -68,14 +75,8 @@ static void vreport(const char *file, long line, const char *fmt, va_list ap)
 	vlog(file, line, fmt, copy);
 	va_end(copy);
 	fflush(stdout);
-	if (file && line > 0)
-		fprintf(stderr, "%s: %s:%ld: ", prog, file, line);
-	else if (file)
-		fprintf(stderr, "%s: %s: ", prog, file);
-	else
-		fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: ", prog);
+	vput(stderr, file, line, fmt, ap);
 }
 
 void csc_error(const char *fmt, ...)
