@@ -17,6 +17,8 @@
 
 #include "csc_diag.h"
 
+static const char usage[] = "usage: csc-stage --name NAME [--failed FILE] -- PROGRAM [ARGS...]\n";
+
 static void help(void)
 {
 	printf("NAME\n"
@@ -49,12 +51,12 @@ int main(int argc, char **argv)
 		case 'f': failed = optarg; break;
 		case 'h': help(); return 0;
 		default:
-			fprintf(stderr, "usage: csc-stage --name NAME [--failed FILE] -- PROGRAM [ARGS...]\n");
+			fputs(usage, stderr);
 			return CSC_EXIT_CONFIG;
 		}
 	}
 	if (!name || optind >= argc) {
-		fprintf(stderr, "usage: csc-stage --name NAME [--failed FILE] -- PROGRAM [ARGS...]\n");
+		fputs(usage, stderr);
 		return CSC_EXIT_CONFIG;
 	}
 	struct timespec t0, t1;
