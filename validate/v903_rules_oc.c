@@ -102,11 +102,13 @@ ROW(r186)
 EACH(186, V9_OC2, r186)
 
 /* 197B: in the cohort, aged 4 at the start or 17 at the end of the year,
- * and neither an SDQ score nor a reason. */
+ * and neither an SDQ score nor a reason. A child already 17 at the start
+ * (17th birthday on 1 April) is out: rule 189 forbids both items for them,
+ * so no return could satisfy the two rules. */
 ROW(r197b)
 {
 	int a0 = age(d, r, d->year_start), a1 = age(d, r, d->year_end);
-	if ((a0 == 4 || a1 == 17) && v903_blank(r, O2_SDQ_SCORE) &&
+	if ((a0 == 4 || (a1 == 17 && a0 < 17)) && v903_blank(r, O2_SDQ_SCORE) &&
 	    v903_blank(r, O2_SDQ_REASON) && v903_oc2_cohort(d, r->f[0]))
 		REP2(O2_SDQ_REASON);
 }
@@ -400,17 +402,40 @@ static long days_after_14(const v903_data *d, const v903_data *p, const char *ch
 	return days;
 }
 
+/* The child's earliest episode over last year's and this year's returns,
+ * or NULL. */
+static const v903_row *first_episode(const v903_data *d, const v903_data *p, const char *child)
+{
+	const v903_row *first = NULL;
+	const v903_data *src[2] = {p, d};
+	for (int k = 0; k < 2; k++) {
+		v903_row *const *e;
+		size_t n = v903_child(&src[k]->t[V9_EPISODES], child, &e);
+		for (size_t i = 0; i < n; i++) {
+			csc_date s = v903_date(e[i], EP_DECOM);
+			if (s != CSC_NODATE && (!first || s < v903_date(first, EP_DECOM)))
+				first = e[i];
+		}
+	}
+	return first;
+}
+
 /* 1001: care leaver data, but the episodes show fewer than 13 weeks (91
- * days) looked after since the 14th birthday. */
+ * days) looked after since the 14th birthday. Judged only when the child's
+ * first episode in the two returns starts a period of care (RNE S): when it
+ * continues a period begun before last year's return, the days before it
+ * are not in the data, so the count proves nothing (the DfE note's false
+ * positive; the same reading as 334 and 357). */
 ROW(r1001)
 {
 	if (!v903_prev(ctx))
 		return;
 	int col = any_completed(r, oc3_items, N(oc3_items));
+	const v903_row *first = first_episode(d, v903_prev(ctx), r->f[0]);
+	if (col < 0 || !first || !IN(first, EP_RNE, "S"))
+		return;
 	long days = days_after_14(d, v903_prev(ctx), r->f[0]);
-	v903_row *const *e;
-	if (col >= 0 && days >= 0 && days < 91 &&
-	    (episodes(d, r->f[0], &e) || v903_child(&v903_prev(ctx)->t[V9_EPISODES], r->f[0], &e)))
+	if (days >= 0 && days < 91)
 		REP3(col);
 }
 EACH(1001, V9_OC3, r1001)

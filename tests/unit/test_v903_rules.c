@@ -428,6 +428,11 @@ static const t903_case cases[] = {
 	T_PASS("196", "O2 SDQ_REASON=SDQ5"),
 	T_FAIL("197B", "1", "SDQ_REASON", "E DECOM=01/01/2024\nO2 DOB=01/06/2020 SDQ_SCORE="),
 	T_PASS("197B", "E DECOM=01/01/2024\nO2 DOB=01/06/2020 SDQ_SCORE=5"),
+	/* 17 at the end: 17th birthday on 2 April is in (16 at the start), on
+	 * 1 April out (17 at the start, where 189 forbids a score or reason) */
+	T_FAIL("197B", "1", "SDQ_REASON", "E DECOM=01/01/2024\nO2 DOB=02/04/2008 SDQ_SCORE="),
+	T_PASS("197B", "E DECOM=01/01/2024\nO2 DOB=01/04/2008 SDQ_SCORE="),
+	T_FAIL("189", "1", "SDQ_SCORE", "O2 DOB=01/04/2008"),
 	T_FAIL("197a", "1", "SDQ_REASON", "O2 SDQ_REASON=SDQ2"),
 	T_PASS("197a", "O2"),
 	T_FAIL("198", "1", "SDQ_REASON", "E\nO2 SDQ_SCORE= SDQ_REASON=SDQ2"),
@@ -473,6 +478,13 @@ static const t903_case cases[] = {
 	T_PASS("1000", "E DEC=01/06/2025 REC=E13\nO3"),
 	T_FAIL("1001", "1", "IN_TOUCH", "H DOB=01/06/2006\nE DECOM=01/05/2025 DEC=01/06/2025 REC=E13\nO3\nP:H"),
 	T_PASS("1001", "H DOB=01/06/2006\nE DECOM=01/01/2024 DEC=01/06/2025 REC=E13\nO3\nP:H"),
+	/* 64 days in view, but the first episode continues a period of care
+	 * begun before last year's return (RNE P): not judged */
+	T_PASS("1001", "H DOB=01/06/2006\nP:E DECOM=06/03/2025 RNE=P\nE DECOM=06/03/2025 RNE=P DEC=09/05/2025 "
+		       "REC=E7\nO3\nP:H"),
+	/* the same 64 days when the period began in view (RNE S last year) */
+	T_FAIL("1001", "1", "IN_TOUCH", "H DOB=01/06/2006\nP:E DECOM=06/03/2025 RNE=S\nE DECOM=06/03/2025 RNE=S "
+				       "DEC=09/05/2025 REC=E7\nO3\nP:H"),
 	T_FAIL("1002", "1", "IN_TOUCH", "O3 DOB=01/06/2008\nP:H"),
 	T_PASS("1002", "O3\nP:H"), /* 19: may have left care years ago */
 	T_PASS("1002", "O3 DOB=01/06/2008\nP:E"),
