@@ -24,6 +24,9 @@ typedef struct r9_child {
 	long last_row[CSC_903_NTABLES]; /* index of the child's last row per table, 0 = none */
 	long *oc2_rows;         /* every OC2 row of the child, in dump order */
 	int noc2;
+	long *oc3_rows;         /* every OC3 row of the child, in dump order */
+	int noc3;
+	csc_date oc3_dob;       /* DOB of the child's first OC3 row (else Header) */
 	unsigned in_eps : 1, oc2 : 1, oc3 : 1, ad1 : 1, prevperm : 1, cohort : 1;
 	unsigned sb_only : 1;   /* in_eps, and every episode in the year is V3/V4 */
 } r9_child;
@@ -75,6 +78,7 @@ static r9_child *find(r9_ctx *x, const char *id, int add)
 	r9_child *c = csc_xcalloc(1, sizeof *c);
 	c->id = csc_xstrdup(id);
 	c->dob = CSC_NODATE;
+	c->oc3_dob = CSC_NODATE;
 	x->slot[j] = c;
 	x->n++;
 	return c;
@@ -86,6 +90,7 @@ static void free_children(r9_ctx *x)
 		if (x->slot[i]) {
 			free(x->slot[i]->epi);
 			free(x->slot[i]->oc2_rows);
+			free(x->slot[i]->oc3_rows);
 			free(x->slot[i]->id);
 			free(x->slot[i]);
 		}
@@ -139,6 +144,14 @@ static int scan(r9_ctx *x)
 			if (!strcmp(t->stage, "oc2")) {
 				c->oc2_rows = csc_xrealloc(c->oc2_rows, (size_t)(c->noc2 + 1) * sizeof *c->oc2_rows);
 				c->oc2_rows[c->noc2++] = row;
+			}
+			if (!strcmp(t->stage, "oc3")) {
+				c->oc3_rows = csc_xrealloc(c->oc3_rows, (size_t)(c->noc3 + 1) * sizeof *c->oc3_rows);
+				c->oc3_rows[c->noc3++] = row;
+				/* a care leaver has no Header row in the dump's later
+				 * years: the OC3 row's own DOB decides */
+				if (c->noc3 == 1)
+					c->oc3_dob = col_date(&r, t, "DOB");
 			}
 			if (strcmp(t->stage, "episodes"))
 				continue;
@@ -205,6 +218,28 @@ static int oc2(const rs_year *y, const r9_child *c)
 	return 0;
 }
 
+/* OC3: a former relevant child whose 17th-21st birthday falls in the year:
+ * not looked after on the birthday (a 17-year-old still in care is not a
+ * care leaver yet) and, when the dump holds the child's episodes, having
+ * left care by then (someone who came into care after the birthday was no
+ * care leaver on it). A young person with no episode in the dump left care
+ * before its history began: the OC3 row is taken as it is. Returns the
+ * birthday, or CSC_NODATE when not in the year's cohort. */
+static csc_date oc3(const rs_year *y, const r9_child *c)
+{
+	csc_date dob = c->oc3_dob != CSC_NODATE ? c->oc3_dob : c->dob;
+	int age = rs_oc3_age(y, dob);
+	if (!age)
+		return CSC_NODATE;
+	csc_date b = csc_date_birthday(dob, age);
+	if (open_on(c, b))
+		return CSC_NODATE;
+	int left = !c->nepi;
+	for (int i = 0; i < c->nepi && !left; i++)
+		left = c->epi[i].dec != CSC_NODATE && c->epi[i].dec <= b;
+	return left ? b : CSC_NODATE;
+}
+
 /* OC2 rows carry no date: a dump holds one per 31 March the child was in
  * the OC2 cohort, oldest first, so this year's is the one that has as many
  * rows after it as the cohort has later years up to the end of the dump
@@ -221,6 +256,45 @@ static void pick_oc2_row(const r9_ctx *x, r9_child *c)
 	}
 	if (c->noc2 > 0)
 		c->last_row[ti] = c->oc2_rows[c->noc2 - 1 - (later < c->noc2 ? later : c->noc2 - 1)];
+}
+
+/* OC3 rows carry no date either: a dump holds one per birthday the young
+ * person was in the OC3 cohort, oldest first, as the returns of those years
+ * held them, and none after one reporting IN_TOUCH DIED. When the dump
+ * holds the young person's episodes they left care inside its history, so
+ * the rows start at the first cohort year: this year's row has as many rows
+ * before it as there are cohort years before this one (counting from the
+ * end would put a death in the latest year). A young person with no episode
+ * in the dump left care before it began and may have lost older rows: the
+ * latest row is then the one of the latest cohort year whose birthday has
+ * passed by the end of the dump, as for OC2. A year whose row the dump does
+ * not hold gets none: nothing is invented. Sets the row the writer takes,
+ * or returns 0 when there is none. */
+static int pick_oc3_row(const r9_ctx *x, r9_child *c)
+{
+	int ti = table_index(csc_903_by_name("OC3"));
+	int k;
+	if (c->nepi) {
+		k = 0; /* cohort years before this one: 17th-21st birthdays span five */
+		for (int yr = x->y->year - 5; yr < x->y->year; yr++) {
+			rs_year ly;
+			if (rs_year_init(&ly, yr) == 0 && oc3(&ly, c) != CSC_NODATE)
+				k++;
+		}
+	} else {
+		int later = 0;
+		for (int yr = x->y->year + 1; yr <= x->y->year + 5; yr++) {
+			rs_year ly;
+			csc_date b;
+			if (rs_year_init(&ly, yr) == 0 && (b = oc3(&ly, c)) != CSC_NODATE && b <= x->span_end)
+				later++;
+		}
+		k = c->noc3 - 1 - later;
+	}
+	if (k < 0 || k >= c->noc3)
+		return 0;
+	c->last_row[ti] = c->oc3_rows[k];
+	return 1;
 }
 
 static void cohorts(r9_ctx *x)
@@ -248,35 +322,8 @@ static void cohorts(r9_ctx *x)
 		c->oc2 = c->in_eps && oc2(y, c);
 		if (c->oc2)
 			pick_oc2_row(x, c);
+		c->oc3 = c->noc3 > 0 && oc3(y, c) != CSC_NODATE && pick_oc3_row(x, c);
 	}
-}
-
-/* OC3 needs the OC3 row's own DOB (a care leaver has no Header row in the
- * dump's later years), so it is decided on a pass over the OC3 table. */
-static int oc3_cohort(r9_ctx *x)
-{
-	const csc_903_table *t = csc_903_by_name("OC3");
-	rr_reader r;
-	int rc = open_table(x, t, &r);
-	if (rc != 0) {
-		rr_close(&r);
-		return rc < 0 ? CSC_EXIT_INPUT : 0;
-	}
-	while ((rc = rr_next(&r)) == 1) {
-		r9_child *c = find(x, rr_get(&r, 0), 0);
-		if (!c)
-			continue;
-		csc_date dob = col_date(&r, t, "DOB");
-		if (dob == CSC_NODATE)
-			dob = c->dob;
-		int age = rs_oc3_age(x->y, dob);
-		/* Former relevant children only: someone still looked after on
-		 * the birthday (a 17-year-old in care) is not a care leaver yet. */
-		if (age && !open_on(c, csc_date_birthday(dob, age)))
-			c->oc3 = 1;
-	}
-	rr_close(&r);
-	return rc < 0 ? CSC_EXIT_INPUT : 0;
 }
 
 /* ---- which rows go in, table by table ---- */
@@ -307,7 +354,7 @@ static int keep_review(const rs_year *y, const r9_child *c, const rr_reader *r,
 static int keep_missing(const rs_year *y, const r9_child *c, const rr_reader *r,
 			const csc_903_table *t)
 {
-	return c->in_eps && rs_in_year(y, col_date(r, t, "MIS_START"));
+	return c->in_eps && rs_overlaps(y, col_date(r, t, "MIS_START"), col_date(r, t, "MIS_END"));
 }
 
 static int keep_placed(const rs_year *y, const r9_child *c, const rr_reader *r,
@@ -467,10 +514,8 @@ int r9_write(const rs_year *y, const char *staging_dir, const char *dir)
 {
 	r9_ctx x = {y, staging_dir, NULL, 0, 0, CSC_NODATE};
 	int rc = scan(&x);
-	if (!rc) {
+	if (!rc)
 		cohorts(&x);
-		rc = oc3_cohort(&x);
-	}
 	if (!rc)
 		for (size_t s = 0; s < x.nslot; s++)
 			if (x.slot[s])

@@ -73,14 +73,23 @@ check_eq "SEX 1/2 before 2024-25" "1,2" \
 check_eq "UASC SEX 1/2 before 2024-25" "1" "$(csvget "$T/r24/ssda903-2024/UASC.csv" SEX CHILD=L01)"
 check_eq "Reviews in the year only" "01/04/2024 31/03/2025" \
 	"$(tail -n +2 "$D/Reviews.csv" | cut -d, -f3 | tr '\n' ' ' | sed 's/ $//')"
-check_eq "Missing starting in the year" "05/05/2024 30/03/2025" \
+# Missing periods open at any point of the year, like episodes: one from
+# 30/03/2024 still open on 1 April is in (DfE rule 576 wants last year's
+# open period again at the start of this year); 01/04/2025 is out.
+check_eq "Missing overlapping the year" "30/03/2024 05/05/2024 30/03/2025" \
 	"$(tail -n +2 "$D/Missing.csv" | cut -d, -f4 | tr '\n' ' ' | sed 's/ $//')"
+check_eq "Missing ended in the year keeps its end" "02/04/2024" "$(csvget "$D/Missing.csv" MIS_END MIS_START=30/03/2024)"
 check_eq "Missing end after 31 March blanked" "" "$(csvget "$D/Missing.csv" MIS_END MIS_START=30/03/2025)"
 # OC3: 18th on 01/04/2024 (R1), 21st on 31/03/2025 (R2), 29 Feb 2004 -> 21st
 # on 01/03/2025 (R4), 29 Feb 2008 -> 17th on 01/03/2025 after leaving care
 # (R5). Out: R3 (22nd on 31/03/2025), R9 (17th on 01/04/2025), R6 (looked
 # after on the 17th birthday).
 check_eq "OC3 children" "R1 R2 R4 R5" "$(children "$D/OC3.csv")"
+# R1 has a row for the 18th birthday (2024-25) and one for the 19th on
+# 01/04/2025 (before the dump's last date, 02/04/2025): 2024-25 takes the
+# first (tests/e2e/returns_oc_rows.sh has the row choice in full).
+check_eq "OC3 row of the year's birthday" "F2,B1" \
+	"$(csvget "$D/OC3.csv" ACTIV CHILD=R1),$(csvget "$D/OC3.csv" ACCOM CHILD=R1)"
 # OC2: L06 looked after from 01/04/2024 through an X1 change; L07 from
 # 02/04/2024 (short of 12 months); L08 on short breaks (V3).
 check_eq "OC2 children" "L06" "$(children "$D/OC2.csv")"
