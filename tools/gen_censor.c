@@ -162,12 +162,12 @@ static void censor_care(const gen_opts *o, gen_child *c)
 		c->uasc = 0;
 	if (CUT(c->duc, E))
 		c->duc = CSC_NODATE;
-	/* one OC3 row per young person, as in a return: the one for the
-	 * latest 17th-21st birthday in the history */
+	/* one OC3 row per 17th-21st birthday in the history, oldest first, as
+	 * the returns of those years held them (like OC2) */
 	k = 0;
 	for (int i = 0; i < c->noc3; i++)
 		if (c->oc3[i].birthday >= S && c->oc3[i].birthday <= E)
-			c->oc3[0] = c->oc3[i], k = 1;
+			c->oc3[k++] = c->oc3[i];
 	c->noc3 = k;
 }
 

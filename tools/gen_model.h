@@ -33,7 +33,7 @@
 #define GEN_MAX_EPI 48
 #define GEN_MAX_REVIEWS 48
 #define GEN_MAX_MISSING 24
-#define GEN_MAX_SW 16
+#define GEN_MAX_SW 64
 #define GEN_MAX_OC2 20
 #define GEN_MAX_OC3 5
 #define GEN_MAX_PERIODS 4

@@ -189,6 +189,7 @@ static gen_cpp *cpp(sim *s, gen_cin *e, csc_date start, int days)
 
 static const char *const fostering[] = {"U1", "U2", "U3", "U4", "U5", "U6"};
 
+/* A new placement for episode x, whose legal status is already set. */
 static void place_new(sim *s, gen_epi *x, int age)
 {
 	double u = gen_unif(&s->r);
@@ -197,9 +198,9 @@ static void place_new(sim *s, gen_epi *x, int age)
 		p = "H5";
 	else if (age >= 11 && u < 0.55)
 		p = gen_chance(&s->r, 0.85) ? "K2" : "R1";
-	else if (u < 0.05)
-		p = "P1";
-	else if (u < 0.06)
+	else if (u < 0.05 && (!strcmp(x->ls, "C1") || !strcmp(x->ls, "C2")))
+		p = "P1"; /* placed with parents: only under a care order (rule 378) */
+	else if (u >= 0.05 && u < 0.06)
 		p = "Z1";
 	else
 		p = fostering[gen_int(&s->r, 0, 5)];
@@ -207,6 +208,8 @@ static void place_new(sim *s, gen_epi *x, int age)
 	const char *prov;
 	if (!strcmp(p, "P1"))
 		prov = "PR0";
+	else if (!strcmp(p, "Z1"))
+		prov = ""; /* other placements carry no provider (rule 213) */
 	else if (p[0] == 'U' && p[1] <= '3')
 		prov = "PR1";
 	else if (p[0] == 'U' || p[0] == 'K' || p[0] == 'R' || p[0] == 'H')
@@ -223,13 +226,31 @@ static void place_new(sim *s, gen_epi *x, int age)
 	x->post = (uint32_t)gen_next(&s->r);
 }
 
-static const char *legal_start(sim *s)
+static const char *legal_start(sim *s, int age)
 {
 	if (s->uasc)
 		return "V2";
 	static const char *const ls[] = {"V2", "C2", "L1", "L2", "J2", "C1"};
 	static const double w[] = {38, 40, 8, 6, 2, 6};
-	return ls[gen_pick(&s->r, w, 6)];
+	const char *l = ls[gen_pick(&s->r, w, 6)];
+	/* PACE detention needs the age of criminal responsibility (rule 358);
+	 * a younger child the police remove is in police protection */
+	return !strcmp(l, "J2") && age < 10 ? "L1" : l;
+}
+
+/* Days an interim legal status lasts before it becomes a longer-term one:
+ * police protection at most 72 hours (rule 361), an emergency protection
+ * order 8 days plus a 7-day extension (rule 362 allows 21), PACE detention
+ * a night or two (rule 364 allows 21), an interim care order months. */
+static int interim_days(sim *s, const char *ls)
+{
+	if (!strcmp(ls, "L1"))
+		return gen_int(&s->r, 1, 3);
+	if (!strcmp(ls, "L2"))
+		return gen_int(&s->r, 2, 15);
+	if (!strcmp(ls, "J2"))
+		return gen_int(&s->r, 1, 2);
+	return gen_int(&s->r, 10, 200);
 }
 
 static gen_epi *epi_push(sim *s)
@@ -308,7 +329,9 @@ static void social_workers(sim *s, csc_date a, csc_date b)
 		w->start = t;
 		w->id = (uint32_t)gen_int(&s->r, 1000, 99999);
 		w->end = t + gen_int(&s->r, 120, 600);
-		if (w->end >= b) {
+		/* the last slot runs to the end: a child looked after always has
+		 * an allocated social worker (rules SW11b, SW17) */
+		if (w->end >= b || c->nsw == GEN_MAX_SW) {
 			w->end = b;
 			w->reason = (uint8_t)gen_pick_code(&s->r, gen_sw_reasons, gen_nsw_reasons);
 			break;
@@ -318,8 +341,10 @@ static void social_workers(sim *s, csc_date a, csc_date b)
 	}
 }
 
-/* OC2 rows: every 31 March on which the child had been looked after for
- * the 12 months before. */
+/* OC2 rows: every 31 March on which the child was looked after (the period
+ * ends after it: the day of leaving is not a day looked after) in a period
+ * begun on or before 1 April of the year before, i.e. looked after on every
+ * day of the year. */
 static void oc2_rows(sim *s, csc_date a, csc_date b)
 {
 	gen_child *c = s->c;
@@ -327,19 +352,20 @@ static void oc2_rows(sim *s, csc_date a, csc_date b)
 	csc_date_ymd(a, &y, &m, &d);
 	for (int yy = y + 1; c->noc2 < GEN_MAX_OC2; yy++) {
 		csc_date census = csc_date_make(yy, 3, 31);
-		if (census > b)
+		if (census >= b)
 			break;
-		if (csc_date_add_months(census, -12) < a)
+		if (csc_date_add_months(census, -12) + 1 < a)
 			continue;
 		gen_oc2 *r = &c->oc2[c->noc2++];
 		int age = age_on(s, census);
 		r->census = census;
 		r->sdq = -1;
 		r->sdq_reason = 0;
-		/* a score, or the reason there is none, for ages 4 to 17 (rules
-		 * 197B, 186); SDQ1 (outside the age range) never applies to them
+		/* a score, or the reason there is none, from 4 at the end of the
+		 * year to 16 at its start (rules 186, 197B; 188, 189 forbid one
+		 * outside); SDQ1 (outside the age range) never applies to them
 		 * (rule 157) */
-		if (age >= 4 && age <= 17) {
+		if (age >= 4 && age_on(s, csc_date_add_months(census, -12) + 1) <= 16) {
 			if (gen_chance(&s->r, 0.8))
 				r->sdq = gen_int(&s->r, 0, 34);
 			else
@@ -352,6 +378,20 @@ static void oc2_rows(sim *s, csc_date a, csc_date b)
 		r->health_assess = gen_chance(&s->r, 0.9);
 		r->substance = gen_chance(&s->r, 0.04);
 	}
+}
+
+/* OC3 ACCOM letter for the birthday n: at 17 neither a foyer (T: rule 347,
+ * not under 18) nor former foster carers (Z: rule 3001, staying put starts
+ * at 18). */
+static int accom_letter(sim *s, int n)
+{
+	double w[32];
+	int m = gen_naccom_letter < 32 ? gen_naccom_letter : 32;
+	for (int i = 0; i < m; i++) {
+		const char *l = gen_accom_letter[i].code;
+		w[i] = n == 17 && (l[0] == 'T' || l[0] == 'Z') ? 0 : gen_accom_letter[i].weight;
+	}
+	return gen_pick(&s->r, w, m);
 }
 
 /* A period of care from `start`; returns its end and the REC via *rec.
@@ -419,14 +459,14 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 		x->urn = GEN_URN_NONE;
 		x->post = (uint32_t)gen_next(&s->r);
 	} else {
-		memcpy(x->ls, legal_start(s), 3);
+		memcpy(x->ls, legal_start(s, age), 3);
 		place_new(s, x, age);
 	}
 
 	/* changes of placement and legal status inside the period */
 	if (!short_breaks) {
 		csc_date t = start;
-		int interim = !strcmp(x->ls, "C2") || x->ls[0] == 'L';
+		int interim = !strcmp(x->ls, "C2") || x->ls[0] == 'L' || !strcmp(x->ls, "J2");
 		csc_date po = CSC_NODATE;
 		if (adoption) {
 			po = start + (end - start) / 2;
@@ -436,7 +476,7 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 				c->ad_int = start + 1;
 		}
 		while (c->nepi < GEN_MAX_EPI - 3) {
-			int gap = interim ? gen_int(&s->r, 10, 200) : gen_int(&s->r, 120, 900);
+			int gap = interim ? interim_days(s, c->epi[c->nepi - 1].ls) : gen_int(&s->r, 120, 900);
 			t += gap;
 			if (po != CSC_NODATE && t >= po) {
 				gen_epi *y = epi_next(s, po, 'L');
@@ -467,12 +507,14 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 				break;
 			gen_epi *cur = &c->epi[c->nepi - 1];
 			if (interim) {
-				/* interim order or police protection becomes a care order */
+				/* interim order or police protection becomes a care order
+				 * or accommodation by agreement; after PACE detention the
+				 * child stays accommodated by agreement */
 				int move = gen_chance(&s->r, 0.3);
 				gen_epi *y = epi_next(s, t, move ? 'U' : 'L');
 				if (!y)
 					break;
-				memcpy(y->ls, cur->ls[0] == 'L' && gen_chance(&s->r, 0.5) ? "V2" : "C1", 3);
+				memcpy(y->ls, cur->ls[0] == 'J' || (cur->ls[0] == 'L' && gen_chance(&s->r, 0.5)) ? "V2" : "C1", 3);
 				if (move)
 					place_new(s, y, age_on(s, t));
 				interim = 0;
@@ -493,6 +535,16 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	}
 	gen_epi *last = &c->epi[c->nepi - 1];
 	last->dec = end;
+	/* A special guardianship order to the former foster carers (E45
+	 * relatives or friends, E46 others) ends a foster placement (rule 516):
+	 * the placement says which; ending any other placement, the order goes
+	 * to other carers (E47, E48). */
+	if (!strcmp(why, "E45") || !strcmp(why, "E46")) {
+		if (last->place[0] == 'U')
+			why = last->place[1] <= '3' ? "E45" : "E46";
+		else
+			why = !strcmp(why, "E45") ? "E47" : "E48";
+	}
 	/* why may be a 3-byte literal such as "E8": copy the string, not 4 bytes */
 	snprintf(rec, 4, "%s", why);
 	snprintf(last->rec, sizeof last->rec, "%s", why);
@@ -530,24 +582,44 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	} else if (c->adopted && !adoption) {
 		/* nothing */
 	}
-	/* care leavers: left care at 16 or over, not adopted, home or SGO */
+	/* care leavers: left care at 16 or over, not adopted, home or SGO; one
+	 * OC3 row per 17th-21st birthday from the day of leaving (a young
+	 * person leaving on the 18th birthday is a care leaver on it) */
 	if (!short_breaks && age_on(s, end) >= 16 && end - start >= 91 &&
 	    (why[1] == '7' || !strcmp(why, "E17") || why[1] == '5' || !strcmp(why, "E13") ||
 	     !strcmp(why, "E8") || !strcmp(why, "E4A") || !strcmp(why, "E4B"))) {
 		for (int n = 17; n <= 21 && c->noc3 < GEN_MAX_OC3; n++) {
 			csc_date bd = csc_date_birthday(c->dob, n);
-			if (bd <= end)
+			if (bd < end || (c->noc3 && c->oc3[c->noc3 - 1].birthday >= bd))
 				continue;
+			if (c->noc3 && !strcmp(gen_in_touch[c->oc3[c->noc3 - 1].in_touch].code, "DIED"))
+				break;
 			gen_oc3 *o3 = &c->oc3[c->noc3++];
 			o3->birthday = bd;
 			o3->in_touch = (uint8_t)gen_pick_code(&s->r, gen_in_touch, gen_nin_touch);
 			o3->activ = (uint8_t)(gen_chance(&s->r, 0.645) ? gen_pick_code(&s->r, gen_activ_eet, gen_nactiv_eet)
 						    : 100 + gen_pick_code(&s->r, gen_activ_neet, gen_nactiv_neet));
-			o3->accom = (uint8_t)(gen_pick_code(&s->r, gen_accom_letter, gen_naccom_letter) * 2 +
-					      (gen_chance(&s->r, 0.88) ? 0 : 1));
+			o3->accom = (uint8_t)(accom_letter(s, n) * 2 + (gen_chance(&s->r, 0.88) ? 0 : 1));
 		}
 	}
 	return end;
+}
+
+/* Drop the OC3 rows of birthdays on which the young person was looked
+ * after again (a later period of care): on that day they were no care
+ * leaver, and the return has no row for them. */
+static void oc3_not_in_care(gen_child *c)
+{
+	int k = 0;
+	for (int i = 0; i < c->noc3; i++) {
+		csc_date bd = c->oc3[i].birthday;
+		int in_care = 0;
+		for (int j = 0; j < c->nepi; j++)
+			in_care |= c->epi[j].decom <= bd && (c->epi[j].dec == CSC_NODATE || c->epi[j].dec > bd);
+		if (!in_care)
+			c->oc3[k++] = c->oc3[i];
+	}
+	c->noc3 = k;
 }
 
 static void early_help(sim *s, csc_date from);
@@ -571,6 +643,12 @@ static int closure_for_rec(const char *rec)
 
 static csc_date close_after(sim *s, gen_cin *e, csc_date t, int reason)
 {
+	/* a case closes once its assessments are authorised (CIN rules 8565,
+	 * 8867): a protection plan can end, or the young person turn 18, while
+	 * one is still running */
+	for (int i = 0; i < e->nassess; i++)
+		if (e->assess[i].auth > t)
+			t = e->assess[i].auth;
 	e->close = t;
 	e->reason = (uint8_t)reason;
 	(void)s;
@@ -646,6 +724,13 @@ static csc_date referral(sim *s, csc_date r, int src, enum path p)
 		int wd = gen_chance(&s->r, 0.80) ? gen_int(&s->r, 5, 15) : gen_int(&s->r, 16, 30);
 		q->icpc = gen_wd_add(s->o->cal, q->start, wd);
 		q->not_required = 0;
+		if (q->icpc >= b18 - 1) {
+			/* 18 before the conference: none is held, no plan made
+			 * (a plan would end before it began, CIN rule 8925) */
+			q->icpc = CSC_NODATE;
+			q->not_required = 1;
+			return close_after(s, e, b18 - 1, 7);
+		}
 		if (p == P_CP && gen_chance(&s->r, 0.12)) {
 			/* conference without a plan: child in need plan instead */
 			csc_date end = q->icpc + gen_int(&s->r, 90, 360);
@@ -729,6 +814,16 @@ static enum path minor_path(sim *s)
 	return (enum path)gen_pick(&s->r, w, 4);
 }
 
+/* The last 31 August on or before d: a child five or over on it is of
+ * school age and has a UPN by d (UN1 is for younger children, rule 209). */
+static csc_date school_age_date(csc_date d)
+{
+	int y, m, dd;
+	csc_date_ymd(d, &y, &m, &dd);
+	csc_date a = csc_date_make(y, 8, 31);
+	return a <= d ? a : csc_date_make(y - 1, 8, 31);
+}
+
 static void identity(sim *s, csc_date t0)
 {
 	gen_child *c = s->c;
@@ -772,7 +867,7 @@ static void identity(sim *s, csc_date t0)
 	c->upn_unknown = 0;
 	if (s->uasc)
 		c->upn_unknown = 3;
-	else if (gen_chance(&s->r, 0.95) || b5 < s->o->start) {
+	else if (gen_chance(&s->r, 0.95) || b5 <= school_age_date(s->o->end)) {
 		char u[14];
 		int y, m, d;
 		csc_date_ymd(b5, &y, &m, &d);
@@ -867,5 +962,6 @@ int gen_sim_child(const gen_opts *o, uint64_t k, gen_child *c)
 		t += 20 + (csc_date)(gen_unif(&s.r) * 400);
 	}
 
+	oc3_not_in_care(c);
 	return gen_censor_child(o, c);
 }

@@ -3,10 +3,11 @@
 # Scale (measured, seed 20240331, --end 2026-10-31; figures over the 12
 # months ending at the extraction date, printed by the generator and
 # recomputed independently by tests/e2e/gen_check.py):
-#   --children 50000 (6 years): population 58.8 k, 14.3 k contacts (22 %
-#     referred), 3.2 k referrals (20 % re-referrals), 2.9 k assessments (80 %
-#     within 45 working days), CP 50 and CLA 63-77 per 10,000 (varies with the
-#     seed: long stays in care are few children), care leavers ~60 % EET; 33 MB.
+#   --children 50000 (6 years): population 58.7 k, 14.2 k contacts (22 %
+#     referred), 3.1 k referrals (19 % re-referrals), 2.9 k assessments (80 %
+#     within 45 working days), CP 50 and CLA 62 per 10,000, 221 care leavers
+#     57 % EET; 33 MB. Seeds 1-4: CP 48-52, CLA 61-67 (long stays in care are
+#     few children), care leavers 56-63 % EET.
 #   --children 1000000 --years 1: population 4.5 M, 1.05 M contacts, 232 k
 #     referrals, 600 MB in 7 s (84 MB/s including fsync, 4.4 MB peak RSS).
 #     One year of England (2.8 M contacts) is --children 2700000 --years 1.

@@ -147,17 +147,23 @@ def main():
             if bool(f) != bool(r["REC"]):
                 fails.append("episodes line %d: DEC and REC not both coded" % i)
 
-    # care leavers: rows whose 17th-21st birthday falls in the window
+    # care leavers: young people whose 17th-21st birthday falls in the
+    # window; the dump holds one OC3 row per birthday, oldest first, and the
+    # last row is the one counted (MEASURES.md, as the transform does)
     n_cl = n_eet = 0
     bad = dirty.get("ssda903/oc3.csv", set())
+    last_oc3 = {}
     with open(os.path.join(out, "ssda903", "oc3.csv"), encoding="utf-8", newline="") as fp:
         for i, r in enumerate(csv.DictReader(fp), start=2):
-            if i in bad or r["IN_TOUCH"] in ("DIED", "RHOM"):
-                continue
-            dob = dmy(r["DOB"])
-            if any(lo < birthday(dob, n) <= end for n in range(17, 22)):
-                n_cl += 1
-                n_eet += r["ACTIV"] in ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5")
+            if i not in bad:
+                last_oc3[r["CHILD"]] = r
+    for r in last_oc3.values():
+        if r["IN_TOUCH"] in ("DIED", "RHOM"):
+            continue
+        dob = dmy(r["DOB"])
+        if any(lo < birthday(dob, n) <= end for n in range(17, 22)):
+            n_cl += 1
+            n_eet += r["ACTIV"] in ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5")
 
     pct = lambda a, b: 100.0 * a / b if b else 0.0
     print("contacts %d" % n_con)
