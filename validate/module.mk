@@ -28,3 +28,7 @@ UNIT_TESTS += test_v903_rules
 test_v903_rules_OBJS := tests/unit/test_v903_rules.o tests/unit/test_v903_harness.o $(V903_OBJS)
 UNIT_TESTS += test_v903_load
 test_v903_load_OBJS := tests/unit/test_v903_load.o tests/unit/test_v903_harness.o $(V903_OBJS)
+# Issues 6 and 7 acceptance: the CIN and SSDA903 returns csc-returns writes
+# for the generated sample authority (20000 children, every whole year)
+# validate with no error.
+E2E_TESTS += tests/e2e/returns_validate.sh
