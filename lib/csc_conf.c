@@ -14,7 +14,7 @@
 #endif
 
 enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_BASIS_REREF, K_BASIS_ASSESS,
-	     K_PLACES, K_BOOL, K_PERCENT };
+	     K_PLACES, K_BOOL, K_PERCENT, K_DRILL_PERIODS };
 
 struct key {
 	const char *name;
@@ -52,6 +52,8 @@ static const struct key conf_keys[] = {
 	{"publication_mode", K_BOOL, 0, OFF(publication_mode), "no",
 	 "yes: show small numbers (1-5) as c"},
 	{"drilldown", K_BOOL, 0, OFF(drilldown), "yes", "write drilldown.csv"},
+	{"drilldown_periods", K_DRILL_PERIODS, 0, OFF(drilldown_periods), "report",
+	 "drill-down for the periods the workbooks show (report) or every period (all)"},
 	{"max_reject_percent", K_PERCENT, 0, OFF(max_reject_percent), "100",
 	 "fail the run (exit 2) when an input rejects more than this share"},
 };
@@ -181,6 +183,14 @@ static const char *apply(csc_conf *c, const struct key *k, const char *v, const 
 			*(int *)base = 0;
 		else
 			return "must be yes or no";
+		return NULL;
+	case K_DRILL_PERIODS:
+		if (!strcmp(v, "report"))
+			*(enum csc_drill_periods *)base = CSC_DRILL_REPORT;
+		else if (!strcmp(v, "all"))
+			*(enum csc_drill_periods *)base = CSC_DRILL_ALL;
+		else
+			return "must be report or all";
 		return NULL;
 	case K_PERCENT: {
 		char *end;

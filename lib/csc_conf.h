@@ -17,6 +17,11 @@
 
 enum csc_rereferral_basis { CSC_REREF_REFERRAL, CSC_REREF_CLOSURE };
 enum csc_assessment_basis { CSC_ASSESS_ASSESSMENT, CSC_ASSESS_REFERRAL };
+/* Which periods get drill-down rows (measures.csv always has every period):
+ * REPORT the periods a workbook can show (months, quarters, previous and
+ * current financial year), ALL every period of measures.csv (adds the
+ * rolling 12 months). */
+enum csc_drill_periods { CSC_DRILL_REPORT, CSC_DRILL_ALL };
 
 typedef struct csc_conf {
 	char *path;     /* the conf file as given */
@@ -49,6 +54,7 @@ typedef struct csc_conf {
 
 	int publication_mode;    /* suppress small numbers as "c" */
 	int drilldown;           /* write drilldown.csv (default yes) */
+	enum csc_drill_periods drilldown_periods; /* default report */
 	double max_reject_percent; /* per input; above it the run fails (exit 2) */
 } csc_conf;
 

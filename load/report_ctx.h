@@ -57,8 +57,9 @@ int report_dq(report *r, lxw_worksheet *ws);
 /* Drill-down rows for the report's periods, counted first so the sheets
  * can be planned; returns the count or -1. */
 long report_drill_count(report *r);
-/* The same for nr reports reading one drilldown.csv, in one pass: counts[k]
- * for r[k]; 0, or -1 after printing a read error. */
+/* The same for nr reports: counts[k] for r[k], from drilldown_periods.csv
+ * when present (1), else from one pass over drilldown.csv (0); all zero
+ * when drilldown = no; -1 after printing a read error. */
 int report_drill_count_all(report *const *r, int nr, long *counts);
 /* Write the first drill_max of them over the given sheets (each holds
  * drill_rows_per_sheet rows). */

@@ -3,6 +3,7 @@
  * and the drill-down. Long lists are streamed from their CSV files twice:
  * once to count (a table's range is declared before its rows), once to
  * write, keeping at most the configured number of rows in the workbook. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,16 +345,55 @@ static int drill_count_row(void *vctx, char **f, long line)
 	return 0;
 }
 
-/* One pass counts for every workbook: drilldown.csv is the largest file the
- * load reads (8 GB for a national year), and a pass per workbook was a
- * third of the stage (BENCHMARKS.md). */
+/* drilldown_periods.csv: the transform's count of drill-down rows per
+ * period. A workbook's count is the sum over its distinct periods. */
+static const char *const dper_cols[] = {"period_start", "period_end", "rows"};
+
+struct dper {
+	report *const *r;
+	int nr;
+	long *n;
+	const char *path;
+};
+
+static int dper_row(void *vctx, char **f, long line)
+{
+	struct dper *d = vctx;
+	csc_date s, e;
+	char *end;
+	errno = 0;
+	long n = strtol(f[2], &end, 10);
+	if (csc_date_parse_iso(f[0], strlen(f[0]), &s) || csc_date_parse_iso(f[1], strlen(f[1]), &e) ||
+	    !*f[2] || *end || errno || n < 0) {
+		csc_error_at(d->path, line, "expected period_start,period_end,rows (dates and a count)");
+		return -1;
+	}
+	for (int k = 0; k < d->nr; k++)
+		if (in_report_dates(d->r[k], s, e))
+			d->n[k] += n;
+	return 0;
+}
+
+/* The counts come from drilldown_periods.csv when the transform wrote one
+ * (a pass over drilldown.csv, 8 GB for a national year, was a third of the
+ * stage: BENCHMARKS.md); otherwise, for outputs made without it, from one
+ * pass over drilldown.csv for every workbook. Returns 1 when the counts
+ * came from drilldown_periods.csv. */
 int report_drill_count_all(report *const *r, int nr, long *counts)
 {
 	for (int k = 0; k < nr; k++)
 		counts[k] = 0;
-	char *p = csc_path_join(r[0]->d->dir, "drilldown.csv");
+	if (!r[0]->conf->drilldown)
+		return 0; /* switched off: an old drilldown.csv is not this run's */
+	char *p = csc_path_join(r[0]->d->dir, "drilldown_periods.csv");
+	struct dper dp = {r, nr, counts, p};
+	int rc = rd_read_csv(p, NULL, dper_cols, 3, 1, dper_row, &dp);
+	free(p);
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	p = csc_path_join(r[0]->d->dir, "drilldown.csv");
 	struct drill_count d = {r, nr, counts};
-	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &d);
+	rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &d);
 	free(p);
 	return rc < 0 ? -1 : 0;
 }
@@ -425,6 +465,13 @@ int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
 	char *p = csc_path_join(r->d->dir, "drilldown.csv");
 	struct drill d = {r, ws, nsheets, 0, shown};
 	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_row, &d);
+	if (rc >= 0 && d.n < shown) {
+		/* the counts came from drilldown_periods.csv and do not match */
+		csc_error_at(p, 0, "%ld drill-down rows for the periods of the %s workbook, "
+			     "drilldown_periods.csv says %ld: the two files are not from one run",
+			     d.n, r->t->report, total);
+		rc = -1;
+	}
 	free(p);
 	return rc < 0 ? -1 : 0;
 }

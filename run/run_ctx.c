@@ -227,7 +227,7 @@ int run_settings(run_ctx *c)
 	const csc_conf *k = c->conf;
 	struct stage {
 		const char *name;
-		const char *keys[10][2];
+		const char *keys[12][2];
 	};
 	char months[16], places[200] = "", pops[1200] = "", maxrej[32];
 	snprintf(months, sizeof months, "%d", k->months_shown);
@@ -255,6 +255,7 @@ int run_settings(run_ctx *c)
 			       {"residential_places", places},
 			       {"publication_mode", k->publication_mode ? "yes" : "no"},
 			       {"drilldown", k->drilldown ? "yes" : "no"},
+			       {"drilldown_periods", k->drilldown_periods == CSC_DRILL_ALL ? "all" : "report"},
 			       {"reference_dir", k->reference_dir},
 			       {"templates_dir", k->templates_dir}}},
 		{"load", {{"la_name", k->la_name}, {"la_number", k->la_number}, {"months_shown", months},
@@ -265,7 +266,7 @@ int run_settings(run_ctx *c)
 		char *buf = NULL;
 		size_t len = 0;
 		add(&buf, &len, "# settings read by", stages[s].name);
-		for (int i = 0; i < 10 && stages[s].keys[i][0]; i++)
+		for (int i = 0; i < 12 && stages[s].keys[i][0]; i++)
 			add(&buf, &len, stages[s].keys[i][0], stages[s].keys[i][1]);
 		char name[64];
 		snprintf(name, sizeof name, "%s.txt", stages[s].name);

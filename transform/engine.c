@@ -1,9 +1,11 @@
 /* engine.c - the one period loop, the accumulators, the drill-down and
  * data-quality writers, and the whole run (tx_run). */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csc_csvw.h"
 #include "csc_diag.h"
@@ -19,12 +21,15 @@ struct tx_engine {
 	tx_period per[TX_MAXPER];
 	int np, nshown;
 	int *avail;             /* per measure */
+	int *inmeas[TX_NINPUTS]; /* the available measures of each input, in table order */
+	int ninmeas[TX_NINPUTS];
 	long *cnt;              /* [m][p][bd][2] numerator, denominator */
 	long units[TX_NINPUTS];
 	int drill;
 	csc_out dout, qout;
 	csc_csvw dw, qw;
 	long ndrill, ndq;
+	long pdrill[TX_MAXPER]; /* drill-down rows per period (drilldown_periods.csv) */
 	tx_strtab dqseen;
 	/* each period's dates as drill-down text, made on first use: formatting
 	 * two dates per drill-down row was a tenth of the transform (BENCHMARKS.md) */
@@ -118,20 +123,25 @@ static int bd_index(int m, const char *bd)
 
 static const char *const role_name[] = {"numerator", "denominator", "excluded"};
 
-void tx_emit(tx_acc *a, const char *bd, enum tx_role role, const char *child,
-	     const char *record, const char *reason, ...)
+void tx_count(tx_acc *a, const char *bd, enum tx_role role)
 {
-	tx_engine *e = a->e;
 	int b = bd_index(a->m, bd);
 	if (b < 0)
 		csc_die(CSC_EXIT_INTERNAL, "%s: no breakdown '%s'", tx_measures[a->m].id, bd);
-	long *c = cell(e, a->m, a->p, b);
+	long *c = cell(a->e, a->m, a->p, b);
 	if (role == TX_NUM)
 		c[0]++;
 	if (role != TX_EXCL)
 		c[1]++;
+}
+
+void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child,
+		 const char *record, const char *reason, ...)
+{
+	tx_engine *e = a->e;
+	tx_count(a, bd, role);
 	const tx_period *p = &e->per[a->p];
-	if (!e->drill || p->hidden)
+	if (!p->drill)
 		return;
 	/* Most reasons are plain text: no need to run them through printf. */
 	char why[512];
@@ -159,6 +169,7 @@ void tx_emit(tx_acc *a, const char *bd, enum tx_role role, const char *child,
 	csc_csvw_text(&e->dw, text);
 	csc_csvw_end(&e->dw);
 	e->ndrill++;
+	e->pdrill[a->p]++;
 }
 
 void tx_dq(tx_engine *e, const char *check, const char *measure, const char *child,
@@ -190,12 +201,11 @@ void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit)
 	e->units[in]++;
 	if (tx_checks[in])
 		tx_checks[in](e, unit);
+	const int *ms = e->inmeas[in];
 	for (int p = 0; p < e->np; p++)
-		for (int m = 0; m < tx_nmeasures; m++) {
-			if (tx_measures[m].input != in || !e->avail[m])
-				continue;
-			tx_acc a = {e, m, p};
-			tx_measures[m].fn(e, unit, &e->per[p], &a);
+		for (int i = 0; i < e->ninmeas[in]; i++) {
+			tx_acc a = {e, ms[i], p, e->per[p].drill};
+			tx_measures[ms[i]].fn(e, unit, &e->per[p], &a);
 		}
 }
 
@@ -240,6 +250,7 @@ static const char *const measures_hdr[] = {"measure", "breakdown", "period_start
 					   "value", "numerator", "denominator", NULL};
 static const char *const drill_hdr[] = {"measure", "breakdown", "period_start", "period_end",
 					"child", "record", "role", "reason", NULL};
+static const char *const dper_hdr[] = {"period_start", "period_end", "rows", NULL};
 static const char *const dq_hdr[] = {"check", "measure", "child", "record", "date", "detail", NULL};
 static const char *const defs_hdr[] = {"measure", "title", "kind", "good", "inputs",
 				       "breakdowns", "available", "definition", NULL};
@@ -272,6 +283,21 @@ static void write_measures(const tx_engine *e, csc_csvw *w)
 					csc_csvw_long(w, den);
 				csc_csvw_end(w);
 			}
+	}
+}
+
+/* Which periods drilldown.csv covers, and its rows for each: the load sizes
+ * its drill-down sheets from these counts instead of a pass over the file. */
+static void write_drill_periods(const tx_engine *e, csc_csvw *w)
+{
+	csc_csvw_header(w, dper_hdr);
+	for (int p = 0; p < e->nshown; p++) {
+		if (!e->per[p].drill)
+			continue;
+		csc_csvw_date(w, e->per[p].start);
+		csc_csvw_date(w, e->per[p].end);
+		csc_csvw_long(w, e->pdrill[p]);
+		csc_csvw_end(w);
 	}
 }
 
@@ -390,6 +416,8 @@ void tx_engine_free(tx_engine *e)
 		return;
 	csc_calendar_free(e->cal);
 	free(e->avail);
+	for (int in = 0; in < TX_NINPUTS; in++)
+		free(e->inmeas[in]);
 	free(e->cnt);
 	tx_strtab_free(&e->dqseen);
 	free(e);
@@ -403,6 +431,23 @@ static int finish(tx_engine *e, tx_engine **keep, int rc)
 	else
 		tx_engine_free(e);
 	return rc;
+}
+
+/* drilldown = no: a drilldown.csv left by an earlier run into the same
+ * folder would otherwise be shown by the load as this run's. */
+static int remove_stale_drill(const char *outdir)
+{
+	static const char *const names[] = {"drilldown.csv", "drilldown_periods.csv"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *p = csc_path_join(outdir, names[i]);
+		int rc = unlink(p) && errno != ENOENT;
+		if (rc)
+			csc_error_at(p, 0, "cannot remove the drill-down of an earlier run: %m");
+		free(p);
+		if (rc)
+			return -1;
+	}
+	return 0;
 }
 
 int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
@@ -439,7 +484,15 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	e->np = tx_periods(c->period_end, c->months_shown, e->per, TX_MAXPER);
 	while (e->nshown < e->np && !e->per[e->nshown].hidden)
 		e->nshown++;
+	for (int p = 0; p < e->np; p++)
+		e->per[p].drill = e->drill && tx_period_drilled(&e->per[p], c->drilldown_periods);
 	find_available(e, staging);
+	for (int in = 0; in < TX_NINPUTS; in++) {
+		e->inmeas[in] = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->inmeas[in]);
+		for (int m = 0; m < tx_nmeasures; m++)
+			if ((int)tx_measures[m].input == in && e->avail[m])
+				e->inmeas[in][e->ninmeas[in]++] = m;
+	}
 	if (check_calendar(e) || check_population(e)) {
 		free(staging);
 		return finish(e, keep, CSC_EXIT_CONFIG);
@@ -454,7 +507,12 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 		tx_comparators_free(cmp);
 		return finish(e, keep, CSC_EXIT_OUTPUT);
 	}
-	csc_out mo, ro, fo;
+	csc_out mo, ro, fo, po;
+	if (!e->drill && remove_stale_drill(outdir)) {
+		free(staging);
+		tx_comparators_free(cmp);
+		return finish(e, keep, CSC_EXIT_OUTPUT);
+	}
 	if ((e->drill && out_open(&e->dout, outdir, "drilldown.csv")) ||
 	    out_open(&e->qout, outdir, "dq.csv")) {
 		free(staging);
@@ -478,7 +536,8 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	tx_comparators *keepcmp = cmp;
 	int rc = CSC_EXIT_OK;
 	if (out_open(&mo, outdir, "measures.csv") || out_open(&ro, outdir, "rag.csv") ||
-	    out_open(&fo, outdir, "definitions.csv")) {
+	    out_open(&fo, outdir, "definitions.csv") ||
+	    (e->drill && out_open(&po, outdir, "drilldown_periods.csv"))) {
 		tx_comparators_free(keepcmp);
 		return finish(e, keep, CSC_EXIT_OUTPUT);
 	}
@@ -490,10 +549,15 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	tx_write_rag(e, keepcmp, &w);
 	csc_csvw_init(&w, fo.fp);
 	write_definitions(e, &w);
+	if (e->drill) {
+		csc_csvw_init(&w, po.fp);
+		write_drill_periods(e, &w);
+	}
 	tx_comparators_free(keepcmp);
 
 	/* measures.csv last: it is what the next stage waits for. */
-	if ((e->drill && out_commit(&e->dout)) || out_commit(&e->qout) || out_commit(&ro) ||
+	if ((e->drill && (out_commit(&e->dout) || out_commit(&po))) || out_commit(&e->qout) ||
+	    out_commit(&ro) ||
 	    out_commit(&fo) || out_commit(&mo))
 		rc = CSC_EXIT_OUTPUT;
 	if (rc == CSC_EXIT_OK && !(o && o->quiet))

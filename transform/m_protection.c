@@ -153,8 +153,10 @@ void m_hp06(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	const cin_cpp *c = open_plan(u, p->end);
 	if (!c)
 		return;
-	tx_emit(a, "", TX_NUM, u->child, cin_rec(r, sizeof r, u, c->ep, "cpp", c->no),
-		"plan started %s, open on %s", TX_ISO(c->start), TX_ISO(p->end));
+	/* named first: the data-quality finding below needs it too */
+	cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
+	tx_emit(a, "", TX_NUM, u->child, r, "plan started %s, open on %s", TX_ISO(c->start),
+		TX_ISO(p->end));
 	int open = 0;
 	for (int i = 0; i < u->ncpp; i++)
 		open += open_at(&u->cpp[i], p->end);

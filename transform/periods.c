@@ -18,6 +18,21 @@ const char *tx_pkind_name(enum tx_pkind k)
 	return kind_names[k];
 }
 
+/* [mode][kind]: the period kinds whose records drilldown.csv lists. The
+ * workbooks (load/report_period.c) show months, quarters, the previous
+ * financial year and the year to date, never the rolling 12 months; a
+ * rolling 12 months that is also a year to date (period_end in March) was
+ * listed once as the year to date, so it keeps its drill-down. */
+static const unsigned char drilled[2][5] = {
+	[CSC_DRILL_REPORT] = {[TX_MONTH] = 1, [TX_QUARTER] = 1, [TX_FY] = 1, [TX_FYTD] = 1},
+	[CSC_DRILL_ALL] = {1, 1, 1, 1, 1},
+};
+
+int tx_period_drilled(const tx_period *p, enum csc_drill_periods mode)
+{
+	return !p->hidden && drilled[mode][p->kind];
+}
+
 static int find(const tx_period *per, int n, csc_date s, csc_date e)
 {
 	for (int i = 0; i < n; i++)
@@ -30,7 +45,7 @@ static int add(tx_period *per, int n, int cap, csc_date s, csc_date e, enum tx_p
 {
 	if (n >= cap || find(per, n, s, e) >= 0)
 		return n;
-	per[n] = (tx_period){s, e, k, hidden, -1, -1};
+	per[n] = (tx_period){s, e, k, hidden, 0, -1, -1};
 	return n + 1;
 }
 

@@ -34,6 +34,7 @@ typedef struct tx_period {
 	csc_date start, end;
 	enum tx_pkind kind;
 	int hidden;
+	int drill;     /* drill-down rows are written (tx_period_drilled) */
 	int prev;      /* index of the previous period of the same kind, -1 none */
 	long pop;      /* 0-17 population of the calendar year of end; -1 absent */
 } tx_period;
@@ -44,6 +45,7 @@ typedef struct tx_engine tx_engine;
 typedef struct tx_acc {
 	tx_engine *e;
 	int m, p;
+	int drill;     /* the period's drill-down rows are written */
 } tx_acc;
 
 typedef void (*tx_fn)(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a);
@@ -148,10 +150,18 @@ int tx_la_short_break(const la_ep *ep);
 
 /* Count in (m, p) under breakdown bd ("" = headline) and write the
  * drill-down row: role TX_NUM counts in numerator and denominator, TX_DEN in
- * the denominator only, TX_EXCL only explains. reason is printf-like. */
-void tx_emit(tx_acc *a, const char *bd, enum tx_role role, const char *child,
-	     const char *record, const char *reason, ...)
+ * the denominator only, TX_EXCL only explains. reason is printf-like.
+ * For a period without drill-down (hidden, or left out by
+ * drilldown_periods) only tx_count runs: the child, record and reason
+ * arguments are not evaluated, so their formatting (a fifth of the
+ * transform, BENCHMARKS.md) is skipped; they must have no side effects. */
+#define tx_emit(a, bd, role, child, record, ...)                                     \
+	((a)->drill ? tx_emit_row((a), (bd), (role), (child), (record), __VA_ARGS__) \
+		    : tx_count((a), (bd), (role)))
+void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child,
+		 const char *record, const char *reason, ...)
 	__attribute__((format(printf, 6, 7)));
+void tx_count(tx_acc *a, const char *bd, enum tx_role role);
 
 /* A data-quality finding (dq.csv). Identical findings are written once,
  * however many periods meet them. measure may be "" and date CSC_NODATE. */
@@ -206,6 +216,12 @@ double tx_value(const tx_engine *e, int m, int p, int b, long *num, long *den);
  * the hidden previous periods; returns the count. */
 int tx_periods(csc_date period_end, int months_shown, tx_period *per, int cap);
 const char *tx_pkind_name(enum tx_pkind k);
+
+/* 1 when shown period p gets drill-down rows under drilldown_periods:
+ * report = the kinds a workbook shows (months, quarters, financial year,
+ * year to date: not the rolling 12 months), all = every shown period.
+ * Hidden periods never do. */
+int tx_period_drilled(const tx_period *p, enum csc_drill_periods mode);
 
 /* ---- comparators and RAG (rag.c) ---- */
 

@@ -77,6 +77,53 @@ setup "$T/split"
 check "split run" "$PROG" --conf "$T/split/pipeline.conf" --drilldown-rows 2 --quiet
 "$PY" "$ROOT/tests/e2e/load_check.py" split "$T/split/out/highlight-2023-12.xlsx" 2 1 || true
 
+# drilldown_periods.csv (written by the transform): the drill-down sheets
+# are sized from its counts, with no counting pass over drilldown.csv. The
+# fixture's drilldown.csv has 3 December rows, 1 for Q3 2023-24, 1 for the
+# year to date and 1 for January 2023 (in neither workbook).
+DPER="period_start,period_end,rows
+2023-01-01,2023-01-31,1
+2023-10-01,2023-12-31,1
+2023-04-01,2023-12-31,1
+2023-12-01,2023-12-31,3"
+setup "$T/dper"
+echo "$DPER" >"$T/dper/out/drilldown_periods.csv"
+check "run with drilldown_periods.csv" "$PROG" --conf "$T/dper/pipeline.conf" --quiet
+check "drilldown_periods.csv: highlight as from counting drilldown.csv" \
+	cmp -s "$H" "$T/dper/out/highlight-2023-12.xlsx"
+check "drilldown_periods.csv: quarterly as from counting drilldown.csv" \
+	cmp -s "$Q" "$T/dper/out/quarterly-2023-12.xlsx"
+setup "$T/dsplit"
+echo "$DPER" >"$T/dsplit/out/drilldown_periods.csv"
+check "split run with drilldown_periods.csv" "$PROG" --conf "$T/dsplit/pipeline.conf" --drilldown-rows 2 --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/dsplit/out/highlight-2023-12.xlsx" 2 1 || true
+# Counts that drilldown.csv cannot meet: an input error, nothing published.
+setup "$T/dbad"
+sed 's/^2023-12-01,2023-12-31,3$/2023-12-01,2023-12-31,4/' <<<"$DPER" >"$T/dbad/out/drilldown_periods.csv"
+echo "old" >"$T/dbad/out/highlight-2023-12.xlsx"
+"$PROG" --conf "$T/dbad/pipeline.conf" --quiet 2>"$T/dbad/err"
+check_eq "drilldown.csv short of drilldown_periods.csv exits 3" 3 $?
+check_eq "short drilldown.csv message" \
+	"csc-load-report: $T/dbad/out/drilldown.csv: 3 drill-down rows for the periods of the highlight workbook, drilldown_periods.csv says 4: the two files are not from one run" \
+	"$(cat "$T/dbad/err")"
+check_eq "short drilldown.csv: old workbook untouched" "old" "$(cat "$T/dbad/out/highlight-2023-12.xlsx")"
+check "short drilldown.csv: no quarterly" test ! -e "$T/dbad/out/quarterly-2023-12.xlsx"
+setup "$T/dmal"
+printf 'period_start,period_end,rows\n2023-12-01,2023-12-31,three\n' >"$T/dmal/out/drilldown_periods.csv"
+"$PROG" --conf "$T/dmal/pipeline.conf" --quiet 2>"$T/dmal/err"
+check_eq "malformed drilldown_periods.csv exits 3" 3 $?
+check_eq "malformed drilldown_periods.csv names file and line" \
+	"csc-load-report: $T/dmal/out/drilldown_periods.csv:2: expected period_start,period_end,rows (dates and a count)" \
+	"$(cat "$T/dmal/err")"
+# drilldown = no: a drilldown.csv left in the folder is not shown.
+setup "$T/doff" "drilldown = no"
+check "drilldown = no run" "$PROG" --conf "$T/doff/pipeline.conf" --quiet
+check_eq "drilldown = no: the sheet says so, no stale rows" \
+	"Drill-down switched off in pipeline.conf (drilldown = no)|None" \
+	"$("$PY" -c 'import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["Drill-down"]
+print(ws["A5"].value, ws["A6"].value, sep="|")' "$T/doff/out/highlight-2023-12.xlsx")"
+
 # Template errors: file:line diagnostics, exit 4, old workbook untouched.
 setup "$T/bad"
 echo "old" >"$T/bad/out/highlight-2023-12.xlsx"

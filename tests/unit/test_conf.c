@@ -52,6 +52,7 @@ static void test_good_file_and_defaults(void **state)
 	assert_string_equal(c->residential_places[0], "K1");
 	assert_string_equal(c->residential_places[2], "R1");
 	assert_int_equal(c->drilldown, 1);
+	assert_int_equal(c->drilldown_periods, CSC_DRILL_REPORT);
 	assert_int_equal(c->publication_mode, 0);
 	long pop;
 	assert_int_equal(csc_conf_population(c, 2024, &pop), 0);
@@ -64,13 +65,19 @@ static void test_settings(void **state)
 {
 	(void)state;
 	csc_conf *c = parse(GOOD "rereferral_basis = closure\nassessment_basis = referral\n"
-				 "residential_places = K2, R5\nmonths_shown = 12\n");
+				 "residential_places = K2, R5\nmonths_shown = 12\n"
+				 "drilldown_periods = all\n");
 	assert_non_null(c);
 	assert_int_equal(c->rereferral_basis, CSC_REREF_CLOSURE);
 	assert_int_equal(c->assessment_basis, CSC_ASSESS_REFERRAL);
 	assert_int_equal(c->nresidential, 2);
 	assert_string_equal(c->residential_places[1], "R5");
 	assert_int_equal(c->months_shown, 12);
+	assert_int_equal(c->drilldown_periods, CSC_DRILL_ALL);
+	csc_conf_free(c);
+	c = parse(GOOD "drilldown_periods = report\n");
+	assert_non_null(c);
+	assert_int_equal(c->drilldown_periods, CSC_DRILL_REPORT);
 	csc_conf_free(c);
 }
 
@@ -105,6 +112,9 @@ static void test_bad_values_name_their_line(void **state)
 	assert_non_null(strstr(parse_bad(GOOD "no equals sign\n"), "pipeline.conf:9: expected 'key = value'"));
 	assert_non_null(strstr(parse_bad(GOOD "la_name = Again\n"), "already set on line 2"));
 	assert_non_null(strstr(parse_bad(GOOD "publication_mode = maybe\n"), "must be yes or no"));
+	assert_non_null(strstr(parse_bad(GOOD "drilldown_periods = shown\n"),
+			       "pipeline.conf:9: drilldown_periods: must be report or all"));
+	assert_non_null(strstr(parse_bad(GOOD "drilldown_periods = \n"), "pipeline.conf:9:"));
 }
 
 static void test_every_error_is_reported(void **state)

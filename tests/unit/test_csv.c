@@ -167,6 +167,35 @@ static void test_writer(void **state)
 	free(buf);
 }
 
+/* Every branch of the C-string fast path: plain, empty, quoting characters
+ * (comma, quote, LF, CR) anywhere, formula characters first in text fields
+ * only, a lone + or - left alone, @ and tab guarded even alone. */
+static void test_writer_strings(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	csc_csvw w;
+	csc_csvw_init(&w, f);
+	csc_csvw_str(&w, "");
+	csc_csvw_str(&w, "=1+2");      /* str: never guarded */
+	csc_csvw_str(&w, "end,");
+	csc_csvw_str(&w, "a\nb");
+	csc_csvw_str(&w, "a\rb");
+	csc_csvw_text(&w, "");
+	csc_csvw_text(&w, "+");
+	csc_csvw_text(&w, "+44 20");
+	csc_csvw_text(&w, "@");
+	csc_csvw_text(&w, "\tx");
+	csc_csvw_text(&w, "a=b");     /* not first: plain */
+	csc_csvw_text(&w, "-1,2");    /* guard and quotes */
+	csc_csvw_end(&w);
+	fclose(f);
+	assert_string_equal(buf, ",=1+2,\"end,\",\"a\nb\",\"a\rb\",,+,'+44 20,'@,'\tx,a=b,\"'-1,2\"\n");
+	free(buf);
+}
+
 int main(void)
 {
 	csc_diag_init("test");
@@ -178,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_field_limit),
 		cmocka_unit_test(test_key_normalisation),
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_writer_strings),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

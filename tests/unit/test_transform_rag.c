@@ -84,6 +84,81 @@ static void periods(void **state)
 	assert_int_equal(p[7].start, tt_d("2023-07-01"));
 }
 
+/* Which periods get drill-down rows. period_end 2024-05 (periods() above):
+ * report drills into the 2 months, 4 quarters, FY and year to date, not the
+ * rolling 12 months (p[8]); all into the 9 shown; hidden ones never.
+ * period_end 2024-03: the rolling 12 months Apr 2023-Mar 2024 is the year to
+ * date, listed once as such, so report drills into it. */
+static void drilled_periods(void **state)
+{
+	(void)state;
+	tx_period p[TX_MAXPER];
+	int n = tx_periods(tt_d("2024-05-31"), 2, p, TX_MAXPER);
+	int report = 0, all = 0;
+	for (int i = 0; i < n; i++) {
+		report += tx_period_drilled(&p[i], CSC_DRILL_REPORT);
+		all += tx_period_drilled(&p[i], CSC_DRILL_ALL);
+		if (p[i].hidden) {
+			assert_false(tx_period_drilled(&p[i], CSC_DRILL_REPORT));
+			assert_false(tx_period_drilled(&p[i], CSC_DRILL_ALL));
+		}
+	}
+	assert_int_equal(report, 8);
+	assert_int_equal(all, 9);
+	assert_int_equal(p[8].kind, TX_ROLL12);
+	assert_false(tx_period_drilled(&p[8], CSC_DRILL_REPORT));
+	assert_true(tx_period_drilled(&p[8], CSC_DRILL_ALL));
+	assert_true(tx_period_drilled(&p[7], CSC_DRILL_REPORT)); /* year to date */
+	assert_true(tx_period_drilled(&p[6], CSC_DRILL_REPORT)); /* FY 2023-24 */
+
+	n = tx_periods(tt_d("2024-03-31"), 1, p, TX_MAXPER);
+	int fytd = -1, roll = 0;
+	for (int i = 0; i < n; i++) {
+		if (p[i].hidden)
+			continue;
+		if (p[i].start == tt_d("2023-04-01") && p[i].end == tt_d("2024-03-31"))
+			fytd = i;
+		roll += p[i].kind == TX_ROLL12;
+	}
+	assert_int_equal(roll, 0);
+	assert_true(fytd >= 0);
+	assert_int_equal(p[fytd].kind, TX_FYTD);
+	assert_true(tx_period_drilled(&p[fytd], CSC_DRILL_REPORT));
+}
+
+/* The engine: drill-down rows only for drilled periods, every period still
+ * counted. FD fixture, May 2024: FD01 counts 6 contacts in May (frontdoor
+ * test) and 7 in the rolling 12 months Jun 2023-May 2024, whose figure is in
+ * measures.csv under both settings, drill-down rows only under all, and
+ * drilldown_periods.csv lists exactly the drilled periods. */
+static void drilldown_periods_setting(void **state)
+{
+	(void)state;
+	const char *conf = "period_end = 2024-05\npopulation_2023 = 1\npopulation_2024 = 1\n";
+	tx_engine *e = tt_run("fd", conf);
+	long num, den;
+	double v;
+	assert_int_equal(tx_result(e, "FD01", "", tt_d("2023-06-01"), tt_d("2024-05-31"), &num, &den, &v), 0);
+	long r12 = num;
+	assert_int_equal(r12, 7); /* the fixture's contacts: 6 in May, 1 in April 2024 */
+	assert_int_equal(tt_count_lines("drilldown.csv", ",2023-06-01,2024-05-31,"), 0);
+	assert_true(tt_count_lines("drilldown.csv", "FD01,,2024-05-01,2024-05-31,") == 6);
+	assert_int_equal(tt_count_lines("drilldown_periods.csv", "2023-06-01,2024-05-31,"), 0);
+	assert_int_equal(tt_count_lines("drilldown_periods.csv", "\n"), 9); /* header + 8 */
+	assert_true(tt_has_line("drilldown_periods.csv", "2024-04-01,2024-05-31,"));
+	tt_done(e);
+
+	char all[256];
+	snprintf(all, sizeof all, "%sdrilldown_periods = all\n", conf);
+	e = tt_run("fd", all);
+	assert_int_equal(tx_result(e, "FD01", "", tt_d("2023-06-01"), tt_d("2024-05-31"), &num, &den, &v), 0);
+	assert_int_equal(num, r12);
+	assert_int_equal(tt_count_lines("drilldown.csv", "FD01,,2023-06-01,2024-05-31,"), (int)r12);
+	assert_int_equal(tt_count_lines("drilldown_periods.csv", "\n"), 10);
+	assert_true(tt_has_line("drilldown_periods.csv", "2023-06-01,2024-05-31,"));
+	tt_done(e);
+}
+
 /* FD fixture, May 2024 (see test_transform_frontdoor.c for the figures):
  * FD02 33.3 (Low) vs target 30 tol 5 -> Amber; trend vs April 0.0 -> worse.
  * FD03 50 (High) vs 60 tol 10: misses by exactly 10 -> Amber; April 100 ->
@@ -111,6 +186,8 @@ int main(void)
 		cmocka_unit_test(rag_boundaries),
 		cmocka_unit_test(trend),
 		cmocka_unit_test(periods),
+		cmocka_unit_test(drilled_periods),
+		cmocka_unit_test(drilldown_periods_setting),
 		cmocka_unit_test(rag_csv),
 	};
 	return cmocka_run_group_tests_name("transform_rag", tests, NULL, NULL);
