@@ -9,6 +9,7 @@
 
 #include "csc_csvr.h"
 #include "csc_diag.h"
+#include "csc_input.h"
 #include "csc_progress.h"
 
 struct reader {
@@ -300,34 +301,24 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 {
 	if (!name)
 		name = path;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		csc_error_at(name, 0, "cannot open: %s", strerror(errno));
+	csc_input in;
+	if (csc_input_open(&in, path, name) < 0)
 		return -1;
-	}
 	struct reader r;
 	reader_init(&r, name, fn, ctx);
 	csc_progress prog;
-	long long total = 0, done = 0;
-	if (fseek(f, 0, SEEK_END) == 0) {
-		total = ftell(f);
-		rewind(f);
-	}
-	csc_progress_start(&prog, name, total);
+	csc_progress_start(&prog, name, in.total);
 	size_t cap = 1 << 18, have = 0;
 	char *blk = csc_xmalloc(cap);
-	int first = 1, rc = 0;
+	int first = 1;
 	for (;;) {
-		size_t got = fread(blk + have, 1, cap - have, f);
-		if (got == 0 && ferror(f)) {
-			char msg[128];
-			snprintf(msg, sizeof msg, "read error: %s", strerror(errno));
-			fail(&r, r.raw_lf + 1, msg);
+		long got = csc_input_read(&in, blk + have, cap - have);
+		if (got < 0) {
+			r.failed = 1; /* csc_input_read said why */
 			break;
 		}
-		have += got;
-		done += (long long)got;
-		csc_progress_update(&prog, done);
+		have += (size_t)got;
+		csc_progress_update(&prog, in.done);
 		int last = got == 0;
 		size_t skip = 0;
 		if (first) {
@@ -343,9 +334,9 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 		have = 0;
 	}
 	csc_progress_end(&prog);
-	fclose(f);
+	csc_input_close(&in);
 	free(blk);
-	rc = r.failed ? -1 : r.stop ? r.stop : finish(&r);
+	int rc = r.failed ? -1 : r.stop ? r.stop : finish(&r);
 	reader_free(&r);
 	return rc;
 }

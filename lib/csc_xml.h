@@ -13,6 +13,8 @@
 
 #include <libxml/xmlreader.h>
 
+#include "csc_input.h"
+
 #define CSC_XML_MAX_DEPTH 64
 #define CSC_XML_MAX_TEXT (1u << 20) /* bytes of text in one element */
 
@@ -28,6 +30,7 @@ typedef struct csc_xml {
 	const xmlChar *value;    /* text, CDATA and whitespace nodes; else NULL */
 	size_t value_len;
 	const char *path;  /* file read (csc_xml_open), or NULL */
+	csc_input in;      /* its stream (csc_xml_open) */
 	const char *mem;   /* bytes read (csc_xml_open_mem), or NULL */
 	int memlen;
 } csc_xml;

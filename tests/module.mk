@@ -4,8 +4,9 @@ test_date_OBJS := tests/unit/test_date.o
 test_workday_OBJS := tests/unit/test_workday.o
 test_conf_OBJS := tests/unit/test_conf.o
 test_csv_OBJS := tests/unit/test_csv.o
-UNIT_TESTS += test_sha256
+UNIT_TESTS += test_sha256 test_input
 test_sha256_OBJS := tests/unit/test_sha256.o
+test_input_OBJS := tests/unit/test_input.o
 # End to end: the tiny hand-made authority through csc-run, and the nightly
 # behaviour (determinism, lock, SIGKILL, incremental make, verify).
 E2E_TESTS += tests/e2e/tiny_frontdoor.sh tests/e2e/run_nightly.sh

@@ -101,9 +101,9 @@ cli extract_no_args 4 "usage: csc-extract-contacts" csc-extract-contacts
 cli extract_unknown_option 4 "unknown option --bogus" csc-extract-contacts --bogus x
 cli contacts_missing_file 3 "nope.csv: cannot open: No such file or directory" \
 	csc-extract-contacts -o st nope.csv
-cli contacts_folder 3 "folder:1: read error: Is a directory" csc-extract-contacts -o st folder
+cli contacts_folder 3 "folder: cannot read: is a folder, not a file" csc-extract-contacts -o st folder
 cli earlyhelp_missing_file 3 "nope.csv: cannot open" csc-extract-earlyhelp -o st nope.csv
-cli cin_folder 3 "folder: cannot read: is a folder, not an XML file" csc-extract-cin -o st folder
+cli cin_folder 3 "folder: cannot read: is a folder, not a file" csc-extract-cin -o st folder
 cli cin_given_csv 3 "contacts.csv:1: not well-formed XML" csc-extract-cin -o st contacts.csv
 cli 903_given_file 3 "contacts.csv: cannot open SSDA903 folder: Not a directory" \
 	csc-extract-903 -o st contacts.csv
@@ -189,6 +189,16 @@ cp "$L/highlight.tpl" "$A/tpl/highlight.tpl"
 lim template_over_1MiB 4 "highlight.tpl: template is larger than 1 MiB" \
 	"$BIN/csc-run" --conf "$A/pipeline.conf" --quiet
 cp "$T/saved" "$A/tpl/highlight.tpl"
+# One input file: 64 GiB. Sparse files of 64 GiB + 1 byte take no disk and
+# are refused before a byte is read, by every reader (CSV, XML, validator).
+truncate -s $((64 * 1024 * 1024 * 1024 + 1)) "$L/huge.csv" && cp --sparse=always "$L/huge.csv" "$L/huge.xml"
+lim input_64GiB_plus_1_csv 3 "huge.csv: larger than 68719476736 bytes, the limit on one input file" \
+	"$BIN/csc-extract-contacts" -o "$L/st7" "$L/huge.csv"
+lim input_64GiB_plus_1_xml 3 "huge.xml: larger than 68719476736 bytes, the limit on one input file" \
+	"$BIN/csc-extract-cin" -o "$L/st8" "$L/huge.xml"
+lim input_64GiB_plus_1_validate 3 "huge.xml: larger than 68719476736 bytes, the limit on one input file" \
+	"$BIN/csc-validate" --cin "$L/huge.xml" -o "$L/v3" --quiet
+rm -f "$L/huge.csv" "$L/huge.xml"
 
 echo "# $n cases"
 finish

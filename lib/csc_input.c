@@ -1,0 +1,68 @@
+/* csc_input.c - see csc_input.h. */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csc_diag.h"
+#include "csc_input.h"
+
+long long csc_input_limit = CSC_MAX_INPUT_BYTES;
+
+static void too_big(csc_input *in)
+{
+	csc_error_at(in->name, 0, "larger than %lld bytes, the limit on one input file", csc_input_limit);
+	in->failed = 1;
+}
+
+int csc_input_open(csc_input *in, const char *path, const char *name)
+{
+	memset(in, 0, sizeof *in);
+	in->name = name ? name : path;
+	in->f = fopen(path, "rb");
+	if (!in->f) {
+		csc_error_at(in->name, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fileno(in->f), &st) == 0) {
+		/* fopen accepts a folder; reading it would give a raw EISDIR */
+		if (S_ISDIR(st.st_mode)) {
+			csc_error_at(in->name, 0, "cannot read: is a folder, not a file");
+			csc_input_close(in);
+			return -1;
+		}
+		if (S_ISREG(st.st_mode))
+			in->total = (long long)st.st_size;
+	}
+	if (in->total > csc_input_limit) {
+		too_big(in);
+		csc_input_close(in);
+		return -1;
+	}
+	return 0;
+}
+
+long csc_input_read(csc_input *in, void *buf, size_t n)
+{
+	if (in->failed || !in->f)
+		return -1;
+	size_t got = fread(buf, 1, n, in->f);
+	if (got == 0 && ferror(in->f)) {
+		csc_error_at(in->name, 0, "read error: %s", strerror(errno));
+		in->failed = 1;
+		return -1;
+	}
+	in->done += (long long)got;
+	if (in->done > csc_input_limit) {
+		too_big(in);
+		return -1;
+	}
+	return (long)got;
+}
+
+void csc_input_close(csc_input *in)
+{
+	if (in->f)
+		fclose(in->f);
+	in->f = NULL;
+}

@@ -1,0 +1,41 @@
+/*
+ * csc_input.h - opening an input file for streaming, under the size limit.
+ *
+ * Memory never depends on the size of an input (readers stream it), so the
+ * limit is not about memory: it makes a wrong path fail at once rather than
+ * after hours (a disk image, /dev/zero or an endless pipe named as a dump).
+ * A regular file over the limit is refused before a byte is read; anything
+ * else (a pipe, a device) is refused when the limit is reached.
+ */
+#ifndef CSC_INPUT_H
+#define CSC_INPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* 64 GiB: about fifty times one year of all England's CIN census XML. */
+#define CSC_MAX_INPUT_BYTES (64LL << 30)
+
+/* The limit in force: CSC_MAX_INPUT_BYTES; tests lower it to reach it. */
+extern long long csc_input_limit;
+
+typedef struct csc_input {
+	FILE *f;
+	const char *name;  /* file name for messages */
+	long long total;   /* size of a regular file, else 0 (unknown) */
+	long long done;    /* bytes read so far */
+	int failed;        /* an error has been printed */
+} csc_input;
+
+/* Open path for reading; 0, or -1 after printing "name: reason" (cannot
+ * open, a folder, or a regular file over csc_input_limit). */
+int csc_input_open(csc_input *in, const char *path, const char *name);
+
+/* Read up to n bytes into buf: the count (0 at end of file), or -1 after
+ * printing why (read error, or the limit passed by a non-regular file). */
+long csc_input_read(csc_input *in, void *buf, size_t n);
+
+/* Close; safe to call twice. */
+void csc_input_close(csc_input *in);
+
+#endif
