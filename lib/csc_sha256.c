@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "csc_sha256.h"
+#include "csc_sha256_ni.h"
 
 static const uint32_t K[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -16,7 +17,7 @@ static const uint32_t K[64] = {
 
 static uint32_t ror(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
-static void block(csc_sha256 *s, const unsigned char *p)
+static void block(uint32_t hs[8], const unsigned char *p)
 {
 	uint32_t w[64];
 	for (int t = 0; t < 16; t++)
@@ -27,8 +28,8 @@ static void block(csc_sha256 *s, const unsigned char *p)
 		uint32_t s1 = ror(w[t - 2], 17) ^ ror(w[t - 2], 19) ^ (w[t - 2] >> 10);
 		w[t] = w[t - 16] + s0 + w[t - 7] + s1;
 	}
-	uint32_t a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3];
-	uint32_t e = s->h[4], f = s->h[5], g = s->h[6], h = s->h[7];
+	uint32_t a = hs[0], b = hs[1], c = hs[2], d = hs[3];
+	uint32_t e = hs[4], f = hs[5], g = hs[6], h = hs[7];
 	for (int t = 0; t < 64; t++) {
 		uint32_t S1 = ror(e, 6) ^ ror(e, 11) ^ ror(e, 25);
 		uint32_t ch = (e & f) ^ (~e & g);
@@ -45,14 +46,36 @@ static void block(csc_sha256 *s, const unsigned char *p)
 		b = a;
 		a = t1 + t2;
 	}
-	s->h[0] += a;
-	s->h[1] += b;
-	s->h[2] += c;
-	s->h[3] += d;
-	s->h[4] += e;
-	s->h[5] += f;
-	s->h[6] += g;
-	s->h[7] += h;
+	hs[0] += a;
+	hs[1] += b;
+	hs[2] += c;
+	hs[3] += d;
+	hs[4] += e;
+	hs[5] += f;
+	hs[6] += g;
+	hs[7] += h;
+}
+
+/* -1 = not decided yet; 0 = portable code; 1 = SHA extensions. */
+static int accel = -1;
+
+int csc_sha256_accelerate(int on)
+{
+	int was = accel < 0 ? csc_sha256_ni_available() : accel;
+	accel = on && csc_sha256_ni_available();
+	return was;
+}
+
+static void blocks(csc_sha256 *s, const unsigned char *p, size_t n)
+{
+	if (accel < 0)
+		accel = csc_sha256_ni_available();
+	if (accel) {
+		csc_sha256_ni_blocks(s->h, K, p, n);
+		return;
+	}
+	for (; n; n--, p += 64)
+		block(s->h, p);
 }
 
 void csc_sha256_init(csc_sha256 *s)
@@ -76,11 +99,12 @@ void csc_sha256_update(csc_sha256 *s, const void *data, size_t n)
 		n -= take;
 		if (s->nbuf < 64)
 			return;
-		block(s, s->buf);
+		blocks(s, s->buf, 1);
 		s->nbuf = 0;
 	}
-	for (; n >= 64; p += 64, n -= 64)
-		block(s, p);
+	blocks(s, p, n / 64);
+	p += n / 64 * 64;
+	n %= 64;
 	memcpy(s->buf, p, n);
 	s->nbuf = n;
 }

@@ -21,6 +21,10 @@ void csc_sha256_update(csc_sha256 *s, const void *data, size_t n);
 /* Finish and write 64 lowercase hex digits and a NUL into hex. */
 void csc_sha256_hex(csc_sha256 *s, char hex[65]);
 
+/* Use the CPU's SHA instructions when it has them (on, the default) or the
+ * portable code (off; tests compare the two). Returns the previous choice. */
+int csc_sha256_accelerate(int on);
+
 /* Hash a whole file into hex; 0, or -1 with errno set. */
 int csc_sha256_file(const char *path, char hex[65]);
 

@@ -1,4 +1,5 @@
-/* SHA-256 against the FIPS 180-4 / NIST example vectors. */
+/* SHA-256 against the FIPS 180-4 / NIST example vectors, with the CPU's SHA
+ * instructions and with the portable code; and the two against each other. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -47,11 +48,55 @@ static void test_million_a_in_odd_pieces(void **state)
 	assert_string_equal(h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+static int portable(void **state)
+{
+	(void)state;
+	csc_sha256_accelerate(0);
+	return 0;
+}
+
+static int accelerated(void **state)
+{
+	(void)state;
+	csc_sha256_accelerate(1);
+	return 0;
+}
+
+/* Every length from 0 to 700 bytes (padding into one or two blocks, every
+ * tail length), fed whole and in pieces of 1 to 130 bytes: the accelerated
+ * and the portable code agree. Without the instructions both are portable. */
+static void test_paths_agree(void **state)
+{
+	(void)state;
+	unsigned char msg[700];
+	uint32_t x = 2463534242u;
+	for (size_t i = 0; i < sizeof msg; i++) {
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		msg[i] = (unsigned char)x;
+	}
+	for (size_t n = 0; n <= sizeof msg; n++) {
+		char want[65], got[65];
+		csc_sha256_accelerate(0);
+		hash((const char *)msg, n, want);
+		csc_sha256_accelerate(1);
+		csc_sha256 s;
+		csc_sha256_init(&s);
+		size_t piece = n % 130 + 1;
+		for (size_t o = 0; o < n; o += piece)
+			csc_sha256_update(&s, msg + o, n - o < piece ? n - o : piece);
+		csc_sha256_hex(&s, got);
+		assert_string_equal(got, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_vectors),
-		cmocka_unit_test(test_million_a_in_odd_pieces),
+		cmocka_unit_test_setup(test_vectors, accelerated),
+		cmocka_unit_test_setup(test_million_a_in_odd_pieces, accelerated),
+		cmocka_unit_test_setup(test_vectors, portable),
+		cmocka_unit_test_setup(test_million_a_in_odd_pieces, portable),
+		cmocka_unit_test(test_paths_agree),
 	};
 	return cmocka_run_group_tests_name("sha256", tests, NULL, NULL);
 }
