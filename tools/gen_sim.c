@@ -216,7 +216,7 @@ static void place_new(sim *s, gen_epi *x, int age)
 		prov = gen_chance(&s->r, 0.6) ? "PR4" : gen_chance(&s->r, 0.8) ? "PR1" : "PR5";
 	else
 		prov = "PR1";
-	memcpy(x->prov, prov, 4);
+	memcpy(x->prov, prov, strlen(prov) + 1); /* "" for Z1: not 4 bytes */
 	/* Ofsted URNs: children's homes (K) and independent or agency foster
 	 * carers have their own; the authority's own foster carers (PR1) are
 	 * registered under its fostering service's URN (rule 218); a residential
