@@ -13,8 +13,7 @@
 #define CSC_DATADIR "."
 #endif
 
-enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_BASIS_REREF, K_BASIS_ASSESS,
-	     K_PLACES, K_BOOL, K_PERCENT, K_DRILL_PERIODS };
+enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_CHOICE, K_PLACES, K_BOOL, K_PERCENT };
 
 struct key {
 	const char *name;
@@ -23,39 +22,45 @@ struct key {
 	size_t off;
 	const char *dflt; /* applied before parsing; NULL = none */
 	const char *help;
+	/* K_CHOICE: the two words, in the order of the setting's enum */
+	const char *const *words;
 };
+
+static const char *const rereferral_words[] = {"referral", "closure"};
+static const char *const assessment_words[] = {"assessment", "referral"};
+static const char *const drill_words[] = {"report", "all"};
 
 #define OFF(f) offsetof(csc_conf, f)
 
 /* The whole configuration surface. population_YYYY is handled apart. */
 static const struct key conf_keys[] = {
-	{"la_name", K_STRING, 1, OFF(la_name), NULL, "authority name shown on reports"},
-	{"la_number", K_LA, 1, OFF(la_number), NULL, "3-digit DfE LA number"},
+	{"la_name", K_STRING, 1, OFF(la_name), NULL, "authority name shown on reports", NULL},
+	{"la_number", K_LA, 1, OFF(la_number), NULL, "3-digit DfE LA number", NULL},
 	{"period_end", K_MONTH, 0, OFF(period_end), NULL,
-	 "last month reported, YYYY-MM (default: the last complete month)"},
-	{"months_shown", K_INT, 0, OFF(months_shown), "6", "months in the highlight report (1-24)"},
-	{"cin_census", K_PATH, 0, OFF(cin_census), NULL, "CIN census XML file"},
-	{"ssda903_dir", K_PATH, 0, OFF(ssda903_dir), NULL, "folder of SSDA903 CSVs"},
-	{"contacts", K_PATH, 0, OFF(contacts), NULL, "Annex A contacts list (CSV)"},
-	{"early_help", K_PATH, 0, OFF(early_help), NULL, "early-help episodes list (CSV)"},
-	{"output_dir", K_PATH, 1, OFF(output_dir), NULL, "folder for staging, measures and reports"},
+	 "last month reported, YYYY-MM (default: the last complete month)", NULL},
+	{"months_shown", K_INT, 0, OFF(months_shown), "6", "months in the highlight report (1-24)", NULL},
+	{"cin_census", K_PATH, 0, OFF(cin_census), NULL, "CIN census XML file", NULL},
+	{"ssda903_dir", K_PATH, 0, OFF(ssda903_dir), NULL, "folder of SSDA903 CSVs", NULL},
+	{"contacts", K_PATH, 0, OFF(contacts), NULL, "Annex A contacts list (CSV)", NULL},
+	{"early_help", K_PATH, 0, OFF(early_help), NULL, "early-help episodes list (CSV)", NULL},
+	{"output_dir", K_PATH, 1, OFF(output_dir), NULL, "folder for staging, measures and reports", NULL},
 	{"reference_dir", K_PATH, 0, OFF(reference_dir), CSC_DATADIR "/ref",
-	 "bank holidays and code lists"},
+	 "bank holidays and code lists", NULL},
 	{"templates_dir", K_PATH, 0, OFF(templates_dir), CSC_DATADIR "/templates",
-	 "report templates and comparators.csv"},
-	{"rereferral_basis", K_BASIS_REREF, 0, OFF(rereferral_basis), "referral",
-	 "FD08: referral (national) or closure"},
-	{"assessment_basis", K_BASIS_ASSESS, 0, OFF(assessment_basis), "assessment",
-	 "HP02: assessment (national) or referral"},
+	 "report templates and comparators.csv", NULL},
+	{"rereferral_basis", K_CHOICE, 0, OFF(rereferral_basis), "referral",
+	 "FD08: referral (national) or closure", rereferral_words},
+	{"assessment_basis", K_CHOICE, 0, OFF(assessment_basis), "assessment",
+	 "HP02: assessment (national) or referral", assessment_words},
 	{"residential_places", K_PLACES, 0, OFF(residential_places), "K1,K2,R1",
-	 "LA08: PLACE codes counted as residential"},
+	 "LA08: PLACE codes counted as residential", NULL},
 	{"publication_mode", K_BOOL, 0, OFF(publication_mode), "no",
-	 "yes: show small numbers (1-5) as c"},
-	{"drilldown", K_BOOL, 0, OFF(drilldown), "yes", "write drilldown.csv"},
-	{"drilldown_periods", K_DRILL_PERIODS, 0, OFF(drilldown_periods), "report",
-	 "drill-down for the periods the workbooks show (report) or every period (all)"},
+	 "yes: show small numbers (1-5) as c", NULL},
+	{"drilldown", K_BOOL, 0, OFF(drilldown), "yes", "write drilldown.csv", NULL},
+	{"drilldown_periods", K_CHOICE, 0, OFF(drilldown_periods), "report",
+	 "drill-down for the periods the workbooks show (report) or every period (all)", drill_words},
 	{"max_reject_percent", K_PERCENT, 0, OFF(max_reject_percent), "100",
-	 "fail the run (exit 2) when an input rejects more than this share"},
+	 "fail the run (exit 2) when an input rejects more than this share", NULL},
 };
 #define NKEYS (sizeof conf_keys / sizeof conf_keys[0])
 
@@ -139,22 +144,17 @@ static const char *apply(csc_conf *c, const struct key *k, const char *v, const 
 		free(*(char **)base);
 		*(char **)base = resolve(dir, v);
 		return NULL;
-	case K_BASIS_REREF:
-		if (!strcmp(v, "referral"))
-			*(enum csc_rereferral_basis *)base = CSC_REREF_REFERRAL;
-		else if (!strcmp(v, "closure"))
-			*(enum csc_rereferral_basis *)base = CSC_REREF_CLOSURE;
-		else
-			return "must be referral or closure";
-		return NULL;
-	case K_BASIS_ASSESS:
-		if (!strcmp(v, "assessment"))
-			*(enum csc_assessment_basis *)base = CSC_ASSESS_ASSESSMENT;
-		else if (!strcmp(v, "referral"))
-			*(enum csc_assessment_basis *)base = CSC_ASSESS_REFERRAL;
-		else
-			return "must be assessment or referral";
-		return NULL;
+	case K_CHOICE: {
+		/* the settings' enums are 0 and 1 in the order of words[] */
+		static char msg[64];
+		for (int i = 0; i < 2; i++)
+			if (!strcmp(v, k->words[i])) {
+				*(int *)base = i;
+				return NULL;
+			}
+		snprintf(msg, sizeof msg, "must be %s or %s", k->words[0], k->words[1]);
+		return msg;
+	}
 	case K_PLACES: {
 		int cnt = 0;
 		const char *p = v;
@@ -183,14 +183,6 @@ static const char *apply(csc_conf *c, const struct key *k, const char *v, const 
 			*(int *)base = 0;
 		else
 			return "must be yes or no";
-		return NULL;
-	case K_DRILL_PERIODS:
-		if (!strcmp(v, "report"))
-			*(enum csc_drill_periods *)base = CSC_DRILL_REPORT;
-		else if (!strcmp(v, "all"))
-			*(enum csc_drill_periods *)base = CSC_DRILL_ALL;
-		else
-			return "must be report or all";
 		return NULL;
 	case K_PERCENT: {
 		char *end;
