@@ -9,6 +9,12 @@
 # so several builds (e.g. SANITIZE=1) can live side by side.
 
 BUILD ?= build
+# A build folder under this one is named relative to it however it is given:
+# each object's .d file names its target as the compiler was told it, so an
+# object built once as build-fuzz/x.o and once as /abs/build-fuzz/x.o lost
+# its header dependencies (the fuzz smoke linked a harness compiled against
+# an older lib/csc_xml.h; tests/e2e/build_deps.sh).
+override BUILD := $(patsubst $(CURDIR)/%,%,$(BUILD))
 SANITIZE ?=
 PREFIX ?= /usr/local
 DATADIR ?= $(CURDIR)
@@ -74,11 +80,11 @@ $(foreach t,$(UNIT_TESTS),$(eval $(call test_rule,$(t))))
 # `make test`: every cmocka suite, then every end-to-end script, then one
 # closing "N passed, M failed" line (tests/run-tests.sh).
 test: all $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
-	@BUILD=$(BUILD) BIN=$(CURDIR)/$(BIN) tests/run-tests.sh \
+	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) tests/run-tests.sh \
 		$(addprefix $(BUILD)/tests/,$(UNIT_TESTS)) -- $(E2E_TESTS)
 
 unit: $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
-	@BUILD=$(BUILD) BIN=$(CURDIR)/$(BIN) tests/run-tests.sh $^ --
+	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) tests/run-tests.sh $^ --
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-san sample
@@ -93,6 +99,7 @@ clean:
 # (e.g. FUZZ_ARGS=-runs=10000000); FUZZERS=fuzz_cin picks harnesses.
 FUZZ_CC ?= clang
 FUZZ_BUILD ?= build-fuzz
+override FUZZ_BUILD := $(patsubst $(CURDIR)/%,%,$(FUZZ_BUILD))
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS ?=
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
@@ -129,7 +136,7 @@ fuzz: fuzz-build
 # on the tiny authority and a generated one of VALGRIND_CHILDREN children.
 VALGRIND_CHILDREN ?= 200
 valgrind: all
-	@BUILD=$(BUILD) BIN=$(CURDIR)/$(BIN) VALGRIND_CHILDREN=$(VALGRIND_CHILDREN) \
+	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) VALGRIND_CHILDREN=$(VALGRIND_CHILDREN) \
 		bash tests/e2e/valgrind_e2e.sh
 
 # ---- running the pipeline -------------------------------------------------
@@ -176,7 +183,7 @@ $(foreach p,$(BENCH_PROGRAMS),$(eval $(call bench_rule,$(p))))
 all: $(addprefix $(BENCH_BIN)/,$(BENCH_PROGRAMS))
 
 bench: all
-	BIN=$(CURDIR)/$(BIN) BENCH_BIN=$(CURDIR)/$(BENCH_BIN) BENCH_SCALES="$(BENCH_SCALES)" \
+	BIN=$(abspath $(BIN)) BENCH_BIN=$(abspath $(BENCH_BIN)) BENCH_SCALES="$(BENCH_SCALES)" \
 		BENCH_FRACTION=$(BENCH_FRACTION) bench/bench.sh
 
 # make install PREFIX=/usr/local: programs in PREFIX/bin, reference data,

@@ -10,3 +10,4 @@ test_input_OBJS := tests/unit/test_input.o
 # End to end: the tiny hand-made authority through csc-run, and the nightly
 # behaviour (determinism, lock, SIGKILL, incremental make, verify).
 E2E_TESTS += tests/e2e/tiny_frontdoor.sh tests/e2e/run_nightly.sh
+E2E_TESTS += tests/e2e/build_deps.sh
