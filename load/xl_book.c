@@ -182,6 +182,25 @@ void xl_discard(xl_book *b)
 	free(b);
 }
 
+void xl_handover(xl_book *b)
+{
+	/* workbook_close would write an empty workbook over the builder's file;
+	 * an unbuilt in-memory workbook has no temporaries of its own. */
+	if (b->wb)
+		lxw_workbook_free(b->wb);
+	b->wb = NULL;
+}
+
+void xl_free(xl_book *b)
+{
+	if (!b)
+		return;
+	xl_handover(b);
+	free(b->path);
+	free(b->tmp);
+	free(b);
+}
+
 lxw_worksheet *xl_sheet(xl_book *b, const char *name)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);

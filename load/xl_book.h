@@ -61,6 +61,14 @@ int xl_publish(xl_book *b);
 
 /* Remove the temporary (closing first if needed) and free b. */
 void xl_discard(xl_book *b);
+/* After a fork, when another process builds b: drop this process's
+ * unbuilt copy without writing or removing anything. b keeps its names, so
+ * xl_publish renames what the other process closed and xl_discard removes
+ * it. */
+void xl_handover(xl_book *b);
+/* Free b without touching its files: for a handed-over workbook that this
+ * process neither publishes nor discards. */
+void xl_free(xl_book *b);
 
 /* Add a sheet with marking, print setup and gridlines as GSS suggests. */
 lxw_worksheet *xl_sheet(xl_book *b, const char *name);

@@ -108,6 +108,30 @@ check_eq "short drilldown.csv message" \
 	"$(cat "$T/dbad/err")"
 check_eq "short drilldown.csv: old workbook untouched" "old" "$(cat "$T/dbad/out/highlight-2023-12.xlsx")"
 check "short drilldown.csv: no quarterly" test ! -e "$T/dbad/out/quarterly-2023-12.xlsx"
+# The quarterly workbook is built in a second process (--jobs, default 2):
+# its failure must still publish nothing, leave both old workbooks and no
+# temporary file, and give the same exit and message as one process.
+for j in 2 1; do
+	setup "$T/qbad$j"
+	sed 's/^2023-10-01,2023-12-31,1$/2023-10-01,2023-12-31,2/' <<<"$DPER" >"$T/qbad$j/out/drilldown_periods.csv"
+	echo "old" >"$T/qbad$j/out/highlight-2023-12.xlsx"
+	echo "oldq" >"$T/qbad$j/out/quarterly-2023-12.xlsx"
+	"$PROG" --conf "$T/qbad$j/pipeline.conf" --jobs $j --quiet 2>"$T/qbad$j/err"
+	check_eq "--jobs $j: quarterly drill-down short exits 3" 3 $?
+	check_eq "--jobs $j: quarterly drill-down short message" \
+		"csc-load-report: $T/qbad$j/out/drilldown.csv: 2 drill-down rows for the periods of the quarterly workbook, drilldown_periods.csv says 3: the two files are not from one run" \
+		"$(cat "$T/qbad$j/err")"
+	check_eq "--jobs $j: old highlight untouched" "old" "$(cat "$T/qbad$j/out/highlight-2023-12.xlsx")"
+	check_eq "--jobs $j: old quarterly untouched" "oldq" "$(cat "$T/qbad$j/out/quarterly-2023-12.xlsx")"
+	check "--jobs $j: no temporary files left" test -z "$(ls "$T/qbad$j/out" | grep '\.tmp\.')"
+done
+# One process or two: the same bytes.
+setup "$T/j1"
+check "--jobs 1 run" "$PROG" --conf "$T/j1/pipeline.conf" --jobs 1 --quiet
+check "--jobs 1: highlight byte-identical to two processes" cmp -s "$H" "$T/j1/out/highlight-2023-12.xlsx"
+check "--jobs 1: quarterly byte-identical to two processes" cmp -s "$Q" "$T/j1/out/quarterly-2023-12.xlsx"
+check_exit "--jobs 0 is a usage error" 4 "$PROG" --conf "$T/j1/pipeline.conf" --jobs 0
+check_exit "--jobs x is a usage error" 4 "$PROG" --conf "$T/j1/pipeline.conf" --jobs x
 setup "$T/dmal"
 printf 'period_start,period_end,rows\n2023-12-01,2023-12-31,three\n' >"$T/dmal/out/drilldown_periods.csv"
 "$PROG" --conf "$T/dmal/pipeline.conf" --quiet 2>"$T/dmal/err"
