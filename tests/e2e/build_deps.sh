@@ -14,7 +14,8 @@ S=$T/src
 mkdir -p "$S"
 tar -C "$ROOT" --exclude=./.git --exclude='./build*' --exclude=./bench/cache \
 	--exclude=./bench/work --exclude=./sample -cf - . | tar -C "$S" -xf -
-mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$S" --no-print-directory "$@"; }
+# SANITIZE= : `make test SANITIZE=1` exports SANITIZE, which would rename b to b-san
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$S" --no-print-directory SANITIZE= "$@"; }
 # newer FILE: change FILE after every object built so far
 newer() { sleep 1; touch "$S/$1"; }
 
@@ -23,6 +24,7 @@ newer() { sleep 1; touch "$S/$1"; }
 check "relative build of the library" mk BUILD=b b/libcsc.a
 newer lib/csc_date.h
 dry=$(mk -n BUILD="$S/b" all 2>&1)
+check_eq "absolute BUILD: the dry run works" 0 $?
 check "absolute BUILD: a changed header recompiles its objects" \
 	grep -q -- "-c lib/csc_date.c -o b/lib/csc_date.o" <<<"$dry"
 check "absolute BUILD: no object is named by its absolute path" \
