@@ -149,17 +149,18 @@ static int build_one(report *r, long drill)
 	return rc;
 }
 
-/* The state a builder child frees before it exits, so that the leak
- * checkers see a clean exit in the child as in the parent. */
-static struct {
-	tpl **t;
+/* What main owns and a builder child frees before it exits, so that the
+ * leak checkers see a clean exit there as in the parent (the reports hold
+ * the same objects read-only). */
+typedef struct owned {
+	tpl **t; /* NREPORTS templates */
 	rd *d;
 	csc_conf *conf;
 } owned;
 
 /* In a child: build workbook i, free everything and exit with its code. */
 static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, int n, int i,
-				  pid_t parent)
+				  pid_t parent, const owned *o)
 {
 	/* A killed run must not leave a builder writing behind it. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -174,9 +175,9 @@ static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, in
 	else
 		xl_free(b[i]);
 	for (int j = 0; j < NREPORTS; j++)
-		tpl_free(owned.t[j]);
-	rd_free(owned.d);
-	csc_conf_free(owned.conf);
+		tpl_free(o->t[j]);
+	rd_free(o->d);
+	csc_conf_free(o->conf);
 	fflush(NULL);
 	exit(rc);
 }
@@ -187,7 +188,8 @@ static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, in
  * the load writing and deflating one sheet after another on one core. Each
  * process writes only its own temporary file, and this one publishes or
  * discards them all, so the pair stays all-or-nothing. */
-static int build_all(report *rs, const long *drill, xl_book **b, int n, int jobs)
+static int build_all(report *rs, const long *drill, xl_book **b, int n, int jobs,
+		     const owned *o)
 {
 	pid_t kid[NREPORTS] = {0};
 	pid_t self = getpid();
@@ -195,7 +197,7 @@ static int build_all(report *rs, const long *drill, xl_book **b, int n, int jobs
 		fflush(NULL);
 		pid_t p = fork();
 		if (p == 0)
-			child_build(rs, drill, b, n, i, self);
+			child_build(rs, drill, b, n, i, self, o);
 		if (p < 0)
 			csc_log("cannot start a second process (%m); building the workbooks one after another");
 		else
@@ -319,9 +321,6 @@ int main(int argc, char **argv)
 
 	tpl *t[NREPORTS] = {0};
 	xl_book *b[NREPORTS] = {0};
-	owned.t = t;
-	owned.d = d;
-	owned.conf = conf;
 	int rc = CSC_EXIT_OK;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
 		char name[64];
@@ -380,7 +379,7 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_OUTPUT;
 	}
 	if (!rc)
-		rc = build_all(rs, drill, b, planned, jobs);
+		rc = build_all(rs, drill, b, planned, jobs, &(owned){t, d, conf});
 	for (int i = 0; i < NREPORTS; i++) {
 		if (!b[i])
 			continue;
