@@ -13,7 +13,7 @@
 #define CSC_DATADIR "."
 #endif
 
-enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_CHOICE, K_PLACES, K_BOOL, K_PERCENT };
+enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_CHOICE, K_PLACES, K_BOOL, K_PERCENT, K_DATE };
 
 struct key {
 	const char *name;
@@ -61,6 +61,9 @@ static const struct key conf_keys[] = {
 	 "drill-down for the periods the workbooks show (report) or every period (all)", drill_words},
 	{"max_reject_percent", K_PERCENT, 0, OFF(max_reject_percent), "100",
 	 "fail the run (exit 2) when an input rejects more than this share", NULL},
+	{"data_extracted", K_DATE, 0, OFF(data_extracted), NULL,
+	 "YYYY-MM-DD the dumps were made: the data runs to it (default: each input's latest event date)",
+	 NULL},
 };
 #define NKEYS (sizeof conf_keys / sizeof conf_keys[0])
 
@@ -184,6 +187,10 @@ static const char *apply(csc_conf *c, const struct key *k, const char *v, const 
 		else
 			return "must be yes or no";
 		return NULL;
+	case K_DATE:
+		if (csc_date_parse_iso(v, strlen(v), (csc_date *)base))
+			return "must be a date YYYY-MM-DD";
+		return NULL;
 	case K_PERCENT: {
 		char *end;
 		double x = strtod(v, &end);
@@ -263,6 +270,7 @@ csc_conf *csc_conf_parse(const char *name, const char *dir, const char *text, si
 	c->path = csc_xstrdup(name);
 	c->dir = csc_xstrdup(dir ? dir : ".");
 	c->period_end = CSC_NODATE;
+	c->data_extracted = CSC_NODATE;
 	int errors = 0;
 	long seen_line[NKEYS] = {0};
 

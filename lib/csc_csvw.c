@@ -10,6 +10,28 @@ void csc_csvw_init(csc_csvw *w, FILE *fp)
 {
 	w->fp = fp;
 	w->col = 0;
+	w->watch = 0;
+	memset(w->latest, 0, sizeof w->latest);
+	w->latest_col = -1;
+}
+
+void csc_csvw_watch(csc_csvw *w, uint64_t mask)
+{
+	w->watch = mask;
+}
+
+/* ISO dates order as text; the field is checked to be a real day only when
+ * it would become the latest, which is rare, so the cost per field is one
+ * bit test. */
+static void watch_field(csc_csvw *w, const char *s, size_t n)
+{
+	csc_date d;
+	if (w->col >= 64 || !(w->watch >> w->col & 1) || n != CSC_DATE_BUFSZ - 1 ||
+	    memcmp(s, w->latest, n) <= 0 || csc_date_parse_iso(s, n, &d) != 0)
+		return;
+	memcpy(w->latest, s, n);
+	w->latest[n] = '\0';
+	w->latest_col = w->col;
 }
 
 static void sep(csc_csvw *w)
@@ -48,12 +70,16 @@ static void raw_field(csc_csvw *w, const char *s, size_t n, int guard)
 
 void csc_csvw_field(csc_csvw *w, const char *s, size_t n)
 {
+	if (w->watch)
+		watch_field(w, s, n);
 	sep(w);
 	raw_field(w, s, n, 0);
 }
 
 void csc_csvw_str(csc_csvw *w, const char *s)
 {
+	if (w->watch && s)
+		watch_field(w, s, strlen(s));
 	sep(w);
 	if (s)
 		raw_field(w, s, strlen(s), 0);
@@ -75,8 +101,11 @@ void csc_csvw_long(csc_csvw *w, long v)
 void csc_csvw_date(csc_csvw *w, csc_date d)
 {
 	char b[CSC_DATE_BUFSZ];
+	csc_date_iso(d, b);
+	if (w->watch)
+		watch_field(w, b, strlen(b));
 	sep(w);
-	fputs_unlocked(csc_date_iso(d, b), w->fp);
+	fputs_unlocked(b, w->fp);
 }
 
 void csc_csvw_double(csc_csvw *w, double v)

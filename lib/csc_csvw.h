@@ -10,6 +10,7 @@
 #define CSC_CSVW_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "csc_date.h"
@@ -17,6 +18,12 @@
 typedef struct csc_csvw {
 	FILE *fp;
 	int col; /* fields written in the current row */
+	/* Columns (bit i = column i < 64) whose ISO dates are watched: the
+	 * latest one written, and its column, are kept for the staging
+	 * coverage file (csc_coverage.h). 0 after csc_csvw_init. */
+	uint64_t watch;
+	char latest[CSC_DATE_BUFSZ]; /* "" until a watched column held a date */
+	int latest_col;
 } csc_csvw;
 
 /* Start writing to fp (owned by the caller). */
@@ -39,6 +46,11 @@ void csc_csvw_date(csc_csvw *w, csc_date d);
 
 /* A number printed with up to 17 significant digits (round-trips). */
 void csc_csvw_double(csc_csvw *w, double v);
+
+/* Watch the columns set in mask (bit i = column i) for the latest ISO date
+ * written in them (w->latest, w->latest_col); an empty or non-date field is
+ * ignored. */
+void csc_csvw_watch(csc_csvw *w, uint64_t mask);
 
 /* End the row. */
 void csc_csvw_end(csc_csvw *w);

@@ -57,6 +57,12 @@ csc_table *csc_stage_table(csc_stage *s, const char *table, const char *source_f
 		t->open = 1;
 		csc_csvw_init(&t->w, t->out.fp);
 		csc_csvw_header(&t->w, header);
+		uint64_t mask;
+		t->ncov = csc_coverage_columns(stage_file, header, t->cov_name, t->cov_pos, &mask);
+		if (t->ncov) {
+			t->stage_name = csc_xstrdup(stage_file);
+			csc_csvw_watch(&t->w, mask);
+		}
 	}
 	return t;
 }
@@ -86,14 +92,48 @@ void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
 
 void csc_stage_free(csc_stage *s)
 {
+	for (int i = 0; i < s->ntables; i++) {
+		free(s->tables[i].stage_name);
+		s->tables[i].stage_name = NULL;
+	}
 	free(s->dir);
 	free(s->input);
 	s->dir = s->input = NULL;
 }
 
+/* One row per staged table with event dates: the latest, and its column. */
+static int open_coverage(csc_stage *s, csc_out *o)
+{
+	char *p = named(s->dir, "coverage_", s->input);
+	int rc = csc_out_open(o, p);
+	free(p);
+	if (rc)
+		return -1;
+	csc_csvw w;
+	csc_csvw_init(&w, o->fp);
+	csc_csvw_header(&w, csc_coverage_stage_header);
+	for (int i = 0; i < s->ntables; i++) {
+		const csc_table *t = &s->tables[i];
+		if (!t->stage_name)
+			continue;
+		const char *col = "";
+		for (int k = 0; k < t->ncov; k++)
+			if (t->cov_pos[k] == t->w.latest_col)
+				col = t->cov_name[k];
+		csc_csvw_str(&w, t->stage_name);
+		csc_csvw_str(&w, col);
+		csc_csvw_str(&w, t->w.latest);
+		csc_csvw_end(&w);
+	}
+	return 0;
+}
+
 int csc_stage_commit(csc_stage *s)
 {
 	int bad = s->failed;
+	csc_out cov = {0};
+	if (!bad && open_coverage(s, &cov) != 0)
+		bad = 1;
 	csc_out rec;
 	char *p = named(s->dir, "recon_", s->input);
 	if (csc_out_open(&rec, p) == 0) {
@@ -118,17 +158,20 @@ int csc_stage_commit(csc_stage *s)
 	if (bad) {
 		if (rec.fp)
 			csc_out_abort(&rec);
+		if (cov.fp)
+			csc_out_abort(&cov);
 		csc_stage_abort(s);
 		return -1;
 	}
 	for (int i = 0; i < s->ntables; i++)
 		if (s->tables[i].open && fflush(s->tables[i].out.fp) != 0)
 			bad = 1;
-	if (fflush(s->rej_out.fp) != 0 || fflush(rec.fp) != 0)
+	if (fflush(s->rej_out.fp) != 0 || fflush(rec.fp) != 0 || fflush(cov.fp) != 0)
 		bad = 1;
 	if (bad) {
 		csc_error_at(s->dir, 0, "cannot write staging: %s", strerror(errno));
 		csc_out_abort(&rec);
+		csc_out_abort(&cov);
 		csc_stage_abort(s);
 		return -1;
 	}
@@ -139,6 +182,9 @@ int csc_stage_commit(csc_stage *s)
 				bad = 1;
 		}
 	if (csc_out_commit(&s->rej_out))
+		bad = 1;
+	/* before recon, the make target: recon in place means coverage is too */
+	if (csc_out_commit(&cov))
 		bad = 1;
 	if (csc_out_commit(&rec))
 		bad = 1;
@@ -173,9 +219,9 @@ int csc_stage_not_configured(const char *staging_dir, const char *input,
 		free(p);
 	}
 	int rc = 0;
-	const char *prefixes[] = {"recon_", "rejects_"};
-	const char *const *headers[] = {recon_header, rejects_header};
-	for (int i = 0; i < 2; i++) {
+	const char *prefixes[] = {"coverage_", "rejects_", "recon_"};
+	const char *const *headers[] = {csc_coverage_stage_header, rejects_header, recon_header};
+	for (int i = 0; i < 3; i++) {
 		char *p = named(staging_dir, prefixes[i], input);
 		csc_out o;
 		if (csc_out_open(&o, p) == 0) {

@@ -12,6 +12,7 @@
 #ifndef CSC_STAGE_H
 #define CSC_STAGE_H
 
+#include "csc_coverage.h"
 #include "csc_csvw.h"
 #include "csc_out.h"
 
@@ -24,6 +25,12 @@ typedef struct csc_table {
 	csc_csvw w;
 	long read, staged, rejected;
 	int open;
+	/* coverage: the staging file's name and its event-date columns, whose
+	 * latest date w keeps (csc_csvw_watch) */
+	char *stage_name;
+	int ncov;
+	const char *cov_name[CSC_COV_MAXCOLS];
+	int cov_pos[CSC_COV_MAXCOLS];
 } csc_table;
 
 typedef struct csc_stage {
@@ -53,7 +60,9 @@ void csc_table_stage(csc_table *t);
 void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
 		      const char *value, const char *reason);
 
-/* Write recon, commit every file. 0, or -1 when any write failed. */
+/* Write recon and coverage_<input>.csv (the latest event date of each
+ * staged table, csc_coverage.h), commit every file. 0, or -1 when any write
+ * failed. */
 int csc_stage_commit(csc_stage *s);
 
 /* Remove every temporary file; previous staging stays as it was. */
@@ -63,7 +72,8 @@ void csc_stage_abort(csc_stage *s);
 void csc_stage_free(csc_stage *s);
 
 /* Remove staging files of an input that is not configured (stale tables
- * from an earlier run), then write its header-only recon file. */
+ * from an earlier run), then write its header-only recon and coverage
+ * files. */
 int csc_stage_not_configured(const char *staging_dir, const char *input,
 			     const char *const *stage_files);
 
