@@ -64,6 +64,14 @@ void csc_log(const char *fmt, ...)
 }
 
 const char *csc_prog(void) { return prog; }
+
+void csc_diag_reopen_log(void)
+{
+	if (log_fp)
+		fclose(log_fp);
+	log_fp = NULL;
+	csc_diag_init(NULL);
+}
 /* Quiet can only be switched on: --quiet or CSC_QUIET=1 from the run driver. */
 void csc_diag_quiet(int q) { quiet = quiet || q; }
 int csc_diag_is_quiet(void) { return quiet; }

@@ -29,6 +29,10 @@ void csc_diag_init(const char *argv0);
 /* The program name set by csc_diag_init. */
 const char *csc_prog(void);
 
+/* Close the log and open CSC_LOG again (csc-run, once the data has fixed
+ * the period its log is named after). */
+void csc_diag_reopen_log(void);
+
 /* Suppress csc_info output (for --quiet). Errors are always printed. */
 void csc_diag_quiet(int quiet);
 int csc_diag_is_quiet(void);

@@ -27,6 +27,24 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 		 const run_period *p, const char *argv0);
 void run_ctx_free(run_ctx *c);
 
+/* The period's paths of c (pdir, published, log_path) for p; NULL p (the
+ * period waits for the data, run_coverage) leaves pdir and published NULL
+ * and logs to <out>/logs/run-default.log until then. */
+void run_ctx_paths(run_ctx *c, const run_period *p);
+
+/* Bring the staging tables up to date, read their coverage (csc_coverage.h)
+ * and settle the period: the default one when c has none yet (the last
+ * complete month the data covers; the pending log is moved into the
+ * period's log), else refuse one that starts after the data (exit 4, naming
+ * the input and its date); a period that ends after the data is partial,
+ * and says so. 0 or an exit code. */
+int run_coverage(run_ctx *c, int jobs);
+
+/* The default period from the coverage files already in <output_dir>/staging
+ * (for --verify, which must not run the extracts in the live folder); the
+ * clock's last complete month when there are none. */
+void run_coverage_default(const csc_conf *conf, run_period *p);
+
 /* Every configured input, template, comparators.csv and the bank-holiday
  * file exist and are readable: 0, or CSC_EXIT_INPUT after naming the one
  * that is not (before make, which would only say "no rule"). */

@@ -37,7 +37,6 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 {
 	memset(c, 0, sizeof *c);
 	c->conf = conf;
-	c->period = *p;
 	c->conf_path = absolute(conf_path);
 	/* the stages live beside csc-run */
 	char self[PATH_MAX];
@@ -59,14 +58,11 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	}
 	c->out = absolute(conf->output_dir);
 	c->work = csc_path_join(c->out, ".work");
-	c->pdir = csc_path_join(c->work, p->label);
 	c->settings = csc_path_join(c->work, "settings");
-	c->published = csc_path_join(c->out, p->label);
 	char *logs = csc_path_join(c->out, "logs");
-	char name[64];
-	snprintf(name, sizeof name, "run-%s.log", p->label);
-	c->log_path = csc_path_join(logs, name);
-	int ok = csc_mkdirs(c->pdir) == 0 && csc_mkdirs(c->settings) == 0 && csc_mkdirs(logs) == 0;
+	run_ctx_paths(c, p);
+	int ok = (!c->pdir || csc_mkdirs(c->pdir) == 0) && csc_mkdirs(c->settings) == 0 &&
+		 csc_mkdirs(logs) == 0;
 	if (!ok) {
 		free(logs);
 		csc_error_at(c->out, 0, "cannot create work folders: %s", strerror(errno));
@@ -75,8 +71,8 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	/* A stage that cannot write reports it in the work folder; if that is
 	 * read-only too, nobody could say why the chain failed: check first. */
 	char *stg = csc_path_join(c->out, "staging"), *pub = csc_path_join(c->out, ".pub");
-	const char *must[] = {c->out, c->work, c->pdir, c->settings, logs, stg, pub};
-	for (size_t i = 0; ok && i < sizeof must / sizeof must[0]; i++)
+	const char *must[] = {c->out, c->work, c->settings, logs, stg, pub, c->pdir};
+	for (size_t i = 0; ok && i < sizeof must / sizeof must[0] && must[i]; i++)
 		if (access(must[i], W_OK) != 0 && errno != ENOENT) {
 			csc_error_at(must[i], 0, "cannot write the output folder: %s", strerror(errno));
 			ok = 0;
@@ -222,16 +218,26 @@ static void add(char **buf, size_t *len, const char *key, const char *val)
 	*len += (size_t)sprintf(*buf + *len, "%s = %s\n", key, val ? val : "");
 }
 
+static int reads_period(const char *const (*keys)[2])
+{
+	for (int i = 0; i < 16 && keys[i][0]; i++)
+		if (!strcmp(keys[i][0], "period"))
+			return 1;
+	return 0;
+}
+
 int run_settings(run_ctx *c)
 {
 	const csc_conf *k = c->conf;
 	struct stage {
 		const char *name;
-		const char *keys[12][2];
+		const char *keys[16][2];
 	};
 	char months[16], places[200] = "", pops[1200] = "", maxrej[32];
 	snprintf(months, sizeof months, "%d", k->months_shown);
 	snprintf(maxrej, sizeof maxrej, "%g", k->max_reject_percent);
+	char extracted[CSC_DATE_BUFSZ];
+	csc_date_iso(k->data_extracted, extracted);
 	for (int i = 0; i < k->nresidential; i++) {
 		strcat(places, k->residential_places[i]);
 		strcat(places, " ");
@@ -257,16 +263,18 @@ int run_settings(run_ctx *c)
 			       {"drilldown", k->drilldown ? "yes" : "no"},
 			       {"drilldown_periods", k->drilldown_periods == CSC_DRILL_ALL ? "all" : "report"},
 			       {"reference_dir", k->reference_dir},
-			       {"templates_dir", k->templates_dir}}},
+			       {"templates_dir", k->templates_dir}, {"data_extracted", extracted}}},
 		{"load", {{"la_name", k->la_name}, {"la_number", k->la_number}, {"months_shown", months},
 			  {"publication_mode", k->publication_mode ? "yes" : "no"},
 			  {"templates_dir", k->templates_dir}, {"period", c->period.label}}},
 	};
 	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
+		if (!c->period.label[0] && reads_period(stages[s].keys))
+			continue; /* written once the data has fixed the period */
 		char *buf = NULL;
 		size_t len = 0;
 		add(&buf, &len, "# settings read by", stages[s].name);
-		for (int i = 0; i < 12 && stages[s].keys[i][0]; i++)
+		for (int i = 0; i < 16 && stages[s].keys[i][0]; i++)
 			add(&buf, &len, stages[s].keys[i][0], stages[s].keys[i][1]);
 		char name[64];
 		snprintf(name, sizeof name, "%s.txt", stages[s].name);

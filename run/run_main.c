@@ -53,7 +53,8 @@ static void help(void)
 	       "    --conf FILE     pipeline.conf (required)\n"
 	       "    --period P      2023-09 (a month) or 2023-Q3 (financial quarter 3 of\n"
 	       "                    2023-24: October-December 2023). Default: period_end from\n"
-	       "                    the conf, else the last complete month.\n"
+	       "                    the conf, else the last complete month the data covers\n"
+	       "                    (its coverage, below).\n"
 	       "    --jobs N        stages run in parallel where independent (default 2)\n"
 	       "    --target staging\n"
 	       "                    only bring the staging tables up to date (for csc-returns)\n"
@@ -104,7 +105,8 @@ int main(int argc, char **argv)
 	if (!conf)
 		return CSC_EXIT_CONFIG;
 
-	run_period period;
+	run_period period = {0}; /* no label: the data's coverage fixes it (run_coverage) */
+	int all = !strcmp(target, "all");
 	if (period_arg) {
 		if (run_period_parse(period_arg, &period) != 0) {
 			csc_error("--period: '%s' is not YYYY-MM or YYYY-Qn", period_arg);
@@ -113,7 +115,9 @@ int main(int argc, char **argv)
 		}
 	} else if (conf->period_end != CSC_NODATE) {
 		run_period_from_end(conf->period_end, &period);
-	} else {
+	} else if (verify) {
+		run_coverage_default(conf, &period);
+	} else if (!all) {
 		time_t now = time(NULL);
 		struct tm tm;
 		localtime_r(&now, &tm);
@@ -126,7 +130,7 @@ int main(int argc, char **argv)
 		return vrc;
 	}
 	run_ctx ctx;
-	int crc = run_ctx_init(&ctx, conf, conf_path, &period, argv[0]);
+	int crc = run_ctx_init(&ctx, conf, conf_path, period.label[0] ? &period : NULL, argv[0]);
 	int early = crc ? (crc == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_CONFIG) : run_check_inputs(&ctx);
 	int lock = -1;
 	if (!early) {
@@ -140,24 +144,28 @@ int main(int argc, char **argv)
 		return early;
 	}
 
-	csc_info("run %s for %s started", period.label, conf->la_name);
+	csc_info("run %s for %s started", period.label[0] ? period.label : "(period from the data)",
+		 conf->la_name);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int rc = run_settings(&ctx);
+	if (rc == 0 && all)
+		rc = run_coverage(&ctx, jobs);
 	if (rc == 0)
 		rc = run_make(&ctx, jobs, target);
-	if (rc == 0 && !strcmp(target, "all"))
+	if (rc == 0 && all)
 		rc = run_publish(&ctx);
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	const char *label = ctx.period.label[0] ? ctx.period.label : "(period from the data)";
 	if (rc == 0) {
-		csc_log("run %s finished in %.1f s", period.label, secs);
-		if (!strcmp(target, "all"))
+		csc_log("run %s finished in %.1f s", label, secs);
+		if (all)
 			run_summary(&ctx, secs);
 	} else {
 		csc_error("run %s failed (exit %d) after %.1f s; published outputs are unchanged; log: %s",
-			  period.label, rc, secs, ctx.log_path);
+			  label, rc, secs, ctx.log_path);
 	}
 	close(lock);
 	run_ctx_free(&ctx);
