@@ -141,7 +141,7 @@ static int on_row(void *ctx, const csc_row *r)
 	return 0;
 }
 
-int csc_coverage_read(csc_coverage *cv, const char *staging_dir)
+int csc_coverage_read(csc_coverage *cv, const char *staging_dir, int missing_ok)
 {
 	int rc = 0;
 	for (int i = 0; i < CSC_COV_NINPUTS; i++) {
@@ -151,7 +151,9 @@ int csc_coverage_read(csc_coverage *cv, const char *staging_dir)
 		snprintf(name, sizeof name, "coverage_%s.csv", cv->in[i].input);
 		char *p = csc_path_join(staging_dir, name);
 		struct reader rd = {p, &cv->in[i], {0}, 0};
-		if (access(p, R_OK) != 0) {
+		if (access(p, R_OK) != 0 && errno == ENOENT && missing_ok) {
+			snprintf(cv->in[i].found_in, sizeof cv->in[i].found_in, "no %s", name);
+		} else if (access(p, R_OK) != 0) {
 			csc_error_at(p, 0, "%s is configured but has no coverage file (%s); run its extract again",
 				     cv->in[i].key, strerror(errno));
 			rc = -1;
@@ -181,15 +183,18 @@ csc_date csc_coverage_default_end(const csc_coverage *cv, csc_date today)
 	return d < clock ? d : clock;
 }
 
-const char *csc_coverage_basis(const csc_coverage *cv, int i, char *buf, size_t cap)
+const char *csc_coverage_says(const csc_coverage *cv, int i, char *buf, size_t cap)
 {
 	const csc_cov_input *in = &cv->in[i];
+	char b[CSC_DATE_BUFSZ];
 	if (cv->extracted != CSC_NODATE)
-		snprintf(buf, cap, "%s (data_extracted in pipeline.conf)", in->key);
+		snprintf(buf, cap, "%s runs to %s (data_extracted in pipeline.conf)", in->key,
+			 csc_date_dmy(in->data_to, b));
 	else if (in->latest != CSC_NODATE)
-		snprintf(buf, cap, "%s (latest event: %s)", in->key, in->found_in);
+		snprintf(buf, cap, "%s runs to %s (its latest event date, %s)", in->key,
+			 csc_date_dmy(in->data_to, b), in->found_in);
 	else
-		snprintf(buf, cap, "%s (no dated record)", in->key);
+		snprintf(buf, cap, "%s holds no dated record", in->key);
 	return buf;
 }
 
@@ -214,7 +219,9 @@ int csc_coverage_write(const csc_coverage *cv, const char *dir, csc_date end)
 		csc_csvw_date(&w, in->data_to);
 		csc_csvw_str(&w, i == cv->limit ? "yes" : "no");
 		csc_csvw_date(&w, end);
-		csc_csvw_str(&w, in->data_to != CSC_NODATE && end > in->data_to ? "partial" : "complete");
+		csc_csvw_str(&w, in->data_to == CSC_NODATE ? "unknown"
+				 : end > in->data_to       ? "partial"
+							   : "complete");
 		csc_csvw_end(&w);
 	}
 	return csc_out_commit(&o);

@@ -58,8 +58,9 @@ void csc_coverage_init(csc_coverage *cv, const csc_conf *conf);
 
 /* Read staging/coverage_<input>.csv of every configured input into cv (after
  * csc_coverage_init) and settle it. 0, or -1 after naming a file that is
- * missing or malformed (exit 3: re-run the extract). */
-int csc_coverage_read(csc_coverage *cv, const char *staging_dir);
+ * missing or malformed (exit 3: re-run the extract). With missing_ok, a
+ * missing file (staging made by hand) leaves its input without a date. */
+int csc_coverage_read(csc_coverage *cv, const char *staging_dir, int missing_ok);
 
 /* Compute every data_to, limit and data_to from latest and extracted. The
  * first input in order wins a tie. */
@@ -80,11 +81,12 @@ enum csc_cov_verdict csc_coverage_judge(const csc_coverage *cv, csc_date start, 
  * today's last complete month when no input has a date. */
 csc_date csc_coverage_default_end(const csc_coverage *cv, csc_date today);
 
-/* "the contacts list (contacts.csv contact_date)" or "data_extracted in
- * pipeline.conf": what gives input i its data_to, for messages. */
-const char *csc_coverage_basis(const csc_coverage *cv, int i, char *buf, size_t cap);
+/* "contacts runs to 15/10/2026 (its latest event date, contacts.csv
+ * contact_date)", or "(data_extracted in pipeline.conf)": input i's
+ * coverage and where it comes from, for messages. Returns buf. */
+const char *csc_coverage_says(const csc_coverage *cv, int i, char *buf, size_t cap);
 
-/* Write cv into staging-independent "<dir>/coverage.csv" for the period
+/* Write cv into "<dir>/coverage.csv" for the period
  * ending `end`: one row per configured input (docs/FORMATS.md). 0 or -1. */
 int csc_coverage_write(const csc_coverage *cv, const char *dir, csc_date end);
 

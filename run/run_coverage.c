@@ -104,7 +104,7 @@ int run_coverage(run_ctx *c, int jobs)
 	char *stg = csc_path_join(c->out, "staging");
 	csc_coverage cv;
 	csc_coverage_init(&cv, c->conf);
-	rc = csc_coverage_read(&cv, stg);
+	rc = csc_coverage_read(&cv, stg, 0);
 	free(stg);
 	if (rc)
 		return CSC_EXIT_INPUT;
@@ -136,7 +136,7 @@ void run_coverage_default(const csc_conf *conf, run_period *p)
 	char *stg = csc_path_join(conf->output_dir, "staging");
 	csc_coverage cv;
 	csc_coverage_init(&cv, conf);
-	if (csc_coverage_read(&cv, stg) != 0) {
+	if (csc_coverage_read(&cv, stg, 1) != 0) {
 		/* nothing extracted yet: verify will find no published pack */
 		cv.limit = -1;
 		cv.data_to = CSC_NODATE;

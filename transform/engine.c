@@ -482,6 +482,11 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 		return finish(e, keep, CSC_EXIT_INPUT);
 	}
 	e->np = tx_periods(c->period_end, c->months_shown, e->per, TX_MAXPER);
+	int crc = tx_coverage(c, staging, outdir, e->per, &e->np);
+	if (crc) {
+		free(staging);
+		return finish(e, keep, crc);
+	}
 	while (e->nshown < e->np && !e->per[e->nshown].hidden)
 		e->nshown++;
 	for (int p = 0; p < e->np; p++)

@@ -2,7 +2,7 @@
 TX_OBJS := transform/engine.o transform/periods.o transform/staging_read.o \
 	transform/staging_lists.o transform/staging_cin.o transform/staging_903.o \
 	transform/measures.o transform/cin_common.o transform/m_frontdoor.o transform/m_earlyhelp.o \
-	transform/m_protection.o transform/m_care.o transform/m_leavers.o transform/rag.o
+	transform/m_protection.o transform/m_care.o transform/m_leavers.o transform/rag.o transform/coverage.o
 
 PROGRAMS += csc-transform
 csc-transform_OBJS := transform/main.o $(TX_OBJS)

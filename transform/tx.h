@@ -215,6 +215,16 @@ double tx_value(const tx_engine *e, int m, int p, int b, long *num, long *den);
 /* Fill per[] with the shown periods for period_end and months_shown, then
  * the hidden previous periods; returns the count. */
 int tx_periods(csc_date period_end, int months_shown, tx_period *per, int cap);
+
+/* Drop the periods that start after data_to (CSC_NODATE: none), keeping the
+ * order and the previous-period links; returns the new count. */
+int tx_periods_covered(tx_period *per, int n, csc_date data_to);
+
+/* Read the staging coverage files (coverage.c), drop the periods of per[*np]
+ * that start after the data and write <outdir>/coverage.csv. 0, or
+ * CSC_EXIT_INPUT (a malformed coverage file) or CSC_EXIT_OUTPUT. */
+int tx_coverage(const csc_conf *c, const char *staging, const char *outdir, tx_period *per,
+		int *np);
 const char *tx_pkind_name(enum tx_pkind k);
 
 /* 1 when shown period p gets drill-down rows under drilldown_periods:
