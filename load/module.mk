@@ -1,6 +1,6 @@
 # csc-load-report: the highlight and quarterly workbooks (report_*, xl_*).
 PROGRAMS += csc-load-report
-csc-load-report_OBJS := load/report_main.o load/report_tpl.o load/report_data.o \
+csc-load-report_OBJS := load/report_main.o load/report_tpl.o load/report_data.o load/report_coverage.o \
 	load/report_period.o load/report_cell.o load/report_strand.o load/report_sheets.o \
 	load/xl_book.o
 
@@ -17,4 +17,4 @@ E2E_TESTS += tests/e2e/load_report.sh
 UNIT_TESTS += test_load_tpl test_load_cell
 test_load_tpl_OBJS := tests/unit/test_load_tpl.o load/report_tpl.o
 test_load_cell_OBJS := tests/unit/test_load_cell.o load/report_cell.o load/report_period.o \
-	load/report_data.o load/xl_book.o
+	load/report_data.o load/report_coverage.o load/xl_book.o

@@ -318,6 +318,8 @@ rd *rd_load(const char *dir, const char *staging_dir)
 		d->rejects[i] = rc == 1 ? -1 : n;
 	}
 
+	if (rd_load_coverage(d))
+		goto fail;
 	qsort(d->m, d->nm, sizeof *d->m, cmp_measure);
 	qsort(d->r, d->nr, sizeof *d->r, cmp_rag);
 	p = csc_path_join(dir, "measures.csv");

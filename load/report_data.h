@@ -59,12 +59,21 @@ typedef struct rd {
 	rd_recon *rc; size_t nrc; /* per input, in file order */
 	long rejects[RD_NINPUTS]; /* data rows in rejects_<input>.csv; -1 = no file */
 	int have_recon[RD_NINPUTS];
+	csc_date data_to;         /* coverage.csv: the date the data runs to; CSC_NODATE unknown */
+	const char *data_by;      /* the title of the input that limits it */
 } rd;
 
 /* Read the transform outputs in dir and the reconciliation in
  * staging_dir. Returns NULL after printing why. */
 rd *rd_load(const char *dir, const char *staging_dir);
 void rd_free(rd *d);
+
+/* Read coverage.csv of d->dir (optional) into data_to and data_by; 0, or
+ * -1 after printing why (report_coverage.c). */
+int rd_load_coverage(rd *d);
+
+/* A period ending at `end` holds figures only up to d->data_to: 1, else 0. */
+int rd_partial(const rd *d, csc_date end);
 
 /* Exact lookups; NULL when absent. */
 const rd_measure *rd_find_measure(const rd *d, const char *measure, const char *breakdown,

@@ -46,8 +46,18 @@ void report_cover(report *r, lxw_worksheet *ws)
 	xl_text(r->b, ws, 4, 0, "Period", XF_BOLD);
 	snprintf(buf, sizeof buf, "%s to %s", r->cols[0].head, r->cols[r->ncols - 1].head);
 	xl_text(r->b, ws, 4, 1, buf, XF_TEXT);
-	xl_text(r->b, ws, 5, 0, "Date of the data", XF_BOLD);
-	xl_date(r->b, ws, 5, 1, r->period_end);
+	/* The figures run to the period end, or to the data's end before it. */
+	char d1[CSC_DATE_BUFSZ], d2[CSC_DATE_BUFSZ];
+	xl_text(r->b, ws, 5, 0, "Data to", XF_BOLD);
+	if (rd_partial(r->d, r->period_end)) {
+		xl_date(r->b, ws, 5, 1, r->d->data_to);
+		snprintf(buf, sizeof buf, "partial: data to %s (%s); the period ends %s, and nothing "
+			 "after %s is in the data", csc_date_dmy(r->d->data_to, d1), r->d->data_by,
+			 csc_date_dmy(r->period_end, d2), d1);
+		xl_text(r->b, ws, 5, 2, buf, XF_TEXT);
+	} else {
+		xl_date(r->b, ws, 5, 1, r->period_end);
+	}
 	xl_text(r->b, ws, 6, 0, "Comparators and RAG", XF_BOLD);
 	snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
 	xl_text(r->b, ws, 6, 1, buf, XF_TEXT);

@@ -80,7 +80,7 @@ void report_chart_data_start(report *r)
 }
 
 struct notes {
-	char nocases[256], missing[256];
+	char nocases[256], missing[256], nodata[256];
 	int suppressed;
 	const char *unavailable;
 };
@@ -106,6 +106,9 @@ static void notes_text(const struct notes *n, char *out, size_t cap)
 	if (k < cap && n->suppressed)
 		k += (size_t)snprintf(out + k, cap - k,
 				      "c = suppressed: fewer than 6 records behind the figure. ");
+	if (k < cap && n->nodata[0])
+		k += (size_t)snprintf(out + k, cap - k, "No data for %s: the data ends before. ",
+				      n->nodata);
 	if (k < cap && n->missing[0])
 		snprintf(out + k, cap - k, "No figure in measures.csv for %s. ", n->missing);
 	size_t len = strlen(out);
@@ -237,8 +240,14 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	xl_text(r->b, ws, 0, 0, sh->title, XF_TITLE);
 	worksheet_set_row(ws, 0, 21, NULL); /* the 16-point title clears row 1 */
 	char line[512];
-	snprintf(line, sizeof line, "%s. %s: %s to %s.", r->conf->la_name, t->title,
-		 r->cols[0].head, r->cols[r->ncols - 1].head);
+	int len = snprintf(line, sizeof line, "%s. %s: %s to %s.", r->conf->la_name, t->title,
+			   r->cols[0].head, r->cols[r->ncols - 1].head);
+	if (rd_partial(r->d, r->period_end) && len > 0 && (size_t)len < sizeof line) {
+		char d[CSC_DATE_BUFSZ];
+		snprintf(line + len, sizeof line - (size_t)len,
+			 " Partial: data to %s (%s); periods after it have no figures.",
+			 csc_date_dmy(r->d->data_to, d), r->d->data_by);
+	}
 	xl_text(r->b, ws, 1, 0, line, XF_TEXT);
 	snprintf(line, sizeof line,
 		 "Target, England, statistical neighbours, RAG and trend refer to %s. "
@@ -297,6 +306,12 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		for (int p = 0; p < r->ncols; p++) {
 			if (why_na) {
 				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "not available", XF_NOTE_NUM};
+				continue;
+			}
+			if (r->d->data_to != CSC_NODATE && r->cols[p].start > r->d->data_to) {
+				/* the transform computed nothing for it: no zero either */
+				cells[p] = (rc_cell){RC_NONE, 0, "no data", XF_NOTE_NUM};
+				add_period(n.nodata, sizeof n.nodata, r->cols[p].head);
 				continue;
 			}
 			const rd_measure *m = rd_find_measure(r->d, row->measure, row->breakdown,
