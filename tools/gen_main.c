@@ -119,8 +119,11 @@ static int write_conf(const gen_opts *o, const char *dir, long population)
 		    "# %d years of history to the extraction date %04d-%02d-%02d).\n"
 		    "# The population is the one the generator's arrival rate implies.\n\n",
 		o->seed, o->children, o->years, ey, em, ed);
-	fprintf(fp, "la_name = %s\nla_number = %s\nperiod_end = %04d-%02d\nmonths_shown = 6\n\n", o->la_name,
-		o->la_number, py, pm);
+	/* A small authority's quietest list may hold no event in the last weeks:
+	 * the day of the dump, not its latest event, is how far the data runs. */
+	fprintf(fp, "la_name = %s\nla_number = %s\nperiod_end = %04d-%02d\nmonths_shown = 6\n"
+		    "data_extracted = %04d-%02d-%02d\n\n",
+		o->la_name, o->la_number, py, pm, ey, em, ed);
 	for (int y = sy; y <= ey; y++)
 		fprintf(fp, "population_%d = %ld\n", y, population);
 	fprintf(fp, "\ncin_census = cin_census.xml\nssda903_dir = ssda903\ncontacts = contacts.csv\n"

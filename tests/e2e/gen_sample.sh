@@ -64,6 +64,8 @@ done
 check_eq "populations 2020-2026" "2020 2021 2022 2023 2024 2025 2026" \
 	"$(sed -n 's/^population_\([0-9]*\) = [0-9]*$/\1/p' "$conf" | tr '\n' ' ' | sed 's/ $//')"
 check_eq "months_shown" "months_shown = 6" "$(grep '^months_shown' "$conf")"
+# the dump is made on the extraction date (--end, default 31 October 2026)
+check_eq "data_extracted" "data_extracted = 2026-10-31" "$(grep '^data_extracted' "$conf")"
 
 # realism over the 12 months ending at the extraction date, recomputed
 # from the files by an independent reader
