@@ -6,3 +6,4 @@ UNIT_TESTS += test_run_period
 test_run_period_OBJS := tests/unit/test_run_period.o run/run_period.o
 PROGRAMS += csc-stage
 csc-stage_OBJS := run/stage_main.o
+E2E_TESTS += tests/e2e/coverage.sh
