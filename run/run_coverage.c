@@ -42,11 +42,6 @@ static csc_date today(void)
 	return csc_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static csc_date period_start(const run_period *p)
-{
-	return csc_month_first(csc_date_add_months(p->end, p->quarter ? -2 : 0));
-}
-
 /* The lines logged before the period was known go to the top of its log. */
 static int move_log(const char *from, const char *to)
 {
@@ -115,7 +110,7 @@ int run_coverage(run_ctx *c, int jobs)
 				 csc_coverage_says(&cv, i, why, sizeof why));
 	if (!c->period.label[0])
 		return fix_default(c, &cv);
-	switch (csc_coverage_judge(&cv, period_start(&c->period), c->period.end)) {
+	switch (csc_coverage_judge(&cv, run_period_start(&c->period), c->period.end)) {
 	case CSC_COV_NODATA:
 		csc_error("period %s starts after the data: %s; report an earlier period "
 			  "(the default is the last complete month the data covers)",

@@ -44,3 +44,8 @@ void run_period_last_complete(csc_date today, run_period *p)
 {
 	run_period_from_end(csc_month_first(today) - 1, p);
 }
+
+csc_date run_period_start(const run_period *p)
+{
+	return csc_month_first(csc_date_add_months(p->end, p->quarter ? -2 : 0));
+}

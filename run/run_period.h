@@ -24,4 +24,7 @@ void run_period_last_complete(csc_date today, run_period *p);
 /* From a period_end already parsed from pipeline.conf. */
 void run_period_from_end(csc_date end, run_period *p);
 
+/* The first day of the period: of its month, or of its quarter's first month. */
+csc_date run_period_start(const run_period *p);
+
 #endif

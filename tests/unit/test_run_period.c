@@ -57,6 +57,21 @@ static void test_last_complete_month(void **state)
 	assert_string_equal(p.label, "2023-12");
 }
 
+static void test_start(void **state)
+{
+	(void)state;
+	run_period p;
+	assert_int_equal(run_period_parse("2024-02", &p), 0);
+	assert_int_equal(run_period_start(&p), csc_date_make(2024, 2, 1));
+	/* Q3 2023-24 is October to December 2023; Q4 January to March 2024 */
+	assert_int_equal(run_period_parse("2023-Q3", &p), 0);
+	assert_int_equal(run_period_start(&p), csc_date_make(2023, 10, 1));
+	assert_int_equal(run_period_parse("2023-Q4", &p), 0);
+	assert_int_equal(run_period_start(&p), csc_date_make(2024, 1, 1));
+	assert_int_equal(run_period_parse("2024-Q1", &p), 0);
+	assert_int_equal(run_period_start(&p), csc_date_make(2024, 4, 1));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -64,6 +79,7 @@ int main(void)
 		cmocka_unit_test(test_quarters),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_last_complete_month),
+		cmocka_unit_test(test_start),
 	};
 	return cmocka_run_group_tests_name("run_period", tests, NULL, NULL);
 }
