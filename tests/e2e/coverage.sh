@@ -90,4 +90,24 @@ check "verify with no period checks the default pack" "$BIN/csc-run" --conf "$T/
 { base; echo "data_extracted = 2024-02-14"; echo "output_dir = out-m"; } >"$T/m.conf"
 check "no period, data to mid-February: runs" "$BIN/csc-run" --conf "$T/m.conf" --quiet
 check_eq "default: January 2024" "2024-01" "$(cd "$T/out-m" && ls -d 20* | tr '\n' ' ' | sed 's/ $//')"
+
+# --- the other two extracts' coverage files, read off the test files by hand:
+# SSDA903 tests/data/ssda903/good: the latest DEC is 20/06/2023, DATE_MATCH
+# 01/06/2023, MIS_START 10/06/2023, DATE_PLACED 01/07/2023, DATE_PERM
+# 01/01/2019, REVIEW 02/05/2023, SW_DEC 01/06/2023; a DOB or MC_DOB of
+# 05/06/2030 in Header and a DUC of 31/12/2033 in UASC are no events.
+"$BIN/csc-extract-903" -o "$T/s903" --ref "$ROOT/ref" --quiet "$ROOT/tests/data/ssda903/good"
+check_eq "coverage_ssda903.csv" "staging_file,column,latest_event
+ssda903_episodes.csv,DEC,2023-06-20
+ssda903_ad1.csv,DATE_MATCH,2023-06-01
+ssda903_missing.csv,MIS_START,2023-06-10
+ssda903_placedadoption.csv,DATE_PLACED,2023-07-01
+ssda903_prevperm.csv,DATE_PERM,2019-01-01
+ssda903_reviews.csv,REVIEW,2023-05-02
+ssda903_socialworker.csv,SW_DEC,2023-06-01" "$(cat "$T/s903/coverage_ssda903.csv")"
+# early help tests/data/early_help/good.csv: the latest date is an
+# assessment start of 01/07/2023 (ISO in the file); the latest end 30/06/2023.
+"$BIN/csc-extract-earlyhelp" -o "$T/seh" --quiet "$ROOT/tests/data/early_help/good.csv"
+check_eq "coverage_early_help.csv" "staging_file,column,latest_event
+early_help.csv,assessment_start,2023-07-01" "$(cat "$T/seh/coverage_early_help.csv")"
 finish
