@@ -37,7 +37,7 @@ static const struct key conf_keys[] = {
 	{"la_name", K_STRING, 1, OFF(la_name), NULL, "authority name shown on reports", NULL},
 	{"la_number", K_LA, 1, OFF(la_number), NULL, "3-digit DfE LA number", NULL},
 	{"period_end", K_MONTH, 0, OFF(period_end), NULL,
-	 "last month reported, YYYY-MM (default: the last complete month)", NULL},
+	 "last month reported, YYYY-MM (default: the last complete month the data covers)", NULL},
 	{"months_shown", K_INT, 0, OFF(months_shown), "6", "months in the highlight report (1-24)", NULL},
 	{"cin_census", K_PATH, 0, OFF(cin_census), NULL, "CIN census XML file", NULL},
 	{"ssda903_dir", K_PATH, 0, OFF(ssda903_dir), NULL, "folder of SSDA903 CSVs", NULL},
