@@ -299,10 +299,30 @@ static void stage_row(list_reader *r, long line)
 	csc_csvw_end(w);
 }
 
+/* A record the CSV reader could not read as a row (a stray quote): one
+ * reject at its first line, naming the column whose quote broke it. */
+static void reject_broken(list_reader *r, const csc_row *row)
+{
+	list_reject rej = {0};
+	snprintf(r->scratch, sizeof r->scratch, "field %d", row->bad_field);
+	rej.field = r->scratch;
+	for (int i = 0; i < r->t->ncols; i++)
+		if (r->map[i] == row->bad_field - 1)
+			rej.field = r->t->cols[i].name;
+	rej.value = row->f[0];
+	snprintf(rej.reason, sizeof rej.reason, "%s; only this line is rejected, reading goes on at the next",
+		 row->broken);
+	reject(r, row->line, &rej);
+}
+
 int list_reader_row(void *ctx, const csc_row *row)
 {
 	list_reader *r = ctx;
 	r->rows++;
+	if (row->broken) {
+		reject_broken(r, row);
+		return 0;
+	}
 	if (row->index == 0) {
 		r->nhdr = row->n;
 		int rc = r->t->by_name ? map_by_name(r, row) : map_exact(r, row);
@@ -322,9 +342,8 @@ int list_reader_row(void *ctx, const csc_row *row)
 	return 0;
 }
 
-int list_reader_file(list_reader *r, const char *path)
+static int read_end(list_reader *r, int rc)
 {
-	int rc = csc_csv_read(path, r->file, list_reader_row, r);
 	if (rc < 0 || r->fatal)
 		return -1;
 	if (r->rows == 0) {
@@ -332,4 +351,14 @@ int list_reader_file(list_reader *r, const char *path)
 		return -1;
 	}
 	return 0;
+}
+
+int list_reader_file(list_reader *r, const char *path)
+{
+	return read_end(r, csc_csv_readf(path, r->file, CSC_CSV_RECOVER, list_reader_row, r));
+}
+
+int list_reader_mem(list_reader *r, const char *data, size_t n)
+{
+	return read_end(r, csc_csv_readf_mem(data, n, r->file, CSC_CSV_RECOVER, list_reader_row, r));
 }

@@ -93,8 +93,13 @@ void list_reader_init(list_reader *r, const list_table *t, csc_stage *stage, csc
 int list_reader_row(void *ctx, const csc_row *row);
 
 /* Read a whole file with r; returns 0, or -1 after a fatal error was
- * printed (structural CSV error, refused header, empty file). */
+ * printed (structural CSV error, refused header, empty file). A record
+ * broken by a stray quote (csc_csvr.h, CSC_CSV_RECOVER) is one reject at
+ * its first line, and reading goes on at the next line. */
 int list_reader_file(list_reader *r, const char *path);
+
+/* Same, over n bytes of memory (tests and fuzzing). */
+int list_reader_mem(list_reader *r, const char *data, size_t n);
 
 /* Check and normalise the value of column c (trimmed text s of n bytes,
  * modified in place). 0, or -1 with rej->reason filled. */
