@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "codes_list.h"
+#include "csc_annexa_codes.h"
 #include "csc_diag.h"
 
 #define KEY_MAX 256
@@ -73,6 +74,9 @@ const char *codes_find(const codes_list *c, const char *v, size_t n)
 	trim(&v, &n);
 	if (!n)
 		return NULL;
+	const char *aa = c->aa ? csc_aa_match(c->aa, v, n) : NULL;
+	if (aa)
+		return aa;
 	int i = index_of(c, v, n);
 	if (i >= 0)
 		return c->code[i];

@@ -111,6 +111,7 @@ static int load_codes(const list_cli *cli)
 		codes_yaml_free(&schema);
 	}
 	codes_builtin(&source, "source");
+	codes_builtin(&ethnic, "ethnicity");
 	codes_builtin(&gender, "gender");
 	codes_builtin(&outcome, "outcome");
 	free(xsd);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "csc_annexa_codes.h"
 #include "csc_diag.h"
 #include "list_engine.h"
 
@@ -141,10 +142,17 @@ static int check_int(const list_col *c, const char *s, size_t n, list_reject *re
 
 static void bad_code(const list_col *c, list_reject *rej)
 {
-	char codes[300];
+	char codes[300], form[80];
 	codes_describe(c->codes, codes, sizeof codes);
-	snprintf(rej->reason, sizeof rej->reason, "%s is not a valid code; expected one of: %s",
-		 c->name, codes);
+	if (c->codes->aa && c->codes->n &&
+	    csc_aa_write(c->codes->aa, c->codes->code[0], form, sizeof form) == 0)
+		snprintf(rej->reason, sizeof rej->reason,
+			 "%s is not a valid code; expected one of: %s, or its Annex A form (\"%s\") "
+			 "or label",
+			 c->name, codes, form);
+	else
+		snprintf(rej->reason, sizeof rej->reason, "%s is not a valid code; expected one of: %s",
+			 c->name, codes);
 }
 
 /* 1 = M, 2 = F as the DfE code lists have it; M, F, U as written from

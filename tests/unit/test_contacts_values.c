@@ -114,11 +114,24 @@ static void referral_source(void **state)
 	GOOD(&c, "Schools", "2A");
 	GOOD(&c, "early help", "5D"); /* the XSD label starts with a stray "(" */
 	GOOD(&c, "Unknown", "10");
-	/* "other" ends four labels: ambiguous, so refused rather than guessed */
-	BAD(&c, "other", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
-			 "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10");
+	/* "other" is what the XSD labels of 1D and 3F shorten to, but ANNEX-A.md
+	 * 2.3 makes the bare group name "Other" code 8 (one code has it) */
+	GOOD(&c, "other", "8");
+	/* Annex A forms of ReferralSource (ANNEX-A.md 2.3) */
+	GOOD(&c, "q) 6: Police", "6");
+	GOOD(&c, "p1) 5D: LA services", "5D");
+	GOOD(&c, "a) 1A", "1A");
+	GOOD(&c, "5D: LA services", "5D");
+	/* groups several codes share stay refused; the letter must be the code's */
+	BAD(&c, "Health services", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, "
+				   "1D, 2A, 2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, "
+				   "10, or its Annex A form (\"a) 1A: Individual\") or label");
+	BAD(&c, "b) 1A", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
+			 "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10, or its Annex "
+			 "A form (\"a) 1A: Individual\") or label");
 	BAD(&c, "11", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
-		      "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10");
+		      "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10, or its Annex A "
+		      "form (\"a) 1A: Individual\") or label");
 	codes_free(&src);
 }
 
@@ -153,6 +166,9 @@ static void builtin_lists(void **state)
 	GOOD(&cc, "needs met / progress made", "PROGRESS");
 	GOOD(&gc, "2", "F");
 	GOOD(&gc, "Not stated", "U");
+	GOOD(&gc, "b) Female", "F");
+	/* ANNEX-A.md 2.1: Indeterminate and 9 are d) Neither, not unknown */
+	GOOD(&gc, "9", "I");
 	codes_free(&o);
 	codes_free(&t);
 	codes_free(&cl);
