@@ -58,6 +58,24 @@ static int map_exact(list_reader *r, const csc_row *row)
 	return 0;
 }
 
+/* List the absent columns that are (required = 1) or are not required in
+ * out as "A", "B"; returns how many. */
+static int absent_columns(const list_table *t, const int *map, int required, char *out,
+			  size_t cap)
+{
+	size_t o = 0;
+	int k = 0;
+	out[0] = '\0';
+	for (int i = 0; i < t->ncols; i++)
+		if (!t->cols[i].required == !required && map[i] < 0) {
+			int w = snprintf(out + o, cap - o, "%s\"%s\"", o ? ", " : "", t->cols[i].name);
+			if (w > 0 && (size_t)w < cap - o)
+				o += (size_t)w;
+			k++;
+		}
+	return k;
+}
+
 static int map_by_name(list_reader *r, const csc_row *row)
 {
 	const list_table *t = r->t;
@@ -77,22 +95,16 @@ static int map_by_name(list_reader *r, const csc_row *row)
 			r->map[i] = f;
 		}
 	}
-	char missing[1024];
-	size_t o = 0;
-	missing[0] = '\0';
-	for (int i = 0; i < t->ncols; i++)
-		if (t->cols[i].required && r->map[i] < 0) {
-			int w = snprintf(missing + o, sizeof missing - o, "%s\"%s\"", o ? ", " : "",
-					 t->cols[i].name);
-			if (w > 0 && (size_t)w < sizeof missing - o)
-				o += (size_t)w;
-		}
-	if (o) {
+	char missing[1024], absent[1024];
+	if (absent_columns(t, r->map, 1, missing, sizeof missing)) {
 		csc_error_at(r->file, row->line,
 			     "missing required columns: %s (names are matched ignoring case and spaces)",
 			     missing);
 		return -1;
 	}
+	/* said once per file, not per row: the staged column is then empty */
+	if (absent_columns(t, r->map, 0, absent, sizeof absent))
+		csc_info("%s: optional columns absent, read without them: %s", r->file, absent);
 	return 0;
 }
 
