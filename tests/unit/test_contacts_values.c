@@ -252,6 +252,89 @@ static void engine_rows(void **state)
 	codes_free(&t);
 }
 
+static char *slurp(const char *dir, const char *name, char *buf, size_t cap)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	size_t n = fread(buf, 1, cap - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	unlink(path);
+	return buf;
+}
+
+/* Issue 16 over the whole engine: Annex A lettered values and labels are
+ * staged as plain codes; a stray quote is one reject at its line and the
+ * lines after it are read; unknown values are rejected with file, line,
+ * field, value and reason; CR-only line ends count. */
+static void engine_annexa_and_stray_quote(void **state)
+{
+	(void)state;
+	codes_list g, e, src;
+	codes_init(&g);
+	codes_init(&e);
+	codes_init(&src);
+	assert_int_equal(codes_builtin(&g, "gender"), 0);
+	assert_int_equal(codes_builtin(&e, "ethnicity"), 0);
+	assert_int_equal(codes_builtin(&src, "source"), 0);
+	const list_col cols[] = {
+		{"Contact ID", "contact_id", LT_ID, 1, 0, NULL, 0, 0},
+		{"Child Unique ID", "child", LT_ID, 1, 0, NULL, 0, 0},
+		{"Gender", "gender", LT_CODE, 0, 1, &g, 0, 0},
+		{"Ethnicity", "ethnicity", LT_CODE, 0, 1, &e, 0, 0},
+		{"Contact Source", "source", LT_CODE, 1, 0, &src, 0, 0},
+	};
+	list_table tb = {"Contacts", cols, 5, 1, 0, NULL, NULL};
+	char dir[] = "/tmp/csc-test-annexa.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	csc_stage st;
+	assert_int_equal(csc_stage_open(&st, dir, "t"), 0);
+	const char *hdr[8];
+	list_stage_header(&tb, hdr);
+	csc_table *rec = csc_stage_table(&st, "Contacts", "in.csv", "t.csv", hdr);
+	list_reader r;
+	list_reader_init(&r, &tb, &st, rec, &rec->w, "in.csv");
+	static const char text[] = "Contact ID,Child Unique ID,Gender,Ethnicity,Contact Source\r\n"
+				   "K1,C1,b) Female,a) WBRI,q) 6: Police\r\n"
+				   "K2,C2,\"Male,WBRI,6\r\n"
+				   "K3,C3,Girl,White Irish,Schools\r\n"
+				   "K4,C4,x) Male,WBRI,6\r\n"
+				   "K5,C5,M,b) WBRI,6\r"
+				   "K6,C6,M,WBRI,Health services\n";
+	assert_int_equal(list_reader_mem(&r, text, sizeof text - 1), 0);
+	assert_int_equal(rec->read, 6);
+	assert_int_equal(rec->staged, 2);
+	assert_int_equal(rec->rejected, 4);
+	assert_int_equal(csc_stage_commit(&st), 0);
+	csc_stage_free(&st);
+	char buf[4096];
+	assert_string_equal(slurp(dir, "t.csv", buf, sizeof buf),
+			    "contact_id,child,gender,ethnicity,source,src_line\n"
+			    "K1,C1,F,WBRI,6,2\n"
+			    "K3,C3,F,WIRI,2A,4\n");
+	assert_string_equal(
+		slurp(dir, "rejects_t.csv", buf, sizeof buf),
+		"file,line,field,value,reason\n"
+		"in.csv,3,Gender,\"K2,C2,\"\"Male,WBRI,6\",\"unterminated quoted field: the quote opening "
+		"field 3 on line 3 is never closed (a stray quote?); only this line is rejected, reading "
+		"goes on at the next\"\n"
+		"in.csv,5,Gender,x) Male,\"Gender is not a valid code; expected one of: M, F, U, I, or its "
+		"Annex A form (\"\"a) Male\"\") or label\"\n"
+		"in.csv,6,Ethnicity,b) WBRI,\"Ethnicity is not a valid code; expected one of: WBRI, WIRI, "
+		"WIRT, WOTH, WROM, MWBC, MWBA, MWAS, MOTH, AIND, APKN, ABAN, AOTH, BCRB, BAFR, BOTH, CHNE, "
+		"OOTH, REFU, NOBT, or its Annex A form (\"\"a) WBRI\"\") or label\"\n"
+		"in.csv,7,Contact Source,Health services,\"Contact Source is not a valid code; expected "
+		"one of: 1A, 1B, 1C, 1D, 2A, 2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, "
+		"10, or its Annex A form (\"\"a) 1A: Individual\"\") or label\"\n");
+	slurp(dir, "recon_t.csv", buf, sizeof buf);
+	rmdir(dir);
+	codes_free(&g);
+	codes_free(&e);
+	codes_free(&src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +344,7 @@ int main(void)
 		cmocka_unit_test(builtin_lists),
 		cmocka_unit_test(idset),
 		cmocka_unit_test(engine_rows),
+		cmocka_unit_test(engine_annexa_and_stray_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
