@@ -28,7 +28,8 @@ static const char help[] =
 	"    are ignored. Required columns: Child Unique ID, Date of Contact,\n"
 	"    Contact Source, Contact Outcome, Date Contact Completed. Optional:\n"
 	"    Contact ID (each contact is then named row<line>), and Gender,\n"
-	"    Ethnicity, Date of Birth, Age of Child (Years), which no measure uses;\n"
+	"    Ethnicity, Date of Birth, Age of Child (Years) (a decimal is floored),\n"
+	"    which no measure uses;\n"
 	"    an absent optional column is reported once, a present one checked.\n"
 	"    Dates are DD/MM/YYYY or YYYY-MM-DD. Contact Source is a CIN\n"
 	"    ReferralSource code, its Annex A form (q) 6: Police) or group, or its\n"
@@ -60,7 +61,7 @@ static const list_col cols[] = {
 	[C_GENDER] = {"Gender", "gender", LT_CODE, 0, 1, &gender, 0, 0},
 	[C_ETHNIC] = {"Ethnicity", "ethnicity", LT_CODE, 0, 1, &ethnic, 0, 0},
 	[C_DOB] = {"Date of Birth", "dob", LT_DATE_ANY, 0, 1, NULL, 0, 0},
-	[C_AGE] = {"Age of Child (Years)", "age", LT_INT, 0, 1, NULL, 0, 25},
+	[C_AGE] = {"Age of Child (Years)", "age", LT_YEARS, 0, 1, NULL, 0, 25},
 	[C_DATE] = {"Date of Contact", "contact_date", LT_DATE_ANY, 1, 0, NULL, 0, 0},
 	[C_SOURCE] = {"Contact Source", "source", LT_CODE, 1, 0, &source, 0, 0},
 	[C_OUTCOME] = {"Contact Outcome", "outcome", LT_CODE, 1, 1, &outcome, 0, 0},

@@ -134,12 +134,21 @@ static int check_date(const list_col *c, const char *s, size_t n, list_val *out,
 	return -1;
 }
 
-static int check_int(const list_col *c, const char *s, size_t n, list_reject *rej)
+static int check_int(const list_col *c, char *s, size_t n, list_reject *rej)
 {
 	long v = 0;
 	size_t i = 0;
 	for (; i < n && i < 9 && isdigit((unsigned char)s[i]); i++)
 		v = v * 10 + (s[i] - '0');
+	if (c->type == LT_YEARS && i && i < n && s[i] == '.') {
+		size_t k = i + 1;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		if (k == n) {
+			s[i] = '\0'; /* floored: the staged value is the whole years */
+			n = i;
+		}
+	}
 	if (i != n) {
 		snprintf(rej->reason, sizeof rej->reason, "%s is not a whole number", c->name);
 		return -1;
@@ -195,6 +204,7 @@ int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_r
 	case LT_DATE_ANY:
 		return check_date(c, s, n, out, rej);
 	case LT_INT:
+	case LT_YEARS:
 		return check_int(c, s, n, rej);
 	case LT_CODE:
 		if ((out->s = codes_find(c->codes, s, n)) != NULL)

@@ -28,6 +28,8 @@ enum list_type {
 	LT_DATE_ANY, /* DD/MM/YYYY or YYYY-MM-DD (Annex A lists) */
 	LT_CODE,     /* one of codes (or an alias of one) */
 	LT_INT,      /* whole number in [lo, hi] (lo > hi: any) */
+	LT_YEARS,    /* LT_INT, or a decimal floored to it: Annex A exports
+			give ages at the extract date as 7.42 (ANNEX-A.md 2.4) */
 	LT_SEX,      /* M, F, U, or a code of `codes` that means 1 = M / 2 = F */
 };
 
@@ -38,7 +40,7 @@ typedef struct list_col {
 	int required;            /* the column must be in the header */
 	int blank_ok;            /* an empty value is accepted */
 	const codes_list *codes; /* LT_CODE and LT_SEX */
-	int lo, hi;              /* LT_INT bounds */
+	int lo, hi;              /* LT_INT and LT_YEARS bounds */
 } list_col;
 
 typedef struct list_val {

@@ -72,6 +72,19 @@ static void numbers_and_sex(void **state)
 	BAD(&age, "-1", "Age is not a whole number");
 	BAD(&age, "1.5", "Age is not a whole number");
 	GOOD(&any, "123456789", "123456789");
+	BAD(&any, "7.5", "N is not a whole number"); /* only ages are floored */
+	/* ANNEX-A.md 2.4: ages are exported as decimals at the extract date */
+	list_col years = {"Age", "age", LT_YEARS, 1, 1, NULL, 0, 25};
+	GOOD(&years, "7.99", "7");
+	GOOD(&years, "0.5", "0");
+	GOOD(&years, "25.9", "25");
+	GOOD(&years, "12.", "12");
+	GOOD(&years, "12", "12");
+	BAD(&years, "26.0", "Age is outside the range 0 to 25");
+	BAD(&years, ".5", "Age is not a whole number");
+	BAD(&years, "7.5.1", "Age is not a whole number");
+	BAD(&years, "7,5", "Age is not a whole number");
+	BAD(&years, "-0.5", "Age is not a whole number");
 	BAD(&any, "1234567890", "N is not a whole number"); /* bounded: no overflow */
 	codes_list yaml;
 	codes_init(&yaml);
