@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "codes_builtin.h"
+#include "csc_annexa_codes.h"
 
 /* One row per code: list, code, then labels that mean it. */
 static const struct {
@@ -16,9 +17,6 @@ static const struct {
 	{"outcome", "EH", {"Early help", "Referral to early help", "Referred to early help"}},
 	{"outcome", "NFA", {"No further action"}},
 	{"outcome", "OTH", {"Other"}},
-	{"gender", "M", {"Male", "1", "Boy"}},
-	{"gender", "F", {"Female", "2", "Girl"}},
-	{"gender", "U", {"Unknown", "Not known", "Not stated", "Indeterminate", "0", "9"}},
 	{"tier", "2", {"Tier 2", "Universal plus", "Universal+", "T2"}},
 	{"tier", "3", {"Tier 3", "Targeted", "Targeted early help", "T3"}},
 	{"closure", "PROGRESS", {"Needs met", "Progress made", "Needs met / progress made",
@@ -40,7 +38,13 @@ static const struct {
 
 int codes_builtin(codes_list *c, const char *name)
 {
-	int found = 0;
+	const csc_aa_field *aa = csc_aa_find(name);
+	int found = aa != NULL;
+	if (aa) {
+		c->aa = aa;
+		for (int i = 0; i < aa->n; i++)
+			codes_add(c, aa->v[i].code);
+	}
 	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
 		if (strcmp(builtin[i].list, name))
 			continue;

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "codes_list.h"
+#include "csc_annexa_codes.h"
 #include "csc_diag.h"
 
 #define KEY_MAX 256
@@ -73,9 +74,14 @@ const char *codes_find(const codes_list *c, const char *v, size_t n)
 	trim(&v, &n);
 	if (!n)
 		return NULL;
+	/* a plain code first: the common case, and no Annex A form of one
+	 * code is another code (csc_annexa_codes.c) */
 	int i = index_of(c, v, n);
 	if (i >= 0)
 		return c->code[i];
+	const char *aa = c->aa ? csc_aa_match(c->aa, v, n) : NULL;
+	if (aa)
+		return aa;
 	for (i = 0; i < c->n; i++)
 		if (strlen(c->code[i]) == n && strncasecmp(c->code[i], v, n) == 0)
 			return c->code[i];

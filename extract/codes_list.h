@@ -3,16 +3,22 @@
  *
  * A code list holds the canonical codes of one field (from the SSDA903 YAML,
  * the CIN XSD or a built-in table) and aliases that map a label or another
- * spelling onto one of them. Lookup tries the code exactly, then the code
- * ignoring case, then the aliases by codes_key() (case, spaces and
- * punctuation ignored), so "Police", "POLICE" and "6" all give "6".
+ * spelling onto one of them. Lookup tries the Annex A forms of the field
+ * when it has them (csc_annexa_codes.h: "q) 6: Police", "b) Female"), then
+ * the code exactly, then the code ignoring case, then the aliases by
+ * codes_key() (case, spaces and punctuation ignored), so "Police", "POLICE"
+ * and "6" all give "6". The Annex A forms come first so that a value they
+ * define ("Other" = 8) is never made ambiguous by a derived alias.
  */
 #ifndef CODES_LIST_H
 #define CODES_LIST_H
 
 #include <stddef.h>
 
+struct csc_aa_field;
+
 typedef struct codes_list {
+	const struct csc_aa_field *aa; /* Annex A forms, matched first; or NULL */
 	int n, cap;         /* canonical codes */
 	char **code;
 	int nalias, acap;   /* alias keys (codes_key form) and the code each gives */

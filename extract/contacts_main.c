@@ -25,15 +25,20 @@ static const char help[] =
 	"    Reads the contacts list (the conf key `contacts`) and writes\n"
 	"    STAGING/contacts.csv, rejects_contacts.csv and recon_contacts.csv.\n"
 	"    Columns are matched by name ignoring case and spaces; unknown columns\n"
-	"    are ignored. Required columns: Child Unique ID, Gender, Ethnicity,\n"
-	"    Date of Birth, Age of Child (Years), Date of Contact, Contact Source,\n"
-	"    Contact Outcome, Date Contact Completed; Contact ID is optional (each\n"
-	"    contact is then named row<line>). Dates are DD/MM/YYYY or YYYY-MM-DD.\n"
-	"    Contact Source is a CIN ReferralSource code or its label from\n"
-	"    CIN_schema_2024.xsd; Contact Outcome is REF, IA, EH, NFA or OTH (or\n"
-	"    their labels); Ethnicity a DfE code or label. A row with a bad value,\n"
+	"    are ignored. Required columns: Child Unique ID, Date of Contact,\n"
+	"    Contact Source, Contact Outcome, Date Contact Completed. Optional:\n"
+	"    Contact ID (each contact is then named row<line>), and Gender,\n"
+	"    Ethnicity, Date of Birth and Age of Child (Years) (a decimal is\n"
+	"    floored), which no measure uses; an absent optional column is\n"
+	"    reported once, a present one checked.\n"
+	"    Dates are DD/MM/YYYY or YYYY-MM-DD. Contact Source is a CIN\n"
+	"    ReferralSource code, its Annex A form (q) 6: Police) or group, or its\n"
+	"    label from CIN_schema_2024.xsd; Gender and Ethnicity a code, Annex A\n"
+	"    form (b) Female, a) WBRI) or label; Contact Outcome is REF, IA, EH,\n"
+	"    NFA or OTH (or their labels). A row with a bad value,\n"
 	"    a repeated Contact ID, or a completion date before the contact date is\n"
 	"    rejected with file, line, field, value and reason; the rest goes on.\n"
+	"    A stray quote rejects only the line it is on.\n"
 	"    An input that is not configured removes stale staging and exits 0.\n\n"
 	"OPTIONS\n"
 	"    --conf FILE   take input, output_dir and reference_dir from FILE\n"
@@ -52,10 +57,11 @@ static codes_list gender, ethnic, source, outcome;
 static const list_col cols[] = {
 	[C_ID] = {"Contact ID", "contact_id", LT_ID, 0, 0, NULL, 0, 0},
 	[C_CHILD] = {"Child Unique ID", "child", LT_ID, 1, 0, NULL, 0, 0},
-	[C_GENDER] = {"Gender", "gender", LT_CODE, 1, 1, &gender, 0, 0},
-	[C_ETHNIC] = {"Ethnicity", "ethnicity", LT_CODE, 1, 1, &ethnic, 0, 0},
-	[C_DOB] = {"Date of Birth", "dob", LT_DATE_ANY, 1, 1, NULL, 0, 0},
-	[C_AGE] = {"Age of Child (Years)", "age", LT_INT, 1, 1, NULL, 0, 25},
+	/* no measure uses these four (INPUTS.md 3): optional, checked when present */
+	[C_GENDER] = {"Gender", "gender", LT_CODE, 0, 1, &gender, 0, 0},
+	[C_ETHNIC] = {"Ethnicity", "ethnicity", LT_CODE, 0, 1, &ethnic, 0, 0},
+	[C_DOB] = {"Date of Birth", "dob", LT_DATE_ANY, 0, 1, NULL, 0, 0},
+	[C_AGE] = {"Age of Child (Years)", "age", LT_YEARS, 0, 1, NULL, 0, 25},
 	[C_DATE] = {"Date of Contact", "contact_date", LT_DATE_ANY, 1, 0, NULL, 0, 0},
 	[C_SOURCE] = {"Contact Source", "source", LT_CODE, 1, 0, &source, 0, 0},
 	[C_OUTCOME] = {"Contact Outcome", "outcome", LT_CODE, 1, 1, &outcome, 0, 0},
@@ -111,6 +117,7 @@ static int load_codes(const list_cli *cli)
 		codes_yaml_free(&schema);
 	}
 	codes_builtin(&source, "source");
+	codes_builtin(&ethnic, "ethnicity");
 	codes_builtin(&gender, "gender");
 	codes_builtin(&outcome, "outcome");
 	free(xsd);

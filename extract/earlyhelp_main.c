@@ -25,8 +25,9 @@ static const char help[] =
 	"    recon_early_help.csv. Columns are matched by name ignoring case and\n"
 	"    spaces; unknown columns are ignored. Required columns: Child Unique\n"
 	"    ID, Episode ID, Assessment start date, Assessment completion date,\n"
-	"    Organisation completing assessment, Tier, Episode end date, Closure\n"
-	"    reason. Dates are DD/MM/YYYY or YYYY-MM-DD. Tier is 2 (universal\n"
+	"    Tier, Episode end date, Closure reason; Organisation completing\n"
+	"    assessment is optional (no measure uses it; its absence is reported\n"
+	"    once). Dates are DD/MM/YYYY or YYYY-MM-DD. Tier is 2 (universal\n"
 	"    plus) or 3 (targeted); Closure reason PROGRESS, STEPUP, DISENGAGED,\n"
 	"    MOVED or OTHER (or their labels). A row is rejected, with file, line,\n"
 	"    field, value and reason, when a value is bad, when the assessment is\n"
@@ -52,7 +53,8 @@ static const list_col cols[] = {
 	[E_EPISODE] = {"Episode ID", "episode", LT_ID, 1, 0, NULL, 0, 0},
 	[E_START] = {"Assessment start date", "assessment_start", LT_DATE_ANY, 1, 0, NULL, 0, 0},
 	[E_DONE] = {"Assessment completion date", "assessment_completion", LT_DATE_ANY, 1, 1, NULL, 0, 0},
-	[E_ORG] = {"Organisation completing assessment", "organisation", LT_TEXT, 1, 1, NULL, 0, 0},
+	/* no measure uses it (INPUTS.md 3): optional */
+	[E_ORG] = {"Organisation completing assessment", "organisation", LT_TEXT, 0, 1, NULL, 0, 0},
 	[E_TIER] = {"Tier", "tier", LT_CODE, 1, 0, &tier, 0, 0},
 	[E_END] = {"Episode end date", "end_date", LT_DATE_ANY, 1, 1, NULL, 0, 0},
 	[E_REASON] = {"Closure reason", "closure_reason", LT_CODE, 1, 1, &closure, 0, 0},

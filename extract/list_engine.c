@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "csc_annexa_codes.h"
 #include "csc_diag.h"
 #include "list_engine.h"
 
@@ -57,6 +58,24 @@ static int map_exact(list_reader *r, const csc_row *row)
 	return 0;
 }
 
+/* List the absent columns that are (required = 1) or are not required in
+ * out as "A", "B"; returns how many. */
+static int absent_columns(const list_table *t, const int *map, int required, char *out,
+			  size_t cap)
+{
+	size_t o = 0;
+	int k = 0;
+	out[0] = '\0';
+	for (int i = 0; i < t->ncols; i++)
+		if (!t->cols[i].required == !required && map[i] < 0) {
+			int w = snprintf(out + o, cap - o, "%s\"%s\"", o ? ", " : "", t->cols[i].name);
+			if (w > 0 && (size_t)w < cap - o)
+				o += (size_t)w;
+			k++;
+		}
+	return k;
+}
+
 static int map_by_name(list_reader *r, const csc_row *row)
 {
 	const list_table *t = r->t;
@@ -76,22 +95,16 @@ static int map_by_name(list_reader *r, const csc_row *row)
 			r->map[i] = f;
 		}
 	}
-	char missing[1024];
-	size_t o = 0;
-	missing[0] = '\0';
-	for (int i = 0; i < t->ncols; i++)
-		if (t->cols[i].required && r->map[i] < 0) {
-			int w = snprintf(missing + o, sizeof missing - o, "%s\"%s\"", o ? ", " : "",
-					 t->cols[i].name);
-			if (w > 0 && (size_t)w < sizeof missing - o)
-				o += (size_t)w;
-		}
-	if (o) {
+	char missing[1024], absent[1024];
+	if (absent_columns(t, r->map, 1, missing, sizeof missing)) {
 		csc_error_at(r->file, row->line,
 			     "missing required columns: %s (names are matched ignoring case and spaces)",
 			     missing);
 		return -1;
 	}
+	/* said once per file, not per row: the staged column is then empty */
+	if (absent_columns(t, r->map, 0, absent, sizeof absent))
+		csc_info("%s: optional columns absent, read without them: %s", r->file, absent);
 	return 0;
 }
 
@@ -121,12 +134,21 @@ static int check_date(const list_col *c, const char *s, size_t n, list_val *out,
 	return -1;
 }
 
-static int check_int(const list_col *c, const char *s, size_t n, list_reject *rej)
+static int check_int(const list_col *c, char *s, size_t n, list_reject *rej)
 {
 	long v = 0;
 	size_t i = 0;
 	for (; i < n && i < 9 && isdigit((unsigned char)s[i]); i++)
 		v = v * 10 + (s[i] - '0');
+	if (c->type == LT_YEARS && i && i < n && s[i] == '.') {
+		size_t k = i + 1;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		if (k == n) {
+			s[i] = '\0'; /* floored: the staged value is the whole years */
+			n = i;
+		}
+	}
 	if (i != n) {
 		snprintf(rej->reason, sizeof rej->reason, "%s is not a whole number", c->name);
 		return -1;
@@ -141,10 +163,17 @@ static int check_int(const list_col *c, const char *s, size_t n, list_reject *re
 
 static void bad_code(const list_col *c, list_reject *rej)
 {
-	char codes[300];
+	char codes[300], form[80];
 	codes_describe(c->codes, codes, sizeof codes);
-	snprintf(rej->reason, sizeof rej->reason, "%s is not a valid code; expected one of: %s",
-		 c->name, codes);
+	if (c->codes->aa && c->codes->n &&
+	    csc_aa_write(c->codes->aa, c->codes->code[0], form, sizeof form) == 0)
+		snprintf(rej->reason, sizeof rej->reason,
+			 "%s is not a valid code; expected one of: %s, or its Annex A form (\"%s\") "
+			 "or label",
+			 c->name, codes, form);
+	else
+		snprintf(rej->reason, sizeof rej->reason, "%s is not a valid code; expected one of: %s",
+			 c->name, codes);
 }
 
 /* 1 = M, 2 = F as the DfE code lists have it; M, F, U as written from
@@ -175,6 +204,7 @@ int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_r
 	case LT_DATE_ANY:
 		return check_date(c, s, n, out, rej);
 	case LT_INT:
+	case LT_YEARS:
 		return check_int(c, s, n, rej);
 	case LT_CODE:
 		if ((out->s = codes_find(c->codes, s, n)) != NULL)
@@ -299,10 +329,30 @@ static void stage_row(list_reader *r, long line)
 	csc_csvw_end(w);
 }
 
+/* A record the CSV reader could not read as a row (a stray quote): one
+ * reject at its first line, naming the column whose quote broke it. */
+static void reject_broken(list_reader *r, const csc_row *row)
+{
+	list_reject rej = {0};
+	snprintf(r->scratch, sizeof r->scratch, "field %d", row->bad_field);
+	rej.field = r->scratch;
+	for (int i = 0; i < r->t->ncols; i++)
+		if (r->map[i] == row->bad_field - 1)
+			rej.field = r->t->cols[i].name;
+	rej.value = row->f[0];
+	snprintf(rej.reason, sizeof rej.reason, "%s; only this line is rejected, reading goes on at the next",
+		 row->broken);
+	reject(r, row->line, &rej);
+}
+
 int list_reader_row(void *ctx, const csc_row *row)
 {
 	list_reader *r = ctx;
 	r->rows++;
+	if (row->broken) {
+		reject_broken(r, row);
+		return 0;
+	}
 	if (row->index == 0) {
 		r->nhdr = row->n;
 		int rc = r->t->by_name ? map_by_name(r, row) : map_exact(r, row);
@@ -322,9 +372,8 @@ int list_reader_row(void *ctx, const csc_row *row)
 	return 0;
 }
 
-int list_reader_file(list_reader *r, const char *path)
+static int read_end(list_reader *r, int rc)
 {
-	int rc = csc_csv_read(path, r->file, list_reader_row, r);
 	if (rc < 0 || r->fatal)
 		return -1;
 	if (r->rows == 0) {
@@ -332,4 +381,14 @@ int list_reader_file(list_reader *r, const char *path)
 		return -1;
 	}
 	return 0;
+}
+
+int list_reader_file(list_reader *r, const char *path)
+{
+	return read_end(r, csc_csv_readf(path, r->file, CSC_CSV_RECOVER, list_reader_row, r));
+}
+
+int list_reader_mem(list_reader *r, const char *data, size_t n)
+{
+	return read_end(r, csc_csv_readf_mem(data, n, r->file, CSC_CSV_RECOVER, list_reader_row, r));
 }

@@ -28,6 +28,8 @@ enum list_type {
 	LT_DATE_ANY, /* DD/MM/YYYY or YYYY-MM-DD (Annex A lists) */
 	LT_CODE,     /* one of codes (or an alias of one) */
 	LT_INT,      /* whole number in [lo, hi] (lo > hi: any) */
+	LT_YEARS,    /* LT_INT, or a decimal floored to it: Annex A exports
+			give ages at the extract date as 7.42 (ANNEX-A.md 2.4) */
 	LT_SEX,      /* M, F, U, or a code of `codes` that means 1 = M / 2 = F */
 };
 
@@ -38,7 +40,7 @@ typedef struct list_col {
 	int required;            /* the column must be in the header */
 	int blank_ok;            /* an empty value is accepted */
 	const codes_list *codes; /* LT_CODE and LT_SEX */
-	int lo, hi;              /* LT_INT bounds */
+	int lo, hi;              /* LT_INT and LT_YEARS bounds */
 } list_col;
 
 typedef struct list_val {
@@ -93,8 +95,13 @@ void list_reader_init(list_reader *r, const list_table *t, csc_stage *stage, csc
 int list_reader_row(void *ctx, const csc_row *row);
 
 /* Read a whole file with r; returns 0, or -1 after a fatal error was
- * printed (structural CSV error, refused header, empty file). */
+ * printed (structural CSV error, refused header, empty file). A record
+ * broken by a stray quote (csc_csvr.h, CSC_CSV_RECOVER) is one reject at
+ * its first line, and reading goes on at the next line. */
 int list_reader_file(list_reader *r, const char *path);
+
+/* Same, over n bytes of memory (tests and fuzzing). */
+int list_reader_mem(list_reader *r, const char *data, size_t n);
 
 /* Check and normalise the value of column c (trimmed text s of n bytes,
  * modified in place). 0, or -1 with rej->reason filled. */

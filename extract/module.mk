@@ -31,3 +31,4 @@ test_cin_value_OBJS := tests/unit/test_cin_value.o $(CIN_EXTRACT_OBJS)
 UNIT_TESTS += test_ssda903_csvr
 test_ssda903_csvr_OBJS := tests/unit/test_ssda903_csvr.o
 E2E_TESTS += tests/e2e/extract_csv_dirty.sh
+E2E_TESTS += tests/e2e/annexa_sample.sh

@@ -57,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	list_reader r;
 	list_reader_init(&r, ssda903_schema_table(&schema, t), &st, rec[ti], &rec[ti]->w,
 			 "fuzz.csv");
-	csc_csv_read_mem((const char *)data, size, "fuzz.csv", list_reader_row, &r);
+	list_reader_mem(&r, (const char *)data, size);
 	fuzz_stage_check(&st);
 	return 0;
 }

@@ -1,7 +1,13 @@
-/* csc_csvr.c - see csc_csvr.h. */
-#include <csv.h>
+/* csc_csvr.c - see csc_csvr.h.
+ *
+ * Its own tokenizer rather than libcsv's push parser: recovering from a
+ * stray quote needs the record's raw bytes to go back to its second line,
+ * the position of every line end (CR-only ones included), and to tell a
+ * closing quote from a quote followed by text; a parser that only reports
+ * finished fields gives none of these. The input is read into a window that
+ * keeps the record being parsed (offsets below are from its start, rs), so
+ * going back never reads the file twice. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,28 +18,54 @@
 #include "csc_input.h"
 #include "csc_progress.h"
 
+#define ROW_MAX (4 * (size_t)CSC_CSV_MAX_FIELD)
+#define BLOCK ((size_t)1 << 18)
+/* the longest record the window can hold: past the row limit by a field,
+ * so the row and field limits are met first and report themselves */
+#define WIN_MAX (ROW_MAX + 2 * (size_t)CSC_CSV_MAX_FIELD)
+
+/* at() past the bytes read: end of input, window full, read error */
+enum { END = -1, FULL = -2, ERR = -3 };
+
+enum rec { R_ROW, R_BLANK, R_EOF, R_BROKEN, R_FATAL };
+
+struct tok {
+	size_t off, n;  /* raw bytes, as offsets from the record start */
+	long line;      /* line the field starts on */
+	int esc;        /* quoted and holding "" */
+};
+
 struct reader {
 	const char *name;
+	unsigned flags;
 	csc_row_fn fn;
 	void *ctx;
-	struct csv_parser p;
-	/* the row being assembled: fields packed NUL-terminated in buf */
-	char *buf;
-	size_t used, cap;
-	size_t *off, *len;
+	/* the window: win[rs, len) is unread, rs the start of the record */
+	csc_input *in;  /* NULL when reading memory */
+	csc_progress *prog;
+	char *own;
+	const char *win;
+	size_t len, cap, rs;
+	int eof;
+	long line;      /* physical line of win[rs] */
+	long index;
+	int width;      /* fields of the header row, -1 before it */
+	/* the record being parsed */
+	struct tok *tok;
+	int ntok;
+	size_t l1_end, l2; /* once a quoted field crossed a line end: the end of
+			      the record's first line and the start of its second */
+	int qfield;     /* the quoted field being read (1-based), 0 none */
+	long qline;     /* the line its quote opened on */
+	/* the row handed out: UTF-8 fields packed NUL-terminated in buf */
+	char *buf, *tmp;
+	size_t used, bcap, tcap;
+	size_t *off, *flen;
 	char **ptr;
-	int n;
-	/* Line numbers without feeding libcsv line by line: the parser is given
-	 * whole blocks (CSV_REPALL_NL reports every line end outside a record
-	 * as an empty record), `lf` counts the line feeds of finished records
-	 * and blank lines, so a record starts on line lf + 1; `row_lf` counts
-	 * the line feeds inside the current record's quoted fields. `raw_lf`
-	 * counts every line feed of the blocks fed so far, for errors that
-	 * stop the parser part-way through a block. */
-	long lf, row_lf, raw_lf, index;
-	size_t row_bytes;
-	int stop;     /* callback's return value */
-	int failed;   /* structural error already reported */
+	int stop;       /* callback's return value */
+	int failed;     /* structural error already reported */
+	char why[256];  /* a broken record's reason */
+	int why_field;
 };
 
 /* Windows-1252 0x80-0x9F to Unicode; 0 marks the five undefined bytes. */
@@ -42,19 +74,6 @@ static const unsigned short cp1252_hi[32] = {
 	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
 	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
-#define ROW_MAX (4 * (size_t)CSC_CSV_MAX_FIELD)
-
-static long count_lf(const void *s, size_t n)
-{
-	long k = 0;
-	const char *p = s, *e = p + n;
-	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
-		k++;
-		p++;
-	}
-	return k;
-}
 
 static int valid_utf8(const unsigned char *s, size_t n)
 {
@@ -126,36 +145,311 @@ static void fail(struct reader *r, long line, const char *msg)
 	csc_error_at(r->name, line, "%s", msg);
 }
 
-static void on_field(void *s, size_t n, void *data)
+/* Line ends in s: LF, CRLF and a lone CR count one each. */
+static long count_lines(const char *s, size_t n)
 {
-	struct reader *r = data;
-	if (r->failed || r->stop)
-		return;
-	if (r->n == CSC_CSV_MAX_FIELDS) {
-		char msg[64];
-		snprintf(msg, sizeof msg, "row has more than %d fields", CSC_CSV_MAX_FIELDS);
-		fail(r, r->lf + 1, msg);
-		return;
+	long k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+			k++;
+	return k;
+}
+
+/* ---- the window ---- */
+
+/* Make win[rs + need] readable: 0, or END, FULL (the record fills the
+ * largest window), ERR (read error, printed). */
+static int more(struct reader *r, size_t need)
+{
+	while (r->rs + need >= r->len) {
+		if (r->eof)
+			return END;
+		if (r->len == r->cap && r->rs) {
+			memmove(r->own, r->own + r->rs, r->len - r->rs);
+			r->len -= r->rs;
+			r->rs = 0;
+			continue;
+		}
+		if (r->len == r->cap) {
+			if (r->cap >= WIN_MAX)
+				return FULL;
+			r->cap = r->cap * 2 > WIN_MAX ? WIN_MAX : r->cap * 2;
+			r->own = csc_xrealloc(r->own, r->cap);
+			r->win = r->own;
+		}
+		long got = csc_input_read(r->in, r->own + r->len, r->cap - r->len);
+		if (got < 0) {
+			r->failed = 1; /* csc_input_read said why */
+			return ERR;
+		}
+		if (got == 0)
+			r->eof = 1;
+		r->len += (size_t)got;
+		csc_progress_update(r->prog, r->in->done);
 	}
-	if (n > CSC_CSV_MAX_FIELD) { /* libcsv's buffer grows in blocks: exact here */
-		char msg[64];
-		snprintf(msg, sizeof msg, "field longer than %u bytes", CSC_CSV_MAX_FIELD);
-		fail(r, r->lf + 1, msg);
+	return 0;
+}
+
+/* The byte at offset i of the record, or END, FULL, ERR. */
+static inline int at(struct reader *r, size_t i)
+{
+	if (r->rs + i < r->len)
+		return (unsigned char)r->win[r->rs + i];
+	int rc = more(r, i);
+	return rc ? rc : (unsigned char)r->win[r->rs + i];
+}
+
+/* Bytes that end a run: in an unquoted field, in a quoted one, in a line. */
+enum { S_PLAIN = 1, S_QUOTED = 2, S_LINE = 4 };
+static unsigned char stops[256];
+
+static void stops_init(void)
+{
+	if (stops['\n'])
 		return;
+	stops[','] = S_PLAIN;
+	stops['"'] = S_QUOTED;
+	stops['\n'] = stops['\r'] = stops[0] = S_PLAIN | S_QUOTED | S_LINE;
+}
+
+/* The offset of the first byte at or after i that is in `set`, or of the
+ * end of what can be read (where at() gives END, FULL or ERR). */
+static size_t scan(struct reader *r, size_t i, unsigned set)
+{
+	for (;;) {
+		const unsigned char *s = (const unsigned char *)r->win + r->rs;
+		size_t n = r->len - r->rs;
+		while (i < n && !(stops[s[i]] & set))
+			i++;
+		if (i < n || at(r, i) < 0)
+			return i;
 	}
-	const unsigned char *u = s ? s : (const unsigned char *)"";
-	r->row_bytes += n;
-	if (r->row_bytes > ROW_MAX) {
-		fail(r, r->lf + 1, "row longer than 4 MiB");
-		return;
+}
+
+static int is_sp(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int is_eol(int c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* Skip spaces and tabs from *i; the byte there (or END, FULL, ERR). */
+static int skip_sp(struct reader *r, size_t *i)
+{
+	int c;
+	while (is_sp(c = at(r, *i)))
+		(*i)++;
+	return c;
+}
+
+/* Length of the line end at i (CR, LF or CRLF). */
+static size_t eol_len(struct reader *r, size_t i)
+{
+	return at(r, i) == '\r' && at(r, i + 1) == '\n' ? 2 : 1;
+}
+
+/* ---- records ---- */
+
+static enum rec nul(struct reader *r, long line)
+{
+	fail(r, line, "NUL byte in field: not a text CSV file");
+	return R_FATAL;
+}
+
+/* A record broken by the quote of field r->qfield. Under CSC_CSV_RECOVER
+ * (not for the header) *next goes to the record's second line, or past its
+ * only line when the quote did not cross a line end. */
+static enum rec broken(struct reader *r, size_t i, size_t *next, long *next_line)
+{
+	r->why_field = r->qfield;
+	if (!(r->flags & CSC_CSV_RECOVER) || r->width < 0) {
+		fail(r, r->line, r->why);
+		return R_FATAL;
 	}
+	if (r->l2) {
+		*next = r->l2;
+	} else {
+		i = scan(r, i, S_LINE);
+		int c = at(r, i);
+		if (c == 0)
+			return nul(r, r->line);
+		if (c == ERR)
+			return R_FATAL;
+		r->l1_end = i;
+		*next = is_eol(c) ? i + eol_len(r, i) : i;
+	}
+	*next_line = r->line + 1;
+	return R_BROKEN;
+}
+
+/* A field or row over a limit: fatal on one line, a broken record when a
+ * quoted field ran over a line end (its quote is then the likely cause). */
+static enum rec limit(struct reader *r, size_t i, const char *what, size_t *next, long *next_line,
+		      long line)
+{
+	if (!r->l2) {
+		fail(r, line, what);
+		return R_FATAL;
+	}
+	snprintf(r->why, sizeof r->why,
+		 "the quote opening field %d on line %ld runs over line ends into a record over "
+		 "a limit (%s); a stray quote?",
+		 r->qfield, r->qline, what);
+	return broken(r, i, next, next_line);
+}
+
+/* Read the quoted field starting at *i (its opening quote) into t. */
+static enum rec quoted(struct reader *r, struct tok *t, size_t *i, long *line, size_t *next,
+		       long *next_line)
+{
+	size_t k = *i + 1;
+	t->off = k;
+	r->qfield = r->ntok + 1;
+	r->qline = *line;
+	for (;;) {
+		k = scan(r, k, S_QUOTED);
+		int c = at(r, k);
+		if (c == '"') {
+			if (at(r, k + 1) == '"') {
+				t->esc = 1;
+				k += 2;
+				continue;
+			}
+			break;
+		}
+		if (is_eol(c)) {
+			size_t e = k;
+			k += eol_len(r, k);
+			++*line;
+			if (!r->l2) {
+				r->l1_end = e;
+				r->l2 = k;
+			}
+		} else if (c == 0) {
+			return nul(r, *line);
+		} else if (c == ERR) {
+			return R_FATAL;
+		} else if (c == END) {
+			snprintf(r->why, sizeof r->why,
+				 "unterminated quoted field: the quote opening field %d on line %ld is "
+				 "never closed (a stray quote?)",
+				 r->qfield, r->qline);
+			return broken(r, k, next, next_line);
+		}
+		if (c == FULL || k - t->off > CSC_CSV_MAX_FIELD) {
+			char what[64];
+			snprintf(what, sizeof what, "field longer than %u bytes", CSC_CSV_MAX_FIELD);
+			return limit(r, k, what, next, next_line, *line);
+		}
+	}
+	t->n = k - t->off;
+	*i = k + 1;
+	return R_ROW;
+}
+
+/* Parse the record at rs into r->tok; *next and *next_line: where the next
+ * one starts. */
+static enum rec tokenize(struct reader *r, size_t *next, long *next_line)
+{
+	size_t i = 0, row_bytes = 0;
+	long line = r->line;
+	r->ntok = 0;
+	r->l1_end = r->l2 = 0;
+	r->qfield = 0;
+	int c = skip_sp(r, &i);
+	if (c == END && i == 0)
+		return R_EOF;
+	if (c == ERR)
+		return R_FATAL;
+	if (c == END || is_eol(c)) {
+		*next = c == END ? i : i + eol_len(r, i);
+		*next_line = line + (c != END);
+		return R_BLANK;
+	}
+	for (;;) {
+		if (r->ntok == CSC_CSV_MAX_FIELDS) {
+			char what[64];
+			snprintf(what, sizeof what, "row has more than %d fields", CSC_CSV_MAX_FIELDS);
+			return limit(r, i, what, next, next_line, line);
+		}
+		struct tok *t = &r->tok[r->ntok];
+		t->line = line;
+		t->esc = 0;
+		if (c == '"') {
+			enum rec k = quoted(r, t, &i, &line, next, next_line);
+			if (k != R_ROW)
+				return k;
+			c = skip_sp(r, &i);
+			if (c == ERR)
+				return R_FATAL;
+			if (c == 0)
+				return nul(r, line);
+			if (c != ',' && c != END && c != FULL && !is_eol(c)) {
+				snprintf(r->why, sizeof r->why,
+					 "the quote opening field %d on line %ld is closed on line %ld by a "
+					 "quote followed by text, not by a comma or the line end (a stray "
+					 "quote?)",
+					 r->qfield, r->qline, line);
+				return broken(r, i, next, next_line);
+			}
+		} else {
+			t->off = i;
+			i = scan(r, i, S_PLAIN);
+			c = at(r, i);
+			size_t e = i;
+			while (e > t->off && is_sp((unsigned char)r->win[r->rs + e - 1]))
+				e--;
+			t->n = e - t->off;
+			if (c == ERR)
+				return R_FATAL;
+			if (c == 0)
+				return nul(r, line);
+		}
+		if (t->n > CSC_CSV_MAX_FIELD || c == FULL) {
+			char what[64];
+			snprintf(what, sizeof what, "field longer than %u bytes", CSC_CSV_MAX_FIELD);
+			return limit(r, i, t->n > CSC_CSV_MAX_FIELD ? what : "row longer than 4 MiB", next,
+				     next_line, line);
+		}
+		row_bytes += t->n;
+		r->ntok++;
+		if (row_bytes > ROW_MAX)
+			return limit(r, i, "row longer than 4 MiB", next, next_line, line);
+		if (c != ',')
+			break;
+		i++;
+		c = skip_sp(r, &i);
+		if (c == ERR)
+			return R_FATAL;
+	}
+	if (r->l2 && r->width >= 0 && r->ntok != r->width) {
+		snprintf(r->why, sizeof r->why,
+			 "the quote opening field %d on line %ld runs over %ld line ends to line %ld "
+			 "and makes a record of %d fields, not the header's %d (a stray quote?)",
+			 r->qfield, r->qline, line - r->line, line, r->ntok, r->width);
+		return broken(r, i, next, next_line);
+	}
+	*next = is_eol(c) ? i + eol_len(r, i) : i;
+	*next_line = line + is_eol(c);
+	return R_ROW;
+}
+
+/* ---- rows ---- */
+
+/* Append field k (n bytes at s, starting on line) to the row as UTF-8. */
+static int put_field(struct reader *r, int k, const char *s, size_t n, long line)
+{
 	/* Windows-1252 needs at most 3 bytes of UTF-8 per input byte */
 	size_t need = r->used + n * 3 + 1;
-	if (need > r->cap) {
-		while (r->cap < need)
-			r->cap = r->cap ? r->cap * 2 : 4096;
-		r->buf = csc_xrealloc(r->buf, r->cap);
+	if (need > r->bcap) {
+		while (r->bcap < need)
+			r->bcap = r->bcap ? r->bcap * 2 : 4096;
+		r->buf = csc_xrealloc(r->buf, r->bcap);
 	}
+	const unsigned char *u = (const unsigned char *)s;
 	size_t start = r->used;
 	if (valid_utf8(u, n)) {
 		memcpy(r->buf + r->used, u, n);
@@ -168,136 +462,138 @@ static void on_field(void *s, size_t n, void *data)
 				if (!c) {
 					char msg[64];
 					snprintf(msg, sizeof msg, "byte 0x%02X is neither UTF-8 nor Windows-1252", u[i]);
-					fail(r, r->lf + 1 + r->row_lf + count_lf(u, i), msg);
-					return;
+					fail(r, line + count_lines(s, i), msg);
+					return -1;
 				}
 			}
 			put_utf8(r, c);
 		}
 	}
 	r->buf[r->used++] = '\0';
-	r->off[r->n] = start;
-	r->len[r->n] = r->used - start - 1;
-	r->n++;
-	if (memchr(u, '\n', n))
-		r->row_lf += count_lf(u, n);
+	r->off[k] = start;
+	r->flen[k] = r->used - start - 1;
+	return 0;
 }
 
-static void on_row(int c, void *data)
+/* A quoted field's bytes with "" made ", in r->tmp. */
+static const char *unescape(struct reader *r, const char *s, size_t *n)
 {
-	struct reader *r = data;
-	if (r->failed || r->stop)
-		return;
-	if (r->n == 0) {
-		/* a line end outside a record: a blank line, or the LF of a CRLF */
-		r->lf += c == '\n';
-		return;
+	if (*n > r->tcap) {
+		r->tcap = *n;
+		r->tmp = csc_xrealloc(r->tmp, r->tcap);
 	}
-	for (int i = 0; i < r->n; i++)
-		r->ptr[i] = r->buf + r->off[i];
-	csc_row row = {r->n, r->ptr, r->len, r->lf + 1, r->index++};
-	r->stop = r->fn(r->ctx, &row);
-	r->lf += r->row_lf + (c == '\n');
-	r->row_lf = 0;
-	r->row_bytes = 0;
-	r->n = 0;
-	r->used = 0;
+	size_t o = 0;
+	for (size_t i = 0; i < *n; i++) {
+		r->tmp[o++] = s[i];
+		if (s[i] == '"')
+			i++;
+	}
+	*n = o;
+	return r->tmp;
 }
 
-/* Refuse to let libcsv grow a field beyond the limit. */
-static void *limited_realloc(void *p, size_t n)
+static void hand_out(struct reader *r, int n, const char *broken)
 {
-	if (n > CSC_CSV_MAX_FIELD + 2)
-		return NULL;
-	return realloc(p, n);
+	for (int k = 0; k < n; k++)
+		r->ptr[k] = r->buf + r->off[k];
+	csc_row row = {n, r->ptr, r->flen, r->line, r->index++, broken, broken ? r->why_field : 0};
+	if (row.index == 0)
+		r->width = n;
+	r->stop = r->fn(r->ctx, &row);
 }
 
-static void reader_init(struct reader *r, const char *name, csc_row_fn fn, void *ctx)
+static void emit_row(struct reader *r)
+{
+	r->used = 0;
+	for (int k = 0; k < r->ntok; k++) {
+		const struct tok *t = &r->tok[k];
+		const char *s = r->win + r->rs + t->off;
+		size_t n = t->n;
+		if (t->esc)
+			s = unescape(r, s, &n);
+		if (put_field(r, k, s, n, t->line) != 0)
+			return;
+	}
+	hand_out(r, r->ntok, NULL);
+}
+
+/* A broken record: its first physical line as one field. */
+static void emit_broken(struct reader *r)
+{
+	r->used = 0;
+	if (put_field(r, 0, r->win + r->rs, r->l1_end, r->line) == 0)
+		hand_out(r, 1, r->why);
+}
+
+static int run(struct reader *r)
+{
+	stops_init();
+	int c0 = at(r, 0), c1 = at(r, 1), c2 = at(r, 2);
+	if (c0 == ERR || c1 == ERR || c2 == ERR)
+		return -1;
+	if ((c0 == 0xFF && c1 == 0xFE) || (c0 == 0xFE && c1 == 0xFF)) {
+		fail(r, 1, "file is UTF-16; save it as UTF-8 or Windows-1252 CSV");
+		return -1;
+	}
+	if (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)
+		r->rs = 3;
+	while (!r->failed && !r->stop) {
+		size_t next = 0;
+		long next_line = r->line;
+		enum rec k = tokenize(r, &next, &next_line);
+		if (k == R_EOF || k == R_FATAL)
+			break;
+		if (k == R_ROW)
+			emit_row(r);
+		else if (k == R_BROKEN)
+			emit_broken(r);
+		r->rs += next;
+		r->line = next_line;
+	}
+	return r->failed ? -1 : r->stop;
+}
+
+static void reader_init(struct reader *r, const char *name, unsigned flags, csc_row_fn fn,
+			void *ctx)
 {
 	memset(r, 0, sizeof *r);
 	r->name = name;
+	r->flags = flags;
 	r->fn = fn;
 	r->ctx = ctx;
+	r->line = 1;
+	r->width = -1;
+	r->tok = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->tok);
 	r->off = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->off);
-	r->len = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->len);
+	r->flen = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->flen);
 	r->ptr = csc_xmalloc(CSC_CSV_MAX_FIELDS * sizeof *r->ptr);
-	if (csv_init(&r->p, CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
-		csc_die(CSC_EXIT_INTERNAL, "cannot initialise CSV parser");
-	csv_set_realloc_func(&r->p, limited_realloc);
 }
 
 static void reader_free(struct reader *r)
 {
-	csv_free(&r->p);
+	free(r->own);
 	free(r->buf);
+	free(r->tmp);
+	free(r->tok);
 	free(r->off);
-	free(r->len);
+	free(r->flen);
 	free(r->ptr);
 }
 
-/* Feed a block to the parser. A NUL byte stops the read at its line
- * before the parser sees it (libcsv would take it as data). */
-static void feed_block(struct reader *r, const char *s, size_t n)
-{
-	const char *nul = memchr(s, '\0', n);
-	size_t take = nul ? (size_t)(nul - s) : n;
-	size_t got = csv_parse(&r->p, s, take, on_field, on_row, r);
-	if (got != take && !r->failed) {
-		long line = r->raw_lf + 1 + count_lf(s, got);
-		if (csv_error(&r->p) == CSV_ENOMEM) {
-			char msg[64];
-			snprintf(msg, sizeof msg, "field longer than %u bytes", CSC_CSV_MAX_FIELD);
-			fail(r, line, msg);
-		} else {
-			fail(r, line, csv_strerror(csv_error(&r->p)));
-		}
-	}
-	if (nul && !r->failed && !r->stop)
-		fail(r, r->raw_lf + 1 + count_lf(s, take), "NUL byte in field: not a text CSV file");
-	r->raw_lf += count_lf(s, n);
-}
-
-static int finish(struct reader *r)
-{
-	/* libcsv only refuses an open quote at the end under CSV_STRICT, which
-	 * would also refuse the stray quotes Excel users type; check the state
-	 * (2 = FIELD_BEGUN in libcsv) directly instead. */
-	if (!r->failed && !r->stop && r->p.pstate == 2 && r->p.quoted)
-		fail(r, r->lf + 1, "unterminated quoted field in the row starting here");
-	if (!r->failed && !r->stop && csv_fini(&r->p, on_field, on_row, r) != 0)
-		fail(r, r->lf + 1, "unterminated quoted field in the row starting here");
-	return r->failed ? -1 : r->stop;
-}
-
-static int check_start(struct reader *r, const unsigned char *s, size_t n, size_t *skip)
-{
-	*skip = 0;
-	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-		fail(r, 1, "file is UTF-16; save it as UTF-8 or Windows-1252 CSV");
-		return -1;
-	}
-	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		*skip = 3;
-	return 0;
-}
-
-int csc_csv_read_mem(const char *data, size_t n, const char *name, csc_row_fn fn, void *ctx)
+int csc_csv_readf_mem(const char *data, size_t n, const char *name, unsigned flags,
+		      csc_row_fn fn, void *ctx)
 {
 	struct reader r;
-	reader_init(&r, name, fn, ctx);
-	size_t skip;
-	int rc;
-	if (check_start(&r, (const unsigned char *)data, n, &skip) == 0) {
-		feed_block(&r, data + skip, n - skip);
-		rc = finish(&r);
-	} else {
-		rc = -1;
-	}
+	reader_init(&r, name, flags, fn, ctx);
+	r.win = data;
+	r.len = r.cap = n;
+	r.eof = 1;
+	int rc = run(&r);
 	reader_free(&r);
 	return rc;
 }
 
-int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
+int csc_csv_readf(const char *path, const char *name, unsigned flags, csc_row_fn fn, void *ctx)
 {
 	if (!name)
 		name = path;
@@ -305,40 +601,29 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 	if (csc_input_open(&in, path, name) < 0)
 		return -1;
 	struct reader r;
-	reader_init(&r, name, fn, ctx);
+	reader_init(&r, name, flags, fn, ctx);
 	csc_progress prog;
 	csc_progress_start(&prog, name, in.total);
-	size_t cap = 1 << 18, have = 0;
-	char *blk = csc_xmalloc(cap);
-	int first = 1;
-	for (;;) {
-		long got = csc_input_read(&in, blk + have, cap - have);
-		if (got < 0) {
-			r.failed = 1; /* csc_input_read said why */
-			break;
-		}
-		have += (size_t)got;
-		csc_progress_update(&prog, in.done);
-		int last = got == 0;
-		size_t skip = 0;
-		if (first) {
-			if (have < 3 && !last)
-				continue;
-			first = 0;
-			if (check_start(&r, (unsigned char *)blk, have, &skip) != 0)
-				break;
-		}
-		feed_block(&r, blk + skip, have - skip);
-		if (r.failed || r.stop || last)
-			break;
-		have = 0;
-	}
+	r.in = &in;
+	r.prog = &prog;
+	r.cap = BLOCK;
+	r.own = csc_xmalloc(r.cap);
+	r.win = r.own;
+	int rc = run(&r);
 	csc_progress_end(&prog);
 	csc_input_close(&in);
-	free(blk);
-	int rc = r.failed ? -1 : r.stop ? r.stop : finish(&r);
 	reader_free(&r);
 	return rc;
+}
+
+int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
+{
+	return csc_csv_readf(path, name, 0, fn, ctx);
+}
+
+int csc_csv_read_mem(const char *data, size_t n, const char *name, csc_row_fn fn, void *ctx)
+{
+	return csc_csv_readf_mem(data, n, name, 0, fn, ctx);
 }
 
 void csc_csv_key(const char *in, char *out, size_t cap)

@@ -11,3 +11,6 @@ test_input_OBJS := tests/unit/test_input.o
 # behaviour (determinism, lock, SIGKILL, incremental make, verify).
 E2E_TESTS += tests/e2e/tiny_frontdoor.sh tests/e2e/run_nightly.sh
 E2E_TESTS += tests/e2e/build_deps.sh
+# The Annex A value table (issue 16).
+UNIT_TESTS += test_annexa_codes
+test_annexa_codes_OBJS := tests/unit/test_annexa_codes.o

@@ -74,7 +74,7 @@ printf 'Child Unique ID\nC1\n' >"$T/run/bad.csv"
 sed "s|^contacts = .*|contacts = $T/run/bad.csv|" "$T/run/pipeline.conf" >"$T/run/bad.conf"
 "$BIN/csc-extract-contacts" --conf "$T/run/bad.conf" --quiet 2>"$T/err"
 check_eq "fatal: exit" 3 $?
-check "fatal: names the missing columns" grep -q "bad.csv:1: missing required columns: \"Gender\"" "$T/err"
+check "fatal: names the missing columns" grep -q "bad.csv:1: missing required columns: \"Date of Contact\"" "$T/err"
 check_eq "fatal: staging untouched" "$before" "$(md5sum "$T/run/out/staging/contacts.csv" "$T/run/out/staging/recon_contacts.csv")"
 "$BIN/csc-extract-903" --conf "$T/run/bad.conf" --quiet
 before=$(md5sum "$T/run/out/staging/ssda903_header.csv")

@@ -72,6 +72,19 @@ static void numbers_and_sex(void **state)
 	BAD(&age, "-1", "Age is not a whole number");
 	BAD(&age, "1.5", "Age is not a whole number");
 	GOOD(&any, "123456789", "123456789");
+	BAD(&any, "7.5", "N is not a whole number"); /* only ages are floored */
+	/* ANNEX-A.md 2.4: ages are exported as decimals at the extract date */
+	list_col years = {"Age", "age", LT_YEARS, 1, 1, NULL, 0, 25};
+	GOOD(&years, "7.99", "7");
+	GOOD(&years, "0.5", "0");
+	GOOD(&years, "25.9", "25");
+	GOOD(&years, "12.", "12");
+	GOOD(&years, "12", "12");
+	BAD(&years, "26.0", "Age is outside the range 0 to 25");
+	BAD(&years, ".5", "Age is not a whole number");
+	BAD(&years, "7.5.1", "Age is not a whole number");
+	BAD(&years, "7,5", "Age is not a whole number");
+	BAD(&years, "-0.5", "Age is not a whole number");
 	BAD(&any, "1234567890", "N is not a whole number"); /* bounded: no overflow */
 	codes_list yaml;
 	codes_init(&yaml);
@@ -114,11 +127,24 @@ static void referral_source(void **state)
 	GOOD(&c, "Schools", "2A");
 	GOOD(&c, "early help", "5D"); /* the XSD label starts with a stray "(" */
 	GOOD(&c, "Unknown", "10");
-	/* "other" ends four labels: ambiguous, so refused rather than guessed */
-	BAD(&c, "other", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
-			 "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10");
+	/* "other" is what the XSD labels of 1D and 3F shorten to, but ANNEX-A.md
+	 * 2.3 makes the bare group name "Other" code 8 (one code has it) */
+	GOOD(&c, "other", "8");
+	/* Annex A forms of ReferralSource (ANNEX-A.md 2.3) */
+	GOOD(&c, "q) 6: Police", "6");
+	GOOD(&c, "p1) 5D: LA services", "5D");
+	GOOD(&c, "a) 1A", "1A");
+	GOOD(&c, "5D: LA services", "5D");
+	/* groups several codes share stay refused; the letter must be the code's */
+	BAD(&c, "Health services", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, "
+				   "1D, 2A, 2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, "
+				   "10, or its Annex A form (\"a) 1A: Individual\") or label");
+	BAD(&c, "b) 1A", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
+			 "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10, or its Annex "
+			 "A form (\"a) 1A: Individual\") or label");
 	BAD(&c, "11", "Contact Source is not a valid code; expected one of: 1A, 1B, 1C, 1D, 2A, "
-		      "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10");
+		      "2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, 10, or its Annex A "
+		      "form (\"a) 1A: Individual\") or label");
 	codes_free(&src);
 }
 
@@ -153,6 +179,9 @@ static void builtin_lists(void **state)
 	GOOD(&cc, "needs met / progress made", "PROGRESS");
 	GOOD(&gc, "2", "F");
 	GOOD(&gc, "Not stated", "U");
+	GOOD(&gc, "b) Female", "F");
+	/* ANNEX-A.md 2.1: Indeterminate and 9 are d) Neither, not unknown */
+	GOOD(&gc, "9", "I");
 	codes_free(&o);
 	codes_free(&t);
 	codes_free(&cl);
@@ -175,6 +204,50 @@ static void idset(void **state)
 	list_idset_free(&s);
 }
 
+static char *slurp(const char *dir, const char *name, char *buf, size_t cap)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	size_t n = fread(buf, 1, cap - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	unlink(path);
+	return buf;
+}
+
+/* A staging folder with one table t.csv of tb, and a reader on "in.csv". */
+struct fixture {
+	char dir[64];
+	csc_stage st;
+	csc_table *rec;
+	list_reader r;
+};
+
+static void fixture_open(struct fixture *fx, const list_table *tb)
+{
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/csc-test-engine.XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	assert_int_equal(csc_stage_open(&fx->st, fx->dir, "t"), 0);
+	const char *hdr[LIST_MAX_COLS + 3];
+	list_stage_header(tb, hdr);
+	fx->rec = csc_stage_table(&fx->st, tb->table, "in.csv", "t.csv", hdr);
+	list_reader_init(&fx->r, tb, &fx->st, fx->rec, &fx->rec->w, "in.csv");
+}
+
+/* Commit; then slurp t.csv and rejects_t.csv and remove the folder. */
+static void fixture_close(struct fixture *fx, char *staged, char *rejects, size_t cap)
+{
+	char recon[512];
+	assert_int_equal(csc_stage_commit(&fx->st), 0);
+	csc_stage_free(&fx->st);
+	slurp(fx->dir, "t.csv", staged, cap);
+	slurp(fx->dir, "rejects_t.csv", rejects, cap);
+	slurp(fx->dir, "recon_t.csv", recon, sizeof recon);
+	rmdir(fx->dir);
+}
+
 /* The whole engine over a list in memory: header by name, a short row, a
  * blank row, a bad value; staged rows and rejects as written. */
 static void engine_rows(void **state)
@@ -189,51 +262,86 @@ static void engine_rows(void **state)
 		{"Start", "start", LT_DATE_ANY, 0, 1, NULL, 0, 0},
 	};
 	list_table tb = {"T", cols, 3, 1, 0, NULL, NULL};
-	char dir[] = "/tmp/csc-test-engine.XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	csc_stage s;
-	assert_int_equal(csc_stage_open(&s, dir, "t"), 0);
-	const char *hdr[8];
-	list_stage_header(&tb, hdr);
-	csc_table *rec = csc_stage_table(&s, "T", "in.csv", "t.csv", hdr);
-	list_reader r;
-	list_reader_init(&r, &tb, &s, rec, &rec->w, "in.csv");
+	struct fixture fx;
+	fixture_open(&fx, &tb);
 	static const char text[] = "Notes,TIER,child unique id\n"
 				   "a, Tier 2 ,C1\n"
 				   ",,\n"
 				   "b,3\n"
 				   "c,5,C3\n";
-	assert_int_equal(csc_csv_read_mem(text, sizeof text - 1, "in.csv", list_reader_row, &r), 0);
-	assert_int_equal(r.map[0], 2);
-	assert_int_equal(r.map[1], 1);
-	assert_int_equal(r.map[2], -1);
-	assert_int_equal(rec->read, 3);
-	assert_int_equal(rec->staged, 1);
-	assert_int_equal(rec->rejected, 2);
-	assert_int_equal(csc_stage_commit(&s), 0);
-	csc_stage_free(&s);
-	char path[256], buf[1024];
-	snprintf(path, sizeof path, "%s/t.csv", dir);
-	FILE *f = fopen(path, "r");
-	assert_non_null(f);
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	assert_string_equal(buf, "child,tier,start,src_line\nC1,2,,2\n");
-	unlink(path);
-	snprintf(path, sizeof path, "%s/rejects_t.csv", dir);
-	f = fopen(path, "r");
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	assert_string_equal(buf, "file,line,field,value,reason\n"
-				 "in.csv,4,Child Unique ID,,row has 2 fields but the header has 3; fields are missing\n"
-				 "in.csv,5,Tier,5,\"Tier is not a valid code; expected one of: 2, 3\"\n");
-	unlink(path);
-	snprintf(path, sizeof path, "%s/recon_t.csv", dir);
-	unlink(path);
-	rmdir(dir);
+	assert_int_equal(csc_csv_read_mem(text, sizeof text - 1, "in.csv", list_reader_row, &fx.r), 0);
+	assert_int_equal(fx.r.map[0], 2);
+	assert_int_equal(fx.r.map[1], 1);
+	assert_int_equal(fx.r.map[2], -1);
+	assert_int_equal(fx.rec->read, 3);
+	assert_int_equal(fx.rec->staged, 1);
+	assert_int_equal(fx.rec->rejected, 2);
+	char staged[1024], rejects[1024];
+	fixture_close(&fx, staged, rejects, sizeof staged);
+	assert_string_equal(staged, "child,tier,start,src_line\nC1,2,,2\n");
+	assert_string_equal(rejects, "file,line,field,value,reason\n"
+				     "in.csv,4,Child Unique ID,,row has 2 fields but the header has 3; fields are missing\n"
+				     "in.csv,5,Tier,5,\"Tier is not a valid code; expected one of: 2, 3\"\n");
 	codes_free(&t);
+}
+
+/* Issue 16 over the whole engine: Annex A lettered values and labels are
+ * staged as plain codes; a stray quote is one reject at its line and the
+ * lines after it are read; unknown values are rejected with file, line,
+ * field, value and reason; CR-only line ends count. */
+static void engine_annexa_and_stray_quote(void **state)
+{
+	(void)state;
+	codes_list g, e, src;
+	codes_init(&g);
+	codes_init(&e);
+	codes_init(&src);
+	assert_int_equal(codes_builtin(&g, "gender"), 0);
+	assert_int_equal(codes_builtin(&e, "ethnicity"), 0);
+	assert_int_equal(codes_builtin(&src, "source"), 0);
+	const list_col cols[] = {
+		{"Contact ID", "contact_id", LT_ID, 1, 0, NULL, 0, 0},
+		{"Child Unique ID", "child", LT_ID, 1, 0, NULL, 0, 0},
+		{"Gender", "gender", LT_CODE, 0, 1, &g, 0, 0},
+		{"Ethnicity", "ethnicity", LT_CODE, 0, 1, &e, 0, 0},
+		{"Contact Source", "source", LT_CODE, 1, 0, &src, 0, 0},
+	};
+	list_table tb = {"Contacts", cols, 5, 1, 0, NULL, NULL};
+	struct fixture fx;
+	fixture_open(&fx, &tb);
+	static const char text[] = "Contact ID,Child Unique ID,Gender,Ethnicity,Contact Source\r\n"
+				   "K1,C1,b) Female,a) WBRI,q) 6: Police\r\n"
+				   "K2,C2,\"Male,WBRI,6\r\n"
+				   "K3,C3,Girl,White Irish,Schools\r\n"
+				   "K4,C4,x) Male,WBRI,6\r\n"
+				   "K5,C5,M,b) WBRI,6\r"
+				   "K6,C6,M,WBRI,Health services\n";
+	assert_int_equal(list_reader_mem(&fx.r, text, sizeof text - 1), 0);
+	assert_int_equal(fx.rec->read, 6);
+	assert_int_equal(fx.rec->staged, 2);
+	assert_int_equal(fx.rec->rejected, 4);
+	char staged[4096], rejects[4096];
+	fixture_close(&fx, staged, rejects, sizeof staged);
+	assert_string_equal(staged, "contact_id,child,gender,ethnicity,source,src_line\n"
+				    "K1,C1,F,WBRI,6,2\n"
+				    "K3,C3,F,WIRI,2A,4\n");
+	assert_string_equal(
+		rejects,
+		"file,line,field,value,reason\n"
+		"in.csv,3,Gender,\"K2,C2,\"\"Male,WBRI,6\",\"unterminated quoted field: the quote opening "
+		"field 3 on line 3 is never closed (a stray quote?); only this line is rejected, reading "
+		"goes on at the next\"\n"
+		"in.csv,5,Gender,x) Male,\"Gender is not a valid code; expected one of: M, F, U, I, or its "
+		"Annex A form (\"\"a) Male\"\") or label\"\n"
+		"in.csv,6,Ethnicity,b) WBRI,\"Ethnicity is not a valid code; expected one of: WBRI, WIRI, "
+		"WIRT, WOTH, WROM, MWBC, MWBA, MWAS, MOTH, AIND, APKN, ABAN, AOTH, BCRB, BAFR, BOTH, CHNE, "
+		"OOTH, REFU, NOBT, or its Annex A form (\"\"a) WBRI\"\") or label\"\n"
+		"in.csv,7,Contact Source,Health services,\"Contact Source is not a valid code; expected "
+		"one of: 1A, 1B, 1C, 1D, 2A, 2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8, 9, "
+		"10, or its Annex A form (\"\"a) 1A: Individual\"\") or label\"\n");
+	codes_free(&g);
+	codes_free(&e);
+	codes_free(&src);
 }
 
 int main(void)
@@ -245,6 +353,7 @@ int main(void)
 		cmocka_unit_test(builtin_lists),
 		cmocka_unit_test(idset),
 		cmocka_unit_test(engine_rows),
+		cmocka_unit_test(engine_annexa_and_stray_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

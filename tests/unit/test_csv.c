@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "capture.h"
@@ -14,10 +15,12 @@
 #include "csc_diag.h"
 
 struct seen {
-	int rows;
+	int rows, broken;
 	long lines[16];
 	char cell[16][4][64];
 	int nf[16];
+	char why[16][256];  /* "" for a row, the reason for a broken record */
+	int bad_field[16];
 };
 
 static int collect(void *ctx, const csc_row *row)
@@ -28,9 +31,19 @@ static int collect(void *ctx, const csc_row *row)
 		s->nf[s->rows] = row->n;
 		for (int i = 0; i < row->n && i < 4; i++)
 			snprintf(s->cell[s->rows][i], 64, "%s", row->f[i]);
+		snprintf(s->why[s->rows], 256, "%s", row->broken ? row->broken : "");
+		s->bad_field[s->rows] = row->bad_field;
 	}
+	s->broken += row->broken != NULL;
 	s->rows++;
 	return 0;
+}
+
+/* Read under CSC_CSV_RECOVER. */
+static int read_rec(const char *text, struct seen *s)
+{
+	memset(s, 0, sizeof *s);
+	return csc_csv_readf_mem(text, strlen(text), "t.csv", CSC_CSV_RECOVER, collect, s);
 }
 
 static int read_str(const char *text, size_t n, struct seen *s)
@@ -106,6 +119,276 @@ static void test_structural_errors(void **state)
 	err = capture_end();
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(err, "t.csv:2: byte 0x81"));
+}
+
+/* A stray opening quote in the first, a middle and the last field, never
+ * closed: the record is rejected at its line, and every later line is read
+ * again as a row. */
+static void test_stray_quote_unterminated(void **state)
+{
+	(void)state;
+	static const char *const text[] = {
+		"a,b,c\n\"x,1,2\n3,4,5\n6,7,8\n",
+		"a,b,c\n1,\"x,2\n3,4,5\n6,7,8\n",
+		"a,b,c\n1,2,\"x\n3,4,5\n6,7,8\n",
+	};
+	static const char *const first[] = {"\"x,1,2", "1,\"x,2", "1,2,\"x"};
+	for (int k = 0; k < 3; k++) {
+		struct seen s;
+		assert_int_equal(read_rec(text[k], &s), 0);
+		assert_int_equal(s.rows, 4);
+		assert_int_equal(s.broken, 1);
+		assert_int_equal(s.lines[1], 2);
+		assert_int_equal(s.nf[1], 1);
+		assert_string_equal(s.cell[1][0], first[k]);
+		assert_int_equal(s.bad_field[1], k + 1);
+		char want[200];
+		snprintf(want, sizeof want,
+			 "unterminated quoted field: the quote opening field %d on line 2 is never "
+			 "closed (a stray quote?)", k + 1);
+		assert_string_equal(s.why[1], want);
+		assert_int_equal(s.lines[2], 3);
+		assert_string_equal(s.why[2], "");
+		assert_string_equal(s.cell[2][0], "3");
+		assert_int_equal(s.nf[2], 3);
+		assert_int_equal(s.lines[3], 4);
+		assert_string_equal(s.cell[3][2], "8");
+	}
+}
+
+/* The case of issue 16: a stray quote on line 2 and a properly quoted field
+ * on line 5. libcsv ran the field on to line 5 ("x,2\n...\n6,\"y"), one
+ * record for four lines. Now line 2 alone is rejected and lines 3-6 are
+ * rows, line 5's quoted field read as it should be. */
+static void test_stray_quote_before_quoted_field(void **state)
+{
+	(void)state;
+	struct seen s;
+	assert_int_equal(read_rec("a,b,c\n1,\"x,2\n3,4,5\n6,7,8\n9,\"y, z\",10\n11,12,13\n", &s), 0);
+	assert_int_equal(s.rows, 6);
+	assert_int_equal(s.broken, 1);
+	assert_int_equal(s.lines[1], 2);
+	assert_string_equal(s.why[1], "the quote opening field 2 on line 2 is closed on line 5 by a quote "
+				      "followed by text, not by a comma or the line end (a stray quote?)");
+	for (int k = 2; k < 6; k++) {
+		assert_int_equal(s.lines[k], k + 1);
+		assert_int_equal(s.nf[k], 3);
+	}
+	assert_string_equal(s.cell[4][1], "y, z");
+	assert_string_equal(s.cell[5][0], "11");
+}
+
+/* A stray quote closed by another one further down: the quoted run makes a
+ * record that is not the header's width, so it is broken too. */
+static void test_stray_quote_wrong_width(void **state)
+{
+	(void)state;
+	struct seen s;
+	assert_int_equal(read_rec("a,b,c\n1,\"x,2\n3,4,5\n6,7\",8,9\n10,11,12\n", &s), 0);
+	assert_int_equal(s.rows, 5);
+	assert_int_equal(s.broken, 1);
+	assert_string_equal(s.why[1], "the quote opening field 2 on line 2 runs over 2 line ends to line "
+				      "4 and makes a record of 4 fields, not the header's 3 (a stray "
+				      "quote?)");
+	assert_int_equal(s.lines[2], 3);
+	assert_int_equal(s.nf[2], 3);
+	/* line 4 read again on its own: 7" is a plain field with a quote in it */
+	assert_int_equal(s.lines[3], 4);
+	assert_int_equal(s.nf[3], 4);
+	assert_string_equal(s.cell[3][1], "7\"");
+	assert_int_equal(s.lines[4], 5);
+}
+
+/* A closing quote followed by text on one line: that line alone. */
+static void test_quote_followed_by_text(void **state)
+{
+	(void)state;
+	struct seen s;
+	assert_int_equal(read_rec("a,b\n\"ab\"c,1\n2,3\n", &s), 0);
+	assert_int_equal(s.rows, 3);
+	assert_int_equal(s.broken, 1);
+	assert_int_equal(s.lines[1], 2);
+	assert_string_equal(s.cell[1][0], "\"ab\"c,1");
+	assert_int_equal(s.lines[2], 3);
+	assert_string_equal(s.cell[2][1], "3");
+	/* spaces after the closing quote are not text */
+	assert_int_equal(read_rec("a,b\n\"ab\"  ,1\n", &s), 0);
+	assert_int_equal(s.broken, 0);
+	assert_string_equal(s.cell[1][0], "ab");
+}
+
+/* Quoted fields that legitimately hold line ends (LF, CRLF, CR), commas
+ * and doubled quotes, in a row of the header's width: read whole. */
+static void test_quoted_multiline_is_kept(void **state)
+{
+	(void)state;
+	struct seen s;
+	assert_int_equal(read_rec("id,note,n\r\n1,\"first\r\nsecond, \"\"quoted\"\"\rthird\nend\",2\r\n3,x,4\r\n",
+				  &s), 0);
+	assert_int_equal(s.rows, 3);
+	assert_int_equal(s.broken, 0);
+	assert_string_equal(s.cell[1][1], "first\r\nsecond, \"quoted\"\rthird\nend");
+	assert_int_equal(s.lines[1], 2);
+	assert_int_equal(s.lines[2], 6); /* CRLF, CR and LF inside: three line ends */
+	/* quotes inside an unquoted field are characters */
+	assert_int_equal(read_rec("h,w\nSmith \"Jr\",5'10\"\n", &s), 0);
+	assert_int_equal(s.broken, 0);
+	assert_string_equal(s.cell[1][0], "Smith \"Jr\"");
+	assert_string_equal(s.cell[1][1], "5'10\"");
+}
+
+/* The same file with LF, CRLF and CR-only line ends, and mixed: the same
+ * rows on the same lines, blank lines counted; errors name the right line. */
+static void test_line_ends(void **state)
+{
+	(void)state;
+	static const char *const eol[] = {"\n", "\r\n", "\r"};
+	for (int k = 0; k < 3; k++) {
+		char t[256];
+		const char *e = eol[k];
+		snprintf(t, sizeof t, "a,b%s1,2%s%s3,\"x%sy\"%s4,5%s", e, e, e, e, e, e);
+		struct seen s;
+		assert_int_equal(read_rec(t, &s), 0);
+		assert_int_equal(s.rows, 4);
+		assert_int_equal(s.lines[0], 1);
+		assert_int_equal(s.lines[1], 2);
+		assert_int_equal(s.lines[2], 4);
+		assert_int_equal(s.lines[3], 6);
+		assert_int_equal(s.nf[3], 2);
+		/* a structural error on line 5 says line 5 */
+		snprintf(t, sizeof t, "a%s1%s2%s3%s\x81%s", e, e, e, e, e);
+		capture_start();
+		int rc = read_rec(t, &s);
+		const char *err = capture_end();
+		assert_int_equal(rc, -1);
+		assert_non_null(strstr(err, "t.csv:5: byte 0x81"));
+		/* and a stray quote on line 3 is rejected on line 3 */
+		snprintf(t, sizeof t, "a,b%s1,2%s\"3,4%s5,6%s", e, e, e, e);
+		assert_int_equal(read_rec(t, &s), 0);
+		assert_int_equal(s.rows, 4);
+		assert_int_equal(s.lines[2], 3);
+		assert_int_equal(s.broken, 1);
+		assert_int_equal(s.lines[3], 4);
+	}
+	/* mixed, and a byte inside a multi-line field after a CR-only end */
+	struct seen s;
+	const char m[] = "a,b\r\n1,2\r3,4\n5,\"x\r\x81\"\n";
+	capture_start();
+	int rc = read_rec(m, &s);
+	const char *err = capture_end();
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "t.csv:5: byte 0x81"));
+}
+
+/* Without CSC_CSV_RECOVER a broken record stops the read at its line; a
+ * broken header stops it even with the flag. */
+static void test_broken_strict_and_header(void **state)
+{
+	(void)state;
+	struct seen s;
+	capture_start();
+	int rc = read_str("a,b\n1,2\n\"ab\"c,3\n", 16, &s);
+	const char *err = capture_end();
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "t.csv:3: the quote opening field 1 on line 3 is closed on line 3"));
+	assert_int_equal(s.rows, 2);
+	capture_start();
+	rc = read_rec("\"a,b\n1,2\n", &s);
+	err = capture_end();
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "t.csv:1: unterminated quoted field"));
+	assert_int_equal(s.rows, 0);
+}
+
+/* A runaway quote with no closing quote anywhere in more than 1 MiB: the
+ * window stops at the field limit, the line is rejected, and all of the
+ * 100,000 rows after it are read. */
+static void test_runaway_quote_is_bounded(void **state)
+{
+	(void)state;
+	size_t rows = 100000, cap = 32 + rows * 16;
+	char *t = malloc(cap);
+	size_t o = (size_t)snprintf(t, cap, "a,b\n1,\"x\n");
+	for (size_t i = 0; i < rows; i++)
+		o += (size_t)snprintf(t + o, cap - o, "%zu,yyyyyyyy\n", i);
+	struct seen s;
+	memset(&s, 0, sizeof s);
+	assert_int_equal(csc_csv_readf_mem(t, o, "t.csv", CSC_CSV_RECOVER, collect, &s), 0);
+	assert_int_equal(s.rows, 2 + (int)rows);
+	assert_int_equal(s.broken, 1);
+	assert_int_equal(s.lines[1], 2);
+	assert_non_null(strstr(s.why[1], "the quote opening field 2 on line 2 runs over line ends into a "
+					 "record over a limit (field longer than 1048576 bytes)"));
+	assert_int_equal(s.lines[2], 3);
+	free(t);
+}
+
+/* Rows, lines and fields as one text, to compare two reads. */
+struct digest {
+	char *s;
+	size_t n, cap;
+};
+
+static int digest_row(void *ctx, const csc_row *row)
+{
+	struct digest *d = ctx;
+	char head[96];
+	int w = snprintf(head, sizeof head, "%ld:%d:%s:", row->line, row->n, row->broken ? "B" : "");
+	size_t need = d->n + (size_t)w + 2;
+	for (int i = 0; i < row->n; i++)
+		need += row->len[i] + 1;
+	if (need > d->cap) {
+		d->cap = need * 2;
+		d->s = realloc(d->s, d->cap);
+	}
+	memcpy(d->s + d->n, head, (size_t)w);
+	d->n += (size_t)w;
+	for (int i = 0; i < row->n; i++) {
+		memcpy(d->s + d->n, row->f[i], row->len[i]);
+		d->n += row->len[i];
+		d->s[d->n++] = '|';
+	}
+	d->s[d->n++] = '\n';
+	return 0;
+}
+
+/* From a file the window is refilled and moved; going back over a block
+ * boundary, and a CRLF split between two blocks, must read as from memory. */
+static void test_file_window_matches_memory(void **state)
+{
+	(void)state;
+	size_t cap = 4u << 20, o = 0;
+	char *t = malloc(cap);
+	o += (size_t)snprintf(t + o, cap - o, "id,note,n\r\n");
+	for (int i = 0; i < 60000; i++) {
+		if (i % 5000 == 17)
+			o += (size_t)snprintf(t + o, cap - o, "%d,\"stray,%d\r\n", i, i);
+		else if (i % 700 == 3)
+			o += (size_t)snprintf(t + o, cap - o, "%d,\"two\r\nlines\",%d\r\n", i, i);
+		else
+			o += (size_t)snprintf(t + o, cap - o, "%d,plain text,%d\r\n", i, i);
+	}
+	char path[] = "/tmp/csc-test-csv.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, t, o), (ssize_t)o);
+	close(fd);
+	struct digest a = {0}, b = {0};
+	assert_int_equal(csc_csv_readf_mem(t, o, "t.csv", CSC_CSV_RECOVER, digest_row, &a), 0);
+	assert_int_equal(csc_csv_readf(path, "t.csv", CSC_CSV_RECOVER, digest_row, &b), 0);
+	unlink(path);
+	assert_int_equal(a.n, b.n);
+	assert_memory_equal(a.s, b.s, a.n);
+	/* 12 stray quotes, each its own broken record; the last row's line
+	 * counts the two-line records */
+	size_t nb = 0;
+	for (size_t i = 0; i + 3 < a.n; i++)
+		nb += a.s[i] == ':' && a.s[i + 1] == 'B' && a.s[i + 2] == ':';
+	assert_int_equal(nb, 12);
+	assert_non_null(strstr(a.s, "\n60087:3::59999|plain text|59999|\n"));
+	free(a.s);
+	free(b.s);
+	free(t);
 }
 
 static void test_field_limit(void **state)
@@ -205,6 +488,15 @@ int main(void)
 		cmocka_unit_test(test_windows_1252_to_utf8),
 		cmocka_unit_test(test_structural_errors),
 		cmocka_unit_test(test_field_limit),
+		cmocka_unit_test(test_stray_quote_unterminated),
+		cmocka_unit_test(test_stray_quote_before_quoted_field),
+		cmocka_unit_test(test_stray_quote_wrong_width),
+		cmocka_unit_test(test_quote_followed_by_text),
+		cmocka_unit_test(test_quoted_multiline_is_kept),
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_broken_strict_and_header),
+		cmocka_unit_test(test_runaway_quote_is_bounded),
+		cmocka_unit_test(test_file_window_matches_memory),
 		cmocka_unit_test(test_key_normalisation),
 		cmocka_unit_test(test_writer),
 		cmocka_unit_test(test_writer_strings),
