@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csc_conf.h"
 #include "csc_diag.h"
@@ -366,6 +367,14 @@ csc_conf *csc_conf_load(const char *path)
 		csc_error_at(path, 0, "cannot open configuration: %m");
 		return NULL;
 	}
+	/* fopen opens a folder and fread then fails, which would read as an
+	 * empty configuration and be reported as missing keys */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		csc_error_at(path, 0, "is a folder, not a configuration file (pipeline.conf)");
+		fclose(f);
+		return NULL;
+	}
 	size_t cap = 4096, len = 0;
 	char *buf = csc_xmalloc(cap);
 	size_t got;
@@ -381,6 +390,12 @@ csc_conf *csc_conf_load(const char *path)
 			cap *= 2;
 			buf = csc_xrealloc(buf, cap);
 		}
+	}
+	if (ferror(f)) {
+		csc_error_at(path, 0, "cannot read configuration: %m");
+		fclose(f);
+		free(buf);
+		return NULL;
 	}
 	fclose(f);
 	char *dir = csc_xstrdup(path);

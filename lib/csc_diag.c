@@ -1,8 +1,10 @@
 /* csc_diag.c - see csc_diag.h. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "csc_diag.h"
 
@@ -23,7 +25,11 @@ void csc_diag_init(const char *argv0)
 		quiet = 1;
 	const char *lp = getenv("CSC_LOG");
 	if (lp && *lp && !log_fp) {
-		log_fp = fopen(lp, "a");
+		/* never append through a link planted at the log's name */
+		int fd = open(lp, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+		log_fp = fd >= 0 ? fdopen(fd, "a") : NULL;
+		if (fd >= 0 && !log_fp)
+			close(fd);
 		if (log_fp)
 			setvbuf(log_fp, NULL, _IOLBF, 0);
 	}

@@ -16,9 +16,18 @@ int csc_out_open(csc_out *o, const char *path)
 	size_t n = strlen(path) + 32;
 	o->tmp = csc_xmalloc(n);
 	snprintf(o->tmp, n, "%s.tmp.%ld", path, (long)getpid());
-	o->fp = fopen(o->tmp, "wb");
+	/* O_NOFOLLOW: a link planted at the temporary name is refused, never
+	 * written through (README, "The output folder") */
+	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+	o->fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!o->fp) {
-		csc_error_at(path, 0, "cannot create output: %s", strerror(errno));
+		int err = errno;
+		if (fd >= 0)
+			close(fd);
+		if (err == ELOOP)
+			csc_error_at(o->tmp, 0, "is a symbolic link; cscpipe never writes through a link");
+		else
+			csc_error_at(path, 0, "cannot create output: %s", strerror(err));
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;

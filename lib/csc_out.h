@@ -17,7 +17,8 @@ typedef struct csc_out {
 	char *tmp;
 } csc_out;
 
-/* Open a temporary file for path. Returns 0, or -1 after printing why. */
+/* Open a temporary file for path. Returns 0, or -1 after printing why; a
+ * symbolic link at the temporary name is an error, never written through. */
 int csc_out_open(csc_out *o, const char *path);
 
 /* Finish: flush, fsync, rename. Returns 0, or -1 after printing why (the

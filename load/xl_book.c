@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csc_diag.h"
@@ -93,6 +94,16 @@ xl_book *xl_open(const char *path, const char *title, const char *company, csc_d
 	xl_book *b = csc_xcalloc(1, sizeof *b);
 	b->path = csc_xstrdup(path);
 	b->tmp = tmp_name(path);
+	/* libxlsxwriter opens the temporary with fopen: refuse a link planted
+	 * at its name rather than write through it */
+	struct stat st;
+	if (lstat(b->tmp, &st) == 0 && S_ISLNK(st.st_mode)) {
+		csc_error_at(b->tmp, 0, "is a symbolic link; cscpipe never writes through a link");
+		free(b->path);
+		free(b->tmp);
+		free(b);
+		return NULL;
+	}
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 	b->wb = workbook_new_opt(b->tmp, &opt);
 	if (!b->wb) {

@@ -5,6 +5,8 @@
 #ifndef RUN_H
 #define RUN_H
 
+#include <stddef.h>
+
 #include "csc_conf.h"
 #include "run_period.h"
 
@@ -13,7 +15,8 @@ typedef struct run_ctx {
 	char *conf_path;     /* absolute */
 	run_period period;
 	char *bin;           /* folder holding the stage programs */
-	char *out;           /* output_dir */
+	char *out;           /* output_dir, resolved */
+	int outfd;           /* out, opened once: see run_outdir.c */
 	char *work;          /* <out>/.work: make's incremental state */
 	char *pdir;          /* <work>/<label>: this period's outputs as built */
 	char *settings;      /* <work>/settings: fingerprints */
@@ -21,8 +24,10 @@ typedef struct run_ctx {
 	char *published;     /* <out>/<label> after publication */
 } run_ctx;
 
-/* Resolve folders (creating output, work and log folders). 0, -1 (a path
- * make cannot take) or -2 (the output folder cannot be written). */
+/* Resolve folders (creating output, work and log folders). 0, or the exit
+ * code after saying why: CSC_EXIT_CONFIG (a path make cannot take, an output
+ * folder refused by run_out_open), CSC_EXIT_OUTPUT (a link in the output
+ * folder, or it cannot be written). */
 int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 		 const run_period *p, const char *argv0);
 void run_ctx_free(run_ctx *c);
@@ -51,7 +56,8 @@ void run_coverage_default(const csc_conf *conf, run_period *p);
 int run_check_inputs(run_ctx *c);
 
 /* Take the output folder's lock: returns the held descriptor, -1 after
- * saying which run holds it, or -2 when the folder cannot be written. */
+ * saying which run holds it, or -2 when the folder cannot be written (or
+ * .lock is a link). */
 int run_lock(run_ctx *c);
 
 /* Write each stage's settings fingerprint, touching only the changed ones,
@@ -77,5 +83,52 @@ void run_summary(run_ctx *c, double secs);
 /* Write manifest.csv for the outputs in dir: version, period, settings,
  * SHA-256 of every input and output. 0 or -1. */
 int run_manifest(run_ctx *c, const char *dir);
+
+/* The output folder (run_outdir.c; README, "The output folder"). */
+
+/* Resolve output_dir and open it: refuses (CSC_EXIT_CONFIG, saying why) a
+ * system folder, or a non-empty folder without the .cscpipe marker unless
+ * it holds only what an earlier cscpipe left there. With create, makes the
+ * folder if needed and writes the marker; without, a missing folder gives 0
+ * with *fd -1. 0 (with *resolved allocated), or CSC_EXIT_CONFIG /
+ * CSC_EXIT_OUTPUT after saying why; nothing is written when refused. */
+int run_out_open(const char *output_dir, int create, char **resolved, int *fd);
+
+/* Open the folder rel ("a/b") under outfd, making it with create, never
+ * through a link: a descriptor, or -1 after naming the link or the error. */
+int run_out_dir(int outfd, const char *out, const char *rel, int create);
+
+/* -1 after naming dir/name when it is a symbolic link, else 0. */
+int run_out_nolink(int dfd, const char *dir, const char *name);
+
+/* A publication link's target ".pub/NAME" (NAME a single component, not
+ * "." or ".."): 0 with NAME copied, or -1. */
+int run_out_target(const char *target, char *name, size_t size);
+
+/* The copy <out>/<label> is published as: 0 with name "" when there is none,
+ * 0 with its name in .pub, or -1 after naming a <label> that is not such a
+ * link (nothing is touched). */
+int run_out_published(int outfd, const char *out, const char *label, char *name,
+		      size_t size);
+
+/* Remove the copy .pub/name (its files, then the folder), never following
+ * a link. */
+void run_out_rmcopy(int pubfd, const char *name);
+
+/* Under the lock: remove the temporaries "*.tmp.<pid>" of runs no longer
+ * running, and the copies in .pub that no period link names; then check
+ * that staging, .work/settings and .work/<label> (when label is not "":
+ * else run_out_period does once the period is known) hold no link, since
+ * the stages reach them by path. 0, or -1 after naming what is wrong. */
+int run_out_tidy(int outfd, const char *out, const char *label);
+
+/* Once c's period is known: make .work/<label> (never through a link) and
+ * check that neither it nor the run log is a link; with contents (under the
+ * lock, after run_out_tidy), that nothing in .work/<label> is a link. 0 or
+ * CSC_EXIT_OUTPUT after saying why. */
+int run_out_period(run_ctx *c, int contents);
+
+/* s is a period label, "YYYY-MM" or "YYYY-Qn". */
+int run_out_is_label(const char *s);
 
 #endif

@@ -70,8 +70,7 @@ static int fix_default(run_ctx *c, const csc_coverage *cv)
 	char *pending = csc_xstrdup(c->log_path);
 	run_ctx_paths(c, &p);
 	int rc = 0;
-	if (csc_mkdirs(c->pdir) != 0) {
-		csc_error_at(c->pdir, 0, "cannot create work folder: %s", strerror(errno));
+	if (run_out_period(c, 1) != 0) {
 		rc = CSC_EXIT_OUTPUT;
 	} else if (move_log(pending, c->log_path) != 0) {
 		csc_error_at(c->log_path, 0, "cannot write the run log: %s", strerror(errno));

@@ -52,36 +52,44 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	else
 		strcpy(self, ".");
 	c->bin = csc_xstrdup(self);
-	if (csc_mkdirs(conf->output_dir) != 0) {
-		csc_error_at(conf->output_dir, 0, "cannot create output folder: %s", strerror(errno));
-		return -2;
-	}
-	c->out = absolute(conf->output_dir);
+	c->outfd = -1;
+	int rc = run_out_open(conf->output_dir, 1, &c->out, &c->outfd);
+	if (rc)
+		return rc;
 	c->work = csc_path_join(c->out, ".work");
 	c->settings = csc_path_join(c->work, "settings");
-	char *logs = csc_path_join(c->out, "logs");
 	run_ctx_paths(c, p);
-	int ok = (!c->pdir || csc_mkdirs(c->pdir) == 0) && csc_mkdirs(c->settings) == 0 &&
-		 csc_mkdirs(logs) == 0;
-	if (!ok) {
-		free(logs);
-		csc_error_at(c->out, 0, "cannot create work folders: %s", strerror(errno));
-		return -2;
+	/* csc-run --verify keeps its rebuild's log in the published folder's logs */
+	const char *keep = getenv("CSC_RUN_LOG");
+	if (keep && *keep) {
+		free(c->log_path);
+		c->log_path = csc_xstrdup(keep);
 	}
-	/* A stage that cannot write reports it in the work folder; if that is
-	 * read-only too, nobody could say why the chain failed: check first. */
-	char *stg = csc_path_join(c->out, "staging"), *pub = csc_path_join(c->out, ".pub");
-	const char *must[] = {c->out, c->work, c->settings, logs, stg, pub, c->pdir};
-	for (size_t i = 0; ok && i < sizeof must / sizeof must[0] && must[i]; i++)
-		if (access(must[i], W_OK) != 0 && errno != ENOENT) {
-			csc_error_at(must[i], 0, "cannot write the output folder: %s", strerror(errno));
-			ok = 0;
+	/* Every folder the run uses, made if need be, none of them a link; a
+	 * stage that cannot write reports it in the work folder, and if that is
+	 * read-only too nobody could say why the chain failed: check first. */
+	const char *rel[] = {".work", ".work/settings", "logs", "staging", ".pub"};
+	for (size_t i = 0; !rc && i < sizeof rel / sizeof rel[0]; i++) {
+		int d = run_out_dir(c->outfd, c->out, rel[i], 1);
+		char *path = csc_path_join(c->out, rel[i]);
+		if (d < 0) {
+			rc = CSC_EXIT_OUTPUT;
+		} else if (access(path, W_OK) != 0) {
+			csc_error_at(path, 0, "cannot write the output folder: %s", strerror(errno));
+			rc = CSC_EXIT_OUTPUT;
 		}
-	free(stg);
-	free(pub);
-	free(logs);
-	if (!ok)
-		return -2;
+		if (d >= 0)
+			close(d);
+		free(path);
+	}
+	if (!rc && access(c->out, W_OK) != 0) {
+		csc_error_at(c->out, 0, "cannot write the output folder: %s", strerror(errno));
+		rc = CSC_EXIT_OUTPUT;
+	}
+	if (!rc)
+		rc = run_out_period(c, 0);
+	if (rc)
+		return rc;
 	const char *paths[][2] = {{"conf", c->conf_path}, {"output_dir", c->out},
 				  {"cin_census", conf->cin_census}, {"ssda903_dir", conf->ssda903_dir},
 				  {"contacts", conf->contacts}, {"early_help", conf->early_help},
@@ -89,7 +97,7 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 				  {"programs", c->bin}};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
 		if (!make_safe(paths[i][0], paths[i][1]))
-			return -1;
+			return CSC_EXIT_CONFIG;
 	setenv("CSC_LOG", c->log_path, 1);
 	csc_diag_init(argv0); /* open the log now that CSC_LOG is set */
 	return 0;
@@ -97,6 +105,8 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 
 void run_ctx_free(run_ctx *c)
 {
+	if (c->outfd >= 0)
+		close(c->outfd);
 	free(c->conf_path);
 	free(c->bin);
 	free(c->out);
@@ -155,10 +165,19 @@ int run_check_inputs(run_ctx *c)
 int run_lock(run_ctx *c)
 {
 	char *path = csc_path_join(c->out, ".lock");
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		csc_error_at(path, 0, "cannot write the output folder (lock file): %s",
-			     strerror(errno));
+	/* never through a link: it would truncate whatever the link names */
+	int fd = openat(c->outfd, ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (fd < 0 && errno == ELOOP)
+			csc_error_at(path, 0, "is a symbolic link; cscpipe never follows links in its output folder (remove it)");
+		else if (fd < 0)
+			csc_error_at(path, 0, "cannot write the output folder (lock file): %s",
+				     strerror(errno));
+		else
+			csc_error_at(path, 0, "is not a regular file (lock file)");
+		if (fd >= 0)
+			close(fd);
 		free(path);
 		return -2;
 	}
@@ -189,7 +208,16 @@ static int write_if_changed(const char *dir, const char *name, const char *text)
 {
 	char *path = csc_path_join(dir, name);
 	size_t n = strlen(text);
-	FILE *f = fopen(path, "rb");
+	/* state is never read through a link */
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 && errno == ELOOP) {
+		csc_error_at(path, 0, "is a symbolic link; cscpipe never follows links in its output folder (remove it)");
+		free(path);
+		return -1;
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (fd >= 0 && !f)
+		close(fd);
 	if (f) {
 		char *old = csc_xmalloc(n + 2);
 		size_t got = fread(old, 1, n + 1, f);

@@ -55,6 +55,9 @@ static void help(void)
 	       "    refused (exit 4), one that ends after it is published as partial (\"data\n"
 	       "    to\" on the workbooks and in coverage.csv), and the default period is the\n"
 	       "    last complete month the data covers.\n\n"
+	       "    The output folder is cscpipe's alone (README, \"The output folder\"):\n"
+	       "    it is marked with .cscpipe, no link in it is ever followed, and each\n"
+	       "    run first removes what killed runs left there.\n\n"
 	       "OPTIONS\n"
 	       "    --conf FILE     pipeline.conf (required)\n"
 	       "    --period P      2023-09 (a month) or 2023-Q3 (financial quarter 3 of\n"
@@ -66,15 +69,18 @@ static void help(void)
 	       "                    only bring the staging tables up to date (for csc-returns)\n"
 	       "    --verify        rebuild the period from the same inputs and settings in a\n"
 	       "                    temporary folder and compare every output with the\n"
-	       "                    published manifest; exit 0 when identical, 2 otherwise\n"
+	       "                    published manifest; exit 0 when identical, 2 otherwise;\n"
+	       "                    the rebuild's log is kept in\n"
+	       "                    <output_dir>/logs/verify-<period>.log\n"
 	       "    --quiet         print nothing on success (for cron)\n"
 	       "    --help          this text\n\n"
 	       "EXIT STATUS\n"
 	       "    0 success; 2 validation errors in the data (reject share above\n"
 	       "    max_reject_percent); 3 unreadable input; 4 bad configuration or usage,\n"
-	       "    or a period that starts after the data;\n"
-	       "    5 another run holds the output folder; 6 an output could not be written;\n"
-	       "    7 internal error.\n");
+	       "    a period that starts after the data, or an output_dir refused (a system\n"
+	       "    folder, or a non-empty folder without the .cscpipe marker); 5 another run\n"
+	       "    holds the output folder; 6 an output could not be written (disk full,\n"
+	       "    read-only, a symbolic link in the output folder); 7 internal error.\n");
 }
 
 int main(int argc, char **argv)
@@ -137,8 +143,9 @@ int main(int argc, char **argv)
 		return vrc;
 	}
 	run_ctx ctx;
-	int crc = run_ctx_init(&ctx, conf, conf_path, period.label[0] ? &period : NULL, argv[0]);
-	int early = crc ? (crc == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_CONFIG) : run_check_inputs(&ctx);
+	int early = run_ctx_init(&ctx, conf, conf_path, period.label[0] ? &period : NULL, argv[0]);
+	if (!early)
+		early = run_check_inputs(&ctx);
 	int lock = -1;
 	if (!early) {
 		lock = run_lock(&ctx);
@@ -151,6 +158,14 @@ int main(int argc, char **argv)
 		return early;
 	}
 
+	/* what runs killed earlier left behind; only now that no other run can
+	 * be using the folder */
+	if (run_out_tidy(ctx.outfd, ctx.out, period.label) != 0) {
+		close(lock);
+		run_ctx_free(&ctx);
+		csc_conf_free(conf);
+		return CSC_EXIT_OUTPUT;
+	}
 	csc_info("run %s for %s started", period.label[0] ? period.label : "(period from the data)",
 		 conf->la_name);
 	struct timespec t0;

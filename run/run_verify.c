@@ -3,6 +3,7 @@
  * output folder and comparing the two manifests row by row. */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,27 +74,96 @@ static int rm_entry(const char *path, const struct stat *st, int flag, struct FT
 	return remove(path);
 }
 
+/* Truncate or create <out>/logs/verify-<label>.log (never through a link):
+ * the rebuild appends its messages to it, and it outlives the scratch
+ * folder. Its path, or NULL after saying why. */
+static char *verify_log(int outfd, const char *out, const char *label)
+{
+	int logs = run_out_dir(outfd, out, "logs", 1);
+	if (logs < 0)
+		return NULL;
+	char name[64];
+	snprintf(name, sizeof name, "verify-%s.log", label);
+	char *dir = csc_path_join(out, "logs"), *path = csc_path_join(dir, name);
+	free(dir);
+	int fd = openat(logs, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+	close(logs);
+	if (fd < 0) {
+		if (errno == ELOOP)
+			csc_error_at(path, 0, "is a symbolic link; cscpipe never follows links in its output folder (remove it)");
+		else
+			csc_error_at(path, 0, "cannot write the output folder: %s", strerror(errno));
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
+}
+
 int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
 	       const char *argv0)
 {
-	char *pubdir = csc_path_join(conf->output_dir, p->label);
+	char *out;
+	int outfd;
+	int orc = run_out_open(conf->output_dir, 0, &out, &outfd);
+	if (orc)
+		return orc;
+	/* the published copy, read through a link checked to be ours */
+	char copy[256] = "";
+	if (outfd >= 0 && run_out_published(outfd, out, p->label, copy, sizeof copy) != 0) {
+		close(outfd);
+		free(out);
+		return CSC_EXIT_OUTPUT;
+	}
+	char *pubdir = csc_path_join(out, p->label);
 	char *pubman = csc_path_join(pubdir, "manifest.csv");
+	char *pubcopy = copy[0] ? csc_path_join(out, ".pub") : NULL;
+	char *copyman = NULL;
+	if (pubcopy) {
+		char *d = csc_path_join(pubcopy, copy);
+		copyman = csc_path_join(d, "manifest.csv");
+		free(d);
+	}
+	free(pubcopy);
 	manifest old;
-	if (access(pubman, R_OK) != 0 || load(pubman, &old) != 0) {
+	int pubfd = copyman ? run_out_dir(outfd, out, ".pub", 0) : -1;
+	if (pubfd < 0 || access(copyman, R_OK) != 0 || load(copyman, &old) != 0) {
 		csc_error_at(pubman, 0, "no published manifest for %s to verify", p->label);
+		if (pubfd >= 0)
+			close(pubfd);
+		if (outfd >= 0)
+			close(outfd);
+		free(copyman);
 		free(pubdir);
 		free(pubman);
+		free(out);
 		return CSC_EXIT_INPUT;
+	}
+	close(pubfd);
+	free(copyman);
+	char *log = verify_log(outfd, out, p->label);
+	close(outfd);
+	free(out);
+	if (!log) {
+		free_manifest(&old);
+		free(pubdir);
+		free(pubman);
+		return CSC_EXIT_OUTPUT;
 	}
 	char tmpl[] = "/tmp/cscpipe-verify.XXXXXX";
 	if (!mkdtemp(tmpl)) {
 		csc_error("cannot create a temporary folder: %s", strerror(errno));
+		free(log);
+		free_manifest(&old);
+		free(pubdir);
+		free(pubman);
 		return CSC_EXIT_OUTPUT;
 	}
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid == 0) {
 		setenv("CSC_OUTPUT_DIR", tmpl, 1);
+		setenv("CSC_RUN_LOG", log, 1);
 		char self[4096];
 		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 		self[n > 0 ? n : 0] = '\0';
@@ -106,8 +176,8 @@ int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
 		;
 	int rc = 0;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		csc_error("the rebuild failed (exit %d); see messages above",
-			  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		csc_error("the rebuild failed (exit %d); see messages above; its log is kept: %s",
+			  WIFEXITED(status) ? WEXITSTATUS(status) : -1, log);
 		rc = WIFEXITED(status) ? WEXITSTATUS(status) : CSC_EXIT_INTERNAL;
 	} else {
 		char *newdir = csc_path_join(tmpl, p->label);
@@ -143,6 +213,7 @@ int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
 		free(newman);
 	}
 	nftw(tmpl, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(log);
 	free_manifest(&old);
 	free(pubdir);
 	free(pubman);

@@ -7,6 +7,7 @@
  * own code (3 unreadable input, 4 configuration, ...) rather than make's.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,11 +83,19 @@ int main(int argc, char **argv)
 	if (WIFSIGNALED(status))
 		csc_error("%s: killed by signal %d after %.1f s", name, WTERMSIG(status), secs);
 	csc_log("%s: end, exit %d, %.1f s elapsed", name, rc, secs);
-	if (rc != 0 && failed) {
-		FILE *f = fopen(failed, "a");
-		if (f) {
-			fprintf(f, "%d\n", rc);
-			fclose(f);
+	if (rc != 0) {
+		char code[16];
+		int len = snprintf(code, sizeof code, "%d\n", rc);
+		/* the pipe from csc-run first: it needs no space on a full disk */
+		const char *fdenv = getenv("CSC_FAILED_FD");
+		int pfd = fdenv && *fdenv ? atoi(fdenv) : -1;
+		if (pfd > 2 && write(pfd, code, (size_t)len) != len)
+			csc_log("%s: cannot report exit %d to csc-run: %s", name, rc, strerror(errno));
+		int fd = failed ? open(failed, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666) : -1;
+		if (fd >= 0) {
+			if (write(fd, code, (size_t)len) != len)
+				csc_log("%s: cannot record exit %d in %s", name, rc, failed);
+			close(fd);
 		}
 	}
 	return rc;

@@ -14,3 +14,6 @@ E2E_TESTS += tests/e2e/build_deps.sh
 # The Annex A value table (issue 16).
 UNIT_TESTS += test_annexa_codes
 test_annexa_codes_OBJS := tests/unit/test_annexa_codes.o
+# The output folder is cscpipe's alone (issue 16): planted links, system and
+# foreign folders, leftovers of killed runs, full disk, --conf DIR, --verify.
+E2E_TESTS += tests/e2e/outdir_safety.sh

@@ -43,10 +43,7 @@ tree_hash() { (cd "$1" && find . -type f ! -name '.lock' -exec sha256sum {} + | 
 # fresh NAME: the tiny authority with its own templates, published once
 fresh() {
 	A=$T/$1
-	mkdir -p "$A"
-	cp "$ROOT"/tests/data/tiny/{cin.xml,contacts.csv,pipeline.conf} "$A"/
-	cp -r "$ROOT/templates" "$A/tpl"
-	echo "templates_dir = tpl" >>"$A/pipeline.conf"
+	tiny_copy "$A"
 	[ $ROOTUSER -eq 1 ] && chown -R nobody:nogroup "$A"
 	as_user "$BIN/csc-run" --conf "$A/pipeline.conf" --quiet >/dev/null 2>&1 ||
 		not_ok "$1: first run publishes"
@@ -55,19 +52,12 @@ fresh() {
 }
 
 # a new contact, so that a re-run has something new to publish
-new_input() {
-	echo "C99,F,WBRI,01/01/2015,9,20/02/2024,6,K99,NFA,20/02/2024,new" >>"$A/contacts.csv"
-}
+new_input() { add_contact "$A"; }
 
 # fault NAME WANT_EXIT TEXT CMD...: exit, message, published set untouched
 fault() {
-	local name=$1 want=$2 text=$3; shift 3
-	"$@" >"$T/stdout" 2>"$T/stderr"
-	local rc=$?
-	check_eq "$name: exit $want" "$want" "$rc"
-	if grep -qF -- "$text" "$T/stderr"; then ok "$name: says '$text'"; else
-		not_ok "$name: says '$text'"; sed 's/^/#   stderr: /' "$T/stderr" | head -5; fi
-	check_eq "$name: published set untouched" "$BEFORE" "$(published_hash "$PUB")"
+	exit_says "$@"
+	check_eq "$1: published set untouched" "$BEFORE" "$(published_hash "$PUB")"
 }
 
 # recovered NAME: once the fault is gone the run succeeds and publishes
