@@ -18,7 +18,6 @@ override BUILD := $(patsubst $(CURDIR)/%,%,$(BUILD))
 SANITIZE ?=
 PREFIX ?= /usr/local
 DATADIR ?= $(CURDIR)
-VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 CC ?= cc
 PKGS := libxml-2.0 xlsxwriter
@@ -33,8 +32,7 @@ override BUILD := $(BUILD)-san
 CFLAGS += -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif
-ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -I. -Ilib \
-	-DCSC_DATADIR='"$(DATADIR)"' -DCSC_VERSION='"$(VERSION)"' -MMD -MP
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -I. -Ilib -MMD -MP
 LDLIBS := $(PKG_LIBS) -lcsv -lm
 
 BIN := $(BUILD)/bin
@@ -49,10 +47,30 @@ FUZZERS :=
 include lib/module.mk
 include $(sort $(filter-out lib/module.mk,$(wildcard */module.mk)))
 
-.PHONY: all test unit e2e clean run sample install bench fuzz fuzz-build valgrind help verify returns
+.PHONY: all test unit e2e clean run sample install bench fuzz fuzz-build valgrind help verify returns \
+	man FORCE
 .DEFAULT_GOAL := all
 
 all: $(addprefix $(BIN)/,$(PROGRAMS))
+
+# ---- generated headers ----------------------------------------------------
+# The release and git description (lib/csc_version.c) and the data folder
+# (lib/csc_datadir.c) are each compiled into one object from a header under
+# $(GEN) that scripts/gen-header.sh rewrites only when its text changes. So a
+# build of an unchanged tree is byte-identical and relinks nothing, and a new
+# DATADIR (make install with another PREFIX) recompiles that one object and
+# relinks every program, which then looks in the new folder.
+GEN := $(BUILD)/gen
+FORCE:
+$(GEN)/csc_version_gen.h: FORCE
+	@scripts/gen-header.sh version $@
+$(GEN)/csc_datadir_gen.h: FORCE
+	@scripts/gen-header.sh datadir $@ '$(DATADIR)'
+$(BUILD)/lib/csc_version.o: $(GEN)/csc_version_gen.h
+$(BUILD)/lib/csc_datadir.o: $(GEN)/csc_datadir_gen.h
+$(BUILD)/lib/csc_version.o $(BUILD)/lib/csc_datadir.o: ALL_CFLAGS += -I$(GEN)
+# Tests and fuzz harnesses read the source tree's ref/ and tests/data/.
+$(BUILD)/tests/%.o $(BUILD)/fuzz/%.o: ALL_CFLAGS += -DCSC_DATADIR='"$(CURDIR)"'
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -10,65 +10,70 @@
 #include "cin_reader.h"
 #include "cin_xsd.h"
 #include "csc_conf.h"
+#include "csc_datadir.h"
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "csc_stage.h"
 #include "csc_xml.h"
+#include "csc_version.h"
 
-static const char help_text[] =
-	"NAME\n"
-	"    csc-extract-cin - stage a CIN census XML file for cscpipe\n"
-	"\n"
-	"SYNOPSIS\n"
-	"    csc-extract-cin --conf pipeline.conf [--quiet]\n"
-	"    csc-extract-cin [-o STAGING_DIR] [--ref REF_DIR] [--quiet] FILE.xml\n"
-	"\n"
-	"DESCRIPTION\n"
-	"    Reads a DfE children in need census XML file (INPUTS.md section 1) as a\n"
-	"    stream, one Child at a time, and writes the staging tables cin_children,\n"
-	"    cin_episodes, cin_assessments, cin_plans, cin_s47, cin_cpp and\n"
-	"    cin_cpp_reviews (.csv), plus rejects_cin.csv and recon_cin.csv\n"
-	"    (docs/FORMATS.md). Files appear complete or not at all.\n"
-	"\n"
-	"    Code lists come from CIN_schema_2024.xsd in the reference folder. Dates\n"
-	"    must be YYYY-MM-DD and real days; codes must be in the XSD lists;\n"
-	"    mandatory elements (XSD minOccurs=1) must be present. GenderCurrent\n"
-	"    (1/2/0/9) and Sex (M/F/U) are both accepted and staged as M/F/U.\n"
-	"\n"
-	"    A Child with a bad value (or an LAchildID already used) is rejected with\n"
-	"    all its records; a CINdetails with its sub-records; an assessment, CIN\n"
-	"    plan, section 47 or CP plan alone (a CP plan with its reviews). Every\n"
-	"    rejected record is one row of rejects_cin.csv: file, line, field, value,\n"
-	"    reason. For every table, read = staged + rejected.\n"
-	"\n"
-	"    Elements not in the schema are skipped and reported as warnings; they\n"
-	"    are not records. A file that is not well-formed XML, has another root\n"
-	"    than <Message>, a DOCTYPE or entities, elements nested deeper than 64\n"
-	"    levels or text longer than 1 MiB in one element stops the run; the\n"
-	"    previous staging is then left untouched.\n"
-	"\n"
-	"OPTIONS\n"
-	"    --conf FILE      read cin_census, output_dir and reference_dir from a\n"
-	"                     pipeline.conf; staging goes to <output_dir>/staging.\n"
-	"                     When cin_census is not set, stale CIN staging tables\n"
-	"                     are removed and a header-only recon_cin.csv written.\n"
-	"    -o, --out DIR    staging folder (default: staging)\n"
-	"    --ref DIR        reference folder holding the XSD (default: " CSC_DATADIR "/ref)\n"
-	"    -q, --quiet      do not print the reconciliation summary\n"
-	"    -h, --help       show this help\n"
-	"\n"
-	"EXIT STATUS\n"
-	"    0  staged (records may have been rejected: see rejects_cin.csv)\n"
-	"    2  more records rejected than max_reject_percent (--conf only)\n"
-	"    3  the XML file is missing, unreadable or structurally broken\n"
-	"    4  bad usage, configuration or reference XSD\n"
-	"    6  the staging files could not be written\n";
+static void help(void)
+{
+	printf("NAME\n"
+	       "    csc-extract-cin - stage a CIN census XML file for cscpipe\n"
+	       "\n"
+	       "SYNOPSIS\n"
+	       "    csc-extract-cin --conf pipeline.conf [--quiet]\n"
+	       "    csc-extract-cin [-o STAGING_DIR] [--ref REF_DIR] [--quiet] FILE.xml\n"
+	       "\n"
+	       "DESCRIPTION\n"
+	       "    Reads a DfE children in need census XML file (INPUTS.md section 1) as a\n"
+	       "    stream, one Child at a time, and writes the staging tables cin_children,\n"
+	       "    cin_episodes, cin_assessments, cin_plans, cin_s47, cin_cpp and\n"
+	       "    cin_cpp_reviews (.csv), plus rejects_cin.csv and recon_cin.csv\n"
+	       "    (docs/FORMATS.md). Files appear complete or not at all.\n"
+	       "\n"
+	       "    Code lists come from CIN_schema_2024.xsd in the reference folder. Dates\n"
+	       "    must be YYYY-MM-DD and real days; codes must be in the XSD lists;\n"
+	       "    mandatory elements (XSD minOccurs=1) must be present. GenderCurrent\n"
+	       "    (1/2/0/9) and Sex (M/F/U) are both accepted and staged as M/F/U.\n"
+	       "\n"
+	       "    A Child with a bad value (or an LAchildID already used) is rejected with\n"
+	       "    all its records; a CINdetails with its sub-records; an assessment, CIN\n"
+	       "    plan, section 47 or CP plan alone (a CP plan with its reviews). Every\n"
+	       "    rejected record is one row of rejects_cin.csv: file, line, field, value,\n"
+	       "    reason. For every table, read = staged + rejected.\n"
+	       "\n"
+	       "    Elements not in the schema are skipped and reported as warnings; they\n"
+	       "    are not records. A file that is not well-formed XML, has another root\n"
+	       "    than <Message>, a DOCTYPE or entities, elements nested deeper than 64\n"
+	       "    levels or text longer than 1 MiB in one element stops the run; the\n"
+	       "    previous staging is then left untouched.\n"
+	       "\n"
+	       "OPTIONS\n"
+	       "    --conf FILE      read cin_census, output_dir and reference_dir from a\n"
+	       "                     pipeline.conf; staging goes to <output_dir>/staging.\n"
+	       "                     When cin_census is not set, stale CIN staging tables\n"
+	       "                     are removed and a header-only recon_cin.csv written.\n"
+	       "    -o, --out DIR    staging folder (default: staging)\n"
+	       "    --ref DIR        reference folder holding the XSD (default: %s/ref)\n"
+	       "    -q, --quiet      do not print the reconciliation summary\n"
+	       "    -h, --help       show this help\n"
+	       "    --version        print the release and git description\n"
+	       "\n"
+	       "EXIT STATUS\n"
+	       "    0  staged (records may have been rejected: see rejects_cin.csv)\n"
+	       "    2  more records rejected than max_reject_percent (--conf only)\n"
+	       "    3  the XML file is missing, unreadable or structurally broken\n"
+	       "    4  bad usage, configuration or reference XSD\n"
+	       "    6  the staging files could not be written\n", csc_datadir());
+}
 
-static void usage(void)
+static int usage(void)
 {
 	fprintf(stderr, "usage: csc-extract-cin --conf pipeline.conf [--quiet]\n"
 			"   or: csc-extract-cin [-o STAGING_DIR] [--ref REF_DIR] [--quiet] FILE.xml\n");
-	exit(CSC_EXIT_CONFIG);
+	return CSC_EXIT_CONFIG;
 }
 
 struct run {
@@ -170,7 +175,8 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"conf", required_argument, NULL, 'c'}, {"out", required_argument, NULL, 'o'},
 		{"ref", required_argument, NULL, 'r'},  {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
 	};
 	const char *conf_path = NULL, *out = NULL, *ref = NULL;
 	csc_diag_init(argv[0]);
@@ -181,19 +187,23 @@ int main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'r': ref = optarg; break;
 		case 'q': csc_diag_quiet(1); break;
-		case 'h': fputs(help_text, stdout); return CSC_EXIT_OK;
-		default: usage();
+		case 'h': help(); return CSC_EXIT_OK;
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
+		default: return usage();
 		}
 	}
-	struct run run = {NULL, out ? out : "staging", ref ? ref : CSC_DATADIR "/ref", 1000.0};
 	if (!conf_path) {
 		if (optind != argc - 1)
-			usage();
-		run.file = argv[optind];
-		return extract(&run);
+			return usage();
+		char *installed_ref = csc_datadir_path("ref");
+		struct run run = {argv[optind], out ? out : "staging", ref ? ref : installed_ref, 1000.0};
+		int code = extract(&run);
+		free(installed_ref);
+		return code;
 	}
 	if (optind != argc || out || ref)
-		usage();
+		return usage();
+	struct run run = {NULL, NULL, NULL, 1000.0};
 	csc_conf *c = csc_conf_load(conf_path);
 	if (!c)
 		return CSC_EXIT_CONFIG;

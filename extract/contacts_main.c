@@ -44,7 +44,9 @@ static const char help[] =
 	"    --conf FILE   take input, output_dir and reference_dir from FILE\n"
 	"    -o DIR        staging folder (standalone; default ./staging)\n"
 	"    --ref DIR     reference folder with the XSD and YAML code lists\n"
-	"    --quiet       do not print the read = staged + rejected summary\n\n"
+	"    --quiet       do not print the read = staged + rejected summary\n"
+	"    --help        this text\n"
+	"    --version     print the release and git description\n\n"
 	"EXIT STATUS\n"
 	"    0 done; 2 rejects above max_reject_percent; 3 input missing or\n"
 	"    unparseable (staging untouched); 4 usage or configuration; 6 output\n"
@@ -141,7 +143,9 @@ static void free_codes(void)
 int main(int argc, char **argv)
 {
 	list_cli cli;
-	list_cli_parse(&cli, argc, argv, help, conf_input);
+	int status;
+	if (list_cli_parse(&cli, argc, argv, help, conf_input, &status))
+		return status;
 	int rc;
 	if (!cli.input) {
 		rc = list_cli_not_configured(&cli, "contacts", stage_files);

@@ -38,7 +38,9 @@ static const char help[] =
 	"    --conf FILE   take input and output_dir from FILE\n"
 	"    -o DIR        staging folder (standalone; default ./staging)\n"
 	"    --ref DIR     reference folder (accepted for symmetry; unused)\n"
-	"    --quiet       do not print the read = staged + rejected summary\n\n"
+	"    --quiet       do not print the read = staged + rejected summary\n"
+	"    --help        this text\n"
+	"    --version     print the release and git description\n\n"
 	"EXIT STATUS\n"
 	"    0 done; 2 rejects above max_reject_percent; 3 input missing or\n"
 	"    unparseable (staging untouched); 4 usage or configuration; 6 output\n"
@@ -108,7 +110,9 @@ static const char *conf_input(const csc_conf *c)
 int main(int argc, char **argv)
 {
 	list_cli cli;
-	list_cli_parse(&cli, argc, argv, help, conf_input);
+	int status;
+	if (list_cli_parse(&cli, argc, argv, help, conf_input, &status))
+		return status;
 	int rc;
 	if (!cli.input) {
 		rc = list_cli_not_configured(&cli, "early_help", stage_files);

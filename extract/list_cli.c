@@ -3,25 +3,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csc_datadir.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "list_cli.h"
 #include "list_engine.h"
 
-#ifndef CSC_DATADIR
-#define CSC_DATADIR "."
-#endif
-
-static void usage(void)
+/* Print the usage; the exit status for main to return through *status. */
+static int usage(int *status)
 {
 	fprintf(stderr, "usage: %s --conf pipeline.conf [--quiet]\n"
 			"   or: %s [-o STAGING] [--ref DIR] [--quiet] INPUT\n",
 		csc_prog(), csc_prog());
-	exit(CSC_EXIT_CONFIG);
+	*status = CSC_EXIT_CONFIG;
+	return -1;
 }
 
-void list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
-		    const char *(*conf_input)(const csc_conf *))
+int list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
+		   const char *(*conf_input)(const csc_conf *), int *status)
 {
 	memset(c, 0, sizeof *c);
 	csc_diag_init(argv[0]);
@@ -30,7 +30,11 @@ void list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(help, stdout);
-			exit(CSC_EXIT_OK);
+			*status = CSC_EXIT_OK;
+			return -1;
+		} else if (!strcmp(a, "--version")) {
+			*status = csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
+			return -1;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			c->quiet = 1;
 		} else if (!strcmp(a, "--conf") && i + 1 < argc) {
@@ -41,30 +45,33 @@ void list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
 			ref = argv[++i];
 		} else if (a[0] == '-' && a[1]) {
 			csc_error("unknown option %s", a);
-			usage();
+			return usage(status);
 		} else if (!input) {
 			input = a;
 		} else {
-			usage();
+			return usage(status);
 		}
 	}
 	if (!conf == !input)
-		usage();
+		return usage(status);
 	if (conf && (out || ref))
-		usage();
+		return usage(status);
 	csc_diag_quiet(c->quiet);
 	if (conf) {
 		c->conf = csc_conf_load(conf);
-		if (!c->conf)
-			exit(CSC_EXIT_CONFIG);
+		if (!c->conf) {
+			*status = CSC_EXIT_CONFIG;
+			return -1;
+		}
 		c->input = conf_input(c->conf);
 		c->staging = csc_path_join(c->conf->output_dir, "staging");
 		c->ref = csc_xstrdup(c->conf->reference_dir);
 	} else {
 		c->input = input;
 		c->staging = csc_xstrdup(out ? out : "staging");
-		c->ref = csc_xstrdup(ref ? ref : CSC_DATADIR "/ref");
+		c->ref = ref ? csc_xstrdup(ref) : csc_datadir_path("ref");
 	}
+	return 0;
 }
 
 char *list_cli_ref(const list_cli *c, const char *name)

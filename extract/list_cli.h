@@ -23,10 +23,13 @@ typedef struct list_cli {
 	int quiet;
 } list_cli;
 
-/* Parse argv (prints help and exits 0 on --help; usage and exits 4 on bad
- * arguments or a bad conf). `conf_input` picks the input from the conf. */
-void list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
-		    const char *(*conf_input)(const csc_conf *));
+/* Parse argv. `conf_input` picks the input from the conf. Returns 0 to go
+ * on, or -1 when main is to return *status at once: CSC_EXIT_OK after
+ * --help or --version, CSC_EXIT_CONFIG after bad arguments or a bad conf
+ * (usage or the conf's errors printed), CSC_EXIT_OUTPUT when --version could
+ * not write. On -1 nothing is left to free. */
+int list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
+		   const char *(*conf_input)(const csc_conf *), int *status);
 
 /* <ref>/<name>, newly allocated. */
 char *list_cli_ref(const list_cli *c, const char *name);

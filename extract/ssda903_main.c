@@ -51,7 +51,9 @@ static const char help[] =
 	"    --conf FILE   take ssda903_dir, output_dir and reference_dir from FILE\n"
 	"    -o DIR        staging folder (standalone; default ./staging)\n"
 	"    --ref DIR     folder holding SSDA903_schema_2024.yml\n"
-	"    --quiet       do not print the read = staged + rejected summary\n\n"
+	"    --quiet       do not print the read = staged + rejected summary\n"
+	"    --help        this text\n"
+	"    --version     print the release and git description\n\n"
 	"EXIT STATUS\n"
 	"    0 done; 2 rejects above max_reject_percent; 3 an input is missing,\n"
 	"    unreadable or unparseable (staging untouched); 4 usage, configuration\n"
@@ -283,7 +285,9 @@ static const char *conf_input(const csc_conf *c)
 int main(int argc, char **argv)
 {
 	static struct run r;
-	list_cli_parse(&r.cli, argc, argv, help, conf_input);
+	int status;
+	if (list_cli_parse(&r.cli, argc, argv, help, conf_input, &status))
+		return status;
 	int rc;
 	if (!r.cli.input) {
 		const char *files[CSC_903_NTABLES + 1];

@@ -8,11 +8,8 @@
 #include <sys/stat.h>
 
 #include "csc_conf.h"
+#include "csc_datadir.h"
 #include "csc_diag.h"
-
-#ifndef CSC_DATADIR
-#define CSC_DATADIR "."
-#endif
 
 enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_CHOICE, K_PLACES, K_BOOL, K_PERCENT, K_DATE };
 
@@ -21,7 +18,8 @@ struct key {
 	enum ktype type;
 	int required;
 	size_t off;
-	const char *dflt; /* applied before parsing; NULL = none */
+	const char *dflt; /* applied before parsing; NULL = none; a K_PATH default is
+			   * relative to the installed data folder (csc_datadir) */
 	const char *help;
 	/* K_CHOICE: the two words, in the order of the setting's enum */
 	const char *const *words;
@@ -45,9 +43,9 @@ static const struct key conf_keys[] = {
 	{"contacts", K_PATH, 0, OFF(contacts), NULL, "Annex A contacts list (CSV)", NULL},
 	{"early_help", K_PATH, 0, OFF(early_help), NULL, "early-help episodes list (CSV)", NULL},
 	{"output_dir", K_PATH, 1, OFF(output_dir), NULL, "folder for staging, measures and reports", NULL},
-	{"reference_dir", K_PATH, 0, OFF(reference_dir), CSC_DATADIR "/ref",
+	{"reference_dir", K_PATH, 0, OFF(reference_dir), "ref",
 	 "bank holidays and code lists", NULL},
-	{"templates_dir", K_PATH, 0, OFF(templates_dir), CSC_DATADIR "/templates",
+	{"templates_dir", K_PATH, 0, OFF(templates_dir), "templates",
 	 "report templates and comparators.csv", NULL},
 	{"rereferral_basis", K_CHOICE, 0, OFF(rereferral_basis), "referral",
 	 "FD08: referral (national) or closure", rereferral_words},
@@ -276,7 +274,7 @@ csc_conf *csc_conf_parse(const char *name, const char *dir, const char *text, si
 	long seen_line[NKEYS] = {0};
 
 	for (size_t i = 0; i < NKEYS; i++)
-		if (conf_keys[i].dflt && apply(c, &conf_keys[i], conf_keys[i].dflt, NULL))
+		if (conf_keys[i].dflt && apply(c, &conf_keys[i], conf_keys[i].dflt, csc_datadir()))
 			csc_die(CSC_EXIT_INTERNAL, "bad default for %s", conf_keys[i].name);
 
 	char *buf = csc_xstrndup(text, len);

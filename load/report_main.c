@@ -13,6 +13,7 @@
 #include "csc_conf.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "report_ctx.h"
 
 static const char *const reports[] = {"highlight", "quarterly"};
@@ -60,7 +61,8 @@ static void help(void)
 	       "                        memory); 1 builds them one after another. The\n"
 	       "                        bytes written are the same either way\n"
 	       "    --quiet             no progress messages\n"
-	       "    --help              this text\n\n"
+	       "    --help              this text\n"
+	       "    --version           print the release and git description\n\n"
 	       "EXIT STATUS\n"
 	       "    0 written; 3 an input is missing or unreadable; 4 bad configuration,\n"
 	       "    template or usage; 6 a workbook could not be written; 7 internal error.\n");
@@ -235,7 +237,8 @@ int main(int argc, char **argv)
 		{"drilldown-rows", required_argument, NULL, 'd'},
 		{"drilldown-max", required_argument, NULL, 'm'},
 		{"out", required_argument, NULL, 'o'}, {"label", required_argument, NULL, 'l'},
-		{"jobs", required_argument, NULL, 'j'}, {NULL, 0, NULL, 0}};
+		{"jobs", required_argument, NULL, 'j'}, {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}};
 	const char *conf_path = NULL, *period = NULL, *out = NULL, *label = NULL;
 	long drill_rows = XL_MAX_ROWS - 4; /* 3 rows of title and notes, then the header */
 	long drill_max = 1000000;
@@ -257,6 +260,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'h': help(); return CSC_EXIT_OK;
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		case 'd': {
 			char *end;
 			drill_rows = strtol(optarg, &end, 10);

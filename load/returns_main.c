@@ -11,15 +11,12 @@
 #include "csc_conf.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "returns_903.h"
 #include "returns_cin.h"
 #include "returns_cover.h"
 #include "returns_dir.h"
 #include "returns_scope.h"
-
-#ifndef CSC_VERSION
-#define CSC_VERSION "0.0.0"
-#endif
 
 static void help(void)
 {
@@ -54,6 +51,7 @@ static void help(void)
 	       "    --serial NNN   Header SerialNo, 3 or more digits (default 001)\n"
 	       "    --quiet        print nothing on success\n"
 	       "    --help         this text\n"
+	       "    --version      print the release and git description\n"
 	       "\n"
 	       "EXIT STATUS\n"
 	       "    0 success; 3 staging missing, unreadable or inconsistent; 4 bad usage or\n"
@@ -61,10 +59,11 @@ static void help(void)
 	       "    not be written; 7 internal error.\n");
 }
 
-static void usage(void)
+/* The usage line; returns the exit status for main. */
+static int usage(void)
 {
 	fprintf(stderr, "usage: csc-returns --conf FILE --year YYYY [-o DIR] [--serial NNN] [--quiet]\n");
-	exit(CSC_EXIT_CONFIG);
+	return CSC_EXIT_CONFIG;
 }
 
 static int parse_year(const char *s)
@@ -124,7 +123,8 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"conf", required_argument, NULL, 'c'}, {"year", required_argument, NULL, 'y'},
 		{"serial", required_argument, NULL, 's'}, {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
 	};
 	const char *conf_path = NULL, *year_s = NULL, *out = NULL, *serial = "001";
 	int c;
@@ -137,19 +137,20 @@ int main(int argc, char **argv)
 		case 's': serial = optarg; break;
 		case 'q': csc_diag_quiet(1); break;
 		case 'h': help(); return 0;
-		default: usage();
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
+		default: return usage();
 		}
 	}
 	if (optind != argc || !conf_path || !year_s)
-		usage();
+		return usage();
 	rs_year y;
 	if (rs_year_init(&y, parse_year(year_s)) != 0) {
 		csc_error("--year %s: expected the 4-digit year the collection ends in, e.g. 2025", year_s);
-		usage();
+		return usage();
 	}
 	if (!serial_ok(serial)) {
 		csc_error("--serial %s: expected 3 or more digits", serial);
-		usage();
+		return usage();
 	}
 	csc_conf *conf = csc_conf_load(conf_path);
 	if (!conf)
@@ -187,7 +188,7 @@ int main(int argc, char **argv)
 	rd_dir d = {0};
 	if (!rc && rd_begin(&d, dir) != 0)
 		rc = CSC_EXIT_OUTPUT;
-	rc_header h = {conf->la_number, CSC_VERSION, serial};
+	rc_header h = {conf->la_number, csc_version(), serial};
 	if (!rc && cov.cin)
 		rc = write_cin(d.tmp, &y, &h, staging);
 	if (!rc && cov.ssda903)

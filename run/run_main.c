@@ -22,6 +22,7 @@
 #include "csc_conf.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "run.h"
 
 static void usage(FILE *f)
@@ -73,7 +74,8 @@ static void help(void)
 	       "                    the rebuild's log is kept in\n"
 	       "                    <output_dir>/logs/verify-<period>.log\n"
 	       "    --quiet         print nothing on success (for cron)\n"
-	       "    --help          this text\n\n"
+	       "    --help          this text\n"
+	       "    --version       print the release and git description\n\n"
 	       "EXIT STATUS\n"
 	       "    0 success; 2 validation errors in the data (reject share above\n"
 	       "    max_reject_percent); 3 unreadable input; 4 bad configuration or usage,\n"
@@ -90,7 +92,8 @@ int main(int argc, char **argv)
 		{"conf", required_argument, NULL, 'c'}, {"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'}, {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},       {"target", required_argument, NULL, 't'},
-		{"verify", no_argument, NULL, 'v'},     {NULL, 0, NULL, 0}};
+		{"verify", no_argument, NULL, 'v'},     {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}};
 	const char *conf_path = NULL, *period_arg = NULL, *target = "all";
 	int jobs = 2, quiet = 0, verify = 0, c;
 	while ((c = getopt_long(argc, argv, "c:p:j:qh", opts, NULL)) != -1) {
@@ -100,6 +103,7 @@ int main(int argc, char **argv)
 		case 'j': jobs = atoi(optarg); break;
 		case 'q': quiet = 1; break;
 		case 'h': help(); return 0;
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		case 't': target = optarg; break;
 		case 'v': verify = 1; break;
 		default: usage(stderr); return CSC_EXIT_CONFIG;

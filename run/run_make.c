@@ -8,13 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "csc_datadir.h"
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "run.h"
 
-#ifndef CSC_DATADIR
-#define CSC_DATADIR "."
-#endif
 
 static char *var(const char *name, const char *value)
 {
@@ -77,9 +75,10 @@ int run_make(run_ctx *c, int jobs, const char *target)
 	unlink(failed);
 	char jobsarg[16];
 	snprintf(jobsarg, sizeof jobsarg, "-j%d", jobs);
+	char *installed_mk = csc_datadir_path("mk/pipeline.mk");
 	const char *mkfile = getenv("CSC_PIPELINE_MK");
 	if (!mkfile)
-		mkfile = CSC_DATADIR "/mk/pipeline.mk";
+		mkfile = installed_mk;
 	char *argv[] = {
 		"make", "--no-print-directory", "-s", "-r", jobsarg, "-f", (char *)mkfile,
 		var("BIN", c->bin), var("CONF", c->conf_path), var("OUT", c->out),
@@ -99,6 +98,7 @@ int run_make(run_ctx *c, int jobs, const char *target)
 	pid_t pid = fork();
 	if (pid < 0) {
 		csc_error("cannot start make: %s", strerror(errno));
+		free(installed_mk);
 		return CSC_EXIT_INTERNAL;
 	}
 	if (pid == 0) {
@@ -138,5 +138,6 @@ int run_make(run_ctx *c, int jobs, const char *target)
 	}
 	free(failed);
 	free(stg);
+	free(installed_mk);
 	return rc;
 }

@@ -14,11 +14,9 @@
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "csc_sha256.h"
+#include "csc_version.h"
 #include "run.h"
 
-#ifndef CSC_VERSION
-#define CSC_VERSION "unknown"
-#endif
 
 char **run_list_files(const char *dir, int *n);
 
@@ -101,7 +99,7 @@ int run_manifest(run_ctx *c, const char *dir)
 	csc_csvw_init(&w, o.fp);
 	static const char *const hdr[] = {"kind", "name", "value", NULL};
 	csc_csvw_header(&w, hdr);
-	row(&w, "program", "version", CSC_VERSION);
+	row(&w, "program", "version", csc_version());
 	row(&w, "period", "label", c->period.label);
 	row(&w, "period", "end_month", c->period.end_month);
 	settings_rows(&w, c->settings);

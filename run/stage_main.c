@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "csc_diag.h"
+#include "csc_version.h"
 
 static const char usage[] = "usage: csc-stage --name NAME [--failed FILE] -- PROGRAM [ARGS...]\n";
 
@@ -32,7 +33,9 @@ static void help(void)
 	       "    messages (record counts, rejects) are logged by the program itself.\n\n"
 	       "OPTIONS\n"
 	       "    --name NAME     the stage's name in the log\n"
-	       "    --failed FILE   append PROGRAM's exit code to FILE when it fails\n\n"
+	       "    --failed FILE   append PROGRAM's exit code to FILE when it fails\n"
+	       "    --help          this text\n"
+	       "    --version       print the release and git description\n\n"
 	       "EXIT STATUS\n"
 	       "    PROGRAM's exit status; 7 when it cannot be started; 4 on usage errors.\n");
 }
@@ -43,6 +46,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {{"name", required_argument, NULL, 'n'},
 					     {"failed", required_argument, NULL, 'f'},
 					     {"help", no_argument, NULL, 'h'},
+					     {"version", no_argument, NULL, 'V'},
 					     {NULL, 0, NULL, 0}};
 	const char *name = NULL, *failed = NULL;
 	int c;
@@ -51,6 +55,7 @@ int main(int argc, char **argv)
 		case 'n': name = optarg; break;
 		case 'f': failed = optarg; break;
 		case 'h': help(); return 0;
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		default:
 			fputs(usage, stderr);
 			return CSC_EXIT_CONFIG;

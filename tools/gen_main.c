@@ -14,15 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csc_datadir.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "csc_workday.h"
 #include "gen_emit.h"
 #include "gen_model.h"
-
-#ifndef CSC_DATADIR
-#define CSC_DATADIR "."
-#endif
 
 static void usage(FILE *fp)
 {
@@ -78,12 +76,14 @@ static void help(void)
 	       "    --sex-element      write the 2024-25 coding: CIN <Sex> M/F and SSDA903 SEX M/F\n"
 	       "                       (default: <GenderCurrent> 1/2 and SEX 1/2, as the XSD and YAML)\n"
 	       "    --ref DIR          reference folder holding bank-holidays-england-wales.csv\n"
-	       "                       (default " CSC_DATADIR "/ref)\n"
+	       "                       (default %s/ref)\n"
 	       "    --quiet            do not print the summary line\n"
-	       "    --help             this text\n\n"
+	       "    --help             this text\n"
+	       "    --version          print the release and git description\n\n"
 	       "EXIT STATUS\n"
 	       "    0 success; 3 the bank-holiday file cannot be read; 4 bad usage;\n"
-	       "    6 an output cannot be written (no file is left half-written).\n");
+	       "    6 an output cannot be written (no file is left half-written).\n",
+	       csc_datadir());
 }
 
 static int parse_ulong(const char *s, unsigned long long max, unsigned long long *out)
@@ -136,11 +136,11 @@ int main(int argc, char **argv)
 	csc_diag_init(argv[0]);
 	gen_opts o = {.seed = 20240331, .children = 20000, .years = 6, .la_name = "Sampleshire",
 		      .la_number = "999"};
-	const char *out = NULL, *ref = CSC_DATADIR "/ref";
+	const char *out = NULL, *ref = NULL; /* NULL: the installed ref/ */
 	o.end = csc_date_make(2026, 10, 31);
 	int quiet = 0;
 	enum { O_OUT = 256, O_CHILDREN, O_SEED, O_END, O_YEARS, O_DIRTY, O_NAME, O_NUMBER, O_SEX,
-	       O_REF, O_QUIET, O_HELP, O_UPNLA };
+	       O_REF, O_QUIET, O_HELP, O_UPNLA, O_VERSION };
 	static const struct option opts[] = {
 		{"out", required_argument, 0, O_OUT}, {"children", required_argument, 0, O_CHILDREN},
 		{"seed", required_argument, 0, O_SEED}, {"end", required_argument, 0, O_END},
@@ -148,7 +148,8 @@ int main(int argc, char **argv)
 		{"la-name", required_argument, 0, O_NAME}, {"la-number", required_argument, 0, O_NUMBER},
 		{"sex-element", no_argument, 0, O_SEX}, {"ref", required_argument, 0, O_REF},
 		{"quiet", no_argument, 0, O_QUIET}, {"help", no_argument, 0, O_HELP},
-		{"upn-la", required_argument, 0, O_UPNLA}, {0, 0, 0, 0}};
+		{"upn-la", required_argument, 0, O_UPNLA}, {"version", no_argument, 0, O_VERSION},
+		{0, 0, 0, 0}};
 	int ch;
 	unsigned long long v;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -200,6 +201,7 @@ int main(int argc, char **argv)
 		case O_REF: ref = optarg; break;
 		case O_QUIET: quiet = 1; break;
 		case O_HELP: help(); return CSC_EXIT_OK;
+		case O_VERSION: return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		default: usage(stderr); return CSC_EXIT_CONFIG;
 		}
 		continue;
@@ -216,7 +218,8 @@ bad:
 	}
 	o.start = csc_date_add_months(o.end, -12 * o.years);
 
-	char *holidays = csc_path_join(ref, "bank-holidays-england-wales.csv");
+	char *holidays = ref ? csc_path_join(ref, "bank-holidays-england-wales.csv")
+			     : csc_datadir_path("ref/bank-holidays-england-wales.csv");
 	csc_calendar *cal = csc_calendar_load(holidays);
 	free(holidays);
 	if (!cal)

@@ -9,12 +9,10 @@
  */
 #include <string.h>
 
+#include "csc_version.h"
 #include "gen_codes.h"
 #include "gen_emit_int.h"
 
-#ifndef CSC_VERSION
-#define CSC_VERSION "0"
-#endif
 
 static const char spaces[] = "                                ";
 
@@ -91,7 +89,7 @@ void gen_xml_begin(gen_emit *g)
 	el(g, 3, "SourceLevel", "L");
 	el(g, 3, "LEA", o->la_number);
 	el(g, 3, "SoftwareCode", "cscpipe csc-gen-sample");
-	el(g, 3, "Release", CSC_VERSION);
+	el(g, 3, "Release", csc_version());
 	el(g, 3, "SerialNo", "001");
 	el(g, 3, "DateTime", when);
 	open_tag(g, 2, "Source", 1);

@@ -8,6 +8,7 @@
 #include "csc_conf.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "tx.h"
 
 static const char usage_text[] =
@@ -38,7 +39,8 @@ static void help(void)
 	       "    --out DIR         write the outputs into DIR instead of output_dir (the\n"
 	       "                      staging tables are still read from output_dir/staging)\n"
 	       "    --quiet           print nothing on success\n"
-	       "    --help            show this text\n\n"
+	       "    --help            show this text\n"
+	       "    --version         print the release and git description\n\n"
 	       "EXIT STATUS\n"
 	       "    0 success; 3 a staging table, the bank-holiday calendar or the\n"
 	       "    comparators are missing or malformed; 4 bad configuration or usage\n"
@@ -68,6 +70,7 @@ int main(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"out", required_argument, NULL, 'o'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *conf = NULL, *period = NULL, *out = NULL;
@@ -79,6 +82,7 @@ int main(int argc, char **argv)
 		case 'p': period = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'h': help(); return CSC_EXIT_OK;
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		default: fputs(usage_text, stderr); return CSC_EXIT_CONFIG;
 		}
 	}

@@ -4,12 +4,9 @@ VALIDATE_ENGINE := validate/v_engine.o validate/v_report_csv.o validate/v_report
 VALIDATE_CIN := validate/cin_model.o validate/cin_checks.o validate/cin_rules_table.o \
 	validate/cin_rules_child.o validate/cin_rules_episode.o validate/cin_rules_return.o \
 	validate/cin_upn.o validate/cin_run.o
-# SSDA903 engineer: list the v903 objects here; validate_main.c calls
-# v903_run (a weak reference) as soon as they are linked in.
-VALIDATE_903 :=
 
 PROGRAMS += csc-validate
-csc-validate_OBJS := validate/validate_main.o $(VALIDATE_ENGINE) $(VALIDATE_CIN) $(VALIDATE_903)
+csc-validate_OBJS := validate/validate_main.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)
 
 UNIT_TESTS += test_validate_cin_rules test_validate_cin_engine
 test_validate_cin_rules_OBJS := tests/unit/test_validate_cin_rules.o $(VALIDATE_ENGINE) $(VALIDATE_CIN)

@@ -77,8 +77,7 @@ typedef struct v903_data {
 } v903_data;
 
 /* Read DIR and, when prev_dir is not NULL, last year's folder; run every
- * rule in v903_rules whose needs are met. Returns 0, or 3 (CSC_EXIT_INPUT)
- * after printing "prog: file:line: message" when a folder or CSV cannot be
+ * rule in v903_rules whose needs are met. Returns 0, or -1 after printing "prog: file:line: message" when a folder or CSV cannot be
  * read. Rules needing what was not supplied are not run (their `needs`
  * says why; V903_NOT_RUN.md lists them). */
 int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir);

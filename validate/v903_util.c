@@ -28,7 +28,7 @@ int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir)
 	v903_init(&prev);
 	int rc = 0;
 	if (v903_load(&cur, dir) < 0 || (prev_dir && v903_load(&prev, prev_dir) < 0))
-		rc = CSC_EXIT_INPUT;
+		rc = -1;
 	if (rc == 0) {
 		/* The year the user named wins; the data only guesses it (a
 		 * return with few dates, or for the wrong year, cannot tell). */

@@ -6,97 +6,102 @@
 #include <string.h>
 
 #include "cin_rules.h"
+#include "csc_datadir.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "csc_workday.h"
+#include "v903.h"
 #include "v_engine.h"
-
-/* HOOK: the SSDA903 side (v903.h, v903_*.c) is built by its own engineer
- * in this folder. Its entry point is referenced weakly, so csc-validate links
- * with or without it: once the v903 objects join csc-validate_OBJS in
- * validate/module.mk (VALIDATE_903), --903 runs them. */
-int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir) __attribute__((weak));
 
 static const char usage_line[] =
 	"usage: csc-validate (--cin FILE.xml [--cin-previous FILE.xml] | --903 DIR [--903-previous DIR])...\n"
 	"                    [--reference-date YYYY-MM-DD | --year YYYY] [--la NNN]\n"
 	"                    [-o OUTDIR] [--ref DIR] [--quiet]\n";
 
-static const char help_text[] =
-	"NAME\n"
-	"    csc-validate - check CIN census and SSDA903 returns against the DfE rules\n"
-	"\n"
-	"SYNOPSIS\n"
-	"    csc-validate --cin FILE.xml [--cin-previous FILE.xml] [--903 DIR [--903-previous DIR]]\n"
-	"                 [--reference-date YYYY-MM-DD | --year YYYY] [--la NNN]\n"
-	"                 [-o OUTDIR] [--ref DIR] [--quiet]\n"
-	"\n"
-	"DESCRIPTION\n"
-	"    Reads a CIN census return (XML, streamed one child at a time) and/or a\n"
-	"    folder of SSDA903 CSVs and runs every DfE validation rule of the\n"
-	"    2025-26 rule sets (ref/cin-rules-2025-26.csv, ref/ssda903-rules-2025-26.csv).\n"
-	"    Each failure is reported with its rule code, the DfE message, the child,\n"
-	"    table, field, value and line. Codes ending in Q are queries (warnings);\n"
-	"    the others are errors.\n"
-	"\n"
-	"    The census year is the 12 months ending on the reference date: the\n"
-	"    --reference-date given, else the file's Header/CollectionDetails/\n"
-	"    ReferenceDate, else 31 March of --year. Working-day rules use the bank\n"
-	"    holidays in <ref>/bank-holidays-england-wales.csv.\n"
-	"\n"
-	"    The SSDA903 collection year (1 April - 31 March) ends on 31 March of\n"
-	"    --year, or on the 31 March on or after --reference-date. Without either\n"
-	"    it is the year holding most of the return's episode end, review, missing\n"
-	"    and social worker dates, which is said on stderr.\n"
-	"\n"
-	"    Outputs, each written whole or not at all, in OUTDIR:\n"
-	"      issues.csv         rule,severity,child,table,field,value,line,message,\n"
-	"                         sorted by child, then line, then rule\n"
-	"      rules_not_run.csv  rule,reason: rules that could not run (an input they\n"
-	"                         need was not supplied); never silently passed\n"
-	"      validation.xlsx    Summary by rule, every issue as a filterable table,\n"
-	"                         a per-child view, and the rules not run\n"
-	"\n"
-	"OPTIONS\n"
-	"    --cin FILE            CIN census XML to validate\n"
-	"    --cin-previous FILE   previous year's CIN return (checked for readability;\n"
-	"                          no 2025-26 CIN rule compares years)\n"
-	"    --903 DIR             folder of SSDA903 CSVs to validate\n"
-	"    --903-previous DIR    previous year's SSDA903 folder\n"
-	"    --reference-date D    census reference date (YYYY-MM-DD)\n"
-	"    --year YYYY           collection year ending 31 March YYYY\n"
-	"    --la NNN              the authority's 3-digit DfE LA number (warns when the\n"
-	"                          header's LEA differs)\n"
-	"    -o, --output DIR      output folder (default: the current folder)\n"
-	"    --ref DIR             reference data folder (default: " CSC_DATADIR "/ref)\n"
-	"    -q, --quiet           no summary line\n"
-	"    -h, --help            this text\n"
-	"\n"
-	"EXIT STATUS\n"
-	"    0  no issues\n"
-	"    1  queries only\n"
-	"    2  at least one error\n"
-	"    3  an input is missing or unreadable (XML not well-formed, wrong root,\n"
-	"       missing reference data); no output is written\n"
-	"    4  usage\n"
-	"    6  an output could not be written\n";
+static void help(void)
+{
+	printf("NAME\n"
+	       "    csc-validate - check CIN census and SSDA903 returns against the DfE rules\n"
+	       "\n"
+	       "SYNOPSIS\n"
+	       "    csc-validate --cin FILE.xml [--cin-previous FILE.xml] [--903 DIR [--903-previous DIR]]\n"
+	       "                 [--reference-date YYYY-MM-DD | --year YYYY] [--la NNN]\n"
+	       "                 [-o OUTDIR] [--ref DIR] [--quiet]\n"
+	       "\n"
+	       "DESCRIPTION\n"
+	       "    Reads a CIN census return (XML, streamed one child at a time) and/or a\n"
+	       "    folder of SSDA903 CSVs and runs every DfE validation rule of the\n"
+	       "    2025-26 rule sets (ref/cin-rules-2025-26.csv, ref/ssda903-rules-2025-26.csv).\n"
+	       "    Each failure is reported with its rule code, the DfE message, the child,\n"
+	       "    table, field, value and line. Codes ending in Q are queries (warnings);\n"
+	       "    the others are errors.\n"
+	       "\n"
+	       "    The census year is the 12 months ending on the reference date: the\n"
+	       "    --reference-date given, else the file's Header/CollectionDetails/\n"
+	       "    ReferenceDate, else 31 March of --year. Working-day rules use the bank\n"
+	       "    holidays in <ref>/bank-holidays-england-wales.csv.\n"
+	       "\n"
+	       "    The SSDA903 collection year (1 April - 31 March) ends on 31 March of\n"
+	       "    --year, or on the 31 March on or after --reference-date. Without either\n"
+	       "    it is the year holding most of the return's episode end, review, missing\n"
+	       "    and social worker dates, which is said on stderr.\n"
+	       "\n"
+	       "    Outputs, each written whole or not at all, in OUTDIR:\n"
+	       "      issues.csv         rule,severity,child,table,field,value,line,message,\n"
+	       "                         sorted by child, then line, then rule\n"
+	       "      rules_not_run.csv  rule,reason: rules that could not run (an input they\n"
+	       "                         need was not supplied); never silently passed\n"
+	       "      validation.xlsx    Summary by rule, every issue as a filterable table,\n"
+	       "                         a per-child view, and the rules not run\n"
+	       "\n"
+	       "OPTIONS\n"
+	       "    --cin FILE            CIN census XML to validate\n"
+	       "    --cin-previous FILE   previous year's CIN return (checked for readability;\n"
+	       "                          no 2025-26 CIN rule compares years)\n"
+	       "    --903 DIR             folder of SSDA903 CSVs to validate\n"
+	       "    --903-previous DIR    previous year's SSDA903 folder\n"
+	       "    --reference-date D    census reference date (YYYY-MM-DD)\n"
+	       "    --year YYYY           collection year ending 31 March YYYY\n"
+	       "    --la NNN              the authority's 3-digit DfE LA number (warns when the\n"
+	       "                          header's LEA differs)\n"
+	       "    -o, --output DIR      output folder (default: the current folder)\n"
+	       "    --ref DIR             reference data folder (default: %s/ref)\n"
+	       "    -q, --quiet           no summary line\n"
+	       "    -h, --help            this text\n"
+	       "    --version             print the release and git description\n"
+	       "\n"
+	       "EXIT STATUS\n"
+	       "    0  no issues\n"
+	       "    1  queries only\n"
+	       "    2  at least one error\n"
+	       "    3  an input is missing or unreadable (XML not well-formed, wrong root,\n"
+	       "       missing reference data); no output is written\n"
+	       "    4  usage\n"
+	       "    6  an output could not be written\n", csc_datadir());
+}
 
-static void usage(const char *why)
+/* Print why and the usage; the status for main through *status. */
+static int usage(const char *why, int *status)
 {
 	if (why)
 		csc_error("%s", why);
 	fputs(usage_line, stderr);
-	exit(CSC_EXIT_CONFIG);
+	*status = CSC_EXIT_CONFIG;
+	return -1;
 }
 
 typedef struct args {
 	const char *cin, *cin_prev, *dir903, *prev903, *la, *out, *ref;
+	char *installed_ref; /* the default ref, freed by main */
 	csc_date refdate;
 	int year;
 	int quiet;
 } args;
 
-static void parse(int argc, char **argv, args *a)
+/* Returns 0 to go on, or -1 when main is to return *status at once (after
+ * --help, --version or a usage error). */
+static int parse(int argc, char **argv, args *a, int *status)
 {
 	enum { O_CIN = 256, O_CINPREV, O_903, O_903PREV, O_REFDATE, O_YEAR, O_LA, O_REF };
 	static const struct option opts[] = {
@@ -111,12 +116,13 @@ static void parse(int argc, char **argv, args *a)
 		{"ref", required_argument, NULL, O_REF},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof *a);
 	a->refdate = CSC_NODATE;
 	a->out = ".";
-	a->ref = CSC_DATADIR "/ref";
+	a->ref = a->installed_ref = csc_datadir_path("ref");
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
@@ -127,41 +133,47 @@ static void parse(int argc, char **argv, args *a)
 		case O_903PREV: a->prev903 = optarg; break;
 		case O_REFDATE:
 			if (csc_date_parse_iso(optarg, strlen(optarg), &a->refdate) < 0)
-				usage("--reference-date wants a real date as YYYY-MM-DD");
+				return usage("--reference-date wants a real date as YYYY-MM-DD", status);
 			break;
 		case O_YEAR: {
 			char *end;
 			long y = strtol(optarg, &end, 10);
 			if (*end || end == optarg || y < 1990 || y > 2100)
-				usage("--year wants a year such as 2026 (the year ending 31 March)");
+				return usage("--year wants a year such as 2026 (the year ending 31 March)",
+					     status);
 			a->year = (int)y;
 			break;
 		}
 		case O_LA:
 			if (strlen(optarg) != 3 || strspn(optarg, "0123456789") != 3)
-				usage("--la wants a 3-digit DfE LA number");
+				return usage("--la wants a 3-digit DfE LA number", status);
 			a->la = optarg;
 			break;
 		case 'o': a->out = optarg; break;
 		case O_REF: a->ref = optarg; break;
 		case 'q': a->quiet = 1; break;
 		case 'h':
-			fputs(help_text, stdout);
-			exit(CSC_EXIT_OK);
+			help();
+			*status = CSC_EXIT_OK;
+			return -1;
+		case 'V':
+			*status = csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
+			return -1;
 		default:
-			usage("unknown option or missing value");
+			return usage("unknown option or missing value", status);
 		}
 	}
 	if (optind < argc)
-		usage("unexpected argument");
+		return usage("unexpected argument", status);
 	if (!a->cin && !a->dir903)
-		usage("nothing to validate: give --cin FILE and/or --903 DIR");
+		return usage("nothing to validate: give --cin FILE and/or --903 DIR", status);
 	if (a->cin_prev && !a->cin)
-		usage("--cin-previous needs --cin");
+		return usage("--cin-previous needs --cin", status);
 	if (a->prev903 && !a->dir903)
-		usage("--903-previous needs --903");
+		return usage("--903-previous needs --903", status);
 	if (a->refdate != CSC_NODATE && a->year)
-		usage("give --reference-date or --year, not both");
+		return usage("give --reference-date or --year, not both", status);
+	return 0;
 }
 
 static int load_catalogue(v_ctx *ctx, const char *ref, const char *name)
@@ -176,7 +188,11 @@ int main(int argc, char **argv)
 {
 	csc_diag_init(argv[0]);
 	args a;
-	parse(argc, argv, &a);
+	int status;
+	if (parse(argc, argv, &a, &status)) {
+		free(a.installed_ref);
+		return status;
+	}
 	csc_diag_quiet(a.quiet);
 
 	v_ctx *ctx = v_ctx_new();
@@ -204,16 +220,11 @@ int main(int argc, char **argv)
 		}
 	}
 	if (a.dir903) {
-		if (!v903_run) {
-			csc_error("--903: SSDA903 validation is not built into this csc-validate yet");
-			rc = CSC_EXIT_CONFIG;
-			goto out;
-		}
 		if (load_catalogue(ctx, a.ref, "ssda903-rules-2025-26.csv") < 0) {
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
-		if (v903_run(ctx, a.dir903, a.prev903) != 0) {
+		if (v903_run(ctx, a.dir903, a.prev903) < 0) {
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
@@ -238,5 +249,6 @@ int main(int argc, char **argv)
 out:
 	csc_calendar_free(cal);
 	v_ctx_free(ctx);
+	free(a.installed_ref);
 	return rc;
 }
