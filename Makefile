@@ -72,6 +72,17 @@ $(BUILD)/lib/csc_version.o $(BUILD)/lib/csc_datadir.o: ALL_CFLAGS += -I$(GEN)
 # Tests and fuzz harnesses read the source tree's ref/ and tests/data/.
 $(BUILD)/tests/%.o $(BUILD)/fuzz/%.o: ALL_CFLAGS += -DCSC_DATADIR='"$(CURDIR)"'
 
+# ---- man pages ------------------------------------------------------------
+# One page per program from its man-style --help (scripts/help2man.sh), so
+# the page cannot drift from the program; `make install` installs them.
+MAN := $(BUILD)/man
+MAN_PAGES := $(addprefix $(MAN)/,$(addsuffix .1,$(PROGRAMS)))
+$(MAN)/%.1: $(BIN)/% scripts/help2man.sh
+	@mkdir -p $(MAN)
+	scripts/help2man.sh $< $@
+man: $(MAN_PAGES)
+all: $(MAN_PAGES)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -166,23 +177,37 @@ sample: all
 	$(BIN)/csc-gen-sample --out sample --children $(SAMPLE_CHILDREN) --seed $(SAMPLE_SEED) --quiet
 	$(BIN)/csc-run --conf sample/pipeline.conf $(if $(PERIOD),--period $(PERIOD))
 
+# GNU make exits 2 whatever status a recipe failed with ("The exit status of
+# make is always one of three values": 0, 1 for -q, 2), so make cannot hand
+# a program's status (README, "Exit codes") to its caller. run_prog runs a
+# program and, when it fails, names its status and what the README says it
+# means on the last line, then fails with it (make's own "Error N" line says
+# the same). Scripts and cron that act on the status call the program.
+define run_prog
+	@printf '%s\n' "$(1)"
+	@$(1); rc=$$?; [ $$rc -eq 0 ] || { \
+		m="queries only|validation errors in the data|an input is missing, unreadable or cannot be parsed|bad configuration or usage|another run holds the output folder|an output could not be written|internal error"; \
+		echo "make: $(notdir $(firstword $(1))) exited with status $$rc ($$(echo "$$m" | cut -d'|' -f$$rc)); make itself exits 2 (README, Exit codes)" >&2; \
+		exit $$rc; }
+endef
+
 # make run CONF=path/to/pipeline.conf [PERIOD=2023-09|2023-Q3] [QUIET=1]
 run: all
 	@test -n "$(CONF)" || { echo "usage: make run CONF=pipeline.conf [PERIOD=YYYY-MM|YYYY-Qn]" >&2; exit 4; }
-	$(BIN)/csc-run --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet)
+	$(call run_prog,$(BIN)/csc-run --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet))
 
 # make verify CONF=... PERIOD=...: rebuild from the same inputs and compare
 # with the published manifest.
 verify: all
 	@test -n "$(CONF)" || { echo "usage: make verify CONF=pipeline.conf [PERIOD=...]" >&2; exit 4; }
-	$(BIN)/csc-run --verify --conf $(CONF) $(if $(PERIOD),--period $(PERIOD))
+	$(call run_prog,$(BIN)/csc-run --verify --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)))
 
 # make returns CONF=... YEAR=2025: the CIN census and SSDA903 return files
 # for the collection year ending 31 March YEAR.
 returns: all
 	@test -n "$(CONF)" -a -n "$(YEAR)" || { echo "usage: make returns CONF=pipeline.conf YEAR=YYYY" >&2; exit 4; }
-	$(BIN)/csc-run --conf $(CONF) --target staging
-	$(BIN)/csc-returns --conf $(CONF) --year $(YEAR)
+	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging)
+	$(call run_prog,$(BIN)/csc-returns --conf $(CONF) --year $(YEAR))
 
 # make bench [BENCH_SCALES="1 2 4"] [BENCH_FRACTION=1]: national-scale
 # dumps (BENCH_FRACTION x one year of England, times each scale), cached in
@@ -204,21 +229,37 @@ bench: all
 	BIN=$(abspath $(BIN)) BENCH_BIN=$(abspath $(BENCH_BIN)) BENCH_SCALES="$(BENCH_SCALES)" \
 		BENCH_FRACTION=$(BENCH_FRACTION) bench/bench.sh
 
-# make install PREFIX=/usr/local: programs in PREFIX/bin, reference data,
-# templates and the make chain in PREFIX/share/cscpipe.
+# make install PREFIX=/usr/local: programs in PREFIX/bin, their man pages in
+# PREFIX/share/man/man1, reference data, templates, the make chain and the
+# example pipeline.conf in PREFIX/share/cscpipe. The programs are built in
+# INSTALL_BUILD with DATADIR=PREFIX/share/cscpipe; installing to another
+# PREFIX rebuilds the one object that holds DATADIR (lib/csc_datadir.c) and
+# relinks, so each PREFIX gets programs that look in their own share folder,
+# in whatever order the PREFIXes come (tests/e2e/install.sh).
+INSTALL_BUILD ?= build-install
+SHARE := $(DESTDIR)$(PREFIX)/share/cscpipe
 install:
-	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/cscpipe all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/cscpipe/ref \
-		$(DESTDIR)$(PREFIX)/share/cscpipe/templates $(DESTDIR)$(PREFIX)/share/cscpipe/mk
-	install -m 755 $(addprefix build-install/bin/,$(PROGRAMS)) $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 ref/* $(DESTDIR)$(PREFIX)/share/cscpipe/ref/
-	install -m 644 $(wildcard templates/*.tpl templates/*.csv templates/*.md) $(DESTDIR)$(PREFIX)/share/cscpipe/templates/
-	install -m 644 mk/pipeline.mk $(DESTDIR)$(PREFIX)/share/cscpipe/mk/
+	$(MAKE) BUILD=$(INSTALL_BUILD) DATADIR=$(PREFIX)/share/cscpipe all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(SHARE)/ref \
+		$(SHARE)/templates $(SHARE)/mk $(SHARE)/examples
+	install -m 755 $(addprefix $(INSTALL_BUILD)/bin/,$(PROGRAMS)) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(addprefix $(INSTALL_BUILD)/man/,$(addsuffix .1,$(PROGRAMS))) \
+		$(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 ref/* $(SHARE)/ref/
+	install -m 644 $(wildcard templates/*.tpl templates/*.csv templates/*.md) $(SHARE)/templates/
+	install -m 644 mk/pipeline.mk $(SHARE)/mk/
+	install -m 644 pipeline.conf $(SHARE)/examples/
 
 help:
-	@echo "make                build every program into $(BUILD)/bin"
-	@echo "make test           build and run every test (SANITIZE=1 for ASan/UBSan)"
-	@echo "make sample         install packages, build, and run the bundled sample authority"
-	@echo "make run CONF=FILE  run extract -> transform -> load for a pipeline.conf"
+	@echo "make                 build every program into $(BUILD)/bin and its man page into $(BUILD)/man"
+	@echo "make test            build and run every test (SANITIZE=1 for ASan/UBSan)"
+	@echo "make sample          build, generate the bundled sample authority into sample/ and run it"
+	@echo "                     (sh scripts/sample.sh first installs the Debian packages, then does this)"
+	@echo "make run CONF=FILE   run extract -> transform -> load for a pipeline.conf [PERIOD=YYYY-MM|YYYY-Qn]"
+	@echo "                     (make run CONF=pipeline.conf runs the sample with the repository's example)"
+	@echo "make verify CONF=FILE [PERIOD=P]   rebuild a published period and compare it with its manifest"
+	@echo "make returns CONF=FILE YEAR=YYYY   the CIN census and SSDA903 returns for a collection year"
+	@echo "make install [PREFIX=/usr/local]   programs, man pages, ref/, templates/, example conf"
+	@echo "A failing program's own status (README, Exit codes) is printed; make itself exits 2."
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
