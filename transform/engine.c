@@ -17,6 +17,7 @@ const char *const tx_input_name[TX_NINPUTS] = {"contacts", "cin", "early_help", 
 
 struct tx_engine {
 	const csc_conf *c;
+	int bug;                /* a measure counted into a breakdown it lacks */
 	csc_calendar *cal;
 	tx_period per[TX_MAXPER];
 	int np, nshown;
@@ -37,40 +38,20 @@ struct tx_engine {
 	unsigned char iso_ok[TX_MAXPER];
 };
 
-/* Outputs still open when a fatal error exits: removed by the atexit hook so
- * that a failed run leaves only the previous outputs. */
-static csc_out *open_outs[8];
-static int nopen;
-
-static void abort_open_outs(void)
-{
-	for (int i = 0; i < nopen; i++)
-		if (open_outs[i]->fp)
-			csc_out_abort(open_outs[i]);
-	nopen = 0;
-}
-
 static int out_open(csc_out *o, const char *dir, const char *name)
 {
 	char *p = csc_path_join(dir, name);
 	int rc = csc_out_open(o, p);
 	free(p);
-	if (rc == 0 && nopen < 8)
-		open_outs[nopen++] = o;
 	return rc;
 }
 
-static void forget_out(csc_out *o)
+/* Abort the outputs still open (a failed run leaves only the previous ones). */
+static void abort_outs(csc_out *const *o, int n)
 {
-	for (int i = 0; i < nopen; i++)
-		if (open_outs[i] == o)
-			open_outs[i] = open_outs[--nopen];
-}
-
-static int out_commit(csc_out *o)
-{
-	forget_out(o);
-	return csc_out_commit(o);
+	for (int i = 0; i < n; i++)
+		if (o[i] && o[i]->fp)
+			csc_out_abort(o[i]);
 }
 
 const csc_conf *tx_conf(const tx_engine *e) { return e->c; }
@@ -126,8 +107,13 @@ static const char *const role_name[] = {"numerator", "denominator", "excluded"};
 void tx_count(tx_acc *a, const char *bd, enum tx_role role)
 {
 	int b = bd_index(a->m, bd);
-	if (b < 0)
-		csc_die(CSC_EXIT_INTERNAL, "%s: no breakdown '%s'", tx_measures[a->m].id, bd);
+	if (b < 0) {
+		/* a bug in a measure function: reported once, the run fails (7) */
+		if (!a->e->bug)
+			csc_error("%s: no breakdown '%s'", tx_measures[a->m].id, bd);
+		a->e->bug = 1;
+		return;
+	}
 	long *c = cell(a->e, a->m, a->p, b);
 	if (role == TX_NUM)
 		c[0]++;
@@ -425,7 +411,6 @@ void tx_engine_free(tx_engine *e)
 
 static int finish(tx_engine *e, tx_engine **keep, int rc)
 {
-	abort_open_outs();
 	if (keep && rc == CSC_EXIT_OK)
 		*keep = e;
 	else
@@ -452,11 +437,6 @@ static int remove_stale_drill(const char *outdir)
 
 int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 {
-	static int hooked;
-	if (!hooked) {
-		atexit(abort_open_outs);
-		hooked = 1;
-	}
 	if (keep)
 		*keep = NULL;
 	tx_engine *e = csc_xcalloc(1, sizeof *e);
@@ -505,6 +485,10 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	char *cmp_path = csc_path_join(c->templates_dir, "comparators.csv");
 	tx_comparators *cmp = tx_comparators_load(cmp_path);
 	free(cmp_path);
+	if (!cmp) {
+		free(staging);
+		return finish(e, keep, CSC_EXIT_INPUT);
+	}
 
 	if (csc_mkdirs(outdir) != 0) {
 		csc_error_at(outdir, 0, "cannot create the output folder");
@@ -512,7 +496,9 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 		tx_comparators_free(cmp);
 		return finish(e, keep, CSC_EXIT_OUTPUT);
 	}
-	csc_out mo, ro, fo, po;
+	csc_out mo = {0}, ro = {0}, fo = {0}, po = {0};
+	csc_out *const outs[] = {&e->dout, &e->qout, &mo, &ro, &fo, &po};
+	const int nouts = (int)(sizeof outs / sizeof outs[0]);
 	if (!e->drill && remove_stale_drill(outdir)) {
 		free(staging);
 		tx_comparators_free(cmp);
@@ -520,6 +506,7 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	}
 	if ((e->drill && out_open(&e->dout, outdir, "drilldown.csv")) ||
 	    out_open(&e->qout, outdir, "dq.csv")) {
+		abort_outs(outs, nouts);
 		free(staging);
 		tx_comparators_free(cmp);
 		return finish(e, keep, CSC_EXIT_OUTPUT);
@@ -531,18 +518,27 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	csc_csvw_init(&e->qw, e->qout.fp);
 	csc_csvw_header(&e->qw, dq_hdr);
 
-	static void (*const loaders[TX_NINPUTS])(tx_engine *, const char *) = {
+	static int (*const loaders[TX_NINPUTS])(tx_engine *, const char *) = {
 		tx_load_contacts, tx_load_cin, tx_load_eh, tx_load_903};
-	for (int in = 0; in < TX_NINPUTS; in++)
-		if (any_available(e, in))
-			loaders[in](e, staging);
+	int failed = 0;
+	for (int in = 0; in < TX_NINPUTS && !failed; in++)
+		if (any_available(e, in) && loaders[in](e, staging))
+			failed = CSC_EXIT_INPUT;
 	free(staging);
+	if (!failed && e->bug)
+		failed = CSC_EXIT_INTERNAL;
+	if (failed) {
+		abort_outs(outs, nouts);
+		tx_comparators_free(cmp);
+		return finish(e, keep, failed);
+	}
 
 	tx_comparators *keepcmp = cmp;
 	int rc = CSC_EXIT_OK;
 	if (out_open(&mo, outdir, "measures.csv") || out_open(&ro, outdir, "rag.csv") ||
 	    out_open(&fo, outdir, "definitions.csv") ||
 	    (e->drill && out_open(&po, outdir, "drilldown_periods.csv"))) {
+		abort_outs(outs, nouts);
 		tx_comparators_free(keepcmp);
 		return finish(e, keep, CSC_EXIT_OUTPUT);
 	}
@@ -561,10 +557,12 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	tx_comparators_free(keepcmp);
 
 	/* measures.csv last: it is what the next stage waits for. */
-	if ((e->drill && (out_commit(&e->dout) || out_commit(&po))) || out_commit(&e->qout) ||
-	    out_commit(&ro) ||
-	    out_commit(&fo) || out_commit(&mo))
+	if ((e->drill && (csc_out_commit(&e->dout) || csc_out_commit(&po))) ||
+	    csc_out_commit(&e->qout) || csc_out_commit(&ro) || csc_out_commit(&fo) ||
+	    csc_out_commit(&mo)) {
+		abort_outs(outs, nouts);
 		rc = CSC_EXIT_OUTPUT;
+	}
 	if (rc == CSC_EXIT_OK && !(o && o->quiet))
 		summary(e);
 	return finish(e, keep, rc);

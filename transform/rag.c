@@ -26,21 +26,33 @@ struct tx_comparators {
 	int n, cap;
 	const char *path;
 	int header;
+	int failed;  /* a row was reported: stop, without a second message */
 	int col[8];
 };
 
 static const char *const cmp_cols[] = {"measure", "breakdown", "year", "england",
 				       "stat_neighbours", "region", "target", "tolerance"};
 
-static double num(const tx_comparators *t, long line, const char *s, const char *col)
+/* *v = the number s (NAN when empty); -1 after reporting when it is not one. */
+static int num(const tx_comparators *t, long line, const char *s, const char *col, double *v)
 {
+	*v = NAN;
 	if (!*s)
-		return NAN;
+		return 0;
 	char *end;
-	double v = strtod(s, &end);
-	if (*end || !isfinite(v))
-		csc_die_at(CSC_EXIT_INPUT, t->path, line, "%s: '%.40s' is not a number", col, s);
-	return v;
+	*v = strtod(s, &end);
+	if (*end || !isfinite(*v)) {
+		csc_error_at(t->path, line, "%s: '%.40s' is not a number", col, s);
+		return -1;
+	}
+	return 0;
+}
+
+/* A row that stops the load: reported by the caller; -1 stops csc_csv_read. */
+static int row_failed(tx_comparators *t)
+{
+	t->failed = 1;
+	return -1;
 }
 
 static int cmp_row(void *ctx, const csc_row *row)
@@ -54,9 +66,10 @@ static int cmp_row(void *ctx, const csc_row *row)
 			for (int j = 0; j < row->n; j++)
 				if (!strcmp(row->f[j], cmp_cols[i]))
 					t->col[i] = j;
-			if (t->col[i] < 0)
-				csc_die_at(CSC_EXIT_INPUT, t->path, row->line, "no column '%s'",
-					   cmp_cols[i]);
+			if (t->col[i] < 0) {
+				csc_error_at(t->path, row->line, "no column '%s'", cmp_cols[i]);
+				return row_failed(t);
+			}
 		}
 		t->header = 1;
 		return 0;
@@ -69,30 +82,41 @@ static int cmp_row(void *ctx, const csc_row *row)
 		t->r = csc_xrealloc(t->r, (size_t)t->cap * sizeof *t->r);
 	}
 	struct crow *r = &t->r[t->n];
-	if (tx_measure_index(f[0]) < 0)
-		csc_die_at(CSC_EXIT_INPUT, t->path, row->line, "measure: '%.40s' is not a measure ID", f[0]);
-	if (strlen(f[1]) >= sizeof r->bd)
-		csc_die_at(CSC_EXIT_INPUT, t->path, row->line, "breakdown: '%.40s' is too long", f[1]);
+	if (tx_measure_index(f[0]) < 0) {
+		csc_error_at(t->path, row->line, "measure: '%.40s' is not a measure ID", f[0]);
+		return row_failed(t);
+	}
+	if (strlen(f[1]) >= sizeof r->bd) {
+		csc_error_at(t->path, row->line, "breakdown: '%.40s' is too long", f[1]);
+		return row_failed(t);
+	}
 	int y, y2;
 	char tail;
-	if (sscanf(f[2], "%4d-%2d%c", &y, &y2, &tail) != 2 || strlen(f[2]) != 7 || (y + 1) % 100 != y2)
-		csc_die_at(CSC_EXIT_INPUT, t->path, row->line,
-			   "year: '%.40s' is not a financial year like 2024-25", f[2]);
+	if (sscanf(f[2], "%4d-%2d%c", &y, &y2, &tail) != 2 || strlen(f[2]) != 7 ||
+	    (y + 1) % 100 != y2) {
+		csc_error_at(t->path, row->line, "year: '%.40s' is not a financial year like 2024-25",
+			     f[2]);
+		return row_failed(t);
+	}
 	snprintf(r->measure, sizeof r->measure, "%s", f[0]);
 	snprintf(r->bd, sizeof r->bd, "%s", f[1]);
 	r->fy = y;
 	for (int i = 0; i < C_N; i++)
-		r->v[i] = num(t, row->line, f[3 + i], cmp_cols[3 + i]);
-	if (r->v[C_TOL] < 0)
-		csc_die_at(CSC_EXIT_INPUT, t->path, row->line, "tolerance: '%.40s' is negative",
-			   f[3 + C_TOL]);
+		if (num(t, row->line, f[3 + i], cmp_cols[3 + i], &r->v[i]))
+			return row_failed(t);
+	if (r->v[C_TOL] < 0) {
+		csc_error_at(t->path, row->line, "tolerance: '%.40s' is negative", f[3 + C_TOL]);
+		return row_failed(t);
+	}
 	/* a second row for the same figure would silently lose to the first */
 	for (int i = 0; i < t->n; i++)
 		if (t->r[i].fy == y && !strcmp(t->r[i].measure, r->measure) &&
-		    !strcmp(t->r[i].bd, r->bd))
-			csc_die_at(CSC_EXIT_INPUT, t->path, row->line,
-				   "%s %s%s%s: a second row for the same measure, breakdown and year",
-				   r->measure, f[2], *r->bd ? " " : "", r->bd);
+		    !strcmp(t->r[i].bd, r->bd)) {
+			csc_error_at(t->path, row->line,
+				     "%s %s%s%s: a second row for the same measure, breakdown and year",
+				     r->measure, f[2], *r->bd ? " " : "", r->bd);
+			return row_failed(t);
+		}
 	t->n++;
 	return 0;
 }
@@ -101,11 +125,16 @@ tx_comparators *tx_comparators_load(const char *path)
 {
 	tx_comparators *t = csc_xcalloc(1, sizeof *t);
 	t->path = path;
-	if (csc_csv_read(path, path, cmp_row, t) != 0)
-		csc_die(CSC_EXIT_INPUT, "%s: cannot read the comparators and targets", path);
-	if (!t->header)
-		csc_die_at(CSC_EXIT_INPUT, path, 1, "no header row");
+	int rc = csc_csv_read(path, path, cmp_row, t);
+	if (rc != 0 && !t->failed)
+		csc_error("%s: cannot read the comparators and targets", path);
+	else if (rc == 0 && !t->header)
+		csc_error_at(path, 1, "no header row");
 	t->path = NULL;
+	if (rc != 0 || !t->header) {
+		tx_comparators_free(t);
+		return NULL;
+	}
 	return t;
 }
 

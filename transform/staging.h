@@ -4,8 +4,9 @@
  *
  * Columns are found by header name, so a staging file may grow columns
  * without breaking transform. Staging is written by our own extractors, so a
- * missing column or a malformed value is an input error that stops the run
- * with "file:line: field: message" (exit 3), never a silent skip.
+ * missing column or a malformed value is an input error: reported as
+ * "file:line: field: message", the read stops and returns -1, and
+ * csc-transform exits 3 with no output written; never a silent skip.
  */
 #ifndef TX_STAGING_H
 #define TX_STAGING_H
@@ -32,13 +33,15 @@ typedef struct tx_fields {
 	long line;
 	const char *const *cols;
 	const char *const *v;
+	int *failed;    /* set by a tx_f_* that reported a bad value */
 } tx_fields;
 
 typedef void (*tx_row_fn)(void *ctx, const tx_fields *f);
 
 /* Read path, calling fn for each data row with the NULL-ended columns cols
- * in that order. Exits 3 on a missing column or a structural error. */
-void tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx);
+ * in that order. Returns 0, or -1 after reporting a missing column, a
+ * structural error or a bad value (the read stops after that row). */
+int tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx);
 
 /* One staging table of an input: its file name, the columns wanted and
  * the function taking each row. */
@@ -48,11 +51,13 @@ typedef struct tx_table {
 	tx_row_fn row;
 } tx_table;
 
-/* tx_read_table() each of the n tables in folder dir, in order, with ctx. */
-void tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx);
+/* tx_read_table() each of the n tables in folder dir, in order, with ctx.
+ * Returns 0, or -1 at the first table that fails (reported). */
+int tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx);
 
-/* Typed fields; each exits 3 naming file, line, column and value when the
- * text is not of the form (an empty cell is CSC_NODATE / dflt / ""). */
+/* Typed fields (an empty cell is CSC_NODATE / dflt / "" / 0). Text not of
+ * the form is reported naming file, line, column and value, *f->failed is
+ * set (the read then stops and returns -1) and the empty value returned. */
 csc_date tx_f_date(const tx_fields *f, int i);
 long tx_f_long(const tx_fields *f, int i, long dflt);
 void tx_f_code(const tx_fields *f, int i, char *out, size_t cap);
@@ -69,10 +74,11 @@ void *tx_push(void *pp, int *n, int *cap, size_t size);
 /* 1 when the staging file exists. */
 int tx_file_exists(const char *path);
 
-/* Read each input's tables and feed its units to the engine. */
-void tx_load_contacts(tx_engine *e, const char *dir);
-void tx_load_cin(tx_engine *e, const char *dir);
-void tx_load_eh(tx_engine *e, const char *dir);
-void tx_load_903(tx_engine *e, const char *dir);
+/* Read each input's tables and feed its units to the engine. Return 0, or
+ * -1 when a table could not be read (reported; units may have been fed). */
+int tx_load_contacts(tx_engine *e, const char *dir);
+int tx_load_cin(tx_engine *e, const char *dir);
+int tx_load_eh(tx_engine *e, const char *dir);
+int tx_load_903(tx_engine *e, const char *dir);
 
 #endif

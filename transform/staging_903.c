@@ -174,10 +174,9 @@ static void build(struct la_load *L, tx_la_child *u)
 	u->nplc = L->nplc;
 }
 
-void tx_load_903(tx_engine *e, const char *dir)
+static void feed_903(tx_engine *e, struct la_load *Lp)
 {
-	struct la_load L = {0};
-	tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
+	struct la_load L = *Lp;
 	int nc = L.ids.n;
 	int *oh = tx_group(L.hdr, sizeof *L.hdr, L.nhdr, nc);
 	int *oe = tx_group(L.ep, sizeof *L.ep, L.nep, nc);
@@ -202,7 +201,17 @@ void tx_load_903(tx_engine *e, const char *dir)
 		tx_engine_unit(e, TX_903, &u);
 	}
 	free(oh); free(oe); free(orv); free(om); free(oo);
+	*Lp = L; /* what the loop allocated (903: build()) is freed by the caller */
+}
+
+int tx_load_903(tx_engine *e, const char *dir)
+{
+	struct la_load L = {0};
+	int rc = tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
+	if (rc == 0)
+		feed_903(e, &L);
 	free(L.hdr); free(L.ep); free(L.rev); free(L.mis); free(L.oc3); free(L.poc); free(L.plc);
 	tx_strtab_free(&L.ids);
 	tx_strtab_free(&L.files);
+	return rc;
 }

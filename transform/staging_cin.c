@@ -104,10 +104,9 @@ static const tx_table tables[] = {
 	{"cin_cpp_reviews.csv", rev_cols, rev_row},
 };
 
-void tx_load_cin(tx_engine *e, const char *dir)
+static void feed_cin(tx_engine *e, struct cin_load *Lp)
 {
-	struct cin_load L = {0};
-	tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
+	struct cin_load L = *Lp;
 	int nc = L.ids.n;
 	int *oe = tx_group(L.ep, sizeof *L.ep, L.nep, nc);
 	int *oa = tx_group(L.as, sizeof *L.as, L.nas, nc);
@@ -126,6 +125,16 @@ void tx_load_cin(tx_engine *e, const char *dir)
 		tx_engine_unit(e, TX_CIN, &u);
 	}
 	free(oe); free(oa); free(os); free(oc); free(orv);
+	*Lp = L; /* what the loop allocated (903: build()) is freed by the caller */
+}
+
+int tx_load_cin(tx_engine *e, const char *dir)
+{
+	struct cin_load L = {0};
+	int rc = tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
+	if (rc == 0)
+		feed_cin(e, &L);
 	free(L.dob); free(L.ep); free(L.as); free(L.s47); free(L.cpp); free(L.rev);
 	tx_strtab_free(&L.ids);
+	return rc;
 }

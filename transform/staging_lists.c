@@ -23,11 +23,12 @@ static void contact_row(void *ctx, const tx_fields *f)
 	tx_engine_unit(ctx, TX_CONTACTS, &c);
 }
 
-void tx_load_contacts(tx_engine *e, const char *dir)
+int tx_load_contacts(tx_engine *e, const char *dir)
 {
 	char *p = csc_path_join(dir, "contacts.csv");
-	tx_read_table(p, contact_cols, contact_row, e);
+	int rc = tx_read_table(p, contact_cols, contact_row, e);
 	free(p);
+	return rc;
 }
 
 static const char *const eh_cols[] = {"child", "episode", "assessment_start",
@@ -55,19 +56,28 @@ static void eh_row(void *ctx, const tx_fields *f)
 	x->line = tx_f_long(f, 7, 0);
 }
 
-void tx_load_eh(tx_engine *e, const char *dir)
+static void feed_eh(tx_engine *e, struct eh_load *Lp)
 {
-	struct eh_load L = {0};
-	char *p = csc_path_join(dir, "early_help.csv");
-	tx_read_table(p, eh_cols, eh_row, &L);
-	free(p);
+	struct eh_load L = *Lp;
 	int *off = tx_group(L.ep, sizeof *L.ep, L.n, L.ids.n);
 	for (int c = 0; c < L.ids.n; c++) {
 		tx_eh_child u = {L.ids.s[c], L.ep + off[c], off[c + 1] - off[c]};
 		tx_engine_unit(e, TX_EH, &u);
 	}
 	free(off);
+	*Lp = L; /* what the loop allocated (903: build()) is freed by the caller */
+}
+
+int tx_load_eh(tx_engine *e, const char *dir)
+{
+	struct eh_load L = {0};
+	char *p = csc_path_join(dir, "early_help.csv");
+	int rc = tx_read_table(p, eh_cols, eh_row, &L);
+	free(p);
+	if (rc == 0)
+		feed_eh(e, &L);
 	free(L.ep);
 	tx_strtab_free(&L.ids);
 	tx_strtab_free(&L.eps);
+	return rc;
 }

@@ -82,6 +82,7 @@ struct reader {
 	int idx[64];
 	tx_row_fn fn;
 	void *ctx;
+	int failed; /* a field was reported (bad): stop after this row */
 };
 
 static int on_row(void *vctx, const csc_row *row)
@@ -93,48 +94,64 @@ static int on_row(void *vctx, const csc_row *row)
 			for (int j = 0; j < row->n; j++)
 				if (!strcmp(row->f[j], r->cols[i]))
 					r->idx[i] = j;
-			if (r->idx[i] < 0)
-				csc_die_at(CSC_EXIT_INPUT, r->name, row->line,
-					   "staging header has no column '%s'", r->cols[i]);
+			if (r->idx[i] < 0) {
+				csc_error_at(r->name, row->line, "staging header has no column '%s'",
+					     r->cols[i]);
+				r->failed = 1;
+				return -1;
+			}
 		}
 		return 0;
 	}
 	const char *v[64];
 	for (int i = 0; i < r->ncols; i++) {
-		if (r->idx[i] >= row->n)
-			csc_die_at(CSC_EXIT_INPUT, r->name, row->line,
-				   "row has %d fields, no column '%s'", row->n, r->cols[i]);
+		if (r->idx[i] >= row->n) {
+			csc_error_at(r->name, row->line, "row has %d fields, no column '%s'", row->n,
+				     r->cols[i]);
+			r->failed = 1;
+			return -1;
+		}
 		v[i] = row->f[r->idx[i]];
 	}
-	tx_fields f = {r->name, row->line, r->cols, v};
+	tx_fields f = {r->name, row->line, r->cols, v, &r->failed};
 	r->fn(r->ctx, &f);
+	return r->failed ? -1 : 0;
+}
+
+int tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx)
+{
+	struct reader r = {path, cols, 0, {0}, fn, ctx, 0};
+	while (cols[r.ncols])
+		r.ncols++;
+	if (r.ncols > 64) {
+		csc_error("%s: too many staging columns", path);
+		return -1;
+	}
+	if (csc_csv_read(path, path, on_row, &r) != 0) {
+		if (!r.failed)
+			csc_error("%s: cannot read staging table", path);
+		return -1;
+	}
 	return 0;
 }
 
-void tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx)
-{
-	struct reader r = {path, cols, 0, {0}, fn, ctx};
-	while (cols[r.ncols])
-		r.ncols++;
-	if (r.ncols > 64)
-		csc_die(CSC_EXIT_INTERNAL, "too many staging columns");
-	if (csc_csv_read(path, path, on_row, &r) != 0)
-		csc_die(CSC_EXIT_INPUT, "%s: cannot read staging table", path);
-}
-
-void tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx)
+int tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx)
 {
 	for (size_t i = 0; i < n; i++) {
 		char *p = csc_path_join(dir, t[i].file);
-		tx_read_table(p, t[i].cols, t[i].row, ctx);
+		int rc = tx_read_table(p, t[i].cols, t[i].row, ctx);
 		free(p);
+		if (rc)
+			return -1;
 	}
+	return 0;
 }
 
+/* Report a field that is not of its form; the read stops after this row. */
 static void bad(const tx_fields *f, int i, const char *want)
 {
-	csc_die_at(CSC_EXIT_INPUT, f->file, f->line, "%s: '%.40s' is not %s", f->cols[i], f->v[i],
-		   want);
+	csc_error_at(f->file, f->line, "%s: '%.40s' is not %s", f->cols[i], f->v[i], want);
+	*f->failed = 1;
 }
 
 csc_date tx_f_date(const tx_fields *f, int i)
@@ -142,8 +159,10 @@ csc_date tx_f_date(const tx_fields *f, int i)
 	csc_date d;
 	if (!*f->v[i])
 		return CSC_NODATE;
-	if (csc_date_parse_iso(f->v[i], strlen(f->v[i]), &d) != 0)
+	if (csc_date_parse_iso(f->v[i], strlen(f->v[i]), &d) != 0) {
 		bad(f, i, "a date YYYY-MM-DD");
+		return CSC_NODATE;
+	}
 	return d;
 }
 
@@ -153,16 +172,21 @@ long tx_f_long(const tx_fields *f, int i, long dflt)
 		return dflt;
 	char *end;
 	long x = strtol(f->v[i], &end, 10);
-	if (*end || x < 0 || x > 1000000000L)
+	if (*end || x < 0 || x > 1000000000L) {
 		bad(f, i, "a whole number");
+		return dflt;
+	}
 	return x;
 }
 
 void tx_f_code(const tx_fields *f, int i, char *out, size_t cap)
 {
 	size_t n = strlen(f->v[i]);
-	if (n >= cap)
+	if (n >= cap) {
 		bad(f, i, "a code");
+		out[0] = '\0';
+		return;
+	}
 	memcpy(out, f->v[i], n + 1);
 }
 

@@ -237,7 +237,8 @@ int tx_period_drilled(const tx_period *p, enum csc_drill_periods mode);
 
 typedef struct tx_comparators tx_comparators;
 
-/* Load <templates_dir>/comparators.csv; exits 3 when missing or malformed. */
+/* Load <templates_dir>/comparators.csv. Returns NULL after reporting
+ * (file:line: message) when it is missing or malformed. */
 tx_comparators *tx_comparators_load(const char *path);
 void tx_comparators_free(tx_comparators *t);
 
