@@ -73,7 +73,22 @@ static void sheet_desc(char **descs, int i, const char *s)
 	descs[i] = csc_xstrdup(s);
 }
 
-/* Build one workbook into b. Returns an exit code. */
+/* Build one workbook into b. Returns an exit code.
+ *
+ * The workbook's sheets are, in order: Cover, Contents, one per strand of
+ * the template ([Sheet name] in templates/<name>.tpl), then the fixed sheets
+ * listed below, then the drill-down.
+ *
+ * Adding a sheet, every file to touch:
+ *
+ *  - a strand of measures: templates/highlight.tpl and/or quarterly.tpl only
+ *    ([Sheet name], then its rows; templates/README.md); no code;
+ *  - a fixed sheet: load/report_main.c (its name and Contents line below,
+ *    and nfixed_after), load/report_sheets.c (the function writing it,
+ *    declared in load/report_ctx.h), docs/FORMATS.md when it reads a new
+ *    file, and tests/e2e/load_report.sh (tests/e2e/tiny_xlsx.py reads the
+ *    workbook back).
+ */
 static int build(report *r, long drill)
 {
 	const tpl *t = r->t;

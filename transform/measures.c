@@ -1,6 +1,21 @@
-/* measures.c - the measure catalogue (MEASURES.md) as one table. Adding a
- * measure is one entry here plus its definition function in m_*.c; the
- * engine's period loop, the outputs and the RAG come for free. */
+/* measures.c - the measure catalogue (MEASURES.md) as one table; the
+ * engine's period loop, the outputs and the RAG come for free.
+ *
+ * Adding a measure, every file to touch:
+ *
+ *  - docs/spec/MEASURES.md (and ../shared/spec/MEASURES.md, which it copies:
+ *    tests/e2e/spec_sync.sh): the definition, a row of the table;
+ *  - transform/measures.c: one entry below (ID, title, kind, direction,
+ *    input, staging files, breakdowns, definition text, function);
+ *  - transform/measures.h: the declaration of its function, m_<id>;
+ *  - transform/m_<strand>.c: the function, classifying one unit's records
+ *    for one period with tx_emit()/tx_count();
+ *  - templates/highlight.tpl and templates/quarterly.tpl: its row
+ *    (test_spec_measures fails until the table, MEASURES.md and both
+ *    templates name the same measures);
+ *  - templates/comparators.csv: its England, neighbour and target values;
+ *  - tests/unit/test_transform_<strand>.c: a hand-worked case.
+ */
 #include "measures.h"
 
 #define HEAD {"", NULL}

@@ -1,5 +1,19 @@
 /* cin_rules_table.c - every CIN census rule (2025-26) as one table row.
- * Messages and tables come from ref/cin-rules-2025-26.csv at run time. */
+ * Messages and tables come from ref/cin-rules-2025-26.csv at run time.
+ *
+ * Adding a CIN rule, every file to touch:
+ *
+ *  - ref/cin-rules-2025-26.csv (from ../shared/reference): its code,
+ *    severity, message and fields; a code with no table row is listed as
+ *    not run, never passed silently;
+ *  - validate/cin_rules_table.c: one entry in cin_rules[] below, {code,
+ *    needs, check, arg}; a simple rule reuses a parameterised check of
+ *    validate/cin_checks.c (cin_checks.h) with its arg;
+ *  - validate/cin_rules_child.c, cin_rules_episode.c or cin_rules_return.c
+ *    (declared in validate/cin_custom.h): a small function for a rule no
+ *    shared check expresses;
+ *  - tests/unit/test_validate_cin_rules.c: a failing and a passing case.
+ */
 #include "cin_checks.h"
 #include "cin_custom.h"
 

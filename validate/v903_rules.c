@@ -8,6 +8,21 @@
  * Ofsted provider reference data, which the pipeline does not hold, say
  * V_NEEDS_POSTCODES (V903_NOT_RUN.md lists them with the reason).
  */
+/*
+ * Adding an SSDA903 rule, every file to touch:
+ *
+ *  - ref/ssda903-rules-2025-26.csv (from ../shared/reference): its code,
+ *    severity, message and fields; a code with no table row is listed as
+ *    not run;
+ *  - validate/v903_rules.c: one entry in v903_rules[] below, {code, needs,
+ *    check, arg}; PREV(...) for a rule that needs last year's return;
+ *  - validate/v903_checks.c (v903_checks.h): a shared parameterised check
+ *    with an arg, when the rule is one of a family;
+ *  - validate/v903_rules_<theme>.c (declared in validate/v903_rules.h): a
+ *    small function otherwise;
+ *  - validate/V903_NOT_RUN.md: when it needs data cscpipe does not hold;
+ *  - tests/unit/test_v903_rules.c: a failing and a passing case.
+ */
 #include "v903_checks.h"
 #include "v903_rules.h"
 
