@@ -12,7 +12,7 @@ check "docs/spec holds INPUTS.md" test -s "$SPEC/INPUTS.md"
 check "the README links the measure definitions in docs/spec" \
 	grep -q '](docs/spec/MEASURES.md)' "$ROOT/README.md"
 check "the README no longer links outside the repository for them" \
-	test -z "$(grep -n '\.\./shared/spec' "$ROOT/README.md")"
+	test -z "$(grep -n '](\.\./shared/spec' "$ROOT/README.md")"
 
 if [ ! -d "$SHARED" ]; then
 	echo "ok - docs/spec matches ../shared/spec # SKIP no $SHARED"
