@@ -13,16 +13,20 @@
 int cin_reader_init(cin_reader *r, const cin_xsd *xsd, const cin_xsd *xsd2, const char *xsd_path)
 {
 	memset(r, 0, sizeof *r);
-	if (cin_nnodes > 128)
-		csc_die(CSC_EXIT_INTERNAL, "CIN element table too large");
+	if (cin_nnodes > 128) {
+		csc_error("CIN element table too large");
+		return -1;
+	}
 	int rc = 0;
 	for (int n = 0; n < cin_nnodes; n++) {
 		const cin_node *d = &cin_nodes[n];
 		r->need_node[n] = (short)(d->needs ? cin_node_find(n, d->needs) : -1);
 		if (d->parent >= 0) {
 			int p = d->parent;
-			if (r->nkids[p] == 16)
-				csc_die(CSC_EXIT_INTERNAL, "CIN element table: too many children");
+			if (r->nkids[p] == 16) {
+				csc_error("CIN element table: too many children");
+				return -1;
+			}
 			r->kids[p][r->nkids[p]++] = (short)n;
 		}
 		if (d->mandatory && d->slot >= 0) {

@@ -274,8 +274,10 @@ csc_conf *csc_conf_parse(const char *name, const char *dir, const char *text, si
 	long seen_line[NKEYS] = {0};
 
 	for (size_t i = 0; i < NKEYS; i++)
-		if (conf_keys[i].dflt && apply(c, &conf_keys[i], conf_keys[i].dflt, csc_datadir()))
-			csc_die(CSC_EXIT_INTERNAL, "bad default for %s", conf_keys[i].name);
+		if (conf_keys[i].dflt && apply(c, &conf_keys[i], conf_keys[i].dflt, csc_datadir())) {
+			csc_error("internal: bad default for %s", conf_keys[i].name);
+			errors++;
+		}
 
 	char *buf = csc_xstrndup(text, len);
 	char *p = buf, *end = buf + len;

@@ -118,15 +118,6 @@ void csc_die(int code, const char *fmt, ...)
 	exit(code);
 }
 
-void csc_die_at(int code, const char *file, long line, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vreport(file, line, fmt, ap);
-	va_end(ap);
-	exit(code);
-}
-
 void csc_info(const char *fmt, ...)
 {
 	va_list ap;

@@ -44,13 +44,11 @@ void csc_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void csc_error_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Print "prog: message" and exit with code. */
+/* Print "prog: message" and exit with code. Only main() exits (library code
+ * reports with csc_error_at and returns -1): this is for csc_xmalloc's out
+ * of memory and the fuzz harnesses' own setup. */
 void csc_die(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
-
-/* Print "prog: file:line: message" and exit with code. */
-void csc_die_at(int code, const char *file, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5), noreturn));
 
 /* A line for the run log only (see CSC_LOG in csc_diag_init). */
 void csc_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

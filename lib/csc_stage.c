@@ -40,8 +40,12 @@ int csc_stage_open(csc_stage *s, const char *staging_dir, const char *input)
 csc_table *csc_stage_table(csc_stage *s, const char *table, const char *source_file,
 			   const char *stage_file, const char *const *header)
 {
-	if (s->ntables == CSC_STAGE_MAX_TABLES)
-		csc_die(CSC_EXIT_INTERNAL, "too many staging tables");
+	if (s->ntables == CSC_STAGE_MAX_TABLES) {
+		csc_error("%s: more than %d staging tables", source_file, CSC_STAGE_MAX_TABLES);
+		s->failed = 1;
+		memset(&s->spare, 0, sizeof s->spare);
+		return &s->spare;
+	}
 	csc_table *t = &s->tables[s->ntables++];
 	memset(t, 0, sizeof *t);
 	t->name = table;

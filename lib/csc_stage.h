@@ -39,6 +39,7 @@ typedef struct csc_stage {
 	csc_out rej_out;
 	csc_csvw rej;
 	csc_table tables[CSC_STAGE_MAX_TABLES];
+	csc_table spare;      /* returned past the limit: stages nothing */
 	int ntables;
 	int failed;
 } csc_stage;
@@ -48,7 +49,11 @@ int csc_stage_open(csc_stage *s, const char *staging_dir, const char *input);
 
 /* Open staging/<stage_file> with the given NULL-terminated header, counted
  * in recon as `table` read from `source_file`. NULL stage_file counts
- * records without staging them (a table read only to be reconciled). */
+ * records without staging them (a table read only to be reconciled).
+ * When the file cannot be opened, or past CSC_STAGE_MAX_TABLES tables, the
+ * error is reported and s->failed set: check it before staging a record,
+ * as the table returned has no file to write to (csc_stage_commit then
+ * returns -1). */
 csc_table *csc_stage_table(csc_stage *s, const char *table, const char *source_file,
 			   const char *stage_file, const char *const *header);
 

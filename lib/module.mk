@@ -6,3 +6,6 @@ LIB_OBJS += lib/csc_date.o lib/csc_workday.o lib/csc_conf.o lib/csc_diag.o \
 	lib/csc_input.o lib/csc_coverage.o lib/csc_annexa_codes.o lib/csc_version.o lib/csc_datadir.o
 UNIT_TESTS += test_coverage
 test_coverage_OBJS := tests/unit/test_coverage.o
+# past the table limit csc_stage reports and fails instead of exiting
+UNIT_TESTS += test_stage_limit
+test_stage_limit_OBJS := tests/unit/test_stage_limit.o
