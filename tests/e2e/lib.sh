@@ -35,6 +35,14 @@ e2e_cleanup() {
 }
 trap e2e_cleanup EXIT
 
+# stage_tiny DIR: the tiny hand-made authority (tests/data/tiny: CIN and
+# contacts) copied into DIR and extracted to DIR/out/staging; 0 or 1.
+stage_tiny() {
+	cp "$ROOT"/tests/data/tiny/{cin.xml,contacts.csv,pipeline.conf} "$1"/ &&
+		"$BIN/csc-extract-cin" --conf "$1/pipeline.conf" --quiet &&
+		"$BIN/csc-extract-contacts" --conf "$1/pipeline.conf" --quiet
+}
+
 # csv_cell FILE KEYCOLS... : see tests/e2e/csvget.py
 csvget() { "$PY" "$ROOT/tests/e2e/csvget.py" "$@"; }
 

@@ -7,10 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 TX="$BIN/csc-transform"
 T=$(tmpdir)
-cp "$ROOT"/tests/data/tiny/{cin.xml,contacts.csv,pipeline.conf} "$T"/
-"$BIN/csc-extract-cin" --conf "$T/pipeline.conf" --quiet &&
-	"$BIN/csc-extract-contacts" --conf "$T/pipeline.conf" --quiet ||
-	{ not_ok "staging from the tiny authority"; finish; }
+stage_tiny "$T" || { not_ok "staging from the tiny authority"; finish; }
 S=$T/out/staging
 cp "$S/contacts.csv" "$T/contacts.good"
 check "a good run first" "$TX" --conf "$T/pipeline.conf" --quiet
