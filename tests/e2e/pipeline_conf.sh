@@ -23,8 +23,15 @@ while IFS= read -r line; do
 done <"$T/sample/pipeline.conf"
 
 # make, as a user runs it, with this build's programs.
-# Its output goes to $T/out.
-mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" --no-print-directory SANITIZE= BUILD="$B" "$@" >"$T/out" 2>&1; }
+# Its output goes to $T/out. The sanitizer build (make test SANITIZE=1) is
+# BUILD=x-san made by SANITIZE=1 BUILD=x: named so, make finds it up to date
+# instead of relinking its objects without the sanitizer.
+san= mkbuild=$B
+case $B in *-san) san=1 mkbuild=${B%-san} ;; esac
+mk() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" --no-print-directory \
+		SANITIZE=$san BUILD="$mkbuild" "$@" >"$T/out" 2>&1
+}
 check "make run CONF=pipeline.conf" mk run CONF="$T/pipeline.conf" QUIET=1
 M=$T/sample/output/2026-10
 check "published measures.csv" test -s "$M/measures.csv"
