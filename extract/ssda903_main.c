@@ -76,7 +76,7 @@ static int ident_row(void *ctx, const csc_row *row)
 	id->seen = 1;
 	id->table = csc_903_identify(row->f, row->len, row->n);
 	if (!id->table)
-		ssda903_explain_header(id->path, row->line, row->f, row->len, row->n);
+		csc_903_explain_header(id->path, row->line, row->f, row->len, row->n);
 	return 1; /* the header is all this pass needs */
 }
 

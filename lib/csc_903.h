@@ -32,4 +32,10 @@ const csc_903_table *csc_903_by_name(const char *name);
 /* Index of column `col` in table t, or -1. */
 int csc_903_col(const csc_903_table *t, const char *col);
 
+/* Print, for a header that matches no table, the expected header of the
+ * table it is closest to and what differs ("file:line: ..."), through
+ * csc_error_at. */
+void csc_903_explain_header(const char *file, long line, char *const *f, const size_t *len,
+			    int n);
+
 #endif
