@@ -50,7 +50,7 @@ static int build(ssda903_schema *s, const char *name)
 				    !strcmp(overrides[k].column, tb->cols[i]))
 					c->type = overrides[k].type;
 		}
-		s->tables[t] = (list_table){tb->name, s->cols[t], tb->ncols, 0, 1, NULL, NULL};
+		s->tables[t] = (list_table){tb->name, s->cols[t], tb->ncols, 0, 1, NULL, NULL, NULL};
 	}
 	return 0;
 }

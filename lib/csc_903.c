@@ -7,26 +7,38 @@
 #include "csc_903.h"
 #include "csc_diag.h"
 
+/* Keys: one row per child where a dump holds one (Header, UASC, AD1:
+ * DfE checks INT31, INT32, INT36); otherwise the child and the date that
+ * starts the event, which two rows of one child cannot share. OC2, OC3 and
+ * PrevPerm have none: a multi-year dump holds a row per year for a child
+ * (load/RETURNS.md) and the rows carry no year, so two equal rows may be
+ * two years. */
 const csc_903_table csc_903_tables[CSC_903_NTABLES] = {
-	{"Header", "header", 7, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"}},
+	{"Header", "header", 7, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"}, {"CHILD"}},
 	{"Episodes", "episodes", 13,
 	 {"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
-	  "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"}},
-	{"Reviews", "reviews", 4, {"CHILD", "DOB", "REVIEW", "REVIEW_CODE"}},
-	{"UASC", "uasc", 4, {"CHILD", "SEX", "DOB", "DUC"}},
+	  "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"},
+	 {"CHILD", "DECOM"}},
+	{"Reviews", "reviews", 4, {"CHILD", "DOB", "REVIEW", "REVIEW_CODE"}, {"CHILD", "REVIEW"}},
+	{"UASC", "uasc", 4, {"CHILD", "SEX", "DOB", "DUC"}, {"CHILD"}},
 	{"OC2", "oc2", 12,
 	 {"CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS",
 	  "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED",
-	  "INTERVENTION_OFFERED"}},
-	{"OC3", "oc3", 5, {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"}},
+	  "INTERVENTION_OFFERED"},
+	 {NULL}},
+	{"OC3", "oc3", 5, {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"}, {NULL}},
 	{"AD1", "ad1", 8,
 	 {"CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR",
-	  "LS_ADOPTR"}},
+	  "LS_ADOPTR"},
+	 {"CHILD"}},
 	{"PlacedAdoption", "placedadoption", 5,
-	 {"CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"}},
-	{"PrevPerm", "prevperm", 5, {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"}},
-	{"Missing", "missing", 5, {"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"}},
-	{"SocialWorker", "socialworker", 6, {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"}},
+	 {"CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"},
+	 {"CHILD", "DATE_PLACED"}},
+	{"PrevPerm", "prevperm", 5, {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"}, {NULL}},
+	{"Missing", "missing", 5, {"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"},
+	 {"CHILD", "MIS_START"}},
+	{"SocialWorker", "socialworker", 6, {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"},
+	 {"CHILD", "SW_DECOM"}},
 };
 
 static int same_trimmed(const char *f, size_t n, const char *want)

@@ -261,7 +261,7 @@ static void engine_rows(void **state)
 		{"Tier", "tier", LT_CODE, 1, 0, &t, 0, 0},
 		{"Start", "start", LT_DATE_ANY, 0, 1, NULL, 0, 0},
 	};
-	list_table tb = {"T", cols, 3, 1, 0, NULL, NULL};
+	list_table tb = {"T", cols, 3, 1, 0, NULL, NULL, NULL};
 	struct fixture fx;
 	fixture_open(&fx, &tb);
 	static const char text[] = "Notes,TIER,child unique id\n"
@@ -306,7 +306,7 @@ static void engine_annexa_and_stray_quote(void **state)
 		{"Ethnicity", "ethnicity", LT_CODE, 0, 1, &e, 0, 0},
 		{"Contact Source", "source", LT_CODE, 1, 0, &src, 0, 0},
 	};
-	list_table tb = {"Contacts", cols, 5, 1, 0, NULL, NULL};
+	list_table tb = {"Contacts", cols, 5, 1, 0, NULL, NULL, NULL};
 	struct fixture fx;
 	fixture_open(&fx, &tb);
 	static const char text[] = "Contact ID,Child Unique ID,Gender,Ethnicity,Contact Source\r\n"
