@@ -32,3 +32,4 @@ UNIT_TESTS += test_ssda903_csvr
 test_ssda903_csvr_OBJS := tests/unit/test_ssda903_csvr.o
 E2E_TESTS += tests/e2e/extract_csv_dirty.sh
 E2E_TESTS += tests/e2e/annexa_sample.sh
+E2E_TESTS += tests/e2e/extract_dups.sh
