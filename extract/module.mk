@@ -2,7 +2,7 @@
 
 # CSV extractors (SSDA903, contacts, early help): one column-spec engine
 # (list_engine) shared by all three, code lists read at run time.
-CSV_EXTRACT_OBJS := extract/list_engine.o extract/list_cli.o extract/list_idset.o extract/list_dups.o \
+CSV_EXTRACT_OBJS := extract/list_engine.o extract/list_cli.o extract/list_dups.o \
 	extract/codes_list.o extract/codes_yaml.o extract/codes_xsd.o extract/cin_xsd.o \
 	extract/codes_builtin.o
 PROGRAMS += csc-extract-contacts
