@@ -256,7 +256,7 @@ int list_dups_check(list_dups *d, list_reader *r, long line, list_reject *rej)
 	if (!e->conflict && e->row == row) {
 		d->duplicates++;
 		snprintf(rej->reason, sizeof rej->reason,
-			 "exact duplicate of %s:%ld (the same values in every column); staged once",
+			 "exact duplicate of %s:%ld (the same values in every column)",
 			 first, e->line);
 		return -1;
 	}

@@ -81,7 +81,7 @@ file,line,field,value,reason
 in/Episodes_copy.csv,2,(all columns),,exact duplicate of in/Episodes.csv:2 (this file is a copy of that one)
 in/Episodes_copy.csv,3,(all columns),,exact duplicate of in/Episodes.csv:3 (this file is a copy of that one)
 in/Episodes_copy.csv,4,(all columns),,exact duplicate of in/Episodes.csv:4 (this file is a copy of that one)
-in/header_b.csv,2,CHILD,1002,exact duplicate of in/header_a.csv:3 (the same values in every column); staged once
+in/header_b.csv,2,CHILD,1002,exact duplicate of in/header_a.csv:3 (the same values in every column)
 in/header_a.csv,2,CHILD,1001,"rows with CHILD 1001 differ (this one and in/header_b.csv:3): every row with this key is rejected, as none can be trusted"
 in/header_b.csv,3,CHILD,1001,"rows with CHILD 1001 differ (the first at in/header_a.csv:2): every row with this key is rejected, as none can be trusted"
 in/oc2_copy.csv,2,(all columns),,exact duplicate of in/oc2.csv:2 (this file is a copy of that one)
@@ -137,8 +137,8 @@ EOF
 "$X" -o stg4 --ref "$ROOT/ref" in3 >/dev/null 2>&1
 check_eq "repeats, then a contradiction: every 1001 row rejected" "$(cat <<'EOF'
 file,line,field,value,reason
-in3/h.csv,3,CHILD,1001,exact duplicate of in3/h.csv:2 (the same values in every column); staged once
-in3/h.csv,4,CHILD,1001,exact duplicate of in3/h.csv:2 (the same values in every column); staged once
+in3/h.csv,3,CHILD,1001,exact duplicate of in3/h.csv:2 (the same values in every column)
+in3/h.csv,4,CHILD,1001,exact duplicate of in3/h.csv:2 (the same values in every column)
 in3/h.csv,2,CHILD,1001,"rows with CHILD 1001 differ (this one and in3/h.csv:6): every row with this key is rejected, as none can be trusted"
 in3/h.csv,6,CHILD,1001,"rows with CHILD 1001 differ (the first at in3/h.csv:2): every row with this key is rejected, as none can be trusted"
 EOF

@@ -403,7 +403,7 @@ static void dups_two_files(void **state)
 	slurp(dir, "rejects_t.csv", buf, sizeof buf);
 	assert_string_equal(buf,
 		"file,line,field,value,reason\n"
-		"a.csv,6,ep,E1,exact duplicate of a.csv:2 (the same values in every column); staged once\n"
+		"a.csv,6,ep,E1,exact duplicate of a.csv:2 (the same values in every column)\n"
 		"a.csv,5,ep,E1,\"rows with child C2, ep E1 differ (this one and b.csv:2): every row with "
 		"this key is rejected, as none can be trusted\"\n"
 		"b.csv,2,ep,E1,\"rows with child C2, ep E1 differ (the first at a.csv:5): every row with "
