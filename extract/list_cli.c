@@ -139,7 +139,7 @@ int list_cli_run_one(list_cli *c, const char *input, const list_table *t, const 
 	list_reader_init(&r, t, &s, tb, &tb->w, c->input);
 	if (list_reader_file(&r, c->input) != 0)
 		return list_cli_fatal(c, &s);
-	if (t->dups && list_dups_finish(t->dups, &tb->out) != 0) {
+	if (t->dups && list_dups_finish(t->dups, tb) != 0) {
 		list_cli_fatal(c, &s);
 		return CSC_EXIT_OUTPUT;
 	}

@@ -279,12 +279,48 @@ static int by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Copy the staging file onto itself without the rows in d->drop (sorted).
- * Rows end at a line feed outside quotes (csc_csvw quotes a field holding
- * one); row 0 is the header, staged rows are numbered from 1. Dropping
- * only shortens, so the write position never passes the read position. */
-static int compact(list_dups *d, csc_out *out)
+/* One field of our own staging CSV (RFC 4180 as csc_csvw writes it) from
+ * in into *buf: the character that ended it (',', '\n' or EOF). */
+static int read_field(FILE *in, char **buf, size_t *n, size_t *cap)
 {
+	int c, quoted = 0, first = 1;
+	*n = 0;
+	for (;;) {
+		c = getc_unlocked(in);
+		if (c == EOF)
+			return EOF;
+		if (first && c == '"') {
+			quoted = 1;
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (quoted && c == '"') {
+			c = getc_unlocked(in);
+			if (c != '"') { /* the closing quote */
+				quoted = 0;
+				if (c == EOF || c == ',' || c == '\n')
+					return c;
+			}
+		} else if (!quoted && (c == ',' || c == '\n')) {
+			return c;
+		}
+		if (*n + 1 >= *cap) {
+			*cap = *cap ? 2 * *cap : 256;
+			*buf = csc_xrealloc(*buf, *cap);
+		}
+		(*buf)[(*n)++] = (char)c;
+	}
+}
+
+/* Write the staging file onto itself without the rows in d->drop (sorted;
+ * row 0 is the header, staged rows count from 1) through t's writer, so
+ * the coverage it watches (the latest event date, csc_csvw_watch) is that
+ * of the rows kept. Dropping only shortens: the write position never
+ * passes the read position. */
+static int compact(list_dups *d, csc_table *t)
+{
+	csc_out *out = &t->out;
 	FILE *in = fopen(out->tmp, "rb");
 	if (!in) {
 		csc_error_at(out->path, 0, "cannot re-read staging: %s", strerror(errno));
@@ -295,27 +331,32 @@ static int compact(list_dups *d, csc_out *out)
 		fclose(in);
 		return -1;
 	}
+	uint64_t watch = t->w.watch;
+	csc_csvw_init(&t->w, out->fp);
+	csc_csvw_watch(&t->w, watch);
 	uint64_t rec = 0; /* 0 = header */
-	size_t k = 0;
-	int quoted = 0, c;
-	long long kept = 0;
-	while ((c = getc(in)) != EOF) {
+	size_t k = 0, n, cap = 0;
+	char *buf = NULL;
+	int end;
+	do {
 		int drop = rec > 0 && k < d->ndrop && d->drop[k] == rec - 1;
-		if (!drop) {
-			putc(c, out->fp);
-			kept++;
-		}
-		if (c == '"')
-			quoted = !quoted;
-		else if (c == '\n' && !quoted) {
-			if (drop)
-				k++;
+		end = read_field(in, &buf, &n, &cap);
+		if (end == EOF && n == 0 && t->w.col == 0)
+			break; /* the line feed of the last row was the end */
+		if (!drop)
+			csc_csvw_field(&t->w, buf ? buf : "", n);
+		if (end != ',') {
+			if (!drop)
+				csc_csvw_end(&t->w);
+			k += drop;
 			rec++;
 		}
-	}
+	} while (end != EOF);
+	free(buf);
 	int bad = ferror(in);
 	fclose(in);
-	if (bad || fflush(out->fp) != 0 || ftruncate(fileno(out->fp), (off_t)kept) != 0) {
+	long kept = bad ? -1 : ftell(out->fp);
+	if (bad || kept < 0 || fflush(out->fp) != 0 || ftruncate(fileno(out->fp), (off_t)kept) != 0) {
 		csc_error_at(out->path, 0, "cannot rewrite staging: %s", strerror(errno));
 		return -1;
 	}
@@ -327,14 +368,14 @@ static int compact(list_dups *d, csc_out *out)
 	return 0;
 }
 
-int list_dups_finish(list_dups *d, csc_out *out)
+int list_dups_finish(list_dups *d, csc_table *t)
 {
 	if (!d->ndrop)
 		return 0;
-	if (fflush(out->fp) != 0) {
-		csc_error_at(out->path, 0, "cannot write staging: %s", strerror(errno));
+	if (fflush(t->out.fp) != 0) {
+		csc_error_at(t->out.path, 0, "cannot write staging: %s", strerror(errno));
 		return -1;
 	}
 	qsort(d->drop, d->ndrop, sizeof *d->drop, by_value);
-	return compact(d, out);
+	return compact(d, t);
 }

@@ -81,10 +81,11 @@ void list_dups_copy(list_dups *d, csc_table *rec, const char *file, const char *
  * rej filled when it is a duplicate or its key is conflicting. */
 int list_dups_check(list_dups *d, struct list_reader *r, long line, struct list_reject *rej);
 
-/* After the last file of the table: remove from the staging file being
- * written (out, positioned at its end) the first rows of conflicting keys.
- * 0, or -1 after printing why (a read or write error). */
-int list_dups_finish(list_dups *d, csc_out *out);
+/* After the last file of the table: remove from the staging file t is
+ * writing (positioned at its end) the first rows of conflicting keys, and
+ * watch its event dates again over the rows kept (coverage counts staged
+ * rows only). 0, or -1 after printing why (a read or write error). */
+int list_dups_finish(list_dups *d, csc_table *t);
 
 void list_dups_free(list_dups *d);
 

@@ -295,7 +295,7 @@ static int finish_dups(struct run *r)
 {
 	for (int ti = 0; ti < CSC_903_NTABLES; ti++)
 		if (r->primary[ti] && r->primary[ti]->open &&
-		    list_dups_finish(&r->dups[ti], &r->primary[ti]->out) != 0)
+		    list_dups_finish(&r->dups[ti], r->primary[ti]) != 0)
 			return -1;
 	return 0;
 }

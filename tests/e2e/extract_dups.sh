@@ -146,6 +146,20 @@ EOF
 check_eq "... only 1002 staged" "1002" "$(tail -n +2 stg4/ssda903_header.csv | cut -d, -f1 | xargs)"
 check_eq "... recon" "in3/h.csv,Header,5,1,4" "$(tail -n +2 stg4/recon_ssda903.csv | grep Header)"
 
+# coverage counts staged rows only: an episode taken back out of staging
+# (two rows for 1002 starting 01/09/2023) does not move the data's end
+mkdir -p in4
+cat >in4/e.csv <<EOF
+$EP_HDR
+1001,01/04/2023,S,C2,N1,U1,PR1,10/05/2023,X1,,AB1 2CD,EF3 4GH,SC123456
+1002,01/09/2023,S,C2,N1,U1,PR1,,,,AB1 2CD,EF3 4GH,SC123456
+1002,01/09/2023,S,C2,N1,K2,PR2,,,,AB1 2CD,EF3 4GH,
+EOF
+"$X" -o stg5 --ref "$ROOT/ref" in4 >/dev/null 2>&1
+check_eq "coverage: the latest event of the rows kept (DEC 10/05/2023), not the taken-back 01/09/2023" \
+	"ssda903_episodes.csv,DEC,2023-05-10" "$(grep '^ssda903_episodes.csv,' stg5/coverage_ssda903.csv)"
+check_eq "... episodes staged" "1001" "$(tail -n +2 stg5/ssda903_episodes.csv | cut -d, -f1 | xargs)"
+
 # 5. the transform puts the extract's findings first in dq.csv
 cat >pipeline.conf <<'EOF'
 la_name = Dupton

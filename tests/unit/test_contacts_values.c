@@ -382,7 +382,7 @@ static void dups_two_files(void **state)
 	assert_int_equal(csc_csv_read_mem(a, sizeof a - 1, "a.csv", list_reader_row, &r), 0);
 	list_reader_init(&r, &tb, &s, rb, &ra->w, "b.csv");
 	assert_int_equal(csc_csv_read_mem(b, sizeof b - 1, "b.csv", list_reader_row, &r), 0);
-	assert_int_equal(list_dups_finish(&d, &ra->out), 0);
+	assert_int_equal(list_dups_finish(&d, ra), 0);
 	assert_int_equal(ra->read, 4);
 	assert_int_equal(ra->staged, 2);
 	assert_int_equal(ra->rejected, 2);
@@ -451,7 +451,7 @@ static void dups_many_keys(void **state)
 		list_reader r;
 		list_reader_init(&r, &tb, &s, rec, &rec->w, "in.csv");
 		assert_int_equal(csc_csv_read_mem(text, n, "in.csv", list_reader_row, &r), 0);
-		assert_int_equal(list_dups_finish(&d, &rec->out), 0);
+		assert_int_equal(list_dups_finish(&d, rec), 0);
 		if (with_id) {
 			assert_int_equal(d.n, 5000);
 			assert_int_equal(d.duplicates, 1);
