@@ -1,5 +1,6 @@
 /* list_dups.c - see list_dups.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,9 +322,13 @@ static int read_field(FILE *in, char **buf, size_t *n, size_t *cap)
 static int compact(list_dups *d, csc_table *t)
 {
 	csc_out *out = &t->out;
-	FILE *in = fopen(out->tmp, "rb");
+	/* O_NOFOLLOW as csc_out: a link planted at our temporary is refused */
+	int fd = open(out->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	FILE *in = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	if (!in) {
-		csc_error_at(out->path, 0, "cannot re-read staging: %s", strerror(errno));
+		csc_error_at(out->tmp, 0, "cannot re-read staging: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
 	if (fseek(out->fp, 0, SEEK_SET) != 0) {
