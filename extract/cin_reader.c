@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cin_reader.h"
 #include "csc_diag.h"
@@ -13,8 +14,9 @@
 int cin_reader_init(cin_reader *r, const cin_xsd *xsd, const cin_xsd *xsd2, const char *xsd_path)
 {
 	memset(r, 0, sizeof *r);
-	if (cin_nnodes > 128) {
-		csc_error("CIN element table too large");
+	if (cin_nnodes > 128 || strcmp(cin_nodes[CIN_NODE_CHILDREN].name, "Children") ||
+	    strcmp(cin_nodes[CIN_NODE_CHILD].name, "Child")) {
+		csc_error("CIN element table too large or out of order");
 		return -1;
 	}
 	int rc = 0;
@@ -230,6 +232,47 @@ static int child_of(const cin_reader *r, int node, const xmlChar *name)
 	return -1;
 }
 
+/* An element directly under Children. Until the first Child, other
+ * elements are held back rather than warned about: if no Child ever comes,
+ * end_children makes them one fatal error. 1 when the element was held. */
+static int children_kid(cin_reader *r, int n, const xmlChar *name, long line)
+{
+	if (n == CIN_NODE_CHILD) {
+		if (!r->kids_child++ && r->kids_other) { /* held back: warn now */
+			r->sp--; /* the path is the held element's, not this Child's */
+			warn_unknown(r, r->other_line, "element", r->other_name);
+			r->sp++;
+			r->unknown += r->kids_other - 1;
+		}
+		return 0;
+	}
+	if (r->kids_child)
+		return 0;
+	if (!r->kids_other++) {
+		snprintf(r->other_name, sizeof r->other_name, "%.80s", (const char *)name);
+		r->other_line = line;
+	}
+	return 1;
+}
+
+/* </Children>: elements but not one Child is no CIN census content. */
+static int end_children(cin_reader *r)
+{
+	if (r->kids_child || !r->kids_other)
+		return 0;
+	if (!strcasecmp(r->other_name, "Child"))
+		csc_error_at(r->name, r->other_line,
+			     "<Children> holds %ld <%s> elements and no <Child>: element names "
+			     "are case-sensitive and a CIN census file has <Child>",
+			     r->kids_other, r->other_name);
+	else
+		csc_error_at(r->name, r->other_line,
+			     "<Children> holds %ld elements and no <Child> (the first is <%s>): "
+			     "not CIN census content",
+			     r->kids_other, r->other_name);
+	return -1;
+}
+
 static int start_element(cin_reader *r, xmlTextReaderPtr xr, long line)
 {
 	const xmlChar *name = xmlTextReaderConstLocalName(xr);
@@ -259,10 +302,14 @@ static int start_element(cin_reader *r, xmlTextReaderPtr xr, long line)
 	}
 	int n = child_of(r, top->node, name);
 	f->node = (short)n;
+	if (top->node == CIN_NODE_CHILDREN && children_kid(r, n, name, line))
+		return 0;
 	if (n < 0) {
 		warn_unknown(r, line, "element", (const char *)name);
 		return 0;
 	}
+	if (n == CIN_NODE_CHILDREN)
+		r->kids_child = r->kids_other = 0;
 	if (r->need_node[top->node] == n)
 		top->nneed++;
 	const cin_node *d = &cin_nodes[n];
@@ -291,6 +338,8 @@ static int end_element(cin_reader *r, cin_child_fn fn, void *arg)
 	const cin_node *d = &cin_nodes[f->node];
 	if (r->leaf == f->node)
 		finish_leaf(r);
+	if (f->node == CIN_NODE_CHILDREN && end_children(r))
+		return -1;
 	if (d->needs && f->nneed == 0) {
 		char reason[CIN_REASON_MAX];
 		if (f->node == CIN_NODE_ROOT) {

@@ -82,6 +82,11 @@ typedef struct cin_reader {
 	size_t textlen;
 	long last_text_line;
 	long unknown;              /* unknown elements (and stray text) skipped */
+	/* elements directly under Children: a Children with elements but no
+	 * Child (e.g. <child>) is a fatal format error, not a warning each */
+	long kids_child, kids_other;
+	long other_line;           /* the first other one */
+	char other_name[84];
 	long children;             /* </Child> met */
 	int have_header;
 } cin_reader;

@@ -61,8 +61,11 @@ typedef struct cin_node {
 extern const cin_node cin_nodes[];
 extern const int cin_nnodes;
 
-/* The node index of Message (the only allowed root). */
+/* The node index of Message (the only allowed root), of Children and of
+ * Child (checked against the table by cin_reader_init). */
 #define CIN_NODE_ROOT 0
+#define CIN_NODE_CHILDREN 4
+#define CIN_NODE_CHILD 5
 /* Slot of GenderCurrent / Sex in a Child record. */
 #define CIN_SLOT_SEX 6
 

@@ -13,7 +13,7 @@
 #include "csc_diag.h"
 #include "list_cli.h"
 #include "list_engine.h"
-#include "list_idset.h"
+#include "list_dups.h"
 
 static const char help[] =
 	"NAME\n"
@@ -35,10 +35,13 @@ static const char help[] =
 	"    ReferralSource code, its Annex A form (q) 6: Police) or group, or its\n"
 	"    label from CIN_schema_2024.xsd; Gender and Ethnicity a code, Annex A\n"
 	"    form (b) Female, a) WBRI) or label; Contact Outcome is REF, IA, EH,\n"
-	"    NFA or OTH (or their labels). A row with a bad value,\n"
-	"    a repeated Contact ID, or a completion date before the contact date is\n"
-	"    rejected with file, line, field, value and reason; the rest goes on.\n"
-	"    A stray quote rejects only the line it is on.\n"
+	"    NFA or OTH (or their labels). A row with a bad value or a completion\n"
+	"    date before the contact date is rejected with file, line, field,\n"
+	"    value and reason; the rest goes on. A stray quote rejects only the\n"
+	"    line it is on. A row repeating an earlier one exactly is rejected as\n"
+	"    a duplicate naming it; rows with one Contact ID and different values\n"
+	"    are all rejected, with a finding in findings_contacts.csv (without\n"
+	"    Contact ID, only exact repeats).\n"
 	"    An input that is not configured removes stale staging and exits 0.\n\n"
 	"OPTIONS\n"
 	"    --conf FILE   take input, output_dir and reference_dir from FILE\n"
@@ -72,9 +75,13 @@ static const list_col cols[] = {
 
 static const char *const stage_files[] = {"contacts.csv", NULL};
 
+/* A contact is its Contact ID; without that column, the whole row
+ * (list_dups.h): a repeated row is then a duplicate, never a conflict. */
+static const int dup_key[] = {C_ID};
+
 static int check(void *ctx, list_reader *r, list_val *v, long line, list_reject *rej)
 {
-	list_idset *seen = ctx;
+	(void)ctx;
 	if (r->map[C_ID] < 0) {
 		snprintf(r->scratch, sizeof r->scratch, "row%ld", line);
 		v[C_ID].s = r->scratch;
@@ -84,14 +91,6 @@ static int check(void *ctx, list_reader *r, list_val *v, long line, list_reject 
 		rej->value = v[C_DONE].s;
 		snprintf(rej->reason, sizeof rej->reason,
 			 "Date Contact Completed is before Date of Contact");
-		return -1;
-	}
-	long first = list_idset_add(seen, v[C_ID].s, strlen(v[C_ID].s), line);
-	if (first) {
-		rej->field = cols[C_ID].name;
-		rej->value = v[C_ID].s;
-		snprintf(rej->reason, sizeof rej->reason,
-			 "duplicate Contact ID: already used on line %ld", first);
 		return -1;
 	}
 	return 0;
@@ -157,11 +156,12 @@ int main(int argc, char **argv)
 		list_cli_free(&cli);
 		return CSC_EXIT_CONFIG;
 	}
-	list_idset seen;
-	list_idset_init(&seen);
-	list_table t = {"Contacts", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check, &seen};
+	list_dups dups;
+	list_dups_init(&dups, "Contacts", dup_key, 1, C_CHILD);
+	list_table t = {"Contacts", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check, NULL,
+			&dups};
 	rc = list_cli_run_one(&cli, "contacts", &t, stage_files[0]);
-	list_idset_free(&seen);
+	list_dups_free(&dups);
 	free_codes();
 	list_cli_free(&cli);
 	return rc;

@@ -11,7 +11,7 @@
 #include "csc_diag.h"
 #include "list_cli.h"
 #include "list_engine.h"
-#include "list_idset.h"
+#include "list_dups.h"
 
 static const char help[] =
 	"NAME\n"
@@ -32,8 +32,10 @@ static const char help[] =
 	"    MOVED or OTHER (or their labels). A row is rejected, with file, line,\n"
 	"    field, value and reason, when a value is bad, when the assessment is\n"
 	"    completed or the episode ends before the assessment starts, when a\n"
-	"    closure reason is given for an open episode, or when the child's\n"
-	"    Episode ID was already used; the rest goes on.\n\n"
+	"    closure reason is given for an open episode; the rest goes on. A row\n"
+	"    repeating an earlier one exactly is rejected as a duplicate naming\n"
+	"    it; rows with one child and Episode ID and different values are all\n"
+	"    rejected, with a finding in findings_early_help.csv.\n\n"
 	"OPTIONS\n"
 	"    --conf FILE   take input and output_dir from FILE\n"
 	"    -o DIR        staging folder (standalone; default ./staging)\n"
@@ -72,10 +74,14 @@ static int refuse(list_reject *rej, int col, const list_val *v, const char *reas
 	return -1;
 }
 
+/* Episode IDs are unique within a child (list_dups.h). */
+static const int dup_key[] = {E_CHILD, E_EPISODE};
+
 static int check(void *ctx, list_reader *r, list_val *v, long line, list_reject *rej)
 {
+	(void)ctx;
 	(void)r;
-	list_idset *seen = ctx;
+	(void)line;
 	if (v[E_DONE].d != CSC_NODATE && v[E_DONE].d < v[E_START].d)
 		return refuse(rej, E_DONE, v,
 			      "Assessment completion date is before Assessment start date");
@@ -84,21 +90,6 @@ static int check(void *ctx, list_reader *r, list_val *v, long line, list_reject 
 	if (*v[E_REASON].s && v[E_END].d == CSC_NODATE)
 		return refuse(rej, E_REASON, v,
 			      "Closure reason given but the episode has no Episode end date");
-	/* Episode IDs are unique within a child; the length prefix keeps the
-	 * key exact whatever characters the IDs hold */
-	char key[512];
-	int n = snprintf(key, sizeof key, "%zu:%s%s", strlen(v[E_CHILD].s), v[E_CHILD].s,
-			 v[E_EPISODE].s);
-	if (n < 0 || (size_t)n >= sizeof key)
-		return refuse(rej, E_EPISODE, v, "Child Unique ID and Episode ID are too long");
-	long first = list_idset_add(seen, key, (size_t)n, line);
-	if (first) {
-		rej->field = cols[E_EPISODE].name;
-		rej->value = v[E_EPISODE].s;
-		snprintf(rej->reason, sizeof rej->reason,
-			 "duplicate Episode ID for this child: already used on line %ld", first);
-		return -1;
-	}
 	return 0;
 }
 
@@ -119,11 +110,12 @@ int main(int argc, char **argv)
 	} else {
 		codes_builtin(&tier, "tier");
 		codes_builtin(&closure, "closure");
-		list_idset seen;
-		list_idset_init(&seen);
-		list_table t = {"EarlyHelp", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check, &seen};
+		list_dups dups;
+		list_dups_init(&dups, "EarlyHelp", dup_key, 2, E_CHILD);
+		list_table t = {"EarlyHelp", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check,
+				NULL, &dups};
 		rc = list_cli_run_one(&cli, "early_help", &t, stage_files[0]);
-		list_idset_free(&seen);
+		list_dups_free(&dups);
 		codes_free(&tier);
 		codes_free(&closure);
 	}

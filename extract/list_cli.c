@@ -8,6 +8,7 @@
 #include "csc_out.h"
 #include "csc_version.h"
 #include "list_cli.h"
+#include "list_dups.h"
 #include "list_engine.h"
 
 /* Print the usage; the exit status for main to return through *status. */
@@ -145,5 +146,9 @@ int list_cli_run_one(list_cli *c, const char *input, const list_table *t, const 
 	list_reader_init(&r, t, &s, tb, &tb->w, c->input);
 	if (list_reader_file(&r, c->input) != 0)
 		return list_cli_fatal(c, &s);
+	if (t->dups && list_dups_finish(t->dups, tb) != 0) {
+		list_cli_fatal(c, &s);
+		return CSC_EXIT_OUTPUT;
+	}
 	return list_cli_finish(c, &s);
 }

@@ -6,6 +6,7 @@
 
 #include "csc_annexa_codes.h"
 #include "csc_diag.h"
+#include "list_dups.h"
 #include "list_engine.h"
 
 #define KEY_MAX 128
@@ -365,7 +366,8 @@ int list_reader_row(void *ctx, const csc_row *row)
 	if (blank_row(row))
 		return 0; /* an empty line of commas is not a record */
 	list_reject rej = {0};
-	if (check_row(r, row, &rej) != 0)
+	if (check_row(r, row, &rej) != 0 ||
+	    (r->t->dups && list_dups_check(r->t->dups, r, row->line, &rej) != 0))
 		reject(r, row->line, &rej);
 	else
 		stage_row(r, row->line);

@@ -7,8 +7,9 @@
  * required, blank allowed, code list}; the engine maps the header, checks
  * every value of every row, normalises it (dates to ISO, labels to codes)
  * and either stages the row or writes one reject naming file, line, field,
- * value and reason. Checks that involve several columns (date order,
- * duplicate IDs) are a per-table callback run after the column checks.
+ * value and reason. Checks that involve several columns (date order) are
+ * a per-table callback run after the column checks; rows that repeat or
+ * contradict another row of the table last (list_dups.h).
  */
 #ifndef LIST_ENGINE_H
 #define LIST_ENGINE_H
@@ -70,6 +71,7 @@ typedef struct list_table {
 	int src_file;            /* staging has a src_file column before src_line */
 	list_check_fn check;
 	void *ctx;
+	struct list_dups *dups;  /* duplicate rows and keys (list_dups.h), or NULL */
 } list_table;
 
 typedef struct list_reader {

@@ -2,7 +2,7 @@
 
 # CSV extractors (SSDA903, contacts, early help): one column-spec engine
 # (list_engine) shared by all three, code lists read at run time.
-CSV_EXTRACT_OBJS := extract/list_engine.o extract/list_cli.o extract/list_idset.o \
+CSV_EXTRACT_OBJS := extract/list_engine.o extract/list_cli.o extract/list_dups.o \
 	extract/codes_list.o extract/codes_yaml.o extract/codes_xsd.o extract/cin_xsd.o \
 	extract/codes_builtin.o
 PROGRAMS += csc-extract-contacts
@@ -32,3 +32,4 @@ UNIT_TESTS += test_ssda903_csvr
 test_ssda903_csvr_OBJS := tests/unit/test_ssda903_csvr.o
 E2E_TESTS += tests/e2e/extract_csv_dirty.sh
 E2E_TESTS += tests/e2e/annexa_sample.sh
+E2E_TESTS += tests/e2e/extract_dups.sh

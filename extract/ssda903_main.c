@@ -20,7 +20,9 @@
 #include "csc_903.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_sha256.h"
 #include "list_cli.h"
+#include "list_dups.h"
 #include "list_engine.h"
 #include "ssda903_schema.h"
 
@@ -43,7 +45,13 @@ static const char help[] =
 	"    including its label dictionaries and canbeblank); SEX 1/2 or M/F/U\n"
 	"    is staged as M/F/U. A row with a wrong number of fields, a bad date,\n"
 	"    a bad code or a blank required value is rejected with file, line,\n"
-	"    field, value and reason; the rest goes on. UTF-8 (with or without\n"
+	"    field, value and reason; the rest goes on. Rows of a table (in any\n"
+	"    of its files) with one key (Header: CHILD; Episodes: CHILD and DECOM;\n"
+	"    ...; OC2, OC3 and PrevPerm have none: docs/FORMATS.md) are either\n"
+	"    equal, and the later ones rejected as duplicates naming the first,\n"
+	"    or not, and all rejected, with a finding in findings_ssda903.csv. A\n"
+	"    file that is a byte copy of another of its table has every row\n"
+	"    rejected as a duplicate. UTF-8 (with or without\n"
 	"    BOM) and Windows-1252 files, CRLF line ends and quoted fields with\n"
 	"    line breaks are read. An input that is not configured removes stale\n"
 	"    staging and exits 0.\n\n"
@@ -78,7 +86,7 @@ static int ident_row(void *ctx, const csc_row *row)
 	id->seen = 1;
 	id->table = csc_903_identify(row->f, row->len, row->n);
 	if (!id->table)
-		ssda903_explain_header(id->path, row->line, row->f, row->len, row->n);
+		csc_903_explain_header(id->path, row->line, row->f, row->len, row->n);
 	return 1; /* the header is all this pass needs */
 }
 
@@ -161,6 +169,7 @@ struct run {
 	csc_stage s;
 	csc_table *primary[CSC_903_NTABLES]; /* the entry that owns each staging file */
 	csc_out empty[CSC_903_NTABLES];      /* staging of tables with no file */
+	list_dups dups[CSC_903_NTABLES];     /* across every file of a table */
 	int nempty_open[CSC_903_NTABLES];
 };
 
@@ -211,6 +220,26 @@ static int open_staging(struct run *r)
 	return r->s.failed ? -1 : 0;
 }
 
+/* Each table's duplicate check, by the key csc_903_tables gives it. */
+static void init_dups(struct run *r)
+{
+	for (int ti = 0; ti < CSC_903_NTABLES; ti++) {
+		const csc_903_table *t = &csc_903_tables[ti];
+		int key[LIST_DUPS_MAX_KEY], n = 0;
+		for (; t->key[n]; n++)
+			if (n == LIST_DUPS_MAX_KEY || (key[n] = csc_903_col(t, t->key[n])) < 0)
+				csc_die(CSC_EXIT_INTERNAL, "csc_903_tables: bad key of %s", t->name);
+		list_dups_init(&r->dups[ti], t->name, key, n, csc_903_col(t, "CHILD"));
+		r->schema.tables[ti].dups = &r->dups[ti];
+	}
+}
+
+static void free_dups(struct run *r)
+{
+	for (int ti = 0; ti < CSC_903_NTABLES; ti++)
+		list_dups_free(&r->dups[ti]);
+}
+
 static int read_all(struct run *r)
 {
 	for (int i = 0; i < r->nfiles; i++) {
@@ -225,6 +254,54 @@ static int read_all(struct run *r)
 	return 0;
 }
 
+/* Same size and same SHA-256: file b is a copy of file a. -1 after
+ * printing why a file could not be read. */
+static int same_bytes(const struct file *a, const struct file *b)
+{
+	struct stat sa, sb;
+	if (stat(a->path, &sa) != 0 || stat(b->path, &sb) != 0 || sa.st_size != sb.st_size)
+		return 0;
+	char h[2][65];
+	const struct file *f[2] = {a, b};
+	for (int k = 0; k < 2; k++)
+		if (csc_sha256_file(f[k]->path, h[k]) != 0) {
+			csc_error_at(f[k]->path, 0, "cannot read: %s", strerror(errno));
+			return -1;
+		}
+	return strcmp(h[0], h[1]) == 0;
+}
+
+/* A file left in the folder as a copy of another of its table (a second
+ * download, "Episodes (1).csv"): every row of it is a duplicate. Only files
+ * of one table and one size are hashed. */
+static int find_copies(struct run *r)
+{
+	for (int i = 0; i < r->nfiles; i++)
+		for (int j = 0; j < i; j++) {
+			if (r->files[j].table != r->files[i].table)
+				continue;
+			int same = same_bytes(&r->files[j], &r->files[i]);
+			if (same < 0)
+				return -1;
+			if (!same)
+				continue;
+			int ti = (int)(r->files[i].table - csc_903_tables);
+			list_dups_copy(&r->dups[ti], &r->s.tables[i], r->files[i].path, r->files[j].path);
+			break;
+		}
+	return 0;
+}
+
+/* Take out of staging the first rows of keys found conflicting. */
+static int finish_dups(struct run *r)
+{
+	for (int ti = 0; ti < CSC_903_NTABLES; ti++)
+		if (r->primary[ti] && r->primary[ti]->open &&
+		    list_dups_finish(&r->dups[ti], r->primary[ti]) != 0)
+			return -1;
+	return 0;
+}
+
 static int run(struct run *r)
 {
 	char *yml = list_cli_ref(&r->cli, "SSDA903_schema_2024.yml");
@@ -232,6 +309,7 @@ static int run(struct run *r)
 	free(yml);
 	if (rc != 0)
 		return CSC_EXIT_CONFIG;
+	init_dups(r);
 	if (list_dir(r->cli.input, r->files, &r->nfiles) != 0)
 		return CSC_EXIT_INPUT;
 	for (int i = 0; i < r->nfiles; i++)
@@ -243,9 +321,14 @@ static int run(struct run *r)
 		csc_stage_free(&r->s);
 		return CSC_EXIT_OUTPUT;
 	}
-	if (read_all(r) != 0) {
+	if (find_copies(r) != 0 || read_all(r) != 0) {
 		abort_empty(r);
 		return list_cli_fatal(&r->cli, &r->s);
+	}
+	if (finish_dups(r) != 0) {
+		abort_empty(r);
+		list_cli_fatal(&r->cli, &r->s);
+		return CSC_EXIT_OUTPUT;
 	}
 	/* the stage commit first: if it fails nothing was renamed */
 	if (r->s.failed) {
@@ -300,6 +383,7 @@ int main(int argc, char **argv)
 			free(names[t]);
 	} else {
 		rc = run(&r);
+		free_dups(&r);
 		ssda903_schema_free(&r.schema);
 	}
 	for (int i = 0; i < r.nfiles; i++)

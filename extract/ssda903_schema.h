@@ -29,8 +29,4 @@ const list_table *ssda903_schema_table(const ssda903_schema *s, const csc_903_ta
 
 void ssda903_schema_free(ssda903_schema *s);
 
-/* Print, for a header that matches no table, the expected header of the
- * table it is closest to and what differs ("file:line: ..."). */
-void ssda903_explain_header(const char *file, long line, char *const *f, const size_t *len, int n);
-
 #endif

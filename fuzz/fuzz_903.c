@@ -43,7 +43,7 @@ static int ident_row(void *ctx, const csc_row *row)
 	const csc_903_table **t = ctx;
 	*t = csc_903_identify(row->f, row->len, row->n);
 	if (!*t)
-		ssda903_explain_header("fuzz.csv", row->line, row->f, row->len, row->n);
+		csc_903_explain_header("fuzz.csv", row->line, row->f, row->len, row->n);
 	return 1;
 }
 

@@ -15,7 +15,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_list_open("fuzz_contacts", "contacts", "Contacts", cols,
-		       (int)(sizeof cols / sizeof cols[0]), check);
+		       (int)(sizeof cols / sizeof cols[0]), check, dup_key, 1, C_CHILD);
 	list_cli cli = {0};
 	cli.ref = (char *)CSC_DATADIR "/ref";
 	if (load_codes(&cli) != 0)

@@ -15,7 +15,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_list_open("fuzz_earlyhelp", "early_help", "EarlyHelp", cols,
-		       (int)(sizeof cols / sizeof cols[0]), check);
+		       (int)(sizeof cols / sizeof cols[0]), check, dup_key, 2, E_CHILD);
 	codes_builtin(&tier, "tier");
 	codes_builtin(&closure, "closure");
 	(void)help;

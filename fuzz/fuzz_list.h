@@ -16,18 +16,20 @@
 #include "csc_csvr.h"
 #include "fuzz_util.h"
 #include "extract/list_engine.h"
-#include "extract/list_idset.h"
+#include "extract/list_dups.h"
 
 static csc_stage st;
 static csc_table *rec;
-static list_idset seen;
+static list_dups dups;
+static const int *dups_key;
+static int dups_nkey, dups_child;
 static list_table table;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_stage_reset(&st);
-	list_idset_free(&seen);
-	list_idset_init(&seen);
+	list_dups_free(&dups);
+	list_dups_init(&dups, table.table, dups_key, dups_nkey, dups_child);
 	list_reader r;
 	list_reader_init(&r, &table, &st, rec, &rec->w, "fuzz.csv");
 	list_reader_mem(&r, (const char *)data, size);
@@ -37,11 +39,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 /* Open the stage with the one staging table of t. */
 static void fuzz_list_open(const char *prog, const char *input, const char *tname,
-			   const list_col *c, int ncols, list_check_fn check)
+			   const list_col *c, int ncols, list_check_fn check, const int *key,
+			   int nkey, int child)
 {
 	fuzz_setup(prog);
-	list_idset_init(&seen);
-	table = (list_table){tname, c, ncols, 1, 0, check, &seen};
+	dups_key = key;
+	dups_nkey = nkey;
+	dups_child = child;
+	list_dups_init(&dups, tname, key, nkey, child);
+	table = (list_table){tname, c, ncols, 1, 0, check, NULL, &dups};
 	fuzz_stage_open(&st, input);
 	const char *header[LIST_MAX_COLS + 3];
 	list_stage_header(&table, header);

@@ -44,6 +44,7 @@ void fuzz_stage_open(csc_stage *s, const char *input)
 void fuzz_stage_reset(csc_stage *s)
 {
 	csc_csvw_init(&s->rej, devnull);
+	csc_csvw_init(&s->find, devnull);
 	for (int i = 0; i < s->ntables; i++) {
 		csc_csvw_init(&s->tables[i].w, devnull);
 		s->tables[i].read = s->tables[i].staged = s->tables[i].rejected = 0;

@@ -12,12 +12,17 @@
 
 #define CSC_903_NTABLES 11
 #define CSC_903_MAX_COLS 16
+#define CSC_903_MAX_KEY 3
 
 typedef struct csc_903_table {
 	const char *name;      /* "Episodes" as in the DfE guide */
 	const char *stage;     /* "episodes": staging/ssda903_<stage>.csv */
 	int ncols;
 	const char *cols[CSC_903_MAX_COLS];
+	/* the columns that identify a row: two rows with the same key are the
+	 * same record (docs/FORMATS.md, duplicates); NULL-terminated, empty
+	 * when a table's rows have no key */
+	const char *key[CSC_903_MAX_KEY + 1];
 } csc_903_table;
 
 extern const csc_903_table csc_903_tables[CSC_903_NTABLES];
@@ -31,5 +36,11 @@ const csc_903_table *csc_903_by_name(const char *name);
 
 /* Index of column `col` in table t, or -1. */
 int csc_903_col(const csc_903_table *t, const char *col);
+
+/* Print, for a header that matches no table, the expected header of the
+ * table it is closest to and what differs ("file:line: ..."), through
+ * csc_error_at. */
+void csc_903_explain_header(const char *file, long line, char *const *f, const size_t *len,
+			    int n);
 
 #endif

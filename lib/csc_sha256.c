@@ -109,7 +109,7 @@ void csc_sha256_update(csc_sha256 *s, const void *data, size_t n)
 	s->nbuf = n;
 }
 
-void csc_sha256_hex(csc_sha256 *s, char hex[65])
+void csc_sha256_digest(csc_sha256 *s, unsigned char out[32])
 {
 	uint64_t bits = s->len * 8;
 	unsigned char pad[72] = {0x80};
@@ -117,13 +117,20 @@ void csc_sha256_hex(csc_sha256 *s, char hex[65])
 	for (int i = 0; i < 8; i++)
 		pad[padlen + i] = (unsigned char)(bits >> (56 - 8 * i));
 	csc_sha256_update(s, pad, padlen + 8);
-	static const char digits[] = "0123456789abcdef";
 	for (int i = 0; i < 8; i++)
-		for (int j = 0; j < 4; j++) {
-			unsigned byte = (s->h[i] >> (24 - 8 * j)) & 0xff;
-			hex[8 * i + 2 * j] = digits[byte >> 4];
-			hex[8 * i + 2 * j + 1] = digits[byte & 15];
-		}
+		for (int j = 0; j < 4; j++)
+			out[4 * i + j] = (unsigned char)(s->h[i] >> (24 - 8 * j));
+}
+
+void csc_sha256_hex(csc_sha256 *s, char hex[65])
+{
+	unsigned char d[32];
+	csc_sha256_digest(s, d);
+	static const char digits[] = "0123456789abcdef";
+	for (int i = 0; i < 32; i++) {
+		hex[2 * i] = digits[d[i] >> 4];
+		hex[2 * i + 1] = digits[d[i] & 15];
+	}
 	hex[64] = '\0';
 }
 

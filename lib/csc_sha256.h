@@ -21,6 +21,9 @@ void csc_sha256_update(csc_sha256 *s, const void *data, size_t n);
 /* Finish and write 64 lowercase hex digits and a NUL into hex. */
 void csc_sha256_hex(csc_sha256 *s, char hex[65]);
 
+/* Finish and write the 32-byte digest into out. */
+void csc_sha256_digest(csc_sha256 *s, unsigned char out[32]);
+
 /* Use the CPU's SHA instructions when it has them (on, the default) or the
  * portable code (off; tests compare the two). Returns the previous choice. */
 int csc_sha256_accelerate(int on);

@@ -10,6 +10,9 @@
 
 static const char *const rejects_header[] = {"file", "line", "field", "value", "reason", NULL};
 static const char *const recon_header[] = {"file", "table", "read", "staged", "rejected", NULL};
+/* dq.csv's columns (docs/FORMATS.md), so the transform copies rows as they are */
+static const char *const findings_header[] = {"check", "measure", "child", "record", "date",
+					      "detail", NULL};
 
 static char *named(const char *dir, const char *prefix, const char *input)
 {
@@ -34,6 +37,13 @@ int csc_stage_open(csc_stage *s, const char *staging_dir, const char *input)
 		return -1;
 	csc_csvw_init(&s->rej, s->rej_out.fp);
 	csc_csvw_header(&s->rej, rejects_header);
+	p = named(staging_dir, "findings_", input);
+	rc = csc_out_open(&s->find_out, p);
+	free(p);
+	if (rc)
+		return -1;
+	csc_csvw_init(&s->find, s->find_out.fp);
+	csc_csvw_header(&s->find, findings_header);
 	return 0;
 }
 
@@ -92,6 +102,26 @@ void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
 	csc_csvw_text(&s->rej, value);
 	csc_csvw_text(&s->rej, reason);
 	csc_csvw_end(&s->rej);
+}
+
+void csc_stage_unstage(csc_stage *s, csc_table *t, long line, const char *field,
+		       const char *value, const char *reason)
+{
+	t->read--;
+	t->staged--;
+	csc_stage_reject(s, t, line, field, value, reason);
+}
+
+void csc_stage_finding(csc_stage *s, const char *check, const char *child, const char *record,
+		       const char *detail)
+{
+	csc_csvw_str(&s->find, check);
+	csc_csvw_str(&s->find, "");
+	csc_csvw_text(&s->find, child);
+	csc_csvw_text(&s->find, record);
+	csc_csvw_str(&s->find, "");
+	csc_csvw_text(&s->find, detail);
+	csc_csvw_end(&s->find);
 }
 
 void csc_stage_free(csc_stage *s)
@@ -170,7 +200,8 @@ int csc_stage_commit(csc_stage *s)
 	for (int i = 0; i < s->ntables; i++)
 		if (s->tables[i].open && fflush(s->tables[i].out.fp) != 0)
 			bad = 1;
-	if (fflush(s->rej_out.fp) != 0 || fflush(rec.fp) != 0 || fflush(cov.fp) != 0)
+	if (fflush(s->rej_out.fp) != 0 || fflush(s->find_out.fp) != 0 || fflush(rec.fp) != 0 ||
+	    fflush(cov.fp) != 0)
 		bad = 1;
 	if (bad) {
 		csc_error_at(s->dir, 0, "cannot write staging: %s", strerror(errno));
@@ -186,6 +217,8 @@ int csc_stage_commit(csc_stage *s)
 				bad = 1;
 		}
 	if (csc_out_commit(&s->rej_out))
+		bad = 1;
+	if (csc_out_commit(&s->find_out))
 		bad = 1;
 	/* before recon, the make target: recon in place means coverage is too */
 	if (csc_out_commit(&cov))
@@ -204,6 +237,8 @@ void csc_stage_abort(csc_stage *s)
 		}
 	if (s->rej_out.fp || s->rej_out.tmp)
 		csc_out_abort(&s->rej_out);
+	if (s->find_out.fp || s->find_out.tmp)
+		csc_out_abort(&s->find_out);
 }
 
 int csc_stage_not_configured(const char *staging_dir, const char *input,
@@ -223,9 +258,10 @@ int csc_stage_not_configured(const char *staging_dir, const char *input,
 		free(p);
 	}
 	int rc = 0;
-	const char *prefixes[] = {"coverage_", "rejects_", "recon_"};
-	const char *const *headers[] = {csc_coverage_stage_header, rejects_header, recon_header};
-	for (int i = 0; i < 3; i++) {
+	const char *prefixes[] = {"coverage_", "rejects_", "findings_", "recon_"};
+	const char *const *headers[] = {csc_coverage_stage_header, rejects_header, findings_header,
+					recon_header};
+	for (int i = 0; i < 4; i++) {
 		char *p = named(staging_dir, prefixes[i], input);
 		csc_out o;
 		if (csc_out_open(&o, p) == 0) {

@@ -5,9 +5,9 @@
  * An extractor opens one csc_stage for its input, one csc_table per staging
  * file, and for every source record calls either csc_table_* to stage it or
  * csc_stage_reject to reject it, so that read = staged + rejected holds by
- * construction. csc_stage_commit writes rejects_<input>.csv and
- * recon_<input>.csv and renames every file into place; csc_stage_abort
- * leaves the previous staging untouched.
+ * construction. csc_stage_commit writes rejects_<input>.csv,
+ * recon_<input>.csv and findings_<input>.csv and renames every file into
+ * place; csc_stage_abort leaves the previous staging untouched.
  */
 #ifndef CSC_STAGE_H
 #define CSC_STAGE_H
@@ -38,6 +38,8 @@ typedef struct csc_stage {
 	char *input;          /* "cin", "ssda903", "contacts", "early_help" */
 	csc_out rej_out;
 	csc_csvw rej;
+	csc_out find_out;     /* findings_<input>.csv */
+	csc_csvw find;
 	csc_table tables[CSC_STAGE_MAX_TABLES];
 	csc_table spare;      /* returned past the limit: stages nothing */
 	int ntables;
@@ -65,6 +67,18 @@ void csc_table_stage(csc_table *t);
 void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
 		      const char *value, const char *reason);
 
+/* Take back one record counted as staged in t (its row is removed from
+ * staging by the caller) and reject it: read = staged + rejected still
+ * holds. */
+void csc_stage_unstage(csc_stage *s, csc_table *t, long line, const char *field,
+		       const char *value, const char *reason);
+
+/* Write a data-quality finding made while extracting to
+ * findings_<input>.csv (the columns of dq.csv, which the transform copies
+ * it into): check, child and record name it, detail says what is wrong. */
+void csc_stage_finding(csc_stage *s, const char *check, const char *child, const char *record,
+		       const char *detail);
+
 /* Write recon and coverage_<input>.csv (the latest event date of each
  * staged table, csc_coverage.h), commit every file. 0, or -1 when any write
  * failed. */
@@ -77,8 +91,8 @@ void csc_stage_abort(csc_stage *s);
 void csc_stage_free(csc_stage *s);
 
 /* Remove staging files of an input that is not configured (stale tables
- * from an earlier run), then write its header-only recon and coverage
- * files. */
+ * from an earlier run), then write its header-only recon, rejects,
+ * findings and coverage files. */
 int csc_stage_not_configured(const char *staging_dir, const char *input,
 			     const char *const *stage_files);
 

@@ -43,13 +43,33 @@ static int setup(csc_xml *x, const char *name)
  * are csc_input's, as for CSV. */
 static int io_read(void *ctx, char *buf, int len)
 {
-	long n = csc_input_read(ctx, buf, (size_t)len);
-	return n < 0 ? -1 : (int)n;
+	csc_xml *x = ctx;
+	long n = csc_input_read(&x->in, buf, (size_t)len);
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		x->eof = 1;
+		return 0;
+	}
+	/* kept for the truncation check (only read when a parse fails) */
+	long nl = 0;
+	for (long i = 0; i < n; i++)
+		nl += buf[i] == '\n';
+	x->lines += nl;
+	size_t k = (size_t)n < sizeof x->tail ? (size_t)n : sizeof x->tail;
+	if (x->ntail + k > sizeof x->tail) {
+		size_t keep = sizeof x->tail - k;
+		memmove(x->tail, x->tail + x->ntail - keep, keep);
+		x->ntail = keep;
+	}
+	memcpy(x->tail + x->ntail, buf + n - (long)k, k);
+	x->ntail += k;
+	return (int)n;
 }
 
 static int io_close(void *ctx)
 {
-	csc_input_close(ctx);
+	csc_input_close(&((csc_xml *)ctx)->in);
 	return 0;
 }
 
@@ -58,7 +78,7 @@ int csc_xml_open(csc_xml *x, const char *path, const char *name)
 	memset(x, 0, sizeof *x);
 	if (csc_input_open(&x->in, path, name) < 0)
 		return -1;
-	x->r = xmlReaderForIO(io_read, io_close, &x->in, path, NULL, SAFE_OPTS);
+	x->r = xmlReaderForIO(io_read, io_close, x, path, NULL, SAFE_OPTS);
 	x->path = path;
 	return setup(x, name ? name : path);
 }
@@ -105,32 +125,100 @@ static long doctype_line(csc_xml *x)
 	return csc_xml_line(x);
 }
 
+/* 1 when the input has been read to its end and its last bytes hold no
+ * end tag of the root element; *line is then the last line. A document
+ * cut short gives libxml2 errors that name neither the cause nor the line
+ * ("Extra content at the end of the document" on line 3). Content after
+ * the root's end tag is another error and keeps libxml2's message. */
+static int cut_short(csc_xml *x, long *line)
+{
+	const char *t;
+	size_t n;
+	if (!x->root[0])
+		return 0; /* no root (yet, or its name was too long to keep) */
+	if (x->mem) {
+		t = x->mem;
+		n = (size_t)x->memlen;
+	} else {
+		if (!x->eof)
+			return 0;
+		t = x->tail;
+		n = x->ntail;
+	}
+	size_t rl = strlen(x->root), from = n > sizeof x->tail ? n - sizeof x->tail : 0;
+	for (size_t i = from; i + rl + 3 <= n; i++) {
+		if (t[i] != '<' || t[i + 1] != '/' || memcmp(t + i + 2, x->root, rl))
+			continue;
+		size_t k = i + 2 + rl;
+		while (k < n && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n' || t[k] == '\r'))
+			k++;
+		if (k < n && t[k] == '>')
+			return 0;
+	}
+	long nl = x->lines;
+	if (x->mem)
+		for (size_t i = 0; i < n; i++)
+			nl += t[i] == '\n';
+	/* a final line feed ends the last line, it starts none */
+	*line = n && t[n - 1] == '\n' ? (nl ? nl : 1) : nl + 1;
+	return 1;
+}
+
+static int cut_msg(csc_xml *x, long last)
+{
+	char msg[300];
+	snprintf(msg, sizeof msg,
+		 "the document ends at line %ld before </%s>: the file is incomplete "
+		 "(cut short while being written or copied?)",
+		 last, x->root);
+	return fail(x, last, msg);
+}
+
 int csc_xml_next(csc_xml *x)
 {
 	if (x->failed)
 		return -1;
 	int rc = xmlTextReaderRead(x->r);
+	long last;
 	if (x->in.failed) { /* csc_input said why; libxml2's echo adds nothing */
 		x->failed = 1;
 		return -1;
 	}
 	if (rc < 0 || x->err[0]) {
 		char msg[600];
+		if (!x->root_closed && cut_short(x, &last))
+			return cut_msg(x, last);
 		snprintf(msg, sizeof msg, "not well-formed XML: %s", x->err[0] ? x->err : "parse error");
 		return fail(x, x->err_line ? x->err_line : csc_xml_line(x), msg);
 	}
+	/* libxml2 may see no error at all: the root was never closed */
+	if (rc == 0 && x->root_seen && !x->root_closed && cut_short(x, &last))
+		return cut_msg(x, last);
 	if (rc == 0)
 		return 0;
 	int type = xmlTextReaderNodeType(x->r);
 	x->type = type;
+	if (!x->root_seen && type == XML_READER_TYPE_ELEMENT) {
+		const xmlChar *nm = xmlTextReaderConstName(x->r);
+		size_t k = nm ? strlen((const char *)nm) : 0;
+		if (k && k < sizeof x->root)
+			memcpy(x->root, nm, k + 1);
+		else
+			x->root[0] = '\0'; /* too long to compare: never called cut short */
+		x->root_seen = 1;
+	}
 	x->value = NULL;
 	x->value_len = 0;
 	if (type == XML_READER_TYPE_DOCUMENT_TYPE)
 		return fail(x, doctype_line(x), "a DOCTYPE is not allowed (no DTDs or entities are read)");
 	if (type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_ENTITY)
 		return fail(x, csc_xml_line(x), "entity references are not allowed");
-	if (xmlTextReaderDepth(x->r) > CSC_XML_MAX_DEPTH)
+	int depth = xmlTextReaderDepth(x->r);
+	if (depth > CSC_XML_MAX_DEPTH)
 		return fail(x, csc_xml_line(x), "elements nested deeper than 64 levels");
+	if (depth == 0 && (type == XML_READER_TYPE_END_ELEMENT ||
+			   (type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(x->r))))
+		x->root_closed = 1;
 	if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
 	    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
 		const xmlChar *v = xmlTextReaderConstValue(x->r);

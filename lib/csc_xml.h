@@ -33,6 +33,15 @@ typedef struct csc_xml {
 	csc_input in;      /* its stream (csc_xml_open) */
 	const char *mem;   /* bytes read (csc_xml_open_mem), or NULL */
 	int memlen;
+	/* To tell a file cut short from other errors: libxml2 reports a
+	 * truncated document as "Extra content at the end of the document" or
+	 * "expected '>'" on a wrong line. */
+	char root[64];     /* qualified name of the root element, "" before it */
+	int root_seen, root_closed;
+	int eof;           /* the whole input has been read */
+	long lines;        /* line feeds read so far (csc_xml_open) */
+	char tail[256];    /* the last bytes read (csc_xml_open) */
+	size_t ntail;
 } csc_xml;
 
 /* Open path for streaming; 0, or -1 after printing why. */
@@ -43,7 +52,9 @@ int csc_xml_open_mem(csc_xml *x, const char *data, int n, const char *name);
 
 /* Advance to the next node: 1 = a node, 0 = end of document, -1 = error
  * (not well-formed, DOCTYPE or entity met, too deep), after printing
- * "file:line: reason". */
+ * "file:line: reason". A document whose input ends before the root
+ * element's end tag is reported as such ("the document ends at line N
+ * before </Message>"), whatever libxml2 said. */
 int csc_xml_next(csc_xml *x);
 
 /* Line of the current node (of the parser when the node keeps none);

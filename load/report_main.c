@@ -118,7 +118,7 @@ static int build(report *r, long drill)
 	names[k] = csc_xstrdup("Data quality");
 	sheet_desc(descs, k++, "Records read, staged and rejected per input file");
 	names[k] = csc_xstrdup("Rejected records"); sheet_desc(descs, k++, "Each rejected record and why");
-	names[k] = csc_xstrdup("DQ findings"); sheet_desc(descs, k++, "Data-quality findings made while computing");
+	names[k] = csc_xstrdup("DQ findings"); sheet_desc(descs, k++, "Data-quality findings made while extracting and computing");
 	for (int i = 0; i < ndrill; i++) {
 		char nm[32];
 		snprintf(nm, sizeof nm, i ? "Drill-down %d" : "Drill-down", i + 1);

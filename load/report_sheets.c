@@ -156,7 +156,7 @@ void report_recon(report *r, lxw_worksheet *ws)
 		    "Records read from each input file, staged for the measures, and rejected. "
 		    "Records read = staged + rejected on every row.",
 		    "This worksheet contains one table. The rejected records are listed on the "
-		    "Rejected records sheet; findings made while computing on DQ findings.");
+		    "Rejected records sheet; findings made while extracting and computing on DQ findings.");
 	static const char *const heads[] = {"Input", "File", "Table", "Records read",
 					    "Records staged", "Records rejected",
 					    "Rows in rejects file", "Balances"};
@@ -294,7 +294,8 @@ int report_dq(report *r, lxw_worksheet *ws)
 	char note[256];
 	snprintf(note, sizeof note, "This worksheet contains one table: %ld of %ld findings%s.",
 		 shown, total, shown < total ? " (the rest are in dq.csv)" : "");
-	sheet_intro(r, ws, "Data-quality findings", "Problems found while computing the measures "
+	sheet_intro(r, ws, "Data-quality findings", "Problems found while extracting (rows that "
+		    "contradict each other: none of them is counted) and while computing the measures "
 		    "(for example a conference dated before its enquiry): the record was not counted "
 		    "where the rule says so.", note);
 	table_frame(r, ws, "DQFindings", shown, 6, heads, widths);

@@ -330,6 +330,30 @@ static void find_available(tx_engine *e, const char *staging)
 	}
 }
 
+/* Findings the extractors made (staging/findings_<input>.csv, rows that
+ * contradict each other) open dq.csv, so the board pack's DQ findings sheet
+ * shows them with the ones made while computing. A file may be absent
+ * (staging from before it existed). */
+static const char *const finding_cols[] = {"check", "measure", "child", "record", "date",
+					   "detail", NULL};
+
+static void finding_row(void *ctx, const tx_fields *f)
+{
+	tx_dq(ctx, f->v[0], f->v[1], f->v[2], f->v[3], tx_f_date(f, 4), "%s", f->v[5]);
+}
+
+static void copy_findings(tx_engine *e, const char *staging)
+{
+	for (int in = 0; in < TX_NINPUTS; in++) {
+		char name[64];
+		snprintf(name, sizeof name, "findings_%s.csv", tx_input_name[in]);
+		char *p = csc_path_join(staging, name);
+		if (tx_file_exists(p))
+			tx_read_table(p, finding_cols, finding_row, e);
+		free(p);
+	}
+}
+
 static int any_available(const tx_engine *e, enum tx_input in)
 {
 	for (int m = 0; m < tx_nmeasures; m++)
@@ -517,6 +541,7 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	}
 	csc_csvw_init(&e->qw, e->qout.fp);
 	csc_csvw_header(&e->qw, dq_hdr);
+	copy_findings(e, staging);
 
 	static int (*const loaders[TX_NINPUTS])(tx_engine *, const char *) = {
 		tx_load_contacts, tx_load_cin, tx_load_eh, tx_load_903};

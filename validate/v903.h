@@ -89,8 +89,9 @@ extern const int v903_nrules;
 /* Loading (v903_load.c) ------------------------------------------------- */
 
 /* Read every *.csv in dir (sorted by name) into d. 0, or -1 after printing
- * a diagnostic. Files whose header is no 903 table are skipped with a
- * warning. d must be zeroed or fresh from v903_init. */
+ * a diagnostic: a file that cannot be read, is empty, or whose header row
+ * is no 903 table (the closest table and what differs are printed). d must
+ * be zeroed or fresh from v903_init. */
 int v903_load(v903_data *d, const char *dir);
 
 /* Read one CSV held in memory as a file called name (fuzzing and tests);

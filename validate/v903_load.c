@@ -235,7 +235,7 @@ struct load {
 	const char *name;
 	int file;
 	int table; /* -1 until the header is identified */
-	int skipped;
+	int bad;   /* the header matches no table (printed) */
 };
 
 static int on_row(void *ctx, const csc_row *row)
@@ -244,9 +244,11 @@ static int on_row(void *ctx, const csc_row *row)
 	if (row->index == 0) {
 		const csc_903_table *t = csc_903_identify(row->f, row->len, row->n);
 		if (!t) {
-			csc_error_at(l->name, row->line,
-				     "header matches no SSDA903 table; file skipped");
-			l->skipped = 1;
+			/* an unreadable table is unreadable input (exit 3), as in the
+			 * extractor: validating the rest would pass rules that never
+			 * saw this table's rows */
+			csc_903_explain_header(l->name, row->line, row->f, row->len, row->n);
+			l->bad = 1;
 			return 1;
 		}
 		l->table = (int)(t - csc_903_tables);
@@ -315,7 +317,11 @@ int v903_load(v903_data *d, const char *dir)
 		struct load l = {d, path, d->nfiles, -1, 0};
 		d->nfiles++;
 		int r = csc_csv_read(path, path, on_row, &l);
-		if (r < 0) {
+		if (r == 0 && l.table < 0 && !l.bad) {
+			csc_error_at(path, 1, "empty file: expected an SSDA903 header row");
+			l.bad = 1;
+		}
+		if (r < 0 || l.bad) {
 			rc = -1;
 			break;
 		}
@@ -340,5 +346,5 @@ int v903_load_mem(v903_data *d, const char *name, const char *data, size_t n)
 	d->files[d->nfiles] = csc_xstrdup(name);
 	struct load l = {d, d->files[d->nfiles], d->nfiles, -1, 0};
 	d->nfiles++;
-	return csc_csv_read_mem(data, n, name, on_row, &l) < 0 ? -1 : 0;
+	return csc_csv_read_mem(data, n, name, on_row, &l) < 0 || l.bad ? -1 : 0;
 }

@@ -84,6 +84,17 @@ if [ "$(id -u)" != 0 ]; then
 fi
 chmod 644 "$T/locked/Episodes.csv"
 check_exit "unreadable previous folder" 3 "$V" --ref "$REF" --903 "$D" --903-previous "$T/nowhere" -o "$T/x"
+# a CSV whose header row is no 903 table is unreadable input: exit 3, said,
+# nothing written (issue 16: it was "file skipped" and exit 2)
+cp -r "$D" "$T/unknown" && printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER\nC1,M,01/01/2010,WBRI,,\n' >"$T/unknown/Header2.csv"
+msg=$("$V" --ref "$REF" --903 "$T/unknown" --year 2025 -o "$T/unknown-out" 2>&1 >/dev/null)
+rc=$?
+check_eq "header row of no 903 table: exit 3" 3 "$rc"
+check "header row of no 903 table: says which file and line, and the closest table" \
+	grep -q "Header2.csv:1: header matches no SSDA903 table; closest is Header, whose header is CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB; missing: MC_DOB" <<<"$msg"
+check "header row of no 903 table: no issues.csv written" test ! -e "$T/unknown-out/issues.csv"
+cp -r "$D" "$T/emptycsv" && : >"$T/emptycsv/zz.csv"
+check_exit "an empty CSV in the folder" 3 "$V" --ref "$REF" --903 "$T/emptycsv" -o "$T/x"
 check_exit "--903-previous without --903" 4 "$V" --ref "$REF" --cin "$R/2025/cin-2025.xml" --903-previous "$D"
 # a return with an error exits 2: a child with an invalid SEX
 cp -r "$D" "$T/bad"

@@ -14,6 +14,9 @@ check_exit "queries only (8945Q)" 1 "$V" --cin "$D/queries.xml" -o "$T/q" -q
 check_exit "errors" 2 "$V" --cin "$D/errors.xml" -o "$T/e" -q
 check_exit "wrong root" 3 "$V" --cin "$D/wrong_root.xml" -o "$T/w" -q
 check_exit "truncated XML" 3 "$V" --cin "$D/truncated.xml" -o "$T/t" -q
+check "truncated XML: said so, naming the last line and the root left open" \
+	grep -qxF "csc-validate: $D/truncated.xml:15: the document ends at line 15 before </Message>: the file is incomplete (cut short while being written or copied?)" \
+	<("$V" --cin "$D/truncated.xml" -o "$T/t" -q 2>&1)
 check_exit "DOCTYPE/entity refused" 3 "$V" --cin "$D/entity.xml" -o "$T/x" -q
 check_exit "missing file" 3 "$V" --cin "$D/nope.xml" -o "$T/n" -q
 check_exit "no input" 4 "$V" -o "$T/u"

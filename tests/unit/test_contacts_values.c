@@ -16,7 +16,7 @@
 #include "../../extract/codes_builtin.h"
 #include "../../extract/codes_xsd.h"
 #include "../../extract/list_engine.h"
-#include "../../extract/list_idset.h"
+#include "../../extract/list_dups.h"
 
 #define XSD CSC_DATADIR "/ref/CIN_schema_2024.xsd"
 
@@ -188,22 +188,6 @@ static void builtin_lists(void **state)
 	codes_free(&g);
 }
 
-static void idset(void **state)
-{
-	(void)state;
-	list_idset s;
-	list_idset_init(&s);
-	char id[32];
-	for (long i = 0; i < 5000; i++) {
-		int n = snprintf(id, sizeof id, "K%ld", i);
-		assert_int_equal(list_idset_add(&s, id, (size_t)n, i + 2), 0);
-	}
-	assert_int_equal(list_idset_add(&s, "K0", 2, 9999), 2);
-	assert_int_equal(list_idset_add(&s, "K4999", 5, 9999), 5001);
-	assert_int_equal(list_idset_add(&s, "K", 1, 7), 0);
-	list_idset_free(&s);
-}
-
 static char *slurp(const char *dir, const char *name, char *buf, size_t cap)
 {
 	char path[256];
@@ -225,27 +209,44 @@ struct fixture {
 	list_reader r;
 };
 
+/* A staging folder dir (a mkdtemp template) holding t.csv of tb, counted
+ * as read from file. */
+static csc_table *stage_for(csc_stage *s, char *dir, const list_table *tb, const char *file)
+{
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(csc_stage_open(s, dir, "t"), 0);
+	const char *hdr[LIST_MAX_COLS + 3];
+	list_stage_header(tb, hdr);
+	return csc_stage_table(s, tb->table, file, "t.csv", hdr);
+}
+
 static void fixture_open(struct fixture *fx, const list_table *tb)
 {
 	snprintf(fx->dir, sizeof fx->dir, "/tmp/csc-test-engine.XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	assert_int_equal(csc_stage_open(&fx->st, fx->dir, "t"), 0);
-	const char *hdr[LIST_MAX_COLS + 3];
-	list_stage_header(tb, hdr);
-	fx->rec = csc_stage_table(&fx->st, tb->table, "in.csv", "t.csv", hdr);
+	fx->rec = stage_for(&fx->st, fx->dir, tb, "in.csv");
 	list_reader_init(&fx->r, tb, &fx->st, fx->rec, &fx->rec->w, "in.csv");
+}
+
+/* Remove what a commit leaves besides the files a test read, then dir. */
+static void remove_stage(const char *dir)
+{
+	static const char *const rest[] = {"recon_t.csv", "findings_t.csv", "coverage_t.csv"};
+	char path[256];
+	for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, rest[i]);
+		unlink(path);
+	}
+	assert_int_equal(rmdir(dir), 0);
 }
 
 /* Commit; then slurp t.csv and rejects_t.csv and remove the folder. */
 static void fixture_close(struct fixture *fx, char *staged, char *rejects, size_t cap)
 {
-	char recon[512];
 	assert_int_equal(csc_stage_commit(&fx->st), 0);
 	csc_stage_free(&fx->st);
 	slurp(fx->dir, "t.csv", staged, cap);
 	slurp(fx->dir, "rejects_t.csv", rejects, cap);
-	slurp(fx->dir, "recon_t.csv", recon, sizeof recon);
-	rmdir(fx->dir);
+	remove_stage(fx->dir);
 }
 
 /* The whole engine over a list in memory: header by name, a short row, a
@@ -261,7 +262,7 @@ static void engine_rows(void **state)
 		{"Tier", "tier", LT_CODE, 1, 0, &t, 0, 0},
 		{"Start", "start", LT_DATE_ANY, 0, 1, NULL, 0, 0},
 	};
-	list_table tb = {"T", cols, 3, 1, 0, NULL, NULL};
+	list_table tb = {"T", cols, 3, 1, 0, NULL, NULL, NULL};
 	struct fixture fx;
 	fixture_open(&fx, &tb);
 	static const char text[] = "Notes,TIER,child unique id\n"
@@ -306,7 +307,7 @@ static void engine_annexa_and_stray_quote(void **state)
 		{"Ethnicity", "ethnicity", LT_CODE, 0, 1, &e, 0, 0},
 		{"Contact Source", "source", LT_CODE, 1, 0, &src, 0, 0},
 	};
-	list_table tb = {"Contacts", cols, 5, 1, 0, NULL, NULL};
+	list_table tb = {"Contacts", cols, 5, 1, 0, NULL, NULL, NULL};
 	struct fixture fx;
 	fixture_open(&fx, &tb);
 	static const char text[] = "Contact ID,Child Unique ID,Gender,Ethnicity,Contact Source\r\n"
@@ -344,6 +345,133 @@ static void engine_annexa_and_stray_quote(void **state)
 	codes_free(&src);
 }
 
+/* Duplicates over two files of one table (list_dups), worked by hand:
+ * a.csv: C1/E1 (a note over two lines), C1/E2, C2/E1, then C1/E1 again
+ *        with the date written the other way: an exact duplicate;
+ * b.csv: C2/E1 with another note: a conflict, so a.csv's C2/E1 is taken
+ *        back out of staging; C3/E1; C2/E1 as in a.csv: rejected, the
+ *        key being in conflict. */
+static void dups_two_files(void **state)
+{
+	(void)state;
+	const list_col cols[] = {
+		{"child", "child", LT_ID, 1, 0, NULL, 0, 0},
+		{"ep", "ep", LT_ID, 1, 0, NULL, 0, 0},
+		{"start", "start", LT_DATE_ANY, 1, 0, NULL, 0, 0},
+		{"note", "note", LT_TEXT, 1, 1, NULL, 0, 0},
+	};
+	static const int key[] = {0, 1};
+	list_dups d;
+	list_dups_init(&d, "T", key, 2, 0);
+	list_table tb = {"T", cols, 4, 1, 1, NULL, NULL, &d};
+	char dir[] = "/tmp/csc-test-dups.XXXXXX";
+	csc_stage s;
+	csc_table *ra = stage_for(&s, dir, &tb, "a.csv");
+	csc_table *rb = csc_stage_table(&s, "T", "b.csv", NULL, NULL);
+	static const char a[] = "child,ep,start,note\n"
+				"C1,E1,01/04/2023,\"two\nlines\"\n"
+				"C1,E2,02/04/2023,x\n"
+				"C2,E1,2023-04-03,y\n"
+				"C1,E1,2023-04-01,\"two\nlines\"\n";
+	static const char b[] = "child,ep,start,note\n"
+				"C2,E1,03/04/2023,z\n"
+				"C3,E1,04/04/2023,\n"
+				"C2,E1,03/04/2023,y\n";
+	list_reader r;
+	list_reader_init(&r, &tb, &s, ra, &ra->w, "a.csv");
+	assert_int_equal(csc_csv_read_mem(a, sizeof a - 1, "a.csv", list_reader_row, &r), 0);
+	list_reader_init(&r, &tb, &s, rb, &ra->w, "b.csv");
+	assert_int_equal(csc_csv_read_mem(b, sizeof b - 1, "b.csv", list_reader_row, &r), 0);
+	assert_int_equal(list_dups_finish(&d, ra), 0);
+	assert_int_equal(ra->read, 4);
+	assert_int_equal(ra->staged, 2);
+	assert_int_equal(ra->rejected, 2);
+	assert_int_equal(rb->read, 3);
+	assert_int_equal(rb->staged, 1);
+	assert_int_equal(rb->rejected, 2);
+	assert_int_equal(d.duplicates, 1);
+	assert_int_equal(d.conflicts, 3);
+	assert_int_equal(d.n, 4); /* keys: C1/E1, C1/E2, C2/E1, C3/E1 */
+	assert_int_equal(csc_stage_commit(&s), 0);
+	csc_stage_free(&s);
+	char buf[4096];
+	slurp(dir, "t.csv", buf, sizeof buf);
+	assert_string_equal(buf, "child,ep,start,note,src_file,src_line\n"
+				 "C1,E1,2023-04-01,\"two\nlines\",a.csv,2\n"
+				 "C1,E2,2023-04-02,x,a.csv,4\n"
+				 "C3,E1,2023-04-04,,b.csv,3\n");
+	slurp(dir, "rejects_t.csv", buf, sizeof buf);
+	assert_string_equal(buf,
+		"file,line,field,value,reason\n"
+		"a.csv,6,ep,E1,exact duplicate of a.csv:2 (the same values in every column)\n"
+		"a.csv,5,ep,E1,\"rows with child C2, ep E1 differ (this one and b.csv:2): every row with "
+		"this key is rejected, as none can be trusted\"\n"
+		"b.csv,2,ep,E1,\"rows with child C2, ep E1 differ (the first at a.csv:5): every row with "
+		"this key is rejected, as none can be trusted\"\n"
+		"b.csv,4,ep,E1,\"rows with child C2, ep E1 differ (the first at a.csv:5): every row with "
+		"this key is rejected, as none can be trusted\"\n");
+	slurp(dir, "findings_t.csv", buf, sizeof buf);
+	assert_string_equal(buf,
+		"check,measure,child,record,date,detail\n"
+		"conflicting_rows,,C2,a.csv:5,,\"T: rows a.csv:5 and b.csv:2 have the same child C2, ep E1 "
+		"but different values; no row with this key is staged (correct the source)\"\n");
+	slurp(dir, "recon_t.csv", buf, sizeof buf);
+	assert_string_equal(buf, "file,table,read,staged,rejected\na.csv,T,4,2,2\nb.csv,T,3,1,2\n");
+	remove_stage(dir);
+	list_dups_free(&d);
+}
+
+/* Many keys (the table grows and probes): each repeat is found, nothing
+ * else; without the key column the whole row is the key. */
+static void dups_many_keys(void **state)
+{
+	(void)state;
+	const list_col cols[] = {
+		{"id", "id", LT_ID, 0, 0, NULL, 0, 0},
+		{"v", "v", LT_ID, 1, 0, NULL, 0, 0},
+	};
+	static const int key[] = {0};
+	for (int with_id = 0; with_id < 2; with_id++) {
+		list_dups d;
+		list_dups_init(&d, "T", key, 1, -1);
+		list_table tb = {"T", cols, 2, 1, 0, NULL, NULL, &d};
+		char dir[] = "/tmp/csc-test-dups.XXXXXX";
+		csc_stage s;
+		csc_table *rec = stage_for(&s, dir, &tb, "in.csv");
+		size_t cap = 1 << 20, n = 0;
+		char *text = malloc(cap);
+		assert_non_null(text);
+		n += (size_t)sprintf(text, with_id ? "id,v\n" : "v\n");
+		for (int i = 0; i < 5000; i++)
+			n += with_id ? (size_t)sprintf(text + n, "K%d,v%d\n", i, i % 7)
+				     : (size_t)sprintf(text + n, "v%d\n", i % 7);
+		/* with ids: K3 again (v3 = 3 % 7: a duplicate), K4 with v5 (a
+		 * conflict); without: v3 and v5 are rows seen before */
+		n += (size_t)sprintf(text + n, with_id ? "K3,v3\nK4,v5\n" : "v3\nv5\n");
+		list_reader r;
+		list_reader_init(&r, &tb, &s, rec, &rec->w, "in.csv");
+		assert_int_equal(csc_csv_read_mem(text, n, "in.csv", list_reader_row, &r), 0);
+		assert_int_equal(list_dups_finish(&d, rec), 0);
+		if (with_id) {
+			assert_int_equal(d.n, 5000);
+			assert_int_equal(d.duplicates, 1);
+			assert_int_equal(d.conflicts, 2);
+			assert_int_equal(rec->staged, 4999);
+		} else {
+			/* v0..v6 staged once, every later row a duplicate */
+			assert_int_equal(d.n, 7);
+			assert_int_equal(d.duplicates, 5002 - 7);
+			assert_int_equal(rec->staged, 7);
+		}
+		assert_int_equal(rec->read, rec->staged + rec->rejected);
+		csc_stage_abort(&s);
+		csc_stage_free(&s);
+		assert_int_equal(rmdir(dir), 0);
+		free(text);
+		list_dups_free(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,9 +479,10 @@ int main(void)
 		cmocka_unit_test(numbers_and_sex),
 		cmocka_unit_test(referral_source),
 		cmocka_unit_test(builtin_lists),
-		cmocka_unit_test(idset),
 		cmocka_unit_test(engine_rows),
 		cmocka_unit_test(engine_annexa_and_stray_quote),
+		cmocka_unit_test(dups_two_files),
+		cmocka_unit_test(dups_many_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,10 +1,12 @@
 /* The input size limit (csc_input) as the CSV and XML readers meet it: a
  * regular file over the limit is refused before reading, a stream when it
- * passes the limit, a file exactly at the limit is read whole. */
+ * passes the limit, a file exactly at the limit is read whole. And an XML
+ * document cut short, told apart from other XML errors (csc_xml). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -127,6 +129,95 @@ static void folder_and_missing(void **state)
 	assert_non_null(strstr(err, "/nonexistent/x.csv: cannot open: No such file or directory"));
 }
 
+/* Parse text (from a file, then from memory) to the end; returns the
+ * diagnostic printed ("" when the document was read whole). */
+static const char *xml_outcome(const char *text, int from_file)
+{
+	csc_xml x;
+	int rc;
+	capture_start();
+	if (from_file) {
+		write_file(text);
+		rc = csc_xml_open(&x, path, "t.xml");
+	} else {
+		rc = csc_xml_open_mem(&x, text, (int)strlen(text), "t.xml");
+	}
+	if (rc == 0)
+		while (csc_xml_next(&x) == 1)
+			;
+	csc_xml_close(&x);
+	if (from_file)
+		unlink(path);
+	return capture_end();
+}
+
+#define CUT "the document ends at line %d before </%s>: the file is incomplete " \
+	    "(cut short while being written or copied?)\n"
+
+/* A file cut short says so, with its last line and the root left open,
+ * whatever libxml2 says ("Extra content at the end of the document" on
+ * line 3, "expected '>'"); other errors keep libxml2's message (issue 16). */
+static void xml_cut_short(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line;          /* 0: not cut short */
+		const char *root;
+	} cases[] = {
+		{"<?xml version=\"1.0\"?>\n<Message>\n <Children>\n  <Child>\n", 4, "Message"},
+		{"<Message>\n <Children>\n  <Child>\n  </Chi", 4, "Message"},
+		{"<Message>\n <Children>\n </Children>\n", 3, "Message"},
+		{"<Message>\n <Children>\n </Children>\n</Messa", 4, "Message"},
+		{"<m:Message xmlns:m=\"u\">\n<a/>\n", 2, "m:Message"},
+		/* read whole, or other errors */
+		{"<Message>\n <Children/>\n</Message>\n", 0, NULL},
+		{"<Message>\n <Children/>\n</Message >\n\n", 0, NULL},
+		{"<Message>\n <a></b>\n</Message>\n", 0, NULL},
+		{"<Message>\n</Message>\n<extra/>\n", 0, NULL},
+		{"not xml at all", 0, NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (int file = 0; file < 2; file++) {
+			const char *err = xml_outcome(cases[i].text, file);
+			char want[300];
+			snprintf(want, sizeof want, "t.xml:%d: " CUT, cases[i].line, cases[i].line,
+				 cases[i].root ? cases[i].root : "");
+			if (cases[i].line) {
+				if (!strstr(err, want))
+					fail_msg("case %zu (file %d): got \"%s\", want \"%s\"", i, file, err, want);
+			} else if (strstr(err, "cut short")) {
+				fail_msg("case %zu (file %d): called cut short: %s", i, file, err);
+			}
+		}
+	assert_string_equal(xml_outcome("<Message>\n <Children/>\n</Message>\n", 1), "");
+}
+
+/* Cut short after several read blocks: the line counted over all of them. */
+static void xml_cut_short_large(void **state)
+{
+	(void)state;
+	size_t n = 0, cap = 1 << 21;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)sprintf(text, "<Message>\n<Children>\n");
+	int lines = 2;
+	while (n < cap - 100) {
+		n += (size_t)sprintf(text + n, "<Child><LAchildID>C%d</LAchildID></Child>\n", lines);
+		lines++;
+	}
+	n += (size_t)sprintf(text + n, "<Child><LAchild");
+	lines++;
+	char want[300];
+	snprintf(want, sizeof want, "t.xml:%d: " CUT, lines, lines, "Message");
+	for (int file = 0; file < 2; file++) {
+		const char *err = xml_outcome(text, file);
+		if (!strstr(err, want))
+			fail_msg("file %d: got \"%s\", want \"%s\"", file, err, want);
+	}
+	free(text);
+}
+
 int main(void)
 {
 	csc_diag_init("test_input");
@@ -135,6 +226,8 @@ int main(void)
 		cmocka_unit_test(xml_over_limit),
 		cmocka_unit_test(stream_stopped_at_limit),
 		cmocka_unit_test(folder_and_missing),
+		cmocka_unit_test(xml_cut_short),
+		cmocka_unit_test(xml_cut_short_large),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,21 @@ static void test_vectors(void **state)
 	assert_string_equal(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* The binary digest is the bytes the hex spells. */
+static void test_digest(void **state)
+{
+	(void)state;
+	static const unsigned char abc[32] = {
+		0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea, 0x41, 0x41, 0x40, 0xde, 0x5d, 0xae, 0x22, 0x23,
+		0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c, 0xb4, 0x10, 0xff, 0x61, 0xf2, 0x00, 0x15, 0xad};
+	csc_sha256 s;
+	unsigned char d[32];
+	csc_sha256_init(&s);
+	csc_sha256_update(&s, "abc", 3);
+	csc_sha256_digest(&s, d);
+	assert_memory_equal(d, abc, 32);
+}
+
 static void test_million_a_in_odd_pieces(void **state)
 {
 	(void)state;
@@ -95,6 +110,8 @@ int main(void)
 		cmocka_unit_test_setup(test_vectors, accelerated),
 		cmocka_unit_test_setup(test_million_a_in_odd_pieces, accelerated),
 		cmocka_unit_test_setup(test_vectors, portable),
+		cmocka_unit_test_setup(test_digest, accelerated),
+		cmocka_unit_test_setup(test_digest, portable),
 		cmocka_unit_test_setup(test_million_a_in_odd_pieces, portable),
 		cmocka_unit_test(test_paths_agree),
 	};

@@ -83,7 +83,7 @@ static const char *explain(const char *header)
 	for (char *p = strtok(buf, ","); p && n < 32; p = strtok(NULL, ","))
 		f[n] = p, len[n] = strlen(p), n++;
 	capture_start();
-	ssda903_explain_header("x.csv", 1, f, len, n);
+	csc_903_explain_header("x.csv", 1, f, len, n);
 	return capture_end();
 }
 

@@ -1,0 +1,386 @@
+/* list_dups.c - see list_dups.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csc_diag.h"
+#include "csc_sha256.h"
+#include "list_dups.h"
+#include "list_engine.h"
+
+void list_dups_init(list_dups *d, const char *table, const int *key, int nkey, int child)
+{
+	memset(d, 0, sizeof *d);
+	d->table = table;
+	if (nkey > LIST_DUPS_MAX_KEY)
+		csc_die(CSC_EXIT_INTERNAL, "list_dups: more than %d key columns", LIST_DUPS_MAX_KEY);
+	for (int i = 0; i < nkey; i++)
+		d->key[i] = key[i];
+	d->nkey = nkey;
+	d->child = child;
+}
+
+void list_dups_free(list_dups *d)
+{
+	free(d->ent);
+	free(d->drop);
+	d->ent = NULL;
+	d->drop = NULL;
+	d->n = d->cap = d->ndrop = d->dcap = 0;
+}
+
+static uint64_t u64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* The bytes hashed for a row or a key, gathered so SHA-256 runs once over
+ * them (a call per field cost more than the hashing). */
+typedef struct hbuf {
+	csc_sha256 h;
+	unsigned char b[1024];
+	size_t n;
+} hbuf;
+
+static void hb_put(hbuf *x, const void *p, size_t n)
+{
+	if (x->n + n > sizeof x->b) {
+		csc_sha256_update(&x->h, x->b, x->n);
+		x->n = 0;
+		if (n > sizeof x->b) {
+			csc_sha256_update(&x->h, p, n);
+			return;
+		}
+	}
+	memcpy(x->b + x->n, p, n);
+	x->n += n;
+}
+
+/* The value of column i as compared: dates by the day they name (so
+ * 1/4/2020 and 01/04/2020 agree; 4 bytes, as every row of the table has
+ * a date there), the rest as normalised by the engine, ending with a NUL,
+ * which no CSV value holds. A column the file lacks adds nothing: it is
+ * blank or made up (Contact ID row<line>) on every row of the file. */
+static void hash_col(hbuf *x, const list_reader *r, int i)
+{
+	const list_val *v = &r->v[i];
+	enum list_type ty = r->t->cols[i].type;
+	if (r->map[i] < 0)
+		return;
+	if (ty == LT_DATE_DMY || ty == LT_DATE_ANY) {
+		unsigned char d[4];
+		for (int k = 0; k < 4; k++)
+			d[k] = (unsigned char)((uint32_t)v->d >> (8 * k));
+		hb_put(x, d, 4);
+	} else {
+		hb_put(x, v->s, strlen(v->s) + 1);
+	}
+}
+
+static void hb_digest(hbuf *x, unsigned char dig[32])
+{
+	csc_sha256_update(&x->h, x->b, x->n);
+	csc_sha256_digest(&x->h, dig);
+}
+
+/* Keyed by the whole row: a key column the file lacks. */
+static int whole_row(const list_dups *d, const list_reader *r)
+{
+	for (int k = 0; k < d->nkey; k++)
+		if (r->map[d->key[k]] < 0)
+			return 1;
+	return 0;
+}
+
+static void digest_cols(const list_reader *r, const int *cols, int n, unsigned char dig[32])
+{
+	hbuf x;
+	csc_sha256_init(&x.h);
+	x.n = 0;
+	for (int i = 0; i < n; i++)
+		hash_col(&x, r, cols ? cols[i] : i);
+	hb_digest(&x, dig);
+}
+
+/* The key first, so that its slot (a cache miss in a large table) is
+ * fetched while the row is hashed. */
+static void hash_row(const list_dups *d, const list_reader *r, uint64_t key[2], uint64_t *row)
+{
+	unsigned char dig[32];
+	int whole = whole_row(d, r);
+	if (!whole) {
+		digest_cols(r, d->key, d->nkey, dig);
+		key[0] = u64(dig);
+		key[1] = u64(dig + 8);
+		if (d->cap)
+			__builtin_prefetch(&d->ent[key[0] & (d->cap - 1)]);
+	}
+	digest_cols(r, NULL, r->t->ncols, dig);
+	*row = u64(dig + 16);
+	if (whole) {
+		key[0] = u64(dig);
+		key[1] = u64(dig + 8);
+	}
+}
+
+static void grow(list_dups *d)
+{
+	list_dups_ent *old = d->ent;
+	size_t ocap = d->cap;
+	d->cap = ocap ? 2 * ocap : 1024;
+	d->ent = csc_xcalloc(d->cap, sizeof *d->ent);
+	for (size_t i = 0; i < ocap; i++) {
+		if (!old[i].line)
+			continue;
+		size_t j = old[i].key[0] & (d->cap - 1);
+		while (d->ent[j].line)
+			j = (j + 1) & (d->cap - 1);
+		d->ent[j] = old[i];
+	}
+	free(old);
+}
+
+/* The entry of key, or a free slot for it (line 0). */
+static list_dups_ent *slot(list_dups *d, const uint64_t key[2])
+{
+	if (4 * (d->n + 1) > 3 * d->cap)
+		grow(d);
+	size_t j = key[0] & (d->cap - 1);
+	while (d->ent[j].line && (d->ent[j].key[0] != key[0] || d->ent[j].key[1] != key[1]))
+		j = (j + 1) & (d->cap - 1);
+	return &d->ent[j];
+}
+
+static uint32_t file_index(list_dups *d, csc_table *rec, const char *file)
+{
+	for (int i = d->nfiles - 1; i >= 0; i--)
+		if (d->recs[i] == rec)
+			return (uint32_t)i;
+	if (d->nfiles == LIST_DUPS_MAX_FILES)
+		csc_die(CSC_EXIT_INTERNAL, "list_dups: more than %d files", LIST_DUPS_MAX_FILES);
+	d->files[d->nfiles] = file;
+	d->recs[d->nfiles] = rec;
+	d->copy_of[d->nfiles] = NULL;
+	return (uint32_t)d->nfiles++;
+}
+
+void list_dups_copy(list_dups *d, csc_table *rec, const char *file, const char *of)
+{
+	d->copy_of[file_index(d, rec, file)] = of;
+}
+
+/* The reject's field and value: the key's last column, the one that
+ * tells a child's rows apart ("DECOM", "01/04/2020"); and the key in words
+ * ("CHILD C1, DECOM 01/04/2020") for sentences. */
+static void describe(list_dups *d, const list_reader *r)
+{
+	size_t w = 0, cap = sizeof d->words;
+	d->field[0] = d->value[0] = d->words[0] = '\0';
+	if (!d->nkey || whole_row(d, r)) {
+		snprintf(d->field, sizeof d->field, "(all columns)");
+		snprintf(d->words, cap, "the same values in every column");
+		return;
+	}
+	int last = d->key[d->nkey - 1];
+	snprintf(d->field, sizeof d->field, "%s", r->t->cols[last].name);
+	snprintf(d->value, sizeof d->value, "%.200s", r->v[last].s);
+	for (int k = 0; k < d->nkey && w < cap; k++)
+		w += (size_t)snprintf(d->words + w, cap - w, "%s%s %.100s", k ? ", " : "",
+				      r->t->cols[d->key[k]].name, r->v[d->key[k]].s);
+}
+
+static const char *base(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* The key has just become conflicting: take its first row back out of
+ * staging (rejected now, removed by list_dups_finish) and write the
+ * finding. */
+static void take_back(list_dups *d, list_reader *r, const list_dups_ent *e, long line)
+{
+	const char *field = d->field, *value = d->value, *words = d->words;
+	char reason[LIST_REASON_MAX], detail[LIST_REASON_MAX + 200], record[300];
+	const char *first = d->files[e->file];
+	snprintf(reason, sizeof reason,
+		 "rows with %s differ (this one and %s:%ld): every row with this key is "
+		 "rejected, as none can be trusted",
+		 words, r->file, line);
+	csc_stage_unstage(r->stage, d->recs[e->file], e->line, field, value, reason);
+	if (d->ndrop == d->dcap) {
+		d->dcap = d->dcap ? 2 * d->dcap : 64;
+		d->drop = csc_xrealloc(d->drop, d->dcap * sizeof *d->drop);
+	}
+	d->drop[d->ndrop++] = e->ord;
+	snprintf(record, sizeof record, "%.200s:%ld", base(first), e->line);
+	snprintf(detail, sizeof detail,
+		 "%s: rows %s:%ld and %s:%ld have the same %s but different values; no row "
+		 "with this key is staged (correct the source)",
+		 d->table, first, e->line, r->file, line, words);
+	csc_stage_finding(r->stage, "conflicting_rows", d->child >= 0 ? r->v[d->child].s : "",
+			  record, detail);
+}
+
+int list_dups_check(list_dups *d, list_reader *r, long line, list_reject *rej)
+{
+	uint32_t file = file_index(d, r->rec, r->file);
+	if (d->copy_of[file]) {
+		d->duplicates++;
+		rej->field = "(all columns)";
+		rej->value = "";
+		snprintf(rej->reason, sizeof rej->reason,
+			 "exact duplicate of %s:%ld (this file is a copy of that one)", d->copy_of[file],
+			 line);
+		return -1;
+	}
+	if (!d->nkey)
+		return 0;
+	uint64_t key[2], row;
+	hash_row(d, r, key, &row);
+	list_dups_ent *e = slot(d, key);
+	if (!e->line) {
+		*e = (list_dups_ent){{key[0], key[1]}, row, d->nstaged++, line, file, 0};
+		d->n++;
+		return 0;
+	}
+	describe(d, r);
+	rej->field = d->field;
+	rej->value = d->value;
+	const char *first = d->files[e->file];
+	if (!e->conflict && e->row == row) {
+		d->duplicates++;
+		snprintf(rej->reason, sizeof rej->reason,
+			 "exact duplicate of %s:%ld (the same values in every column)",
+			 first, e->line);
+		return -1;
+	}
+	d->conflicts++;
+	if (!e->conflict) {
+		e->conflict = 1;
+		d->conflicts++; /* the first row, taken back */
+		take_back(d, r, e, line);
+	}
+	snprintf(rej->reason, sizeof rej->reason,
+		 "rows with %s differ (the first at %s:%ld): every row with this key is "
+		 "rejected, as none can be trusted",
+		 d->words, first, e->line);
+	return -1;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* One field of our own staging CSV (RFC 4180 as csc_csvw writes it) from
+ * in into *buf: the character that ended it (',', '\n' or EOF). */
+static int read_field(FILE *in, char **buf, size_t *n, size_t *cap)
+{
+	int c, quoted = 0, first = 1;
+	*n = 0;
+	for (;;) {
+		c = getc_unlocked(in);
+		if (c == EOF)
+			return EOF;
+		if (first && c == '"') {
+			quoted = 1;
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (quoted && c == '"') {
+			c = getc_unlocked(in);
+			if (c != '"') { /* the closing quote */
+				quoted = 0;
+				if (c == EOF || c == ',' || c == '\n')
+					return c;
+			}
+		} else if (!quoted && (c == ',' || c == '\n')) {
+			return c;
+		}
+		if (*n + 1 >= *cap) {
+			*cap = *cap ? 2 * *cap : 256;
+			*buf = csc_xrealloc(*buf, *cap);
+		}
+		(*buf)[(*n)++] = (char)c;
+	}
+}
+
+/* Write the staging file onto itself without the rows in d->drop (sorted;
+ * row 0 is the header, staged rows count from 1) through t's writer, so
+ * the coverage it watches (the latest event date, csc_csvw_watch) is that
+ * of the rows kept. Dropping only shortens: the write position never
+ * passes the read position. */
+static int compact(list_dups *d, csc_table *t)
+{
+	csc_out *out = &t->out;
+	/* O_NOFOLLOW as csc_out: a link planted at our temporary is refused */
+	int fd = open(out->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	FILE *in = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (!in) {
+		csc_error_at(out->tmp, 0, "cannot re-read staging: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (fseek(out->fp, 0, SEEK_SET) != 0) {
+		csc_error_at(out->path, 0, "cannot rewrite staging: %s", strerror(errno));
+		fclose(in);
+		return -1;
+	}
+	uint64_t watch = t->w.watch;
+	csc_csvw_init(&t->w, out->fp);
+	csc_csvw_watch(&t->w, watch);
+	uint64_t rec = 0; /* 0 = header */
+	size_t k = 0, n, cap = 0;
+	char *buf = NULL;
+	int end;
+	do {
+		int drop = rec > 0 && k < d->ndrop && d->drop[k] == rec - 1;
+		end = read_field(in, &buf, &n, &cap);
+		if (end == EOF && n == 0 && t->w.col == 0)
+			break; /* the line feed of the last row was the end */
+		if (!drop)
+			csc_csvw_field(&t->w, buf ? buf : "", n);
+		if (end != ',') {
+			if (!drop)
+				csc_csvw_end(&t->w);
+			k += drop;
+			rec++;
+		}
+	} while (end != EOF);
+	free(buf);
+	int bad = ferror(in);
+	fclose(in);
+	long kept = bad ? -1 : ftell(out->fp);
+	if (bad || kept < 0 || fflush(out->fp) != 0 || ftruncate(fileno(out->fp), (off_t)kept) != 0) {
+		csc_error_at(out->path, 0, "cannot rewrite staging: %s", strerror(errno));
+		return -1;
+	}
+	if (k != d->ndrop) {
+		csc_error_at(out->path, 0, "internal error: %zu of %zu rows to take out were found",
+			     k, d->ndrop);
+		return -1;
+	}
+	return 0;
+}
+
+int list_dups_finish(list_dups *d, csc_table *t)
+{
+	if (!d->ndrop)
+		return 0;
+	if (fflush(t->out.fp) != 0) {
+		csc_error_at(t->out.path, 0, "cannot write staging: %s", strerror(errno));
+		return -1;
+	}
+	qsort(d->drop, d->ndrop, sizeof *d->drop, by_value);
+	return compact(d, t);
+}
