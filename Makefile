@@ -21,9 +21,11 @@ DATADIR ?= $(CURDIR)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 CC ?= cc
-PKGS := libxml-2.0 xlsxwriter
+# libcrypto: SHA-256 for the manifest (lib/csc_sha256.c); yaml-0.1: the
+# SSDA903 code lists (extract/codes_yaml.c).
+PKGS := libxml-2.0 xlsxwriter libcrypto yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lxlsxwriter -lz)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lxlsxwriter -lz -lcrypto -lyaml)
 
 WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wvla -Wstrict-prototypes -Wmissing-prototypes
 OPT ?= -O2 -g

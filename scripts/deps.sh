@@ -7,7 +7,7 @@
 #                            smoke test) and valgrind (tests/e2e/valgrind_e2e.sh)
 #   (the flags combine: scripts/deps.sh --ci --fuzz)
 set -eu
-pkgs="build-essential pkg-config libxml2-dev libxml2-utils libcsv-dev libxlsxwriter-dev
+pkgs="build-essential pkg-config libxml2-dev libxml2-utils libcsv-dev libxlsxwriter-dev libssl-dev libyaml-dev
 libcmocka-dev python3 python3-openpyxl"
 for a in "$@"; do
 	case $a in
