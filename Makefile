@@ -79,14 +79,16 @@ $(BUILD)/tests/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call test_rule,$(t))))
 
-# `make test`: every cmocka suite, then every end-to-end script, then one
-# closing "N passed, M failed" line (tests/run-tests.sh).
+# `make test`: every cmocka suite and every end-to-end script under prove,
+# TEST_JOBS at a time, each with its time, then one closing
+# "N passed, M failed" line (tests/run-tests.sh; logs in $(BUILD)/test-logs).
+TEST_JOBS ?= 2
 test: all $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
-	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) tests/run-tests.sh \
+	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) TEST_JOBS=$(TEST_JOBS) tests/run-tests.sh \
 		$(addprefix $(BUILD)/tests/,$(UNIT_TESTS)) -- $(E2E_TESTS)
 
 unit: $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
-	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) tests/run-tests.sh $^ --
+	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) TEST_JOBS=$(TEST_JOBS) tests/run-tests.sh $^ --
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-san sample
