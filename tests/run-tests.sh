@@ -43,21 +43,32 @@ fi
 units=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do units+=("$1"); shift; done
 [ $# -gt 0 ] && shift
-suites=("${units[@]}" "$@")
+suites=("$@" "${units[@]}") # without timings: the scripts, longer, first
 [ ${#suites[@]} -gt 0 ] || { echo "0 passed, 0 failed"; exit 0; }
 
 rm -rf "$logs"
 mkdir -p "$logs"
 report=$logs/prove.out
 
+# The slowest suites of the last run first (unknown ones count as slow),
+# so a long end-to-end script does not start last and run alone; the
+# times ($logs.times, "ms suite" lines from prove's --timer) outlive the logs.
+times=$logs.times
+if [ -s "$times" ]; then
+	mapfile -t suites < <(for s in "${suites[@]}"; do
+		t=$(awk -v s="$s" '$2 == s { print $1; exit }' "$times")
+		echo "${t:-999999999} $s"
+	done | sort -s -k1,1nr | cut -d' ' -f2-)
+fi
+
 # -j: suites in parallel; --timer: each suite's time; --merge: stderr
-# into the TAP stream (so checks that print diagnostics stay in order);
-# --state=slow: the slowest suites of the last run start first, so the
-# long end-to-end scripts do not end up alone at the end (the state file
-# outlives the logs; without one, the order given is kept).
-prove -j "${TEST_JOBS:-2}" --timer --merge --state=slow,save --statefile="$logs.prove-state" \
-	--exec "bash $0 --one" "${suites[@]}" 2> >(grep -v '^No saved state' >&2) | tee "$report"
+# into the TAP stream (so checks that print diagnostics stay in order).
+prove -j "${TEST_JOBS:-2}" --timer --merge --exec "bash $0 --one" "${suites[@]}" | tee "$report"
 prove_rc=${PIPESTATUS[0]}
+# this run's times, then the last run's for suites not run this time
+{ awk '/^\[[0-9:]+\] [^ ]+ \.+ ok +[0-9]+ ms/ {
+	for (i = 3; i <= NF; i++) if ($i == "ms") { print $(i - 1), $2; break } }' "$report"
+  cat "$times" 2>/dev/null; } | awk '!seen[$2]++' >"$times.new" && mv "$times.new" "$times"
 
 # Suites prove failed ("name (Wstat: ...)" in its summary report).
 rejected=$(sed -n 's/^\([^ ]*\) *(Wstat: .*/\1/p' "$report")
