@@ -203,6 +203,24 @@ static int key_of(struct walk *w, const yaml_node_pair_t *pr, const char **key)
 	return 0;
 }
 
+/* The key and the value of a mapping pair, both counted as visited. */
+static int pair_of(struct walk *w, const yaml_node_pair_t *pr, const char **key, const yaml_node_t **v)
+{
+	if (key_of(w, pr, key) != 0)
+		return -1;
+	*v = node(w, pr->value);
+	return visit(w, *v);
+}
+
+/* 0 when v is a node of the type wanted, 1 when it is empty (nothing to
+ * read), else -1 after reporting msg at v's line. */
+static int shape(struct walk *w, const yaml_node_t *v, yaml_node_type_t type, const char *msg)
+{
+	if (v->type == type)
+		return 0;
+	return is_null(v) ? 1 : yerr(w->name, line_of(v), msg);
+}
+
 static int too_many_codes(struct walk *w, const yaml_node_t *at, const yaml_col *c)
 {
 	if (c->codes.n < CODES_YAML_MAX_CODES && c->codes.nalias < CODES_YAML_MAX_CODES)
@@ -220,10 +238,8 @@ static int category_item(struct walk *w, yaml_col *c, const yaml_node_t *item)
 	const char *code = NULL, *label = NULL;
 	for (yaml_node_pair_t *pr = item->data.mapping.pairs.start; pr < item->data.mapping.pairs.top; pr++) {
 		const char *key;
-		if (key_of(w, pr, &key) != 0)
-			return -1;
-		const yaml_node_t *v = node(w, pr->value);
-		if (visit(w, v) != 0)
+		const yaml_node_t *v;
+		if (pair_of(w, pr, &key, &v) != 0)
 			return -1;
 		if (strcmp(key, "code") && strcmp(key, "name"))
 			continue; /* not ours */
@@ -243,10 +259,9 @@ static int category_item(struct walk *w, yaml_col *c, const yaml_node_t *item)
 
 static int category(struct walk *w, yaml_col *c, const yaml_node_t *v)
 {
-	if (is_null(v))
-		return 0;
-	if (v->type != YAML_SEQUENCE_NODE)
-		return yerr(w->name, line_of(v), "category: expected a list of \"- code: X\" items");
+	int sh = shape(w, v, YAML_SEQUENCE_NODE, "category: expected a list of \"- code: X\" items");
+	if (sh != 0)
+		return sh < 0 ? -1 : 0;
 	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
 		const yaml_node_t *item = node(w, *it);
 		if (visit(w, item) != 0 || category_item(w, c, item) != 0)
@@ -258,16 +273,13 @@ static int category(struct walk *w, yaml_col *c, const yaml_node_t *v)
 /* { label : code, ... }: every pair becomes an alias of its code. */
 static int dictionary(struct walk *w, yaml_col *c, const yaml_node_t *v)
 {
-	if (is_null(v))
-		return 0;
-	if (v->type != YAML_MAPPING_NODE)
-		return yerr(w->name, line_of(v), "dictionary: expected a { label : code } mapping");
+	int sh = shape(w, v, YAML_MAPPING_NODE, "dictionary: expected a { label : code } mapping");
+	if (sh != 0)
+		return sh < 0 ? -1 : 0;
 	for (yaml_node_pair_t *pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top; pr++) {
 		const char *label;
-		if (key_of(w, pr, &label) != 0)
-			return -1;
-		const yaml_node_t *code = node(w, pr->value);
-		if (visit(w, code) != 0)
+		const yaml_node_t *code;
+		if (pair_of(w, pr, &label, &code) != 0)
 			return -1;
 		if (!text_of(code))
 			return yerr(w->name, line_of(code), "dictionary: a code is a single value");
@@ -339,22 +351,19 @@ static yaml_col *new_col(codes_schema *s, const char *table, const char *column,
 static int column(struct walk *w, const char *table, const yaml_node_pair_t *pr)
 {
 	const char *name;
-	if (key_of(w, pr, &name) != 0)
+	const yaml_node_t *v;
+	if (pair_of(w, pr, &name, &v) != 0)
 		return -1;
-	const yaml_node_t *v = node(w, pr->value);
-	if (visit(w, v) != 0)
+	int sh = shape(w, v, YAML_MAPPING_NODE, "a column is a mapping of its properties");
+	if (sh < 0)
 		return -1;
-	if (!is_null(v) && v->type != YAML_MAPPING_NODE)
-		return yerr(w->name, line_of(v), "a column is a mapping of its properties");
 	yaml_col *c = new_col(w->s, table, name, line_of(node(w, pr->key)));
-	if (is_null(v))
-		return 0;
+	if (sh > 0)
+		return 0; /* a column with no properties */
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 		const char *key;
-		if (key_of(w, p, &key) != 0)
-			return -1;
-		const yaml_node_t *pv = node(w, p->value);
-		if (visit(w, pv) != 0 || property(w, c, node(w, p->key), pv) != 0)
+		const yaml_node_t *pv;
+		if (pair_of(w, p, &key, &pv) != 0 || property(w, c, node(w, p->key), pv) != 0)
 			return -1;
 	}
 	return 0;
@@ -366,15 +375,14 @@ static int tables(struct walk *w, const yaml_node_t *map)
 		return yerr(w->name, line_of(map), "column_map is a mapping of tables");
 	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
 		const char *table;
-		if (key_of(w, pr, &table) != 0)
+		const yaml_node_t *t;
+		if (pair_of(w, pr, &table, &t) != 0)
 			return -1;
-		const yaml_node_t *t = node(w, pr->value);
-		if (visit(w, t) != 0)
+		int sh = shape(w, t, YAML_MAPPING_NODE, "a table is a mapping of its columns");
+		if (sh < 0)
 			return -1;
-		if (is_null(t))
+		if (sh > 0)
 			continue;
-		if (t->type != YAML_MAPPING_NODE)
-			return yerr(w->name, line_of(t), "a table is a mapping of its columns");
 		for (yaml_node_pair_t *c = t->data.mapping.pairs.start; c < t->data.mapping.pairs.top; c++)
 			if (column(w, table, c) != 0)
 				return -1;
@@ -390,9 +398,10 @@ static int walk(struct walk *w)
 		return 0;
 	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
 		const char *key;
-		if (key_of(w, pr, &key) != 0)
+		const yaml_node_t *v;
+		if (pair_of(w, pr, &key, &v) != 0)
 			return -1;
-		if (!strcmp(key, "column_map") && tables(w, node(w, pr->value)) != 0)
+		if (!strcmp(key, "column_map") && tables(w, v) != 0)
 			return -1;
 	}
 	return 0;
