@@ -20,9 +20,11 @@ PREFIX ?= /usr/local
 DATADIR ?= $(CURDIR)
 
 CC ?= cc
-PKGS := libxml-2.0 xlsxwriter
+# libcrypto: SHA-256 for the manifest (lib/csc_sha256.c); yaml-0.1: the
+# SSDA903 code lists (extract/codes_yaml.c).
+PKGS := libxml-2.0 xlsxwriter libcrypto yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lxlsxwriter -lz)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lxlsxwriter -lz -lcrypto -lyaml)
 
 WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wvla -Wstrict-prototypes -Wmissing-prototypes
 OPT ?= -O2 -g
@@ -106,14 +108,16 @@ $(BUILD)/tests/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call test_rule,$(t))))
 
-# `make test`: every cmocka suite, then every end-to-end script, then one
-# closing "N passed, M failed" line (tests/run-tests.sh).
+# `make test`: every cmocka suite and every end-to-end script under prove,
+# TEST_JOBS at a time, each with its time, then one closing
+# "N passed, M failed" line (tests/run-tests.sh; logs in $(BUILD)/test-logs).
+TEST_JOBS ?= 2
 test: all $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
-	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) tests/run-tests.sh \
+	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) TEST_JOBS=$(TEST_JOBS) tests/run-tests.sh \
 		$(addprefix $(BUILD)/tests/,$(UNIT_TESTS)) -- $(E2E_TESTS)
 
 unit: $(addprefix $(BUILD)/tests/,$(UNIT_TESTS))
-	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) tests/run-tests.sh $^ --
+	@BUILD=$(BUILD) BIN=$(abspath $(BIN)) TEST_JOBS=$(TEST_JOBS) tests/run-tests.sh $^ --
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-san sample

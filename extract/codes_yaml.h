@@ -2,16 +2,26 @@
  * codes_yaml.h - the SSDA903 column definitions, read at run time from
  * <reference_dir>/SSDA903_schema_2024.yml.
  *
- * Only the subset of YAML that file uses is understood: block mappings by
- * indentation (spaces), block sequences of "- code: X" items with an
- * optional "name:" line, flow mappings "{"a" : "b", ...}" that may span
- * lines, quoted and plain scalars and # comments. Under the top-level
- * `column_map` key each table maps each column to its properties:
- * `string`, `date`, `numeric` or `category` (with codes), `dictionary`
- * (label -> code) and `canbeblank`. Category `name`s and dictionary keys
- * become aliases of their code. Anything outside that subset is either
- * ignored (unknown keys) or reported as "file:line: message" (bad
- * structure); no input can make the reader crash or overrun.
+ * Read with libyaml, so the whole YAML 1.1 language is understood: block
+ * and flow styles, quoting, comments, anchors (&name) and aliases (*name),
+ * which share the anchored value (a table, a column, a category list or a
+ * dictionary may be written once and reused). "<<" merge keys are refused
+ * with an error (libyaml does not do them, and ignoring one would drop
+ * properties silently). The file must be one document.
+ *
+ * Under the top-level `column_map` key each table maps each column to its
+ * properties: `string`, `date`, `numeric` or `category` (a list of
+ * "- code: X" items with an optional "name: Y"), `dictionary` (a mapping
+ * label -> code) and `canbeblank`. Category `name`s and dictionary keys
+ * become aliases of their code. Other keys are ignored; a value of the wrong
+ * shape (a column that is not a mapping, a category that is not a list ...)
+ * and every YAML syntax error is reported as "prog: file:line: message".
+ *
+ * Limits, checked while streaming before anything is built, so that no
+ * input can make the reader crash, overrun or run away: the file size, the
+ * nesting depth, the length of one value, the number of values; then, while
+ * reading the column definitions, the values visited (aliases multiply
+ * them) and the codes of one column.
  */
 #ifndef CODES_YAML_H
 #define CODES_YAML_H
@@ -21,6 +31,11 @@
 #include "codes_list.h"
 
 #define CODES_YAML_MAX_BYTES (16u << 20)
+#define CODES_YAML_MAX_DEPTH 8        /* nested mappings and lists */
+#define CODES_YAML_MAX_SCALAR 512     /* bytes of one key or value, the NUL included */
+#define CODES_YAML_MAX_VALUES 200000  /* scalars, lists, mappings and aliases in the file */
+#define CODES_YAML_MAX_VISITS 200000  /* values read for the columns, aliases expanded */
+#define CODES_YAML_MAX_CODES 1000     /* codes, and labels, of one column */
 
 enum yaml_kind { YK_NONE, YK_STRING, YK_DATE, YK_NUMERIC, YK_CATEGORY };
 

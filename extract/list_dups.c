@@ -86,7 +86,10 @@ static void hash_col(hbuf *x, const list_reader *r, int i)
 static void hb_digest(hbuf *x, unsigned char dig[32])
 {
 	csc_sha256_update(&x->h, x->b, x->n);
-	csc_sha256_digest(&x->h, dig);
+	/* libcrypto fails only when memory runs out: the one exit outside main,
+	 * as csc_xmalloc's (a zeroed digest would make every row a duplicate) */
+	if (csc_sha256_digest(&x->h, dig) != 0)
+		csc_die(CSC_EXIT_INTERNAL, "out of memory (libcrypto SHA-256)");
 }
 
 /* Keyed by the whole row: a key column the file lacks. */

@@ -1,5 +1,5 @@
 /*
- * fuzz_yaml.c - libFuzzer harness for the YAML-subset code-list reader
+ * fuzz_yaml.c - libFuzzer harness for the code-list reader over libyaml
  * (extract/codes_yaml.c, codes_yaml_parse over memory); what it reads is
  * looked up and turned into the SSDA903 tables as the extractor does.
  */

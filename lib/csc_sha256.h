@@ -1,34 +1,42 @@
 /*
  * csc_sha256.h - SHA-256 (FIPS 180-4), for run manifests: a published pack
  * can be proven to come from given input files.
+ *
+ * A thin wrapper over OpenSSL's libcrypto (EVP_Digest*): it picks the CPU's
+ * fast path (x86 SHA extensions, ARMv8 crypto, AVX2 ...) at run time and has
+ * years of review behind it. The wrapper keeps the project's small streaming
+ * API and hex output so callers need no OpenSSL header.
  */
 #ifndef CSC_SHA256_H
 #define CSC_SHA256_H
 
 #include <stddef.h>
-#include <stdint.h>
+
+struct evp_md_ctx_st; /* OpenSSL's EVP_MD_CTX */
 
 typedef struct csc_sha256 {
-	uint32_t h[8];
-	uint64_t len;      /* bytes hashed so far */
-	unsigned char buf[64];
-	size_t nbuf;
+	struct evp_md_ctx_st *ctx;
+	int failed;        /* libcrypto refused a step; csc_sha256_hex reports it */
 } csc_sha256;
 
+/* Start a digest. Never fails by itself: a libcrypto failure (out of
+ * memory) is remembered and reported by csc_sha256_hex. Every init must be
+ * paired with one csc_sha256_hex, which releases what init allocated. */
 void csc_sha256_init(csc_sha256 *s);
+
+/* Hash n more bytes (any split of the message gives the same digest). */
 void csc_sha256_update(csc_sha256 *s, const void *data, size_t n);
 
-/* Finish and write 64 lowercase hex digits and a NUL into hex. */
-void csc_sha256_hex(csc_sha256 *s, char hex[65]);
+/* Finish, write 64 lowercase hex digits and a NUL into hex and release the
+ * digest. 0, or -1 (hex set to "") when libcrypto failed at any step. */
+int csc_sha256_hex(csc_sha256 *s, char hex[65]);
 
-/* Finish and write the 32-byte digest into out. */
-void csc_sha256_digest(csc_sha256 *s, unsigned char out[32]);
+/* Finish, write the 32-byte digest into out and release the digest, as
+ * csc_sha256_hex does. 0, or -1 (out zeroed) when libcrypto failed. */
+int csc_sha256_digest(csc_sha256 *s, unsigned char out[32]);
 
-/* Use the CPU's SHA instructions when it has them (on, the default) or the
- * portable code (off; tests compare the two). Returns the previous choice. */
-int csc_sha256_accelerate(int on);
-
-/* Hash a whole file into hex; 0, or -1 with errno set. */
+/* Hash a whole file into hex, streaming (64 KiB at a time); 0, or -1 with
+ * errno set (ENOMEM when libcrypto failed). */
 int csc_sha256_file(const char *path, char hex[65]);
 
 #endif

@@ -7,8 +7,8 @@
 #                            smoke test) and valgrind (tests/e2e/valgrind_e2e.sh)
 #   (the flags combine: scripts/deps.sh --ci --fuzz)
 set -eu
-pkgs="build-essential pkg-config libxml2-dev libxml2-utils libcsv-dev libxlsxwriter-dev
-libcmocka-dev python3 python3-openpyxl groff-base man-db"
+pkgs="build-essential pkg-config libxml2-dev libxml2-utils libcsv-dev libxlsxwriter-dev libssl-dev libyaml-dev
+libcmocka-dev perl python3 python3-openpyxl groff-base man-db"
 for a in "$@"; do
 	case $a in
 	--ci) pkgs="$pkgs libreoffice-calc-nogui poppler-utils" ;;

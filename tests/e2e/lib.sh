@@ -1,6 +1,10 @@
 # Helpers for end-to-end scripts. Source it, then call the checks; each
 # prints "ok - name" or "not ok - name" and the script ends with `finish`.
 # BIN (the programs) and ROOT (the repository) are set for you.
+# The lines are TAP test lines: tests/run-tests.sh adds the plan and runs
+# the scripts under prove, several at once, so a script writes only inside
+# folders from `tmpdir` (never a fixed path) and prints no other line
+# starting with "ok" or "not ok".
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 : "${BIN:=$ROOT/build/bin}"
 PY=/usr/bin/python3   # Debian's python, where python3-openpyxl lives

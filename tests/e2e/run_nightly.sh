@@ -75,7 +75,9 @@ check "drilldown_periods.csv published with it" grep -q '^2023-03-01,2024-02-29,
 # left by a dead run does not block.
 setsid flock "$T/a/out/.lock" sleep 30 &
 holder=$!
-sleep 0.3
+# wait until the holder has the lock (a fixed sleep lost the race when the
+# suites run in parallel on a busy machine); at most 10 s
+for _ in $(seq 1 500); do flock -n "$T/a/out/.lock" true || break; sleep 0.02; done
 msg=$("$BIN/csc-run" --conf "$T/a/pipeline.conf" 2>&1); rc=$?
 check_eq "overlapping run refused with exit 5" 5 $rc
 check "refusal says why" grep -q "another run" <<<"$msg"

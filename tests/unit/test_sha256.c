@@ -1,10 +1,14 @@
-/* SHA-256 against the FIPS 180-4 / NIST example vectors, with the CPU's SHA
- * instructions and with the portable code; and the two against each other. */
+/* SHA-256 (lib/csc_sha256.c over libcrypto) against the FIPS 180-4 / NIST
+ * example vectors, fed whole and in pieces, and on files. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "csc_sha256.h"
@@ -14,7 +18,7 @@ static void hash(const char *msg, size_t n, char out[65])
 	csc_sha256 s;
 	csc_sha256_init(&s);
 	csc_sha256_update(&s, msg, n);
-	csc_sha256_hex(&s, out);
+	assert_int_equal(csc_sha256_hex(&s, out), 0);
 }
 
 static void test_vectors(void **state)
@@ -28,6 +32,10 @@ static void test_vectors(void **state)
 	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
 	hash(two, strlen(two), h);
 	assert_string_equal(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	const char *long896 = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmn"
+			      "hijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+	hash(long896, strlen(long896), h);
+	assert_string_equal(h, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
 /* The binary digest is the bytes the hex spells. */
@@ -41,7 +49,7 @@ static void test_digest(void **state)
 	unsigned char d[32];
 	csc_sha256_init(&s);
 	csc_sha256_update(&s, "abc", 3);
-	csc_sha256_digest(&s, d);
+	assert_int_equal(csc_sha256_digest(&s, d), 0);
 	assert_memory_equal(d, abc, 32);
 }
 
@@ -59,28 +67,17 @@ static void test_million_a_in_odd_pieces(void **state)
 		left -= n;
 	}
 	char h[65];
-	csc_sha256_hex(&s, h);
+	assert_int_equal(csc_sha256_hex(&s, h), 0);
 	assert_string_equal(h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-static int portable(void **state)
-{
-	(void)state;
-	csc_sha256_accelerate(0);
-	return 0;
-}
-
-static int accelerated(void **state)
-{
-	(void)state;
-	csc_sha256_accelerate(1);
-	return 0;
-}
-
-/* Every length from 0 to 700 bytes (padding into one or two blocks, every
- * tail length), fed whole and in pieces of 1 to 130 bytes: the accelerated
- * and the portable code agree. Without the instructions both are portable. */
-static void test_paths_agree(void **state)
+/* Every length from 0 to 700 bytes of xorshift32 output (padding into one
+ * or two blocks, every tail length), fed in pieces of 1 to 130 bytes. The
+ * 701 hex digests, concatenated, hash to the value Python's hashlib gives
+ * for the same bytes:
+ *   x = 2463534242; x ^= x<<13 & M; x ^= x>>17; x ^= x<<5 & M; byte = x & 255
+ *   sha256(b"".join(sha256(msg[:n]).hexdigest().encode() for n in 0..700)) */
+static void test_every_length_in_pieces(void **state)
 {
 	(void)state;
 	unsigned char msg[700];
@@ -89,31 +86,84 @@ static void test_paths_agree(void **state)
 		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
 		msg[i] = (unsigned char)x;
 	}
+	csc_sha256 all;
+	csc_sha256_init(&all);
 	for (size_t n = 0; n <= sizeof msg; n++) {
-		char want[65], got[65];
-		csc_sha256_accelerate(0);
-		hash((const char *)msg, n, want);
-		csc_sha256_accelerate(1);
+		char whole[65], pieces[65];
+		hash((const char *)msg, n, whole);
 		csc_sha256 s;
 		csc_sha256_init(&s);
 		size_t piece = n % 130 + 1;
 		for (size_t o = 0; o < n; o += piece)
 			csc_sha256_update(&s, msg + o, n - o < piece ? n - o : piece);
-		csc_sha256_hex(&s, got);
-		assert_string_equal(got, want);
+		assert_int_equal(csc_sha256_hex(&s, pieces), 0);
+		assert_string_equal(pieces, whole);
+		csc_sha256_update(&all, whole, 64);
 	}
+	char h[65];
+	assert_int_equal(csc_sha256_hex(&all, h), 0);
+	assert_string_equal(h, "30577e48695da9d97843c8b446f5e7cf58f50dab5059fe780845897062816454");
+}
+
+/* A file of 200,000 'a' bytes (more than three 64 KiB reads, the last one
+ * short): the digest equals that of the bytes hashed from memory; "abc" and
+ * an empty file give the NIST values. */
+static void test_file(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_sha256.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "wb");
+	assert_non_null(f);
+	static char big[200000];
+	memset(big, 'a', sizeof big);
+	assert_int_equal(fwrite(big, 1, sizeof big, f), sizeof big);
+	assert_int_equal(fclose(f), 0);
+	char got[65], want[65];
+	assert_int_equal(csc_sha256_file(path, got), 0);
+	hash(big, sizeof big, want);
+	assert_string_equal(got, want);
+
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("abc", f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(csc_sha256_file(path, got), 0);
+	assert_string_equal(got, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(csc_sha256_file(path, got), 0);
+	assert_string_equal(got, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	unlink(path);
+}
+
+/* A missing file and a folder: -1 with errno from the system, hex empty. */
+static void test_file_errors(void **state)
+{
+	(void)state;
+	char got[65] = "x";
+	errno = 0;
+	assert_int_equal(csc_sha256_file("/nonexistent/cscpipe/file", got), -1);
+	assert_int_equal(errno, ENOENT);
+	errno = 0;
+	strcpy(got, "x");
+	assert_int_equal(csc_sha256_file("/tmp", got), -1);
+	assert_int_equal(errno, EISDIR);
+	assert_string_equal(got, "");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_vectors, accelerated),
-		cmocka_unit_test_setup(test_million_a_in_odd_pieces, accelerated),
-		cmocka_unit_test_setup(test_vectors, portable),
-		cmocka_unit_test_setup(test_digest, accelerated),
-		cmocka_unit_test_setup(test_digest, portable),
-		cmocka_unit_test_setup(test_million_a_in_odd_pieces, portable),
-		cmocka_unit_test(test_paths_agree),
+		cmocka_unit_test(test_vectors),
+		cmocka_unit_test(test_million_a_in_odd_pieces),
+		cmocka_unit_test(test_digest),
+		cmocka_unit_test(test_every_length_in_pieces),
+		cmocka_unit_test(test_file),
+		cmocka_unit_test(test_file_errors),
 	};
 	return cmocka_run_group_tests_name("sha256", tests, NULL, NULL);
 }
