@@ -10,14 +10,10 @@
 #include <string.h>
 
 #include "cin_custom.h"
+#include "v_upn.h"
 
 static const char upn_letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
-
-static int letter_value(char c)
-{
-	const char *p = c ? strchr(upn_letters, c) : NULL;
-	return p ? (int)(p - upn_letters) : -1;
-}
+#define letter_value v_upn_letter
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -130,6 +126,6 @@ CIN_RULE(cin_r1560q)
 	const cin_val *v = &st->child->f[C_FORMERUPN];
 	if (!cin_has(v))
 		return;
-	if (!(strlen(v->s) == 13 && letter_value(v->s[0]) >= 0 && digits(v->s, 1, 12) && last_ok(v->s)))
+	if (!v_upn_shape_ok(v->s))
 		cin_rep(ctx, rule, st->child, C_FORMERUPN);
 }

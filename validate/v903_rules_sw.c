@@ -33,16 +33,26 @@ GROUP(g08)
 }
 V903_BY_CHILD(sw08, V9_SW, g08)
 
-/* SW10STG2: an episode starts before the previous one ended. */
-GROUP(g10)
+/* SW10STG2: an episode starts before the previous one ended; from
+ * 2024-25 not when its reason is one the year exempts (FCONTA). */
+static void sw10(v_ctx *ctx, const v_rule *rule, const v903_data *d, v903_row *const *s, size_t n,
+		 const char *exempt)
 {
-	(void)d;
 	for (size_t i = 1; i < n; i++)
 		if (END(s[i - 1]) != CSC_NODATE && START(s[i]) != CSC_NODATE &&
-		    START(s[i]) < END(s[i - 1]))
+		    START(s[i]) < END(s[i - 1]) && !(exempt && v903_in_set(d, s[i]->f[SW_REASON], exempt)))
 			REP(s[i], SW_DECOM);
 }
+GROUP(g10)
+{
+	sw10(ctx, rule, d, s, n, NULL);
+}
 V903_BY_CHILD(sw10, V9_SW, g10)
+GROUP(g10_fconta)
+{
+	sw10(ctx, rule, d, s, n, "@rule SW10STG2: SW_REASON exempt from the 7-day check");
+}
+V903_BY_CHILD(sw10_fconta, V9_SW, g10_fconta)
 
 /* Looked after at 31 March other than on short breaks (V3/V4), for whom
  * social worker episodes are collected; *since is the start of the period
@@ -82,16 +92,31 @@ GROUP(g12)
 }
 V903_BY_CHILD(sw12, V9_SW, g12)
 
-/* SW15STG2: a social worker episode ended and another followed, but no
- * reason for the change. */
-GROUP(g15)
+/* SW01STG1 (2023-24): a child looked after at 31 March (not on short
+ * breaks) with no social worker episode, or none giving each of SW_ID,
+ * SW_DECOM and SW_REASON (the DfE text asks for "at least one instance of
+ * each"; upstream flags any incomplete row, which SW03STG1 already does). */
+void v903_r_sw01(v_ctx *ctx, const v_rule *rule)
 {
-	(void)d;
-	for (size_t i = 0; i + 1 < n; i++)
-		if (!v903_blank(s[i], SW_DEC) && v903_blank(s[i], SW_REASON))
-			REP(s[i], SW_REASON);
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[V9_EPISODES];
+	for (size_t i = 0, n; i < tb->n; i += n) {
+		n = v903_run_len(tb, i);
+		const char *child = tb->by_child[i]->f[0];
+		if (!needs_sw(d, child, NULL))
+			continue;
+		v903_row *const *s;
+		size_t m = v903_child(&d->t[V9_SW], child, &s);
+		int id = 0, start = 0, reason = 0;
+		for (size_t k = 0; k < m; k++) {
+			id |= !v903_blank(s[k], SW_ID);
+			start |= !v903_blank(s[k], SW_DECOM);
+			reason |= !v903_blank(s[k], SW_REASON);
+		}
+		if (!id || !start || !reason)
+			v903_report(ctx, rule, V9_EPISODES, tb->by_child[i + n - 1], EP_CHILD);
+	}
 }
-V903_BY_CHILD(sw15, V9_SW, g15)
 
 /* SW17STG2: a child looked after at 31 March (not on short breaks) has no
  * social worker episode open on that day. */
@@ -117,27 +142,3 @@ void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
 				    m ? SW_DEC : EP_CHILD);
 	}
 }
-
-/* SW16a-cSTG2: the first episode this year continues last year's open
- * one: same worker, start date and (once given) reason. */
-static void sw16(v_ctx *ctx, const v_rule *rule, int col)
-{
-	const v903_data *d = v903_cur(ctx), *p = v903_prev(ctx);
-	if (!p)
-		return;
-	const v903_table *tb = &d->t[V9_SW];
-	for (size_t i = 0, n; i < tb->n; i += n) {
-		n = v903_run_len(tb, i);
-		v903_row *const *last;
-		size_t m = v903_child(&p->t[V9_SW], tb->by_child[i]->f[0], &last);
-		/* last year's open episode may have had no reason yet: it
-		 * gets one when it ends */
-		if (m && v903_blank(last[m - 1], SW_DEC) &&
-		    !(col == SW_REASON && v903_blank(last[m - 1], col)) &&
-		    strcmp(last[m - 1]->f[col], tb->by_child[i]->f[col]))
-			REP(tb->by_child[i], col);
-	}
-}
-void v903_r_sw16a(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_ID); }
-void v903_r_sw16b(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_DECOM); }
-void v903_r_sw16c(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_REASON); }

@@ -86,7 +86,20 @@ static void sheet_summary(xw *x, v_ctx *c, const char *title, size_t shown)
 	put_n(x, ws, 2, 1, (double)c->nquery);
 	put_s(x, ws, 3, 0, "Not run", x->bold);
 	put_n(x, ws, 3, 1, (double)c->nnr);
-	lxw_row_t r = 4;
+	/* The rule sets that ran: the year's rules are what the issues mean. */
+	put_s(x, ws, 4, 0, "Rule set", x->bold);
+	{
+		size_t len = 1;
+		for (size_t k = 0; k < c->nrs; k++)
+			len += strlen(c->rs[k]) + 2;
+		char *all = csc_xmalloc(len);
+		all[0] = 0;
+		for (size_t k = 0; k < c->nrs; k++)
+			strcat(strcat(all, k ? "; " : ""), c->rs[k]);
+		put_s(x, ws, 4, 2, all, NULL);
+		free(all);
+	}
+	lxw_row_t r = 5;
 	if (shown < c->niss) {
 		char note[200];
 		snprintf(note, sizeof note,
@@ -206,17 +219,19 @@ static void sheet_children(xw *x, v_ctx *c, size_t shown)
 static void sheet_not_run(xw *x, v_ctx *c)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Not run");
-	static const char *const heads[] = {"rule", "reason", "message"};
+	static const char *const heads[] = {"rule", "reason", "message", "rule set"};
 	worksheet_set_column(ws, 0, 0, 10, NULL);
 	worksheet_set_column(ws, 1, 2, 70, NULL);
+	worksheet_set_column(ws, 3, 3, 18, NULL);
 	lxw_row_t r = 0;
 	for (size_t i = 0; i < c->nnr; i++) {
 		r++;
 		put_s(x, ws, r, 0, c->nr[i].code, NULL);
 		put_s(x, ws, r, 1, c->nr[i].reason, NULL);
 		put_s(x, ws, r, 2, v_rule_message(c, c->nr[i].code), NULL);
+		put_s(x, ws, r, 3, v_rs_label(c, c->nr[i].rs), NULL);
 	}
-	add_table(ws, "NotRun", 0, r, heads, 3);
+	add_table(ws, "NotRun", 0, r, heads, 4);
 }
 
 int v_write_xlsx(v_ctx *c, const char *path, const char *title)

@@ -15,7 +15,8 @@
  * in this folder. Its entry point is referenced weakly, so csc-validate links
  * with or without it: once the v903 objects join csc-validate_OBJS in
  * validate/module.mk (VALIDATE_903), --903 runs them. */
-int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir) __attribute__((weak));
+int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir, const char *ref_dir)
+	__attribute__((weak));
 
 static const char usage_line[] =
 	"usage: csc-validate (--cin FILE.xml [--cin-previous FILE.xml] | --903 DIR [--903-previous DIR])...\n"
@@ -34,7 +35,9 @@ static const char help_text[] =
 	"DESCRIPTION\n"
 	"    Reads a CIN census return (XML, streamed one child at a time) and/or a\n"
 	"    folder of SSDA903 CSVs and runs every DfE validation rule of the\n"
-	"    2025-26 rule sets (ref/cin-rules-2025-26.csv, ref/ssda903-rules-2025-26.csv).\n"
+	"    return's collection year: CIN the 2025-26 rule set (ref/cin-rules-2025-26.csv),\n"
+	"    SSDA903 the rule set and code lists of 2023-24, 2024-25, 2025-26 or 2026-27\n"
+	"    (ref/ssda903-rules-by-year.csv, ref/ssda903-codes-by-year.csv).\n"
 	"    Each failure is reported with its rule code, the DfE message, the child,\n"
 	"    table, field, value and line. Codes ending in Q are queries (warnings);\n"
 	"    the others are errors.\n"
@@ -44,18 +47,22 @@ static const char help_text[] =
 	"    ReferenceDate, else 31 March of --year. Working-day rules use the bank\n"
 	"    holidays in <ref>/bank-holidays-england-wales.csv.\n"
 	"\n"
-	"    The SSDA903 collection year (1 April - 31 March) ends on 31 March of\n"
-	"    --year, or on the 31 March on or after --reference-date. Without either\n"
-	"    it is the year holding most of the return's episode end, review, missing\n"
-	"    and social worker dates, which is said on stderr.\n"
+	"    The SSDA903 collection year (1 April - 31 March), and so its rule set,\n"
+	"    ends on 31 March of --year, or on the 31 March on or after\n"
+	"    --reference-date. Without either it is the year holding most of the\n"
+	"    return's episode end, review, missing and social worker dates, which is\n"
+	"    said on stderr. A year with no rule set here is refused (exit 4).\n"
 	"\n"
 	"    Outputs, each written whole or not at all, in OUTDIR:\n"
 	"      issues.csv         rule,severity,child,table,field,value,line,message,\n"
 	"                         sorted by child, then line, then rule\n"
-	"      rules_not_run.csv  rule,reason: rules that could not run (an input they\n"
-	"                         need was not supplied); never silently passed\n"
-	"      validation.xlsx    Summary by rule, every issue as a filterable table,\n"
-	"                         a per-child view, and the rules not run\n"
+	"      summary.csv        rule_set,errors,queries,rules_not_run: the rule set\n"
+	"                         (collection and year, e.g. \"SSDA903 2025-26\") each\n"
+	"                         count of issues.csv comes from\n"
+	"      rules_not_run.csv  rule,reason,rule_set: rules that could not run (an\n"
+	"                         input they need was not supplied); never silently passed\n"
+	"      validation.xlsx    Summary by rule (naming the rule sets), every issue as\n"
+	"                         a filterable table, a per-child view, and the rules not run\n"
 	"\n"
 	"OPTIONS\n"
 	"    --cin FILE            CIN census XML to validate\n"
@@ -78,7 +85,7 @@ static const char help_text[] =
 	"    2  at least one error\n"
 	"    3  an input is missing or unreadable (XML not well-formed, wrong root,\n"
 	"       missing reference data); no output is written\n"
-	"    4  usage\n"
+	"    4  usage, or a return of a collection year with no rule set here\n"
 	"    6  an output could not be written\n";
 
 static void usage(const char *why)
@@ -197,6 +204,8 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
+		/* one CIN rule set so far, whatever the census year */
+		v_set_ruleset(ctx, "CIN", 2026);
 		cin_opts o = {a.refdate, a.year, a.la, cal};
 		if (cin_validate_file(ctx, a.cin, a.cin, &o) < 0) {
 			rc = CSC_EXIT_INPUT;
@@ -209,14 +218,10 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_CONFIG;
 			goto out;
 		}
-		if (load_catalogue(ctx, a.ref, "ssda903-rules-2025-26.csv") < 0) {
-			rc = CSC_EXIT_INPUT;
+		/* the year's rule set and code lists: v903_run reads them once it
+		 * knows the year */
+		if ((rc = v903_run(ctx, a.dir903, a.prev903, a.ref)) != 0)
 			goto out;
-		}
-		if (v903_run(ctx, a.dir903, a.prev903) != 0) {
-			rc = CSC_EXIT_INPUT;
-			goto out;
-		}
 	}
 	{
 		char title[512];
@@ -232,8 +237,12 @@ int main(int argc, char **argv)
 		size_t ne = 0, nq = 0;
 		for (size_t i = 0; i < v_issue_count(ctx); i++)
 			*(strcmp(v_issue_at(ctx, i).severity, "error") == 0 ? &ne : &nq) += 1;
-		csc_info("%zu errors, %zu queries, %zu rules not run; see %s/issues.csv and %s/validation.xlsx",
-			 ne, nq, v_not_run_count(ctx), a.out, a.out);
+		char sets[256] = "";
+		for (size_t i = 0; i < v_ruleset_count(ctx); i++)
+			snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s", i ? ", " : "",
+				 v_ruleset_label(ctx, i));
+		csc_info("%s: %zu errors, %zu queries, %zu rules not run; see %s/issues.csv and %s/validation.xlsx",
+			 sets, ne, nq, v_not_run_count(ctx), a.out, a.out);
 	}
 out:
 	csc_calendar_free(cal);

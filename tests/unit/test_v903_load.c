@@ -127,17 +127,16 @@ static void test_sex_codes_follow_the_year(void **state)
 {
 	(void)state;
 	static const struct { int year; const char *bad; } cases[] = {
-		{2023, "2"}, /* 2023-24: child 2 (M) is wrong */
-		{2024, "1"}, /* 2024-25: child 1 (1) is wrong */
+		{2024, "2"}, /* 2023-24: child 2 (M) is wrong */
+		{2025, "1"}, /* 2024-25: child 1 (1) is wrong */
+		{2027, "1"}, /* 2026-27 */
 	};
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < 3; k++) {
 		v903_data cur, prev;
 		int used;
-		t903_build("H SEX=1\nH CHILD=2 SEX=M", &cur, &prev, &used);
-		cur.year_start = csc_date_make(cases[k].year, 4, 1);
-		cur.year_end = csc_date_make(cases[k].year + 1, 3, 31);
+		t903_build_in(cases[k].year, "H SEX=1\nH CHILD=2 SEX=M", &cur, &prev, &used);
 		t903_nissues = 0;
-		t903_check(t903_rule("101"), &cur, NULL);
+		t903_check(t903_rule_in("101", cases[k].year), &cur, NULL);
 		assert_int_equal(t903_nissues, 1);
 		assert_string_equal(t903_issues[0].child, cases[k].bad);
 		v903_free(&cur);
@@ -152,7 +151,7 @@ static void test_clean_return_has_no_issues(void **state)
 	(void)state;
 	v_ctx *ctx = t903_ctx();
 	t903_nissues = t903_nnot_run = 0;
-	assert_int_equal(v903_run(ctx, DATA "clean", NULL), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", NULL, CSC_DATADIR "/ref"), 0);
 	for (size_t i = 0; i < t903_nissues; i++)
 		print_error("%s child %s %s.%s='%s' line %ld\n", t903_issues[i].code,
 			    t903_issues[i].child, t903_issues[i].table, t903_issues[i].field,
@@ -163,11 +162,12 @@ static void test_clean_return_has_no_issues(void **state)
 	 * rule needing last year's return */
 	size_t prev_rules = 0;
 	for (int i = 0; i < v903_nrules; i++)
-		prev_rules += v903_rules[i].needs == V_NEEDS_PREVIOUS;
+		prev_rules += v_rule_in_year(&v903_rules[i], 2026) &&
+			      v903_rules[i].rule.needs == V_NEEDS_PREVIOUS;
 	assert_int_equal(without_prev, 23 + prev_rules);
 
 	t903_nissues = t903_nnot_run = 0;
-	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev", CSC_DATADIR "/ref"), 0);
 	for (size_t i = 0; i < t903_nissues; i++)
 		print_error("%s child %s %s.%s='%s' line %ld\n", t903_issues[i].code,
 			    t903_issues[i].child, t903_issues[i].table, t903_issues[i].field,
@@ -184,19 +184,28 @@ static void test_run_uses_given_year(void **state)
 	v_ctx *ctx = t903_ctx();
 	t903_nissues = t903_nnot_run = 0;
 	t903_year_given = CSC_NODATE;
-	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev", CSC_DATADIR "/ref"), 0);
 	assert_int_equal(t903_year_used, csc_date_make(2026, 3, 31));
 	assert_int_equal(t903_prev_year_used, csc_date_make(2025, 3, 31));
 	t903_year_given = csc_date_make(2027, 3, 31);
-	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev", CSC_DATADIR "/ref"), 0);
 	assert_int_equal(t903_year_used, csc_date_make(2027, 3, 31));
 	assert_int_equal(t903_prev_year_used, csc_date_make(2026, 3, 31));
-	/* a year the data cannot judge: one the return does not even reach */
-	t903_year_given = csc_date_make(2019, 3, 31);
+	/* a year the data cannot judge: one the return does not reach */
+	t903_year_given = csc_date_make(2024, 3, 31);
 	t903_nissues = 0;
-	assert_int_equal(v903_run(ctx, DATA "clean", NULL), 0);
-	assert_int_equal(t903_year_used, csc_date_make(2019, 3, 31));
-	assert_true(t903_nissues > 0); /* episodes starting after 31 March 2019 */
+	assert_int_equal(v903_run(ctx, DATA "clean", NULL, CSC_DATADIR "/ref"), 0);
+	assert_int_equal(t903_year_used, csc_date_make(2024, 3, 31));
+	assert_true(t903_nissues > 0); /* episodes starting after 31 March 2024 */
+	/* a year with no rule set here is refused, before any rule runs */
+	for (int y = 2023; y <= 2028; y += 5) {
+		t903_year_given = csc_date_make(y, 3, 31);
+		t903_nissues = t903_nnot_run = 0;
+		t903_year_used = CSC_NODATE;
+		assert_int_equal(v903_run(ctx, DATA "clean", NULL, CSC_DATADIR "/ref"), CSC_EXIT_CONFIG);
+		assert_int_equal(t903_nissues + t903_nnot_run, 0);
+		assert_int_equal(t903_year_used, CSC_NODATE);
+	}
 	t903_year_given = CSC_NODATE;
 	t903_nissues = t903_nnot_run = 0;
 }
@@ -222,7 +231,7 @@ static void test_run_reports_child_field_line(void **state)
 	      "K2,01/05/2025,S,C2,N1,U1,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n", f);
 	fclose(f);
 	t903_nissues = t903_nnot_run = 0;
-	assert_int_equal(v903_run(t903_ctx(), dir, NULL), 0);
+	assert_int_equal(v903_run(t903_ctx(), dir, NULL, CSC_DATADIR "/ref"), 0);
 	size_t sex = 0;
 	for (size_t i = 0; i < t903_nissues; i++)
 		if (!strcmp(t903_issues[i].code, "101")) {
@@ -247,12 +256,12 @@ static void test_unreadable_input_is_3(void **state)
 	static const char *const dirs[] = {DATA "broken", DATA "none", DATA "no-such-folder"};
 	for (size_t i = 0; i < 3; i++) {
 		t903_nissues = t903_nnot_run = 0;
-		assert_int_equal(v903_run(t903_ctx(), dirs[i], NULL), CSC_EXIT_INPUT);
+		assert_int_equal(v903_run(t903_ctx(), dirs[i], NULL, CSC_DATADIR "/ref"), CSC_EXIT_INPUT);
 		assert_int_equal(t903_nissues, 0);
 		assert_int_equal(t903_nnot_run, 0);
 	}
 	/* a broken previous year is as fatal */
-	assert_int_equal(v903_run(t903_ctx(), DATA "clean", DATA "broken"), CSC_EXIT_INPUT);
+	assert_int_equal(v903_run(t903_ctx(), DATA "clean", DATA "broken", CSC_DATADIR "/ref"), CSC_EXIT_INPUT);
 }
 
 /* Whatever the bytes, loading never crashes: a seeded run of random and
