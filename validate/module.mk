@@ -30,6 +30,9 @@ UNIT_TESTS += test_v903_rules
 V903_SHARED := validate/v_year.o validate/v_upn.o
 test_v903_rules_OBJS := tests/unit/test_v903_rules.o tests/unit/test_v903_harness.o $(V903_OBJS) \
 	$(V903_SHARED)
+# the collection-year mechanism (v_year, v_engine) CIN and SSDA903 share
+UNIT_TESTS += test_v903_year
+test_v903_year_OBJS := tests/unit/test_v903_year.o $(VALIDATE_ENGINE)
 UNIT_TESTS += test_v903_load
 test_v903_load_OBJS := tests/unit/test_v903_load.o tests/unit/test_v903_harness.o $(V903_OBJS) \
 	$(V903_SHARED)

@@ -127,13 +127,15 @@ const v_year_rule v903_rules[] = {
 	FROM(2025, FN_("SW10STG2", v903_r_sw10_fconta)),
 	FN("SW11bSTG2", v903_r_sw11b),
 	FN("SW12STG2", v903_r_sw12),
-	/* 2023-24: a blank reason is invalid; from 2024-25 it is allowed */
-	UNTIL(2024, CODE_("SW13STG1", V9_SW, SW_REASON, "@SWEpisodes.SW_REASON", 0)),
+	/* SW_REASON is the reason an episode ended (V903_NOT_RUN.md): 2023-24
+	 * wants one on every ended episode; from 2024-25 a blank one is left
+	 * to SW01bSTG1 */
+	UNTIL(2024, FN_("SW13STG1", v903_r_sw13_ended)),
 	FROM(2025, CODE_("SW13STG1", V9_SW, SW_REASON, "@SWEpisodes.SW_REASON", 1)),
 	FROM(2026, FN_("SW17STG2", v903_r_sw17)),
 	/* 2023-24 only (deleted in 2024-25) */
 	UNTIL(2024, FN_("SW01STG1", v903_r_sw01)),
-	UNTIL(2024, SOME_("SW03STG1", V9_SW, {0}, NULL, {0}, COLS(SW_ID, SW_DECOM, SW_REASON))),
+	UNTIL(2024, FN_("SW03STG1", v903_r_sw03)),
 	UNTIL(2024, {"SW11aSTG2", NOW, v903_ck_not_run,
 		     "not implemented: it checks what SW11bSTG2 checks (a social worker episode "
 		     "ended with none after it), which runs"}),

@@ -153,6 +153,8 @@ void v903_r_546(v_ctx *ctx, const v_rule *rule);
 void v903_r_555(v_ctx *ctx, const v_rule *rule);
 void v903_r_556(v_ctx *ctx, const v_rule *rule);
 void v903_r_sw01(v_ctx *ctx, const v_rule *rule);
+void v903_r_sw03(v_ctx *ctx, const v_rule *rule);
+void v903_r_sw13_ended(v_ctx *ctx, const v_rule *rule);
 void v903_r_sw10_fconta(v_ctx *ctx, const v_rule *rule);
 void v903_r_706(v_ctx *ctx, const v_rule *rule);
 void v903_r_709(v_ctx *ctx, const v_rule *rule);

@@ -93,9 +93,11 @@ GROUP(g12)
 V903_BY_CHILD(sw12, V9_SW, g12)
 
 /* SW01STG1 (2023-24): a child looked after at 31 March (not on short
- * breaks) with no social worker episode, or none giving each of SW_ID,
- * SW_DECOM and SW_REASON (the DfE text asks for "at least one instance of
- * each"; upstream flags any incomplete row, which SW03STG1 already does). */
+ * breaks) with no social worker episode, or none giving SW_ID, SW_DECOM
+ * and, when an episode has ended, SW_REASON (the DfE text asks for "at
+ * least one instance of each"; SW_REASON is the reason an episode ended, so
+ * a child who has kept one social worker has none). Upstream flags any
+ * incomplete row, which SW03STG1 already does. */
 void v903_r_sw01(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
@@ -107,14 +109,45 @@ void v903_r_sw01(v_ctx *ctx, const v_rule *rule)
 			continue;
 		v903_row *const *s;
 		size_t m = v903_child(&d->t[V9_SW], child, &s);
-		int id = 0, start = 0, reason = 0;
+		int id = 0, start = 0, reason = 0, ended = 0;
 		for (size_t k = 0; k < m; k++) {
 			id |= !v903_blank(s[k], SW_ID);
 			start |= !v903_blank(s[k], SW_DECOM);
 			reason |= !v903_blank(s[k], SW_REASON);
+			ended |= !v903_blank(s[k], SW_DEC);
 		}
-		if (!id || !start || !reason)
+		if (!id || !start || (ended && !reason))
 			v903_report(ctx, rule, V9_EPISODES, tb->by_child[i + n - 1], EP_CHILD);
+	}
+}
+
+/* SW03STG1 (2023-24): an episode without its worker, its start, or, once
+ * it has ended, the reason it ended. */
+void v903_r_sw03(v_ctx *ctx, const v_rule *rule)
+{
+	const v903_table *tb = &v903_cur(ctx)->t[V9_SW];
+	static const int need[] = {SW_ID, SW_DECOM, SW_REASON};
+	for (size_t i = 0; i < tb->n; i++) {
+		const v903_row *r = &tb->rows[i];
+		for (int k = 0; k < 3; k++)
+			if (v903_blank(r, need[k]) && (need[k] != SW_REASON || !v903_blank(r, SW_DEC))) {
+				REP(r, need[k]);
+				break;
+			}
+	}
+}
+
+/* SW13STG1 (2023-24): the reason is not a code of the year's list, or an
+ * ended episode has none. */
+void v903_r_sw13_ended(v_ctx *ctx, const v_rule *rule)
+{
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[V9_SW];
+	const char *codes = v903_set(d, "@SWEpisodes.SW_REASON");
+	for (size_t i = 0; i < tb->n; i++) {
+		const v903_row *r = &tb->rows[i];
+		if (v903_blank(r, SW_REASON) ? !v903_blank(r, SW_DEC) : !v903_in(r->f[SW_REASON], codes))
+			REP(r, SW_REASON);
 	}
 }
 

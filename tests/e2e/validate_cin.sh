@@ -35,7 +35,7 @@ check "earlier outputs untouched" cmp -s "$T/e/issues.csv" "$T/keep/issues.csv"
 
 # clean: header only
 check_eq "clean issues.csv is the header" "rule,severity,child,table,field,value,line,message" "$(cat "$T/clean/issues.csv")"
-check_eq "clean rules_not_run.csv is the header" "rule,reason" "$(cat "$T/clean/rules_not_run.csv")"
+check_eq "clean rules_not_run.csv is the header" "rule,reason,rule_set" "$(cat "$T/clean/rules_not_run.csv")"
 
 # errors.xml by hand: child 1's LAchildID is a formula (line 9: 1570, 1580),
 # its closure reason RC0 (line 16: 8640); child C2's ethnicity XXXX (line 21: 4220).
@@ -52,7 +52,7 @@ check_eq "8600 not run" "needs a reference date (none in the file header; give -
 	"$(csvget "$T/nr/rules_not_run.csv" reason rule=8600)"
 check "8569Q not run" grep -q '^8569Q,' "$T/nr/rules_not_run.csv"
 check_exit "--year supplies it" 2 "$V" --cin "$D/no_refdate.xml" --year 2026 -o "$T/ny" -q
-check_eq "--year: every rule ran" "rule,reason" "$(cat "$T/ny/rules_not_run.csv")"
+check_eq "--year: every rule ran" "rule,reason,rule_set" "$(cat "$T/ny/rules_not_run.csv")"
 check_eq "--year: only rule 100 (no header date)" "100" "$(tail -n +2 "$T/ny/issues.csv" | cut -d, -f1 | sort -u)"
 # --reference-date overrides the header: 100 then fails on clean.xml
 check_exit "--reference-date differs from header" 2 "$V" --cin "$D/clean.xml" --reference-date 2026-03-30 -o "$T/rd" -q
