@@ -249,6 +249,58 @@ static void test_run_reports_child_field_line(void **state)
 	rmdir(dir);
 }
 
+/* The DoLo table (2026-27) is recognised by its header and its rules run
+ * in 2026-27; in an earlier year's return its rows are not checked (the
+ * year's rule set has no DoLo rule). */
+static void test_dolo_table(void **state)
+{
+	(void)state;
+	v903_data d;
+	v903_init(&d);
+	static const char dolo[] = "CHILD,DOB,DOLO_START,DOLO_END\nK1,01/06/2012,01/06/2026,\n"
+				   "K1,01/06/2012,31/02/2026,01/01/2027\n";
+	assert_int_equal(v903_load_mem(&d, "dolo.csv", dolo, sizeof dolo - 1), 0);
+	v903_index(&d);
+	assert_true(d.t[V9_DOLO].present);
+	assert_int_equal(d.t[V9_DOLO].n, 2);
+	assert_string_equal(d.t[V9_DOLO].rows[1].f[DL_START], "31/02/2026");
+	assert_int_equal(d.t[V9_DOLO].rows[1].line, 3);
+	v903_free(&d);
+
+	char dir[] = "/tmp/v903_dolo_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char hp[256], dp[256];
+	snprintf(hp, sizeof hp, "%s/h.csv", dir);
+	snprintf(dp, sizeof dp, "%s/d.csv", dir);
+	FILE *f = fopen(hp, "w");
+	assert_non_null(f);
+	fputs("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nK1,M,01/06/2012,WBRI,A123456789012,,\n", f);
+	fclose(f);
+	f = fopen(dp, "w");
+	assert_non_null(f);
+	fwrite(dolo, 1, sizeof dolo - 1, f);
+	fclose(f);
+	static const struct { int year; size_t r700; } want[] = {{2027, 1}, {2026, 0}};
+	for (size_t k = 0; k < 2; k++) {
+		t903_year_given = csc_date_make(want[k].year, 3, 31);
+		t903_nissues = t903_nnot_run = 0;
+		assert_int_equal(v903_run(t903_ctx(), dir, NULL, CSC_DATADIR "/ref"), 0);
+		size_t n = 0;
+		for (size_t i = 0; i < t903_nissues; i++)
+			if (!strcmp(t903_issues[i].code, "700")) {
+				n++;
+				assert_string_equal(t903_issues[i].table, "DoLo");
+				assert_string_equal(t903_issues[i].field, "DOLO_START");
+				assert_int_equal(t903_issues[i].line, 3);
+			}
+		assert_int_equal(n, want[k].r700);
+	}
+	t903_year_given = CSC_NODATE;
+	unlink(hp);
+	unlink(dp);
+	rmdir(dir);
+}
+
 /* Unreadable input: exit status 3 and nothing run. */
 static void test_unreadable_input_is_3(void **state)
 {
@@ -320,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_clean_return_has_no_issues),
 		cmocka_unit_test(test_run_uses_given_year),
 		cmocka_unit_test(test_run_reports_child_field_line),
+		cmocka_unit_test(test_dolo_table),
 		cmocka_unit_test(test_unreadable_input_is_3),
 		cmocka_unit_test(test_hostile_bytes),
 	};
