@@ -92,13 +92,11 @@ GROUP(g12)
 }
 V903_BY_CHILD(sw12, V9_SW, g12)
 
-/* SW01STG1 (2023-24): a child looked after at 31 March (not on short
- * breaks) with no social worker episode, or none giving SW_ID, SW_DECOM
- * and, when an episode has ended, SW_REASON (the DfE text asks for "at
- * least one instance of each"; SW_REASON is the reason an episode ended, so
- * a child who has kept one social worker has none). Upstream flags any
- * incomplete row, which SW03STG1 already does. */
-void v903_r_sw01(v_ctx *ctx, const v_rule *rule)
+/* Each child needing social worker episodes (needs_sw), with its last
+ * episode and its social worker episodes (m of them, s). */
+typedef void (*sw_child_fn)(v_ctx *ctx, const v_rule *rule, const v903_data *d,
+			    const v903_row *last, v903_row *const *s, size_t m);
+static void each_sw_child(v_ctx *ctx, const v_rule *rule, sw_child_fn fn)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[V9_EPISODES];
@@ -109,17 +107,31 @@ void v903_r_sw01(v_ctx *ctx, const v_rule *rule)
 			continue;
 		v903_row *const *s;
 		size_t m = v903_child(&d->t[V9_SW], child, &s);
-		int id = 0, start = 0, reason = 0, ended = 0;
-		for (size_t k = 0; k < m; k++) {
-			id |= !v903_blank(s[k], SW_ID);
-			start |= !v903_blank(s[k], SW_DECOM);
-			reason |= !v903_blank(s[k], SW_REASON);
-			ended |= !v903_blank(s[k], SW_DEC);
-		}
-		if (!id || !start || (ended && !reason))
-			v903_report(ctx, rule, V9_EPISODES, tb->by_child[i + n - 1], EP_CHILD);
+		fn(ctx, rule, d, tb->by_child[i + n - 1], s, m);
 	}
 }
+
+/* SW01STG1 (2023-24): a child looked after at 31 March (not on short
+ * breaks) with no social worker episode, or none giving SW_ID, SW_DECOM
+ * and, when an episode has ended, SW_REASON (the DfE text asks for "at
+ * least one instance of each"; SW_REASON is the reason an episode ended, so
+ * a child who has kept one social worker has none). Upstream flags any
+ * incomplete row, which SW03STG1 already does. */
+static void c01(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *last,
+		v903_row *const *s, size_t m)
+{
+	(void)d;
+	int id = 0, start = 0, reason = 0, ended = 0;
+	for (size_t k = 0; k < m; k++) {
+		id |= !v903_blank(s[k], SW_ID);
+		start |= !v903_blank(s[k], SW_DECOM);
+		reason |= !v903_blank(s[k], SW_REASON);
+		ended |= !v903_blank(s[k], SW_DEC);
+	}
+	if (!id || !start || (ended && !reason))
+		v903_report(ctx, rule, V9_EPISODES, last, EP_CHILD);
+}
+void v903_r_sw01(v_ctx *ctx, const v_rule *rule) { each_sw_child(ctx, rule, c01); }
 
 /* SW03STG1 (2023-24): an episode without its worker, its start, or, once
  * it has ended, the reason it ended. */
@@ -153,25 +165,14 @@ void v903_r_sw13_ended(v_ctx *ctx, const v_rule *rule)
 
 /* SW17STG2: a child looked after at 31 March (not on short breaks) has no
  * social worker episode open on that day. */
-void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
+static void c17(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *last,
+		v903_row *const *s, size_t m)
 {
-	const v903_data *d = v903_cur(ctx);
-	if (d->year_end == CSC_NODATE)
-		return;
-	const v903_table *tb = &d->t[V9_EPISODES];
-	for (size_t i = 0, n; i < tb->n; i += n) {
-		n = v903_run_len(tb, i);
-		const char *child = tb->by_child[i]->f[0];
-		if (!needs_sw(d, child, NULL))
-			continue;
-		v903_row *const *s;
-		size_t m = v903_child(&d->t[V9_SW], child, &s);
-		int open = 0;
-		for (size_t k = 0; k < m; k++)
-			open |= START(s[k]) != CSC_NODATE && START(s[k]) <= d->year_end &&
-				(v903_blank(s[k], SW_DEC) || END(s[k]) > d->year_end);
-		if (!open)
-			v903_report(ctx, rule, m ? V9_SW : V9_EPISODES, m ? s[m - 1] : tb->by_child[i + n - 1],
-				    m ? SW_DEC : EP_CHILD);
-	}
+	int open = 0;
+	for (size_t k = 0; k < m; k++)
+		open |= START(s[k]) != CSC_NODATE && START(s[k]) <= d->year_end &&
+			(v903_blank(s[k], SW_DEC) || END(s[k]) > d->year_end);
+	if (!open)
+		v903_report(ctx, rule, m ? V9_SW : V9_EPISODES, m ? s[m - 1] : last, m ? SW_DEC : EP_CHILD);
 }
+void v903_r_sw17(v_ctx *ctx, const v_rule *rule) { each_sw_child(ctx, rule, c17); }

@@ -210,19 +210,8 @@ static int on_year_row(void *arg, const csc_row *row)
 	struct year_st *st = arg;
 	static const char *const want[6] = {"year", "code", "change", "tables", "affected_fields",
 					    "message"};
-	if (row->index == 0) {
-		for (int k = 0; k < 6; k++) {
-			st->col[k] = -1;
-			for (int i = 0; i < row->n; i++)
-				if (!strcmp(row->f[i], want[k]))
-					st->col[k] = i;
-			if (st->col[k] < 0) {
-				csc_error_at(st->name, row->line, "rules-by-year CSV has no '%s' column", want[k]);
-				return 1;
-			}
-		}
-		return 0;
-	}
+	if (row->index == 0)
+		return -v_csv_columns(row, want, 6, st->col, st->name, "rules-by-year CSV");
 	if (row->n == 1 && row->len[0] == 0)
 		return 0;
 	for (int k = 0; k < 6; k++)

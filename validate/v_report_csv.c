@@ -8,16 +8,24 @@
 #include "csc_out.h"
 #include "v_internal.h"
 
+/* Open path for writing (temp + rename) and write the header row. */
+static int csv_begin(csc_out *o, csc_csvw *w, const char *path, const char *const *head)
+{
+	if (csc_out_open(o, path) < 0)
+		return -1;
+	csc_csvw_init(w, o->fp);
+	csc_csvw_header(w, head);
+	return 0;
+}
+
 int v_write_issues_csv(v_ctx *c, const char *path)
 {
 	static const char *const head[] = {"rule", "severity", "child", "table", "field",
 					   "value", "line", "message", NULL};
 	csc_out o;
-	if (csc_out_open(&o, path) < 0)
-		return -1;
 	csc_csvw w;
-	csc_csvw_init(&w, o.fp);
-	csc_csvw_header(&w, head);
+	if (csv_begin(&o, &w, path, head) < 0)
+		return -1;
 	v_sort(c);
 	for (size_t i = 0; i < v_issue_count(c); i++) {
 		v_issue is = v_issue_at(c, i);
@@ -50,11 +58,9 @@ int v_write_not_run_csv(v_ctx *c, const char *path)
 	if (c->nnr) /* qsort of NULL, 0 is undefined (UBSan) */
 		qsort(c->nr, c->nnr, sizeof *c->nr, cmp_nr);
 	csc_out o;
-	if (csc_out_open(&o, path) < 0)
-		return -1;
 	csc_csvw w;
-	csc_csvw_init(&w, o.fp);
-	csc_csvw_header(&w, head);
+	if (csv_begin(&o, &w, path, head) < 0)
+		return -1;
 	for (size_t i = 0; i < c->nnr; i++) {
 		csc_csvw_str(&w, c->nr[i].code);
 		csc_csvw_str(&w, c->nr[i].reason);
@@ -70,11 +76,9 @@ int v_write_summary_csv(v_ctx *c, const char *path)
 {
 	static const char *const head[] = {"rule_set", "errors", "queries", "rules_not_run", NULL};
 	csc_out o;
-	if (csc_out_open(&o, path) < 0)
-		return -1;
 	csc_csvw w;
-	csc_csvw_init(&w, o.fp);
-	csc_csvw_header(&w, head);
+	if (csv_begin(&o, &w, path, head) < 0)
+		return -1;
 	for (size_t k = 0; k < c->nrs; k++) {
 		long ne = 0, nq = 0, nr = 0;
 		for (size_t i = 0; i < c->niss; i++)

@@ -44,6 +44,22 @@ int v_year_parse(const char *s, size_t n)
 	return y;
 }
 
+int v_csv_columns(const csc_row *header, const char *const *want, int n, int *col,
+		  const char *file, const char *what)
+{
+	for (int k = 0; k < n; k++) {
+		col[k] = -1;
+		for (int i = 0; i < header->n; i++)
+			if (!strcmp(header->f[i], want[k]))
+				col[k] = i;
+		if (col[k] < 0) {
+			csc_error_at(file, header->line, "%s has no '%s' column", what, want[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Code lists ------------------------------------------------------------ */
 
 struct v_list {
@@ -84,19 +100,8 @@ static int on_code_row(void *arg, const csc_row *row)
 {
 	struct codes_load *st = arg;
 	static const char *const want[4] = {"year", "list", "code", "change"};
-	if (row->index == 0) {
-		for (int k = 0; k < 4; k++) {
-			st->col[k] = -1;
-			for (int i = 0; i < row->n; i++)
-				if (!strcmp(row->f[i], want[k]))
-					st->col[k] = i;
-			if (st->col[k] < 0) {
-				csc_error_at(st->name, row->line, "code lists CSV has no '%s' column", want[k]);
-				return 1;
-			}
-		}
-		return 0;
-	}
+	if (row->index == 0)
+		return -v_csv_columns(row, want, 4, st->col, st->name, "code lists CSV");
 	if (row->n == 1 && row->len[0] == 0)
 		return 0;
 	for (int k = 0; k < 4; k++)

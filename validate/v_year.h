@@ -44,6 +44,12 @@ char *v_year_label(int year, char *buf, size_t cap);
  * is not such a label. */
 int v_year_parse(const char *s, size_t n);
 
+/* In a CSV's header row, the index of each of the n names of want into col;
+ * 0, or -1 after printing "file:line: <what> has no '<name>' column". */
+struct csc_row;
+int v_csv_columns(const struct csc_row *header, const char *const *want, int n, int *col,
+		  const char *file, const char *what);
+
 /* The code lists of one collection year. */
 typedef struct v_codes v_codes;
 
