@@ -10,6 +10,14 @@
  * entry from that year while the old one ends (never a branch on the year
  * inside a check). Years are named by their 31 March: 2026 = 2025-26.
  *
+ * Adding a collection year (README "Validating returns" has the whole
+ * list): append its changes to ref/ssda903-rules-by-year.csv and
+ * ref/ssda903-codes-by-year.csv; here, FROM(year, X_(...)) for each rule it
+ * adds, UNTIL(year - 1, ...) on each it deletes, and for each rule whose
+ * logic it changes a new FROM entry with the old one ended by UNTIL; move
+ * the last year on in validate/v_year.c; then a failing and a passing case
+ * of each in tests/unit/test_v903_rules.c (T_FAIL_IN / T_PASS_IN).
+ *
  * Most entries are a shared check (v903_checks.h) with its parameters; the
  * rest name a small function in v903_rules_<theme>.c (v903_rules.h). Rules
  * needing last year's return say V_NEEDS_PREVIOUS; rules needing postcode or

@@ -14,9 +14,15 @@
  *   - the rule table itself: an entry carries the years it is in force
  *     (v_rule.from, v_rule.to); a rule whose logic changes in a year is a
  *     new entry from that year, the old one ending the year before.
- * v_collection_years lists the years each collection supports; a return of
+ * v_collection_find gives the years each collection supports; a return of
  * another year is refused (README "Validating returns", "Adding a
  * collection year").
+ *
+ * SSDA903 uses all of it (v903_util.c). For CIN years the same steps apply:
+ * a ref/cin-rules-by-year.csv (and a codes file if its lists change) named
+ * in the collection's entry, cin_rules as v_year_rule entries run with
+ * v_run_years after v_set_ruleset("CIN", year), the year taken from the
+ * header's ReferenceDate.
  */
 #ifndef V_YEAR_H
 #define V_YEAR_H
