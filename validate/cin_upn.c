@@ -12,8 +12,6 @@
 #include "cin_custom.h"
 #include "v_upn.h"
 
-static const char upn_letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
-#define letter_value v_upn_letter
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -23,12 +21,12 @@ int cin_upn_check_letter(const char *upn, char *out)
 		return -1;
 	long sum = 0;
 	for (int i = 1; i < 13; i++) {
-		int v = is_digit(upn[i]) ? upn[i] - '0' : (i == 12 ? letter_value(upn[i]) : -1);
+		int v = is_digit(upn[i]) ? upn[i] - '0' : (i == 12 ? v_upn_letter(upn[i]) : -1);
 		if (v < 0)
 			return -1;
 		sum += (long)(i + 1) * v;
 	}
-	*out = upn_letters[sum % 23];
+	*out = v_upn_letter_of((int)(sum % 23));
 	return 0;
 }
 
@@ -83,7 +81,7 @@ static int digits(const char *s, size_t from, size_t to)
 /* Character 13: a digit, or a letter of the UPN alphabet (temporary UPN). */
 static int last_ok(const char *s)
 {
-	return strlen(s) == 13 && (is_digit(s[12]) || letter_value(s[12]) >= 0);
+	return strlen(s) == 13 && (is_digit(s[12]) || v_upn_letter(s[12]) >= 0);
 }
 
 CIN_RULE(cin_r1510)

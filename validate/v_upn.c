@@ -11,6 +11,11 @@ int v_upn_letter(char c)
 	return p ? (int)(p - upn_letters) : -1;
 }
 
+char v_upn_letter_of(int v)
+{
+	return v >= 0 && v < 23 ? upn_letters[v] : '?';
+}
+
 int v_upn_shape_ok(const char *s)
 {
 	if (strlen(s) != 13 || v_upn_letter(s[0]) < 0)

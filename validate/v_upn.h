@@ -14,6 +14,10 @@
  * one of its letters (I, O, S, lower case, anything else). */
 int v_upn_letter(char c);
 
+/* The letter of value v (0-22) in the UPN alphabet: the check letter of a
+ * sum modulo 23. */
+char v_upn_letter_of(int v);
+
 /* 1 when s has the shape of a UPN: a UPN letter, 11 digits, then a digit
  * or a UPN letter. */
 int v_upn_shape_ok(const char *s);
