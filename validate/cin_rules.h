@@ -81,6 +81,11 @@ void cin_rep_multi(v_ctx *ctx, const v_rule *rule, const cin_rec *r, const cin_v
 void cin_rep_return(v_ctx *ctx, const v_rule *rule, const char *table, const char *field,
 		    const char *value, long line);
 
+/* Where a record still open at the end of the return ends: the reference
+ * date, the last day the return covers (the DfE reading of 4014, 4017 and
+ * 8820); without a reference date, never (INT32_MAX). */
+csc_date cin_open_end(const cin_state *st);
+
 /* 1 when d is a date within the census year. */
 int cin_in_year(const cin_state *st, csc_date d);
 

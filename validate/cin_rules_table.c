@@ -64,10 +64,11 @@ static const cin_a_span a8600 = {{F(EPISODE, E_REFDATE), NONE_}, CIN_BY_END_NEED
 static const cin_a_span a4010 = {{F(PLAN, P_START), NONE_}, CIN_BY_END_NEEDED};
 static const cin_a_span a8720 = {{F(CPP, K_START), NONE_}, CIN_BY_END_NEEDED};
 
-static const cin_a_pair a8805 = {CIN_K_EPISODE, E_CLOSEDATE, E_CLOSEREASON};
-static const cin_a_pair a8810 = {CIN_K_EPISODE, E_CLOSEREASON, E_CLOSEDATE};
-static const cin_a_pair a8614 = {CIN_K_ASSESS, -1, A_AUTH};
-static const cin_a_pair a8897 = {CIN_K_ASSESS, A_AUTH, -1};
+static const cin_a_pair a8805 = {CIN_K_EPISODE, E_CLOSEDATE, E_CLOSEREASON, 0};
+static const cin_a_pair a8810 = {CIN_K_EPISODE, E_CLOSEREASON, E_CLOSEDATE, 0};
+static const cin_a_pair a8614 = {CIN_K_ASSESS, -1, A_AUTH, 0};
+/* 8897Q: only assessments authorised in the census year or later (DfE). */
+static const cin_a_pair a8897 = {CIN_K_ASSESS, A_AUTH, -1, 1};
 
 static const cin_a_multi a8794 = {CIN_K_CHILD, CIN_DUP, NULL};
 static const cin_a_multi a8898 = {CIN_K_ASSESS, CIN_DUP, NULL};
@@ -96,18 +97,30 @@ static const cin_a_open a8896 = {CIN_K_ASSESS, CIN_K_EPISODE, assess_open, A_AUT
 static const cin_a_open a8839 = {CIN_K_S47, CIN_K_EPISODE, s47_open, S_ICPC};
 static const cin_a_open a8815 = {CIN_K_EPISODE, CIN_K_CHILD, episode_open, E_CLOSEDATE};
 
-static csc_date end_or_open(const cin_val *v) { return cin_has(v) ? v->d : CIN_OPEN; }
-static csc_date plan_end(const cin_rec *r) { return end_or_open(&r->f[P_END]); }
-static csc_date cpp_end(const cin_rec *r) { return end_or_open(&r->f[K_END]); }
-static csc_date assess_end(const cin_rec *r) { return end_or_open(&r->f[A_AUTH]); }
-static csc_date s47_end(const cin_rec *r)
+/* A record still open runs to the reference date (cin_open_end). */
+static csc_date end_or_open(const cin_state *st, const cin_val *v)
+{
+	return cin_has(v) ? v->d : cin_open_end(st);
+}
+static csc_date plan_end(const cin_state *st, const cin_rec *r) { return end_or_open(st, &r->f[P_END]); }
+static csc_date cpp_end(const cin_state *st, const cin_rec *r) { return end_or_open(st, &r->f[K_END]); }
+static csc_date assess_end(const cin_state *st, const cin_rec *r) { return end_or_open(st, &r->f[A_AUTH]); }
+static csc_date s47_end(const cin_state *st, const cin_rec *r)
 {
 	if (cin_has(&r->f[S_ICPC]))
 		return r->f[S_ICPC].d;
-	return cin_flag(&r->f[S_NOTREQ]) == 1 ? CSC_NODATE : CIN_OPEN;
+	return cin_flag(&r->f[S_NOTREQ]) == 1 ? CSC_NODATE : cin_open_end(st);
 }
-/* Open episodes are left to 8815/8816. */
-static csc_date episode_end(const cin_rec *r) { return r->f[E_CLOSEDATE].d; }
+/* An open episode (episode_open) runs to the reference date, so a later
+ * episode starting inside it overlaps (8820; 8815/8816 report the open
+ * episodes themselves). A referral with no further action and no closure
+ * date is left out: it is closed on its referral day (8816 checks). */
+static csc_date episode_end(const cin_state *st, const cin_rec *r)
+{
+	if (cin_has(&r->f[E_CLOSEDATE]))
+		return r->f[E_CLOSEDATE].d;
+	return episode_open(r) ? cin_open_end(st) : CSC_NODATE;
+}
 
 static const cin_a_overlap a4014 = {CIN_K_PLAN, CIN_K_CHILD, P_START, plan_end};
 static const cin_a_overlap a8940 = {CIN_K_CPP, CIN_K_CHILD, K_START, cpp_end};
@@ -193,7 +206,7 @@ const v_rule cin_rules[] = {
 	{"8869", N, cin_chk_multi, &a8869},
 	{"8873Q", N, cin_r8873q, NULL},
 	{"8896", N, cin_chk_open, &a8896},
-	{"8897Q", N, cin_chk_pair, &a8897},
+	{"8897Q", R, cin_chk_pair, &a8897},
 	{"8898", N, cin_chk_multi, &a8898},
 	{"8945Q", N, cin_chk_multi, &a8945},
 	{"8950Q", N, cin_chk_multi, &a8950},

@@ -85,6 +85,21 @@ static const rcase cases[] = {
 	{"1520", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "no child has a UPN"},
 	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "Q999234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "LA 999 does not exist"},
 	{"1530", 0, KID(OK_EP), NULL, "LA 201 City of London"},
+	/* issue 15: the DfE pseudo LA numbers 001-005, 660-681, 701-708 are valid */
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X001234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 001"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X005234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 005"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X660234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 660"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X681234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 681"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X701234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 701"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X708234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 708"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X875234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "875, in the DfE list (was missing here)"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X942234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "942, added 2023-24"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X000234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "000 is no LA"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X006234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "006, just past the pseudo range"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X659234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "659"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X682234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "682"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X700234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "700"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X709234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "709"},
 	{"1540", 1, KIDI(T(LAchildID, "C1") T(UPN, "L2012345X7890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "letter among chars 5-12"},
 	{"1540", 0, KID(OK_EP), NULL, "digits"},
 	{"1550", 1, KIDI(T(LAchildID, "C1") T(UPN, "L20123456789I") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "I is not allowed at 13"},
@@ -117,8 +132,13 @@ static const rcase cases[] = {
 	{"4000", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")))), NULL, "plan on further action"},
 	{"4001", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-10", ""))), NULL, "both open"},
 	{"4001", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-10")) CPP_AT("2025-06-10", ""))), NULL, "plan ended when CPP began"},
+	/* issue 15: one CINdetails module; an open CIN plan in one and a CP plan in another is not 4001 */
+	{"4001", 0, KID(EP(EPF("2025-05-01", "false") PLAN(PS("2025-05-05"))) EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "CIN plan and CP plan in different modules"},
+	{"4001", 1, KID(EP(EPF("2025-05-01", "false") PLAN(PS("2025-05-05"))) EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-10", ""))), NULL, "both open in the second module"},
 	{"4003", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "review while CIN plan open"},
 	{"4003", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-10")) CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "plan ended before"},
+	/* issue 15: one CINdetails module */
+	{"4003", 0, KID(EP(EPF("2025-05-01", "false") PLAN(PS("2025-05-05"))) EP(EPF_OK CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "open CIN plan in another module"},
 	{"4004", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) PLAN(PS("2025-06-06")))), NULL, "two open plans"},
 	{"4004", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-06")) PLAN(PS("2025-06-06")))), NULL, "one open"},
 	{"4008", 1, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK PLAN(PS("2025-07-02")))), NULL, "plan after death"},
@@ -136,12 +156,18 @@ static const rcase cases[] = {
 	{"4013", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2026-03-31")))), NULL, "end on 31 March"},
 	{"4014", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")) PLAN(PS("2025-06-20") PE("2025-08-01")))), NULL, "overlap"},
 	{"4014", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")) PLAN(PS("2025-07-01") PE("2025-08-01")))), NULL, "back to back"},
+	/* issue 15: an open plan runs to the ReferenceDate (31/03/2026), not for ever */
+	{"4014", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) PLAN(PS("2026-03-30") PE("2026-03-31")))), NULL, "starts the day before the reference date, inside an open plan"},
+	{"4014", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")) PLAN(PS("2026-03-31")))), NULL, "starts on the reference date, where the open plan ends"},
 	{"4015", 1, KID(EP(EPF_OK PLAN(PS("2025-06-01")))), NULL, "plan before referral"},
 	{"4015", 0, KID(EP(EPF_OK PLAN(PS("2025-06-02")))), NULL, "plan on referral day"},
 	{"4016", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", "") PLAN(PS("2025-06-20")))), NULL, "CIN plan starts during CPP"},
 	{"4016", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-01")) PLAN(PS("2025-07-01")))), NULL, "CIN plan starts as CPP ends"},
 	{"4017", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-20", ""))), NULL, "CPP starts during CIN plan"},
 	{"4017", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-20")) CPP_AT("2025-06-20", ""))), NULL, "CIN plan ends as CPP starts"},
+	/* issue 15: an open CIN plan runs to the ReferenceDate */
+	{"4017", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2026-03-30", ""))), NULL, "CPP the day before the reference date, CIN plan open"},
+	{"4017", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2026-03-31", ""))), NULL, "CPP on the reference date, where the open CIN plan ends"},
 	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "X"), OK_EP), NULL, "Sex X"},
 	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01"), OK_EP), NULL, "no Sex"},
 	{"4180", 0, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "2"), OK_EP), NULL, "2023-24 GenderCurrent 2 = F"},
@@ -248,6 +274,11 @@ static const rcase cases[] = {
 	{"8816", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-05-20", "RC7")) EP(EPF_OK)), NULL, "open episode is the latest"},
 	{"8820", 1, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-06-15", "false") CLOSED("2025-08-01", "RC7"))), NULL, "second starts before the first closes"},
 	{"8820", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-07-01", "false") CLOSED("2025-08-01", "RC7"))), NULL, "second starts the day the first closes"},
+	/* issue 15: an open episode (no closure, not NFA) runs to the ReferenceDate */
+	{"8820", 1, KID(EP(EPF("2025-05-01", "false")) EP(EPF("2025-06-15", "false") CLOSED("2025-08-01", "RC7"))), NULL, "closed episode inside an open one"},
+	{"8820", 1, KID(EP(EPF("2025-05-01", "false")) EP(EPF("2026-03-30", "false"))), NULL, "two open, the second from the day before the reference date"},
+	{"8820", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-07-01", "false"))), NULL, "open episode after a closed one"},
+	{"8820", 0, KID(EP(EPF("2025-05-01", "false")) EP(EPF("2026-03-31", "false"))), NULL, "second from the reference date, where the open one ends"},
 	{"8825Q", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8"))), NULL, "RC8 without assessment"},
 	{"8825Q", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8") ASS_DONE)), NULL, "RC8 with assessment"},
 	{"8831", 1, KID(EP(EPF("2025-06-02", "true") ASS(AS("2025-06-03")))), NULL, "assessment on NFA"},
@@ -284,6 +315,9 @@ static const rcase cases[] = {
 	{"8896", 0, KID(EP(EPF_OK ASS_DONE ASS(AS("2025-07-04")))), NULL, "one open"},
 	{"8897Q", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01")))), NULL, "completed, no factors"},
 	{"8897Q", 0, KID(EP(EPF_OK ASS_DONE)), NULL, "with factors"},
+	/* issue 15: only assessments authorised on or after 1 April of the census year */
+	{"8897Q", 0, KID(EP(EPF("2025-02-03", "false") ASS(AS("2025-02-10") AU("2025-03-31")))), NULL, "no factors, authorised 31/03/2025, before the year"},
+	{"8897Q", 1, KID(EP(EPF("2025-02-03", "false") ASS(AS("2025-02-10") AU("2025-04-01")))), NULL, "no factors, authorised 01/04/2025, the first day"},
 	{"8898", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("1A") F("1A"))))), NULL, "1A twice"},
 	{"8898", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("1A") F("2A"))))), NULL, "1A, 2A"},
 	{"8905", 1, KID(EP(EPF_OK CPP(CS("2025-06-10") T(InitialCategoryOfAbuse, "XXX") T(LatestCategoryOfAbuse, "NEG") T(NumberOfPreviousCPP, "0")))), NULL, "XXX"},
@@ -422,6 +456,14 @@ static void test_upn(void **state)
 	assert_true(cin_la_code_known("201"));
 	assert_true(cin_la_code_known("943"));
 	assert_false(cin_la_code_known("999"));
+	/* 195 codes: ../shared/reference/years/cin-changes-by-year.md 2.1 */
+	int n = 0;
+	for (int i = 0; i < 1000; i++) {
+		char b[4];
+		snprintf(b, sizeof b, "%03d", i);
+		n += cin_la_code_known(b);
+	}
+	assert_int_equal(n, 195);
 	assert_false(cin_la_code_known("2x1"));
 }
 
