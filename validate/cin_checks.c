@@ -68,25 +68,6 @@ void cin_list_free(cin_list *l)
 	l->v = NULL;
 }
 
-const char *cin_sex(const cin_rec *c)
-{
-	const cin_val *s = &c->f[C_SEX], *g = &c->f[C_GENDER];
-	if (cin_has(s)) {
-		static const char *const ok[] = {"M", "F", "U"};
-		for (int i = 0; i < 3; i++)
-			if (strcmp(s->s, ok[i]) == 0)
-				return ok[i];
-		return NULL;
-	}
-	if (cin_has(g)) {
-		static const char *const from[] = {"1", "2", "0", "9"}, *const to[] = {"M", "F", "U", "U"};
-		for (int i = 0; i < 4; i++)
-			if (strcmp(g->s, from[i]) == 0)
-				return to[i];
-	}
-	return NULL;
-}
-
 void cin_keys_add(cin_keys *k, const char *key, const char *child, long line)
 {
 	if (k->n == k->cap) {

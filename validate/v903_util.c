@@ -59,14 +59,8 @@ int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir, const char *ref_
 		rc = CSC_EXIT_INPUT;
 	if (rc == 0 && !(year = choose_year(ctx, &cur, dir)))
 		rc = CSC_EXIT_CONFIG;
-	if (rc == 0 && !v_year_known(coll, year)) {
-		char y[16], a[16], b[16];
-		csc_error_at(dir, 0, "collection year %s has no SSDA903 rule set here: this csc-validate "
-			     "knows %s to %s (give --year YYYY, the year ending 31 March YYYY)",
-			     v_year_label(year, y, sizeof y), v_year_label(coll->first, a, sizeof a),
-			     v_year_label(coll->last, b, sizeof b));
+	if (rc == 0 && v_year_check(coll, year, dir) < 0)
 		rc = CSC_EXIT_CONFIG;
-	}
 	if (rc == 0) {
 		char *p = csc_path_join(ref_dir, coll->rules_csv);
 		if (v_load_catalogue_year(ctx, p, year) < 0)

@@ -18,11 +18,10 @@
  * another year is refused (README "Validating returns", "Adding a
  * collection year").
  *
- * SSDA903 uses all of it (v903_util.c). For CIN years the same steps apply:
- * a ref/cin-rules-by-year.csv (and a codes file if its lists change) named
- * in the collection's entry, cin_rules as v_year_rule entries run with
- * v_run_years after v_set_ruleset("CIN", year), the year taken from the
- * header's ReferenceDate.
+ * SSDA903 uses all of it (v903_util.c); CIN (cin_run.c) the rule catalogue
+ * (ref/cin-rules-by-year.csv) and a by-year rule table, the year taken from
+ * --year, --reference-date or the header's ReferenceDate; its code lists
+ * change little and are in cin_rules_table.c.
  */
 #ifndef V_YEAR_H
 #define V_YEAR_H
@@ -35,6 +34,8 @@ typedef struct v_collection {
 	int first, last;       /* first and last collection year (end years) */
 	const char *rules_csv; /* file in ref/ */
 	const char *codes_csv; /* file in ref/, NULL when none */
+	int rules_last;        /* last year whose changes are published: a later
+				* known year runs its rules (v_year.c says why) */
 } v_collection;
 
 /* The collection called name (case-insensitive), or NULL. */
@@ -42,6 +43,11 @@ const v_collection *v_collection_find(const char *name);
 
 /* 1 when year is one of c's years. */
 int v_year_known(const v_collection *c, int year);
+
+/* 0 when year is one of c's years; else -1 after printing
+ * "where: collection year 2021-22 has no CIN rule set here: this
+ * csc-validate knows 2023-24 to 2026-27 (give --year YYYY, ...)". */
+int v_year_check(const v_collection *c, int year, const char *where);
 
 /* "2025-26" for 2026, into buf (at least 8 bytes); returns buf. */
 char *v_year_label(int year, char *buf, size_t cap);

@@ -10,6 +10,7 @@
 #include "csc_out.h"
 #include "csc_workday.h"
 #include "v_engine.h"
+#include "v_year.h"
 
 /* HOOK: the SSDA903 side (v903.h, v903_*.c) is built by its own engineer
  * in this folder. Its entry point is referenced weakly, so csc-validate links
@@ -171,12 +172,35 @@ static void parse(int argc, char **argv, args *a)
 		usage("give --reference-date or --year, not both");
 }
 
-static int load_catalogue(v_ctx *ctx, const char *ref, const char *name)
+/* The CIN return's collection year, refused when no rule set here is of
+ * it; its rule catalogue loaded and its rule set current. Returns 0 or the
+ * exit status (printed). */
+static int cin_prepare(v_ctx *ctx, const args *a)
 {
-	char *p = csc_path_join(ref, name);
-	int rc = v_load_catalogue(ctx, p);
+	const v_collection *coll = v_collection_find("CIN");
+	cin_opts o = {a->refdate, a->year, a->la, NULL, 0};
+	int year = cin_return_year(a->cin, a->cin, &o);
+	if (year < 0)
+		return CSC_EXIT_INPUT;
+	char y[16], r[16];
+	if (year == 0) {
+		year = coll->rules_last;
+		csc_info("%s: no ReferenceDate or Year in the header and no --year: the CIN %s rules run",
+			 a->cin, v_year_label(year, y, sizeof y));
+	}
+	if (v_year_check(coll, year, a->cin) < 0)
+		return CSC_EXIT_CONFIG;
+	if (year > coll->rules_last)
+		csc_info("%s: CIN %s: no DfE rules are published for this year's changes; the %s rules "
+			 "run, and PreProceedingsandFGDM is listed in rules_not_run.csv",
+			 a->cin, v_year_label(year, y, sizeof y), v_year_label(coll->rules_last, r, sizeof r));
+	char *p = csc_path_join(a->ref, coll->rules_csv);
+	int rc = v_load_catalogue_year(ctx, p, year);
 	free(p);
-	return rc;
+	if (rc < 0)
+		return CSC_EXIT_INPUT;
+	v_set_ruleset(ctx, coll->name, year);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -191,10 +215,8 @@ int main(int argc, char **argv)
 	int rc = CSC_EXIT_OK;
 	csc_calendar *cal = NULL;
 	if (a.cin) {
-		if (load_catalogue(ctx, a.ref, "cin-rules-2025-26.csv") < 0) {
-			rc = CSC_EXIT_INPUT;
+		if ((rc = cin_prepare(ctx, &a)) != 0)
 			goto out;
-		}
 		char *hp = csc_path_join(a.ref, "bank-holidays-england-wales.csv");
 		cal = csc_calendar_load(hp);
 		free(hp);
@@ -204,9 +226,7 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
-		/* one CIN rule set so far, whatever the census year */
-		v_set_ruleset(ctx, "CIN", 2026);
-		cin_opts o = {a.refdate, a.year, a.la, cal};
+		cin_opts o = {a.refdate, a.year, a.la, cal, v_ruleset_year(ctx)};
 		if (cin_validate_file(ctx, a.cin, a.cin, &o) < 0) {
 			rc = CSC_EXIT_INPUT;
 			goto out;
