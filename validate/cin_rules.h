@@ -65,12 +65,18 @@ typedef struct cin_opts {
 				     * the last year with published rules */
 } cin_opts;
 
+/* What the header of a CIN return says, for the report's cover. */
+typedef struct cin_about {
+	char lea[8];      /* the header's LEA, "" when absent or not 3 digits */
+	csc_date refdate; /* the reference date the run uses (cin_run.c), or CSC_NODATE */
+} cin_about;
+
 /* The collection year of a CIN return (2026 = 2025-26): from --reference-date
  * or --year, else the header's ReferenceDate, else its Year; the year ending
- * the 31 March on or after a date. Reads only the header. Returns the year,
- * 0 when neither options nor header give one, or -1 when the file cannot be
- * read as a CIN return (printed). */
-int cin_return_year(const char *path, const char *name, const cin_opts *o);
+ * the 31 March on or after a date. Reads only the header; fills *about when
+ * not NULL. Returns the year, 0 when neither options nor header give one,
+ * or -1 when the file cannot be read as a CIN return (printed). */
+int cin_return_year(const char *path, const char *name, const cin_opts *o, cin_about *about);
 int cin_return_year_mem(const char *data, size_t n, const char *name, const cin_opts *o);
 
 /* Validate the return at path (display name `name`), reporting into ctx

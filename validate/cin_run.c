@@ -198,25 +198,39 @@ int cin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, c
 struct year_probe {
 	const cin_opts *o;
 	int year;
+	cin_about about;
 };
 
 static int probe_header(void *arg, const cin_rec *m)
 {
 	struct year_probe *p = arg;
 	p->year = header_year(p->o, m);
+	const cin_val *lea = &m->f[H_LEA];
+	if (cin_has(lea) && strlen(lea->s) == 3 && strspn(lea->s, "0123456789") == 3)
+		memcpy(p->about.lea, lea->s, 4);
+	/* the reference date as set_dates takes it */
+	if (p->o->refdate != CSC_NODATE)
+		p->about.refdate = p->o->refdate;
+	else if (cin_is_date(&m->f[H_REFDATE]))
+		p->about.refdate = m->f[H_REFDATE].d;
+	else if (p->o->year)
+		p->about.refdate = csc_date_make(p->o->year, 3, 31);
 	return 1; /* the header is all it needs */
 }
 
-int cin_return_year(const char *path, const char *name, const cin_opts *o)
+int cin_return_year(const char *path, const char *name, const cin_opts *o, cin_about *about)
 {
-	struct year_probe p = {o, 0};
+	struct year_probe p = {o, 0, {"", CSC_NODATE}};
 	cin_callbacks cb = {probe_header, NULL, &p};
-	return cin_read_file(path, name, &cb) < 0 ? -1 : p.year;
+	int rc = cin_read_file(path, name, &cb);
+	if (about)
+		*about = p.about;
+	return rc < 0 ? -1 : p.year;
 }
 
 int cin_return_year_mem(const char *data, size_t n, const char *name, const cin_opts *o)
 {
-	struct year_probe p = {o, 0};
+	struct year_probe p = {o, 0, {"", CSC_NODATE}};
 	cin_callbacks cb = {probe_header, NULL, &p};
 	return cin_read_mem(data, n, name, &cb) < 0 ? -1 : p.year;
 }

@@ -85,6 +85,15 @@ int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir, const char *ref_
 			prev.year_start = csc_date_add_months(cur.year_start, -12);
 		}
 		v_set_ruleset(ctx, coll->name, year);
+		/* the workbook's cover: the year's end and every file read */
+		char end[16];
+		snprintf(end, sizeof end, "31/03/%04d", year);
+		v_cover_add(ctx, "Collection year ends (SSDA903)", end);
+		for (int f = 0; f < cur.nfiles && rc == 0; f++)
+			if (v_cover_input(ctx, cur.files[f]) < 0)
+				rc = CSC_EXIT_INPUT;
+	}
+	if (rc == 0) {
 		v_set_data(ctx, &cur, prev_dir ? &prev : NULL);
 		v_set_need(ctx, V_NEEDS_PREVIOUS, prev_dir != NULL,
 			   "needs last year's return (--903-previous DIR)");

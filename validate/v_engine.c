@@ -1,11 +1,13 @@
 /* v_engine.c - the rule engine: catalogue, issue list, not-run list, exit
  * status. Output writers are in v_report_csv.c and v_report_xlsx.c. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csc_csvr.h"
 #include "csc_diag.h"
+#include "csc_sha256.h"
 #include "v_engine.h"
 #include "v_internal.h"
 #include "v903_ctx.h"
@@ -61,7 +63,34 @@ void v_ctx_free(v_ctx *c)
 	for (size_t i = 0; i < c->nrs; i++)
 		free(c->rs[i]);
 	free(c->rs);
+	for (size_t i = 0; i < c->ncover; i++) {
+		free(c->cover[i].label);
+		free(c->cover[i].value);
+	}
+	free(c->cover);
 	free(c);
+}
+
+/* ---- the workbook's cover ---- */
+
+void v_cover_add(v_ctx *c, const char *label, const char *value)
+{
+	c->cover = csc_xrealloc(c->cover, (c->ncover + 1) * sizeof *c->cover);
+	c->cover[c->ncover].label = csc_xstrdup(label);
+	c->cover[c->ncover].value = csc_xstrdup(value ? value : "");
+	c->ncover++;
+}
+
+int v_cover_input(v_ctx *c, const char *path)
+{
+	char hex[65];
+	if (csc_sha256_file(path, hex) != 0) {
+		csc_error_at(path, 0, "cannot read to take its SHA-256: %s", strerror(errno));
+		return -1;
+	}
+	v_cover_add(c, "Input file", path);
+	v_cover_add(c, "SHA-256", hex);
+	return 0;
 }
 
 /* ---- catalogue ---- */

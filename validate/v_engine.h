@@ -146,6 +146,15 @@ int v_check_registry(const v_ctx *ctx, const v_rule *rules, size_t n,
 int v_check_registry_year(const v_ctx *ctx, const v_year_rule *rules, size_t n,
 			  const char *const *not_impl, const char *table_filter, int year);
 
+/* A line of the workbook's cover sheet (label and value, copied), shown in
+ * the order added after the rule sets: the authority, reference date,
+ * input files, run time, program. */
+void v_cover_add(v_ctx *ctx, const char *label, const char *value);
+
+/* Cover lines "Input file" (path) and "SHA-256" (of its bytes). Returns 0,
+ * or -1 after printing why the file cannot be read. */
+int v_cover_input(v_ctx *ctx, const char *path);
+
 /* One reported issue, as written to issues.csv. */
 typedef struct v_issue {
 	const char *rule;
@@ -176,9 +185,12 @@ int v_exit_status(const v_ctx *ctx);
 
 /* Sort, then write issues.csv, its companion summary.csv (one row per rule
  * set run: rule_set, errors, queries, rules_not_run), rules_not_run.csv
- * (rule, reason, rule_set) and validation.xlsx into
- * dir (created if missing), each atomically. `title` names the input in the
- * workbook. Returns 0, or -1 after printing why. */
+ * (rule, reason, rule_set) and validation.xlsx (a cover for the data
+ * officer, then the summary by rule, the issues with errors first and an
+ * empty column for the officer's reason or action, per child, rules not
+ * run; every sheet set up to print) into dir (created if missing), each
+ * atomically. `title` names the input in the workbook. Returns 0, or -1
+ * after printing why. */
 int v_write_outputs(v_ctx *ctx, const char *dir, const char *title);
 
 #endif

@@ -44,6 +44,8 @@ struct v_ctx {
 	size_t nrs;
 	int cur_rs;        /* index of the current rule set, -1 before any */
 	int rs_year;       /* its year, 0 = entries not filtered */
+	struct { char *label, *value; } *cover; /* v_cover_add, in order */
+	size_t ncover;
 };
 
 void v_cat_reindex(v_ctx *c);

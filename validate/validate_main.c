@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "cin_rules.h"
 #include "csc_diag.h"
@@ -11,6 +13,10 @@
 #include "csc_workday.h"
 #include "v_engine.h"
 #include "v_year.h"
+
+#ifndef CSC_VERSION
+#define CSC_VERSION "unknown"
+#endif
 
 /* HOOK: the SSDA903 side (v903.h, v903_*.c) is built by its own engineer
  * in this folder. Its entry point is referenced weakly, so csc-validate links
@@ -75,7 +81,8 @@ static const char help_text[] =
 	"    --year YYYY           collection year ending 31 March YYYY\n"
 	"    --la NNN              the authority's 3-digit DfE LA number (warns when the\n"
 	"                          header's LEA differs)\n"
-	"    -o, --output DIR      output folder (default: the current folder)\n"
+	"    -o, --output DIR      output folder (default: a folder in the current one named\n"
+	"                          after the return and its year, e.g. cin-2026-checks-2025-26)\n"
 	"    --ref DIR             reference data folder (default: " CSC_DATADIR "/ref)\n"
 	"    -q, --quiet           no summary line\n"
 	"    -h, --help            this text\n"
@@ -123,7 +130,7 @@ static void parse(int argc, char **argv, args *a)
 	};
 	memset(a, 0, sizeof *a);
 	a->refdate = CSC_NODATE;
-	a->out = ".";
+	a->out = NULL;
 	a->ref = CSC_DATADIR "/ref";
 	int c;
 	opterr = 0;
@@ -175,11 +182,11 @@ static void parse(int argc, char **argv, args *a)
 /* The CIN return's collection year, refused when no rule set here is of
  * it; its rule catalogue loaded and its rule set current. Returns 0 or the
  * exit status (printed). */
-static int cin_prepare(v_ctx *ctx, const args *a)
+static int cin_prepare(v_ctx *ctx, const args *a, cin_about *about)
 {
 	const v_collection *coll = v_collection_find("CIN");
 	cin_opts o = {a->refdate, a->year, a->la, NULL, 0};
-	int year = cin_return_year(a->cin, a->cin, &o);
+	int year = cin_return_year(a->cin, a->cin, &o, about);
 	if (year < 0)
 		return CSC_EXIT_INPUT;
 	char y[16], r[16];
@@ -203,6 +210,99 @@ static int cin_prepare(v_ctx *ctx, const args *a)
 	return 0;
 }
 
+/* The run time the cover shows: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when set, so the same inputs give the
+ * same bytes; else the clock. 0, or -1 after printing why it is unusable. */
+static int run_time_get(time_t *t)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e) {
+		*t = time(NULL);
+		return 0;
+	}
+	char *end;
+	long long v = strtoll(e, &end, 10);
+	if (*end || v < 0 || v > 253402300799LL || strspn(e, "0123456789") != strlen(e)) {
+		csc_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970", e);
+		return -1;
+	}
+	*t = (time_t)v;
+	return 0;
+}
+
+static void put_date(char *buf, size_t cap, csc_date d)
+{
+	int y, m, dd;
+	csc_date_ymd(d, &y, &m, &dd);
+	snprintf(buf, cap, "%02d/%02d/%04d", dd, m, y);
+}
+
+/* The CIN lines of the cover: the authority, the reference date, the file
+ * and its SHA-256. Returns 0 or the exit status (printed). */
+static int cover_cin(v_ctx *ctx, const args *a, const cin_about *about)
+{
+	char buf[64];
+	if (about->refdate != CSC_NODATE) {
+		put_date(buf, sizeof buf, about->refdate);
+		v_cover_add(ctx, "Reference date (CIN)", buf);
+	}
+	return v_cover_input(ctx, a->cin) < 0 ? CSC_EXIT_INPUT : 0;
+}
+
+/* The authority: --la, else the CIN header's LEA. */
+static void cover_authority(v_ctx *ctx, const args *a, const cin_about *about)
+{
+	char buf[96];
+	if (a->la)
+		snprintf(buf, sizeof buf, "LA %s (--la)", a->la);
+	else if (about->lea[0])
+		snprintf(buf, sizeof buf, "LA %s (the CIN return's header)", about->lea);
+	else
+		snprintf(buf, sizeof buf, "not known (give --la NNN)");
+	v_cover_add(ctx, "Authority", buf);
+}
+
+/* The end of the cover: run time, program. (Not the output folder: the
+ * same inputs give the same workbook wherever it is written.) */
+static void cover_run(v_ctx *ctx, time_t t)
+{
+	char buf[96];
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	v_cover_add(ctx, "Run time", buf);
+	v_cover_add(ctx, "Program", "csc-validate " CSC_VERSION);
+}
+
+/* Without -o: a folder in the current one named after the first input
+ * and the year of its rule set, "cin-2026-checks-2025-26" for
+ * cin-2026.xml, so a run never leaves loose files. */
+static char *default_outdir(const v_ctx *ctx, const args *a)
+{
+	const char *in = a->cin ? a->cin : a->dir903;
+	size_t n = strlen(in);
+	while (n > 1 && in[n - 1] == '/')
+		n--;
+	size_t b = n;
+	while (b > 0 && in[b - 1] != '/')
+		b--;
+	size_t len = n - b;
+	const char *name = in + b;
+	if (a->cin && len > 4 && !strncasecmp(in + n - 4, ".xml", 4))
+		len -= 4;
+	if (len == 0 || name[0] == '.') { /* "--903 ." would make a hidden folder */
+		name = a->cin ? "cin" : "ssda903";
+		len = strlen(name);
+	}
+	/* the first rule set's label ends in its year, "CIN 2025-26" */
+	const char *rs = v_ruleset_count(ctx) ? v_ruleset_label(ctx, 0) : "";
+	const char *year = strrchr(rs, ' ');
+	size_t cap = len + 32;
+	char *dir = csc_xmalloc(cap);
+	snprintf(dir, cap, "%.*s-checks%s%s", (int)len, name, year ? "-" : "", year ? year + 1 : "");
+	return dir;
+}
+
 int main(int argc, char **argv)
 {
 	csc_diag_init(argv[0]);
@@ -210,12 +310,20 @@ int main(int argc, char **argv)
 	parse(argc, argv, &a);
 	csc_diag_quiet(a.quiet);
 
+	time_t run_time;
+	if (run_time_get(&run_time) < 0)
+		return CSC_EXIT_CONFIG;
 	v_ctx *ctx = v_ctx_new();
 	v_set_collection_year(ctx, a.year, a.refdate);
 	int rc = CSC_EXIT_OK;
+	cin_about about = {"", CSC_NODATE};
+	char *outdir = NULL;
 	csc_calendar *cal = NULL;
 	if (a.cin) {
-		if ((rc = cin_prepare(ctx, &a)) != 0)
+		if ((rc = cin_prepare(ctx, &a, &about)) != 0)
+			goto out;
+		cover_authority(ctx, &a, &about);
+		if ((rc = cover_cin(ctx, &a, &about)) != 0)
 			goto out;
 		char *hp = csc_path_join(a.ref, "bank-holidays-england-wales.csv");
 		cal = csc_calendar_load(hp);
@@ -233,6 +341,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (a.dir903) {
+		if (!a.cin)
+			cover_authority(ctx, &a, &about);
 		if (!v903_run) {
 			csc_error("--903: SSDA903 validation is not built into this csc-validate yet");
 			rc = CSC_EXIT_CONFIG;
@@ -247,7 +357,9 @@ int main(int argc, char **argv)
 		char title[512];
 		snprintf(title, sizeof title, "%s%s%s", a.cin ? a.cin : "", a.cin && a.dir903 ? " + " : "",
 			 a.dir903 ? a.dir903 : "");
-		if (v_write_outputs(ctx, a.out, title) < 0) {
+		outdir = a.out ? csc_xstrdup(a.out) : default_outdir(ctx, &a);
+		cover_run(ctx, run_time);
+		if (v_write_outputs(ctx, outdir, title) < 0) {
 			rc = CSC_EXIT_OUTPUT;
 			goto out;
 		}
@@ -262,9 +374,10 @@ int main(int argc, char **argv)
 			snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s", i ? ", " : "",
 				 v_ruleset_label(ctx, i));
 		csc_info("%s: %zu errors, %zu queries, %zu rules not run; see %s/issues.csv and %s/validation.xlsx",
-			 sets, ne, nq, v_not_run_count(ctx), a.out, a.out);
+			 sets, ne, nq, v_not_run_count(ctx), outdir, outdir);
 	}
 out:
+	free(outdir);
 	csc_calendar_free(cal);
 	v_ctx_free(ctx);
 	return rc;
