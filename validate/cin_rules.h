@@ -87,7 +87,7 @@ int cin_return_year_mem(const char *data, size_t n, const char *name, const cin_
 int cin_validate_file(v_ctx *ctx, const char *path, const char *name, const cin_opts *o);
 int cin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, const cin_opts *o);
 
-/* Check that a previous year's return is readable (no 2025-26 CIN rule
+/* Check that a previous year's return is readable (no CIN rule
  * needs it yet; see cin_run.c). Returns 0 or -1. */
 int cin_check_previous(const char *path, const char *name);
 

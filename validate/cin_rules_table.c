@@ -277,5 +277,5 @@ const v_year_rule cin_rules[] = {
 
 const size_t cin_nrules = sizeof cin_rules / sizeof cin_rules[0];
 
-/* Every 2025-26 code is implemented. */
+/* Every code of every year is implemented. */
 const char *const cin_not_implemented[] = {NULL};
