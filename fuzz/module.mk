@@ -22,7 +22,7 @@ FUZZERS += fuzz_validate_cin
 fuzz_validate_cin_OBJS = fuzz/fuzz_validate_cin.o $(FUZZ_UTIL) validate/cin_model.o
 FUZZERS += fuzz_validate_903
 fuzz_validate_903_OBJS = fuzz/fuzz_validate_903.o $(FUZZ_UTIL) $(V903_OBJS) \
-	validate/v_engine.o validate/v_report_csv.o validate/v_report_xlsx.o
+	$(VALIDATE_ENGINE)
 FUZZERS += fuzz_yaml
 fuzz_yaml_OBJS = fuzz/fuzz_yaml.o $(FUZZ_UTIL) extract/ssda903_schema.o $(FUZZ_CSV_LIST)
 FUZZERS += fuzz_workday

@@ -13,32 +13,35 @@
  * PrevPerm have none: a multi-year dump holds a row per year for a child
  * (load/RETURNS.md) and the rows carry no year, so two equal rows may be
  * two years. */
-const csc_903_table csc_903_tables[CSC_903_NTABLES] = {
-	{"Header", "header", 7, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"}, {"CHILD"}},
+const csc_903_table csc_903_tables[CSC_903_NTABLES_ALL] = {
+	{"Header", "header", 7, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"}, {"CHILD"}, 0},
 	{"Episodes", "episodes", 13,
 	 {"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
 	  "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"},
-	 {"CHILD", "DECOM"}},
-	{"Reviews", "reviews", 4, {"CHILD", "DOB", "REVIEW", "REVIEW_CODE"}, {"CHILD", "REVIEW"}},
-	{"UASC", "uasc", 4, {"CHILD", "SEX", "DOB", "DUC"}, {"CHILD"}},
+	 {"CHILD", "DECOM"}, 0},
+	{"Reviews", "reviews", 4, {"CHILD", "DOB", "REVIEW", "REVIEW_CODE"}, {"CHILD", "REVIEW"}, 0},
+	{"UASC", "uasc", 4, {"CHILD", "SEX", "DOB", "DUC"}, {"CHILD"}, 0},
 	{"OC2", "oc2", 12,
 	 {"CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS",
 	  "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED",
 	  "INTERVENTION_OFFERED"},
-	 {NULL}},
-	{"OC3", "oc3", 5, {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"}, {NULL}},
+	 {NULL}, 0},
+	{"OC3", "oc3", 5, {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"}, {NULL}, 0},
 	{"AD1", "ad1", 8,
 	 {"CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR",
 	  "LS_ADOPTR"},
-	 {"CHILD"}},
+	 {"CHILD"}, 0},
 	{"PlacedAdoption", "placedadoption", 5,
 	 {"CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"},
-	 {"CHILD", "DATE_PLACED"}},
-	{"PrevPerm", "prevperm", 5, {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"}, {NULL}},
+	 {"CHILD", "DATE_PLACED"}, 0},
+	{"PrevPerm", "prevperm", 5, {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"}, {NULL}, 0},
 	{"Missing", "missing", 5, {"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"},
-	 {"CHILD", "MIS_START"}},
+	 {"CHILD", "MIS_START"}, 0},
 	{"SocialWorker", "socialworker", 6, {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"},
-	 {"CHILD", "SW_DECOM"}},
+	 {"CHILD", "SW_DECOM"}, 0},
+	/* From 2026-27 (../shared/reference/years/ssda903-changes-by-year.md 0.5);
+	 * only csc-validate reads it so far (CSC_903_NTABLES leaves it out). */
+	{"DoLo", "dolo", 4, {"CHILD", "DOB", "DOLO_START", "DOLO_END"}, {"CHILD", "DOLO_START"}, 2027},
 };
 
 static int same_trimmed(const char *f, size_t n, const char *want)
@@ -52,9 +55,9 @@ static int same_trimmed(const char *f, size_t n, const char *want)
 	return n == strlen(want) && memcmp(f, want, n) == 0;
 }
 
-const csc_903_table *csc_903_identify(char *const *fields, const size_t *len, int n)
+static const csc_903_table *identify(char *const *fields, const size_t *len, int n, int ntab)
 {
-	for (int t = 0; t < CSC_903_NTABLES; t++) {
+	for (int t = 0; t < ntab; t++) {
 		const csc_903_table *tb = &csc_903_tables[t];
 		if (tb->ncols != n)
 			continue;
@@ -66,6 +69,16 @@ const csc_903_table *csc_903_identify(char *const *fields, const size_t *len, in
 			return tb;
 	}
 	return NULL;
+}
+
+const csc_903_table *csc_903_identify(char *const *fields, const size_t *len, int n)
+{
+	return identify(fields, len, n, CSC_903_NTABLES);
+}
+
+const csc_903_table *csc_903_identify_all(char *const *fields, const size_t *len, int n)
+{
+	return identify(fields, len, n, CSC_903_NTABLES_ALL);
 }
 
 const csc_903_table *csc_903_by_name(const char *name)

@@ -10,7 +10,11 @@
 
 #include <stddef.h>
 
+/* The tables of every collection year, which the extractor and csc-returns
+ * read and write; then the tables a later year adds, which so far only
+ * csc-validate reads: DoLo (deprivation of liberty orders, 2026-27). */
 #define CSC_903_NTABLES 11
+#define CSC_903_NTABLES_ALL 12
 #define CSC_903_MAX_COLS 16
 #define CSC_903_MAX_KEY 3
 
@@ -23,13 +27,17 @@ typedef struct csc_903_table {
 	 * same record (docs/FORMATS.md, duplicates); NULL-terminated, empty
 	 * when a table's rows have no key */
 	const char *key[CSC_903_MAX_KEY + 1];
+	int from;              /* first collection year (2027 = 2026-27); 0: every year */
 } csc_903_table;
 
-extern const csc_903_table csc_903_tables[CSC_903_NTABLES];
+extern const csc_903_table csc_903_tables[CSC_903_NTABLES_ALL];
 
 /* The table whose header is exactly these fields (after trimming spaces
  * around each name; case must match the DfE column names), or NULL. */
 const csc_903_table *csc_903_identify(char *const *fields, const size_t *len, int n);
+
+/* The same over every table, later years' ones included (csc-validate). */
+const csc_903_table *csc_903_identify_all(char *const *fields, const size_t *len, int n);
 
 /* The table called name (DfE spelling, case-insensitive), or NULL. */
 const csc_903_table *csc_903_by_name(const char *name);

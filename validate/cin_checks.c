@@ -1,5 +1,6 @@
 /* cin_checks.c - shared helpers and the parameterised checks (cin_checks.h). */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -65,25 +66,6 @@ void cin_list_free(cin_list *l)
 	if (l->v != l->buf)
 		free(l->v);
 	l->v = NULL;
-}
-
-const char *cin_sex(const cin_rec *c)
-{
-	const cin_val *s = &c->f[C_SEX], *g = &c->f[C_GENDER];
-	if (cin_has(s)) {
-		static const char *const ok[] = {"M", "F", "U"};
-		for (int i = 0; i < 3; i++)
-			if (strcmp(s->s, ok[i]) == 0)
-				return ok[i];
-		return NULL;
-	}
-	if (cin_has(g)) {
-		static const char *const from[] = {"1", "2", "0", "9"}, *const to[] = {"M", "F", "U", "U"};
-		for (int i = 0; i < 4; i++)
-			if (strcmp(g->s, from[i]) == 0)
-				return to[i];
-	}
-	return NULL;
 }
 
 void cin_keys_add(cin_keys *k, const char *key, const char *child, long line)
@@ -255,6 +237,8 @@ static void pair_group(v_ctx *ctx, const v_rule *rule, const cin_list *l)
 		const cin_rec *r = l->v[i];
 		if (!has_field(r, a->when) || has_field(r, a->then))
 			continue;
+		if (a->from_start && !(cin_is_date(&r->f[a->when]) && r->f[a->when].d >= cin_st(ctx)->start))
+			continue;
 		if (a->then >= 0)
 			cin_rep(ctx, rule, r, a->then);
 		else
@@ -320,9 +304,15 @@ void cin_chk_open(v_ctx *ctx, const v_rule *rule)
 	each_group(ctx, rule, a->scope, a->kind, open_group);
 }
 
+csc_date cin_open_end(const cin_state *st)
+{
+	return st->ref != CSC_NODATE ? st->ref : INT32_MAX;
+}
+
 static void overlap_group(v_ctx *ctx, const v_rule *rule, const cin_list *l)
 {
 	const cin_a_overlap *a = rule->arg;
+	const cin_state *st = cin_st(ctx);
 	for (size_t b = 0; b < l->n; b++) {
 		csc_date bs = l->v[b]->f[a->start].d;
 		if (bs == CSC_NODATE)
@@ -332,7 +322,7 @@ static void overlap_group(v_ctx *ctx, const v_rule *rule, const cin_list *l)
 			csc_date as = l->v[x]->f[a->start].d;
 			if (x == b || as == CSC_NODATE || as > bs || (as == bs && x > b))
 				continue;
-			csc_date ae = a->end(l->v[x]);
+			csc_date ae = a->end(st, l->v[x]);
 			bad = ae != CSC_NODATE && bs < ae;
 		}
 		if (bad)

@@ -47,10 +47,13 @@ typedef struct cin_a_span {
 void cin_chk_span(v_ctx *ctx, const v_rule *rule);
 
 /* If `when` is present, `then` must be present. Field -1 = the record's
- * repeated values (factors, reviews). */
+ * repeated values (factors, reviews). With from_start, only records whose
+ * `when` is a date on or after the census year's start are checked (the
+ * rule needs V_NEEDS_REFDATE). */
 typedef struct cin_a_pair {
 	enum cin_kind kind;
 	int when, then;
+	int from_start;
 } cin_a_pair;
 void cin_chk_pair(v_ctx *ctx, const v_rule *rule);
 
@@ -73,13 +76,13 @@ void cin_chk_open(v_ctx *ctx, const v_rule *rule);
 
 /* A record of `kind` may not start while another of the same `scope` is
  * running: B fails when some A (starting earlier, or the same day and
- * earlier in the file) has B.start < end(A). end() returns a date,
- * CIN_OPEN for "still running", or CSC_NODATE to leave A out. */
-#define CIN_OPEN INT32_MAX
+ * earlier in the file) has B.start < end(A). end() returns a date, or
+ * CSC_NODATE to leave A out; a record still open runs to the reference
+ * date (cin_open_end, cin_rules.h). */
 typedef struct cin_a_overlap {
 	enum cin_kind kind, scope;
 	int start;
-	csc_date (*end)(const cin_rec *r);
+	csc_date (*end)(const cin_state *st, const cin_rec *r);
 } cin_a_overlap;
 void cin_chk_overlap(v_ctx *ctx, const v_rule *rule);
 

@@ -17,7 +17,7 @@ static const char *const field_names[CIN_K_COUNT_][CIN_MAX_FIELDS] = {
 			 "ExpectedPersonBirthDate", "Sex", "GenderCurrent", "PersonDeathDate",
 			 "Ethnicity", "Disabilities"},
 	[CIN_K_EPISODE] = {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
-			   "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA"},
+			   "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "PreProceedingsandFGDM"},
 	[CIN_K_ASSESS] = {"AssessmentActualStartDate", "AssessmentInternalReviewDate",
 			  "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment"},
 	[CIN_K_PLAN] = {"CINPlanStartDate", "CINPlanEndDate"},
@@ -106,6 +106,8 @@ static const struct schema_row {
 	{CIN_K_EPISODE, "CINPlanDates", REC, CIN_K_PLAN},
 	{CIN_K_EPISODE, "Section47", REC, CIN_K_S47},
 	{CIN_K_EPISODE, "ChildProtectionPlans", REC, CIN_K_CPP},
+	/* marked only: its elements are not read until the DfE publishes rules */
+	{CIN_K_EPISODE, "PreProceedingsandFGDM", MARK_WRAP, E_PREPROC},
 	{CIN_K_ASSESS, "AssessmentActualStartDate", FIELD, A_START},
 	{CIN_K_ASSESS, "AssessmentInternalReviewDate", FIELD, A_REVIEW},
 	{CIN_K_ASSESS, "AssessmentAuthorisationDate", FIELD, A_AUTH},

@@ -31,7 +31,9 @@ enum cin_kind {
 enum { H_COLLECTION, H_YEAR, H_REFDATE, H_LEA, H_N };
 enum { C_LACHILDID, C_UPN, C_FORMERUPN, C_UPNUNKNOWN, C_DOB, C_EDOB, C_SEX, C_GENDER,
        C_DOD, C_ETHNICITY, C_DISABILITIES, C_N };
-enum { E_REFDATE, E_SOURCE, E_NEED, E_CLOSEDATE, E_CLOSEREASON, E_ICPC, E_NFA, E_N };
+/* E_PREPROC: present ("") when the episode holds a PreProceedingsandFGDM
+ * block (2026-27; no rule reads its elements yet). */
+enum { E_REFDATE, E_SOURCE, E_NEED, E_CLOSEDATE, E_CLOSEREASON, E_ICPC, E_NFA, E_PREPROC, E_N };
 enum { A_START, A_REVIEW, A_AUTH, A_FACTORS, A_N };
 enum { P_START, P_END, P_N };
 enum { S_START, S_TARGET, S_ICPC, S_NOTREQ, S_N };

@@ -1,8 +1,9 @@
 /*
- * cin_rules.h - the DfE CIN census validation rules (2025-26) and how they
- * run over a return, one child at a time.
+ * cin_rules.h - the DfE CIN census validation rules, 2023-24 to 2026-27,
+ * and how they run over a return, one child at a time.
  *
- * Every rule is an entry of cin_rules[] (a v_rule): simple rules use the
+ * Every rule is an entry of cin_rules[] (a v_year_rule: the rule and the
+ * collection years it is in force; v_year.h): simple rules use the
  * shared parameterised checks of cin_checks.c through their `arg`, complex
  * ones have a small function in cin_rules_child.c, cin_rules_return.c or
  * cin_upn.c. v_data() during a run is a cin_state: `child` is the child
@@ -45,9 +46,10 @@ typedef struct cin_state {
 	long cpp_starts, icpcs;
 	unsigned disab_used;       /* bit per disability code (not NONE) used */
 	long disab_children, disab_multi;
+	long preproc;              /* episodes with a PreProceedingsandFGDM block */
 } cin_state;
 
-extern const v_rule cin_rules[];
+extern const v_year_rule cin_rules[];
 extern const size_t cin_nrules;
 /* Catalogued CIN codes deliberately not implemented (NULL-terminated). */
 extern const char *const cin_not_implemented[];
@@ -58,14 +60,34 @@ typedef struct cin_opts {
 	int year;                   /* --year, or 0 */
 	const char *la;             /* --la, or NULL */
 	const csc_calendar *cal;    /* bank holidays, or NULL */
+	int ruleset;                /* the collection year whose rules run
+				     * (cin_return_year); 0: the return's, else
+				     * the last year with published rules */
 } cin_opts;
 
-/* Validate the return at path (display name `name`), reporting into ctx.
+/* What the header of a CIN return says, for the report's cover. */
+typedef struct cin_about {
+	char lea[8];      /* the header's LEA, "" when absent or not 3 digits */
+	csc_date refdate; /* the reference date the run uses (cin_run.c), or CSC_NODATE */
+} cin_about;
+
+/* The collection year of a CIN return (2026 = 2025-26): from --reference-date
+ * or --year, else the header's ReferenceDate, else its Year; the year ending
+ * the 31 March on or after a date. Reads only the header; fills *about when
+ * not NULL. Returns the year, 0 when neither options nor header give one,
+ * or -1 when the file cannot be read as a CIN return (printed). */
+int cin_return_year(const char *path, const char *name, const cin_opts *o, cin_about *about);
+int cin_return_year_mem(const char *data, size_t n, const char *name, const cin_opts *o);
+
+/* Validate the return at path (display name `name`), reporting into ctx
+ * under the rule set "CIN <o->ruleset>" (v_set_ruleset), whose catalogue
+ * the caller has loaded. From 2026-27 each PreProceedingsandFGDM block is
+ * counted and listed in rules_not_run (no DfE rules yet).
  * Returns 0, or -1 when the file cannot be read as a CIN return (printed). */
 int cin_validate_file(v_ctx *ctx, const char *path, const char *name, const cin_opts *o);
 int cin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, const cin_opts *o);
 
-/* Check that a previous year's return is readable (no 2025-26 CIN rule
+/* Check that a previous year's return is readable (no CIN rule
  * needs it yet; see cin_run.c). Returns 0 or -1. */
 int cin_check_previous(const char *path, const char *name);
 
@@ -81,6 +103,11 @@ void cin_rep_multi(v_ctx *ctx, const v_rule *rule, const cin_rec *r, const cin_v
 void cin_rep_return(v_ctx *ctx, const v_rule *rule, const char *table, const char *field,
 		    const char *value, long line);
 
+/* Where a record still open at the end of the return ends: the reference
+ * date, the last day the return covers (the DfE reading of 4014, 4017 and
+ * 8820); without a reference date, never (INT32_MAX). */
+csc_date cin_open_end(const cin_state *st);
+
 /* 1 when d is a date within the census year. */
 int cin_in_year(const cin_state *st, csc_date d);
 
@@ -93,9 +120,23 @@ typedef struct cin_list {
 void cin_list_get(cin_list *l, const cin_rec *root, enum cin_kind k);
 void cin_list_free(cin_list *l);
 
-/* The child's sex as M, F or U: Sex, or GenderCurrent mapped 1->M, 2->F,
- * 0/9->U (the 2023-24 element); NULL when missing or not a known code. */
-const char *cin_sex(const cin_rec *child);
+/* How a year records the child's sex (the arg of 4180, 8750, 2886Q): the
+ * element, its codes (NULL-terminated) and the code of an unborn child. */
+typedef struct cin_a_sex {
+	int field; /* C_GENDER or C_SEX */
+	const char *codes[5];
+	const char *unborn;
+} cin_a_sex;
+
+/* The arg of 8770Q: which year's school-age cut-off (0: reference date
+ * less 6 years; 1: 31 August six years before the reference date's year). */
+typedef struct cin_a_school_age {
+	int from_31_august;
+} cin_a_school_age;
+
+/* 1 when the child has no sex recorded in the year's element a: missing,
+ * or the unborn code (2886Q). */
+int cin_no_sex(const cin_rec *child, const cin_a_sex *a);
 
 /* Gather keys and report duplicates (1520, 8510). */
 void cin_keys_add(cin_keys *k, const char *key, const char *child, long line);

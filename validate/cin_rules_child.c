@@ -47,13 +47,33 @@ CIN_RULE(cin_r1580)
 		}
 }
 
-/* 4180: Sex present and M, F or U (GenderCurrent 1/2/0/9 of earlier years
- * is read as M/F/U/U). */
+/* 1 when the child's sex element (a->field) holds code (NULL: any of the
+ * year's codes). Exact match: the DfE codes are case-sensitive. */
+static int sex_is(const cin_rec *c, const cin_a_sex *a, const char *code)
+{
+	const cin_val *v = &c->f[a->field];
+	if (!cin_has(v))
+		return 0;
+	if (code)
+		return strcmp(v->s, code) == 0;
+	for (int i = 0; a->codes[i]; i++)
+		if (strcmp(v->s, a->codes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int cin_no_sex(const cin_rec *c, const cin_a_sex *a)
+{
+	return !cin_has(&c->f[a->field]) || sex_is(c, a, a->unborn);
+}
+
+/* 4180: the year's sex element present and one of its codes. */
 CIN_RULE(cin_r4180)
 {
 	CHILD_OR_RETURN(st, c);
-	if (!cin_sex(c))
-		cin_rep(ctx, rule, c, !cin_has(&c->f[C_SEX]) && cin_has(&c->f[C_GENDER]) ? C_GENDER : C_SEX);
+	const cin_a_sex *a = rule->arg;
+	if (!sex_is(c, a, NULL))
+		cin_rep(ctx, rule, c, a->field);
 }
 
 /* 8525Q: exactly one of date of birth and expected date of birth. */
@@ -109,24 +129,29 @@ CIN_RULE(cin_r8590)
 }
 
 /* 8750: an unborn child (expected date of birth, no date of birth) must
- * have Sex U. */
+ * have the year's unborn code (GenderCurrent 0, then Sex U). */
 CIN_RULE(cin_r8750)
 {
 	CHILD_OR_RETURN(st, c);
+	const cin_a_sex *a = rule->arg;
 	if (cin_has(&c->f[C_DOB]) || !cin_has(&c->f[C_EDOB]))
 		return;
-	const char *s = cin_sex(c);
-	if (!s || strcmp(s, "U") != 0)
-		cin_rep(ctx, rule, c, !cin_has(&c->f[C_SEX]) && cin_has(&c->f[C_GENDER]) ? C_GENDER : C_SEX);
+	if (!sex_is(c, a, a->unborn))
+		cin_rep(ctx, rule, c, a->field);
 }
 
-/* 8770Q: a child born on or before the reference date minus 6 years, with
- * a referral going on to further action, needs a UPN or a reason UN2-UN7. */
+/* 8770Q: a child of school age (the year's cut-off, cin_a_school_age)
+ * with a referral going on to further action needs a UPN or a reason
+ * UN2-UN7. */
 CIN_RULE(cin_r8770q)
 {
 	CHILD_OR_RETURN(st, c);
+	const cin_a_school_age *a = rule->arg;
 	const cin_val *dob = &c->f[C_DOB];
-	if (!cin_is_date(dob) || dob->d > csc_date_add_months(st->ref, -72) || !has_further_action(c))
+	int y, m, d;
+	csc_date_ymd(st->ref, &y, &m, &d);
+	csc_date cutoff = a->from_31_august ? csc_date_make(y - 6, 8, 31) : csc_date_add_months(st->ref, -72);
+	if (!cin_is_date(dob) || dob->d > cutoff || !has_further_action(c))
 		return;
 	if (cin_has(&c->f[C_UPN]))
 		return;

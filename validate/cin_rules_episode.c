@@ -97,55 +97,52 @@ static int child_lists(v_ctx *ctx, enum cin_kind ka, cin_list *a, enum cin_kind 
 	return 1;
 }
 
-/* 4001: an open CIN plan (no end date) while a CP plan is open. */
+/* 4001: an open CIN plan (no end date) while a CP plan of the same
+ * CINdetails is open. The DfE text limits it to one module: an open CIN
+ * plan in one episode and a CP plan in another is not an error. */
 CIN_RULE(cin_r4001)
 {
-	cin_list plans, cpps;
-	if (!child_lists(ctx, CIN_K_PLAN, &plans, CIN_K_CPP, &cpps))
-		return;
-	int cpp_open = 0;
-	for (size_t i = 0; i < cpps.n; i++)
-		cpp_open |= !cin_has(&cpps.v[i]->f[K_END]);
-	for (size_t i = 0; cpp_open && i < plans.n; i++)
-		if (!cin_has(&plans.v[i]->f[P_END]))
-			cin_rep(ctx, rule, plans.v[i], P_END);
-	cin_list_free(&plans);
-	cin_list_free(&cpps);
+	FOR_EPISODES(st, e) {
+		int cpp_open = 0;
+		FOR_SUB(e, CIN_K_CPP, p)
+			cpp_open |= !cin_has(&p->f[K_END]);
+		if (!cpp_open)
+			continue;
+		FOR_SUB(e, CIN_K_PLAN, p)
+			if (!cin_has(&p->f[P_END]))
+				cin_rep(ctx, rule, p, P_END);
+	}
 }
 
-/* d lies after start (or on it, with on_start) and before end; no end
- * means still open. */
-static int within(csc_date d, csc_date start, const cin_val *end, int on_start)
+/* d lies after start (or on it, with on_start) and before end; a record
+ * with no end is open and runs to the reference date (cin_open_end). */
+static int within(const cin_state *st, csc_date d, csc_date start, const cin_val *end, int on_start)
 {
-	return (on_start ? d >= start : d > start) &&
-	       (!cin_has(end) || (cin_is_date(end) && d < end->d));
+	csc_date e = cin_has(end) ? (cin_is_date(end) ? end->d : CSC_NODATE) : cin_open_end(st);
+	return (on_start ? d >= start : d > start) && e != CSC_NODATE && d < e;
 }
 
-/* 4003: a CP review held while a CIN plan was open (a review on the day a
- * CIN plan starts or ends is a step-down or step-up, not a clash). */
+/* 4003: a CP review held while a CIN plan of the same CINdetails was open
+ * (a review on the day a CIN plan starts or ends is a step-down or
+ * step-up, not a clash). */
 CIN_RULE(cin_r4003)
 {
-	cin_list plans, cpps;
-	if (!child_lists(ctx, CIN_K_PLAN, &plans, CIN_K_CPP, &cpps))
-		return;
-	for (size_t i = 0; i < cpps.n; i++) {
-		const cin_rec *p = cpps.v[i];
-		for (size_t r = 0; r < p->nmulti; r++) {
-			const cin_val *rv = &p->multi[r];
-			if (!cin_is_date(rv))
-				continue;
-			for (size_t k = 0; k < plans.n; k++) {
-				const cin_rec *pl = plans.v[k];
-				if (cin_is_date(&pl->f[P_START]) &&
-				    within(rv->d, pl->f[P_START].d, &pl->f[P_END], 0)) {
-					cin_rep_multi(ctx, rule, p, rv);
-					break;
+	FOR_EPISODES(st, e) {
+		FOR_SUB(e, CIN_K_CPP, p) {
+			for (size_t r = 0; r < p->nmulti; r++) {
+				const cin_val *rv = &p->multi[r];
+				if (!cin_is_date(rv))
+					continue;
+				FOR_SUB(e, CIN_K_PLAN, pl) {
+					if (cin_is_date(&pl->f[P_START]) &&
+					    within(st, rv->d, pl->f[P_START].d, &pl->f[P_END], 0)) {
+						cin_rep_multi(ctx, rule, p, rv);
+						break;
+					}
 				}
 			}
 		}
 	}
-	cin_list_free(&plans);
-	cin_list_free(&cpps);
 }
 
 /* A record of kind `in` starting inside a record of kind `win`: after the
@@ -170,7 +167,7 @@ static void starts_inside(v_ctx *ctx, const v_rule *rule, const start_inside *a)
 		for (size_t k = 0; k < wins.n; k++) {
 			const cin_rec *w = wins.v[k];
 			if (!cin_is_date(&w->f[a->win_start]) ||
-			    !within(s, w->f[a->win_start].d, &w->f[a->win_end], a->on_start))
+			    !within(cin_st(ctx), s, w->f[a->win_start].d, &w->f[a->win_end], a->on_start))
 				continue;
 			if (a->report_win)
 				cin_rep(ctx, rule, w, a->win_start);

@@ -81,21 +81,21 @@ CIN_RULE(cin_r2883)
 }
 
 /* 2886Q: more than 2% of children (unborn children aside) with no sex
- * recorded (missing or U). */
+ * recorded: the year's element missing or the unborn code (0, then U). */
 CIN_RULE(cin_r2886q)
 {
 	cin_state *st = cin_st(ctx);
 	if (st->child) {
 		st->children++;
-		const char *s = cin_sex(st->child);
-		if ((!s || strcmp(s, "U") == 0) && !cin_has(&st->child->f[C_EDOB]))
+		if (cin_no_sex(st->child, rule->arg) && !cin_has(&st->child->f[C_EDOB]))
 			st->no_sex++;
 		return;
 	}
 	if (st->children && st->no_sex * 100 > st->children * 2) {
 		char v[80];
 		snprintf(v, sizeof v, "%ld of %ld children", st->no_sex, st->children);
-		cin_rep_return(ctx, rule, "ChildIdentifiers", "Sex", v, 0);
+		cin_rep_return(ctx, rule, "ChildIdentifiers",
+			       cin_field_name(CIN_K_CHILD, ((const cin_a_sex *)rule->arg)->field), v, 0);
 	}
 }
 

@@ -11,13 +11,37 @@
 
 #include "cin_rules.h"
 #include "csc_diag.h"
+#include "v_year.h"
 
 typedef struct run {
 	v_ctx *ctx;
 	cin_state st;
 	const cin_opts *o;
+	int year; /* the rule set's collection year */
 	char label[256];
 } run;
+
+/* The collection year ending the 31 March on or after d. */
+static int year_ending(csc_date d)
+{
+	int y, m, dd;
+	csc_date_ymd(d, &y, &m, &dd);
+	return m > 3 ? y + 1 : y;
+}
+
+static int header_year(const cin_opts *o, const cin_rec *m)
+{
+	if (o->refdate != CSC_NODATE)
+		return year_ending(o->refdate);
+	if (o->year)
+		return o->year;
+	if (m && cin_is_date(&m->f[H_REFDATE]))
+		return year_ending(m->f[H_REFDATE].d);
+	const cin_val *y = m ? &m->f[H_YEAR] : NULL;
+	if (y && cin_has(y) && strlen(y->s) == 4 && strspn(y->s, "0123456789") == 4)
+		return atoi(y->s);
+	return 0;
+}
 
 static void set_dates(run *r, const cin_rec *m)
 {
@@ -77,6 +101,12 @@ static int on_header(void *arg, const cin_rec *m)
 {
 	run *r = arg;
 	set_dates(r, m);
+	if (!r->year) {
+		r->year = header_year(r->o, m);
+		if (!v_year_known(v_collection_find("CIN"), r->year))
+			r->year = v_collection_find("CIN")->rules_last;
+	}
+	v_set_ruleset(r->ctx, "CIN", r->year);
 	const cin_val *lea = &m->f[H_LEA];
 	if (r->o->la && cin_has(lea) && strcmp(lea->s, r->o->la) != 0)
 		csc_info("warning: header LEA %s is not the --la %s given", lea->s, r->o->la);
@@ -101,9 +131,27 @@ static int on_child(void *arg, const cin_rec *c)
 		snprintf(r->label, sizeof r->label, "(child at line %ld)", c->line);
 	r->st.child = c;
 	r->st.label = r->label;
-	v_run(r->ctx, cin_rules, cin_nrules);
+	for (cin_rec *e = cin_first(c, CIN_K_EPISODE); e; e = cin_next(e))
+		r->st.preproc += e->f[E_PREPROC].s != NULL;
+	v_run_years(r->ctx, cin_rules, cin_nrules);
 	r->st.child = NULL;
 	return 0;
+}
+
+/* A year after the last with published rules (2026-27) runs that year's
+ * rules; what the year adds, the PreProceedingsandFGDM block, is not
+ * checked, and rules_not_run.csv says so rather than passing it. */
+static void preproc_not_run(run *r)
+{
+	const v_collection *c = v_collection_find("CIN");
+	if (r->year <= c->rules_last)
+		return;
+	char why[320], a[16], b[16];
+	snprintf(why, sizeof why,
+		 "no DfE validation rules are published for the %s PreProceedingsandFGDM block: "
+		 "%ld CINdetails hold one, not checked; the rest of the return ran the %s rules",
+		 v_year_label(r->year, a, sizeof a), r->st.preproc, v_year_label(c->rules_last, b, sizeof b));
+	v_not_run(r->ctx, "PreProceedingsandFGDM", why);
 }
 
 static int finish(run *r, int rc)
@@ -111,7 +159,8 @@ static int finish(run *r, int rc)
 	if (rc == 0) {
 		r->st.child = NULL;
 		r->st.label = "";
-		v_run(r->ctx, cin_rules, cin_nrules);
+		v_run_years(r->ctx, cin_rules, cin_nrules);
+		preproc_not_run(r);
 	}
 	cin_keys_free(&r->st.upns);
 	cin_keys_free(&r->st.ids);
@@ -126,6 +175,7 @@ static void start(run *r, v_ctx *ctx, const cin_opts *o)
 	r->o = o;
 	r->st.cal = o->cal;
 	r->st.ref = r->st.start = r->st.end = r->st.expected_ref = CSC_NODATE;
+	r->year = o->ruleset;
 	v_set_data(ctx, &r->st, NULL);
 }
 
@@ -143,6 +193,46 @@ int cin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, c
 	start(&r, ctx, o);
 	cin_callbacks cb = {on_header, on_child, &r};
 	return finish(&r, cin_read_mem(data, n, name, &cb));
+}
+
+struct year_probe {
+	const cin_opts *o;
+	int year;
+	cin_about about;
+};
+
+static int probe_header(void *arg, const cin_rec *m)
+{
+	struct year_probe *p = arg;
+	p->year = header_year(p->o, m);
+	const cin_val *lea = &m->f[H_LEA];
+	if (cin_has(lea) && strlen(lea->s) == 3 && strspn(lea->s, "0123456789") == 3)
+		memcpy(p->about.lea, lea->s, 4);
+	/* the reference date as set_dates takes it */
+	if (p->o->refdate != CSC_NODATE)
+		p->about.refdate = p->o->refdate;
+	else if (cin_is_date(&m->f[H_REFDATE]))
+		p->about.refdate = m->f[H_REFDATE].d;
+	else if (p->o->year)
+		p->about.refdate = csc_date_make(p->o->year, 3, 31);
+	return 1; /* the header is all it needs */
+}
+
+int cin_return_year(const char *path, const char *name, const cin_opts *o, cin_about *about)
+{
+	struct year_probe p = {o, 0, {"", CSC_NODATE}};
+	cin_callbacks cb = {probe_header, NULL, &p};
+	int rc = cin_read_file(path, name, &cb);
+	if (about)
+		*about = p.about;
+	return rc < 0 ? -1 : p.year;
+}
+
+int cin_return_year_mem(const char *data, size_t n, const char *name, const cin_opts *o)
+{
+	struct year_probe p = {o, 0, {"", CSC_NODATE}};
+	cin_callbacks cb = {probe_header, NULL, &p};
+	return cin_read_mem(data, n, name, &cb) < 0 ? -1 : p.year;
 }
 
 static int count_child(void *arg, const cin_rec *c)

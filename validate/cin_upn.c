@@ -10,14 +10,8 @@
 #include <string.h>
 
 #include "cin_custom.h"
+#include "v_upn.h"
 
-static const char upn_letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
-
-static int letter_value(char c)
-{
-	const char *p = c ? strchr(upn_letters, c) : NULL;
-	return p ? (int)(p - upn_letters) : -1;
-}
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -27,31 +21,28 @@ int cin_upn_check_letter(const char *upn, char *out)
 		return -1;
 	long sum = 0;
 	for (int i = 1; i < 13; i++) {
-		int v = is_digit(upn[i]) ? upn[i] - '0' : (i == 12 ? letter_value(upn[i]) : -1);
+		int v = is_digit(upn[i]) ? upn[i] - '0' : (i == 12 ? v_upn_letter(upn[i]) : -1);
 		if (v < 0)
 			return -1;
 		sum += (long)(i + 1) * v;
 	}
-	*out = upn_letters[sum % 23];
+	*out = v_upn_letter_of((int)(sum % 23));
 	return 0;
 }
 
-/* DfE local authority numbers used in UPNs since April 1998, including
- * authorities since reorganised (e.g. 820 Bedfordshire, 909 Cumbria,
- * 928 Northamptonshire), whose UPNs are still held by pupils. */
-static const short la_codes[] = {
-	201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213,
-	301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320,
-	330, 331, 332, 333, 334, 335, 336, 340, 341, 342, 343, 344,
-	350, 351, 352, 353, 354, 355, 356, 357, 358, 359,
-	370, 371, 372, 373, 380, 381, 382, 383, 384, 390, 391, 392, 393, 394, 420,
-	800, 801, 802, 803, 805, 806, 807, 808, 810, 811, 812, 813, 815, 816,
-	820, 821, 822, 823, 825, 826, 830, 831, 835, 836, 837, 838, 839, 840, 841,
-	845, 846, 850, 851, 852, 855, 856, 857, 860, 861, 865, 866, 867, 868, 869, 870,
-	871, 872, 873, 874, 876, 877, 878, 879, 880, 881, 882, 883, 884, 885, 886, 887,
-	888, 889, 890, 891, 892, 893, 894, 895, 896,
-	908, 909, 916, 919, 921, 925, 926, 928, 929, 931, 933, 935, 936, 937, 938,
-	940, 941, 942, 943,
+/* The LA numbers accepted in UPN characters 2-4 (rule 1530), as ranges:
+ * DfE local authority numbers used since April 1998, including authorities
+ * since reorganised (e.g. 820 Bedfordshire, 909 Cumbria, 928
+ * Northamptonshire), whose UPNs are still held by pupils, and the DfE's
+ * pseudo LA numbers 001-005, 660-681 and 701-708. 942 and 943 were added in 2023-24,
+ * the first CIN year here (../shared/reference/years/cin-changes-by-year.md
+ * 2.1): 195 codes. */
+static const short la_ranges[][2] = {
+	{1, 5}, {201, 213}, {301, 320}, {330, 336}, {340, 344}, {350, 359}, {370, 373},
+	{380, 384}, {390, 394}, {420, 420}, {660, 681}, {701, 708}, {800, 803}, {805, 808},
+	{810, 813}, {815, 816}, {820, 823}, {825, 826}, {830, 831}, {835, 841}, {845, 846},
+	{850, 852}, {855, 857}, {860, 861}, {865, 896}, {908, 909}, {916, 916}, {919, 919},
+	{921, 921}, {925, 926}, {928, 929}, {931, 931}, {933, 933}, {935, 938}, {940, 943},
 };
 
 int cin_la_code_known(const char *s)
@@ -59,8 +50,8 @@ int cin_la_code_known(const char *s)
 	if (!is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]))
 		return 0;
 	int n = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
-	for (size_t i = 0; i < sizeof la_codes / sizeof la_codes[0]; i++)
-		if (la_codes[i] == n)
+	for (size_t i = 0; i < sizeof la_ranges / sizeof la_ranges[0]; i++)
+		if (n >= la_ranges[i][0] && n <= la_ranges[i][1])
 			return 1;
 	return 0;
 }
@@ -87,7 +78,7 @@ static int digits(const char *s, size_t from, size_t to)
 /* Character 13: a digit, or a letter of the UPN alphabet (temporary UPN). */
 static int last_ok(const char *s)
 {
-	return strlen(s) == 13 && (is_digit(s[12]) || letter_value(s[12]) >= 0);
+	return strlen(s) == 13 && (is_digit(s[12]) || v_upn_letter(s[12]) >= 0);
 }
 
 CIN_RULE(cin_r1510)
@@ -130,6 +121,6 @@ CIN_RULE(cin_r1560q)
 	const cin_val *v = &st->child->f[C_FORMERUPN];
 	if (!cin_has(v))
 		return;
-	if (!(strlen(v->s) == 13 && letter_value(v->s[0]) >= 0 && digits(v->s, 1, 12) && last_ok(v->s)))
+	if (!v_upn_shape_ok(v->s))
 		cin_rep(ctx, rule, st->child, C_FORMERUPN);
 }

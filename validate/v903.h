@@ -19,11 +19,12 @@
 #include "csc_903.h"
 #include "csc_date.h"
 #include "v_engine.h"
+#include "v_year.h"
 
 /* Tables, in the order of csc_903_tables. */
 enum v903_tab {
 	V9_HEADER, V9_EPISODES, V9_REVIEWS, V9_UASC, V9_OC2, V9_OC3, V9_AD1,
-	V9_PLACED, V9_PREVPERM, V9_MISSING, V9_SW, V9_NTAB
+	V9_PLACED, V9_PREVPERM, V9_MISSING, V9_SW, V9_DOLO, V9_NTAB
 };
 
 /* Columns of each table, in the order of csc_903_tables[t].cols. */
@@ -42,6 +43,7 @@ enum { PA_CHILD, PA_DOB, PA_DATE_PLACED, PA_CEASED, PA_REASON };
 enum { PP_CHILD, PP_DOB, PP_PREV_PERM, PP_LA_PERM, PP_DATE_PERM };
 enum { MS_CHILD, MS_DOB, MS_MISSING, MS_START, MS_END };
 enum { SW_CHILD, SW_DOB, SW_ID, SW_DECOM, SW_DEC, SW_REASON };
+enum { DL_CHILD, DL_DOB, DL_START, DL_END };
 
 /* One data row: every column trimmed, "" when blank. */
 typedef struct v903_row {
@@ -74,16 +76,23 @@ typedef struct v903_data {
 	int nfiles;
 	csc_date year_start;  /* 1 April of the collection year */
 	csc_date year_end;    /* 31 March; CSC_NODATE when unknown */
+	const v_codes *codes; /* the code lists of the year whose rules run */
 } v903_data;
 
-/* Read DIR and, when prev_dir is not NULL, last year's folder; run every
- * rule in v903_rules whose needs are met. Returns 0, or -1 after printing "prog: file:line: message" when a folder or CSV cannot be
- * read. Rules needing what was not supplied are not run (their `needs`
+/* Read DIR and, when prev_dir is not NULL, last year's folder; choose the
+ * collection year (v903_ctx.h), load that year's rule set and code lists
+ * from ref_dir (ssda903-rules-by-year.csv, ssda903-codes-by-year.csv) and
+ * run every rule in v903_rules in force that year whose needs are met.
+ * Returns 0; 3 (CSC_EXIT_INPUT) after printing "prog: file:line: message"
+ * when a folder, CSV or reference file cannot be read; 4 (CSC_EXIT_CONFIG)
+ * after saying why when the year is unknown or not one this validator
+ * knows. Rules needing what was not supplied are not run (their `needs`
  * says why; V903_NOT_RUN.md lists them). */
-int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir);
+int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir, const char *ref_dir);
 
-/* The rule table: one entry per DfE code in ref/ssda903-rules-2025-26.csv. */
-extern const v_rule v903_rules[];
+/* The rule table: one or more entries per DfE code of
+ * ref/ssda903-rules-by-year.csv, each with the years it is in force. */
+extern const v_year_rule v903_rules[];
 extern const int v903_nrules;
 
 /* Loading (v903_load.c) ------------------------------------------------- */
@@ -140,6 +149,18 @@ int v903_blank(const v903_row *r, int col);
 /* 1 when s is one of the space-separated codes in list; the code "_"
  * stands for blank. */
 int v903_in(const char *s, const char *list);
+
+/* A set as rule entries write it: "@NAME" is the year's code list NAME of
+ * ref/ssda903-codes-by-year.csv (with " _" appended when set ends " _"),
+ * anything else is itself. A list the year does not define is "" (the rule
+ * tests check every list a rule names exists in each year it runs). */
+const char *v903_set(const v903_data *d, const char *set);
+
+/* v903_in over v903_set(d, set). */
+int v903_in_set(const v903_data *d, const char *s, const char *set);
+
+/* The collection year of d (2026 = 2025-26), or 0 when unknown. */
+int v903_year(const v903_data *d);
 
 /* Report a failure at row r, column col (-1: no field) of table t. */
 void v903_report(v_ctx *ctx, const v_rule *rule, int t, const v903_row *r, int col);

@@ -1,10 +1,12 @@
 /* v903_checks.c - parameterised 903 checks and shared helpers; see
  * v903_checks.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "v903_checks.h"
 
 #define ARG(type) const type *a = rule->arg
+#define V903_MAX_CODE 16
 
 const v903_row *v903_header(const v903_data *d, const char *child)
 {
@@ -37,12 +39,14 @@ void v903_each_child(v_ctx *ctx, const v_rule *rule, int t, v903_group_fn fn)
 void v903_ck_code(v_ctx *ctx, const v_rule *rule)
 {
 	ARG(v903_code_arg);
-	const v903_table *tb = &v903_cur(ctx)->t[a->t];
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[a->t];
+	const char *codes = v903_set(d, a->codes);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		for (int k = -1; k < 8 && (k < 0 || a->more[k]); k++) {
 			int col = k < 0 ? a->col : a->more[k];
-			if (v903_blank(r, col) ? !a->blank_ok : !v903_in(r->f[col], a->codes))
+			if (v903_blank(r, col) ? !a->blank_ok : !v903_in(r->f[col], codes))
 				v903_report(ctx, rule, a->t, r, col);
 		}
 	}
@@ -62,10 +66,11 @@ void v903_ck_date(v_ctx *ctx, const v_rule *rule)
 void v903_ck_all_or_none(v_ctx *ctx, const v_rule *rule)
 {
 	ARG(v903_cols_arg);
-	const v903_table *tb = &v903_cur(ctx)->t[a->t];
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (a->set_x && v903_in(r->f[a->col_x], a->set_x))
+		if (a->set_x && v903_in_set(d, r->f[a->col_x], a->set_x))
 			continue;
 		int blank = 0, filled = 0, first_blank = -1;
 		for (int k = 0; a->cols[k] >= 0; k++) {
@@ -118,19 +123,20 @@ void v903_ck_same_as_header(v_ctx *ctx, const v_rule *rule)
 	}
 }
 
-static int term(const v903_row *r, const v903_term *c)
+static int term(const v903_data *d, const v903_row *r, const v903_term *c)
 {
-	return !c->set || v903_in(r->f[c->col], c->set) != c->neg;
+	return !c->set || v903_in_set(d, r->f[c->col], c->set) != c->neg;
 }
 
 void v903_ck_when(v_ctx *ctx, const v_rule *rule)
 {
 	ARG(v903_when_arg);
-	const v903_table *tb = &v903_cur(ctx)->t[a->t];
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		int k = 0;
-		while (k < 4 && a->c[k].set && term(r, &a->c[k]))
+		while (k < 4 && a->c[k].set && term(d, r, &a->c[k]))
 			k++;
 		if (k == 4 || !a->c[k].set)
 			v903_report(ctx, rule, a->t, r, a->col_rep);
@@ -140,15 +146,16 @@ void v903_ck_when(v_ctx *ctx, const v_rule *rule)
 void v903_ck_some(v_ctx *ctx, const v_rule *rule)
 {
 	ARG(v903_some_arg);
-	const v903_table *tb = &v903_cur(ctx)->t[a->t];
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (!term(r, &a->c))
+		if (!term(d, r, &a->c))
 			continue;
 		int hit = a->any[0] ? -1 : 0, miss = -1;
 		for (int k = 0; k < 9 && a->any[k] && hit < 0; k++) {
 			const char *v = r->f[a->any[k]];
-			if (a->set_any ? v903_in(v, a->set_any) : *v != 0)
+			if (a->set_any ? v903_in_set(d, v, a->set_any) : *v != 0)
 				hit = a->any[k];
 		}
 		if (hit < 0)
@@ -193,7 +200,9 @@ void v903_ck_in_year(v_ctx *ctx, const v_rule *rule)
 		csc_date x = v903_date(r, a->col);
 		if (x == CSC_NODATE)
 			continue;
-		if ((a->after && x > d->year_end) || (a->before && x < d->year_start))
+		csc_date lo = a->before == V903_YEAR_BEFORE ? csc_date_add_months(d->year_start, -12)
+			: d->year_start;
+		if ((a->after && x > d->year_end) || (a->before && x < lo))
 			v903_report(ctx, rule, a->t, r, a->col);
 	}
 }
@@ -205,7 +214,7 @@ void v903_ck_age(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (a->col_c >= 0 && !v903_in(r->f[a->col_c], a->set_c))
+		if (a->col_c >= 0 && !v903_in_set(d, r->f[a->col_c], a->set_c))
 			continue;
 		csc_date on = a->at >= 0 ? v903_date(r, a->at)
 			: a->at == -1 ? d->year_end : d->year_start;
@@ -275,6 +284,42 @@ csc_date v903_end_or_year(const v903_data *d, const v903_row *e)
 	return V903_OPEN(e) ? d->year_end : v903_date(e, EP_DEC);
 }
 
+csc_date v903_left_care(v903_row *const *e, size_t ne)
+{
+	if (!ne || V903_OPEN(e[ne - 1]) || v903_in(e[ne - 1]->f[EP_REC], "X1"))
+		return CSC_NODATE;
+	return v903_date(e[ne - 1], EP_DEC);
+}
+
+void v903_ck_starts_while_open(v_ctx *ctx, const v_rule *rule)
+{
+	ARG(v903_span_arg);
+	const v903_table *tb = &v903_cur(ctx)->t[a->t];
+	for (size_t i = 0, n; i < tb->n; i += n) {
+		n = v903_run_len(tb, i);
+		v903_row *const *m = tb->by_child + i;
+		for (size_t k = 1; k < n; k++) {
+			csc_date end = v903_date(m[k - 1], a->end), s = v903_date(m[k], a->start);
+			if (s != CSC_NODATE && (v903_blank(m[k - 1], a->end) || (end != CSC_NODATE && s < end)))
+				v903_report(ctx, rule, a->t, m[k], a->start);
+		}
+	}
+}
+
+void v903_ck_open_after_care(v_ctx *ctx, const v_rule *rule)
+{
+	ARG(v903_span_arg);
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[a->t];
+	for (size_t i = 0; i < tb->n; i++) {
+		const v903_row *r = &tb->rows[i];
+		v903_row *const *e;
+		size_t ne = v903_child(&d->t[V9_EPISODES], r->f[0], &e);
+		if (v903_blank(r, a->end) && !v903_blank(r, a->start) && v903_left_care(e, ne) != CSC_NODATE)
+			v903_report(ctx, rule, a->t, r, a->end);
+	}
+}
+
 size_t v903_period_start(v903_row *const *e, size_t i)
 {
 	while (i > 0 && v903_chained(e[i - 1], e[i]))
@@ -284,7 +329,7 @@ size_t v903_period_start(v903_row *const *e, size_t i)
 
 void v903_ck_open_last(v_ctx *ctx, const v_rule *rule)
 {
-	ARG(v903_tab_arg);
+	ARG(v903_open_arg);
 	const v903_data *d = v903_cur(ctx), *p = v903_prev(ctx);
 	if (!p)
 		return;
@@ -296,7 +341,15 @@ void v903_ck_open_last(v_ctx *ctx, const v_rule *rule)
 		if (!m || !V903_OPEN(last[m - 1]))
 			continue;
 		const v903_row *first = tb->by_child[i];
-		if (strcmp(first->f[a->t], last[m - 1]->f[a->t]))
-			v903_report(ctx, rule, V9_EPISODES, first, a->t);
+		const char *was = last[m - 1]->f[a->col], *now = first->f[a->col];
+		if (!strcmp(now, was))
+			continue;
+		char pair[2 * V903_MAX_CODE + 2];
+		if (a->pairs && strlen(was) < V903_MAX_CODE && strlen(now) < V903_MAX_CODE && *was && *now) {
+			snprintf(pair, sizeof pair, "%s>%s", was, now);
+			if (v903_in_set(d, pair, a->pairs))
+				continue;
+		}
+		v903_report(ctx, rule, V9_EPISODES, first, a->col);
 	}
 }

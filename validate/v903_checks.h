@@ -59,7 +59,9 @@ typedef struct { int t, early, late, mode, col_rep; } v903_order_arg;
 void v903_ck_order(v_ctx *ctx, const v_rule *rule);
 
 /* Date against the collection year: fails when after 31 March (after) or
- * before 1 April (before). */
+ * before 1 April (before 1), or before the 1 April a year earlier
+ * (before V903_YEAR_BEFORE). */
+#define V903_YEAR_BEFORE 2
 typedef struct { int t, col, before, after; } v903_year_arg;
 void v903_ck_in_year(v_ctx *ctx, const v_rule *rule);
 
@@ -71,9 +73,20 @@ typedef struct { int t, col_c; const char *set_c; int at, under, over, col_rep; 
 void v903_ck_age(v_ctx *ctx, const v_rule *rule);
 
 /* 502, 503A-F: the first episode this year of a child whose last episode
- * last year was open has the same value in column `t` (an Episodes
- * column) as that open episode. */
+ * last year was open has the same value in column `col` (an Episodes
+ * column) as that open episode, unless the pair "LAST>THIS" is in the set
+ * `pairs` (NULL: none), the changes the year allows (503D). */
+typedef struct { int col; const char *pairs; } v903_open_arg;
 void v903_ck_open_last(v_ctx *ctx, const v_rule *rule);
+
+/* Periods in table t (rows by start within a child): one starts while the
+ * previous is open (end blank) or before it ended (574, 705). */
+typedef struct { int t, start, end; } v903_span_arg;
+void v903_ck_starts_while_open(v_ctx *ctx, const v_rule *rule);
+
+/* A period in table t has started and not ended, but the child has left
+ * care (577, 707). */
+void v903_ck_open_after_care(v_ctx *ctx, const v_rule *rule);
 
 /* Records the rule as not run, with `arg` (a string) as the reason. */
 void v903_ck_not_run(v_ctx *ctx, const v_rule *rule);
@@ -106,6 +119,10 @@ void v903_each_child(v_ctx *ctx, const v_rule *rule, int t, v903_group_fn fn);
 
 /* 1 when episode b starts the day episode a ends. */
 int v903_chained(const v903_row *a, const v903_row *b);
+
+/* The date the child left care, when the last of its ne episodes e ended
+ * the period of care (REC other than X1); else CSC_NODATE. */
+csc_date v903_left_care(v903_row *const *e, size_t ne);
 
 /* End of episode e, or 31 March of the year when it is open. */
 csc_date v903_end_or_year(const v903_data *d, const v903_row *e);

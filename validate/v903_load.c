@@ -41,7 +41,7 @@ static const int sort_col[V9_NTAB] = {
 	[V9_HEADER] = -1, [V9_EPISODES] = EP_DECOM, [V9_REVIEWS] = RV_REVIEW,
 	[V9_UASC] = -1, [V9_OC2] = -1, [V9_OC3] = -1, [V9_AD1] = -1,
 	[V9_PLACED] = PA_DATE_PLACED, [V9_PREVPERM] = -1, [V9_MISSING] = MS_START,
-	[V9_SW] = SW_DECOM,
+	[V9_SW] = SW_DECOM, [V9_DOLO] = DL_START,
 };
 
 static size_t trim(const char **s, size_t n)
@@ -242,7 +242,7 @@ static int on_row(void *ctx, const csc_row *row)
 {
 	struct load *l = ctx;
 	if (row->index == 0) {
-		const csc_903_table *t = csc_903_identify(row->f, row->len, row->n);
+		const csc_903_table *t = csc_903_identify_all(row->f, row->len, row->n);
 		if (!t) {
 			/* an unreadable table is unreadable input (exit 3), as in the
 			 * extractor: validating the rest would pass rules that never

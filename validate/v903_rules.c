@@ -1,6 +1,22 @@
 /*
- * v903_rules.c - the SSDA903 rule table: one entry per DfE code in
- * ref/ssda903-rules-2025-26.csv, grouped by theme.
+ * v903_rules.c - the SSDA903 rule table: one entry per DfE code of
+ * ref/ssda903-rules-by-year.csv, grouped by theme, each in force in the
+ * collection years the rule holds in that form.
+ *
+ * A year is the previous year plus its changes: a code list that changes
+ * is data (ref/ssda903-codes-by-year.csv, named @LIST here, so the entry
+ * does not change); a rule added in a year starts then (FROM), one deleted
+ * ends the year before (UNTIL), and a rule whose logic changes gets a new
+ * entry from that year while the old one ends (never a branch on the year
+ * inside a check). Years are named by their 31 March: 2026 = 2025-26.
+ *
+ * Adding a collection year (README "Validating returns" has the whole
+ * list): append its changes to ref/ssda903-rules-by-year.csv and
+ * ref/ssda903-codes-by-year.csv; here, FROM(year, X_(...)) for each rule it
+ * adds, UNTIL(year - 1, ...) on each it deletes, and for each rule whose
+ * logic it changes a new FROM entry with the old one ended by UNTIL; move
+ * the last year on in validate/v_year.c; then a failing and a passing case
+ * of each in tests/unit/test_v903_rules.c (T_FAIL_IN / T_PASS_IN).
  *
  * Most entries are a shared check (v903_checks.h) with its parameters; the
  * rest name a small function in v903_rules_<theme>.c (v903_rules.h). Rules
@@ -27,59 +43,81 @@
 #include "v903_rules.h"
 
 #define NOW V_NEEDS_NOTHING
-#define CODE(c, t, col, codes, blank, ...) \
+/* Each X_ is a rule; X is the entry of a rule in force in every year of the
+ * table, FROM(year, X_(...)) from that year on, UNTIL(year, X_(...)) up to
+ * that year. (X is spelt out rather than wrapping X_: an argument holding
+ * COLS(...) must reach the body unsplit.) */
+#define ALWAYS(...) {__VA_ARGS__, 0, 0}
+#define FROM(y, ...) {__VA_ARGS__, y, 0}
+#define UNTIL(y, ...) {__VA_ARGS__, 0, y}
+#define CODE_(c, t, col, codes, blank, ...) \
 	{c, NOW, v903_ck_code, &(const v903_code_arg){t, col, codes, blank, {__VA_ARGS__}}}
-#define DATE(c, t, col, blank) {c, NOW, v903_ck_date, &(const v903_date_arg){t, col, blank}}
+#define CODE(c, t, col, codes, blank, ...) \
+	{{c, NOW, v903_ck_code, &(const v903_code_arg){t, col, codes, blank, {__VA_ARGS__}}}, 0, 0}
+#define DATE_(c, t, col, blank) {c, NOW, v903_ck_date, &(const v903_date_arg){t, col, blank}}
+#define DATE(c, t, col, blank) {DATE_(c, t, col, blank), 0, 0}
 #define ALL(c, t, xcol, xset, ...) \
-	{c, NOW, v903_ck_all_or_none, &(const v903_cols_arg){t, {__VA_ARGS__, -1}, xcol, xset}}
-#define INH(c, t) {c, NOW, v903_ck_in_header, &(const v903_tab_arg){t}}
-#define UNQ(c, t) {c, NOW, v903_ck_unique, &(const v903_tab_arg){t}}
-#define SAME(c, t, col, hcol) {c, NOW, v903_ck_same_as_header, &(const v903_same_arg){t, col, hcol}}
+	{{c, NOW, v903_ck_all_or_none, &(const v903_cols_arg){t, {__VA_ARGS__, -1}, xcol, xset}}, 0, 0}
+#define INH(c, t) {{c, NOW, v903_ck_in_header, &(const v903_tab_arg){t}}, 0, 0}
+#define UNQ(c, t) {{c, NOW, v903_ck_unique, &(const v903_tab_arg){t}}, 0, 0}
+#define SAME(c, t, col, hcol) \
+	{{c, NOW, v903_ck_same_as_header, &(const v903_same_arg){t, col, hcol}}, 0, 0}
 /* WHEN(code, table, reported column, {col, set, neg}, ...) */
-#define WHEN(c, t, rep, ...) {c, NOW, v903_ck_when, &(const v903_when_arg){t, rep, {__VA_ARGS__}}}
-#define SOME(c, t, term, set_any, any, need) \
+#define WHEN_(c, t, rep, ...) {c, NOW, v903_ck_when, &(const v903_when_arg){t, rep, {__VA_ARGS__}}}
+#define WHEN(c, t, rep, ...) \
+	{{c, NOW, v903_ck_when, &(const v903_when_arg){t, rep, {__VA_ARGS__}}}, 0, 0}
+#define SOME_(c, t, term, set_any, any, need) \
 	{c, NOW, v903_ck_some, &(const v903_some_arg){t, term, any, set_any, need}}
-#define ORDER(c, t, early, late, mode, rep) \
+#define SOME(c, t, term, set_any, any, need) \
+	{{c, NOW, v903_ck_some, &(const v903_some_arg){t, term, any, set_any, need}}, 0, 0}
+#define ORDER_(c, t, early, late, mode, rep) \
 	{c, NOW, v903_ck_order, &(const v903_order_arg){t, early, late, mode, rep}}
-#define YEAR(c, t, col, before, after) \
+#define ORDER(c, t, early, late, mode, rep) {ORDER_(c, t, early, late, mode, rep), 0, 0}
+#define YEAR_(c, t, col, before, after) \
 	{c, NOW, v903_ck_in_year, &(const v903_year_arg){t, col, before, after}}
-#define AGE(c, t, colc, setc, at, under, over, rep) \
+#define YEAR(c, t, col, before, after) {YEAR_(c, t, col, before, after), 0, 0}
+#define AGE_(c, t, colc, setc, at, under, over, rep) \
 	{c, NOW, v903_ck_age, &(const v903_age_arg){t, colc, setc, at, under, over, rep}}
-#define FN(c, fn) {c, NOW, fn, 0}
-#define PREV(c, fn) {c, V_NEEDS_PREVIOUS, fn, 0}
-#define POST(c) {c, V_NEEDS_POSTCODES, v903_ck_not_run, \
+#define AGE(c, t, colc, setc, at, under, over, rep) \
+	{AGE_(c, t, colc, setc, at, under, over, rep), 0, 0}
+/* fn is v903_ck_starts_while_open or v903_ck_open_after_care */
+#define SPAN_(c, fn, t, start, end) {c, NOW, fn, &(const v903_span_arg){t, start, end}}
+#define SPAN(c, fn, t, start, end) {SPAN_(c, fn, t, start, end), 0, 0}
+#define FN_(c, fn) {c, NOW, fn, 0}
+#define FN(c, fn) {FN_(c, fn), 0, 0}
+#define PREV_(c, fn) {c, V_NEEDS_PREVIOUS, fn, 0}
+#define PREV(c, fn) {PREV_(c, fn), 0, 0}
+#define POST_(c) {c, V_NEEDS_POSTCODES, v903_ck_not_run, \
 	"needs postcode and Ofsted provider reference data, which is not supplied"}
+#define POST(c) {POST_(c), 0, 0}
 /* Refers to a column the 2024 tables do not have (V903_NOT_RUN.md). */
-#define NA(c) {c, NOW, v903_ck_not_run, \
-	"refers to a UASC status column that the 2024 Header table does not have"}
-/* The first episode this year against last year's open one, column col. */
-#define OPEN_LAST(c, col) {c, V_NEEDS_PREVIOUS, v903_ck_open_last, &(const v903_tab_arg){col}}
+#define NA(c) {{c, NOW, v903_ck_not_run, \
+	"refers to a UASC status column that the 2024 Header table does not have"}, 0, 0}
+/* The first episode this year against last year's open one, column col;
+ * pairs (a code list of LAST>THIS) are changes the year allows. */
+#define OPEN_LAST(c, col, pairs) \
+	{{c, V_NEEDS_PREVIOUS, v903_ck_open_last, &(const v903_open_arg){col, pairs}}, 0, 0}
 #define COLS(...) {__VA_ARGS__}
 #define BLANK "_"
 #define NOT_BLANK "_", 1
 
-#define TEMP_PLACE "T0 T1 T2 T3 T4"
-/* SEX is M/F/U from 2024-25 and 1/2 before (101 checks which). */
-#define MALE "M 1"
-#define FEMALE "F 2"
-#define ETHNIC_CODES \
-	"WBRI WIRI WOTH WIRT WROM MWBC MWBA MWAS MOTH AIND APKN ABAN AOTH BCRB BAFR " \
-	"BOTH CHNE OOTH REFU NOBT"
-#define PLACE_CODES \
-	"A3 A4 A5 A6 H5 K1 K2 P1 P2 P3 R1 R2 R3 R5 S1 T0 T1 T2 T3 T4 U1 U2 U3 U4 U5 U6 Z1"
-#define REC_CODES \
-	"X1 E11 E12 E2 E3 E4A E4B E13 E41 E45 E46 E47 E48 E5 E6 E7 E9 E14 E15 E16 E17 E8"
+/* The year's code lists (ref/ssda903-codes-by-year.csv). */
+#define TEMP_PLACE "@rules 226/383: temporary PLACE codes"
+#define MALE "@rule 174: SEX meaning male"
+#define FEMALE "@rules 393/607/612: SEX meaning female"
 #define SDQ_SCORES \
 	"0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 " \
 	"29 30 31 32 33 34 35 36 37 38 39 40"
+/* Any activity or accommodation code but "0" (no activity or
+ * accommodation to report): rule 344. */
 #define ACTIV_CODES "F1 P1 F2 P2 F4 P4 F5 P5 G4 G5 G6"
 #define ACCOM_CODES \
-	"B1 B2 C1 C2 D1 D2 E1 E2 G1 G2 H1 H2 K1 K2 R1 R2 S1 S2 T1 T2 U1 U2 V1 V2 W1 W2 " \
-	"X1 X2 Y1 Y2 Z1 Z2"
+	"B1 B2 C1 C2 D1 D2 E1 E2 G1 G2 H1 H2 K1 K2 R1 R2 S2 T1 T2 U1 U2 V1 V2 W1 W2 " \
+	"X2 Y1 Y2 Z1 Z2"
 #define OC2_HEALTH O2_IMMUNISATIONS, O2_TEETH_CHECK, O2_HEALTH_ASSESSMENT, O2_SUBSTANCE_MISUSE
 #define OC2_ITEMS O2_CONVICTED, O2_HEALTH_CHECK, OC2_HEALTH, O2_INT_RECEIVED, O2_INT_OFFERED
 
-const v_rule v903_rules[] = {
+const v_year_rule v903_rules[] = {
 	/* Integrity between tables ------------------------------------------ */
 	FN("EPI", v903_r_epi),
 	PREV("NoE", v903_r_noe),
@@ -95,41 +133,51 @@ const v_rule v903_rules[] = {
 	UNQ("INT34", V9_OC3), UNQ("INT35", V9_PREVPERM), UNQ("INT36", V9_UASC),
 
 	/* Social worker episodes (SocialWorker table) ----------------------- */
-	SOME("SW01aSTG1", V9_SW, {0}, NULL, {0}, COLS(SW_DECOM, SW_ID)),
-	SOME("SW01bSTG1", V9_SW, COLS(SW_DEC, BLANK, 1), NULL, {0},
-	     COLS(SW_DECOM, SW_ID, SW_REASON)),
+	FROM(2025, SOME_("SW01aSTG1", V9_SW, {0}, NULL, {0}, COLS(SW_DECOM, SW_ID))),
+	FROM(2025, SOME_("SW01bSTG1", V9_SW, COLS(SW_DEC, BLANK, 1), NULL, {0},
+			 COLS(SW_DECOM, SW_ID, SW_REASON))),
 	FN("SW02STG1", v903_r_sw02),
 	DATE("SW04STG1", V9_SW, SW_DECOM, 1),
 	DATE("SW05STG1", V9_SW, SW_DEC, 1),
 	YEAR("SW06STG2", V9_SW, SW_DECOM, 0, 1),
-	YEAR("SW07STG2", V9_SW, SW_DEC, 1, 1),
+	/* the earliest end: 1 April of the year (2023-24), of the year before
+	 * it from 2024-25 */
+	UNTIL(2024, YEAR_("SW07STG2", V9_SW, SW_DEC, 1, 1)),
+	FROM(2025, YEAR_("SW07STG2", V9_SW, SW_DEC, V903_YEAR_BEFORE, 1)),
 	FN("SW08STG2", v903_r_sw08),
 	ORDER("SW09STG2", V9_SW, SW_DECOM, SW_DEC, V903_EQ, SW_DEC),
-	FN("SW10STG2", v903_r_sw10),
+	UNTIL(2024, FN_("SW10STG2", v903_r_sw10)),
+	FROM(2025, FN_("SW10STG2", v903_r_sw10_fconta)),
 	FN("SW11bSTG2", v903_r_sw11b),
 	FN("SW12STG2", v903_r_sw12),
-	CODE("SW13STG1", V9_SW, SW_REASON,
-	     "MANAGE FCONTA LEFTRL ORGRST TSPROC ABSENC CHCHAN PCCHAN SWDIED OTHERS", 1),
-	FN("SW15STG2", v903_r_sw15),
-	PREV("SW16aSTG2", v903_r_sw16a),
-	PREV("SW16bSTG2", v903_r_sw16b),
-	PREV("SW16cSTG2", v903_r_sw16c),
-	FN("SW17STG2", v903_r_sw17),
+	/* SW_REASON is the reason an episode ended (V903_NOT_RUN.md): 2023-24
+	 * wants one on every ended episode; from 2024-25 a blank one is left
+	 * to SW01bSTG1 */
+	UNTIL(2024, FN_("SW13STG1", v903_r_sw13_ended)),
+	FROM(2025, CODE_("SW13STG1", V9_SW, SW_REASON, "@SWEpisodes.SW_REASON", 1)),
+	FROM(2026, FN_("SW17STG2", v903_r_sw17)),
+	/* 2023-24 only (deleted in 2024-25) */
+	UNTIL(2024, FN_("SW01STG1", v903_r_sw01)),
+	UNTIL(2024, FN_("SW03STG1", v903_r_sw03)),
+	UNTIL(2024, {"SW11aSTG2", NOW, v903_ck_not_run,
+		     "not implemented: it checks what SW11bSTG2 checks (a social worker episode "
+		     "ended with none after it), which runs"}),
+	UNTIL(2024, FN_("SW14STG2", v903_r_sw08)),
 
 	/* Header -------------------------------------------------------------- */
-	FN("101", v903_r_101),
+	CODE("101", V9_HEADER, HD_SEX, "@Header.SEX", 0),
 	DATE("102", V9_HEADER, HD_DOB, 0),
-	CODE("103", V9_HEADER, HD_ETHNIC, ETHNIC_CODES, 0),
+	CODE("103", V9_HEADER, HD_ETHNIC, "@Header.ETHNIC", 0),
 	NA("105"),
 	FN("168", v903_r_168),
 	DATE("171", V9_HEADER, HD_MC_DOB, 1),
 	WHEN("174", V9_HEADER, HD_MC_DOB, {HD_SEX, MALE, 0}, {HD_MC_DOB, NOT_BLANK}),
 	FN("209", v903_r_209),
-	FN("231", v903_r_231),
-	WHEN("232", V9_HEADER, HD_SEX, {HD_SEX, "U", 0}),
+	FROM(2025, FN_("231", v903_r_231)),
+	FROM(2025, WHEN_("232", V9_HEADER, HD_SEX, {HD_SEX, "@rule 232: SEX meaning unknown", 0})),
 	YEAR("301", V9_HEADER, HD_DOB, 0, 1),
 	FN("351", v903_r_351),
-	FN("444", v903_r_444),
+	FROM(2026, FN_("444", v903_r_444)),
 	WHEN("611", V9_HEADER, HD_MC_DOB, {HD_MOTHER, "1", 0}, {HD_MC_DOB, BLANK, 0}),
 	WHEN("612", V9_HEADER, HD_MOTHER, {HD_MOTHER, "0 _", 0}, {HD_MC_DOB, NOT_BLANK},
 	     {HD_SEX, FEMALE, 0}),
@@ -143,28 +191,40 @@ const v_rule v903_rules[] = {
 
 	/* Episodes: codes, dates and single rows ------------------------------- */
 	DATE("141", V9_EPISODES, EP_DECOM, 0),
-	CODE("143", V9_EPISODES, EP_RNE, "S L P T B U", 0),
-	CODE("144", V9_EPISODES, EP_LS, "C1 C2 D1 E1 V2 V3 V4 L1 L2 L3 J1 J2 J3", 0),
-	CODE("145", V9_EPISODES, EP_CIN, "N1 N2 N3 N4 N5 N6 N7 N8", 0),
-	CODE("146", V9_EPISODES, EP_PLACE, PLACE_CODES, 0),
+	CODE("143", V9_EPISODES, EP_RNE, "@Episodes.RNE", 0),
+	CODE("144", V9_EPISODES, EP_LS, "@Episodes.LS", 0),
+	CODE("145", V9_EPISODES, EP_CIN, "@Episodes.CIN", 0),
+	CODE("146", V9_EPISODES, EP_PLACE, "@Episodes.PLACE", 0),
 	DATE("147", V9_EPISODES, EP_DEC, 1),
 	ALL("148", V9_EPISODES, 0, NULL, EP_DEC, EP_REC),
-	CODE("149", V9_EPISODES, EP_REC, REC_CODES, 1),
-	CODE("178", V9_EPISODES, EP_PROVIDER, "PR0 PR1 PR2 PR3 PR4 PR5", 1),
+	CODE("149", V9_EPISODES, EP_REC, "@Episodes.REC", 1),
+	FN("178", v903_r_178),
 	FN("1008", v903_r_1008),
-	CODE("1009", V9_EPISODES, EP_RPC,
-	     "CARPL CLOSE ALLEG STAND APPRR CREQB CREQO CHILD LAREQ PLACE CUSTOD OTHER", 1),
-	WHEN("213", V9_EPISODES, EP_PROVIDER, {EP_PLACE, TEMP_PLACE " Z1", 0},
+	CODE("1009", V9_EPISODES, EP_RPC, "@Episodes.REASON_PLACE_CHANGE", 1),
+	WHEN("213", V9_EPISODES, EP_PROVIDER,
+	     {EP_PLACE, "@rule 213: PLACE where PLACE_PROVIDER must be blank", 0},
 	     {EP_PROVIDER, NOT_BLANK}),
 	SOME("214", V9_EPISODES, COLS(EP_LS, "V3 V4", 0), NULL, COLS(EP_PL_POST, EP_URN), {0}),
 	FN("217", v903_r_217),
 	FN("218", v903_r_218),
-	WHEN("222", V9_EPISODES, EP_URN, {EP_PLACE, "H5 P1 P2 P3 R1 R2 R5 T0 T1 T2 T3 T4 Z1", 0},
+	WHEN("222", V9_EPISODES, EP_URN,
+	     {EP_PLACE, "@rule 222: PLACE where URN must be blank or XXXXXXX", 0},
 	     {EP_URN, "_ XXXXXXX", 1}),
+	/* 2023-24 only (deleted in 2024-25) */
+	UNTIL(2024, FN_("217t", v903_r_217t)),
+	UNTIL(2024, FN_("230", v903_r_230)),
+	UNTIL(2024, AGE_("370", V9_EPISODES, EP_PLACE, "@rule 370: PLACE with minimum age at DECOM",
+			 EP_DECOM, 16, 0, EP_PLACE)),
+	UNTIL(2024, FN_("445", v903_r_445)),
+	UNTIL(2024, WHEN_("451", V9_EPISODES, EP_LS, {EP_LS, "D1", 0}, {EP_DEC, BLANK, 0},
+			  {EP_REC, BLANK, 0})),
+	UNTIL(2024, FN_("555", v903_r_555)),
+	UNTIL(2024, FN_("556", v903_r_556)),
 	FN("225", v903_r_225),
 	WHEN("226", V9_EPISODES, EP_RPC, {EP_PLACE, TEMP_PLACE, 0}, {EP_RPC, NOT_BLANK}),
-	WHEN("233", V9_EPISODES, EP_RPC, {EP_DEC, BLANK, 0}, {EP_RPC, NOT_BLANK}),
-	AGE("234", V9_EPISODES, EP_RPC, "CUSTOD", EP_DEC, 10, 0, EP_RPC),
+	FROM(2026, WHEN_("233", V9_EPISODES, EP_RPC, {EP_DEC, BLANK, 0}, {EP_RPC, NOT_BLANK})),
+	FROM(2026, AGE_("234", V9_EPISODES, EP_RPC, "@rule 234: REASON_PLACE_CHANGE meaning custody",
+			EP_DEC, 10, 0, EP_RPC)),
 	ORDER("302", V9_EPISODES, V903_HDOB, EP_DECOM, V903_LT, EP_DECOM),
 	AGE("352", V9_EPISODES, EP_RNE, "S", EP_DECOM, 0, 18, EP_DECOM),
 	FN("353", v903_r_353),
@@ -173,7 +233,8 @@ const v_rule v903_rules[] = {
 	ORDER("356", V9_EPISODES, EP_DECOM, EP_DEC, V903_LT, EP_DECOM),
 	AGE("358", V9_EPISODES, EP_LS, "J1 J2 J3", EP_DECOM, 10, 0, EP_LS),
 	FN("359", v903_r_359),
-	AGE("371", V9_EPISODES, EP_PLACE, "H5", EP_DECOM, 16, 0, EP_PLACE),
+	AGE("371", V9_EPISODES, EP_PLACE, "@rule 371: PLACE with minimum age 16 at DECOM", EP_DECOM,
+	    16, 0, EP_PLACE),
 	AGE("372", V9_EPISODES, EP_PLACE, "R5", EP_DECOM, 10, 0, EP_PLACE),
 	AGE("373", V9_EPISODES, EP_PLACE, "S1", EP_DECOM, 4, 0, EP_PLACE),
 	AGE("374", V9_EPISODES, EP_PLACE, "P3", EP_DECOM, 14, 0, EP_PLACE),
@@ -193,7 +254,7 @@ const v_rule v903_rules[] = {
 	AGE("460", V9_EPISODES, EP_REC, "E17", EP_DEC, 18, 0, EP_REC),
 	WHEN("516", V9_EPISODES, EP_PLACE, {EP_REC, "E45 E46", 0},
 	     {EP_PLACE, "U1 U2 U3 U4 U5 U6", 1}),
-	WHEN("526", V9_EPISODES, EP_PROVIDER, {EP_PLACE, TEMP_PLACE " Z1 _", 1},
+	WHEN("526", V9_EPISODES, EP_PROVIDER, {EP_PLACE, "@rule 526: PLACE not needing PLACE_PROVIDER _", 1},
 	     {EP_PROVIDER, BLANK, 0}),
 	WHEN("527", V9_EPISODES, EP_PROVIDER, {EP_PROVIDER, "PR1", 0}, {EP_PLACE, "P1 R2 R5", 0}),
 	WHEN("528", V9_EPISODES, EP_PROVIDER, {EP_PROVIDER, "PR2", 0}, {EP_PLACE, "P1 R2 R5", 0}),
@@ -216,7 +277,9 @@ const v_rule v903_rules[] = {
 	FN("379", v903_r_379),
 	FN("380", v903_r_380),
 	FN("381", v903_r_381),
-	FN("383", v903_r_383),
+	/* from 2025-26 the return must also be to the same placement postcode */
+	UNTIL(2025, FN_("383", v903_r_383)),
+	FROM(2026, FN_("383", v903_r_383_postcode)),
 	FN("388", v903_r_388),
 	FN("390", v903_r_390),
 	FN("408", v903_r_408),
@@ -244,7 +307,7 @@ const v_rule v903_rules[] = {
 
 	/* Reviews ------------------------------------------------------------- */
 	DATE("166", V9_REVIEWS, RV_REVIEW, 0),
-	CODE("167", V9_REVIEWS, RV_CODE, "PN0 PN1 PN2 PN3 PN4 PN5 PN6 PN7", 0),
+	CODE("167", V9_REVIEWS, RV_CODE, "@Reviews.REVIEW_CODE", 0),
 	FN("440", v903_r_440),
 	FN("441", v903_r_441),
 
@@ -254,7 +317,7 @@ const v_rule v903_rules[] = {
 	WHEN("159", V9_OC2, O2_INT_OFFERED, {O2_SUBSTANCE_MISUSE, "1", 0}, {O2_INT_RECEIVED, "0", 0},
 	     {O2_INT_OFFERED, BLANK, 0}),
 	CODE("180", V9_OC2, O2_SDQ_SCORE, SDQ_SCORES, 1),
-	CODE("181", V9_OC2, O2_CONVICTED, "0 1", 1, O2_HEALTH_CHECK, OC2_HEALTH,
+	CODE("181", V9_OC2, O2_CONVICTED, "@OC2.CONVICTED", 1, O2_HEALTH_CHECK, OC2_HEALTH,
 	     O2_INT_RECEIVED, O2_INT_OFFERED),
 	SOME("182", V9_OC2, {0}, NULL, COLS(O2_CONVICTED, O2_HEALTH_CHECK, O2_INT_RECEIVED,
 	     O2_INT_OFFERED), COLS(OC2_HEALTH)),
@@ -268,7 +331,7 @@ const v_rule v903_rules[] = {
 	WHEN("192", V9_OC2, O2_INT_RECEIVED, {O2_SUBSTANCE_MISUSE, "1", 0}, {O2_INT_RECEIVED, BLANK, 0}),
 	SOME("193", V9_OC2, COLS(O2_SUBSTANCE_MISUSE, "0 _", 0), NULL,
 	     COLS(O2_INT_RECEIVED, O2_INT_OFFERED), {0}),
-	CODE("196", V9_OC2, O2_SDQ_REASON, "SDQ1 SDQ2 SDQ3 SDQ4 SDQ5", 1),
+	CODE("196", V9_OC2, O2_SDQ_REASON, "@OC2.SDQ_REASON", 1),
 	FN("197B", v903_r_197b),
 	WHEN("197a", V9_OC2, O2_SDQ_REASON, {O2_SDQ_SCORE, NOT_BLANK}, {O2_SDQ_REASON, NOT_BLANK}),
 	FN("198", v903_r_198),
@@ -277,13 +340,13 @@ const v_rule v903_rules[] = {
 	FN("543", v903_r_543),
 	SOME("544", V9_OC2, {0}, NULL, COLS(O2_CONVICTED), COLS(OC2_HEALTH)),
 	FN("545", v903_r_545),
-	AGE("546", V9_OC2, O2_HEALTH_CHECK, "0 1", -1, 0, 5, O2_HEALTH_CHECK),
+	FN("546", v903_r_546),
 	SOME("547", V9_OC2, {0}, NULL, COLS(O2_HEALTH_CHECK), COLS(OC2_HEALTH)),
 
 	/* OC3 (care leavers) ----------------------------------------------------- */
-	CODE("131", V9_OC3, O3_IN_TOUCH, "YES NO DIED REFU NREQ RHOM", 0),
-	CODE("132", V9_OC3, O3_ACTIV, ACTIV_CODES " 0", 1),
-	CODE("133", V9_OC3, O3_ACCOM, ACCOM_CODES " 0", 1),
+	CODE("131", V9_OC3, O3_IN_TOUCH, "@OC3.IN_TOUCH", 0),
+	CODE("132", V9_OC3, O3_ACTIV, "@OC3.ACTIV", 1),
+	CODE("133", V9_OC3, O3_ACCOM, "@OC3.ACCOM", 1),
 	FN("134", v903_r_134),
 	ALL("153", V9_OC3, O3_IN_TOUCH, "DIED RHOM", O3_IN_TOUCH, O3_ACTIV, O3_ACCOM),
 	/* "0" is the code for no activity or accommodation to report */
@@ -291,7 +354,7 @@ const v_rule v903_rules[] = {
 	     COLS(O3_ACTIV, O3_ACCOM), {0}),
 	SOME("345", V9_OC3, COLS(O3_IN_TOUCH, "YES", 0), "0", COLS(O3_ACTIV, O3_ACCOM), {0}),
 	FN("347", v903_r_347),
-	PREV("348", v903_r_348),
+	FROM(2026, PREV_("348", v903_r_348)),
 	FN("391", v903_r_391),
 	FN("1000", v903_r_1000),
 	PREV("1001", v903_r_1001),
@@ -307,18 +370,18 @@ const v_rule v903_rules[] = {
 	/* Adoption: AD1 and PlacedAdoption -------------------------------------- */
 	DATE("112", V9_AD1, AD_DATE_INT, 1),
 	DATE("113", V9_AD1, AD_DATE_MATCH, 1),
-	CODE("114", V9_AD1, AD_FOSTER_CARE, "0 1", 1),
+	CODE("114", V9_AD1, AD_FOSTER_CARE, "@AD1.FOSTER_CARE", 1),
 	DATE("115", V9_PLACED, PA_DATE_PLACED, 1),
 	DATE("116", V9_PLACED, PA_CEASED, 1),
 	FN("117", v903_r_117),
 	FN("118", v903_r_118),
 	ALL("119", V9_PLACED, 0, NULL, PA_CEASED, PA_REASON),
-	CODE("120", V9_PLACED, PA_REASON, "RD1 RD2 RD3 RD4", 1),
+	CODE("120", V9_PLACED, PA_REASON, "@PlacedAdoption.REASON_PLACED_CEASED", 1),
 	ALL("151", V9_AD1, 0, NULL, AD_DATE_INT, AD_DATE_MATCH, AD_FOSTER_CARE, AD_NB_ADOPTR,
 	    AD_SEX_ADOPTR, AD_LS_ADOPTR),
-	CODE("175", V9_AD1, AD_NB_ADOPTR, "1 2", 1),
-	CODE("176", V9_AD1, AD_SEX_ADOPTR, "M1 F1 MM FF MF", 1),
-	CODE("177", V9_AD1, AD_LS_ADOPTR, "L0 L11 L12 L2 L3 L4", 1),
+	CODE("175", V9_AD1, AD_NB_ADOPTR, "@AD1.NB_ADOPTR", 1),
+	CODE("176", V9_AD1, AD_SEX_ADOPTR, "@AD1.SEX_ADOPTR", 1),
+	CODE("177", V9_AD1, AD_LS_ADOPTR, "@AD1.LS_ADOPTR", 1),
 	ORDER("184", V9_PLACED, V903_HDOB, PA_DATE_PLACED, V903_LT, PA_DATE_PLACED),
 	FN("331", v903_r_331),
 	ORDER("333", V9_AD1, AD_DATE_INT, AD_DATE_MATCH, V903_LT, AD_DATE_INT),
@@ -351,7 +414,7 @@ const v_rule v903_rules[] = {
 
 	/* PrevPerm ------------------------------------------------------------ */
 	FN("630", v903_r_630),
-	CODE("631", V9_PREVPERM, PP_PREV_PERM, "P1 P2 P3 P4 Z1", 0),
+	CODE("631", V9_PREVPERM, PP_PREV_PERM, "@PrevPerm.PREV_PERM", 0),
 	FN("632", v903_r_632),
 	FN("633", v903_r_633),
 	FN("634", v903_r_634),
@@ -365,25 +428,40 @@ const v_rule v903_rules[] = {
 	ORDER("567", V9_MISSING, MS_START, MS_END, V903_LT, MS_END),
 	YEAR("570", V9_MISSING, MS_START, 0, 1),
 	YEAR("571", V9_MISSING, MS_END, 1, 1),
-	FN("574", v903_r_574),
+	SPAN("574", v903_ck_starts_while_open, V9_MISSING, MS_START, MS_END),
 	FN("575", v903_r_575),
-	FN("577", v903_r_577),
+	SPAN("577", v903_ck_open_after_care, V9_MISSING, MS_START, MS_END),
 	FN("578", v903_r_578),
 	FN("580", v903_r_580),
 	FN("581", v903_r_581),
 	ORDER("586", V9_MISSING, V903_HDOB, MS_START, V903_LT, MS_START),
 	DATE("1004", V9_MISSING, MS_START, 1),
 	DATE("1005", V9_MISSING, MS_END, 1),
-	CODE("1006", V9_MISSING, MS_MISSING, "M A", 1),
+	CODE("1006", V9_MISSING, MS_MISSING, "@Missing.MISSING", 1),
+
+	/* DoLo (deprivation of liberty orders), from 2026-27 ------------------- */
+	FROM(2027, DATE_("700", V9_DOLO, DL_START, 0)),
+	FROM(2027, DATE_("701", V9_DOLO, DL_END, 1)),
+	FROM(2027, ORDER_("702", V9_DOLO, DL_START, DL_END, V903_LT, DL_END)),
+	FROM(2027, YEAR_("703", V9_DOLO, DL_START, 0, 1)),
+	FROM(2027, YEAR_("704", V9_DOLO, DL_END, 1, 1)),
+	FROM(2027, SPAN_("705", v903_ck_starts_while_open, V9_DOLO, DL_START, DL_END)),
+	FROM(2027, PREV_("706", v903_r_706)),
+	FROM(2027, SPAN_("707", v903_ck_open_after_care, V9_DOLO, DL_START, DL_END)),
+	FROM(2027, ORDER_("708", V9_DOLO, DL_DOB, DL_START, V903_LE, DL_START)),
+	FROM(2027, FN_("709", v903_r_709)),
+	FROM(2027, FN_("710", v903_r_710)),
 
 	/* Against last year's return ------------------------------------------ */
 	PREV("202", v903_r_202), PREV("203", v903_r_203), PREV("204", v903_r_204),
 	PREV("205A", v903_r_205a), PREV("205B", v903_r_205b), NA("205C"),
 	PREV("205D", v903_r_205d),
 	PREV("207", v903_r_207), PREV("208", v903_r_208),
-	OPEN_LAST("502", EP_DECOM),
-	OPEN_LAST("503A", EP_RNE), OPEN_LAST("503B", EP_LS), OPEN_LAST("503C", EP_CIN),
-	OPEN_LAST("503D", EP_PLACE), OPEN_LAST("503E", EP_PROVIDER), OPEN_LAST("503F", EP_URN),
+	OPEN_LAST("502", EP_DECOM, NULL),
+	OPEN_LAST("503A", EP_RNE, NULL), OPEN_LAST("503B", EP_LS, NULL),
+	OPEN_LAST("503C", EP_CIN, NULL),
+	OPEN_LAST("503D", EP_PLACE, "@rule 503D: PLACE change allowed across years (last year>this year)"),
+	OPEN_LAST("503E", EP_PROVIDER, NULL), OPEN_LAST("503F", EP_URN, NULL),
 	PREV("559", v903_r_559), PREV("560", v903_r_560), PREV("561", v903_r_561),
 	PREV("562", v903_r_562),
 	PREV("576", v903_r_576),
@@ -394,7 +472,7 @@ const v_rule v903_rules[] = {
 	/* Need postcode or Ofsted provider reference data ---------------------- */
 	POST("164"), POST("169"), POST("179"), POST("219"), POST("221"), POST("224"),
 	POST("227"), POST("228"), POST("229"), POST("392a"), POST("406"), POST("411"),
-	POST("420"), POST("452"), POST("453"), POST("454"), POST("503G"), POST("503H"),
+	POST("420"), POST("452"), POST("453"), FROM(2026, POST_("454")), POST("503G"), POST("503H"),
 	POST("503J"), POST("1015"),
 };
 

@@ -6,7 +6,6 @@
 
 #include "v_engine.h"
 
-void v903_r_101(v_ctx *ctx, const v_rule *rule);
 void v903_r_117(v_ctx *ctx, const v_rule *rule);
 void v903_r_118(v_ctx *ctx, const v_rule *rule);
 void v903_r_134(v_ctx *ctx, const v_rule *rule);
@@ -96,10 +95,8 @@ void v903_r_559(v_ctx *ctx, const v_rule *rule);
 void v903_r_560(v_ctx *ctx, const v_rule *rule);
 void v903_r_561(v_ctx *ctx, const v_rule *rule);
 void v903_r_562(v_ctx *ctx, const v_rule *rule);
-void v903_r_574(v_ctx *ctx, const v_rule *rule);
 void v903_r_575(v_ctx *ctx, const v_rule *rule);
 void v903_r_576(v_ctx *ctx, const v_rule *rule);
-void v903_r_577(v_ctx *ctx, const v_rule *rule);
 void v903_r_578(v_ctx *ctx, const v_rule *rule);
 void v903_r_579(v_ctx *ctx, const v_rule *rule);
 void v903_r_580(v_ctx *ctx, const v_rule *rule);
@@ -143,11 +140,24 @@ void v903_r_sw02(v_ctx *ctx, const v_rule *rule);
 void v903_r_sw08(v_ctx *ctx, const v_rule *rule);
 void v903_r_sw10(v_ctx *ctx, const v_rule *rule);
 void v903_r_sw12(v_ctx *ctx, const v_rule *rule);
-void v903_r_sw15(v_ctx *ctx, const v_rule *rule);
 void v903_r_sw17(v_ctx *ctx, const v_rule *rule);
 void v903_r_sw11b(v_ctx *ctx, const v_rule *rule);
-void v903_r_sw16a(v_ctx *ctx, const v_rule *rule);
-void v903_r_sw16b(v_ctx *ctx, const v_rule *rule);
-void v903_r_sw16c(v_ctx *ctx, const v_rule *rule);
+
+/* Only in some collection years (v903_rules.c says which). */
+void v903_r_178(v_ctx *ctx, const v_rule *rule);
+void v903_r_217t(v_ctx *ctx, const v_rule *rule);
+void v903_r_230(v_ctx *ctx, const v_rule *rule);
+void v903_r_383_postcode(v_ctx *ctx, const v_rule *rule);
+void v903_r_445(v_ctx *ctx, const v_rule *rule);
+void v903_r_546(v_ctx *ctx, const v_rule *rule);
+void v903_r_555(v_ctx *ctx, const v_rule *rule);
+void v903_r_556(v_ctx *ctx, const v_rule *rule);
+void v903_r_sw01(v_ctx *ctx, const v_rule *rule);
+void v903_r_sw03(v_ctx *ctx, const v_rule *rule);
+void v903_r_sw13_ended(v_ctx *ctx, const v_rule *rule);
+void v903_r_sw10_fconta(v_ctx *ctx, const v_rule *rule);
+void v903_r_706(v_ctx *ctx, const v_rule *rule);
+void v903_r_709(v_ctx *ctx, const v_rule *rule);
+void v903_r_710(v_ctx *ctx, const v_rule *rule);
 
 #endif

@@ -49,13 +49,7 @@ static csc_date latest_start(v903_row *const *e, size_t ne)
 	return CSC_NODATE;
 }
 
-/* The date the child left care, when the last episode ended the period. */
-static csc_date left_care(v903_row *const *e, size_t ne)
-{
-	if (!ne || V903_OPEN(e[ne - 1]) || IN(e[ne - 1], EP_REC, "X1"))
-		return CSC_NODATE;
-	return DEC(e[ne - 1]);
-}
+#define left_care v903_left_care
 
 /* Adopted (E11/E12) in the collection year. */
 static const v903_row *adoption(const v903_data *d, v903_row *const *e, size_t ne)
@@ -133,19 +127,30 @@ ROW(r552)
 }
 EACH(552, V9_PLACED, r552)
 
-/* 554: decision to place made after the placement order (E1) began. */
-ROW(r554)
+/* 554: decision to place made after the placement order (E1) began;
+ * 556 (2023-24): after the freeing order (D1) began. */
+static void decided_after(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *r,
+			  v903_row *const *e, size_t ne, const char *ls)
 {
 	(void)d;
 	csc_date x = v903_date(r, PA_DATE_PLACED);
 	for (size_t i = 0; i < ne && x != CSC_NODATE; i++)
-		if (IN(e[i], EP_LS, "E1") && DECOM(e[i]) != CSC_NODATE) {
+		if (IN(e[i], EP_LS, ls) && DECOM(e[i]) != CSC_NODATE) {
 			if (x > DECOM(e[i]))
 				REP(V9_PLACED, PA_DATE_PLACED);
 			return;
 		}
 }
+ROW(r554)
+{
+	decided_after(ctx, rule, d, r, e, ne, "E1");
+}
 EACH(554, V9_PLACED, r554)
+ROW(r556)
+{
+	decided_after(ctx, rule, d, r, e, ne, "D1");
+}
+EACH(556, V9_PLACED, r556)
 
 /* 557: left care not adopted, with a decision to place and no decision
  * to stop. */
@@ -221,6 +226,24 @@ static void needs_decision(v_ctx *ctx, const v_rule *rule, int col, const char *
 }
 void v903_r_551(v_ctx *ctx, const v_rule *rule) { needs_decision(ctx, rule, EP_PLACE, PLACED_FOR_ADOPTION); }
 void v903_r_553(v_ctx *ctx, const v_rule *rule) { needs_decision(ctx, rule, EP_LS, "E1"); }
+
+/* 555 (2023-24): a freeing order (D1) with no decision to place; or one
+ * still open while the decision to place has been reversed. */
+void v903_r_555(v_ctx *ctx, const v_rule *rule)
+{
+	needs_decision(ctx, rule, EP_LS, "D1");
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[V9_PLACED];
+	for (size_t i = 0; i < tb->n; i++) {
+		const v903_row *r = &tb->rows[i];
+		v903_row *const *e;
+		size_t ne = v903_child(&d->t[V9_EPISODES], r->f[0], &e);
+		if (!ne || !V903_OPEN(e[ne - 1]) || !IN(e[ne - 1], EP_LS, "D1"))
+			continue;
+		if (!v903_blank(r, PA_CEASED) || !v903_blank(r, PA_REASON))
+			REP(V9_PLACED, v903_blank(r, PA_CEASED) ? PA_REASON : PA_CEASED);
+	}
+}
 
 /* AD1 ------------------------------------------------------------------ */
 
@@ -422,22 +445,6 @@ EACH(634, V9_PREVPERM, r634)
 
 /* Missing ------------------------------------------------------------ */
 
-/* 574: a missing period starts while the previous is open or before it
- * ended. */
-void v903_r_574(v_ctx *ctx, const v_rule *rule)
-{
-	const v903_table *tb = &v903_cur(ctx)->t[V9_MISSING];
-	for (size_t i = 0, n; i < tb->n; i += n) {
-		n = v903_run_len(tb, i);
-		v903_row *const *m = tb->by_child + i;
-		for (size_t k = 1; k < n; k++) {
-			csc_date end = v903_date(m[k - 1], MS_END), s = v903_date(m[k], MS_START);
-			if (s != CSC_NODATE && (v903_blank(m[k - 1], MS_END) || (end != CSC_NODATE && s < end)))
-				v903_report(ctx, rule, V9_MISSING, m[k], MS_START);
-		}
-	}
-}
-
 /* The episode whose span contains date x, or NULL. */
 static const v903_row *episode_at(const v903_data *d, v903_row *const *e, size_t ne, csc_date x)
 {
@@ -461,15 +468,6 @@ ROW(r575)
 		REP(V9_MISSING, MS_END);
 }
 EACH(575, V9_MISSING, r575)
-
-/* 577: the child left care with a missing period still open. */
-ROW(r577)
-{
-	(void)d;
-	if (v903_blank(r, MS_END) && v903_blank(r, MS_START) == 0 && left_care(e, ne) != CSC_NODATE)
-		REP(V9_MISSING, MS_END);
-}
-EACH(577, V9_MISSING, r577)
 
 /* 578: missing period starts after the child left care. */
 ROW(r578)

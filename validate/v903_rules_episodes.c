@@ -9,6 +9,8 @@
 #define DECOM(r) v903_date((r), EP_DECOM)
 #define DEC(r) v903_date((r), EP_DEC)
 #define IN(r, col, set) v903_in((r)->f[col], set)
+/* Against the year's code list @LIST (v903_set). */
+#define INL(r, col, set) v903_in_set(d, (r)->f[col], set)
 #define REP(r, col) v903_report(ctx, rule, V9_EPISODES, (r), (col))
 #define GROUP(name) \
 	static void name(v_ctx *ctx, const v_rule *rule, const v903_data *d, \
@@ -153,7 +155,9 @@ V903_BY_CHILD(363, V9_EPISODES, span_group)
 V903_BY_CHILD(364, V9_EPISODES, span_group)
 V903_BY_CHILD(365, V9_EPISODES, span_group)
 
-/* 367: more than 75 days of short breaks (V3/V4) within the year. */
+/* 367: more than 75 days of short-term respite (V3) within the year. A V4
+ * episode records an agreement for a series of short breaks, not days
+ * away from home, so its days do not count (issue 15; validate/NOTES.md). */
 GROUP(g367)
 {
 	if (d->year_end == CSC_NODATE)
@@ -161,7 +165,7 @@ GROUP(g367)
 	long days = 0;
 	const v903_row *first = NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (!IN(e[i], EP_LS, "V3 V4") || DECOM(e[i]) == CSC_NODATE)
+		if (!IN(e[i], EP_LS, "V3") || DECOM(e[i]) == CSC_NODATE)
 			continue;
 		csc_date s = DECOM(e[i]) < d->year_start ? d->year_start : DECOM(e[i]);
 		csc_date x = v903_end_or_year(d, e[i]);
@@ -238,8 +242,10 @@ GROUP(g381)
 V903_BY_CHILD(381, V9_EPISODES, g381)
 
 /* 383: after a temporary placement the child returns to the placement
- * before it (same type and postcode). */
-GROUP(g383)
+ * before it: same type, and from 2025-26 same postcode (two blank
+ * postcodes are the same). */
+static void temp_return(v_ctx *ctx, const v_rule *rule, const v903_data *d, v903_row *const *e,
+			size_t n, int postcode)
 {
 	(void)d;
 	for (size_t i = 1; i + 1 < n; i++) {
@@ -247,11 +253,20 @@ GROUP(g383)
 		    !v903_chained(e[i], e[i + 1]) || IN(e[i - 1], EP_PLACE, TEMP))
 			continue;
 		if (strcmp(e[i - 1]->f[EP_PLACE], e[i + 1]->f[EP_PLACE]) ||
-		    strcmp(e[i - 1]->f[EP_PL_POST], e[i + 1]->f[EP_PL_POST]))
+		    (postcode && strcmp(e[i - 1]->f[EP_PL_POST], e[i + 1]->f[EP_PL_POST])))
 			REP(e[i + 1], EP_PLACE);
 	}
 }
+GROUP(g383)
+{
+	temp_return(ctx, rule, d, e, n, 0);
+}
 V903_BY_CHILD(383, V9_EPISODES, g383)
+GROUP(g383_postcode)
+{
+	temp_return(ctx, rule, d, e, n, 1);
+}
+V903_BY_CHILD(383_postcode, V9_EPISODES, g383_postcode)
 
 /* 390: adopted (E11/E12) from an episode that is not a placement for
  * adoption (A3-A6). */
@@ -423,12 +438,59 @@ void v903_r_217(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad217
  * included, is not returned, so no URN can satisfy both. */
 static int bad218(const v903_data *d, const v903_row *r)
 {
-	(void)d;
 	return v903_blank(r, EP_URN) && !v903_blank(r, EP_PLACE) && !IN(r, EP_LS, "V3 V4") &&
-	       !IN(r, EP_PLACE, "H5 P1 P2 P3 R1 R2 R5 T0 T1 T2 T3 T4 Z1") &&
+	       !INL(r, EP_PLACE, "@rule 218: PLACE exempt from URN requirement") &&
 	       DECOM(r) != CSC_NODATE && DECOM(r) >= csc_date_make(2015, 4, 1);
 }
 void v903_r_218(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad218, EP_URN); }
+
+/* 178: a provider code that is not one, or one given for a placement
+ * type that has no provider (the year's list). */
+static int bad178(const v903_data *d, const v903_row *r)
+{
+	return !v903_blank(r, EP_PROVIDER) &&
+	       (!INL(r, EP_PROVIDER, "@Episodes.PLACE_PROVIDER") ||
+		INL(r, EP_PLACE, "@rule 178: PLACE where PLACE_PROVIDER must be blank"));
+}
+void v903_r_178(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad178, EP_PROVIDER); }
+
+/* 2023-24 only. The dates the DfE gave for withdrawing independent living
+ * (P2) and requiring a URN for semi-independent living (H5). */
+static csc_date open_after(const v903_row *r)
+{
+	return V903_OPEN(r) ? CSC_NODATE : DEC(r);
+}
+
+/* 217t: independent living (P2) on an episode open after 28 October 2023
+ * (an unreadable end date counts as none). */
+static int bad217t(const v903_data *d, const v903_row *r)
+{
+	csc_date x = open_after(r);
+	return INL(r, EP_PLACE, "@rule 217t: PLACE not allowed on episodes open after 28/10/2023") &&
+	       (x == CSC_NODATE || x > csc_date_make(2023, 10, 28));
+}
+void v903_r_217t(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad217t, EP_PLACE); }
+
+/* 230: semi-independent living (H5) open on or after 29 October 2023
+ * without a URN (blank or XXXXXXX). Placements outside England are exempt,
+ * but their local authority comes from the placement postcode, which the
+ * pipeline cannot map (V903_NOT_RUN.md): every one is judged. */
+static int bad230(const v903_data *d, const v903_row *r)
+{
+	csc_date x = open_after(r);
+	return INL(r, EP_PLACE, "@rule 230: PLACE needing URN on episodes open on/after 29/10/2023") &&
+	       (x == CSC_NODATE || x >= csc_date_make(2023, 10, 29)) && IN(r, EP_URN, "_ XXXXXXX");
+}
+void v903_r_230(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad230, EP_URN); }
+
+/* 445: freeing orders (D1) ended with the Adoption and Children Act 2002
+ * on 30 December 2005: none can start after 31 December 2005. */
+static int bad445(const v903_data *d, const v903_row *r)
+{
+	(void)d;
+	return IN(r, EP_LS, "D1") && DECOM(r) != CSC_NODATE && DECOM(r) > csc_date_make(2005, 12, 31);
+}
+void v903_r_445(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad445, EP_LS); }
 
 /* 1008: URN is "XXXXXXX" (not known) or an Ofsted URN: SC plus six
  * digits, or six or seven digits. Format only: no provider table. */

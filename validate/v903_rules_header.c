@@ -1,6 +1,5 @@
 /* v903_rules_header.c - rules on the child (Header, UASC, Reviews), alone or
  * against the child's episodes. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +7,12 @@
 
 #include "v903_checks.h"
 #include "v903_rules.h"
+#include "v_upn.h"
 
 #define IN(r, col, set) v903_in((r)->f[col], set)
+/* Against the year's code list @LIST (v903_set). */
+#define INL(r, col, set) v903_in_set(d, (r)->f[col], set)
+#define FEMALE "@rules 393/607/612: SEX meaning female"
 
 /* Every Header row, with the child's episodes. */
 typedef void (*child_fn)(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *h,
@@ -46,18 +49,6 @@ static int short_breaks_only(v903_row *const *e, size_t ne)
 	return ne > 0;
 }
 
-/* 101: SEX is M, F or U from the 2024-25 collection, 1 or 2 before it. */
-CHILD(c101)
-{
-	(void)e, (void)ne;
-	int y = 0, m, dd;
-	if (d->year_start != CSC_NODATE)
-		csc_date_ymd(d->year_start, &y, &m, &dd);
-	if (!IN(h, HD_SEX, y && y < 2024 ? "1 2" : "M F U"))
-		REP(HD_SEX);
-}
-EACH_HEADER(101, c101)
-
 /* EPI: a child in Header has no episodes (care leavers, who are in OC3,
  * need none). */
 CHILD(c_epi)
@@ -68,23 +59,14 @@ CHILD(c_epi)
 }
 EACH_HEADER(epi, c_epi)
 
-/* 168: UPN is a letter, eleven digits and a digit or letter, or one of the
- * "unknown" codes UN1-UN5. */
-static int upn_ok(const char *s)
-{
-	if (v903_in(s, "UN1 UN2 UN3 UN4 UN5"))
-		return 1;
-	if (strlen(s) != 13 || !isupper((unsigned char)s[0]))
-		return 0;
-	for (int i = 1; i < 12; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return isdigit((unsigned char)s[12]) || isupper((unsigned char)s[12]);
-}
+/* 168: UPN has the shape of one (a letter other than I, O or S, eleven
+ * digits, a digit or letter: the CIN check, v_upn.h), or is one of the
+ * year's "unknown" codes UN1-UN5. */
 CHILD(c168)
 {
-	(void)d, (void)e, (void)ne;
-	if (!v903_blank(h, HD_UPN) && !upn_ok(h->f[HD_UPN]))
+	(void)e, (void)ne;
+	if (!v903_blank(h, HD_UPN) && !INL(h, HD_UPN, "@Header.UPN (unknown-UPN codes)") &&
+	    !v_upn_shape_ok(h->f[HD_UPN]))
 		REP(HD_UPN);
 }
 EACH_HEADER(168, c168)
@@ -184,7 +166,7 @@ EACH_HEADER(165, c165)
  * breaks) has no mother status. */
 CHILD(c393)
 {
-	if (IN(h, HD_SEX, "F 2") && v903_blank(h, HD_MOTHER) && age_at(h, d->year_end) >= 12 &&
+	if (INL(h, HD_SEX, FEMALE) && v903_blank(h, HD_MOTHER) && age_at(h, d->year_end) >= 12 &&
 	    v903_looked_after_in_year(d, h->f[0]) && !short_breaks_only(e, ne))
 		REP(HD_MOTHER);
 }
@@ -209,7 +191,7 @@ EACH_HEADER(399, c399)
  * has no mother status. */
 CHILD(c607)
 {
-	if (!IN(h, HD_SEX, "F 2") || !v903_blank(h, HD_MOTHER) || !ne)
+	if (!INL(h, HD_SEX, FEMALE) || !v903_blank(h, HD_MOTHER) || !ne)
 		return;
 	const v903_row *last = e[ne - 1];
 	csc_date dec = v903_date(last, EP_DEC);

@@ -72,12 +72,15 @@ static const v903_row *ad1_data(const v903_data *d, const char *child)
 
 /* OC2 ----------------------------------------------------------------- */
 
-/* 157: SDQ1 (no SDQ: under 4 or over 16) for a child 4 or over at the
- * start of the year and 16 or under at its end. */
+/* 157: SDQ1 (no SDQ: under 4 or over 16) for a child of the OC2 cohort 4
+ * or over at the start of the year and 16 or under at its end. Outside the
+ * cohort no SDQ item belongs in the return at all (198 says so), so 157
+ * would only repeat it (issue 15). */
 ROW(r157)
 {
 	if (IN(r, O2_SDQ_REASON, "SDQ1") && age(d, r, d->year_start) >= 4 &&
-	    age(d, r, d->year_end) >= 0 && age(d, r, d->year_end) <= 16)
+	    age(d, r, d->year_end) >= 0 && age(d, r, d->year_end) <= 16 &&
+	    v903_oc2_cohort(d, r->f[0]))
 		REP2(O2_SDQ_REASON);
 }
 EACH(157, V9_OC2, r157)
@@ -204,6 +207,18 @@ ROW(r545)
 		REP2(O2_HEALTH_CHECK);
 }
 EACH(545, V9_OC2, r545)
+
+/* 546: a child of the OC2 cohort aged 5 or over at 31 March has the health
+ * check (health promotion) item completed. Outside the cohort no OC2 item
+ * belongs in the return (190 says so), so 546 would only repeat it
+ * (issue 15). */
+ROW(r546)
+{
+	if (!v903_blank(r, O2_HEALTH_CHECK) && age(d, r, d->year_end) >= 5 &&
+	    v903_oc2_cohort(d, r->f[0]))
+		REP2(O2_HEALTH_CHECK);
+}
+EACH(546, V9_OC2, r546)
 
 /* OC3 ----------------------------------------------------------------- */
 

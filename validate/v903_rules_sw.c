@@ -33,16 +33,26 @@ GROUP(g08)
 }
 V903_BY_CHILD(sw08, V9_SW, g08)
 
-/* SW10STG2: an episode starts before the previous one ended. */
-GROUP(g10)
+/* SW10STG2: an episode starts before the previous one ended; from
+ * 2024-25 not when its reason is one the year exempts (FCONTA). */
+static void sw10(v_ctx *ctx, const v_rule *rule, const v903_data *d, v903_row *const *s, size_t n,
+		 const char *exempt)
 {
-	(void)d;
 	for (size_t i = 1; i < n; i++)
 		if (END(s[i - 1]) != CSC_NODATE && START(s[i]) != CSC_NODATE &&
-		    START(s[i]) < END(s[i - 1]))
+		    START(s[i]) < END(s[i - 1]) && !(exempt && v903_in_set(d, s[i]->f[SW_REASON], exempt)))
 			REP(s[i], SW_DECOM);
 }
+GROUP(g10)
+{
+	sw10(ctx, rule, d, s, n, NULL);
+}
 V903_BY_CHILD(sw10, V9_SW, g10)
+GROUP(g10_fconta)
+{
+	sw10(ctx, rule, d, s, n, "@rule SW10STG2: SW_REASON exempt from the 7-day check");
+}
+V903_BY_CHILD(sw10_fconta, V9_SW, g10_fconta)
 
 /* Looked after at 31 March other than on short breaks (V3/V4), for whom
  * social worker episodes are collected; *since is the start of the period
@@ -82,24 +92,13 @@ GROUP(g12)
 }
 V903_BY_CHILD(sw12, V9_SW, g12)
 
-/* SW15STG2: a social worker episode ended and another followed, but no
- * reason for the change. */
-GROUP(g15)
-{
-	(void)d;
-	for (size_t i = 0; i + 1 < n; i++)
-		if (!v903_blank(s[i], SW_DEC) && v903_blank(s[i], SW_REASON))
-			REP(s[i], SW_REASON);
-}
-V903_BY_CHILD(sw15, V9_SW, g15)
-
-/* SW17STG2: a child looked after at 31 March (not on short breaks) has no
- * social worker episode open on that day. */
-void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
+/* Each child needing social worker episodes (needs_sw), with its last
+ * episode and its social worker episodes (m of them, s). */
+typedef void (*sw_child_fn)(v_ctx *ctx, const v_rule *rule, const v903_data *d,
+			    const v903_row *last, v903_row *const *s, size_t m);
+static void each_sw_child(v_ctx *ctx, const v_rule *rule, sw_child_fn fn)
 {
 	const v903_data *d = v903_cur(ctx);
-	if (d->year_end == CSC_NODATE)
-		return;
 	const v903_table *tb = &d->t[V9_EPISODES];
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
@@ -108,36 +107,72 @@ void v903_r_sw17(v_ctx *ctx, const v_rule *rule)
 			continue;
 		v903_row *const *s;
 		size_t m = v903_child(&d->t[V9_SW], child, &s);
-		int open = 0;
-		for (size_t k = 0; k < m; k++)
-			open |= START(s[k]) != CSC_NODATE && START(s[k]) <= d->year_end &&
-				(v903_blank(s[k], SW_DEC) || END(s[k]) > d->year_end);
-		if (!open)
-			v903_report(ctx, rule, m ? V9_SW : V9_EPISODES, m ? s[m - 1] : tb->by_child[i + n - 1],
-				    m ? SW_DEC : EP_CHILD);
+		fn(ctx, rule, d, tb->by_child[i + n - 1], s, m);
 	}
 }
 
-/* SW16a-cSTG2: the first episode this year continues last year's open
- * one: same worker, start date and (once given) reason. */
-static void sw16(v_ctx *ctx, const v_rule *rule, int col)
+/* SW01STG1 (2023-24): a child looked after at 31 March (not on short
+ * breaks) with no social worker episode, or none giving SW_ID, SW_DECOM
+ * and, when an episode has ended, SW_REASON (the DfE text asks for "at
+ * least one instance of each"; SW_REASON is the reason an episode ended, so
+ * a child who has kept one social worker has none). Upstream flags any
+ * incomplete row, which SW03STG1 already does. */
+static void c01(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *last,
+		v903_row *const *s, size_t m)
 {
-	const v903_data *d = v903_cur(ctx), *p = v903_prev(ctx);
-	if (!p)
-		return;
-	const v903_table *tb = &d->t[V9_SW];
-	for (size_t i = 0, n; i < tb->n; i += n) {
-		n = v903_run_len(tb, i);
-		v903_row *const *last;
-		size_t m = v903_child(&p->t[V9_SW], tb->by_child[i]->f[0], &last);
-		/* last year's open episode may have had no reason yet: it
-		 * gets one when it ends */
-		if (m && v903_blank(last[m - 1], SW_DEC) &&
-		    !(col == SW_REASON && v903_blank(last[m - 1], col)) &&
-		    strcmp(last[m - 1]->f[col], tb->by_child[i]->f[col]))
-			REP(tb->by_child[i], col);
+	(void)d;
+	int id = 0, start = 0, reason = 0, ended = 0;
+	for (size_t k = 0; k < m; k++) {
+		id |= !v903_blank(s[k], SW_ID);
+		start |= !v903_blank(s[k], SW_DECOM);
+		reason |= !v903_blank(s[k], SW_REASON);
+		ended |= !v903_blank(s[k], SW_DEC);
+	}
+	if (!id || !start || (ended && !reason))
+		v903_report(ctx, rule, V9_EPISODES, last, EP_CHILD);
+}
+void v903_r_sw01(v_ctx *ctx, const v_rule *rule) { each_sw_child(ctx, rule, c01); }
+
+/* SW03STG1 (2023-24): an episode without its worker, its start, or, once
+ * it has ended, the reason it ended. */
+void v903_r_sw03(v_ctx *ctx, const v_rule *rule)
+{
+	const v903_table *tb = &v903_cur(ctx)->t[V9_SW];
+	static const int need[] = {SW_ID, SW_DECOM, SW_REASON};
+	for (size_t i = 0; i < tb->n; i++) {
+		const v903_row *r = &tb->rows[i];
+		for (int k = 0; k < 3; k++)
+			if (v903_blank(r, need[k]) && (need[k] != SW_REASON || !v903_blank(r, SW_DEC))) {
+				REP(r, need[k]);
+				break;
+			}
 	}
 }
-void v903_r_sw16a(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_ID); }
-void v903_r_sw16b(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_DECOM); }
-void v903_r_sw16c(v_ctx *ctx, const v_rule *rule) { sw16(ctx, rule, SW_REASON); }
+
+/* SW13STG1 (2023-24): the reason is not a code of the year's list, or an
+ * ended episode has none. */
+void v903_r_sw13_ended(v_ctx *ctx, const v_rule *rule)
+{
+	const v903_data *d = v903_cur(ctx);
+	const v903_table *tb = &d->t[V9_SW];
+	const char *codes = v903_set(d, "@SWEpisodes.SW_REASON");
+	for (size_t i = 0; i < tb->n; i++) {
+		const v903_row *r = &tb->rows[i];
+		if (v903_blank(r, SW_REASON) ? !v903_blank(r, SW_DEC) : !v903_in(r->f[SW_REASON], codes))
+			REP(r, SW_REASON);
+	}
+}
+
+/* SW17STG2: a child looked after at 31 March (not on short breaks) has no
+ * social worker episode open on that day. */
+static void c17(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *last,
+		v903_row *const *s, size_t m)
+{
+	int open = 0;
+	for (size_t k = 0; k < m; k++)
+		open |= START(s[k]) != CSC_NODATE && START(s[k]) <= d->year_end &&
+			(v903_blank(s[k], SW_DEC) || END(s[k]) > d->year_end);
+	if (!open)
+		v903_report(ctx, rule, m ? V9_SW : V9_EPISODES, m ? s[m - 1] : last, m ? SW_DEC : EP_CHILD);
+}
+void v903_r_sw17(v_ctx *ctx, const v_rule *rule) { each_sw_child(ctx, rule, c17); }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "csc_diag.h"
+#include "csc_out.h"
 #include "v903_checks.h"
 #include "v903_ctx.h"
 
@@ -21,47 +22,127 @@ void v903_ck_not_run(v_ctx *ctx, const v_rule *rule)
 	v_not_run(ctx, rule->code, rule->arg);
 }
 
-int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir)
+/* The collection year: the one the command line gave, else the one the
+ * return's dates fall in (v903_derive_year). 0 after saying why when
+ * neither tells. */
+static int choose_year(v_ctx *ctx, v903_data *cur, const char *dir)
 {
+	/* The year the user named wins; the data only guesses it (a return
+	 * with few dates, or for the wrong year, cannot tell). */
+	csc_date given = v_collection_year_end(ctx);
+	if (given != CSC_NODATE) {
+		cur->year_end = given;
+		cur->year_start = csc_fy_first(given);
+	}
+	v903_derive_year(cur);
+	if (cur->year_end == CSC_NODATE) {
+		csc_error_at(dir, 0, "no episode, review, missing or social worker date: the collection "
+			     "year is unknown, so is the rule set to run (give --year YYYY)");
+		return 0;
+	}
+	int year = v903_year(cur);
+	if (given == CSC_NODATE)
+		csc_info("%s: collection year %d-%02d taken from the dates in the return "
+			 "(no --year or --reference-date given)", dir, year - 1, year % 100);
+	return year;
+}
+
+int v903_run(v_ctx *ctx, const char *dir, const char *prev_dir, const char *ref_dir)
+{
+	const v_collection *coll = v_collection_find("SSDA903");
 	v903_data cur, prev;
 	v903_init(&cur);
 	v903_init(&prev);
-	int rc = 0;
+	v_codes *codes = NULL;
+	int rc = 0, year = 0;
 	if (v903_load(&cur, dir) < 0 || (prev_dir && v903_load(&prev, prev_dir) < 0))
-		rc = -1;
+		rc = CSC_EXIT_INPUT;
+	if (rc == 0 && !(year = choose_year(ctx, &cur, dir)))
+		rc = CSC_EXIT_CONFIG;
+	if (rc == 0 && v_year_check(coll, year, dir) < 0)
+		rc = CSC_EXIT_CONFIG;
 	if (rc == 0) {
-		/* The year the user named wins; the data only guesses it (a
-		 * return with few dates, or for the wrong year, cannot tell). */
-		csc_date given = v_collection_year_end(ctx);
-		if (given != CSC_NODATE) {
-			cur.year_end = given;
-			cur.year_start = csc_fy_first(given);
-		}
-		v903_derive_year(&cur);
-		if (cur.year_end == CSC_NODATE) {
-			csc_error_at(dir, 0, "no episode or review dates: collection year unknown, "
-				     "rules that need it find nothing (give --year YYYY)");
-		} else if (given == CSC_NODATE) {
-			int y, m, dd;
-			csc_date_ymd(cur.year_start, &y, &m, &dd);
-			csc_info("%s: collection year %d-%02d taken from the dates in the return "
-				 "(no --year or --reference-date given)", dir, y, (y + 1) % 100);
-		}
-		if (prev_dir && cur.year_end != CSC_NODATE) {
+		char *p = csc_path_join(ref_dir, coll->rules_csv);
+		if (v_load_catalogue_year(ctx, p, year) < 0)
+			rc = CSC_EXIT_INPUT;
+		free(p);
+	}
+	if (rc == 0) {
+		char *p = csc_path_join(ref_dir, coll->codes_csv);
+		if (!(codes = v_codes_load(p, year)))
+			rc = CSC_EXIT_INPUT;
+		free(p);
+	}
+	if (rc == 0) {
+		for (int t = 0; t < V9_NTAB; t++)
+			if (cur.t[t].present && csc_903_tables[t].from > year)
+				csc_error_at(dir, 0, "%s table is not part of a %d-%02d return (from %d-%02d); "
+					     "its rows are not checked", csc_903_tables[t].name, year - 1,
+					     year % 100, csc_903_tables[t].from - 1, csc_903_tables[t].from % 100);
+		cur.codes = prev.codes = codes;
+		if (prev_dir) {
 			prev.year_end = csc_date_add_months(cur.year_end, -12);
 			prev.year_start = csc_date_add_months(cur.year_start, -12);
 		}
+		v_set_ruleset(ctx, coll->name, year);
+		/* the workbook's cover: the year's end and every file read */
+		char end[16];
+		snprintf(end, sizeof end, "31/03/%04d", year);
+		v_cover_add(ctx, "Collection year ends (SSDA903)", end);
+		for (int f = 0; f < cur.nfiles && rc == 0; f++)
+			if (v_cover_input(ctx, cur.files[f]) < 0)
+				rc = CSC_EXIT_INPUT;
+	}
+	if (rc == 0) {
 		v_set_data(ctx, &cur, prev_dir ? &prev : NULL);
 		v_set_need(ctx, V_NEEDS_PREVIOUS, prev_dir != NULL,
 			   "needs last year's return (--903-previous DIR)");
 		v_set_need(ctx, V_NEEDS_POSTCODES, 0,
 			   "needs postcode and Ofsted provider reference data, which is not supplied");
-		v_run(ctx, v903_rules, (size_t)v903_nrules);
+		v_run_years(ctx, v903_rules, (size_t)v903_nrules);
 		v_set_data(ctx, NULL, NULL);
 	}
+	v_codes_free(codes);
 	v903_free(&cur);
 	v903_free(&prev);
 	return rc;
+}
+
+int v903_year(const v903_data *d)
+{
+	int y, m, dd;
+	if (d->year_end == CSC_NODATE)
+		return 0;
+	csc_date_ymd(d->year_end, &y, &m, &dd);
+	return y;
+}
+
+const char *v903_set(const v903_data *d, const char *set)
+{
+	if (!set || set[0] != '@')
+		return set;
+	const char *l = v_codes_get(d->codes, set + 1);
+	return l ? l : "";
+}
+
+int v903_in_set(const v903_data *d, const char *s, const char *set)
+{
+	if (!set || set[0] != '@')
+		return v903_in(s, set ? set : "");
+	/* "@NAME _": the list, or blank */
+	size_t n = strlen(set);
+	int blank_too = n > 3 && !strcmp(set + n - 2, " _");
+	if (blank_too && !*s)
+		return 1;
+	char name[160];
+	if (blank_too)
+		n -= 2;
+	if (n - 1 >= sizeof name)
+		return 0;
+	memcpy(name, set + 1, n - 1);
+	name[n - 1] = 0;
+	const char *l = v_codes_get(d->codes, name);
+	return l && *s && v903_in(s, l);
 }
 
 size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows)

@@ -1,13 +1,17 @@
 /* v_engine.c - the rule engine: catalogue, issue list, not-run list, exit
  * status. Output writers are in v_report_csv.c and v_report_xlsx.c. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csc_csvr.h"
 #include "csc_diag.h"
+#include "csc_sha256.h"
 #include "v_engine.h"
 #include "v_internal.h"
 #include "v903_ctx.h"
+#include "v_year.h"
 
 static const char *const default_reason[V_NEEDS_COUNT_] = {
 	[V_NEEDS_NOTHING] = "",
@@ -23,6 +27,7 @@ v_ctx *v_ctx_new(void)
 	c->avail[V_NEEDS_NOTHING] = 1;
 	c->prev_explicit = 0;
 	c->year_end = CSC_NODATE;
+	c->cur_rs = -1;
 	for (int i = 0; i < V_NEEDS_COUNT_; i++)
 		c->why[i] = csc_xstrdup(default_reason[i]);
 	return c;
@@ -55,10 +60,66 @@ void v_ctx_free(v_ctx *c)
 	free(c->nr);
 	for (int i = 0; i < V_NEEDS_COUNT_; i++)
 		free(c->why[i]);
+	for (size_t i = 0; i < c->nrs; i++)
+		free(c->rs[i]);
+	free(c->rs);
+	for (size_t i = 0; i < c->ncover; i++) {
+		free(c->cover[i].label);
+		free(c->cover[i].value);
+	}
+	free(c->cover);
 	free(c);
 }
 
+/* ---- the workbook's cover ---- */
+
+void v_cover_add(v_ctx *c, const char *label, const char *value)
+{
+	c->cover = csc_xrealloc(c->cover, (c->ncover + 1) * sizeof *c->cover);
+	c->cover[c->ncover].label = csc_xstrdup(label);
+	c->cover[c->ncover].value = csc_xstrdup(value ? value : "");
+	c->ncover++;
+}
+
+int v_cover_input(v_ctx *c, const char *path)
+{
+	char hex[65];
+	if (csc_sha256_file(path, hex) != 0) {
+		csc_error_at(path, 0, "cannot read to take its SHA-256: %s", strerror(errno));
+		return -1;
+	}
+	v_cover_add(c, "Input file", path);
+	v_cover_add(c, "SHA-256", hex);
+	return 0;
+}
+
 /* ---- catalogue ---- */
+
+/* Add one code to the catalogue; 0, or -1 after printing why. */
+static int cat_add(v_ctx *c, const char *file, long line, const char *code, const char *table,
+		   const char *message, const char *fields)
+{
+	if (v_rule_known(c, code)) {
+		csc_error_at(file, line, "rule %s listed twice", code);
+		return -1;
+	}
+	if (c->ncat == c->capcat) {
+		c->capcat = c->capcat ? 2 * c->capcat : 128;
+		c->cat = csc_xrealloc(c->cat, c->capcat * sizeof *c->cat);
+	}
+	struct v_cat *e = &c->cat[c->ncat++];
+	e->code = csc_xstrdup(code);
+	/* Trim stray spaces the DfE sheet sometimes carries (" The assessment"). */
+	while (*message == ' ')
+		message++;
+	e->message = csc_xstrdup(message);
+	e->table = csc_xstrdup(table);
+	e->fields = csc_xstrdup(fields);
+	size_t n = strlen(code);
+	e->query = n > 0 && (code[n - 1] == 'Q' || code[n - 1] == 'q');
+	v_cat_reindex(c);
+	return 0;
+}
 
 struct load_st {
 	v_ctx *c;
@@ -99,28 +160,8 @@ static int on_cat_row(void *arg, const csc_row *row)
 		csc_error_at(st->name, row->line, "empty rule code");
 		return 1;
 	}
-	v_ctx *c = st->c;
-	if (v_rule_known(c, code)) {
-		csc_error_at(st->name, row->line, "rule %s listed twice", code);
-		return 1;
-	}
-	if (c->ncat == c->capcat) {
-		c->capcat = c->capcat ? 2 * c->capcat : 128;
-		c->cat = csc_xrealloc(c->cat, c->capcat * sizeof *c->cat);
-	}
-	struct v_cat *e = &c->cat[c->ncat++];
-	e->code = csc_xstrdup(code);
-	/* Trim stray spaces the DfE sheet sometimes carries (" The assessment"). */
-	const char *m = row->f[st->col[2]];
-	while (*m == ' ')
-		m++;
-	e->message = csc_xstrdup(m);
-	e->table = csc_xstrdup(row->f[st->col[1]]);
-	e->fields = csc_xstrdup(st->col[3] >= 0 && st->col[3] < row->n ? row->f[st->col[3]] : "");
-	size_t n = strlen(code);
-	e->query = n > 0 && (code[n - 1] == 'Q' || code[n - 1] == 'q');
-	v_cat_reindex(c);
-	return 0;
+	return -cat_add(st->c, st->name, row->line, code, row->f[st->col[1]], row->f[st->col[2]],
+		       st->col[3] >= 0 && st->col[3] < row->n ? row->f[st->col[3]] : "");
 }
 
 static int cmp_cat_idx(const void *a, const void *b, void *arg)
@@ -171,6 +212,115 @@ int v_load_catalogue_mem(v_ctx *c, const char *data, size_t n, const char *name)
 	return csc_csv_read_mem(data, n, name, on_cat_row, &st) == 0 ? 0 : -1;
 }
 
+/* Rules by year: the rows up to the year, the latest row of each code. */
+struct year_row {
+	char *code, *table, *message, *fields;
+	long line;
+};
+
+struct year_st {
+	const char *name;
+	int year, last_year, seen;
+	int col[6]; /* year, code, change, tables, affected_fields, message */
+	struct year_row *r;
+	size_t n;
+};
+
+static void year_row_free(struct year_row *r)
+{
+	free(r->code);
+	free(r->table);
+	free(r->message);
+	free(r->fields);
+}
+
+static int on_year_row(void *arg, const csc_row *row)
+{
+	struct year_st *st = arg;
+	static const char *const want[6] = {"year", "code", "change", "tables", "affected_fields",
+					    "message"};
+	if (row->index == 0)
+		return -v_csv_columns(row, want, 6, st->col, st->name, "rules-by-year CSV");
+	if (row->n == 1 && row->len[0] == 0)
+		return 0;
+	for (int k = 0; k < 6; k++)
+		if (st->col[k] >= row->n) {
+			csc_error_at(st->name, row->line, "short row in rules-by-year CSV");
+			return 1;
+		}
+	const char *ys = row->f[st->col[0]], *code = row->f[st->col[1]], *ch = row->f[st->col[2]];
+	int y = v_year_parse(ys, strlen(ys));
+	if (y < 0 || y < st->last_year) {
+		csc_error_at(st->name, row->line, y < 0 ? "year '%s' is not a collection year such as 2025-26"
+						       : "year %s: rows are not in year order", ys);
+		return 1;
+	}
+	st->last_year = y;
+	if (!*code) {
+		csc_error_at(st->name, row->line, "empty rule code");
+		return 1;
+	}
+	int del = !strcmp(ch, "deleted");
+	if (!del && strcmp(ch, "base") && strcmp(ch, "added") && strcmp(ch, "modified") &&
+	    strcmp(ch, "unchanged")) {
+		csc_error_at(st->name, row->line, "change '%s' is none of base, added, modified, unchanged, deleted", ch);
+		return 1;
+	}
+	if (y > st->year)
+		return 0;
+	st->seen = 1;
+	size_t i = 0;
+	while (i < st->n && strcmp(st->r[i].code, code))
+		i++;
+	if (del) {
+		if (i < st->n) {
+			year_row_free(&st->r[i]);
+			memmove(&st->r[i], &st->r[i + 1], (st->n - i - 1) * sizeof *st->r);
+			st->n--;
+		}
+		return 0;
+	}
+	if (i == st->n) {
+		st->r = csc_xrealloc(st->r, (st->n + 1) * sizeof *st->r);
+		st->n++;
+	} else {
+		year_row_free(&st->r[i]);
+	}
+	st->r[i] = (struct year_row){csc_xstrdup(code), csc_xstrdup(row->f[st->col[3]]),
+				     csc_xstrdup(row->f[st->col[5]]), csc_xstrdup(row->f[st->col[4]]),
+				     row->line};
+	return 0;
+}
+
+static int year_finish(v_ctx *c, struct year_st *st, int rc)
+{
+	if (rc == 0 && !st->seen) {
+		csc_error_at(st->name, 0, "no rule for %d-%02d or any earlier year", st->year - 1,
+			     st->year % 100);
+		rc = -1;
+	}
+	for (size_t i = 0; i < st->n; i++) {
+		if (rc == 0 && cat_add(c, st->name, st->r[i].line, st->r[i].code, st->r[i].table,
+				       st->r[i].message, st->r[i].fields) < 0)
+			rc = -1;
+		year_row_free(&st->r[i]);
+	}
+	free(st->r);
+	return rc == 0 ? 0 : -1;
+}
+
+int v_load_catalogue_year(v_ctx *c, const char *path, int year)
+{
+	struct year_st st = {.name = path, .year = year};
+	return year_finish(c, &st, csc_csv_read(path, path, on_year_row, &st));
+}
+
+int v_load_catalogue_year_mem(v_ctx *c, const char *data, size_t n, const char *name, int year)
+{
+	struct year_st st = {.name = name, .year = year};
+	return year_finish(c, &st, csc_csv_read_mem(data, n, name, on_year_row, &st));
+}
+
 int v_rule_known(const v_ctx *c, const char *code)
 {
 	return v_cat_find(c, code) >= 0;
@@ -216,6 +366,31 @@ csc_date v_collection_year_end(v_ctx *c)
 	return c->year_end;
 }
 
+int v_rule_in_year(const v_year_rule *e, int year)
+{
+	return !year || ((!e->from || year >= e->from) && (!e->to || year <= e->to));
+}
+
+void v_set_ruleset(v_ctx *c, const char *collection, int year)
+{
+	char label[128], y[16];
+	snprintf(label, sizeof label, "%s %s", collection, v_year_label(year, y, sizeof y));
+	c->rs_year = year;
+	for (size_t i = 0; i < c->nrs; i++)
+		if (!strcmp(c->rs[i], label)) {
+			c->cur_rs = (int)i;
+			return;
+		}
+	c->rs = csc_xrealloc(c->rs, (c->nrs + 1) * sizeof *c->rs);
+	c->rs[c->nrs] = csc_xstrdup(label);
+	c->cur_rs = (int)c->nrs++;
+}
+
+int v_ruleset_year(const v_ctx *c) { return c->rs_year; }
+size_t v_ruleset_count(const v_ctx *c) { return c->nrs; }
+const char *v_ruleset_label(const v_ctx *c, size_t i) { return i < c->nrs ? c->rs[i] : ""; }
+const char *v_rs_label(const v_ctx *c, int rs) { return rs >= 0 && (size_t)rs < c->nrs ? c->rs[rs] : ""; }
+
 void v_set_need(v_ctx *c, enum v_needs need, int available, const char *reason)
 {
 	if ((int)need < 0 || need >= V_NEEDS_COUNT_)
@@ -237,6 +412,7 @@ void v_not_run(v_ctx *c, const char *code, const char *reason)
 	c->nr = csc_xrealloc(c->nr, (c->nnr + 1) * sizeof *c->nr);
 	c->nr[c->nnr].code = csc_xstrdup(code);
 	c->nr[c->nnr].reason = csc_xstrdup(reason ? reason : "");
+	c->nr[c->nnr].rs = c->cur_rs;
 	c->nnr++;
 }
 
@@ -254,17 +430,35 @@ void v_run(v_ctx *c, const v_rule *rules, size_t n)
 	}
 }
 
-int v_check_registry(const v_ctx *c, const v_rule *rules, size_t n,
-		     const char *const *not_impl, const char *table_filter)
+void v_run_years(v_ctx *c, const v_year_rule *rules, size_t n)
 {
+	for (size_t i = 0; i < n; i++)
+		if (v_rule_in_year(&rules[i], c->rs_year))
+			v_run(c, &rules[i].rule, 1);
+}
+
+/* Over a plain table (e NULL) or the entries of a by-year one in force in
+ * `year`. */
+static int check_registry(const v_ctx *c, const v_rule *plain, const v_year_rule *e, size_t n,
+			  const char *const *not_impl, const char *table_filter, int year)
+{
+#define IN_FORCE(i) (!e || v_rule_in_year(&e[i], year))
+#define RULE(i) (e ? &e[i].rule : &plain[i])
 	int bad = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!v_rule_known(c, rules[i].code)) {
-			csc_error("rule %s is registered but not in the rules CSV", rules[i].code);
+		if (!IN_FORCE(i))
+			continue;
+		for (size_t j = 0; e && j < i; j++)
+			if (IN_FORCE(j) && !strcmp(RULE(i)->code, RULE(j)->code)) {
+				csc_error("rule %s has two entries in force in %d", RULE(i)->code, year);
+				bad++;
+			}
+		if (!v_rule_known(c, RULE(i)->code)) {
+			csc_error("rule %s is registered but not in the rules CSV", RULE(i)->code);
 			bad++;
 		}
-		if (!rules[i].check) {
-			csc_error("rule %s has no check function", rules[i].code);
+		if (!RULE(i)->check) {
+			csc_error("rule %s has no check function", RULE(i)->code);
 			bad++;
 		}
 	}
@@ -274,7 +468,7 @@ int v_check_registry(const v_ctx *c, const v_rule *rules, size_t n,
 			continue;
 		int found = 0;
 		for (size_t i = 0; i < n && !found; i++)
-			found = strcmp(rules[i].code, code) == 0;
+			found = IN_FORCE(i) && strcmp(RULE(i)->code, code) == 0;
 		for (size_t j = 0; not_impl && not_impl[j] && !found; j++)
 			found = strcmp(not_impl[j], code) == 0;
 		if (!found) {
@@ -283,6 +477,20 @@ int v_check_registry(const v_ctx *c, const v_rule *rules, size_t n,
 		}
 	}
 	return bad;
+#undef IN_FORCE
+#undef RULE
+}
+
+int v_check_registry(const v_ctx *c, const v_rule *rules, size_t n,
+		     const char *const *not_impl, const char *table_filter)
+{
+	return check_registry(c, rules, NULL, n, not_impl, table_filter, 0);
+}
+
+int v_check_registry_year(const v_ctx *c, const v_year_rule *rules, size_t n,
+			  const char *const *not_impl, const char *table_filter, int year)
+{
+	return check_registry(c, NULL, rules, n, not_impl, table_filter, year);
 }
 
 /* ---- issues ---- */
@@ -321,6 +529,7 @@ void v_report(v_ctx *c, const v_rule *rule, const char *child, const char *table
 	e->value = bounded_copy(value);
 	e->line = line;
 	e->seq = c->niss;
+	e->rs = c->cur_rs;
 	size_t n = strlen(rule->code);
 	e->query = n > 0 && (rule->code[n - 1] == 'Q' || rule->code[n - 1] == 'q');
 	if (e->query)

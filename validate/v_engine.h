@@ -41,6 +41,19 @@ typedef struct v_rule {
 	const void *arg;         /* parameters for shared check functions */
 } v_rule;
 
+/* A rule table entry of a collection whose rules change by year: the rule
+ * and the collection years it is in force, by the year their 31 March
+ * falls in (2026 = 2025-26); 0 = no bound. A rule whose logic changes in a
+ * year gets a new entry from that year, the old one ending the year before
+ * (v_year.h). */
+typedef struct v_year_rule {
+	v_rule rule;
+	int from, to;
+} v_year_rule;
+
+/* 1 when entry e is in force in collection year `year` (0: any year). */
+int v_rule_in_year(const v_year_rule *e, int year);
+
 /* Report one failure of `rule` (its code picks message and severity).
  * child, table, field and value may be NULL; line 0 = unknown. */
 void v_report(v_ctx *ctx, const v_rule *rule, const char *child, const char *table,
@@ -65,6 +78,16 @@ void v_ctx_free(v_ctx *ctx);
 int v_load_catalogue(v_ctx *ctx, const char *path);
 int v_load_catalogue_mem(v_ctx *ctx, const char *data, size_t n, const char *name);
 
+/* Add the rule set of collection year `year` (2026 = 2025-26) from a
+ * rules-by-year CSV (header year,code,change,tables,affected_fields,message;
+ * rows in year order: the base year's codes, then each year's added,
+ * modified and deleted ones) to the catalogue: each code as the latest row
+ * up to that year defines it, without the deleted ones. Returns 0, or -1
+ * after printing "prog: file:line: reason" (also when no row is of that
+ * year or before). */
+int v_load_catalogue_year(v_ctx *ctx, const char *path, int year);
+int v_load_catalogue_year_mem(v_ctx *ctx, const char *data, size_t n, const char *name, int year);
+
 /* Message, table and affected fields of a catalogued code (NULL if absent). */
 const char *v_rule_message(const v_ctx *ctx, const char *code);
 const char *v_rule_table(const v_ctx *ctx, const char *code);
@@ -76,6 +99,20 @@ int v_rule_known(const v_ctx *ctx, const char *code);
  * their own reading (the CIN header's ReferenceDate, the 903 dates).
  * v_collection_year_end (v903_ctx.h) returns it. */
 void v_set_collection_year(v_ctx *ctx, int year, csc_date refdate);
+
+/* The rule set the next v_run belongs to: collection name and year
+ * (2026 = 2025-26; 0: the table's entries are not filtered by year). Each
+ * output names the rule sets that ran ("SSDA903 2025-26"); rules not run
+ * and issues are tagged with the rule set current when they were recorded;
+ * v_run_years runs the entries in force that year. */
+void v_set_ruleset(v_ctx *ctx, const char *collection, int year);
+
+/* The year given to the last v_set_ruleset (0 when none). */
+int v_ruleset_year(const v_ctx *ctx);
+
+/* Number of rule sets run, and the label of the i-th ("SSDA903 2025-26"). */
+size_t v_ruleset_count(const v_ctx *ctx);
+const char *v_ruleset_label(const v_ctx *ctx, size_t i);
 
 /* Set what v_data / v_previous return. */
 void v_set_data(v_ctx *ctx, void *data, void *previous);
@@ -89,6 +126,11 @@ void v_set_need(v_ctx *ctx, enum v_needs need, int available, const char *reason
  * is recorded once as not run, with the need's reason. */
 void v_run(v_ctx *ctx, const v_rule *rules, size_t n);
 
+/* v_run over the entries of a by-year table in force in the year of the
+ * current rule set (v_set_ruleset): the others are not part of the year's
+ * rule set, so they are neither run nor listed as not run. */
+void v_run_years(v_ctx *ctx, const v_year_rule *rules, size_t n);
+
 /* Record a rule as not run (idempotent per code; the first reason is kept). */
 void v_not_run(v_ctx *ctx, const char *code, const char *reason);
 
@@ -98,6 +140,20 @@ void v_not_run(v_ctx *ctx, const char *code, const char *reason);
  * (NULL-terminated, may be NULL). Prints each mismatch; returns how many. */
 int v_check_registry(const v_ctx *ctx, const v_rule *rules, size_t n,
 		     const char *const *not_impl, const char *table_filter);
+
+/* The same for the entries of a by-year table in force in `year`, which
+ * also counts a code with two entries in force that year. */
+int v_check_registry_year(const v_ctx *ctx, const v_year_rule *rules, size_t n,
+			  const char *const *not_impl, const char *table_filter, int year);
+
+/* A line of the workbook's cover sheet (label and value, copied), shown in
+ * the order added after the rule sets: the authority, reference date,
+ * input files, run time, program. */
+void v_cover_add(v_ctx *ctx, const char *label, const char *value);
+
+/* Cover lines "Input file" (path) and "SHA-256" (of its bytes). Returns 0,
+ * or -1 after printing why the file cannot be read. */
+int v_cover_input(v_ctx *ctx, const char *path);
 
 /* One reported issue, as written to issues.csv. */
 typedef struct v_issue {
@@ -127,9 +183,14 @@ const char *v_not_run_reason(const v_ctx *ctx, size_t i);
 /* 0 clean, 1 queries only, 2 errors (enum csc_exit). */
 int v_exit_status(const v_ctx *ctx);
 
-/* Sort, then write issues.csv, rules_not_run.csv and validation.xlsx into
- * dir (created if missing), each atomically. `title` names the input in the
- * workbook. Returns 0, or -1 after printing why. */
+/* Sort, then write issues.csv, its companion summary.csv (one row per rule
+ * set run: rule_set, errors, queries, rules_not_run), rules_not_run.csv
+ * (rule, reason, rule_set) and validation.xlsx (a cover for the data
+ * officer, then the summary by rule, the issues with errors first and an
+ * empty column for the officer's reason or action, per child, rules not
+ * run; every sheet set up to print) into dir (created if missing), each
+ * atomically. `title` names the input in the workbook. Returns 0, or -1
+ * after printing why. */
 int v_write_outputs(v_ctx *ctx, const char *dir, const char *title);
 
 #endif

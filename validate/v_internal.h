@@ -22,6 +22,7 @@ struct v_iss {
 	long line;
 	size_t seq;    /* order of report: last tie-break, keeps sorting stable */
 	int query;
+	int rs;        /* rule set index (v_ctx.rs), -1 when none was set */
 };
 
 struct v_ctx {
@@ -32,13 +33,19 @@ struct v_ctx {
 	size_t niss, capiss;
 	size_t nerror, nquery;
 	int sorted;
-	struct { char *code, *reason; } *nr;
+	struct { char *code, *reason; int rs; } *nr;
 	size_t nnr;
 	void *data, *prev;
 	int avail[V_NEEDS_COUNT_];
 	char *why[V_NEEDS_COUNT_];
 	int prev_explicit;
 	csc_date year_end; /* v_set_collection_year; CSC_NODATE when not given */
+	char **rs;         /* labels of the rule sets run ("SSDA903 2025-26") */
+	size_t nrs;
+	int cur_rs;        /* index of the current rule set, -1 before any */
+	int rs_year;       /* its year, 0 = entries not filtered */
+	struct { char *label, *value; } *cover; /* v_cover_add, in order */
+	size_t ncover;
 };
 
 void v_cat_reindex(v_ctx *c);
@@ -47,6 +54,10 @@ long v_cat_find(const v_ctx *c, const char *code);
 /* Writers: each returns 0 or -1 after printing why. */
 int v_write_issues_csv(v_ctx *c, const char *path);
 int v_write_not_run_csv(v_ctx *c, const char *path);
+int v_write_summary_csv(v_ctx *c, const char *path);
+
+/* The label of rule set index rs ("" when rs < 0). */
+const char *v_rs_label(const v_ctx *c, int rs);
 int v_write_xlsx(v_ctx *c, const char *path, const char *title);
 
 #endif

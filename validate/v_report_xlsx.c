@@ -1,5 +1,13 @@
-/* v_report_xlsx.c - validation.xlsx: Summary (by rule), Issues (every issue
- * as a filterable Excel Table), By child, Not run.
+/* v_report_xlsx.c - validation.xlsx, for the data officer who sends the
+ * return: Cover (what was checked, against which rule set, when, by what),
+ * Summary (by rule, errors first), Issues (every issue as a filterable
+ * Excel Table, errors before queries, with an empty column for the
+ * officer's reason or action: the DfE asks for an explanation of each
+ * query it is not corrected), By child, Not run. Every sheet prints
+ * landscape on A4, one page wide, its header row repeated on each page,
+ * the protective marking at the top of each page. A row is never split
+ * across pages (no row is taller than a page: messages wrap in a wide
+ * column).
  *
  * Every cell of text is written with worksheet_write_string, never as a
  * formula, so "=HYPERLINK(...)" typed by a case worker stays text. The
@@ -19,20 +27,77 @@
 
 #define XLSX_MAX_ROWS 1048576u
 
-/* 2000-01-01T00:00:00Z: a fixed creation time for reproducible files. */
+/* 2000-01-01T00:00:00Z: a fixed creation time for reproducible files (the
+ * run time is on the cover, from the front end). */
 #define FIXED_CREATED ((time_t)946684800)
+
+/* The Government Security Classification of a return about children. */
+#define V_MARKING "OFFICIAL-SENSITIVE"
 
 typedef struct xw {
 	lxw_workbook *wb;
-	lxw_format *bold, *wrap;
+	lxw_format *bold, *wrap, *title, *mark, *left, *top;
 	int err;
 } xw;
+
+/* Lines a wrapped text takes in a column `width` characters wide, counted
+ * on the safe side (a line holds `width` characters; words are not split).
+ * Neither Excel nor LibreOffice grows a row for wrapped text written by a
+ * program, so each row is given its height: otherwise wrapped lines
+ * overlap the next row on screen and on paper. */
+static unsigned text_lines(const char *t, double width)
+{
+	unsigned lines = 1, col = 0, cap = width > 4 ? (unsigned)width - 2 : 2;
+	while (t && *t) {
+		size_t w = strcspn(t, " \n");
+		if (col && col + 1 + w > cap) {
+			lines++;
+			col = 0;
+		}
+		col += (unsigned)(col ? 1 + w : w);
+		while (col > cap) { /* a word longer than a line */
+			lines++;
+			col -= cap;
+		}
+		t += w;
+		if (*t == '\n') {
+			lines++;
+			col = 0;
+		}
+		if (*t)
+			t++;
+	}
+	return lines;
+}
+
+/* Give row r the height of its tallest wrapped text (15 points a line). */
+static void fit_row(lxw_worksheet *ws, lxw_row_t r, unsigned lines)
+{
+	if (lines > 1)
+		worksheet_set_row(ws, r, 15.0 * lines, NULL);
+}
+
+static unsigned max_u(unsigned a, unsigned b) { return a > b ? a : b; }
+
+/* Print set-up shared by every sheet: landscape A4, one page wide (as many
+ * long as needed), row `head` repeated on each page (-1: none), the
+ * marking at the top and page numbers at the foot. */
+static void print_setup(lxw_worksheet *ws, int head)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	if (head >= 0)
+		worksheet_repeat_rows(ws, (lxw_row_t)head, (lxw_row_t)head);
+	worksheet_set_header(ws, "&C&\"-,Bold\"" V_MARKING);
+	worksheet_set_footer(ws, "&Lcsc-validate&CPage &P of &N&R" V_MARKING);
+}
 
 static void put_s(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
 	if (!s || !*s)
 		return; /* an empty cell, not an empty string */
-	lxw_error e = worksheet_write_string(ws, r, c, s, f);
+	lxw_error e = worksheet_write_string(ws, r, c, s, f ? f : x->top);
 	if (e != LXW_NO_ERROR && !x->err) {
 		csc_error("workbook: %s", lxw_strerror(e));
 		x->err = 1;
@@ -41,7 +106,7 @@ static void put_s(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char
 
 static void put_n(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
 {
-	lxw_error e = worksheet_write_number(ws, r, c, v, NULL);
+	lxw_error e = worksheet_write_number(ws, r, c, v, x->top);
 	if (e != LXW_NO_ERROR && !x->err) {
 		csc_error("workbook: %s", lxw_strerror(e));
 		x->err = 1;
@@ -86,7 +151,20 @@ static void sheet_summary(xw *x, v_ctx *c, const char *title, size_t shown)
 	put_n(x, ws, 2, 1, (double)c->nquery);
 	put_s(x, ws, 3, 0, "Not run", x->bold);
 	put_n(x, ws, 3, 1, (double)c->nnr);
-	lxw_row_t r = 4;
+	/* The rule sets that ran: the year's rules are what the issues mean. */
+	put_s(x, ws, 4, 0, "Rule set", x->bold);
+	{
+		size_t len = 1;
+		for (size_t k = 0; k < c->nrs; k++)
+			len += strlen(c->rs[k]) + 2;
+		char *all = csc_xmalloc(len);
+		all[0] = 0;
+		for (size_t k = 0; k < c->nrs; k++)
+			strcat(strcat(all, k ? "; " : ""), c->rs[k]);
+		put_s(x, ws, 4, 2, all, NULL);
+		free(all);
+	}
+	lxw_row_t r = 5;
 	if (shown < c->niss) {
 		char note[200];
 		snprintf(note, sizeof note,
@@ -106,14 +184,16 @@ static void sheet_summary(xw *x, v_ctx *c, const char *title, size_t shown)
 		else
 			uncatalogued++;
 	}
-	for (size_t k = 0; k < c->ncat; k++) {
-		size_t i = c->cat_sorted[k];
-		if (!count[i])
+	/* errors first, then queries; code order within each */
+	for (size_t k = 0; k < 2 * c->ncat; k++) {
+		size_t i = c->cat_sorted[k % c->ncat];
+		if (!count[i] || c->cat[i].query != (k >= c->ncat))
 			continue;
 		r++;
 		put_s(x, ws, r, 0, c->cat[i].code, NULL);
 		put_s(x, ws, r, 1, c->cat[i].query ? "query" : "error", NULL);
 		put_s(x, ws, r, 2, c->cat[i].message, x->wrap);
+		fit_row(ws, r, text_lines(c->cat[i].message, 90));
 		put_n(x, ws, r, 3, (double)count[i]);
 		put_s(x, ws, r, 4, c->cat[i].table, NULL);
 	}
@@ -125,31 +205,89 @@ static void sheet_summary(xw *x, v_ctx *c, const char *title, size_t shown)
 	}
 	free(count);
 	add_table(ws, "RuleSummary", first, r, heads, 5);
+	print_setup(ws, (int)first);
 }
 
+/* Every issue, errors before queries (each in issues.csv order: child,
+ * line, rule), with an empty column for the data officer's reason or
+ * action. */
 static void sheet_issues(xw *x, v_ctx *c, size_t shown)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Issues");
 	static const char *const heads[] = {"rule", "severity", "child", "table", "field",
-					    "value", "line", "message"};
-	static const double width[] = {8, 9, 22, 22, 28, 24, 8, 80};
-	for (int i = 0; i < 8; i++)
-		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width[i], NULL);
+					    "value", "line", "message", "reason or action (data officer)"};
+	static const double width[] = {8, 9, 18, 18, 22, 18, 7, 60, 40};
+	for (int i = 0; i < 9; i++)
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width[i], i >= 7 ? x->wrap : NULL);
 	worksheet_freeze_panes(ws, 1, 0);
-	for (size_t i = 0; i < shown; i++) {
-		v_issue is = v_issue_at(c, i);
-		lxw_row_t r = (lxw_row_t)(i + 1);
-		put_s(x, ws, r, 0, is.rule, NULL);
-		put_s(x, ws, r, 1, is.severity, NULL);
-		put_s(x, ws, r, 2, is.child, NULL);
-		put_s(x, ws, r, 3, is.table, NULL);
-		put_s(x, ws, r, 4, is.field, NULL);
-		put_s(x, ws, r, 5, is.value, NULL);
-		if (is.line > 0)
-			put_n(x, ws, r, 6, (double)is.line);
-		put_s(x, ws, r, 7, is.message, NULL);
+	lxw_row_t r = 0;
+	for (int query = 0; query <= 1; query++)
+		for (size_t i = 0; i < c->niss && r < shown; i++) {
+			if (c->iss[i].query != query)
+				continue;
+			v_issue is = v_issue_at(c, i);
+			r++;
+			put_s(x, ws, r, 0, is.rule, NULL);
+			put_s(x, ws, r, 1, is.severity, NULL);
+			put_s(x, ws, r, 2, is.child, NULL);
+			put_s(x, ws, r, 3, is.table, NULL);
+			put_s(x, ws, r, 4, is.field, NULL);
+			put_s(x, ws, r, 5, is.value, NULL);
+			if (is.line > 0)
+				put_n(x, ws, r, 6, (double)is.line);
+			put_s(x, ws, r, 7, is.message, x->wrap);
+			fit_row(ws, r, text_lines(is.message, width[7]));
+		}
+	add_table(ws, "Issues", 0, r, heads, 9);
+	print_setup(ws, 0);
+}
+
+/* What was checked, against what, when and by what; the counts; how to
+ * use the workbook. */
+static void sheet_cover(xw *x, v_ctx *c, const char *title)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Cover");
+	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 1, 1, 100, x->wrap);
+	put_s(x, ws, 0, 0, V_MARKING, x->mark);
+	put_s(x, ws, 1, 0, "Validation of a statutory return against the DfE rules", x->title);
+	lxw_row_t r = 3;
+	put_s(x, ws, r, 0, "Return", x->bold);
+	fit_row(ws, r, text_lines(title, 100));
+	put_s(x, ws, r++, 1, title, x->wrap);
+	put_s(x, ws, r, 0, "Protective marking", x->bold);
+	put_s(x, ws, r++, 1, V_MARKING, NULL);
+	for (size_t k = 0; k < c->nrs; k++) {
+		put_s(x, ws, r, 0, "Collection year and rule set", x->bold);
+		put_s(x, ws, r++, 1, c->rs[k], NULL);
 	}
-	add_table(ws, "Issues", 0, (lxw_row_t)shown, heads, 8);
+	for (size_t k = 0; k < c->ncover; k++) {
+		put_s(x, ws, r, 0, c->cover[k].label, x->bold);
+		fit_row(ws, r, text_lines(c->cover[k].value, 100));
+		put_s(x, ws, r++, 1, c->cover[k].value, x->wrap);
+	}
+	r++;
+	static const char *const counts[] = {"Errors", "Queries", "Rules not run"};
+	size_t n[] = {c->nerror, c->nquery, c->nnr};
+	for (int k = 0; k < 3; k++) {
+		put_s(x, ws, r, 0, counts[k], x->bold);
+		lxw_error e = worksheet_write_number(ws, r++, 1, (double)n[k], x->left);
+		if (e != LXW_NO_ERROR && !x->err) {
+			csc_error("workbook: %s", lxw_strerror(e));
+			x->err = 1;
+		}
+	}
+	r++;
+	static const char how[] =
+		"Errors must be corrected before the return is sent. Each query must be corrected or "
+		"explained to the DfE: write the reason, or the action taken, in the last column of the "
+		"Issues sheet, which lists the errors first, then the queries. Rules not run (an input "
+		"they need was not supplied) are listed on the Not run sheet: they were not passed.";
+	put_s(x, ws, r, 0, "How to use this workbook", x->bold);
+	fit_row(ws, r, text_lines(how, 100));
+	put_s(x, ws, r++, 1, how, x->wrap);
+	print_setup(ws, -1);
+	worksheet_fit_to_pages(ws, 1, 1); /* the cover is one page */
 }
 
 /* One row per child: counts and the distinct rules, from the sorted list. */
@@ -201,22 +339,27 @@ static void sheet_children(xw *x, v_ctx *c, size_t shown)
 	}
 	free(rules);
 	add_table(ws, "ByChild", 0, r, heads, 5);
+	print_setup(ws, 0);
 }
 
 static void sheet_not_run(xw *x, v_ctx *c)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Not run");
-	static const char *const heads[] = {"rule", "reason", "message"};
+	static const char *const heads[] = {"rule", "reason", "message", "rule set"};
 	worksheet_set_column(ws, 0, 0, 10, NULL);
-	worksheet_set_column(ws, 1, 2, 70, NULL);
+	worksheet_set_column(ws, 1, 2, 70, x->wrap);
+	worksheet_set_column(ws, 3, 3, 18, NULL);
 	lxw_row_t r = 0;
 	for (size_t i = 0; i < c->nnr; i++) {
 		r++;
 		put_s(x, ws, r, 0, c->nr[i].code, NULL);
-		put_s(x, ws, r, 1, c->nr[i].reason, NULL);
-		put_s(x, ws, r, 2, v_rule_message(c, c->nr[i].code), NULL);
+		put_s(x, ws, r, 1, c->nr[i].reason, x->wrap);
+		put_s(x, ws, r, 2, v_rule_message(c, c->nr[i].code), x->wrap);
+		fit_row(ws, r, max_u(text_lines(c->nr[i].reason, 70), text_lines(v_rule_message(c, c->nr[i].code), 70)));
+		put_s(x, ws, r, 3, v_rs_label(c, c->nr[i].rs), NULL);
 	}
-	add_table(ws, "NotRun", 0, r, heads, 3);
+	add_table(ws, "NotRun", 0, r, heads, 4);
+	print_setup(ws, 0);
 }
 
 int v_write_xlsx(v_ctx *c, const char *path, const char *title)
@@ -245,7 +388,21 @@ int v_write_xlsx(v_ctx *c, const char *path, const char *title)
 	x.wrap = workbook_add_format(x.wb);
 	format_set_text_wrap(x.wrap);
 	format_set_align(x.wrap, LXW_ALIGN_VERTICAL_TOP);
+	x.title = workbook_add_format(x.wb);
+	format_set_bold(x.title);
+	format_set_font_size(x.title, 14);
+	x.left = workbook_add_format(x.wb);
+	format_set_align(x.left, LXW_ALIGN_LEFT);
+	format_set_align(x.left, LXW_ALIGN_VERTICAL_TOP);
+	/* every cell at the top of its row: rows grow for wrapped messages */
+	x.top = workbook_add_format(x.wb);
+	format_set_align(x.top, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x.bold, LXW_ALIGN_VERTICAL_TOP);
+	x.mark = workbook_add_format(x.wb);
+	format_set_bold(x.mark);
+	format_set_font_color(x.mark, LXW_COLOR_RED);
 
+	sheet_cover(&x, c, title ? title : "");
 	sheet_summary(&x, c, title ? title : "", shown);
 	sheet_issues(&x, c, shown);
 	sheet_children(&x, c, shown);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "cin_rules.h"
 #include "csc_datadir.h"
@@ -13,6 +15,7 @@
 #include "csc_workday.h"
 #include "v903.h"
 #include "v_engine.h"
+#include "v_year.h"
 
 static const char usage_line[] =
 	"usage: csc-validate (--cin FILE.xml [--cin-previous FILE.xml] | --903 DIR [--903-previous DIR])...\n"
@@ -32,40 +35,55 @@ static void help(void)
 	       "DESCRIPTION\n"
 	       "    Reads a CIN census return (XML, streamed one child at a time) and/or a\n"
 	       "    folder of SSDA903 CSVs and runs every DfE validation rule of the\n"
-	       "    2025-26 rule sets (ref/cin-rules-2025-26.csv, ref/ssda903-rules-2025-26.csv).\n"
+	       "    return's collection year, 2023-24, 2024-25, 2025-26 or 2026-27:\n"
+	       "    CIN from ref/cin-rules-by-year.csv (2026-27, with no published rules for\n"
+	       "    its PreProceedingsandFGDM block, runs the 2025-26 rules and lists the\n"
+	       "    block in rules_not_run.csv), SSDA903 from ref/ssda903-rules-by-year.csv\n"
+	       "    and ref/ssda903-codes-by-year.csv.\n"
 	       "    Each failure is reported with its rule code, the DfE message, the child,\n"
 	       "    table, field, value and line. Codes ending in Q are queries (warnings);\n"
 	       "    the others are errors.\n"
 	       "\n"
 	       "    The census year is the 12 months ending on the reference date: the\n"
 	       "    --reference-date given, else the file's Header/CollectionDetails/\n"
-	       "    ReferenceDate, else 31 March of --year. Working-day rules use the bank\n"
-	       "    holidays in <ref>/bank-holidays-england-wales.csv.\n"
+	       "    ReferenceDate, else 31 March of --year. The CIN rule set is that of the\n"
+	       "    year ending the 31 March on or after --reference-date, else --year, else\n"
+	       "    the header's ReferenceDate, else its Year; a year with no rule set here\n"
+	       "    is refused (exit 4). Working-day rules use the bank holidays in\n"
+	       "    <ref>/bank-holidays-england-wales.csv.\n"
 	       "\n"
-	       "    The SSDA903 collection year (1 April - 31 March) ends on 31 March of\n"
-	       "    --year, or on the 31 March on or after --reference-date. Without either\n"
-	       "    it is the year holding most of the return's episode end, review, missing\n"
-	       "    and social worker dates, which is said on stderr.\n"
+	       "    The SSDA903 collection year (1 April - 31 March), and so its rule set,\n"
+	       "    ends on 31 March of --year, or on the 31 March on or after\n"
+	       "    --reference-date. Without either it is the year holding most of the\n"
+	       "    return's episode end, review, missing and social worker dates, which is\n"
+	       "    said on stderr. A year with no rule set here is refused (exit 4).\n"
 	       "\n"
 	       "    Outputs, each written whole or not at all, in OUTDIR:\n"
 	       "      issues.csv         rule,severity,child,table,field,value,line,message,\n"
 	       "                         sorted by child, then line, then rule\n"
-	       "      rules_not_run.csv  rule,reason: rules that could not run (an input they\n"
-	       "                         need was not supplied); never silently passed\n"
-	       "      validation.xlsx    Summary by rule, every issue as a filterable table,\n"
-	       "                         a per-child view, and the rules not run\n"
+	       "      summary.csv        rule_set,errors,queries,rules_not_run: the rule set\n"
+	       "                         (collection and year, e.g. \"SSDA903 2025-26\") each\n"
+	       "                         count of issues.csv comes from\n"
+	       "      rules_not_run.csv  rule,reason,rule_set: rules that could not run (an\n"
+	       "                         input they need was not supplied); never silently passed\n"
+	       "      validation.xlsx    for the data officer: a cover (authority, rule sets,\n"
+	       "                         reference date, input files and their SHA-256, run time,\n"
+	       "                         version, OFFICIAL-SENSITIVE), summary by rule, every issue\n"
+	       "                         (errors first) with a column for the officer's reason or\n"
+	       "                         action, a per-child view and the rules not run; printable\n"
 	       "\n"
 	       "OPTIONS\n"
 	       "    --cin FILE            CIN census XML to validate\n"
 	       "    --cin-previous FILE   previous year's CIN return (checked for readability;\n"
-	       "                          no 2025-26 CIN rule compares years)\n"
+	       "                          no CIN rule compares years)\n"
 	       "    --903 DIR             folder of SSDA903 CSVs to validate\n"
 	       "    --903-previous DIR    previous year's SSDA903 folder\n"
 	       "    --reference-date D    census reference date (YYYY-MM-DD)\n"
 	       "    --year YYYY           collection year ending 31 March YYYY\n"
 	       "    --la NNN              the authority's 3-digit DfE LA number (warns when the\n"
 	       "                          header's LEA differs)\n"
-	       "    -o, --output DIR      output folder (default: the current folder)\n"
+	       "    -o, --output DIR      output folder (default: a folder in the current one named\n"
+	       "                          after the return and its year, e.g. cin-2026-checks-2025-26)\n"
 	       "    --ref DIR             reference data folder (default: %s/ref)\n"
 	       "    -q, --quiet           no summary line\n"
 	       "    -h, --help            this text\n"
@@ -78,8 +96,12 @@ static void help(void)
 	       "    3  an input is missing or unreadable (XML not well-formed, wrong root,\n"
 	       "       a CSV of the --903 folder that is empty or whose header row is no\n"
 	       "       SSDA903 table, missing reference data); no output is written\n"
-	       "    4  usage\n"
-	       "    6  an output could not be written\n", csc_datadir());
+	       "    4  usage, or a return of a collection year with no rule set here\n"
+	       "    6  an output could not be written\n"
+	       "\n"
+	       "ENVIRONMENT\n"
+	       "    SOURCE_DATE_EPOCH     the run time the cover shows (seconds since 1970),\n"
+	       "                          for byte-identical outputs; default: the clock\n", csc_datadir());
 }
 
 /* Print why and the usage; the status for main through *status. */
@@ -122,7 +144,7 @@ static int parse(int argc, char **argv, args *a, int *status)
 	};
 	memset(a, 0, sizeof *a);
 	a->refdate = CSC_NODATE;
-	a->out = ".";
+	a->out = NULL;
 	a->ref = a->installed_ref = csc_datadir_path("ref");
 	int c;
 	opterr = 0;
@@ -177,12 +199,129 @@ static int parse(int argc, char **argv, args *a, int *status)
 	return 0;
 }
 
-static int load_catalogue(v_ctx *ctx, const char *ref, const char *name)
+/* The CIN return's collection year, refused when no rule set here is of
+ * it; its rule catalogue loaded and its rule set current. Returns 0 or the
+ * exit status (printed). */
+static int cin_prepare(v_ctx *ctx, const args *a, cin_about *about)
 {
-	char *p = csc_path_join(ref, name);
-	int rc = v_load_catalogue(ctx, p);
+	const v_collection *coll = v_collection_find("CIN");
+	cin_opts o = {a->refdate, a->year, a->la, NULL, 0};
+	int year = cin_return_year(a->cin, a->cin, &o, about);
+	if (year < 0)
+		return CSC_EXIT_INPUT;
+	char y[16], r[16];
+	if (year == 0) {
+		year = coll->rules_last;
+		csc_info("%s: no ReferenceDate or Year in the header and no --year: the CIN %s rules run",
+			 a->cin, v_year_label(year, y, sizeof y));
+	}
+	if (v_year_check(coll, year, a->cin) < 0)
+		return CSC_EXIT_CONFIG;
+	if (year > coll->rules_last)
+		csc_info("%s: CIN %s: no DfE rules are published for this year's changes; the %s rules "
+			 "run, and PreProceedingsandFGDM is listed in rules_not_run.csv",
+			 a->cin, v_year_label(year, y, sizeof y), v_year_label(coll->rules_last, r, sizeof r));
+	char *p = csc_path_join(a->ref, coll->rules_csv);
+	int rc = v_load_catalogue_year(ctx, p, year);
 	free(p);
-	return rc;
+	if (rc < 0)
+		return CSC_EXIT_INPUT;
+	v_set_ruleset(ctx, coll->name, year);
+	return 0;
+}
+
+/* The run time the cover shows: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when set, so the same inputs give the
+ * same bytes; else the clock. 0, or -1 after printing why it is unusable. */
+static int run_time_get(time_t *t)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e) {
+		*t = time(NULL);
+		return 0;
+	}
+	char *end;
+	long long v = strtoll(e, &end, 10);
+	if (*end || v < 0 || v > 253402300799LL || strspn(e, "0123456789") != strlen(e)) {
+		csc_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970", e);
+		return -1;
+	}
+	*t = (time_t)v;
+	return 0;
+}
+
+static void put_date(char *buf, size_t cap, csc_date d)
+{
+	int y, m, dd;
+	csc_date_ymd(d, &y, &m, &dd);
+	snprintf(buf, cap, "%02d/%02d/%04d", dd, m, y);
+}
+
+/* The CIN lines of the cover: the authority, the reference date, the file
+ * and its SHA-256. Returns 0 or the exit status (printed). */
+static int cover_cin(v_ctx *ctx, const args *a, const cin_about *about)
+{
+	char buf[64];
+	if (about->refdate != CSC_NODATE) {
+		put_date(buf, sizeof buf, about->refdate);
+		v_cover_add(ctx, "Reference date (CIN)", buf);
+	}
+	return v_cover_input(ctx, a->cin) < 0 ? CSC_EXIT_INPUT : 0;
+}
+
+/* The authority: --la, else the CIN header's LEA. */
+static void cover_authority(v_ctx *ctx, const args *a, const cin_about *about)
+{
+	char buf[96];
+	if (a->la)
+		snprintf(buf, sizeof buf, "LA %s (--la)", a->la);
+	else if (about->lea[0])
+		snprintf(buf, sizeof buf, "LA %s (the CIN return's header)", about->lea);
+	else
+		snprintf(buf, sizeof buf, "not known (give --la NNN)");
+	v_cover_add(ctx, "Authority", buf);
+}
+
+/* The end of the cover: run time, program. (Not the output folder: the
+ * same inputs give the same workbook wherever it is written.) */
+static void cover_run(v_ctx *ctx, time_t t)
+{
+	char buf[96];
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	v_cover_add(ctx, "Run time", buf);
+	snprintf(buf, sizeof buf, "csc-validate %s", csc_version());
+	v_cover_add(ctx, "Program", buf);
+}
+
+/* Without -o: a folder in the current one named after the first input
+ * and the year of its rule set, "cin-2026-checks-2025-26" for
+ * cin-2026.xml, so a run never leaves loose files. */
+static char *default_outdir(const v_ctx *ctx, const args *a)
+{
+	const char *in = a->cin ? a->cin : a->dir903;
+	size_t n = strlen(in);
+	while (n > 1 && in[n - 1] == '/')
+		n--;
+	size_t b = n;
+	while (b > 0 && in[b - 1] != '/')
+		b--;
+	size_t len = n - b;
+	const char *name = in + b;
+	if (a->cin && len > 4 && !strncasecmp(in + n - 4, ".xml", 4))
+		len -= 4;
+	if (len == 0 || name[0] == '.') { /* "--903 ." would make a hidden folder */
+		name = a->cin ? "cin" : "ssda903";
+		len = strlen(name);
+	}
+	/* the first rule set's label ends in its year, "CIN 2025-26" */
+	const char *rs = v_ruleset_count(ctx) ? v_ruleset_label(ctx, 0) : "";
+	const char *year = strrchr(rs, ' ');
+	size_t cap = len + 32;
+	char *dir = csc_xmalloc(cap);
+	snprintf(dir, cap, "%.*s-checks%s%s", (int)len, name, year ? "-" : "", year ? year + 1 : "");
+	return dir;
 }
 
 int main(int argc, char **argv)
@@ -196,15 +335,21 @@ int main(int argc, char **argv)
 	}
 	csc_diag_quiet(a.quiet);
 
+	time_t run_time;
+	if (run_time_get(&run_time) < 0)
+		return CSC_EXIT_CONFIG;
 	v_ctx *ctx = v_ctx_new();
 	v_set_collection_year(ctx, a.year, a.refdate);
 	int rc = CSC_EXIT_OK;
+	cin_about about = {"", CSC_NODATE};
+	char *outdir = NULL;
 	csc_calendar *cal = NULL;
 	if (a.cin) {
-		if (load_catalogue(ctx, a.ref, "cin-rules-2025-26.csv") < 0) {
-			rc = CSC_EXIT_INPUT;
+		if ((rc = cin_prepare(ctx, &a, &about)) != 0)
 			goto out;
-		}
+		cover_authority(ctx, &a, &about);
+		if ((rc = cover_cin(ctx, &a, &about)) != 0)
+			goto out;
 		char *hp = csc_path_join(a.ref, "bank-holidays-england-wales.csv");
 		cal = csc_calendar_load(hp);
 		free(hp);
@@ -214,27 +359,27 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
-		cin_opts o = {a.refdate, a.year, a.la, cal};
+		cin_opts o = {a.refdate, a.year, a.la, cal, v_ruleset_year(ctx)};
 		if (cin_validate_file(ctx, a.cin, a.cin, &o) < 0) {
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
 	}
 	if (a.dir903) {
-		if (load_catalogue(ctx, a.ref, "ssda903-rules-2025-26.csv") < 0) {
-			rc = CSC_EXIT_INPUT;
+		if (!a.cin)
+			cover_authority(ctx, &a, &about);
+		/* the year's rule set and code lists: v903_run reads them once it
+		 * knows the year */
+		if ((rc = v903_run(ctx, a.dir903, a.prev903, a.ref)) != 0)
 			goto out;
-		}
-		if (v903_run(ctx, a.dir903, a.prev903) < 0) {
-			rc = CSC_EXIT_INPUT;
-			goto out;
-		}
 	}
 	{
 		char title[512];
 		snprintf(title, sizeof title, "%s%s%s", a.cin ? a.cin : "", a.cin && a.dir903 ? " + " : "",
 			 a.dir903 ? a.dir903 : "");
-		if (v_write_outputs(ctx, a.out, title) < 0) {
+		outdir = a.out ? csc_xstrdup(a.out) : default_outdir(ctx, &a);
+		cover_run(ctx, run_time);
+		if (v_write_outputs(ctx, outdir, title) < 0) {
 			rc = CSC_EXIT_OUTPUT;
 			goto out;
 		}
@@ -244,10 +389,15 @@ int main(int argc, char **argv)
 		size_t ne = 0, nq = 0;
 		for (size_t i = 0; i < v_issue_count(ctx); i++)
 			*(strcmp(v_issue_at(ctx, i).severity, "error") == 0 ? &ne : &nq) += 1;
-		csc_info("%zu errors, %zu queries, %zu rules not run; see %s/issues.csv and %s/validation.xlsx",
-			 ne, nq, v_not_run_count(ctx), a.out, a.out);
+		char sets[256] = "";
+		for (size_t i = 0; i < v_ruleset_count(ctx); i++)
+			snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s", i ? ", " : "",
+				 v_ruleset_label(ctx, i));
+		csc_info("%s: %zu errors, %zu queries, %zu rules not run; see %s/issues.csv and %s/validation.xlsx",
+			 sets, ne, nq, v_not_run_count(ctx), outdir, outdir);
 	}
 out:
+	free(outdir);
 	csc_calendar_free(cal);
 	v_ctx_free(ctx);
 	free(a.installed_ref);

@@ -15,6 +15,7 @@
 
 struct v_ctx {
 	void *data, *prev;
+	int year;
 };
 
 t903_issue t903_issues[4096];
@@ -79,6 +80,42 @@ csc_date v_collection_year_end(v_ctx *ctx)
 	return t903_year_given;
 }
 
+void v_set_ruleset(v_ctx *ctx, const char *collection, int year)
+{
+	(void)collection;
+	ctx->year = year;
+}
+
+/* The workbook's cover is the engine's (tested in validate_cin.sh). */
+void v_cover_add(v_ctx *ctx, const char *label, const char *value)
+{
+	(void)ctx, (void)label, (void)value;
+}
+
+int v_cover_input(v_ctx *ctx, const char *path)
+{
+	(void)ctx, (void)path;
+	return 0;
+}
+
+int v_load_catalogue_year(v_ctx *ctx, const char *path, int year)
+{
+	(void)ctx, (void)path, (void)year;
+	return 0;
+}
+
+int v_rule_in_year(const v_year_rule *e, int year)
+{
+	return !year || ((!e->from || year >= e->from) && (!e->to || year <= e->to));
+}
+
+void v_run_years(v_ctx *ctx, const v_year_rule *rules, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v_rule_in_year(&rules[i], ctx->year))
+			v_run(ctx, &rules[i].rule, 1);
+}
+
 void v_run(v_ctx *ctx, const v_rule *rules, size_t n)
 {
 	const v903_data *cur = ctx->data, *prev = ctx->prev;
@@ -112,6 +149,7 @@ static const struct { const char *tag; int t; const char *defaults; } tags[] = {
 	{"M", V9_MISSING, "CHILD=1 DOB=01/06/2012 MISSING=M MIS_START=01/06/2025 "
 			  "MIS_END=03/06/2025"},
 	{"SW", V9_SW, "CHILD=1 DOB=01/06/2012 SW_ID=SW1 SW_DECOM=01/04/2025"},
+	{"DL", V9_DOLO, "CHILD=1 DOB=01/06/2012 DOLO_START=01/06/2026"},
 };
 
 /* Apply "KEY=VALUE KEY=VALUE" to vals (cols of table t); returns -1 on an
@@ -147,7 +185,23 @@ static int apply(int t, const char *spec, char vals[][64])
 	return 0;
 }
 
+const v_codes *t903_codes(int year)
+{
+	static v_codes *cache[8];
+	int k = year - 2024;
+	assert_true(k >= 0 && k < 8);
+	if (!cache[k])
+		cache[k] = v_codes_load(CSC_DATADIR "/ref/ssda903-codes-by-year.csv", year);
+	assert_non_null(cache[k]);
+	return cache[k];
+}
+
 void t903_build(const char *rows, v903_data *cur, v903_data *prev, int *prev_used)
+{
+	t903_build_in(2026, rows, cur, prev, prev_used);
+}
+
+void t903_build_in(int year, const char *rows, v903_data *cur, v903_data *prev, int *prev_used)
 {
 	v903_init(cur);
 	v903_init(prev);
@@ -197,37 +251,44 @@ void t903_build(const char *rows, v903_data *cur, v903_data *prev, int *prev_use
 	}
 	v903_index(cur);
 	v903_index(prev);
-	cur->year_start = csc_date_make(2025, 4, 1);
-	cur->year_end = csc_date_make(2026, 3, 31);
-	prev->year_start = csc_date_make(2024, 4, 1);
-	prev->year_end = csc_date_make(2025, 3, 31);
+	cur->year_start = csc_date_make(year - 1, 4, 1);
+	cur->year_end = csc_date_make(year, 3, 31);
+	prev->year_start = csc_date_make(year - 2, 4, 1);
+	prev->year_end = csc_date_make(year - 1, 3, 31);
+	cur->codes = prev->codes = t903_codes(year);
+}
+
+const v_rule *t903_rule_in(const char *code, int year)
+{
+	for (int i = 0; i < v903_nrules; i++)
+		if (!strcmp(v903_rules[i].rule.code, code) && v_rule_in_year(&v903_rules[i], year))
+			return &v903_rules[i].rule;
+	return NULL;
 }
 
 const v_rule *t903_rule(const char *code)
 {
-	for (int i = 0; i < v903_nrules; i++)
-		if (!strcmp(v903_rules[i].code, code))
-			return &v903_rules[i];
-	return NULL;
+	return t903_rule_in(code, 2026);
 }
 
 void t903_check(const v_rule *r, v903_data *cur, v903_data *prev)
 {
-	struct v_ctx ctx = {cur, prev};
+	struct v_ctx ctx = {cur, prev, v903_year(cur)};
 	r->check(&ctx, r);
 }
 
 void t903_run_case(const t903_case *c)
 {
-	const v_rule *r = t903_rule(c->code);
+	int year = T903_YEAR(c);
+	const v_rule *r = t903_rule_in(c->code, year);
 	if (!r) {
-		print_error("line %d: no rule %s\n", c->line, c->code);
+		print_error("line %d: no rule %s in force in %d\n", c->line, c->code, year);
 		fail();
 	}
 	v903_data cur, prev;
 	int prev_used;
-	t903_build(c->rows, &cur, &prev, &prev_used);
-	struct v_ctx ctx = {&cur, r->needs == V_NEEDS_PREVIOUS || prev_used ? &prev : NULL};
+	t903_build_in(year, c->rows, &cur, &prev, &prev_used);
+	struct v_ctx ctx = {&cur, r->needs == V_NEEDS_PREVIOUS || prev_used ? &prev : NULL, year};
 	t903_nissues = 0;
 	r->check(&ctx, r);
 	size_t mine = 0, match = 0;
@@ -240,16 +301,16 @@ void t903_run_case(const t903_case *c)
 			match++;
 	}
 	if (c->fails && !match) {
-		print_error("line %d: rule %s: expected a failure for child %s field %s; got %zu "
-			    "reports\n", c->line, c->code, c->child, c->field ? c->field : "(any)", mine);
+		print_error("line %d: rule %s (%d): expected a failure for child %s field %s; got %zu "
+			    "reports\n", c->line, c->code, year, c->child, c->field ? c->field : "(any)", mine);
 		for (size_t i = 0; i < t903_nissues; i++)
 			print_error("  reported child %s %s.%s='%s'\n", t903_issues[i].child,
 				    t903_issues[i].table, t903_issues[i].field, t903_issues[i].value);
 		fail();
 	}
 	if (!c->fails && mine) {
-		print_error("line %d: rule %s: expected no failure; got child %s %s.%s='%s'\n", c->line,
-			    c->code, t903_issues[0].child, t903_issues[0].table, t903_issues[0].field,
+		print_error("line %d: rule %s (%d): expected no failure; got child %s %s.%s='%s'\n", c->line,
+			    c->code, year, t903_issues[0].child, t903_issues[0].table, t903_issues[0].field,
 			    t903_issues[0].value);
 		fail();
 	}

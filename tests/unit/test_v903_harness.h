@@ -8,10 +8,13 @@
  * row starting from a valid default row of its table (see defaults in
  * test_v903_harness.c) and overriding the named columns. Tags: H (Header),
  * E (Episodes), R (Reviews), U (UASC), O2, O3, AD (AD1), PA
- * (PlacedAdoption), PP (PrevPerm), M (Missing), SW (SocialWorker). A tag
- * prefixed "P:" (P:E) adds the row to last year's return. In values '+'
- * stands for a space ("AB1+2CD"). The collection year is 1 April 2025 -
- * 31 March 2026 (last year's one year earlier).
+ * (PlacedAdoption), PP (PrevPerm), M (Missing), SW (SocialWorker), DL
+ * (DoLo). A tag prefixed "P:" (P:E) adds the row to last year's return. In
+ * values '+' stands for a space ("AB1+2CD"). The collection year is 1 April
+ * 2025 - 31 March 2026 (last year's one year earlier) unless a case names
+ * another (T_FAIL_IN, T_PASS_IN): the case then runs the rule entry in
+ * force that year, with that year's code lists
+ * (ref/ssda903-codes-by-year.csv).
  */
 #ifndef TEST_V903_HARNESS_H
 #define TEST_V903_HARNESS_H
@@ -27,10 +30,17 @@ typedef struct t903_case {
 	const char *field; /* expected field, NULL = any */
 	const char *rows;  /* the return */
 	int line;          /* source line of the case, for messages */
+	int year;          /* collection year (2026 = 2025-26); 0: 2026 */
 } t903_case;
 
-#define T_FAIL(code, child, field, rows) {code, 1, child, field, rows, __LINE__}
-#define T_PASS(code, rows) {code, 0, NULL, NULL, rows, __LINE__}
+#define T_FAIL(code, child, field, rows) {code, 1, child, field, rows, __LINE__, 0}
+#define T_PASS(code, rows) {code, 0, NULL, NULL, rows, __LINE__, 0}
+/* The same in collection year y (2024 = 2023-24 ... 2027 = 2026-27). */
+#define T_FAIL_IN(y, code, child, field, rows) {code, 1, child, field, rows, __LINE__, y}
+#define T_PASS_IN(y, code, rows) {code, 0, NULL, NULL, rows, __LINE__, y}
+
+/* The year a case runs in. */
+#define T903_YEAR(c) ((c)->year ? (c)->year : 2026)
 
 /* One reported issue as recorded by the v_report double. */
 typedef struct t903_issue {
@@ -50,8 +60,15 @@ extern csc_date t903_year_given;
 extern csc_date t903_year_used, t903_prev_year_used;
 
 /* Build current and previous data from rows (fails the test on a bad
- * line). prev_used says whether any P: row was given. */
+ * line) for collection year 2026 (2025-26), with its code lists.
+ * prev_used says whether any P: row was given. */
 void t903_build(const char *rows, v903_data *cur, v903_data *prev, int *prev_used);
+
+/* The same for collection year `year`. */
+void t903_build_in(int year, const char *rows, v903_data *cur, v903_data *prev, int *prev_used);
+
+/* The code lists of year (read once from ref/ssda903-codes-by-year.csv). */
+const v_codes *t903_codes(int year);
 
 /* Run one case: build, run the rule's entry, check the expectation. */
 void t903_run_case(const t903_case *c);
@@ -62,7 +79,10 @@ v_ctx *t903_ctx(void);
 /* Run rule r's check over cur and prev (NULL: no previous year). */
 void t903_check(const v_rule *r, v903_data *cur, v903_data *prev);
 
-/* The rule entry of code, or NULL. */
+/* The rule entry of code in force in 2025-26, or NULL. */
 const v_rule *t903_rule(const char *code);
+
+/* The rule entry of code in force in collection year `year`, or NULL. */
+const v_rule *t903_rule_in(const char *code, int year);
 
 #endif

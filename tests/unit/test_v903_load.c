@@ -129,17 +129,16 @@ static void test_sex_codes_follow_the_year(void **state)
 {
 	(void)state;
 	static const struct { int year; const char *bad; } cases[] = {
-		{2023, "2"}, /* 2023-24: child 2 (M) is wrong */
-		{2024, "1"}, /* 2024-25: child 1 (1) is wrong */
+		{2024, "2"}, /* 2023-24: child 2 (M) is wrong */
+		{2025, "1"}, /* 2024-25: child 1 (1) is wrong */
+		{2027, "1"}, /* 2026-27 */
 	};
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < 3; k++) {
 		v903_data cur, prev;
 		int used;
-		t903_build("H SEX=1\nH CHILD=2 SEX=M", &cur, &prev, &used);
-		cur.year_start = csc_date_make(cases[k].year, 4, 1);
-		cur.year_end = csc_date_make(cases[k].year + 1, 3, 31);
+		t903_build_in(cases[k].year, "H SEX=1\nH CHILD=2 SEX=M", &cur, &prev, &used);
 		t903_nissues = 0;
-		t903_check(t903_rule("101"), &cur, NULL);
+		t903_check(t903_rule_in("101", cases[k].year), &cur, NULL);
 		assert_int_equal(t903_nissues, 1);
 		assert_string_equal(t903_issues[0].child, cases[k].bad);
 		v903_free(&cur);
@@ -154,7 +153,7 @@ static void test_clean_return_has_no_issues(void **state)
 	(void)state;
 	v_ctx *ctx = t903_ctx();
 	t903_nissues = t903_nnot_run = 0;
-	assert_int_equal(v903_run(ctx, DATA "clean", NULL), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", NULL, CSC_DATADIR "/ref"), 0);
 	for (size_t i = 0; i < t903_nissues; i++)
 		print_error("%s child %s %s.%s='%s' line %ld\n", t903_issues[i].code,
 			    t903_issues[i].child, t903_issues[i].table, t903_issues[i].field,
@@ -165,11 +164,12 @@ static void test_clean_return_has_no_issues(void **state)
 	 * rule needing last year's return */
 	size_t prev_rules = 0;
 	for (int i = 0; i < v903_nrules; i++)
-		prev_rules += v903_rules[i].needs == V_NEEDS_PREVIOUS;
+		prev_rules += v_rule_in_year(&v903_rules[i], 2026) &&
+			      v903_rules[i].rule.needs == V_NEEDS_PREVIOUS;
 	assert_int_equal(without_prev, 23 + prev_rules);
 
 	t903_nissues = t903_nnot_run = 0;
-	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev", CSC_DATADIR "/ref"), 0);
 	for (size_t i = 0; i < t903_nissues; i++)
 		print_error("%s child %s %s.%s='%s' line %ld\n", t903_issues[i].code,
 			    t903_issues[i].child, t903_issues[i].table, t903_issues[i].field,
@@ -186,19 +186,28 @@ static void test_run_uses_given_year(void **state)
 	v_ctx *ctx = t903_ctx();
 	t903_nissues = t903_nnot_run = 0;
 	t903_year_given = CSC_NODATE;
-	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev", CSC_DATADIR "/ref"), 0);
 	assert_int_equal(t903_year_used, csc_date_make(2026, 3, 31));
 	assert_int_equal(t903_prev_year_used, csc_date_make(2025, 3, 31));
 	t903_year_given = csc_date_make(2027, 3, 31);
-	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev"), 0);
+	assert_int_equal(v903_run(ctx, DATA "clean", DATA "clean_prev", CSC_DATADIR "/ref"), 0);
 	assert_int_equal(t903_year_used, csc_date_make(2027, 3, 31));
 	assert_int_equal(t903_prev_year_used, csc_date_make(2026, 3, 31));
-	/* a year the data cannot judge: one the return does not even reach */
-	t903_year_given = csc_date_make(2019, 3, 31);
+	/* a year the data cannot judge: one the return does not reach */
+	t903_year_given = csc_date_make(2024, 3, 31);
 	t903_nissues = 0;
-	assert_int_equal(v903_run(ctx, DATA "clean", NULL), 0);
-	assert_int_equal(t903_year_used, csc_date_make(2019, 3, 31));
-	assert_true(t903_nissues > 0); /* episodes starting after 31 March 2019 */
+	assert_int_equal(v903_run(ctx, DATA "clean", NULL, CSC_DATADIR "/ref"), 0);
+	assert_int_equal(t903_year_used, csc_date_make(2024, 3, 31));
+	assert_true(t903_nissues > 0); /* episodes starting after 31 March 2024 */
+	/* a year with no rule set here is refused, before any rule runs */
+	for (int y = 2023; y <= 2028; y += 5) {
+		t903_year_given = csc_date_make(y, 3, 31);
+		t903_nissues = t903_nnot_run = 0;
+		t903_year_used = CSC_NODATE;
+		assert_int_equal(v903_run(ctx, DATA "clean", NULL, CSC_DATADIR "/ref"), CSC_EXIT_CONFIG);
+		assert_int_equal(t903_nissues + t903_nnot_run, 0);
+		assert_int_equal(t903_year_used, CSC_NODATE);
+	}
 	t903_year_given = CSC_NODATE;
 	t903_nissues = t903_nnot_run = 0;
 }
@@ -224,7 +233,7 @@ static void test_run_reports_child_field_line(void **state)
 	      "K2,01/05/2025,S,C2,N1,U1,PR1,,,,AB1 2CD,AB3 4EF,SC123456\n", f);
 	fclose(f);
 	t903_nissues = t903_nnot_run = 0;
-	assert_int_equal(v903_run(t903_ctx(), dir, NULL), 0);
+	assert_int_equal(v903_run(t903_ctx(), dir, NULL, CSC_DATADIR "/ref"), 0);
 	size_t sex = 0;
 	for (size_t i = 0; i < t903_nissues; i++)
 		if (!strcmp(t903_issues[i].code, "101")) {
@@ -242,6 +251,58 @@ static void test_run_reports_child_field_line(void **state)
 	rmdir(dir);
 }
 
+/* The DoLo table (2026-27) is recognised by its header and its rules run
+ * in 2026-27; in an earlier year's return its rows are not checked (the
+ * year's rule set has no DoLo rule). */
+static void test_dolo_table(void **state)
+{
+	(void)state;
+	v903_data d;
+	v903_init(&d);
+	static const char dolo[] = "CHILD,DOB,DOLO_START,DOLO_END\nK1,01/06/2012,01/06/2026,\n"
+				   "K1,01/06/2012,31/02/2026,01/01/2027\n";
+	assert_int_equal(v903_load_mem(&d, "dolo.csv", dolo, sizeof dolo - 1), 0);
+	v903_index(&d);
+	assert_true(d.t[V9_DOLO].present);
+	assert_int_equal(d.t[V9_DOLO].n, 2);
+	assert_string_equal(d.t[V9_DOLO].rows[1].f[DL_START], "31/02/2026");
+	assert_int_equal(d.t[V9_DOLO].rows[1].line, 3);
+	v903_free(&d);
+
+	char dir[] = "/tmp/v903_dolo_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char hp[256], dp[256];
+	snprintf(hp, sizeof hp, "%s/h.csv", dir);
+	snprintf(dp, sizeof dp, "%s/d.csv", dir);
+	FILE *f = fopen(hp, "w");
+	assert_non_null(f);
+	fputs("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nK1,M,01/06/2012,WBRI,A123456789012,,\n", f);
+	fclose(f);
+	f = fopen(dp, "w");
+	assert_non_null(f);
+	fwrite(dolo, 1, sizeof dolo - 1, f);
+	fclose(f);
+	static const struct { int year; size_t r700; } want[] = {{2027, 1}, {2026, 0}};
+	for (size_t k = 0; k < 2; k++) {
+		t903_year_given = csc_date_make(want[k].year, 3, 31);
+		t903_nissues = t903_nnot_run = 0;
+		assert_int_equal(v903_run(t903_ctx(), dir, NULL, CSC_DATADIR "/ref"), 0);
+		size_t n = 0;
+		for (size_t i = 0; i < t903_nissues; i++)
+			if (!strcmp(t903_issues[i].code, "700")) {
+				n++;
+				assert_string_equal(t903_issues[i].table, "DoLo");
+				assert_string_equal(t903_issues[i].field, "DOLO_START");
+				assert_int_equal(t903_issues[i].line, 3);
+			}
+		assert_int_equal(n, want[k].r700);
+	}
+	t903_year_given = CSC_NODATE;
+	unlink(hp);
+	unlink(dp);
+	rmdir(dir);
+}
+
 /* Unreadable input: exit status 3 and nothing run. */
 static void test_unreadable_input_is_3(void **state)
 {
@@ -252,12 +313,12 @@ static void test_unreadable_input_is_3(void **state)
 					   DATA "unknown_header", DATA "empty_file"};
 	for (size_t i = 0; i < 5; i++) {
 		t903_nissues = t903_nnot_run = 0;
-		assert_int_equal(v903_run(t903_ctx(), dirs[i], NULL), -1);
+		assert_int_equal(v903_run(t903_ctx(), dirs[i], NULL, CSC_DATADIR "/ref"), CSC_EXIT_INPUT);
 		assert_int_equal(t903_nissues, 0);
 		assert_int_equal(t903_nnot_run, 0);
 	}
 	/* a broken previous year is as fatal */
-	assert_int_equal(v903_run(t903_ctx(), DATA "clean", DATA "broken"), -1);
+	assert_int_equal(v903_run(t903_ctx(), DATA "clean", DATA "broken", CSC_DATADIR "/ref"), CSC_EXIT_INPUT);
 }
 
 /* Whatever the bytes, loading never crashes: a seeded run of random and
@@ -316,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_clean_return_has_no_issues),
 		cmocka_unit_test(test_run_uses_given_year),
 		cmocka_unit_test(test_run_reports_child_field_line),
+		cmocka_unit_test(test_dolo_table),
 		cmocka_unit_test(test_unreadable_input_is_3),
 		cmocka_unit_test(test_hostile_bytes),
 	};

@@ -89,7 +89,15 @@ static const t903_case cases[] = {
 	T_PASS("SW05STG1", "SW SW_DEC=01/06/2025"),
 	T_FAIL("SW06STG2", "1", "SW_DECOM", "SW SW_DECOM=01/04/2026"),
 	T_PASS("SW06STG2", "SW SW_DECOM=31/03/2026"),
-	T_FAIL("SW07STG2", "1", "SW_DEC", "SW SW_DEC=31/03/2025"),
+	/* from 2024-25 the earliest end is 1 April of the year before */
+	T_FAIL("SW07STG2", "1", "SW_DEC", "SW SW_DEC=31/03/2024"),
+	T_PASS("SW07STG2", "SW SW_DEC=01/04/2024"),
+	T_FAIL_IN(2025, "SW07STG2", "1", "SW_DEC", "SW SW_DEC=31/03/2023"),
+	T_PASS_IN(2025, "SW07STG2", "SW SW_DEC=01/04/2023"),
+	T_FAIL_IN(2025, "SW07STG2", "1", "SW_DEC", "SW SW_DEC=01/04/2025"),
+	/* 2023-24: 1 April of the year itself */
+	T_FAIL_IN(2024, "SW07STG2", "1", "SW_DEC", "SW SW_DEC=31/03/2023"),
+	T_PASS_IN(2024, "SW07STG2", "SW SW_DEC=01/04/2023"),
 	T_FAIL("SW07STG2", "1", "SW_DEC", "SW SW_DEC=01/04/2026"),
 	T_PASS("SW07STG2", "SW SW_DEC=31/03/2026"),
 	T_FAIL("SW08STG2", "1", "SW_DEC", "SW\nSW SW_DECOM=01/06/2025"),
@@ -98,24 +106,56 @@ static const t903_case cases[] = {
 	T_PASS("SW09STG2", "SW SW_DEC=02/04/2025"),
 	T_FAIL("SW10STG2", "1", "SW_DECOM", "SW SW_DEC=10/06/2025\nSW SW_DECOM=01/06/2025"),
 	T_PASS("SW10STG2", "SW SW_DEC=01/06/2025\nSW SW_DECOM=01/06/2025"),
+	/* from 2024-25 a change of reason FCONTA is exempt; not in 2023-24 */
+	T_PASS("SW10STG2", "SW SW_DEC=10/06/2025\nSW SW_DECOM=01/06/2025 SW_REASON=FCONTA"),
+	T_PASS_IN(2025, "SW10STG2", "SW SW_DECOM=01/04/2024 SW_DEC=10/06/2024\n"
+				    "SW SW_DECOM=01/06/2024 SW_REASON=FCONTA"),
+	T_FAIL_IN(2025, "SW10STG2", "1", "SW_DECOM", "SW SW_DECOM=01/04/2024 SW_DEC=10/06/2024\n"
+						     "SW SW_DECOM=01/06/2024 SW_REASON=MANAGE"),
+	T_FAIL_IN(2024, "SW10STG2", "1", "SW_DECOM", "SW SW_DECOM=01/04/2023 SW_DEC=10/06/2023\n"
+						     "SW SW_DECOM=01/06/2023 SW_REASON=FCONTA"),
+	T_PASS_IN(2024, "SW10STG2", "SW SW_DECOM=01/04/2023 SW_DEC=01/06/2023\n"
+				    "SW SW_DECOM=01/06/2023"),
 	T_FAIL("SW11bSTG2", "1", "SW_DEC", "E DECOM=01/01/2025\nSW SW_DEC=01/03/2026"),
 	T_PASS("SW11bSTG2", "E DECOM=01/01/2025 DEC=01/03/2026 REC=E13\nSW SW_DEC=01/03/2026"),
 	T_PASS("SW12STG2", "E\nSW SW_DECOM=01/05/2025"), /* came into care in May */
 	T_PASS("SW12STG2", "E\nSW"),
 	T_FAIL("SW12STG2", "1", "SW_DECOM", "E DECOM=01/01/2025\nSW SW_DECOM=01/05/2025"),
 	T_PASS("SW12STG2", "E DECOM=01/01/2025 LS=V4\nSW SW_DECOM=01/05/2025"),
+	T_FAIL_IN(2025, "SW12STG2", "1", "SW_DECOM", "E DECOM=01/01/2024\nSW SW_DECOM=01/05/2024"),
+	T_PASS_IN(2025, "SW12STG2", "E DECOM=01/01/2024\nSW SW_DECOM=01/01/2024"),
 	T_FAIL("SW13STG1", "1", "SW_REASON", "SW SW_REASON=BOSS"),
 	T_PASS("SW13STG1", "SW SW_REASON=PCCHAN"),
-	T_FAIL("SW15STG2", "1", "SW_REASON", "SW SW_DEC=01/06/2025\nSW SW_DECOM=01/06/2025"),
-	T_PASS("SW15STG2", "SW SW_DEC=01/06/2025 SW_REASON=MANAGE\nSW SW_DECOM=01/06/2025"),
-	T_FAIL("SW16aSTG2", "1", "SW_ID", "SW SW_ID=SW2\nP:SW"),
-	T_PASS("SW16aSTG2", "SW\nP:SW"),
-	T_FAIL("SW16bSTG2", "1", "SW_DECOM", "SW\nP:SW SW_DECOM=01/01/2024"),
-	T_PASS("SW16bSTG2", "SW SW_DECOM=01/01/2024\nP:SW SW_DECOM=01/01/2024"),
-	T_PASS("SW16cSTG2", "SW SW_REASON=MANAGE\nP:SW"), /* no reason last year yet */
-	T_PASS("SW16cSTG2", "SW\nP:SW"),
-	T_PASS("SW16cSTG2", "SW SW_DEC=01/06/2025 SW_REASON=MANAGE\nSW SW_DECOM=01/06/2025\nP:SW"),
-	T_FAIL("SW16cSTG2", "1", "SW_REASON", "SW SW_REASON=OTHERS\nP:SW SW_REASON=MANAGE"),
+	/* a blank reason of an ended episode: left to SW01bSTG1 from 2024-25,
+	 * invalid in 2023-24 */
+	T_PASS_IN(2025, "SW13STG1", "SW SW_DEC=01/06/2024"),
+	T_FAIL_IN(2025, "SW13STG1", "1", "SW_REASON", "SW SW_REASON=BOSS"),
+	T_FAIL_IN(2024, "SW13STG1", "1", "SW_REASON", "SW SW_DEC=01/06/2023"),
+	T_FAIL_IN(2024, "SW13STG1", "1", "SW_REASON", "SW SW_REASON=BOSS"),
+	T_PASS_IN(2024, "SW13STG1", "SW SW_DEC=01/06/2023 SW_REASON=MANAGE"),
+	T_PASS_IN(2024, "SW13STG1", "SW"), /* open: no reason yet */
+	/* 2023-24 only (deleted in 2024-25) */
+	T_FAIL_IN(2024, "SW01STG1", "1", "CHILD", "E DECOM=01/05/2023"),
+	T_FAIL_IN(2024, "SW01STG1", "1", "CHILD", "E DECOM=01/05/2023\nSW SW_DECOM=01/05/2023 SW_ID="),
+	T_FAIL_IN(2024, "SW01STG1", "1", "CHILD", "E DECOM=01/05/2023\nSW SW_DECOM=01/05/2023 "
+						  "SW_DEC=01/06/2023\nSW SW_DECOM=01/06/2023"),
+	T_PASS_IN(2024, "SW01STG1", "E DECOM=01/05/2023\nSW SW_DECOM=01/05/2023"),
+	T_PASS_IN(2024, "SW01STG1", "E DECOM=01/05/2023\nSW SW_DECOM=01/05/2023 SW_DEC=01/06/2023 "
+				    "SW_REASON=MANAGE\nSW SW_DECOM=01/06/2023"),
+	T_PASS_IN(2024, "SW01STG1", "E DECOM=01/05/2023 DEC=01/06/2023 REC=E13"), /* left care */
+	T_FAIL_IN(2024, "SW03STG1", "1", "SW_REASON", "SW SW_DEC=01/06/2023"),
+	T_FAIL_IN(2024, "SW03STG1", "1", "SW_ID", "SW SW_ID="),
+	T_FAIL_IN(2024, "SW03STG1", "1", "SW_DECOM", "SW SW_DECOM="),
+	T_PASS_IN(2024, "SW03STG1", "SW"),
+	T_PASS_IN(2024, "SW03STG1", "SW SW_DEC=01/06/2023 SW_REASON=MANAGE"),
+	T_FAIL_IN(2024, "SW14STG2", "1", "SW_DEC", "SW\nSW SW_DECOM=01/06/2023"),
+	T_PASS_IN(2024, "SW14STG2", "SW SW_DECOM=01/04/2023 SW_DEC=01/06/2023 SW_REASON=MANAGE\n"
+				    "SW SW_DECOM=01/06/2023"),
+	/* 2024-25 (added that year) */
+	T_FAIL_IN(2025, "SW01aSTG1", "1", "SW_ID", "SW SW_ID="),
+	T_PASS_IN(2025, "SW01aSTG1", "SW"),
+	T_FAIL_IN(2025, "SW01bSTG1", "1", "SW_REASON", "SW SW_DEC=01/06/2024"),
+	T_PASS_IN(2025, "SW01bSTG1", "SW SW_DEC=01/06/2024 SW_REASON=MANAGE"),
 	T_FAIL("SW17STG2", "1", "SW_DEC", "E\nSW SW_DEC=01/03/2026"),
 	T_FAIL("SW17STG2", "1", "CHILD", "E"),
 	T_PASS("SW17STG2", "E\nSW"),
@@ -124,6 +164,10 @@ static const t903_case cases[] = {
 	T_PASS("101", "H SEX=F"),
 	T_FAIL("101", "1", "SEX", "H SEX="),
 	T_FAIL("101", "1", "SEX", "H SEX=2"), /* 1/2 ended with 2023-24 */
+	T_FAIL_IN(2025, "101", "1", "SEX", "H SEX=1"),
+	T_PASS_IN(2025, "101", "H SEX=U"),
+	T_FAIL_IN(2024, "101", "1", "SEX", "H SEX=M"),
+	T_PASS_IN(2024, "101", "H SEX=2"),
 	T_FAIL("102", "1", "DOB", "H DOB="),
 	T_FAIL("102", "1", "DOB", "H DOB=29/02/2013"),
 	T_PASS("102", "H DOB=29/02/2012"),
@@ -133,11 +177,21 @@ static const t903_case cases[] = {
 	T_FAIL("168", "1", "UPN", "H UPN=A12345678901"),
 	T_PASS("168", "H UPN=UN3"),
 	T_PASS("168", "H UPN=A12345678901Z"),
+	/* I, O and S are not UPN letters (the CIN check, v_upn.h) */
+	T_FAIL("168", "1", "UPN", "H UPN=I123456789012"),
+	T_FAIL("168", "1", "UPN", "H UPN=O123456789012"),
+	T_FAIL("168", "1", "UPN", "H UPN=S123456789012"),
+	T_FAIL("168", "1", "UPN", "H UPN=A12345678901O"),
+	T_PASS("168", "H UPN=T123456789012"),
 	T_FAIL("171", "1", "MC_DOB", "H MC_DOB=31/13/2020"),
 	T_PASS("171", "H MC_DOB=01/01/2024"),
 	T_FAIL("174", "1", "MC_DOB", "H MC_DOB=01/01/2024"),
 	T_PASS("174", "H SEX=F MC_DOB=01/01/2024"),
-	T_FAIL("174", "1", "MC_DOB", "H SEX=1 MC_DOB=01/01/2024"),
+	T_PASS("174", "H SEX=1 MC_DOB=01/01/2024"), /* 1 is no sex from 2024-25 (101) */
+	T_FAIL_IN(2025, "174", "1", "MC_DOB", "H MC_DOB=01/01/2024"),
+	T_PASS_IN(2025, "174", "H SEX=1 MC_DOB=01/01/2024"),
+	T_FAIL_IN(2024, "174", "1", "MC_DOB", "H SEX=1 MC_DOB=01/01/2024"),
+	T_PASS_IN(2024, "174", "H SEX=M MC_DOB=01/01/2024"),
 	T_FAIL("209", "1", "UPN", "H UPN=UN1"),
 	T_PASS("209", "H UPN=UN1 DOB=01/09/2019"),
 	T_FAIL("232", "1", "SEX", "H SEX=U"),
@@ -145,6 +199,10 @@ static const t903_case cases[] = {
 	T_FAIL("231", "1", "DOB", "H DOB=01/06/2020\nU"),
 	T_PASS("231", "H DOB=01/06/2009\nU"),
 	T_PASS("231", "H DOB=01/06/2020\nU DUC=01/01/2025"),
+	T_FAIL_IN(2025, "231", "1", "DOB", "H DOB=01/06/2016\nU"),
+	T_PASS_IN(2025, "231", "H DOB=01/06/2012\nU"),
+	T_FAIL_IN(2025, "232", "1", "SEX", "H SEX=U"),
+	T_PASS_IN(2025, "232", "H SEX=F"),
 	T_FAIL("301", "1", "DOB", "H DOB=01/04/2026"),
 	T_PASS("301", "H DOB=31/03/2026"),
 	T_FAIL("351", "1", "DOB", "H DOB=31/03/2000"),
@@ -155,6 +213,10 @@ static const t903_case cases[] = {
 	T_PASS("611", "H SEX=F MOTHER=1 MC_DOB=01/01/2024"),
 	T_FAIL("612", "1", "MOTHER", "H SEX=F MOTHER=0 MC_DOB=01/01/2024"),
 	T_PASS("612", "H SEX=F MOTHER=1 MC_DOB=01/01/2024"),
+	T_FAIL_IN(2025, "612", "1", "MOTHER", "H SEX=F MC_DOB=01/01/2024"),
+	T_PASS_IN(2025, "612", "H SEX=2 MC_DOB=01/01/2024"),
+	T_FAIL_IN(2024, "612", "1", "MOTHER", "H SEX=2 MC_DOB=01/01/2023"),
+	T_PASS_IN(2024, "612", "H SEX=F MC_DOB=01/01/2023"),
 	T_FAIL("620", "1", "MOTHER", "H SEX=F MOTHER=1 DOB=01/06/2015"),
 	T_PASS("620", "H SEX=F MOTHER=1 DOB=01/06/2010"),
 	T_FAIL("621", "1", "MC_DOB", "H SEX=F DOB=01/06/2010 MC_DOB=01/06/2010"),
@@ -172,7 +234,21 @@ static const t903_case cases[] = {
 	T_FAIL("145", "1", "CIN", "E CIN=N9"),
 	T_PASS("145", "E CIN=N8"),
 	T_FAIL("146", "1", "PLACE", "E PLACE=A1"),
-	T_PASS("146", "E PLACE=Z1"),
+	/* 2025-26: Z1 split into Z11-Z14; H5 and P2 withdrawn; K3 (2024-25) */
+	T_PASS("146", "E PLACE=Z11"),
+	T_PASS("146", "E PLACE=Z14"),
+	T_PASS("146", "E PLACE=K3"),
+	T_FAIL("146", "1", "PLACE", "E PLACE=Z1"),
+	T_FAIL("146", "1", "PLACE", "E PLACE=H5"),
+	T_FAIL("146", "1", "PLACE", "E PLACE=P2"),
+	T_PASS_IN(2027, "146", "E PLACE=Z12"),
+	T_FAIL_IN(2027, "146", "1", "PLACE", "E PLACE=H5"),
+	T_FAIL_IN(2025, "146", "1", "PLACE", "E PLACE=Z11"),
+	T_PASS_IN(2025, "146", "E PLACE=K3"),
+	T_PASS_IN(2025, "146", "E PLACE=H5"),
+	T_PASS_IN(2025, "146", "E PLACE=Z1"),
+	T_FAIL_IN(2024, "146", "1", "PLACE", "E PLACE=K3"),
+	T_PASS_IN(2024, "146", "E PLACE=P2"),
 	T_FAIL("147", "1", "DEC", "E DEC=31/04/2025 REC=E13"),
 	T_PASS("147", "E DEC=01/06/2025 REC=E13"),
 	T_FAIL("148", "1", "REC", "E DEC=01/06/2025"),
@@ -182,6 +258,12 @@ static const t903_case cases[] = {
 	T_PASS("149", "E DEC=01/06/2025 REC=E4A"),
 	T_FAIL("178", "1", "PLACE_PROVIDER", "E PLACE_PROVIDER=PR6"),
 	T_PASS("178", "E PLACE_PROVIDER="),
+	/* a provider for a placement type with none (the year's list) */
+	T_FAIL("178", "1", "PLACE_PROVIDER", "E PLACE=Z11 PLACE_PROVIDER=PR1"),
+	T_PASS("178", "E PLACE=T4 PLACE_PROVIDER=PR1"), /* 2025-26 dropped T4 (213 has it) */
+	T_FAIL_IN(2025, "178", "1", "PLACE_PROVIDER", "E PLACE=T4 PLACE_PROVIDER=PR1"),
+	T_FAIL_IN(2025, "178", "1", "PLACE_PROVIDER", "E PLACE=Z1 PLACE_PROVIDER=PR1"),
+	T_PASS_IN(2025, "178", "E PLACE=Z11 PLACE_PROVIDER=PR1"),
 	T_FAIL("1008", "1", "URN", "E URN=ABC"),
 	T_PASS("1008", "E URN=XXXXXXX"),
 	T_PASS("1008", "E URN=1234567"),
@@ -189,6 +271,10 @@ static const t903_case cases[] = {
 	T_PASS("1009", "E REASON_PLACE_CHANGE=CUSTOD"),
 	T_FAIL("213", "1", "PLACE_PROVIDER", "E PLACE=T1"),
 	T_PASS("213", "E PLACE=T1 PLACE_PROVIDER="),
+	T_FAIL("213", "1", "PLACE_PROVIDER", "E PLACE=Z12"),
+	T_PASS("213", "E PLACE=Z1"), /* never in 213's list */
+	T_PASS_IN(2025, "213", "E PLACE=Z12"),
+	T_FAIL_IN(2025, "213", "1", "PLACE_PROVIDER", "E PLACE=T4"),
 	T_FAIL("214", "1", "PL_POST", "E LS=V3"),
 	T_PASS("214", "E LS=V3 PL_POST= URN="),
 	T_FAIL("217", "1", "RNE", "E PLACE=A3 RNE=P"),
@@ -199,8 +285,41 @@ static const t903_case cases[] = {
 	T_PASS("218", "E URN= LS=V3 PLACE=U3 PL_POST= HOME_POST="),
 	T_PASS("218", "E URN= LS=V4 PLACE=K2 PL_POST= HOME_POST="),
 	T_FAIL("218", "1", "URN", "E URN= LS=V2 PLACE=U3"),
+	T_PASS("218", "E URN= PLACE=Z13"),
+	T_FAIL("218", "1", "URN", "E URN= PLACE=Z1"),
+	T_FAIL_IN(2025, "218", "1", "URN", "E URN= PLACE=H5"), /* H5 and P2 need one from 2024-25 */
+	T_FAIL_IN(2025, "218", "1", "URN", "E URN= PLACE=P2"),
+	T_PASS_IN(2025, "218", "E URN= PLACE=Z1"),
+	T_PASS_IN(2024, "218", "E URN= PLACE=H5"),
+	T_FAIL_IN(2024, "218", "1", "URN", "E URN= PLACE=U1"),
 	T_FAIL("222", "1", "URN", "E PLACE=P1"),
 	T_PASS("222", "E PLACE=P1 URN=XXXXXXX"),
+	T_FAIL("222", "1", "URN", "E PLACE=Z11"),
+	T_PASS("222", "E PLACE=Z1"),
+	T_FAIL_IN(2025, "222", "1", "URN", "E PLACE=Z1"),
+	T_PASS_IN(2025, "222", "E PLACE=P2"),
+	T_FAIL_IN(2024, "222", "1", "URN", "E PLACE=P2"),
+	T_PASS_IN(2024, "222", "E PLACE=H5"),
+	/* 2023-24 only (deleted in 2024-25) */
+	T_FAIL_IN(2024, "217t", "1", "PLACE", "E DECOM=01/05/2023 PLACE=P2"),
+	T_FAIL_IN(2024, "217t", "1", "PLACE", "E DECOM=01/05/2023 PLACE=P2 DEC=29/10/2023 REC=E13"),
+	T_PASS_IN(2024, "217t", "E DECOM=01/05/2023 PLACE=P2 DEC=28/10/2023 REC=E13"),
+	T_FAIL_IN(2024, "230", "1", "URN", "E DECOM=01/05/2023 PLACE=H5 URN="),
+	T_FAIL_IN(2024, "230", "1", "URN", "E DECOM=01/05/2023 PLACE=H5 URN=XXXXXXX"),
+	T_PASS_IN(2024, "230", "E DECOM=01/05/2023 PLACE=H5"),
+	T_PASS_IN(2024, "230", "E DECOM=01/05/2023 PLACE=H5 URN= DEC=28/10/2023 REC=E13"),
+	T_FAIL_IN(2024, "370", "1", "PLACE", "H\nE DECOM=01/05/2023 PLACE=P2"),
+	T_PASS_IN(2024, "370", "H DOB=01/05/2007\nE DECOM=01/05/2023 PLACE=P2"),
+	T_FAIL_IN(2024, "445", "1", "LS", "E DECOM=01/05/2023 LS=D1"),
+	T_PASS_IN(2024, "445", "E DECOM=31/12/2005 LS=D1 DEC=01/05/2023 REC=E13"),
+	T_FAIL_IN(2024, "451", "1", "LS", "E DECOM=01/05/2023 LS=D1"),
+	T_PASS_IN(2024, "451", "E DECOM=01/05/2023 LS=D1 DEC=01/06/2023 REC=E13"),
+	T_FAIL_IN(2024, "555", "1", "LS", "E DECOM=01/05/2023 LS=D1"),
+	T_FAIL_IN(2024, "555", "1", "DATE_PLACED_CEASED", "E DECOM=01/05/2023 LS=D1\n"
+		  "PA DATE_PLACED=01/04/2023 DATE_PLACED_CEASED=01/06/2023 REASON_PLACED_CEASED=RD1"),
+	T_PASS_IN(2024, "555", "E DECOM=01/05/2023 LS=D1\nPA DATE_PLACED=01/04/2023"),
+	T_FAIL_IN(2024, "556", "1", "DATE_PLACED", "E DECOM=01/05/2023 LS=D1\nPA DATE_PLACED=01/06/2023"),
+	T_PASS_IN(2024, "556", "E DECOM=01/05/2023 LS=D1\nPA DATE_PLACED=01/04/2023"),
 	T_FAIL("225", "1", "REASON_PLACE_CHANGE", "E DEC=01/06/2025 REC=X1\nE DECOM=01/06/2025 RNE=P PLACE=U2"),
 	T_PASS("225", "E DEC=01/06/2025 REC=X1 REASON_PLACE_CHANGE=CARPL\nE DECOM=01/06/2025 RNE=P PLACE=U2"),
 	T_FAIL("226", "1", "REASON_PLACE_CHANGE", "E PLACE=T2 REASON_PLACE_CHANGE=CARPL"),
@@ -229,8 +348,14 @@ static const t903_case cases[] = {
 	T_FAIL("359", "1", "LS", "H DOB=01/06/2007\nE LS=C2"),
 	T_PASS("359", "H DOB=01/06/2007\nE LS=V2 PLACE=K2"),
 	T_PASS("359", "H DOB=01/04/2008\nE LS=C2"),
-	T_FAIL("371", "1", "PLACE", "H DOB=01/06/2010\nE PLACE=H5"),
-	T_PASS("371", "H DOB=01/05/2009\nE PLACE=H5"),
+	/* K3 from 2024-25, H5 in 2023-24 */
+	T_FAIL("371", "1", "PLACE", "H DOB=01/06/2010\nE PLACE=K3"),
+	T_PASS("371", "H DOB=01/05/2009\nE PLACE=K3"),
+	T_PASS("371", "H DOB=01/06/2010\nE PLACE=H5"),
+	T_FAIL_IN(2025, "371", "1", "PLACE", "H\nE DECOM=01/05/2024 PLACE=K3"),
+	T_PASS_IN(2025, "371", "H\nE DECOM=01/05/2024 PLACE=H5"),
+	T_FAIL_IN(2024, "371", "1", "PLACE", "H\nE DECOM=01/05/2023 PLACE=H5"),
+	T_PASS_IN(2024, "371", "H\nE DECOM=01/05/2023 PLACE=K3"),
 	T_FAIL("372", "1", "PLACE", "H DOB=01/06/2016\nE PLACE=R5"),
 	T_PASS("372", "H DOB=01/06/2012\nE PLACE=R5"),
 	T_FAIL("373", "1", "PLACE", "H DOB=01/06/2022\nE PLACE=S1"),
@@ -275,6 +400,10 @@ static const t903_case cases[] = {
 	T_PASS("516", "E DEC=01/06/2025 REC=E46 PLACE=U3"),
 	T_FAIL("526", "1", "PLACE_PROVIDER", "E PLACE_PROVIDER="),
 	T_PASS("526", "E PLACE=T0 PLACE_PROVIDER="),
+	T_PASS("526", "E PLACE=Z13 PLACE_PROVIDER="),
+	T_FAIL("526", "1", "PLACE_PROVIDER", "E PLACE=Z1 PLACE_PROVIDER="),
+	T_FAIL_IN(2025, "526", "1", "PLACE_PROVIDER", "E PLACE=Z13 PLACE_PROVIDER="),
+	T_PASS_IN(2025, "526", "E PLACE=Z1 PLACE_PROVIDER="),
 	T_FAIL("527", "1", "PLACE_PROVIDER", "E PLACE=R2 PLACE_PROVIDER=PR1"),
 	T_PASS("527", "E PLACE=U1 PLACE_PROVIDER=PR1"),
 	T_FAIL("528", "1", "PLACE_PROVIDER", "E PLACE=R5 PLACE_PROVIDER=PR2"),
@@ -311,6 +440,10 @@ static const t903_case cases[] = {
 	/* only days within the year count: 01/04 - 15/06/2025 is 76 days */
 	T_PASS("367", "E LS=V3 DECOM=01/01/2025 DEC=14/06/2025 REC=E13"),
 	T_FAIL("367", "1", "LS", "E LS=V3 DECOM=01/01/2025 DEC=15/06/2025 REC=E13"),
+	/* V4 records an agreement for short breaks, not days of respite */
+	T_PASS("367", "E LS=V4 DECOM=01/05/2025 DEC=15/07/2025 REC=E13"),
+	T_PASS("367", "E LS=V3 DECOM=01/05/2025 DEC=14/07/2025 REC=E13\n"
+		      "E LS=V4 DECOM=14/07/2025 DEC=20/07/2025 REC=E13"),
 	T_FAIL("375", "1", "PLACE", "E PLACE=T1 DEC=13/06/2025 REC=X1"),
 	T_PASS("375", "E PLACE=T1 DEC=12/06/2025 REC=X1"),
 	T_FAIL("376", "1", "PLACE", "E PLACE=T3 DEC=23/05/2025 REC=X1"),
@@ -325,6 +458,11 @@ static const t903_case cases[] = {
 	T_PASS("381", "E PLACE=T4 DEC=05/05/2025 REC=X1"),
 	T_FAIL("383", "1", "PLACE", "E DEC=01/06/2025 REC=X1\nE DECOM=01/06/2025 RNE=T PLACE=T1 DEC=10/06/2025 REC=X1\nE DECOM=10/06/2025 RNE=T PLACE=U2"),
 	T_PASS("383", "E DEC=01/06/2025 REC=X1\nE DECOM=01/06/2025 RNE=T PLACE=T1 DEC=10/06/2025 REC=X1\nE DECOM=10/06/2025 RNE=T PLACE=U1"),
+	/* from 2025-26 the same placement postcode too (blank = blank) */
+	T_FAIL("383", "1", "PLACE", "E DEC=01/06/2025 REC=X1\nE DECOM=01/06/2025 RNE=T PLACE=T1 DEC=10/06/2025 REC=X1\nE DECOM=10/06/2025 RNE=T PLACE=U1 PL_POST=ZZ1+1ZZ"),
+	T_PASS("383", "E DEC=01/06/2025 REC=X1 PL_POST=\nE DECOM=01/06/2025 RNE=T PLACE=T1 DEC=10/06/2025 REC=X1\nE DECOM=10/06/2025 RNE=T PLACE=U1 PL_POST="),
+	T_PASS_IN(2025, "383", "E DECOM=01/05/2024 DEC=01/06/2024 REC=X1\nE DECOM=01/06/2024 RNE=T PLACE=T1 DEC=10/06/2024 REC=X1\nE DECOM=10/06/2024 RNE=T PLACE=U1 PL_POST=ZZ1+1ZZ"),
+	T_FAIL_IN(2025, "383", "1", "PLACE", "E DECOM=01/05/2024 DEC=01/06/2024 REC=X1\nE DECOM=01/06/2024 RNE=T PLACE=T1 DEC=10/06/2024 REC=X1\nE DECOM=10/06/2024 RNE=T PLACE=U2"),
 	T_FAIL("388", "1", "REC", "E DEC=01/06/2025 REC=X1"),
 	T_PASS("388", "E DEC=01/06/2025 REC=X1\nE DECOM=01/06/2025 RNE=P"),
 	T_FAIL("390", "1", "PLACE", "E DEC=01/06/2025 REC=E11 PLACE=U1"),
@@ -363,6 +501,10 @@ static const t903_case cases[] = {
 	T_FAIL("393", "1", "MOTHER", "H SEX=F DOB=01/06/2010\nE"),
 	T_PASS("393", "H SEX=F DOB=01/06/2010 MOTHER=0\nE"),
 	T_PASS("393", "H SEX=F DOB=01/06/2016\nE"),
+	T_FAIL_IN(2025, "393", "1", "MOTHER", "H SEX=F DOB=01/06/2010\nE DECOM=01/05/2024"),
+	T_PASS_IN(2025, "393", "H SEX=2 DOB=01/06/2010\nE DECOM=01/05/2024"),
+	T_FAIL_IN(2024, "393", "1", "MOTHER", "H SEX=2 DOB=01/06/2010\nE DECOM=01/05/2023"),
+	T_PASS_IN(2024, "393", "H SEX=F DOB=01/06/2010\nE DECOM=01/05/2023"),
 	T_FAIL("399", "1", "MOTHER", "H MOTHER=0\nE LS=V3 DEC=05/05/2025 REC=E13"),
 	T_FAIL("399", "1", "REVIEW", "H\nE LS=V3 DEC=05/05/2025 REC=E13\nR"),
 	T_PASS("399", "H\nE LS=V3 DEC=05/05/2025 REC=E13"),
@@ -370,6 +512,10 @@ static const t903_case cases[] = {
 	T_PASS("442", "H\nE"),
 	T_FAIL("607", "1", "MOTHER", "H SEX=F DOB=01/06/2010\nE DEC=01/06/2025 REC=E13"),
 	T_PASS("607", "H SEX=F DOB=01/06/2010 MOTHER=0\nE DEC=01/06/2025 REC=E13"),
+	T_FAIL_IN(2025, "607", "1", "MOTHER", "H SEX=F DOB=01/06/2010\nE DECOM=01/05/2024 DEC=01/06/2024 REC=E13"),
+	T_PASS_IN(2025, "607", "H SEX=2 DOB=01/06/2010\nE DECOM=01/05/2024 DEC=01/06/2024 REC=E13"),
+	T_FAIL_IN(2024, "607", "1", "MOTHER", "H SEX=2 DOB=01/06/2010\nE DECOM=01/05/2023 DEC=01/06/2023 REC=E13"),
+	T_PASS_IN(2024, "607", "H SEX=F DOB=01/06/2010\nE DECOM=01/05/2023 DEC=01/06/2023 REC=E13"),
 	T_FAIL("625", "1", "MC_DOB", "H SEX=F MOTHER=1 MC_DOB=01/04/2026"),
 	T_FAIL("625", "1", "MC_DOB", "H SEX=F MOTHER=1 MC_DOB=01/07/2025\nE DEC=01/06/2025 REC=E13"),
 	T_PASS("625", "H SEX=F MOTHER=1 MC_DOB=01/01/2026"),
@@ -383,7 +529,10 @@ static const t903_case cases[] = {
 	T_PASS("440", "R DOB=01/06/2022 REVIEW_CODE=PN0"),
 	T_FAIL("441", "1", "REVIEW_CODE", "R DOB=01/06/2022 REVIEW_CODE=PN1"),
 	T_PASS("441", "R REVIEW_CODE=PN1"),
-	T_FAIL("157", "1", "SDQ_REASON", "O2 SDQ_REASON=SDQ1 SDQ_SCORE="),
+	T_FAIL("157", "1", "SDQ_REASON", "E DECOM=01/01/2024\nO2 SDQ_REASON=SDQ1 SDQ_SCORE="),
+	/* only the OC2 cohort (looked after 12 months at 31 March) */
+	T_PASS("157", "O2 SDQ_REASON=SDQ1 SDQ_SCORE="),
+	T_PASS("157", "E DECOM=01/05/2025\nO2 SDQ_REASON=SDQ1 SDQ_SCORE="),
 	T_PASS("157", "O2 DOB=01/06/2008 SDQ_REASON=SDQ1 SDQ_SCORE="),
 	T_FAIL("158", "1", "INTERVENTION_OFFERED", "O2 SUBSTANCE_MISUSE=1 INTERVENTION_RECEIVED=1 INTERVENTION_OFFERED=0"),
 	T_PASS("158", "O2 SUBSTANCE_MISUSE=1 INTERVENTION_RECEIVED=1"),
@@ -447,7 +596,12 @@ static const t903_case cases[] = {
 	T_PASS("544", "O2"),
 	T_FAIL("545", "1", "HEALTH_CHECK", "E DECOM=01/01/2024\nO2 DOB=01/06/2022"),
 	T_PASS("545", "E DECOM=01/01/2024\nO2 DOB=01/06/2022 HEALTH_CHECK=1"),
-	T_FAIL("546", "1", "HEALTH_CHECK", "H\nO2 HEALTH_CHECK=1"),
+	T_FAIL("546", "1", "HEALTH_CHECK", "H\nE DECOM=01/01/2024\nO2 HEALTH_CHECK=1"),
+	T_FAIL("546", "1", "HEALTH_CHECK", "H\nE DECOM=01/01/2024\nO2 HEALTH_CHECK=0"),
+	/* only the OC2 cohort (looked after 12 months at 31 March) */
+	T_PASS("546", "H\nO2 HEALTH_CHECK=1"),
+	T_PASS("546", "H\nE DECOM=01/05/2025\nO2 HEALTH_CHECK=1"),
+	T_PASS("546", "H\nE DECOM=01/01/2024\nO2 HEALTH_CHECK="),
 	T_PASS("546", "H DOB=01/06/2022\nO2 HEALTH_CHECK=1"),
 	T_FAIL("547", "1", "IMMUNISATIONS", "O2 HEALTH_CHECK=1 IMMUNISATIONS="),
 	T_PASS("547", "O2 HEALTH_CHECK=1"),
@@ -577,6 +731,8 @@ static const t903_case cases[] = {
 	T_PASS("554", "E LS=E1\nPA DATE_PLACED=30/04/2025"),
 	T_FAIL("557", "1", "DATE_PLACED_CEASED", "E DEC=01/06/2025 REC=E13\nPA"),
 	T_PASS("557", "E DEC=01/06/2025 REC=E11\nPA"),
+	T_FAIL_IN(2025, "557", "1", "DATE_PLACED_CEASED", "E DECOM=01/05/2024 DEC=01/06/2024 REC=E13\nPA DATE_PLACED=01/05/2024"),
+	T_PASS_IN(2025, "557", "E DECOM=01/05/2024 DEC=01/06/2024 REC=E11\nPA DATE_PLACED=01/05/2024"),
 	T_FAIL("558", "1", "DATE_PLACED_CEASED", "E DEC=01/06/2025 REC=E12\nPA DATE_PLACED_CEASED=01/06/2025 REASON_PLACED_CEASED=RD1"),
 	T_PASS("558", "E DEC=01/06/2025 REC=E12\nPA"),
 	T_FAIL("563", "1", "DATE_PLACED_CEASED", "PA DATE_PLACED= DATE_PLACED_CEASED=01/06/2025 REASON_PLACED_CEASED=RD1"),
@@ -674,6 +830,16 @@ static const t903_case cases[] = {
 	T_PASS("503C", "E\nP:E"),
 	T_FAIL("503D", "1", "PLACE", "E PLACE=U2\nP:E"),
 	T_PASS("503D", "E\nP:E"),
+	/* the changes each year allows: Z1 to Z11-Z14 in 2025-26 only, H5 to
+	 * K3 in 2023-24 and 2024-25 only */
+	T_PASS("503D", "E PLACE=Z11\nP:E PLACE=Z1"),
+	T_FAIL("503D", "1", "PLACE", "E PLACE=K3\nP:E PLACE=H5"),
+	T_FAIL_IN(2027, "503D", "1", "PLACE", "E DECOM=01/05/2026 PLACE=Z11\nP:E PLACE=Z1"),
+	T_PASS_IN(2027, "503D", "E DECOM=01/05/2026\nP:E"),
+	T_PASS_IN(2025, "503D", "E DECOM=01/05/2024 PLACE=K3\nP:E PLACE=H5"),
+	T_FAIL_IN(2025, "503D", "1", "PLACE", "E DECOM=01/05/2024 PLACE=Z11\nP:E PLACE=Z1"),
+	T_PASS_IN(2024, "503D", "E DECOM=01/05/2023 PLACE=K3\nP:E PLACE=H5"),
+	T_FAIL_IN(2024, "503D", "1", "PLACE", "E DECOM=01/05/2023 PLACE=K2\nP:E PLACE=H5"),
 	T_FAIL("503E", "1", "PLACE_PROVIDER", "E PLACE_PROVIDER=PR2\nP:E"),
 	T_PASS("503E", "E\nP:E"),
 	T_FAIL("503F", "1", "URN", "E URN=SC654321\nP:E"),
@@ -694,6 +860,53 @@ static const t903_case cases[] = {
 	T_PASS("624", "H SEX=F MOTHER=1 MC_DOB=01/01/2024\nP:H SEX=F MOTHER=1 MC_DOB=01/01/2024"),
 	T_FAIL("626", "1", "MC_DOB", "H SEX=F MOTHER=1 MC_DOB=01/01/2024\nP:H SEX=F MOTHER=0"),
 	T_PASS("626", "H SEX=F MOTHER=1 MC_DOB=01/06/2025\nP:H SEX=F MOTHER=0"),
+
+	/* DoLo (deprivation of liberty orders), 2026-27: 1 April 2026 - 31 March
+	 * 2027; default DoLO from 01/06/2026, open */
+	T_FAIL_IN(2027, "700", "1", "DOLO_START", "DL DOLO_START="),
+	T_FAIL_IN(2027, "700", "1", "DOLO_START", "DL DOLO_START=31/02/2026"),
+	T_PASS_IN(2027, "700", "DL"),
+	T_FAIL_IN(2027, "701", "1", "DOLO_END", "DL DOLO_END=2026-07-01"),
+	T_PASS_IN(2027, "701", "DL DOLO_END=01/07/2026"),
+	T_PASS_IN(2027, "701", "DL"),
+	T_FAIL_IN(2027, "702", "1", "DOLO_END", "DL DOLO_END=31/05/2026"),
+	T_PASS_IN(2027, "702", "DL DOLO_END=01/06/2026"), /* the same day: not before */
+	T_FAIL_IN(2027, "703", "1", "DOLO_START", "DL DOLO_START=01/04/2027"),
+	T_PASS_IN(2027, "703", "DL DOLO_START=31/03/2027"),
+	T_PASS_IN(2027, "703", "DL DOLO_START=01/01/2020"),
+	T_FAIL_IN(2027, "704", "1", "DOLO_END", "DL DOLO_START=01/01/2026 DOLO_END=31/03/2026"),
+	T_FAIL_IN(2027, "704", "1", "DOLO_END", "DL DOLO_END=01/04/2027"),
+	T_PASS_IN(2027, "704", "DL DOLO_START=01/01/2026 DOLO_END=01/04/2026"),
+	T_PASS_IN(2027, "704", "DL DOLO_END=31/03/2027"),
+	T_FAIL_IN(2027, "705", "1", "DOLO_START", "DL DOLO_START=01/05/2026\nDL DOLO_START=01/06/2026"),
+	T_FAIL_IN(2027, "705", "1", "DOLO_START", "DL DOLO_START=01/05/2026 DOLO_END=10/06/2026\n"
+						  "DL DOLO_START=01/06/2026"),
+	T_PASS_IN(2027, "705", "DL DOLO_START=01/05/2026 DOLO_END=01/06/2026\nDL DOLO_START=01/06/2026"),
+	T_PASS_IN(2027, "705", "DL DOLO_START=01/05/2026 DOLO_END=01/06/2026\n"
+			       "DL CHILD=2 DOLO_START=01/05/2026"),
+	T_FAIL_IN(2027, "706", "1", "DOLO_START", "DL\nP:DL DOLO_START=01/01/2026"),
+	T_FAIL_IN(2027, "706", "1", "DOLO_START", "H\nP:DL DOLO_START=01/01/2026"), /* none this year */
+	T_PASS_IN(2027, "706", "DL DOLO_START=01/01/2026\nP:DL DOLO_START=01/01/2026"),
+	T_PASS_IN(2027, "706", "DL\nP:DL DOLO_START=01/01/2026 DOLO_END=01/02/2026"),
+	T_PASS_IN(2027, "706", "DL DOLO_START=01/01/2026\nDL\nP:DL DOLO_START=01/01/2026"),
+	T_FAIL_IN(2027, "707", "1", "DOLO_END", "E DECOM=01/05/2026 DEC=01/09/2026 REC=E13\nDL"),
+	T_PASS_IN(2027, "707", "E DECOM=01/05/2026\nDL"),
+	T_PASS_IN(2027, "707", "E DECOM=01/05/2026 DEC=01/09/2026 REC=E13\nDL DOLO_END=01/08/2026"),
+	T_PASS_IN(2027, "707", "E DECOM=01/05/2026 DEC=01/09/2026 REC=X1\nE DECOM=01/09/2026\nDL"),
+	T_FAIL_IN(2027, "708", "1", "DOLO_START", "DL DOLO_START=01/06/2012"),
+	T_PASS_IN(2027, "708", "DL"),
+	T_FAIL_IN(2027, "709", "1", "PLACE", "E DECOM=01/05/2026 PLACE=U1\nDL DOLO_END=01/07/2026"),
+	T_FAIL_IN(2027, "709", "1", "DOLO_START", "E DECOM=01/05/2026 PLACE=U1\nDL DOLO_END=01/07/2026"),
+	T_FAIL_IN(2027, "709", "1", "PLACE", "E DECOM=01/05/2026 PLACE=K1\nDL DOLO_END=01/07/2026"),
+	T_PASS_IN(2027, "709", "E DECOM=01/05/2026 PLACE=K2\nDL DOLO_END=01/07/2026"),
+	T_PASS_IN(2027, "709", "E DECOM=01/05/2026 PLACE=Z13\nDL DOLO_END=01/07/2026"),
+	T_PASS_IN(2027, "709", "E DECOM=01/05/2026 PLACE=U1\nDL"), /* open: not judged */
+	T_PASS_IN(2027, "709", "E DECOM=01/05/2026 DEC=31/05/2026 REC=E13 PLACE=U1\n"
+			       "DL DOLO_END=01/07/2026"), /* ended before the DoLO */
+	T_FAIL_IN(2027, "710", "1", "PLACE", "E DECOM=01/05/2026 PLACE=K1\nDL DOLO_END=01/07/2026"),
+	T_FAIL_IN(2027, "710", "1", "PLACE", "E DECOM=01/05/2026 PLACE=K3\nDL DOLO_END=01/07/2026"),
+	T_PASS_IN(2027, "710", "E DECOM=01/05/2026 PLACE=U1\nDL DOLO_END=01/07/2026"),
+	T_PASS_IN(2027, "710", "E DECOM=01/07/2026 PLACE=K1\nDL DOLO_END=30/06/2026"),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
@@ -707,6 +920,7 @@ static const char *const not_run[] = {
 	"105", "303", "205C", /* UASC status column absent from the 2024 Header */
 	"164", "169", "179", "219", "221", "224", "227", "228", "229", "392a", "406", "411",
 	"420", "452", "453", "454", "503G", "503H", "503J", "1015", /* postcode/provider data */
+	"SW11aSTG2", /* 2023-24: what SW11bSTG2 checks */
 };
 #define NNOT_RUN (sizeof not_run / sizeof not_run[0])
 
@@ -718,47 +932,152 @@ static int is_not_run(const char *code)
 	return 0;
 }
 
-/* Every code of the DfE rules CSV has a table entry, no entry is extra,
- * and every entry run here has at least one failing and one passing case. */
-struct codes { char code[400][64]; int n; };
-static int on_csv(void *arg, const csc_row *row)
+/* One year's rule set from ref/ssda903-rules-by-year.csv, built as the
+ * engine builds it (base, then each year's changes up to the year), and
+ * the codes the year itself adds or modifies. */
+struct year_set {
+	int year;
+	char code[400][16];
+	int n;
+	char changed[64][16];
+	int nchanged;
+};
+static int on_year_csv(void *arg, const csc_row *row)
 {
-	struct codes *c = arg;
-	if (row->index > 0 && row->n > 0 && c->n < 400)
-		snprintf(c->code[c->n++], 64, "%s", row->f[0]);
+	struct year_set *ys = arg;
+	if (row->index == 0 || row->n < 3)
+		return 0;
+	int y = v_year_parse(row->f[0], strlen(row->f[0]));
+	assert_true(y > 0);
+	if (y > ys->year)
+		return 0;
+	const char *code = row->f[1], *ch = row->f[2];
+	int i = 0;
+	while (i < ys->n && strcmp(ys->code[i], code))
+		i++;
+	if (!strcmp(ch, "deleted")) {
+		if (i < ys->n)
+			memmove(ys->code[i], ys->code[i + 1], (size_t)(ys->n-- - i - 1) * sizeof ys->code[0]);
+	} else if (i == ys->n) {
+		assert_true(ys->n < 400);
+		snprintf(ys->code[ys->n++], 16, "%s", code);
+	}
+	if (y == ys->year && (!strcmp(ch, "added") || !strcmp(ch, "modified"))) {
+		assert_true(ys->nchanged < 64);
+		snprintf(ys->changed[ys->nchanged++], 16, "%s", code);
+	}
 	return 0;
 }
 
+static void count_cases(const char *code, int year, int exact, const v_rule *entry, int *f, int *p)
+{
+	*f = *p = 0;
+	for (size_t k = 0; k < NCASES; k++) {
+		int y = T903_YEAR(&cases[k]);
+		if (strcmp(cases[k].code, code) || (exact && y != year) ||
+		    (!exact && t903_rule_in(code, y) != entry))
+			continue;
+		*(cases[k].fails ? f : p) += 1;
+	}
+}
+
+/* For every collection year: each code of the year's rule set has exactly
+ * one table entry in force, no entry in force is extra, each entry run
+ * has a failing and a passing case (in a year it is in force), and each
+ * rule the year adds or modifies has a failing and a passing case of that
+ * very year. */
 static void test_every_csv_rule_has_cases(void **state)
 {
 	(void)state;
-	static struct codes c;
-	c.n = 0;
-	assert_int_equal(csc_csv_read(CSC_DATADIR "/ref/ssda903-rules-2025-26.csv", NULL, on_csv, &c), 0);
-	assert_int_equal(c.n, 315);
-	assert_int_equal(v903_nrules, c.n);
-	for (int i = 0; i < c.n; i++) {
-		const v_rule *r = t903_rule(c.code[i]);
-		if (!r)
-			fail_msg("rule %s of the CSV has no table entry", c.code[i]);
-		assert_non_null(r->check);
-		int f = 0, p = 0;
-		for (size_t k = 0; k < NCASES; k++)
-			if (!strcmp(cases[k].code, c.code[i]))
-				*(cases[k].fails ? &f : &p) += 1;
-		if (is_not_run(c.code[i])) {
-			assert_int_equal(f + p, 0);
-			continue;
+	static const int sizes[] = {312, 305, 311, 322}; /* ssda903-changes-by-year.md 0.2 */
+	for (int year = 2024; year <= 2027; year++) {
+		static struct year_set ys;
+		memset(&ys, 0, sizeof ys);
+		ys.year = year;
+		assert_int_equal(csc_csv_read(CSC_DATADIR "/ref/ssda903-rules-by-year.csv", NULL,
+					      on_year_csv, &ys), 0);
+		assert_int_equal(ys.n, sizes[year - 2024]);
+		int in_force = 0;
+		for (int i = 0; i < v903_nrules; i++) {
+			if (!v_rule_in_year(&v903_rules[i], year))
+				continue;
+			in_force++;
+			int found = 0;
+			for (int k = 0; k < ys.n; k++)
+				found |= !strcmp(ys.code[k], v903_rules[i].rule.code);
+			if (!found)
+				fail_msg("%d: table entry %s is not in the year's rule set", year,
+					 v903_rules[i].rule.code);
 		}
-		if (!f || !p)
-			fail_msg("rule %s has %d failing and %d passing cases", c.code[i], f, p);
+		assert_int_equal(in_force, ys.n);
+		for (int i = 0; i < ys.n; i++) {
+			const v_rule *r = t903_rule_in(ys.code[i], year);
+			if (!r)
+				fail_msg("%d: rule %s has no table entry in force", year, ys.code[i]);
+			assert_non_null(r->check);
+			int f, p;
+			count_cases(ys.code[i], year, 0, r, &f, &p);
+			if (is_not_run(ys.code[i])) {
+				assert_int_equal(f + p, 0);
+				continue;
+			}
+			if (!f || !p)
+				fail_msg("%d: rule %s has %d failing and %d passing cases", year, ys.code[i], f, p);
+		}
+		for (int i = 0; i < ys.nchanged; i++) {
+			int f, p;
+			if (is_not_run(ys.changed[i]) || year == 2024)
+				continue; /* 2023-24's changes are against 2022-23, not known here */
+			count_cases(ys.changed[i], year, 1, NULL, &f, &p);
+			if (!f || !p)
+				fail_msg("%d: rule %s, changed that year, has %d failing and %d passing "
+					 "cases of that year", year, ys.changed[i], f, p);
+		}
 	}
-	for (int i = 0; i < v903_nrules; i++) {
-		int found = 0;
-		for (int k = 0; k < c.n; k++)
-			found |= !strcmp(c.code[k], v903_rules[i].code);
-		if (!found)
-			fail_msg("table entry %s is not in the CSV", v903_rules[i].code);
+}
+
+/* Every code list a rule names ("@LIST") is defined in each year the rule
+ * is in force. */
+static void test_lists_defined(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"validate/v903_rules.c", "validate/v903_rules_episodes.c",
+					    "validate/v903_rules_header.c", "validate/v903_rules_sw.c",
+					    "validate/v903_rules_dolo.c", "validate/v903_rules_oc.c",
+					    "validate/v903_rules_adoption.c"};
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char path[256];
+		snprintf(path, sizeof path, "%s/%s", CSC_DATADIR, files[f]); /* the source tree */
+		FILE *fp = fopen(path, "r");
+		assert_non_null(fp);
+		char line[512];
+		while (fgets(line, sizeof line, fp)) {
+			/* a list used only from a year is on a FROM(year, ...) line */
+			const char *fr = strstr(line, "FROM(");
+			int year_from = fr ? atoi(fr + 5) : 2024;
+			const char *u = strstr(line, "UNTIL(");
+			int year_to = u ? atoi(u + 6) : 2027;
+			for (const char *q = strstr(line, "\"@"); q; q = strstr(q + 1, "\"@")) {
+				char name[160];
+				const char *end = strchr(q + 2, '"');
+				assert_non_null(end);
+				snprintf(name, sizeof name, "%.*s", (int)(end - q - 2), q + 2);
+				size_t n = strlen(name);
+				if (n > 2 && !strcmp(name + n - 2, " _"))
+					name[n - 2] = 0;
+				/* functions of rules that start later, outside the table */
+				static const struct { const char *list; int from; } later[] = {
+					{"rule 709:", 2027}, {"rule 710:", 2027}, {"rule SW10STG2:", 2025},
+				};
+				for (size_t k = 0; k < sizeof later / sizeof later[0]; k++)
+					if (!strncmp(name, later[k].list, strlen(later[k].list)))
+						year_from = later[k].from;
+				for (int y = year_from; y <= year_to; y++)
+					if (!v_codes_get(t903_codes(y), name))
+						fail_msg("%s: list \"%s\" not defined in %d", files[f], name, y);
+			}
+		}
+		fclose(fp);
 	}
 }
 
@@ -768,11 +1087,12 @@ static void test_not_run_rules_say_so(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < NNOT_RUN; i++) {
-		const v_rule *r = t903_rule(not_run[i]);
+		int year = !strcmp(not_run[i], "SW11aSTG2") ? 2024 : 2026;
+		const v_rule *r = t903_rule_in(not_run[i], year);
 		assert_non_null(r);
 		v903_data cur, prev;
 		int used;
-		t903_build("H\nE", &cur, &prev, &used);
+		t903_build_in(year, "H\nE", &cur, &prev, &used);
 		t903_nissues = t903_nnot_run = 0;
 		t903_check(r, &cur, &prev);
 		assert_int_equal(t903_nissues, 0);
@@ -785,7 +1105,7 @@ static void test_not_run_rules_say_so(void **state)
 
 int main(void)
 {
-	struct CMUnitTest *t = calloc(NCASES + 2, sizeof *t);
+	struct CMUnitTest *t = calloc(NCASES + 3, sizeof *t);
 	char (*names)[48] = calloc(NCASES, sizeof *names);
 	if (!t || !names)
 		return 1;
@@ -800,7 +1120,9 @@ int main(void)
 	t[NCASES].test_func = test_every_csv_rule_has_cases;
 	t[NCASES + 1].name = "not_run_rules_say_so";
 	t[NCASES + 1].test_func = test_not_run_rules_say_so;
-	int rc = _cmocka_run_group_tests("v903_rules", t, NCASES + 2, NULL, NULL);
+	t[NCASES + 2].name = "lists_defined";
+	t[NCASES + 2].test_func = test_lists_defined;
+	int rc = _cmocka_run_group_tests("v903_rules", t, NCASES + 3, NULL, NULL);
 	free(t);
 	free(names);
 	return rc;

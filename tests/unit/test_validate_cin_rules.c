@@ -1,9 +1,11 @@
 /* Every CIN census rule, failed and passed: a table of small returns, each
  * with the rule code and whether that code must be raised. The census year
- * of the default header is 2025-04-01..2026-03-31. Expected outcomes are
- * worked by hand from the DfE rule text; see the comment on each case.
- * A final check makes sure every code of ref/cin-rules-2025-26.csv has at
- * least one failing and one passing case here. */
+ * of the default header is 2025-04-01..2026-03-31; a case with another
+ * ReferenceDate runs that collection year's rule set (2024-03-31: 2023-24).
+ * Expected outcomes are worked by hand from the DfE rule text; see the
+ * comment on each case. A final check makes sure every rule table entry
+ * has at least one failing and one passing case in a year it is in force,
+ * and that each year's registry matches ref/cin-rules-by-year.csv. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +18,9 @@
 #include "validate/cin_rules.h"
 #include "csc_workday.h"
 #include "validate/v_engine.h"
+#include "validate/v_year.h"
+
+#define BY_YEAR CSC_DATADIR "/ref/cin-rules-by-year.csv"
 
 #define T(tag, v) "<" #tag ">" v "</" #tag ">"
 #define CHILD(x) "<Child>" x "</Child>"
@@ -85,6 +90,21 @@ static const rcase cases[] = {
 	{"1520", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "no child has a UPN"},
 	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "Q999234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "LA 999 does not exist"},
 	{"1530", 0, KID(OK_EP), NULL, "LA 201 City of London"},
+	/* issue 15: the DfE pseudo LA numbers 001-005, 660-681, 701-708 are valid */
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X001234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 001"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X005234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 005"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X660234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 660"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X681234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 681"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X701234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 701"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X708234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "pseudo LA 708"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X875234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "875, in the DfE list (was missing here)"},
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X942234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "942, added 2023-24"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X000234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "000 is no LA"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X006234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "006, just past the pseudo range"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X659234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "659"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X682234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "682"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X700234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "700"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X709234567890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "709"},
 	{"1540", 1, KIDI(T(LAchildID, "C1") T(UPN, "L2012345X7890") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "letter among chars 5-12"},
 	{"1540", 0, KID(OK_EP), NULL, "digits"},
 	{"1550", 1, KIDI(T(LAchildID, "C1") T(UPN, "L20123456789I") T(PersonBirthDate, "2015-05-01") T(Sex, "M"), OK_EP), NULL, "I is not allowed at 13"},
@@ -117,8 +137,13 @@ static const rcase cases[] = {
 	{"4000", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")))), NULL, "plan on further action"},
 	{"4001", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-10", ""))), NULL, "both open"},
 	{"4001", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-10")) CPP_AT("2025-06-10", ""))), NULL, "plan ended when CPP began"},
+	/* issue 15: one CINdetails module; an open CIN plan in one and a CP plan in another is not 4001 */
+	{"4001", 0, KID(EP(EPF("2025-05-01", "false") PLAN(PS("2025-05-05"))) EP(EPF_OK CPP_AT("2025-06-10", ""))), NULL, "CIN plan and CP plan in different modules"},
+	{"4001", 1, KID(EP(EPF("2025-05-01", "false") PLAN(PS("2025-05-05"))) EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-10", ""))), NULL, "both open in the second module"},
 	{"4003", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "review while CIN plan open"},
 	{"4003", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-10")) CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "plan ended before"},
+	/* issue 15: one CINdetails module */
+	{"4003", 0, KID(EP(EPF("2025-05-01", "false") PLAN(PS("2025-05-05"))) EP(EPF_OK CPP(CS("2025-06-10") CATS REV(T(CPPreviewDate, "2025-07-01"))))), NULL, "open CIN plan in another module"},
 	{"4004", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) PLAN(PS("2025-06-06")))), NULL, "two open plans"},
 	{"4004", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-06")) PLAN(PS("2025-06-06")))), NULL, "one open"},
 	{"4008", 1, KIDI(ID_OK T(PersonDeathDate, "2025-07-01"), EP(EPF_OK PLAN(PS("2025-07-02")))), NULL, "plan after death"},
@@ -136,15 +161,22 @@ static const rcase cases[] = {
 	{"4013", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2026-03-31")))), NULL, "end on 31 March"},
 	{"4014", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")) PLAN(PS("2025-06-20") PE("2025-08-01")))), NULL, "overlap"},
 	{"4014", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-07-01")) PLAN(PS("2025-07-01") PE("2025-08-01")))), NULL, "back to back"},
+	/* issue 15: an open plan runs to the ReferenceDate (31/03/2026), not for ever */
+	{"4014", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) PLAN(PS("2026-03-30") PE("2026-03-31")))), NULL, "starts the day before the reference date, inside an open plan"},
+	{"4014", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")) PLAN(PS("2026-03-31")))), NULL, "starts on the reference date, where the open plan ends"},
 	{"4015", 1, KID(EP(EPF_OK PLAN(PS("2025-06-01")))), NULL, "plan before referral"},
 	{"4015", 0, KID(EP(EPF_OK PLAN(PS("2025-06-02")))), NULL, "plan on referral day"},
 	{"4016", 1, KID(EP(EPF_OK CPP_AT("2025-06-10", "") PLAN(PS("2025-06-20")))), NULL, "CIN plan starts during CPP"},
 	{"4016", 0, KID(EP(EPF_OK CPP_AT("2025-06-10", CE("2025-07-01")) PLAN(PS("2025-07-01")))), NULL, "CIN plan starts as CPP ends"},
 	{"4017", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2025-06-20", ""))), NULL, "CPP starts during CIN plan"},
 	{"4017", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05") PE("2025-06-20")) CPP_AT("2025-06-20", ""))), NULL, "CIN plan ends as CPP starts"},
+	/* issue 15: an open CIN plan runs to the ReferenceDate */
+	{"4017", 1, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2026-03-30", ""))), NULL, "CPP the day before the reference date, CIN plan open"},
+	{"4017", 0, KID(EP(EPF_OK PLAN(PS("2025-06-05")) CPP_AT("2026-03-31", ""))), NULL, "CPP on the reference date, where the open CIN plan ends"},
 	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "X"), OK_EP), NULL, "Sex X"},
 	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01"), OK_EP), NULL, "no Sex"},
-	{"4180", 0, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "2"), OK_EP), NULL, "2023-24 GenderCurrent 2 = F"},
+	{"4180", 0, KID(OK_EP), NULL, "Sex M"},
+	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "2"), OK_EP), NULL, "GenderCurrent, the 2023-24 element, from 2024-25"},
 	{"4220", 1, KIDC(T(Ethnicity, "XXXX") DIS(D("NONE")), OK_EP), NULL, "unknown ethnicity"},
 	{"4220", 0, KID(OK_EP), NULL, "WBRI"},
 	{"8500", 1, KIDI(ID_BASE, OK_EP), NULL, "no LAchildID"},
@@ -248,6 +280,11 @@ static const rcase cases[] = {
 	{"8816", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-05-20", "RC7")) EP(EPF_OK)), NULL, "open episode is the latest"},
 	{"8820", 1, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-06-15", "false") CLOSED("2025-08-01", "RC7"))), NULL, "second starts before the first closes"},
 	{"8820", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-07-01", "false") CLOSED("2025-08-01", "RC7"))), NULL, "second starts the day the first closes"},
+	/* issue 15: an open episode (no closure, not NFA) runs to the ReferenceDate */
+	{"8820", 1, KID(EP(EPF("2025-05-01", "false")) EP(EPF("2025-06-15", "false") CLOSED("2025-08-01", "RC7"))), NULL, "closed episode inside an open one"},
+	{"8820", 1, KID(EP(EPF("2025-05-01", "false")) EP(EPF("2026-03-30", "false"))), NULL, "two open, the second from the day before the reference date"},
+	{"8820", 0, KID(EP(EPF("2025-05-01", "false") CLOSED("2025-07-01", "RC7")) EP(EPF("2025-07-01", "false"))), NULL, "open episode after a closed one"},
+	{"8820", 0, KID(EP(EPF("2025-05-01", "false")) EP(EPF("2026-03-31", "false"))), NULL, "second from the reference date, where the open one ends"},
 	{"8825Q", 1, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8"))), NULL, "RC8 without assessment"},
 	{"8825Q", 0, KID(EP(EPF_OK CLOSED("2025-07-01", "RC8") ASS_DONE)), NULL, "RC8 with assessment"},
 	{"8831", 1, KID(EP(EPF("2025-06-02", "true") ASS(AS("2025-06-03")))), NULL, "assessment on NFA"},
@@ -284,6 +321,9 @@ static const rcase cases[] = {
 	{"8896", 0, KID(EP(EPF_OK ASS_DONE ASS(AS("2025-07-04")))), NULL, "one open"},
 	{"8897Q", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01")))), NULL, "completed, no factors"},
 	{"8897Q", 0, KID(EP(EPF_OK ASS_DONE)), NULL, "with factors"},
+	/* issue 15: only assessments authorised on or after 1 April of the census year */
+	{"8897Q", 0, KID(EP(EPF("2025-02-03", "false") ASS(AS("2025-02-10") AU("2025-03-31")))), NULL, "no factors, authorised 31/03/2025, before the year"},
+	{"8897Q", 1, KID(EP(EPF("2025-02-03", "false") ASS(AS("2025-02-10") AU("2025-04-01")))), NULL, "no factors, authorised 01/04/2025, the first day"},
 	{"8898", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("1A") F("1A"))))), NULL, "1A twice"},
 	{"8898", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("1A") F("2A"))))), NULL, "1A, 2A"},
 	{"8905", 1, KID(EP(EPF_OK CPP(CS("2025-06-10") T(InitialCategoryOfAbuse, "XXX") T(LatestCategoryOfAbuse, "NEG") T(NumberOfPreviousCPP, "0")))), NULL, "XXX"},
@@ -306,6 +346,39 @@ static const rcase cases[] = {
 	{"8945Q", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("18B"))))), NULL, "18B"},
 	{"8950Q", 1, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("19A"))))), NULL, "19A"},
 	{"8950Q", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("19C"))))), NULL, "19C"},
+
+	/* ---- collection years (issue 15; cin-changes-by-year.md). The rule
+	 * set is the ReferenceDate's year: 2024-03-31 runs 2023-24's. ---- */
+	/* 4180, 8750, 2886Q: GenderCurrent 1, 2, 0, 9 up to 2023-24, Sex M, F, U after */
+	{"4180", 0, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: GenderCurrent 1"},
+	{"4180", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "3"), OK_EP), "2024-03-31", "2023-24: GenderCurrent 3"},
+	{"4180", 1, KID(OK_EP), "2024-03-31", "2023-24: Sex M, no GenderCurrent"},
+	{"8750", 0, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2024-05-01") T(GenderCurrent, "0"), OK_EP), "2024-03-31", "2023-24: unborn, GenderCurrent 0"},
+	{"8750", 1, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2024-05-01") T(GenderCurrent, "9"), OK_EP), "2024-03-31", "2023-24: unborn, GenderCurrent 9"},
+	{"8750", 1, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2024-05-01") T(Sex, "U"), OK_EP), "2024-03-31", "2023-24: unborn, Sex U (not the year's element)"},
+	{"8750", 1, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2026-05-01") T(GenderCurrent, "0"), OK_EP), NULL, "2025-26: unborn, GenderCurrent 0 (the 2023-24 element)"},
+	{"2886Q", 1, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "0"), OK_EP), "2024-03-31", "2023-24: 1 of 1 born child GenderCurrent 0"},
+	{"2886Q", 0, KIDI(T(LAchildID, "C1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "2"), OK_EP), "2024-03-31", "2023-24: GenderCurrent 2"},
+	{"2886Q", 0, KIDI(T(LAchildID, "C1") T(ExpectedPersonBirthDate, "2024-05-01") T(GenderCurrent, "0"), OK_EP), "2024-03-31", "2023-24: the only child is unborn"},
+	/* 8770Q: school age from the ReferenceDate less 6 years (2023-24), from
+	 * 31 August six years before the ReferenceDate's year (2024-25 on) */
+	{"8770Q", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2018-03-31") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: born 31/03/2018, ReferenceDate less 6 years"},
+	{"8770Q", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2018-04-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: born 01/04/2018 (2024-25's cut-off would be 31/08/2018)"},
+	{"8770Q", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2019-08-31") T(Sex, "M"), OK_EP), "2025-03-31", "2024-25: born 31/08/2019"},
+	{"8770Q", 1, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2019-06-01") T(Sex, "M"), OK_EP), "2025-03-31", "2024-25: born 01/06/2019 (2023-24's cut-off would be 31/03/2019)"},
+	{"8770Q", 0, KIDI(T(LAchildID, "C1") T(PersonBirthDate, "2019-09-01") T(Sex, "M"), OK_EP), "2025-03-31", "2024-25: born 01/09/2019"},
+	/* 1570, 1580, 8945Q, 8950Q: added in 2024-25, not in 2023-24's rule set */
+	{"1570", 0, KIDI(T(LAchildID, "ABCDEFGHIJKLMNOPQRSTU") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: 21 characters, no such rule"},
+	{"1570", 1, KIDI(T(LAchildID, "ABCDEFGHIJKLMNOPQRSTU") ID_BASE, OK_EP), "2025-03-31", "2024-25: 21 characters"},
+	{"1580", 0, KIDI(T(LAchildID, "C-1") T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: hyphen, no such rule"},
+	{"1580", 1, KIDI(T(LAchildID, "C-1") ID_BASE, OK_EP), "2025-03-31", "2024-25: hyphen"},
+	{"8945Q", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("18A"))))), "2024-03-31", "2023-24: 18A, no such rule"},
+	{"8945Q", 1, KID(EP(EPF_OK ASS(AS("2024-06-03") AU("2024-07-01") FAC(F("18A"))))), "2025-03-31", "2024-25: 18A"},
+	{"8950Q", 0, KID(EP(EPF_OK ASS(AS("2025-06-03") AU("2025-07-01") FAC(F("19A"))))), "2024-03-31", "2023-24: 19A, no such rule"},
+	{"8950Q", 1, KID(EP(EPF_OK ASS(AS("2024-06-03") AU("2024-07-01") FAC(F("19A"))))), "2025-03-31", "2024-25: 19A"},
+	/* 1530: 942 and 943 from 2023-24, the first year here */
+	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X943234567890") T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: 943"},
+	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X944234567890") T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: 944"},
 };
 
 static csc_calendar *cal;
@@ -324,8 +397,15 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Validate one return built from children and a header date; returns the
- * context (caller frees). */
+/* The collection year of a case: its ReferenceDate is 31 March. */
+static int case_year(const char *refdate)
+{
+	return refdate ? atoi(refdate) : 2026;
+}
+
+/* Validate one return built from children and a header date, under the
+ * rule set of the date's collection year (as csc-validate chooses it);
+ * returns the context (caller frees). */
 static v_ctx *run_return(const char *children, const char *refdate)
 {
 	char *xml = malloc(strlen(children) + 512);
@@ -338,8 +418,11 @@ static v_ctx *run_return(const char *children, const char *refdate)
 		"<Children>%s</Children></Message>\n",
 		refdate ? "" : "<Year>2026</Year>", rd, children);
 	v_ctx *ctx = v_ctx_new();
-	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
-	cin_opts o = {CSC_NODATE, 0, NULL, cal};
+	cin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
+	int year = cin_return_year_mem(xml, strlen(xml), "case.xml", &o);
+	assert_int_equal(year, case_year(refdate));
+	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, year), 0);
+	o.ruleset = year;
 	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "case.xml", &o), 0);
 	free(xml);
 	return ctx;
@@ -364,28 +447,130 @@ static void test_every_case(void **state)
 	assert_int_equal(bad, 0);
 }
 
-/* Every catalogued code has a failing and a passing case above. */
+/* Every rule table entry has a failing and a passing case in a year it is
+ * in force, and each year's registry is exactly that year's DfE list. */
 static void test_every_code_has_cases(void **state)
 {
 	(void)state;
-	v_ctx *ctx = v_ctx_new();
-	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
 	int missing = 0;
 	for (size_t r = 0; r < cin_nrules; r++) {
 		int f = 0, p = 0;
 		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-			if (strcmp(cases[i].code, cin_rules[r].code) == 0)
+			if (strcmp(cases[i].code, cin_rules[r].rule.code) == 0 &&
+			    v_rule_in_year(&cin_rules[r], case_year(cases[i].refdate)))
 				*(cases[i].fail ? &f : &p) += 1;
 		if (!f || !p) {
-			print_error("rule %s lacks a %s case\n", cin_rules[r].code, !f ? "failing" : "passing");
+			print_error("rule %s (%d-%d) lacks a %s case\n", cin_rules[r].rule.code, cin_rules[r].from,
+				    cin_rules[r].to, !f ? "failing" : "passing");
 			missing++;
 		}
 	}
 	assert_int_equal(missing, 0);
-	/* and the registry matches the DfE list exactly */
-	assert_int_equal(v_check_registry(ctx, cin_rules, cin_nrules, cin_not_implemented, NULL), 0);
-	assert_int_equal(cin_nrules, 109);
+	/* 105 rules in 2023-24; 2024-25 adds 1570, 1580, 8945Q, 8950Q; 2025-26
+	 * changes nothing; 2026-27 has no published rules (the 2025-26 set) */
+	static const struct { int year; size_t n; } sets[] = {{2024, 105}, {2025, 109}, {2026, 109}, {2027, 109}};
+	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++) {
+		v_ctx *ctx = v_ctx_new();
+		assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, sets[k].year), 0);
+		assert_int_equal(v_check_registry_year(ctx, cin_rules, cin_nrules, cin_not_implemented, NULL,
+						       sets[k].year), 0);
+		size_t n = 0;
+		for (size_t r = 0; r < cin_nrules; r++)
+			n += v_rule_in_year(&cin_rules[r], sets[k].year);
+		assert_int_equal(n, sets[k].n);
+		v_ctx_free(ctx);
+	}
+}
+
+/* The 2025-26 rule set read from the by-year file is the DfE's 2025-26
+ * list (ref/cin-rules-2025-26.csv, copied from the shared reference):
+ * the same codes with the same messages and tables. */
+static void test_2025_26_catalogue(void **state)
+{
+	(void)state;
+	v_ctx *a = v_ctx_new(), *b = v_ctx_new();
+	assert_int_equal(v_load_catalogue(a, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	assert_int_equal(v_load_catalogue_year(b, BY_YEAR, 2026), 0);
+	for (size_t r = 0; r < cin_nrules; r++) {
+		if (!v_rule_in_year(&cin_rules[r], 2026))
+			continue;
+		const char *code = cin_rules[r].rule.code;
+		assert_true(v_rule_known(a, code));
+		assert_string_equal(v_rule_message(a, code), v_rule_message(b, code));
+		assert_string_equal(v_rule_table(a, code), v_rule_table(b, code));
+	}
+	/* and 2023-24 quotes that year's messages */
+	v_ctx *c = v_ctx_new();
+	assert_int_equal(v_load_catalogue_year(c, BY_YEAR, 2024), 0);
+	assert_string_equal(v_rule_message(c, "4180"), "Gender is missing");
+	assert_false(v_rule_known(c, "1570"));
+	v_ctx_free(a);
+	v_ctx_free(b);
+	v_ctx_free(c);
+}
+
+/* The year of a return: options first, then the header's ReferenceDate
+ * (the 31 March on or after it), then its Year; 0 when nothing says. */
+static void test_return_year(void **state)
+{
+	(void)state;
+	static const struct { const char *hdr; csc_date refdate; int year, want; } yc[] = {
+		{"<ReferenceDate>2025-03-31</ReferenceDate>", CSC_NODATE, 0, 2025},
+		{"<ReferenceDate>2025-04-01</ReferenceDate>", CSC_NODATE, 0, 2026},
+		{"<Year>2024</Year>", CSC_NODATE, 0, 2024},
+		{"<Year>2024</Year><ReferenceDate>2026-03-31</ReferenceDate>", CSC_NODATE, 0, 2026},
+		{"<ReferenceDate>2026-03-31</ReferenceDate>", CSC_NODATE, 2024, 2024},
+		{"<ReferenceDate>2026-03-31</ReferenceDate>", 0, 0, 0}, /* refdate set below */
+		{"", CSC_NODATE, 0, 0},
+		{"<Year>20x4</Year><ReferenceDate>soon</ReferenceDate>", CSC_NODATE, 0, 0},
+	};
+	for (size_t i = 0; i < sizeof yc / sizeof yc[0]; i++) {
+		char xml[512];
+		snprintf(xml, sizeof xml, "<Message><Header><CollectionDetails>%s</CollectionDetails></Header>"
+			 "<Children></Children></Message>", yc[i].hdr);
+		cin_opts o = {yc[i].refdate, yc[i].year, NULL, NULL, 0};
+		int want = yc[i].want;
+		if (yc[i].refdate == 0) { /* --reference-date 2023-12-01 wins */
+			o.refdate = csc_date_make(2023, 12, 1);
+			want = 2024;
+		}
+		assert_int_equal(cin_return_year_mem(xml, strlen(xml), "y.xml", &o), want);
+	}
+	cin_opts o = {CSC_NODATE, 0, NULL, NULL, 0};
+	assert_int_equal(cin_return_year_mem("<Message>", 9, "bad.xml", &o), -1);
+	/* CIN years here: 2023-24 to 2026-27 */
+	const v_collection *c = v_collection_find("CIN");
+	assert_false(v_year_known(c, 2023));
+	assert_true(v_year_known(c, 2024));
+	assert_true(v_year_known(c, 2027));
+	assert_false(v_year_known(c, 2028));
+	assert_int_equal(v_year_check(c, 2027, "x"), 0);
+	assert_int_equal(v_year_check(c, 2023, "x"), -1);
+}
+
+/* 2026-27: the 2025-26 rules run, and the PreProceedingsandFGDM block
+ * (no published rules) is listed as not run with how many episodes hold
+ * it, never silently passed. 2025-26 lists nothing. */
+static void test_2026_27(void **state)
+{
+	(void)state;
+#define PP "<PreProceedingsandFGDM>" T(PPStartDate, "2026-09-09") T(PPOutcome, "A") "</PreProceedingsandFGDM>"
+	const char *kids = KID(EP(EPF("2026-06-02", "false") PP) EP(EPF("2026-07-01", "false") CLOSED("2026-08-01", "RC7") PP PP))
+		KID(EP(EPF("2026-06-02", "false")));
+	v_ctx *ctx = run_return(kids, "2027-03-31");
+	assert_int_equal(v_not_run_count(ctx), 1);
+	assert_string_equal(v_not_run_code(ctx, 0), "PreProceedingsandFGDM");
+	assert_string_equal(v_not_run_reason(ctx, 0),
+			    "no DfE validation rules are published for the 2026-27 PreProceedingsandFGDM block: "
+			    "2 CINdetails hold one, not checked; the rest of the return ran the 2025-26 rules");
+	assert_int_equal(v_ruleset_count(ctx), 1);
+	assert_string_equal(v_ruleset_label(ctx, 0), "CIN 2026-27");
+	assert_int_equal(v_count(ctx, "8820"), 1); /* the 2025-26 rules ran: the second episode starts inside the open first */
 	v_ctx_free(ctx);
+	ctx = run_return(KID(EP(EPF_OK PP)), NULL);
+	assert_int_equal(v_not_run_count(ctx), 0);
+	v_ctx_free(ctx);
+#undef PP
 }
 
 /* The baseline child used by the passing cases is clean: only 2887Q, a
@@ -422,6 +607,14 @@ static void test_upn(void **state)
 	assert_true(cin_la_code_known("201"));
 	assert_true(cin_la_code_known("943"));
 	assert_false(cin_la_code_known("999"));
+	/* 195 codes: ../shared/reference/years/cin-changes-by-year.md 2.1 */
+	int n = 0;
+	for (int i = 0; i < 1000; i++) {
+		char b[4];
+		snprintf(b, sizeof b, "%03d", i);
+		n += cin_la_code_known(b);
+	}
+	assert_int_equal(n, 195);
 	assert_false(cin_la_code_known("2x1"));
 }
 
@@ -457,8 +650,8 @@ static void test_no_reference_date(void **state)
 	(void)state;
 	const char *xml = "<Message><Children>" KID(OK_EP) "</Children></Message>";
 	v_ctx *ctx = v_ctx_new();
-	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
-	cin_opts o = {CSC_NODATE, 0, NULL, cal};
+	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, 2026), 0);
+	cin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
 	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o), 0);
 	int seen8600 = 0, seen8569 = 0, seen8670 = 0;
 	for (size_t i = 0; i < v_not_run_count(ctx); i++) {
@@ -472,8 +665,8 @@ static void test_no_reference_date(void **state)
 
 	/* --year 2026 supplies 31 March 2026: everything runs */
 	ctx = v_ctx_new();
-	assert_int_equal(v_load_catalogue(ctx, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
-	cin_opts o2 = {CSC_NODATE, 2026, NULL, cal};
+	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, 2026), 0);
+	cin_opts o2 = {CSC_NODATE, 2026, NULL, cal, 0};
 	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o2), 0);
 	assert_int_equal(v_not_run_count(ctx), 0);
 	v_ctx_free(ctx);
@@ -484,6 +677,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_case),
 		cmocka_unit_test(test_every_code_has_cases),
+		cmocka_unit_test(test_2025_26_catalogue),
+		cmocka_unit_test(test_return_year),
+		cmocka_unit_test(test_2026_27),
 		cmocka_unit_test(test_baseline_clean),
 		cmocka_unit_test(test_upn),
 		cmocka_unit_test(test_issue_location),

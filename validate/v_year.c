@@ -1,0 +1,231 @@
+/* v_year.c - collection years and their code lists (see v_year.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csc_csvr.h"
+#include "csc_diag.h"
+#include "v_year.h"
+
+/* Adding a collection year: extend `last` (and `rules_last`) here, append
+ * the year's changes to the CSVs, and give changed rules new table entries
+ * (README). CIN 2026-27 is known although the DfE has published no rules
+ * for its changes (the PreProceedingsandFGDM block): the 2025-26 rules run
+ * on the rest of the return and the block is listed as not checked. */
+static const v_collection collections[] = {
+	{"SSDA903", 2024, 2027, "ssda903-rules-by-year.csv", "ssda903-codes-by-year.csv", 2027},
+	{"CIN", 2024, 2027, "cin-rules-by-year.csv", NULL, 2026},
+};
+
+const v_collection *v_collection_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof collections / sizeof collections[0]; i++)
+		if (!strcasecmp(collections[i].name, name))
+			return &collections[i];
+	return NULL;
+}
+
+int v_year_known(const v_collection *c, int year)
+{
+	return c && year >= c->first && year <= c->last;
+}
+
+int v_year_check(const v_collection *c, int year, const char *where)
+{
+	if (v_year_known(c, year))
+		return 0;
+	char y[16], a[16], b[16];
+	csc_error_at(where, 0, "collection year %s has no %s rule set here: this csc-validate "
+		     "knows %s to %s (give --year YYYY, the year ending 31 March YYYY)",
+		     v_year_label(year, y, sizeof y), c->name, v_year_label(c->first, a, sizeof a),
+		     v_year_label(c->last, b, sizeof b));
+	return -1;
+}
+
+char *v_year_label(int year, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%04d-%02d", year - 1, year % 100);
+	return buf;
+}
+
+int v_year_parse(const char *s, size_t n)
+{
+	if (n != 7 || s[4] != '-' || strspn(s, "0123456789") != 4 || strspn(s + 5, "0123456789") < 2)
+		return -1;
+	int y = atoi(s) + 1;
+	if ((s[5] - '0') * 10 + (s[6] - '0') != y % 100)
+		return -1;
+	return y;
+}
+
+int v_csv_columns(const csc_row *header, const char *const *want, int n, int *col,
+		  const char *file, const char *what)
+{
+	for (int k = 0; k < n; k++) {
+		col[k] = -1;
+		for (int i = 0; i < header->n; i++)
+			if (!strcmp(header->f[i], want[k]))
+				col[k] = i;
+		if (col[k] < 0) {
+			csc_error_at(file, header->line, "%s has no '%s' column", what, want[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Code lists ------------------------------------------------------------ */
+
+struct v_list {
+	char *name;
+	char **code;
+	size_t n;
+	char *joined; /* built after reading */
+};
+
+struct v_codes {
+	struct v_list *l;
+	size_t n;
+	int year;
+};
+
+struct codes_load {
+	v_codes *c;
+	const char *name;
+	int col[4]; /* year, list, code, change */
+	int last_year, seen;
+};
+
+static struct v_list *find_list(v_codes *c, const char *name, int add)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->l[i].name, name))
+			return &c->l[i];
+	if (!add)
+		return NULL;
+	c->l = csc_xrealloc(c->l, (c->n + 1) * sizeof *c->l);
+	struct v_list *l = &c->l[c->n++];
+	memset(l, 0, sizeof *l);
+	l->name = csc_xstrdup(name);
+	return l;
+}
+
+static int on_code_row(void *arg, const csc_row *row)
+{
+	struct codes_load *st = arg;
+	static const char *const want[4] = {"year", "list", "code", "change"};
+	if (row->index == 0)
+		return -v_csv_columns(row, want, 4, st->col, st->name, "code lists CSV");
+	if (row->n == 1 && row->len[0] == 0)
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (st->col[k] >= row->n) {
+			csc_error_at(st->name, row->line, "short row in code lists CSV");
+			return 1;
+		}
+	const char *ys = row->f[st->col[0]];
+	int y = v_year_parse(ys, strlen(ys));
+	if (y < 0) {
+		csc_error_at(st->name, row->line, "year '%s' is not a collection year such as 2025-26", ys);
+		return 1;
+	}
+	if (y < st->last_year) {
+		csc_error_at(st->name, row->line, "rows are not in year order");
+		return 1;
+	}
+	st->last_year = y;
+	if (y > st->c->year)
+		return 0;
+	st->seen = 1;
+	const char *ch = row->f[st->col[3]], *code = row->f[st->col[2]];
+	int add = !strcmp(ch, "base") || !strcmp(ch, "same") || !strcmp(ch, "added");
+	if (!add && strcmp(ch, "removed")) {
+		csc_error_at(st->name, row->line, "change '%s' is none of base, same, added, removed", ch);
+		return 1;
+	}
+	struct v_list *l = find_list(st->c, row->f[st->col[1]], 1);
+	size_t i = 0;
+	while (i < l->n && strcmp(l->code[i], code))
+		i++;
+	if (add && i == l->n) {
+		l->code = csc_xrealloc(l->code, (l->n + 1) * sizeof *l->code);
+		l->code[l->n++] = csc_xstrdup(code);
+	} else if (!add && i < l->n) {
+		free(l->code[i]);
+		memmove(&l->code[i], &l->code[i + 1], (l->n - i - 1) * sizeof *l->code);
+		l->n--;
+	}
+	return 0;
+}
+
+static v_codes *finish(v_codes *c, struct codes_load *st, int rc)
+{
+	if (rc == 0 && !st->seen) {
+		csc_error_at(st->name, 0, "no code list for %d-%02d or any earlier year", c->year - 1,
+			     c->year % 100);
+		rc = -1;
+	}
+	if (rc != 0) {
+		v_codes_free(c);
+		return NULL;
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		struct v_list *l = &c->l[i];
+		size_t len = 1;
+		for (size_t k = 0; k < l->n; k++)
+			len += strlen(l->code[k]) + 1;
+		l->joined = csc_xmalloc(len);
+		l->joined[0] = 0;
+		char *p = l->joined;
+		for (size_t k = 0; k < l->n; k++)
+			p += sprintf(p, "%s%s", k ? " " : "", l->code[k]);
+	}
+	return c;
+}
+
+v_codes *v_codes_load(const char *path, int year)
+{
+	v_codes *c = csc_xcalloc(1, sizeof *c);
+	c->year = year;
+	struct codes_load st = {.c = c, .name = path};
+	return finish(c, &st, csc_csv_read(path, path, on_code_row, &st));
+}
+
+v_codes *v_codes_load_mem(const char *data, size_t n, const char *name, int year)
+{
+	v_codes *c = csc_xcalloc(1, sizeof *c);
+	c->year = year;
+	struct codes_load st = {.c = c, .name = name};
+	return finish(c, &st, csc_csv_read_mem(data, n, name, on_code_row, &st));
+}
+
+void v_codes_free(v_codes *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		for (size_t k = 0; k < c->l[i].n; k++)
+			free(c->l[i].code[k]);
+		free(c->l[i].code);
+		free(c->l[i].name);
+		free(c->l[i].joined);
+	}
+	free(c->l);
+	free(c);
+}
+
+const char *v_codes_get(const v_codes *c, const char *list)
+{
+	if (!c)
+		return NULL;
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->l[i].name, list))
+			return c->l[i].joined;
+	return NULL;
+}
+
+int v_codes_year(const v_codes *c)
+{
+	return c ? c->year : 0;
+}

@@ -1,0 +1,85 @@
+/*
+ * v_year.h - collection years as data, shared by the CIN and SSDA903
+ * validators.
+ *
+ * A collection year is named by the year its 31 March falls in: 2026 is
+ * 2025-26 (1 April 2025 - 31 March 2026), as `--year 2026` says. A year's
+ * rules are the previous year's plus its changes, held as data:
+ *   - the rule catalogue (code, tables, fields, DfE message) in
+ *     ref/<collection>-rules-by-year.csv: the base year in full, then each
+ *     year's added, modified and deleted codes (v_load_catalogue_year);
+ *   - the code lists the rules check in ref/<collection>-codes-by-year.csv:
+ *     each list in full the first year it appears, then the codes each year
+ *     adds or removes (v_codes_load);
+ *   - the rule table itself: an entry carries the years it is in force
+ *     (v_rule.from, v_rule.to); a rule whose logic changes in a year is a
+ *     new entry from that year, the old one ending the year before.
+ * v_collection_find gives the years each collection supports; a return of
+ * another year is refused (README "Validating returns", "Adding a
+ * collection year").
+ *
+ * SSDA903 uses all of it (v903_util.c); CIN (cin_run.c) the rule catalogue
+ * (ref/cin-rules-by-year.csv) and a by-year rule table, the year taken from
+ * --year, --reference-date or the header's ReferenceDate; its code lists
+ * change little and are in cin_rules_table.c.
+ */
+#ifndef V_YEAR_H
+#define V_YEAR_H
+
+#include <stddef.h>
+
+/* The years one collection's validator knows, and its data files in ref/. */
+typedef struct v_collection {
+	const char *name;      /* "SSDA903", "CIN" */
+	int first, last;       /* first and last collection year (end years) */
+	const char *rules_csv; /* file in ref/ */
+	const char *codes_csv; /* file in ref/, NULL when none */
+	int rules_last;        /* last year whose changes are published: a later
+				* known year runs its rules (v_year.c says why) */
+} v_collection;
+
+/* The collection called name (case-insensitive), or NULL. */
+const v_collection *v_collection_find(const char *name);
+
+/* 1 when year is one of c's years. */
+int v_year_known(const v_collection *c, int year);
+
+/* 0 when year is one of c's years; else -1 after printing
+ * "where: collection year 2021-22 has no CIN rule set here: this
+ * csc-validate knows 2023-24 to 2026-27 (give --year YYYY, ...)". */
+int v_year_check(const v_collection *c, int year, const char *where);
+
+/* "2025-26" for 2026, into buf (at least 8 bytes); returns buf. */
+char *v_year_label(int year, char *buf, size_t cap);
+
+/* 2026 for "2025-26" (the label of the year ending March 2026), or -1 when s
+ * is not such a label. */
+int v_year_parse(const char *s, size_t n);
+
+/* In a CSV's header row, the index of each of the n names of want into col;
+ * 0, or -1 after printing "file:line: <what> has no '<name>' column". */
+struct csc_row;
+int v_csv_columns(const struct csc_row *header, const char *const *want, int n, int *col,
+		  const char *file, const char *what);
+
+/* The code lists of one collection year. */
+typedef struct v_codes v_codes;
+
+/* Read the lists of year from a codes-by-year CSV (header
+ * year,list,code,label,change; change base, same or added adds the code,
+ * removed removes it; rows of later years are ignored). Returns the lists,
+ * or NULL after printing "file:line: reason" (unreadable file, bad row, rows
+ * out of year order, no row for the year or before). */
+v_codes *v_codes_load(const char *path, int year);
+v_codes *v_codes_load_mem(const char *data, size_t n, const char *name, int year);
+void v_codes_free(v_codes *c);
+
+/* The list's codes, space-separated, in file order ("" when the year has the
+ * list but no code, e.g. after every code was removed); NULL when the list
+ * is not defined up to that year. */
+const char *v_codes_get(const v_codes *c, const char *list);
+
+/* The year the lists were read for. */
+int v_codes_year(const v_codes *c);
+
+#endif
