@@ -207,11 +207,14 @@ verify: all
 	$(call run_prog,$(BIN)/csc-run --verify --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)))
 
 # make returns CONF=... YEAR=2025: the CIN census and SSDA903 return files
-# for the collection year ending 31 March YEAR.
+# for the collection year ending 31 March YEAR, then csc-validate on them
+# (output in <returns folder>-validation): its counts per severity, and its
+# exit status 2 when it found an error.
 returns: all
 	@test -n "$(CONF)" -a -n "$(YEAR)" || { echo "usage: make returns CONF=pipeline.conf YEAR=YYYY" >&2; exit 4; }
 	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging)
 	$(call run_prog,$(BIN)/csc-returns --conf $(CONF) --year $(YEAR))
+	$(call run_prog,bash scripts/returns-check.sh $(BIN) $(CONF) $(YEAR))
 
 # make bench [BENCH_SCALES="1 2 4"] [BENCH_FRACTION=1]: national-scale
 # dumps (BENCH_FRACTION x one year of England, times each scale), cached in

@@ -1,5 +1,5 @@
 /*
- * csc_903.h - the eleven SSDA903 tables and how to recognise them.
+ * csc_903.h - the SSDA903 tables and how to recognise them.
  *
  * A 903 file is identified by its exact header row, whatever it is called
  * (INPUTS.md section 2). Both the extractor and the validator use this one
@@ -10,11 +10,13 @@
 
 #include <stddef.h>
 
-/* The tables of every collection year, which the extractor and csc-returns
- * read and write; then the tables a later year adds, which so far only
- * csc-validate reads: DoLo (deprivation of liberty orders, 2026-27). */
-#define CSC_903_NTABLES 11
-#define CSC_903_NTABLES_ALL 12
+/* The tables of every collection year, then the tables a later year adds:
+ * DoLo (deprivation of liberty orders, 2026-27; `from` says the first year).
+ * The extractor stages all of them and csc-returns writes each in the years
+ * that have it. CSC_903_NTABLES_ALL is the same count, kept for csc-validate,
+ * which reads every table a return may hold. */
+#define CSC_903_NTABLES 12
+#define CSC_903_NTABLES_ALL CSC_903_NTABLES
 #define CSC_903_MAX_COLS 16
 #define CSC_903_MAX_KEY 3
 

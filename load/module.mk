@@ -7,7 +7,7 @@ csc-load-report_OBJS := load/report_main.o load/report_tpl.o load/report_data.o 
 # csc-returns: CIN census XML and SSDA903 CSVs for a collection year (returns_*).
 PROGRAMS += csc-returns
 RETURNS_OBJS := load/returns_scope.o load/returns_rows.o load/returns_cin.o \
-	load/returns_903.o load/returns_cover.o load/returns_dir.o
+	load/returns_903.o load/returns_cover.o load/returns_dir.o validate/v_year.o
 csc-returns_OBJS := load/returns_main.o $(RETURNS_OBJS)
 UNIT_TESTS += test_returns_scope test_returns_cin
 test_returns_scope_OBJS := tests/unit/test_returns_scope.o load/returns_scope.o

@@ -9,6 +9,7 @@
 #include "csc_out.h"
 #include "returns_903.h"
 #include "returns_rows.h"
+#include "validate/v_year.h"
 
 /* What the writer keeps per child: its episodes and the cohorts it is in. */
 typedef struct r9_epi {
@@ -37,6 +38,10 @@ typedef struct r9_ctx {
 	r9_child **slot;   /* open-addressing hash of children by id */
 	size_t nslot, n;
 	csc_date span_end; /* latest DECOM or DEC staged: about the extraction date */
+	v_recode rec[16];  /* PLACE successions (H5>K3, Z1>Z11): see place_for_year */
+	int nrec;
+	v_codes *codes;    /* the year's code lists (the nearest year the file has) */
+	long withdrawn;    /* episodes written with a PLACE not in the year's list */
 } r9_ctx;
 
 /* ---- children by id ---- */
@@ -370,6 +375,12 @@ static int keep_sw(const rs_year *y, const r9_child *c, const rr_reader *r,
 	return c->in_eps && rs_overlaps(y, col_date(r, t, "SW_DECOM"), col_date(r, t, "SW_DEC"));
 }
 
+static int keep_dolo(const rs_year *y, const r9_child *c, const rr_reader *r,
+		     const csc_903_table *t)
+{
+	return c->in_eps && rs_overlaps(y, col_date(r, t, "DOLO_START"), col_date(r, t, "DOLO_END"));
+}
+
 #define FLAG_FN(name, field)                                                                  \
 	static int name(const rs_year *y, const r9_child *c, const rr_reader *r,               \
 			const csc_903_table *t)                                                \
@@ -414,12 +425,15 @@ static const struct r9_rule {
 	{"PrevPerm", keep_prevperm, 1, NULL, {NULL}, NULL},
 	{"Missing", keep_missing, 0, "MIS_END", {NULL}, NULL},
 	{"SocialWorker", keep_sw, 0, "SW_DEC", {"SW_REASON", NULL}, NULL},
+	/* deprivation of liberty orders (from 2026-27): as Missing */
+	{"DoLo", keep_dolo, 0, "DOLO_END", {NULL}, NULL},
 };
 
 /* The DfE columns that hold dates (written DD/MM/YYYY). */
 static const char *const date_cols[] = {
 	"DOB", "MC_DOB", "DECOM", "DEC", "REVIEW", "DUC", "DATE_INT", "DATE_MATCH", "DATE_PLACED",
-	"DATE_PLACED_CEASED", "DATE_PERM", "MIS_START", "MIS_END", "SW_DECOM", "SW_DEC", NULL,
+	"DATE_PLACED_CEASED", "DATE_PERM", "MIS_START", "MIS_END", "SW_DECOM", "SW_DEC", "DOLO_START",
+	"DOLO_END", NULL,
 };
 
 static int is_date_col(const char *col)
@@ -442,8 +456,26 @@ static int blanked(const struct r9_rule *rule, const char *col, int ended_late)
 	return 0;
 }
 
-static void write_cell(csc_csvw *w, const rs_year *y, const char *col, const char *v)
+/* The PLACE code of the return's year for a placement recorded as v. A
+ * code introduced after the year to replace an older one (K3 from 2024-25
+ * for H5, Z11-Z14 from 2025-26 for Z1: the successions rule 503D allows
+ * across a year boundary) is written as the code it replaced, which is
+ * what the year's list holds for that placement; any other code is written
+ * as recorded (one the year no longer lists is counted, and csc-validate
+ * reports it under rule 146). */
+static const char *place_for_year(r9_ctx *x, const char *v)
 {
+	for (int i = 0; i < x->nrec; i++)
+		if (!strcmp(v, x->rec[i].to_code) && x->rec[i].year > x->y->year)
+			return x->rec[i].from_code;
+	if (*v && x->codes && !v_codes_has(x->codes, "Episodes.PLACE", v))
+		x->withdrawn++;
+	return v;
+}
+
+static void write_cell(csc_csvw *w, r9_ctx *x, const char *col, const char *v)
+{
+	const rs_year *y = x->y;
 	char buf[CSC_DATE_BUFSZ];
 	csc_date d;
 	if (is_date_col(col) && *v && csc_date_parse_iso(v, strlen(v), &d) == 0) {
@@ -457,6 +489,8 @@ static void write_cell(csc_csvw *w, const rs_year *y, const char *col, const cha
 		else if (!strcmp(v, "F"))
 			v = "2";
 	}
+	if (!strcmp(col, "PLACE"))
+		v = place_for_year(x, v);
 	/* Anything else (a DATE_PERM with unknown day "zz/03/2015") is
 	 * written as the dump had it. */
 	csc_csvw_str(w, v);
@@ -493,7 +527,7 @@ static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, l
 				continue;
 			int late = rule->ended && col_date(&r, t, rule->ended) > x->y->last;
 			for (int i = 0; i < t->ncols; i++)
-				write_cell(&w, x->y, t->cols[i],
+				write_cell(&w, x, t->cols[i],
 					   blanked(rule, t->cols[i], late) ||
 						   (rule->blank && rule->blank(c, t->cols[i]))
 						   ? ""
@@ -510,10 +544,27 @@ static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, l
 	return csc_out_commit(&o) ? CSC_EXIT_OUTPUT : 0;
 }
 
-int r9_write(const rs_year *y, const char *staging_dir, const char *dir)
+/* The PLACE successions and the year's code lists from the reference
+ * folder. A year before the first the file holds takes the first (its
+ * lists are the earlier years' too); a later one, the last. */
+static int load_codes(r9_ctx *x, const char *ref_dir)
 {
-	r9_ctx x = {y, staging_dir, NULL, 0, 0, CSC_NODATE};
-	int rc = scan(&x);
+	const v_collection *c = v_collection_find("SSDA903");
+	char *p = csc_path_join(ref_dir, c->codes_csv);
+	int yr = x->y->year < c->first ? c->first : x->y->year > c->last ? c->last : x->y->year;
+	x->nrec = v_recodes_load(p, c, x->rec, (int)(sizeof x->rec / sizeof x->rec[0]));
+	if (x->nrec >= 0)
+		x->codes = v_codes_load(p, yr);
+	free(p);
+	return x->nrec < 0 || !x->codes ? CSC_EXIT_CONFIG : 0;
+}
+
+int r9_write(const rs_year *y, const char *staging_dir, const char *ref_dir, const char *dir)
+{
+	r9_ctx x = {y, staging_dir, NULL, 0, 0, CSC_NODATE, {{{0}, {0}, 0}}, 0, NULL, 0};
+	int rc = load_codes(&x, ref_dir);
+	if (!rc)
+		rc = scan(&x);
 	if (!rc)
 		cohorts(&x);
 	if (!rc)
@@ -521,11 +572,18 @@ int r9_write(const rs_year *y, const char *staging_dir, const char *dir)
 			if (x.slot[s])
 				x.slot[s]->cohort = x.slot[s]->in_eps || x.slot[s]->oc3;
 	for (size_t i = 0; !rc && i < sizeof rules / sizeof rules[0]; i++) {
+		const csc_903_table *t = csc_903_by_name(rules[i].table);
+		if (t->from > y->year)
+			continue; /* a table the year's return does not have */
 		long n;
 		rc = write_table(&x, &rules[i], dir, &n);
 		if (!rc)
 			csc_info("ssda903-%d/%s.csv: %ld rows", y->year, rules[i].table, n);
 	}
+	if (!rc && x.withdrawn)
+		csc_info("note: %ld episode(s) of %d hold a PLACE code that year does not list: "
+			 "written as recorded; csc-validate reports them (rule 146)", x.withdrawn, y->year);
+	v_codes_free(x.codes);
 	free_children(&x);
 	return rc;
 }

@@ -10,8 +10,11 @@
 
 #include "returns_scope.h"
 
-/* Write the eleven tables into folder dir (which exists), each through
- * csc_out. Returns 0, or a csc_exit code after printing why. */
-int r9_write(const rs_year *y, const char *staging_dir, const char *dir);
+/* Write the year's tables (the eleven of every year, and DoLo from
+ * 2026-27) into folder dir (which exists), each through csc_out. PLACE
+ * codes are put in the year's codes with ref_dir's
+ * ssda903-codes-by-year.csv (RETURNS.md). Returns 0, or a csc_exit code
+ * after printing why (CSC_EXIT_CONFIG when the codes file is unreadable). */
+int r9_write(const rs_year *y, const char *staging_dir, const char *ref_dir, const char *dir);
 
 #endif

@@ -25,6 +25,7 @@ static void help(void)
 	       "\n"
 	       "SYNOPSIS\n"
 	       "    csc-returns --conf FILE --year YYYY [-o DIR] [--serial NNN] [--quiet]\n"
+	       "    csc-returns --conf FILE --year YYYY [-o DIR] --print-dir\n"
 	       "\n"
 	       "DESCRIPTION\n"
 	       "    Reads the staging tables under <output_dir>/staging (docs/FORMATS.md) and\n"
@@ -33,8 +34,10 @@ static void help(void)
 	       "      cin-YYYY.xml       CIN census (children with a CIN episode open in the\n"
 	       "                         year), element names of that year's specification:\n"
 	       "                         Sex M/F/U from 2024-25, GenderCurrent 1/2/0 before\n"
-	       "      ssda903-YYYY/      the eleven SSDA903 tables as CSV, DD/MM/YYYY dates,\n"
-	       "                         SEX M/F from 2024-25, 1/2 before\n"
+	       "      ssda903-YYYY/      the SSDA903 tables of that year as CSV (DoLo from\n"
+	       "                         2026-27), DD/MM/YYYY dates, SEX M/F/U from 2024-25,\n"
+	       "                         1/2 before, PLACE in the year's codes (K3 as H5\n"
+	       "                         before 2024-25, Z11-Z14 as Z1 before 2025-26)\n"
 	       "    Only inputs that were staged are written. Anything dated after the\n"
 	       "    reference date (31 March YYYY) is written as it stood on that date.\n"
 	       "    The scoping rules are in load/RETURNS.md.\n"
@@ -50,6 +53,7 @@ static void help(void)
 	       "    -o DIR         output folder (default <output_dir>/returns/YYYY); replaced\n"
 	       "    --serial NNN   Header SerialNo, 3 or more digits (default 001)\n"
 	       "    --quiet        print nothing on success\n"
+	       "    --print-dir    print the output folder and exit (nothing is read or written)\n"
 	       "    --help         this text\n"
 	       "    --version      print the release and git description\n"
 	       "\n"
@@ -102,7 +106,7 @@ static int write_cin(const char *dir, const rs_year *y, const rc_header *h, cons
 	return rc;
 }
 
-static int write_903(const char *dir, const rs_year *y, const char *staging)
+static int write_903(const char *dir, const rs_year *y, const char *staging, const char *ref_dir)
 {
 	char name[32];
 	snprintf(name, sizeof name, "ssda903-%d", y->year);
@@ -112,10 +116,20 @@ static int write_903(const char *dir, const rs_year *y, const char *staging)
 		csc_error_at(sub, 0, "cannot create folder: %s", strerror(errno));
 		rc = CSC_EXIT_OUTPUT;
 	} else {
-		rc = r9_write(y, staging, sub);
+		rc = r9_write(y, staging, ref_dir, sub);
 	}
 	free(sub);
 	return rc;
+}
+
+/* The folder the year's returns go to: -o, else <output_dir>/returns/YYYY. */
+static char *out_dir(const csc_conf *conf, const rs_year *y, const char *out)
+{
+	if (out)
+		return csc_xstrdup(out);
+	char sub[32];
+	snprintf(sub, sizeof sub, "returns/%d", y->year);
+	return csc_path_join(conf->output_dir, sub);
 }
 
 int main(int argc, char **argv)
@@ -124,10 +138,11 @@ int main(int argc, char **argv)
 		{"conf", required_argument, NULL, 'c'}, {"year", required_argument, NULL, 'y'},
 		{"serial", required_argument, NULL, 's'}, {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
+		{"print-dir", no_argument, NULL, 'p'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *conf_path = NULL, *year_s = NULL, *out = NULL, *serial = "001";
-	int c;
+	int c, print_dir = 0;
 	csc_diag_init(argv[0]);
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -138,6 +153,7 @@ int main(int argc, char **argv)
 		case 'q': csc_diag_quiet(1); break;
 		case 'h': help(); return 0;
 		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
+		case 'p': print_dir = 1; break;
 		default: return usage();
 		}
 	}
@@ -155,6 +171,13 @@ int main(int argc, char **argv)
 	csc_conf *conf = csc_conf_load(conf_path);
 	if (!conf)
 		return CSC_EXIT_CONFIG;
+	char *dir = out_dir(conf, &y, out);
+	if (print_dir) { /* for make returns, which validates what was written */
+		printf("%s\n", dir);
+		free(dir);
+		csc_conf_free(conf);
+		return 0;
+	}
 	char *staging = csc_path_join(conf->output_dir, "staging");
 	rv_cover cov;
 	int rc = rv_cover_scan(staging, &cov);
@@ -177,14 +200,6 @@ int main(int argc, char **argv)
 		csc_info("note: the staged data ends on %s, before the reference date: year %d is "
 			 "written as far as the data goes", csc_date_iso(cov.last, b), y.year);
 	}
-	char *dir = NULL;
-	if (out) {
-		dir = csc_xstrdup(out);
-	} else {
-		char sub[32];
-		snprintf(sub, sizeof sub, "returns/%d", y.year);
-		dir = csc_path_join(conf->output_dir, sub);
-	}
 	rd_dir d = {0};
 	if (!rc && rd_begin(&d, dir) != 0)
 		rc = CSC_EXIT_OUTPUT;
@@ -192,7 +207,7 @@ int main(int argc, char **argv)
 	if (!rc && cov.cin)
 		rc = write_cin(d.tmp, &y, &h, staging);
 	if (!rc && cov.ssda903)
-		rc = write_903(d.tmp, &y, staging);
+		rc = write_903(d.tmp, &y, staging, conf->reference_dir);
 	if (!rc) {
 		if (rd_commit(&d) != 0)
 			rc = CSC_EXIT_OUTPUT;

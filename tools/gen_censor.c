@@ -136,6 +136,16 @@ static void censor_care(const gen_opts *o, gen_child *c)
 	}
 	c->nsw = k;
 	k = 0;
+	for (int i = 0; i < c->ndolo; i++) {
+		gen_span *d = &c->dolo[i];
+		if (from == CSC_NODATE || d->start < from || d->start > E)
+			continue;
+		if (CUT(d->end, E))
+			d->end = CSC_NODATE;
+		c->dolo[k++] = *d;
+	}
+	c->ndolo = k;
+	k = 0;
 	for (int i = 0; i < c->noc2; i++)
 		if (c->oc2[i].census >= S && c->oc2[i].census <= E)
 			c->oc2[k++] = c->oc2[i];

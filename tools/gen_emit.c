@@ -8,6 +8,7 @@
 #include "csc_out.h"
 #include "gen_codes.h"
 #include "gen_emit_int.h"
+#include "validate/v_year.h"
 
 /* The SSDA903 header rows are the tables' identity (INPUTS.md section 2). */
 static const char *const h_header[] = {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", NULL};
@@ -32,6 +33,7 @@ static const char *const h_contacts[] = {"Child Unique ID", "Gender", "Ethnicity
 static const char *const h_eh[] = {"Child Unique ID", "Episode ID", "Assessment start date",
 				   "Assessment completion date", "Organisation completing assessment",
 				   "Tier", "Episode end date", "Closure reason", NULL};
+static const char *const h_dolo[] = {"CHILD", "DOB", "DOLO_START", "DOLO_END", NULL};
 static const char *const h_manifest[] = {"file", "line", "field", "value", "kind", NULL};
 
 /* Which faults each table can carry: mandatory columns only, so that each
@@ -65,11 +67,23 @@ static const struct table {
 	[GF_PREVPERM] = {"ssda903/prev_perm.csv", h_prevperm, {{2, K_BAD_CODE}, {2, K_MISSING}}, 2},
 	[GF_MISSING] = {"ssda903/missing.csv", h_missing, {{3, K_BAD_DATE}, {2, K_BAD_CODE}}, 2},
 	[GF_SW] = {"ssda903/social_worker.csv", h_sw, {{3, K_BAD_DATE}, {2, K_MISSING}}, 2},
+	[GF_DOLO] = {"ssda903/dolo.csv", h_dolo, {{0}}, 0},
 	[GF_MANIFEST] = {"dirty-manifest.csv", h_manifest, {{0}}, 0},
 };
 
 static const char *const kind_names[] = {"bad_code", "bad_date", "missing", "duplicate"};
 static const char *const bad_codes[] = {"ZZ", "X9", "??", "99Z"};
+
+/* OC3 ACCOM: the drawn letter with 1 (suitable) or 2 (not suitable);
+ * where the code list has only one of the two (S2, X2: rule 133), that
+ * one. */
+static void accom(const gen_opts *o, char *out, int a)
+{
+	const char *l = gen_accom_letter[a / 2].code;
+	snprintf(out, GEN_FIELD, "%s%d", l, 1 + a % 2);
+	if (o->codes && !v_codes_has(o->codes, "OC3.ACCOM", out))
+		snprintf(out, GEN_FIELD, "%s%d", l, 2 - a % 2);
+}
 
 const char *gen_file_path(int f)
 {
@@ -407,8 +421,7 @@ static void put_903(gen_emit *g, const gen_child *c)
 		if (!known)
 			gen_row_str(&r, "0");
 		else
-			snprintf(gen_row_next(&r), GEN_FIELD, "%s%d", gen_accom_letter[o->accom / 2].code,
-				 1 + o->accom % 2);
+			accom(g->o, gen_row_next(&r), o->accom);
 		gen_put_row(g, GF_OC3, &r);
 	}
 	if (c->adopted) {
@@ -469,6 +482,14 @@ static void put_903(gen_emit *g, const gen_child *c)
 		gen_row_dmy(&r, w->end);
 		gen_row_str(&r, w->end != CSC_NODATE ? gen_sw_reasons[w->reason].code : "");
 		gen_put_row(g, GF_SW, &r);
+	}
+	for (int i = 0; i < c->ndolo; i++) {
+		gen_row_reset(&r);
+		gen_row_str(&r, c->id);
+		gen_row_str(&r, dob);
+		gen_row_dmy(&r, c->dolo[i].start);
+		gen_row_dmy(&r, c->dolo[i].end);
+		gen_put_row(g, GF_DOLO, &r);
 	}
 }
 

@@ -21,6 +21,7 @@
 #include "csc_workday.h"
 #include "gen_emit.h"
 #include "gen_model.h"
+#include "validate/v_year.h"
 
 static void usage(FILE *fp)
 {
@@ -225,6 +226,17 @@ bad:
 	if (!cal)
 		return CSC_EXIT_INPUT;
 	o.cal = cal;
+	/* the PLACE successions and the latest year's code lists */
+	const v_collection *coll = v_collection_find("SSDA903");
+	char *codes_csv = csc_path_join(ref, coll->codes_csv);
+	v_recode recodes[16];
+	o.nrecode = v_recodes_load(codes_csv, coll, recodes, 16);
+	o.recode = recodes;
+	v_codes *codes = o.nrecode < 0 ? NULL : v_codes_load(codes_csv, coll->last);
+	o.codes = codes;
+	free(codes_csv);
+	if (!codes)
+		return CSC_EXIT_INPUT;
 	if (csc_mkdirs(out) != 0) {
 		csc_error_at(out, 0, "cannot create folder: %s", strerror(errno));
 		return CSC_EXIT_OUTPUT;
@@ -254,6 +266,7 @@ bad:
 	if (write_conf(&o, out, population) != 0)
 		return CSC_EXIT_OUTPUT;
 	csc_calendar_free(cal);
+	v_codes_free(codes);
 
 	char endb[CSC_DATE_BUFSZ];
 	csc_date_iso(o.end, endb);

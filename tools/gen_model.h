@@ -37,6 +37,7 @@
 #define GEN_MAX_OC2 20
 #define GEN_MAX_OC3 5
 #define GEN_MAX_PERIODS 4
+#define GEN_MAX_DOLO 4
 
 /* Generation settings shared by the simulation and the writers. */
 typedef struct gen_opts {
@@ -51,6 +52,11 @@ typedef struct gen_opts {
 	const char *upn_la;     /* LA code in UPNs (characters 2-4) */
 	int sex_element;        /* 1: CIN Sex M/F/U and 903 SEX M/F */
 	const csc_calendar *cal;
+	/* from ref/ssda903-codes-by-year.csv: the PLACE successions (H5>K3,
+	 * Z1>Z11..Z14) and the latest year's code lists (OC3.ACCOM) */
+	const struct v_recode *recode;
+	int nrecode;
+	const struct v_codes *codes;
 } gen_opts;
 
 /* Which Ofsted URN an episode carries. */
@@ -106,7 +112,7 @@ typedef struct gen_cin {
 
 typedef struct gen_epi {
 	csc_date decom, dec;
-	char rne, ls[3], place[3], prov[4], rec[4], rpc[7];
+	char rne, ls[3], place[4], prov[4], rec[4], rpc[7];
 	uint8_t cin;            /* N1..N8 */
 	uint8_t urn;            /* GEN_URN_*: the placement's Ofsted URN */
 	uint32_t post;          /* placement postcode seed */
@@ -147,7 +153,7 @@ typedef struct gen_child {
 	csc_date mc_dob;
 
 	int nperiods;           /* periods of care simulated */
-	int ncontacts, neh, ncin, nepi, nrev, nmiss, nsw, noc2, noc3;
+	int ncontacts, neh, ncin, nepi, nrev, nmiss, nsw, noc2, noc3, ndolo;
 	gen_contact contact[GEN_MAX_CONTACTS];
 	gen_eh eh[GEN_MAX_EH];
 	gen_cin cin[GEN_MAX_CIN];
@@ -157,6 +163,7 @@ typedef struct gen_child {
 	gen_sw sw[GEN_MAX_SW];
 	gen_oc2 oc2[GEN_MAX_OC2];
 	gen_oc3 oc3[GEN_MAX_OC3];
+	gen_span dolo[GEN_MAX_DOLO]; /* deprivation of liberty orders (DoLo) */
 
 	int uasc;               /* UASC row */
 	csc_date duc;

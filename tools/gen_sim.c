@@ -24,6 +24,7 @@
 
 #include "gen_codes.h"
 #include "gen_model.h"
+#include "validate/v_year.h"
 
 enum cls { C_CONTACT, C_CIN, C_CP, C_CLA, C_SB, NCLS };
 
@@ -394,6 +395,56 @@ static int accom_letter(sim *s, int n)
 	return gen_pick(&s->r, w, m);
 }
 
+/* Supported accommodation has been registered with Ofsted since 28 October
+ * 2023: from 29/10/2023 an H5 placement needs its URN (rule 230 in 2023-24,
+ * 218 from 2024-25, which exempts neither H5 nor its successor K3). */
+
+/* A placement still open when its PLACE code was replaced (H5 by K3 from
+ * 2024-25, Z1 by Z11-Z14 from 2025-26: the successions rule 503D allows
+ * across the boundary) is recorded in the successor, as a case system that
+ * recoded it holds it; csc-returns writes the older code in the years
+ * before. A code with several successors takes one by the placement's
+ * postcode seed, so no random draw is added. */
+static void recode(const gen_opts *o, gen_epi *x)
+{
+	const v_recode *to[8];
+	int n = 0;
+	for (int i = 0; i < o->nrecode && n < 8; i++) {
+		const v_recode *r = &o->recode[i];
+		if (r->year && !strcmp(r->from_code, x->place) && strlen(r->to_code) < sizeof x->place &&
+		    (x->dec == CSC_NODATE || x->dec >= csc_date_make(r->year - 1, 4, 1)))
+			to[n++] = r;
+	}
+	if (n)
+		memcpy(x->place, to[x->post % (unsigned)n]->to_code, sizeof x->place - 1), x->place[3] = 0;
+	if ((!strcmp(x->place, "H5") || !strcmp(x->place, "K3")) &&
+	    (x->dec == CSC_NODATE || x->dec >= csc_date_make(2023, 10, 29)))
+		x->urn = GEN_URN_OWN;
+}
+
+/* Deprivation of liberty orders: some young people (10 and over) in a
+ * children's home (K2) are deprived of their liberty under a court order
+ * for part of the placement. The order lies strictly inside the episode,
+ * so every episode it overlaps is K2 (rules 709, 710); it ends before the
+ * episode does (rule 707) or is still open with it. */
+static void dolos(sim *s)
+{
+	gen_child *c = s->c;
+	for (int i = 0; i < c->nepi && c->ndolo < GEN_MAX_DOLO; i++) {
+		const gen_epi *x = &c->epi[i];
+		if (strcmp(x->place, "K2") || (x->ls[0] == 'V' && x->ls[1] != '2') ||
+		    age_on(s, x->decom) < 10 || !gen_chance(&s->r, 0.25))
+			continue;
+		csc_date a = x->decom + gen_int(&s->r, 1, 60);
+		csc_date b = a + gen_int(&s->r, 30, 300);
+		if (x->dec != CSC_NODATE && b >= x->dec)
+			b = x->dec - 1;
+		if (a >= b)
+			continue;
+		c->dolo[c->ndolo++] = (gen_span){a, b};
+	}
+}
+
 /* A period of care from `start`; returns its end and the REC via *rec.
  * Lengths depend on how the period ends, which is drawn first. */
 static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4])
@@ -535,6 +586,8 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	}
 	gen_epi *last = &c->epi[c->nepi - 1];
 	last->dec = end;
+	for (gen_epi *e = x; e <= last; e++)
+		recode(s->o, e);
 	/* A special guardianship order to the former foster carers (E45
 	 * relatives or friends, E46 others) ends a foster placement (rule 516):
 	 * the placement says which; ending any other placement, the order goes
@@ -963,5 +1016,6 @@ int gen_sim_child(const gen_opts *o, uint64_t k, gen_child *c)
 	}
 
 	oc3_not_in_care(c);
+	dolos(&s);
 	return gen_censor_child(o, c);
 }

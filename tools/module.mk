@@ -15,5 +15,5 @@
 #   closed before the dump's first day is not in the dump, as in a real one.
 PROGRAMS += csc-gen-sample
 csc-gen-sample_OBJS := tools/gen_main.o tools/gen_sim.o tools/gen_censor.o tools/gen_codes.o \
-	tools/gen_emit.o tools/gen_xml.o
+	tools/gen_emit.o tools/gen_xml.o validate/v_year.o
 E2E_TESTS += tests/e2e/gen_sample.sh

@@ -229,3 +229,55 @@ int v_codes_year(const v_codes *c)
 {
 	return c ? c->year : 0;
 }
+
+int v_codes_has(const v_codes *c, const char *list, const char *code)
+{
+	const char *s = v_codes_get(c, list);
+	size_t n = strlen(code);
+	while (s && *s) {
+		size_t k = strcspn(s, " ");
+		if (k == n && !memcmp(s, code, n))
+			return 1;
+		s += k + (s[k] == ' ');
+	}
+	return 0;
+}
+
+/* Add each "old>new" of the year's 503D list not yet in out. */
+static int add_recodes(const v_codes *codes, v_recode *out, int n, int cap)
+{
+	const char *s = v_codes_get(codes, V_RECODE_LIST);
+	while (s && *s) {
+		size_t k = strcspn(s, " ");
+		const char *gt = memchr(s, '>', k);
+		size_t a = gt ? (size_t)(gt - s) : 0, b = gt ? k - a - 1 : 0;
+		if (gt && a && b && a < sizeof out->from_code && b < sizeof out->to_code) {
+			v_recode r = {{0}, {0}, 0};
+			memcpy(r.from_code, s, a);
+			memcpy(r.to_code, gt + 1, b);
+			int seen = 0;
+			for (int i = 0; i < n && !seen; i++)
+				seen = !strcmp(out[i].from_code, r.from_code) && !strcmp(out[i].to_code, r.to_code);
+			if (!seen && n < cap)
+				out[n++] = r;
+		}
+		s += k + (s[k] == ' ');
+	}
+	return n;
+}
+
+int v_recodes_load(const char *path, const v_collection *c, v_recode *out, int cap)
+{
+	int n = 0;
+	for (int y = c->first; y <= c->last; y++) {
+		v_codes *codes = v_codes_load(path, y);
+		if (!codes)
+			return -1;
+		n = add_recodes(codes, out, n, cap);
+		for (int i = 0; i < n; i++)
+			if (!out[i].year && v_codes_has(codes, "Episodes.PLACE", out[i].to_code))
+				out[i].year = y;
+		v_codes_free(codes);
+	}
+	return n;
+}

@@ -82,4 +82,24 @@ const char *v_codes_get(const v_codes *c, const char *list);
 /* The year the lists were read for. */
 int v_codes_year(const v_codes *c);
 
+/* 1 when code is one of list's codes in c (0 when the list is undefined). */
+int v_codes_has(const v_codes *c, const char *list, const char *code);
+
+/* A code that succeeded another: PLACE `from_code` became `to_code` in the
+ * collection year `year` (the first whose Episodes.PLACE list holds
+ * to_code). The successions are those the DfE allows across a year boundary
+ * in rule 503D (list V_RECODE_LIST, "H5>K3", "Z1>Z11"), so a writer can
+ * put a placement in the code of the return's year and the generator can
+ * recode a placement still open when its code was replaced. */
+#define V_RECODE_LIST "rule 503D: PLACE change allowed across years (last year>this year)"
+typedef struct v_recode {
+	char from_code[8], to_code[8];
+	int year; /* 0: to_code is in no year's PLACE list */
+} v_recode;
+
+/* Every succession any of c's years lists, read from the codes-by-year CSV
+ * at path, into out (at most cap, in file order, each once). Returns the
+ * number, or -1 after printing "file:line: reason". */
+int v_recodes_load(const char *path, const v_collection *c, v_recode *out, int cap);
+
 #endif

@@ -22,7 +22,7 @@ check_exit "missing bank holidays" 3 "$GEN" --out "$T/x" --ref "$T/nowhere"
 check "same seed gives byte-identical files" diff -r "$T/a" "$T/b"
 check "another seed gives other files" bash -c "! cmp -s '$T/a/contacts.csv' '$T/c/contacts.csv'"
 check "no temporary files left" bash -c "! ls -R '$T/a' | grep -q '\.tmp\.'"
-check_eq "eleven SSDA903 tables" 11 "$(ls "$T/a/ssda903" | wc -l)"
+check_eq "the eleven SSDA903 tables and DoLo" 12 "$(ls "$T/a/ssda903" | wc -l)"
 
 # the XML against the XSD. The XSD types NumberOfPreviousCPP as
 # positiveInteger, but a first plan has 0 previous plans (the extractor

@@ -27,7 +27,7 @@ PrevPerm|CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM
 Missing|CHILD,DOB,MISSING,MIS_START,MIS_END
 SocialWorker|CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON
 TABLES
-check_eq "eleven files, nothing else" 11 "$(ls "$D" | wc -l)"
+check_eq "eleven files, nothing else (no DoLo before 2026-27)" 11 "$(ls "$D" | wc -l)"
 
 # Every date cell is DD/MM/YYYY (or empty); DATE_PERM may keep an unknown day.
 bad=$("$PY" - "$D" <<'PY'
@@ -107,4 +107,50 @@ check_eq "SW_DEC after 31 March blanked" "," \
 # 2023-24: L01 ceased 31/03/2024 is in, with its DEC.
 check_eq "2024 Episodes children" "L01 L02 L08 L09 R5 R6" "$(children "$T/r24/ssda903-2024/Episodes.csv")"
 check_eq "2024 DEC 31/03/2024 kept" "31/03/2024" "$(csvget "$T/r24/ssda903-2024/Episodes.csv" DEC CHILD=L01)"
+# PLACE in the year's codes (issue 15; ref/ssda903-codes-by-year.csv and
+# its 503D successions H5>K3, Z1>Z11..Z14) and the DoLo table, on a
+# hand-made staging: P1 recorded K3 since 01/06/2023 (supported
+# accommodation, recoded when K3 came in), P2 Z12 since 01/06/2024, P3 P2
+# (withdrawn 2025-26: written as recorded, with a note), P4 in a children's
+# home with four deprivation of liberty orders; P5 takes the staged data
+# into 2026-27.
+cp -r "$ROOT/tests/data/returns" "$T/pl"
+cat >"$T/pl/staging/ssda903_episodes.csv" <<'CSV'
+CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,src_file,src_line
+P1,2023-06-01,S,V2,N1,K3,PR4,,,,AB1,CD2,SC111111,e,2
+P2,2024-06-01,S,V2,N1,Z12,,,,,AB1,CD2,,e,3
+P3,2024-06-01,S,V2,N1,P2,PR4,,,,AB1,CD2,,e,4
+P4,2025-06-01,S,C2,N1,K2,PR4,,,,AB1,CD2,SC222222,e,5
+P5,2026-04-01,S,V2,N1,U1,PR1,2026-04-10,E4A,,AB1,CD2,SC333333,e,6
+CSV
+# A 2025-26 only (no table that year); B ends 01/04/2026 and C after the
+# reference date (end blanked); D starts after it; X9 has no episode.
+cat >"$T/pl/staging/ssda903_dolo.csv" <<'CSV'
+CHILD,DOB,DOLO_START,DOLO_END,src_file,src_line
+P4,2010-01-01,2025-07-01,2026-03-31,d,2
+P4,2010-01-01,2026-03-01,2026-04-01,d,3
+P4,2010-01-01,2026-05-01,2027-04-02,d,4
+P4,2010-01-01,2027-04-05,,d,5
+X9,2010-01-01,2026-05-01,,d,6
+CSV
+C2="$T/pl/pipeline.conf"
+for y in 2024 2025 2026 2027; do
+	"$BIN/csc-returns" --conf "$C2" --year "$y" -o "$T/pl$y" 2>"$T/pl$y.err"
+	check_eq "PLACE $y: exit 0" 0 "$?"
+done
+place() { csvget "$T/pl$1/ssda903-$1/Episodes.csv" PLACE CHILD="$2"; }
+check_eq "2023-24: K3 written as the H5 it replaced" "H5" "$(place 2024 P1)"
+check_eq "2024-25: K3" "K3" "$(place 2025 P1)"
+check_eq "2024-25: Z12 written as the Z1 it replaced" "Z1" "$(place 2025 P2)"
+check_eq "2024-25: P2 as recorded" "P2" "$(place 2025 P3)"
+check_eq "2025-26: Z12" "Z12" "$(place 2026 P2)"
+check_eq "2025-26: K3" "K3" "$(place 2026 P1)"
+check_eq "2025-26: P2 written as recorded" "P2" "$(place 2026 P3)"
+check "2025-26: the withdrawn code is said" grep -q "1 episode(s) of 2026 hold a PLACE code that year does not list" "$T/pl2026.err"
+check "2024-25: no such note" bash -c "! grep -q 'does not list' '$T/pl2025.err'"
+check "no DoLo.csv in 2025-26" test ! -e "$T/pl2026/ssda903-2026/DoLo.csv"
+check_eq "2026-27: twelve files" 12 "$(ls "$T/pl2027/ssda903-2027" | wc -l)"
+check_eq "2026-27 DoLo rows: B as recorded, C still open on 31/03/2027" \
+	"CHILD,DOB,DOLO_START,DOLO_END|P4,01/01/2010,01/03/2026,01/04/2026|P4,01/01/2010,01/05/2026,|" \
+	"$(tr '\n' '|' <"$T/pl2027/ssda903-2027/DoLo.csv")"
 finish

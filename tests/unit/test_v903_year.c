@@ -259,6 +259,84 @@ static void test_run_years_and_outputs(void **state)
 	v_ctx_free(c);
 }
 
+/* v_codes_has: whole codes only, never a prefix or a neighbour's tail. */
+static void test_codes_has(void **state)
+{
+	(void)state;
+	static const char csv[] = "year,list,code,label,change\n"
+				  "2023-24,Episodes.PLACE,Z1,,base\n"
+				  "2023-24,Episodes.PLACE,K2,,base\n"
+				  "2024-25,Episodes.PLACE,Z11,,added\n";
+	v_codes *c = v_codes_load_mem(csv, sizeof csv - 1, "c.csv", 2025);
+	assert_non_null(c);
+	assert_true(v_codes_has(c, "Episodes.PLACE", "Z1"));
+	assert_true(v_codes_has(c, "Episodes.PLACE", "Z11"));
+	assert_true(v_codes_has(c, "Episodes.PLACE", "K2"));
+	assert_false(v_codes_has(c, "Episodes.PLACE", "K"));
+	assert_false(v_codes_has(c, "Episodes.PLACE", "1"));
+	assert_false(v_codes_has(c, "Episodes.PLACE", "Z1 "));
+	assert_false(v_codes_has(c, "Episodes.PLACE", ""));
+	assert_false(v_codes_has(c, "OC3.ACCOM", "Z1"));
+	v_codes_free(c);
+	assert_false(v_codes_has(NULL, "Episodes.PLACE", "Z1"));
+}
+
+/* v_recodes_load: every year's 503D successions, each once, with the year
+ * its new code enters the PLACE list; a succession kept after a later year
+ * removes it; a new code no year lists has year 0; a token without '>' is
+ * no succession. Worked by hand over a made-up three-year file, then the
+ * ref/ file: H5>K3 from 2024-25, Z1>Z11..Z14 from 2025-26. */
+static void test_recodes(void **state)
+{
+	(void)state;
+	static const char csv[] =
+		"year,list,code,label,change\n"
+		"2023-24,Episodes.PLACE,H5,,base\n"
+		"2023-24,Episodes.PLACE,Z1,,base\n"
+		"2023-24," V_RECODE_LIST ",H5>K3,,added\n"
+		"2023-24," V_RECODE_LIST ",Q9>Q8,,added\n"
+		"2023-24," V_RECODE_LIST ",H5,,added\n"
+		"2024-25,Episodes.PLACE,K3,,added\n"
+		"2024-25," V_RECODE_LIST ",H5>K3,,same\n"
+		"2025-26,Episodes.PLACE,Z11,,added\n"
+		"2025-26," V_RECODE_LIST ",Z1>Z11,,added\n"
+		"2025-26," V_RECODE_LIST ",H5>K3,,removed\n";
+	char path[] = "/tmp/test_recodes.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, csv, sizeof csv - 1), (ssize_t)(sizeof csv - 1));
+	close(fd);
+	const v_collection made = {"T", 2024, 2026, NULL, NULL};
+	v_recode r[8];
+	int n = v_recodes_load(path, &made, r, 8);
+	assert_int_equal(n, 3);
+	assert_string_equal(r[0].from_code, "H5");
+	assert_string_equal(r[0].to_code, "K3");
+	assert_int_equal(r[0].year, 2025);
+	assert_string_equal(r[1].from_code, "Q9");
+	assert_int_equal(r[1].year, 0);
+	assert_string_equal(r[2].from_code, "Z1");
+	assert_string_equal(r[2].to_code, "Z11");
+	assert_int_equal(r[2].year, 2026);
+	assert_int_equal(v_recodes_load(path, &made, r, 1), 1); /* cap */
+	unlink(path);
+	assert_int_equal(v_recodes_load(path, &made, r, 8), -1); /* unreadable */
+
+	const v_collection *c = v_collection_find("SSDA903");
+	n = v_recodes_load(CSC_DATADIR "/ref/ssda903-codes-by-year.csv", c, r, 8);
+	assert_int_equal(n, 5);
+	assert_string_equal(r[0].from_code, "H5");
+	assert_string_equal(r[0].to_code, "K3");
+	assert_int_equal(r[0].year, 2025);
+	for (int i = 1; i < 5; i++) {
+		char want[8];
+		snprintf(want, sizeof want, "Z1%d", i);
+		assert_string_equal(r[i].from_code, "Z1");
+		assert_string_equal(r[i].to_code, want);
+		assert_int_equal(r[i].year, 2026);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +346,8 @@ int main(void)
 		cmocka_unit_test(test_codes_by_year),
 		cmocka_unit_test(test_ref_years),
 		cmocka_unit_test(test_run_years_and_outputs),
+		cmocka_unit_test(test_codes_has),
+		cmocka_unit_test(test_recodes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
