@@ -231,7 +231,9 @@ bad:
 	o.cal = cal;
 	/* the PLACE successions and the latest year's code lists */
 	const v_collection *coll = v_collection_find("SSDA903");
-	char *codes_csv = csc_path_join(ref, coll->codes_csv);
+	char *refdir = ref ? csc_xstrdup(ref) : csc_datadir_path("ref");
+	char *codes_csv = csc_path_join(refdir, coll->codes_csv);
+	free(refdir);
 	v_recode recodes[16];
 	o.nrecode = v_recodes_load(codes_csv, coll, recodes, 16);
 	o.recode = recodes;
