@@ -83,6 +83,17 @@ struct run {
 	double max_reject;      /* percent; > 100 means no limit */
 };
 
+/* The size and SHA-256 of the bytes parsed (and of any trailing bytes
+ * after the document, read now), for the manifest. 0 or -1. */
+static int record_source(csc_stage *st, csc_xml *x, const char *file)
+{
+	csc_digest d;
+	if (csc_input_digest(&x->in, &d) != 0)
+		return -1;
+	csc_stage_source(st, file, &d);
+	return 0;
+}
+
 static int extract(const struct run *run)
 {
 	cin_xsd xsd;
@@ -131,7 +142,7 @@ static int extract(const struct run *run)
 	if (csc_stage_open(&st, run->staging, "cin") || cin_emit_open(&em, &st, run->file)) {
 		csc_stage_abort(&st);
 		code = CSC_EXIT_OUTPUT;
-	} else if (cin_reader_run(&rd, &x, cin_emit_child, &em)) {
+	} else if (cin_reader_run(&rd, &x, cin_emit_child, &em) || record_source(&st, &x, run->file)) {
 		csc_stage_abort(&st);
 		code = CSC_EXIT_INPUT;
 	} else if (csc_stage_commit(&st)) {

@@ -387,7 +387,12 @@ static int read_end(list_reader *r, int rc)
 
 int list_reader_file(list_reader *r, const char *path)
 {
-	return read_end(r, csc_csv_readf(path, r->file, CSC_CSV_RECOVER, list_reader_row, r));
+	csc_digest d;
+	int rc = read_end(r, csc_csv_readf_digest(path, r->file, CSC_CSV_RECOVER, list_reader_row,
+						  r, &d));
+	if (rc == 0)
+		csc_stage_source(r->stage, r->file, &d);
+	return rc;
 }
 
 int list_reader_mem(list_reader *r, const char *data, size_t n)

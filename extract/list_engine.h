@@ -96,10 +96,11 @@ void list_reader_init(list_reader *r, const list_table *t, csc_stage *stage, csc
 /* csc_row_fn for csc_csv_read: the header (row 0), then every record. */
 int list_reader_row(void *ctx, const csc_row *row);
 
-/* Read a whole file with r; returns 0, or -1 after a fatal error was
- * printed (structural CSV error, refused header, empty file). A record
- * broken by a stray quote (csc_csvr.h, CSC_CSV_RECOVER) is one reject at
- * its first line, and reading goes on at the next line. */
+/* Read a whole file with r, recording its size and SHA-256 as read in the
+ * stage's sources; returns 0, or -1 after a fatal error was printed
+ * (structural CSV error, refused header, empty file). A record broken by a
+ * stray quote (csc_csvr.h, CSC_CSV_RECOVER) is one reject at its first
+ * line, and reading goes on at the next line. */
 int list_reader_file(list_reader *r, const char *path);
 
 /* Same, over n bytes of memory (tests and fuzzing). */

@@ -595,6 +595,12 @@ int csc_csv_readf_mem(const char *data, size_t n, const char *name, unsigned fla
 
 int csc_csv_readf(const char *path, const char *name, unsigned flags, csc_row_fn fn, void *ctx)
 {
+	return csc_csv_readf_digest(path, name, flags, fn, ctx, NULL);
+}
+
+int csc_csv_readf_digest(const char *path, const char *name, unsigned flags, csc_row_fn fn,
+			 void *ctx, csc_digest *d)
+{
 	if (!name)
 		name = path;
 	csc_input in;
@@ -611,6 +617,8 @@ int csc_csv_readf(const char *path, const char *name, unsigned flags, csc_row_fn
 	r.win = r.own;
 	int rc = run(&r);
 	csc_progress_end(&prog);
+	if (rc == 0 && d && csc_input_digest(&in, d) != 0)
+		rc = -1;
 	csc_input_close(&in);
 	reader_free(&r);
 	return rc;

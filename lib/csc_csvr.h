@@ -39,6 +39,8 @@
 
 #include <stddef.h>
 
+#include "csc_input.h"
+
 #define CSC_CSV_MAX_FIELD (1u << 20) /* 1 MiB */
 #define CSC_CSV_MAX_FIELDS 1024
 
@@ -74,6 +76,12 @@ int csc_csv_read_mem(const char *data, size_t n, const char *name, csc_row_fn fn
 int csc_csv_readf(const char *path, const char *name, unsigned flags, csc_row_fn fn, void *ctx);
 int csc_csv_readf_mem(const char *data, size_t n, const char *name, unsigned flags,
 		      csc_row_fn fn, void *ctx);
+
+/* csc_csv_readf, and when the whole file was read (0 returned) its size and
+ * SHA-256, computed from the very bytes parsed, into *d (csc_input_digest).
+ * d may be NULL. */
+int csc_csv_readf_digest(const char *path, const char *name, unsigned flags, csc_row_fn fn,
+			 void *ctx, csc_digest *d);
 
 /* Normalise a header name for matching: lower case, spaces, underscores and
  * hyphens removed ("Date of Contact" -> "dateofcontact"). Writes at most

@@ -18,6 +18,7 @@ int csc_input_open(csc_input *in, const char *path, const char *name)
 {
 	memset(in, 0, sizeof *in);
 	in->name = name ? name : path;
+	csc_sha256_init(&in->sha);
 	in->f = fopen(path, "rb");
 	if (!in->f) {
 		csc_error_at(in->name, 0, "cannot open: %s", strerror(errno));
@@ -52,12 +53,34 @@ long csc_input_read(csc_input *in, void *buf, size_t n)
 		in->failed = 1;
 		return -1;
 	}
+	if (got == 0 && n > 0)
+		in->eof = 1;
+	csc_sha256_update(&in->sha, buf, got);
 	in->done += (long long)got;
 	if (in->done > csc_input_limit) {
 		too_big(in);
 		return -1;
 	}
 	return (long)got;
+}
+
+int csc_input_digest(csc_input *in, csc_digest *d)
+{
+	char buf[65536];
+	while (!in->eof) {
+		if (!in->f) {
+			csc_error_at(in->name, 0, "closed before its end was read");
+			return -1;
+		}
+		if (csc_input_read(in, buf, sizeof buf) < 0)
+			return -1;
+	}
+	if (in->failed)
+		return -1;
+	csc_sha256 copy = in->sha; /* finishing consumes the state */
+	csc_sha256_hex(&copy, d->sha256);
+	d->bytes = in->done;
+	return 0;
 }
 
 void csc_input_close(csc_input *in)

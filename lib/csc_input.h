@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "csc_sha256.h"
+
 /* 64 GiB: about fifty times one year of all England's CIN census XML. */
 #define CSC_MAX_INPUT_BYTES (64LL << 30)
 
@@ -25,7 +27,16 @@ typedef struct csc_input {
 	long long total;   /* size of a regular file, else 0 (unknown) */
 	long long done;    /* bytes read so far */
 	int failed;        /* an error has been printed */
+	int eof;           /* the end was reached */
+	csc_sha256 sha;    /* of every byte read so far */
 } csc_input;
+
+/* What an input held, as read: for the run manifest, which must name the
+ * bytes the figures came from, not a file that may have changed since. */
+typedef struct csc_digest {
+	long long bytes;
+	char sha256[65];
+} csc_digest;
 
 /* Open path for reading; 0, or -1 after printing "name: reason" (cannot
  * open, a folder, or a regular file over csc_input_limit). */
@@ -34,6 +45,14 @@ int csc_input_open(csc_input *in, const char *path, const char *name);
 /* Read up to n bytes into buf: the count (0 at end of file), or -1 after
  * printing why (read error, or the limit passed by a non-regular file). */
 long csc_input_read(csc_input *in, void *buf, size_t n);
+
+/* Read whatever is left of the input to its end (a reader may stop at the
+ * end of its document), then its byte count and SHA-256 into d. Every byte
+ * is hashed as it is read, so a pipe is never opened a second time to hash
+ * it. May be called after csc_input_close only if the end had been reached.
+ * 0, or -1 after printing why (read error, the size limit, or closed before
+ * its end). */
+int csc_input_digest(csc_input *in, csc_digest *d);
 
 /* Close; safe to call twice. */
 void csc_input_close(csc_input *in);

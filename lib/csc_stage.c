@@ -10,6 +10,7 @@
 
 static const char *const rejects_header[] = {"file", "line", "field", "value", "reason", NULL};
 static const char *const recon_header[] = {"file", "table", "read", "staged", "rejected", NULL};
+static const char *const sources_header[] = {"file", "bytes", "sha256", NULL};
 /* dq.csv's columns (docs/FORMATS.md), so the transform copies rows as they are */
 static const char *const findings_header[] = {"check", "measure", "child", "record", "date",
 					      "detail", NULL};
@@ -133,6 +134,43 @@ void csc_stage_free(csc_stage *s)
 	free(s->dir);
 	free(s->input);
 	s->dir = s->input = NULL;
+	for (int i = 0; i < s->nsources; i++)
+		free(s->sources[i].file);
+	s->nsources = 0;
+}
+
+void csc_stage_source(csc_stage *s, const char *file, const csc_digest *d)
+{
+	if (s->nsources == CSC_STAGE_MAX_TABLES) {
+		csc_error_at(file, 0, "more than %d files read for %s", CSC_STAGE_MAX_TABLES, s->input);
+		s->failed = 1;
+		return;
+	}
+	csc_source *src = &s->sources[s->nsources++];
+	src->file = csc_xstrdup(file);
+	src->digest = *d;
+}
+
+/* One row per file read whole: its size and SHA-256 as read. */
+static int open_sources(csc_stage *s, csc_out *o)
+{
+	char *p = named(s->dir, "sources_", s->input);
+	int rc = csc_out_open(o, p);
+	free(p);
+	if (rc)
+		return -1;
+	csc_csvw w;
+	csc_csvw_init(&w, o->fp);
+	csc_csvw_header(&w, sources_header);
+	for (int i = 0; i < s->nsources; i++) {
+		char bytes[32];
+		snprintf(bytes, sizeof bytes, "%lld", s->sources[i].digest.bytes);
+		csc_csvw_str(&w, s->sources[i].file);
+		csc_csvw_str(&w, bytes);
+		csc_csvw_str(&w, s->sources[i].digest.sha256);
+		csc_csvw_end(&w);
+	}
+	return 0;
 }
 
 /* One row per staged table with event dates: the latest, and its column. */
@@ -165,8 +203,10 @@ static int open_coverage(csc_stage *s, csc_out *o)
 int csc_stage_commit(csc_stage *s)
 {
 	int bad = s->failed;
-	csc_out cov = {0};
+	csc_out cov = {0}, src = {0};
 	if (!bad && open_coverage(s, &cov) != 0)
+		bad = 1;
+	if (!bad && open_sources(s, &src) != 0)
 		bad = 1;
 	csc_out rec;
 	char *p = named(s->dir, "recon_", s->input);
@@ -194,6 +234,8 @@ int csc_stage_commit(csc_stage *s)
 			csc_out_abort(&rec);
 		if (cov.fp)
 			csc_out_abort(&cov);
+		if (src.fp)
+			csc_out_abort(&src);
 		csc_stage_abort(s);
 		return -1;
 	}
@@ -201,12 +243,13 @@ int csc_stage_commit(csc_stage *s)
 		if (s->tables[i].open && fflush(s->tables[i].out.fp) != 0)
 			bad = 1;
 	if (fflush(s->rej_out.fp) != 0 || fflush(s->find_out.fp) != 0 || fflush(rec.fp) != 0 ||
-	    fflush(cov.fp) != 0)
+	    fflush(cov.fp) != 0 || fflush(src.fp) != 0)
 		bad = 1;
 	if (bad) {
 		csc_error_at(s->dir, 0, "cannot write staging: %s", strerror(errno));
 		csc_out_abort(&rec);
 		csc_out_abort(&cov);
+		csc_out_abort(&src);
 		csc_stage_abort(s);
 		return -1;
 	}
@@ -220,8 +263,11 @@ int csc_stage_commit(csc_stage *s)
 		bad = 1;
 	if (csc_out_commit(&s->find_out))
 		bad = 1;
-	/* before recon, the make target: recon in place means coverage is too */
+	/* before recon, the make target: recon in place means coverage and
+	 * sources are too */
 	if (csc_out_commit(&cov))
+		bad = 1;
+	if (csc_out_commit(&src))
 		bad = 1;
 	if (csc_out_commit(&rec))
 		bad = 1;
@@ -258,10 +304,10 @@ int csc_stage_not_configured(const char *staging_dir, const char *input,
 		free(p);
 	}
 	int rc = 0;
-	const char *prefixes[] = {"coverage_", "rejects_", "findings_", "recon_"};
+	const char *prefixes[] = {"coverage_", "rejects_", "findings_", "sources_", "recon_"};
 	const char *const *headers[] = {csc_coverage_stage_header, rejects_header, findings_header,
-					recon_header};
-	for (int i = 0; i < 4; i++) {
+					sources_header, recon_header};
+	for (int i = 0; i < 5; i++) {
 		char *p = named(staging_dir, prefixes[i], input);
 		csc_out o;
 		if (csc_out_open(&o, p) == 0) {

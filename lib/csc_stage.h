@@ -6,14 +6,17 @@
  * file, and for every source record calls either csc_table_* to stage it or
  * csc_stage_reject to reject it, so that read = staged + rejected holds by
  * construction. csc_stage_commit writes rejects_<input>.csv,
- * recon_<input>.csv and findings_<input>.csv and renames every file into
- * place; csc_stage_abort leaves the previous staging untouched.
+ * recon_<input>.csv, findings_<input>.csv, coverage_<input>.csv and
+ * sources_<input>.csv (the size and SHA-256 of each file read, as read) and
+ * renames every file into place; csc_stage_abort leaves the previous staging
+ * untouched.
  */
 #ifndef CSC_STAGE_H
 #define CSC_STAGE_H
 
 #include "csc_coverage.h"
 #include "csc_csvw.h"
+#include "csc_input.h"
 #include "csc_out.h"
 
 #define CSC_STAGE_MAX_TABLES 64 /* an SSDA903 folder may hold one file per table per year */
@@ -33,6 +36,11 @@ typedef struct csc_table {
 	int cov_pos[CSC_COV_MAXCOLS];
 } csc_table;
 
+typedef struct csc_source {
+	char *file;           /* as configured: named in the manifest */
+	csc_digest digest;
+} csc_source;
+
 typedef struct csc_stage {
 	char *dir;            /* <output_dir>/staging */
 	char *input;          /* "cin", "ssda903", "contacts", "early_help" */
@@ -43,6 +51,8 @@ typedef struct csc_stage {
 	csc_table tables[CSC_STAGE_MAX_TABLES];
 	csc_table spare;      /* returned past the limit: stages nothing */
 	int ntables;
+	csc_source sources[CSC_STAGE_MAX_TABLES];
+	int nsources;
 	int failed;
 } csc_stage;
 
@@ -79,7 +89,12 @@ void csc_stage_unstage(csc_stage *s, csc_table *t, long line, const char *field,
 void csc_stage_finding(csc_stage *s, const char *check, const char *child, const char *record,
 		       const char *detail);
 
-/* Write recon and coverage_<input>.csv (the latest event date of each
+/* Record that file was read whole, with its size and SHA-256 as read
+ * (csc_input_digest), for sources_<input>.csv; past CSC_STAGE_MAX_TABLES
+ * files it says so and fails the stage. */
+void csc_stage_source(csc_stage *s, const char *file, const csc_digest *d);
+
+/* Write recon, sources_<input>.csv and coverage_<input>.csv (the latest event date of each
  * staged table, csc_coverage.h), commit every file. 0, or -1 when any write
  * failed. */
 int csc_stage_commit(csc_stage *s);
@@ -92,7 +107,7 @@ void csc_stage_free(csc_stage *s);
 
 /* Remove staging files of an input that is not configured (stale tables
  * from an earlier run), then write its header-only recon, rejects,
- * findings and coverage files. */
+ * findings, sources and coverage files. 0 or -1. */
 int csc_stage_not_configured(const char *staging_dir, const char *input,
 			     const char *const *stage_files);
 

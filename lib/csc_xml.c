@@ -109,7 +109,9 @@ static long doctype_line(csc_xml *x)
 	if (x->mem) {
 		n = (size_t)x->memlen < sizeof buf ? (size_t)x->memlen : sizeof buf;
 		memcpy(buf, x->mem, n);
-	} else if (x->path) {
+	} else if (x->path && x->in.total > 0) {
+		/* a regular file only: a pipe is read once, and opening it again
+		 * would wait for a writer that never comes */
 		FILE *f = fopen(x->path, "rb");
 		if (f) {
 			n = fread(buf, 1, sizeof buf, f);

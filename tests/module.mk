@@ -7,6 +7,8 @@ test_csv_OBJS := tests/unit/test_csv.o
 UNIT_TESTS += test_sha256 test_input
 test_sha256_OBJS := tests/unit/test_sha256.o
 test_input_OBJS := tests/unit/test_input.o
+UNIT_TESTS += test_stage
+test_stage_OBJS := tests/unit/test_stage.o
 # End to end: the tiny hand-made authority through csc-run, and the nightly
 # behaviour (determinism, lock, SIGKILL, incremental make, verify).
 E2E_TESTS += tests/e2e/tiny_frontdoor.sh tests/e2e/run_nightly.sh

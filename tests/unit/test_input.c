@@ -218,6 +218,115 @@ static void xml_cut_short_large(void **state)
 	free(text);
 }
 
+static const char *const SHA_AB12 = /* printf 'a,b\n1,2\n' | sha256sum */
+	"492d5ea496056f1a6a6592241032fab764c321596317930b4fa0e1e8bc3b7470";
+
+static int stop_at_header(void *ctx, const csc_row *row)
+{
+	(void)row;
+	(*(int *)ctx)++;
+	return 1;
+}
+
+/* The digest is of the bytes parsed: the whole file when read to its end;
+ * no digest when the callback stopped the read or it failed. */
+static void csv_digest(void **state)
+{
+	(void)state;
+	write_file("a,b\n1,2\n");
+	int rows = 0;
+	csc_digest d;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(csc_csv_readf_digest(path, "t.csv", 0, count_rows, &rows, &d), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(d.bytes, 8);
+	assert_string_equal(d.sha256, SHA_AB12);
+	rows = 0;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(csc_csv_readf_digest(path, "t.csv", 0, stop_at_header, &rows, &d), 1);
+	assert_int_equal(d.bytes, 0); /* untouched */
+	unlink(path);
+
+	write_file("");
+	rows = 0;
+	assert_int_equal(csc_csv_readf_digest(path, "e.csv", 0, count_rows, &rows, &d), 0);
+	assert_int_equal(rows, 0);
+	assert_int_equal(d.bytes, 0);
+	assert_string_equal(d.sha256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	unlink(path);
+}
+
+/* A reader that stops early: the digest reads the rest, so it still covers
+ * every byte; asking twice gives the same answer. */
+static void digest_reads_the_rest(void **state)
+{
+	(void)state;
+	write_file("a,b\n1,2\n");
+	csc_input in;
+	assert_int_equal(csc_input_open(&in, path, "t.csv"), 0);
+	char buf[3];
+	assert_int_equal(csc_input_read(&in, buf, 3), 3);
+	csc_digest d, again;
+	assert_int_equal(csc_input_digest(&in, &d), 0);
+	assert_int_equal(d.bytes, 8);
+	assert_string_equal(d.sha256, SHA_AB12);
+	assert_int_equal(csc_input_digest(&in, &again), 0);
+	assert_string_equal(again.sha256, SHA_AB12);
+	csc_input_close(&in);
+	assert_int_equal(csc_input_digest(&in, &again), 0); /* closed after its end: fine */
+
+	/* closed before its end: no digest, and a message */
+	assert_int_equal(csc_input_open(&in, path, "t.csv"), 0);
+	assert_int_equal(csc_input_read(&in, buf, 3), 3);
+	csc_input_close(&in);
+	capture_start();
+	int rc = csc_input_digest(&in, &d);
+	const char *err = capture_end();
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "t.csv: closed before its end was read"));
+	unlink(path);
+}
+
+/* A pipe is hashed as it is read: one open, the same digest as the file. */
+static void pipe_digest(void **state)
+{
+	(void)state;
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], "a,b\n1,2\n", 8), 8);
+	close(fds[1]);
+	char name[64];
+	snprintf(name, sizeof name, "/proc/self/fd/%d", fds[0]);
+	int rows = 0;
+	csc_digest d;
+	assert_int_equal(csc_csv_readf_digest(name, "p.csv", 0, count_rows, &rows, &d), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(d.bytes, 8);
+	assert_string_equal(d.sha256, SHA_AB12);
+	close(fds[0]);
+}
+
+/* libxml2 may stop at the end of the root element: the digest still takes
+ * the trailing blank lines. */
+static void xml_digest(void **state)
+{
+	(void)state;
+	write_file("<a><b>1</b></a>\n\n  \n"); /* 15 + 5 = 20 bytes */
+	csc_xml x;
+	assert_int_equal(csc_xml_open(&x, path, "c.xml"), 0);
+	int r;
+	while ((r = csc_xml_next(&x)) == 1)
+		;
+	assert_int_equal(r, 0);
+	csc_digest d;
+	assert_int_equal(csc_input_digest(&x.in, &d), 0);
+	assert_int_equal(d.bytes, 20);
+	/* printf '<a><b>1</b></a>\n\n  \n' | sha256sum */
+	assert_string_equal(d.sha256, "c91dfe09b6dac655da9f47db81cc399c308a6581d1ae61b8cda8153294ae3650");
+	csc_xml_close(&x);
+	unlink(path);
+}
+
 int main(void)
 {
 	csc_diag_init("test_input");
@@ -226,6 +335,10 @@ int main(void)
 		cmocka_unit_test(xml_over_limit),
 		cmocka_unit_test(stream_stopped_at_limit),
 		cmocka_unit_test(folder_and_missing),
+		cmocka_unit_test(csv_digest),
+		cmocka_unit_test(digest_reads_the_rest),
+		cmocka_unit_test(pipe_digest),
+		cmocka_unit_test(xml_digest),
 		cmocka_unit_test(xml_cut_short),
 		cmocka_unit_test(xml_cut_short_large),
 	};
