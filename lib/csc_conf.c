@@ -58,11 +58,14 @@ static const struct key conf_keys[] = {
 	{"drilldown", K_BOOL, 0, OFF(drilldown), "yes", "write drilldown.csv", NULL},
 	{"drilldown_periods", K_CHOICE, 0, OFF(drilldown_periods), "report",
 	 "drill-down for the periods the workbooks show (report) or every period (all)", drill_words},
-	{"max_reject_percent", K_PERCENT, 0, OFF(max_reject_percent), "100",
+	{"max_reject_percent", K_PERCENT, 0, OFF(max_reject_percent), "5",
 	 "fail the run (exit 2) when an input rejects more than this share", NULL},
 	{"data_extracted", K_DATE, 0, OFF(data_extracted), NULL,
 	 "YYYY-MM-DD the dumps were made: the data runs to it (default: each input's latest event date)",
 	 NULL},
+	{"max_drop_percent", K_PERCENT, 0, OFF(max_drop_percent), "50",
+	 "stop the run (exit 2) when an input's records read fall by more than this share "
+	 "since the last publication (100: never)", NULL},
 };
 #define NKEYS (sizeof conf_keys / sizeof conf_keys[0])
 

@@ -55,7 +55,10 @@ typedef struct csc_conf {
 	int publication_mode;    /* suppress small numbers as "c" */
 	int drilldown;           /* write drilldown.csv (default yes) */
 	enum csc_drill_periods drilldown_periods; /* default report */
-	double max_reject_percent; /* per input; above it the run fails (exit 2) */
+	double max_reject_percent; /* per input; above it the run fails (exit 2); default 5 */
+	/* per input: records read falling by more than this share of the last
+	 * publication's stop csc-run (exit 2) unless --accept-drop; default 50 */
+	double max_drop_percent;
 	csc_date data_extracted; /* the day the dumps were made; CSC_NODATE = not set
 				  * (each input's latest event date, csc_coverage.h) */
 } csc_conf;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
@@ -47,6 +48,40 @@ int csc_sha256_hex(csc_sha256 *s, char hex[65])
 		hex[2 * i + 1] = digits[md[i] & 15];
 	}
 	hex[64] = '\0';
+	return 0;
+}
+
+int csc_sha256_fd(int fd, char hex[65], long long *bytes)
+{
+	csc_sha256 s;
+	csc_sha256_init(&s);
+	unsigned char buf[1 << 16];
+	long long total = 0;
+	int err = 0;
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		csc_sha256_update(&s, buf, (size_t)n);
+		total += n;
+	}
+	if (csc_sha256_hex(&s, hex) != 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (err) {
+		errno = err;
+		hex[0] = '\0';
+		return -1;
+	}
+	if (bytes)
+		*bytes = total;
 	return 0;
 }
 

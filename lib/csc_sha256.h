@@ -35,6 +35,11 @@ int csc_sha256_hex(csc_sha256 *s, char hex[65]);
  * csc_sha256_hex does. 0, or -1 (out zeroed) when libcrypto failed. */
 int csc_sha256_digest(csc_sha256 *s, unsigned char out[32]);
 
+/* Hash everything left to read on fd into hex, and its length into *bytes
+ * (may be NULL); fd is not closed. 0, or -1 with errno set (ENOMEM when
+ * libcrypto failed). */
+int csc_sha256_fd(int fd, char hex[65], long long *bytes);
+
 /* Hash a whole file into hex, streaming (64 KiB at a time); 0, or -1 with
  * errno set (ENOMEM when libcrypto failed). */
 int csc_sha256_file(const char *path, char hex[65]);

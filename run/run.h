@@ -65,6 +65,16 @@ int run_lock(run_ctx *c);
  * code. */
 int run_settings(run_ctx *c);
 
+/* Write text to dir/name only when it differs, so that make sees a new
+ * timestamp exactly when the content changed. 0 or -1 (after saying why). */
+int run_write_if_changed(const char *dir, const char *name, const char *text);
+
+/* Write the content stamp of every input, reference and template folder
+ * under <work>/inputs, touching only those whose content changed (a pipe's
+ * on every run), so make re-reads exactly the changed inputs whatever
+ * their mtimes. 0, CSC_EXIT_INPUT (unreadable) or CSC_EXIT_OUTPUT. */
+int run_stamps(run_ctx *c);
+
 /* Run mk/pipeline.mk for target ("all" or "staging"); 0, or the failing
  * stage's exit code. */
 int run_make(run_ctx *c, int jobs, const char *target);
@@ -77,8 +87,46 @@ int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
 /* Publish <work>/<label> as <out>/<label> with manifest.csv. 0 or exit code. */
 int run_publish(run_ctx *c);
 
+/* Records per input (RUN_NINPUTS, in run_input_names order), summed over
+ * the files and tables of recon_<input>.csv; have[i] when configured. */
+#define RUN_NINPUTS 4
+extern const char *const run_input_names[RUN_NINPUTS];
+typedef struct run_counts {
+	long read[RUN_NINPUTS], staged[RUN_NINPUTS], rejected[RUN_NINPUTS];
+	int have[RUN_NINPUTS];
+	char period[16];     /* the period they were published as */
+} run_counts;
+
+/* The conf's path for input i of run_input_names (NULL: not configured). */
+const char *run_input_path(const csc_conf *k, int i);
+
+/* This run's counts from <out>/staging/recon_<input>.csv of every
+ * configured input. 0, or -1 after saying why. */
+int run_counts_staged(run_ctx *c, run_counts *k);
+
+/* The last publication's counts from <out>/.pub/counts.csv, opened without
+ * following a link (a link there is an error). 0, 1 when there is none
+ * (never published here), -1 after saying why. */
+int run_counts_published(run_ctx *c, run_counts *k);
+
+/* Write k as <out>/.pub/counts.csv (after a publication). 0 or -1. */
+int run_counts_write(run_ctx *c, const run_counts *k);
+
+/* The share by which records read fell from before to now, in percent
+ * (0 when they did not fall or before is 0). */
+double run_drop_percent(long before, long now);
+
+/* Every input configured in both whose records read fell by more than
+ * max_drop percent: with accept, logged; else an error naming the input,
+ * both counts and the override. 0, or CSC_EXIT_DATA. */
+int run_check_drop(const run_counts *before, const run_counts *now, double max_drop, int accept);
+
+/* One line on stderr per input with rejects: how many of how many, and
+ * the rejects file in dir. Printed with --quiet too (cron mails it). */
+void run_report_rejects(const run_counts *now, const char *dir);
+
 /* The one-line summary on stdout (unless quiet). */
-void run_summary(run_ctx *c, double secs);
+void run_summary(run_ctx *c, const run_counts *k, double secs);
 
 /* Write manifest.csv for the outputs in dir: version, period, settings,
  * SHA-256 of every input and output. 0 or -1. */

@@ -202,9 +202,7 @@ int run_lock(run_ctx *c)
 	return fd;
 }
 
-/* Write text to dir/name only when it differs, so that make sees a new
- * timestamp exactly when the setting changed. */
-static int write_if_changed(const char *dir, const char *name, const char *text)
+int run_write_if_changed(const char *dir, const char *name, const char *text)
 {
 	char *path = csc_path_join(dir, name);
 	size_t n = strlen(text);
@@ -306,7 +304,7 @@ int run_settings(run_ctx *c)
 			add(&buf, &len, stages[s].keys[i][0], stages[s].keys[i][1]);
 		char name[64];
 		snprintf(name, sizeof name, "%s.txt", stages[s].name);
-		int rc = write_if_changed(c->settings, name, buf);
+		int rc = run_write_if_changed(c->settings, name, buf);
 		free(buf);
 		if (rc)
 			return CSC_EXIT_OUTPUT;

@@ -28,7 +28,8 @@
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: csc-run --conf FILE [--period YYYY-MM|YYYY-Qn] [--jobs N] [--quiet]\n"
-		   "       csc-run --conf FILE --target staging\n"
+		   "               [--accept-drop]\n"
+		   "       csc-run --conf FILE --target staging [--accept-drop]\n"
 		   "       csc-run --conf FILE --verify [--period P]\n");
 }
 
@@ -37,11 +38,13 @@ static void help(void)
 	printf("NAME\n"
 	       "    csc-run - run extract, transform and load for one period\n\n"
 	       "SYNOPSIS\n"
-	       "    csc-run --conf FILE [--period YYYY-MM|YYYY-Qn] [--jobs N] [--quiet]\n\n"
+	       "    csc-run --conf FILE [--period YYYY-MM|YYYY-Qn] [--jobs N] [--quiet]\n"
+	       "            [--accept-drop]\n\n"
 	       "DESCRIPTION\n"
 	       "    Builds the highlight and quarterly workbooks, measures and drill-down for\n"
 	       "    one month or financial quarter, rebuilding only what changed inputs,\n"
-	       "    settings, templates or programs affect (mk/pipeline.mk). Outputs are\n"
+	       "    settings, templates or programs affect (mk/pipeline.mk); an input has\n"
+	       "    changed when its content has, whatever its modification time. Outputs are\n"
 	       "    published together as <output_dir>/<period> (a link swapped atomically),\n"
 	       "    with manifest.csv holding the SHA-256 of every input and output, the\n"
 	       "    settings, the period and the program version. A run killed at any point\n"
@@ -59,6 +62,11 @@ static void help(void)
 	       "    The output folder is cscpipe's alone (README, \"The output folder\"):\n"
 	       "    it is marked with .cscpipe, no link in it is ever followed, and each\n"
 	       "    run first removes what killed runs left there.\n\n"
+	       "    Loud on bad data: a stage whose input rejects more than max_reject_percent\n"
+	       "    (default 5) of its records fails the run, and an input whose records read\n"
+	       "    fell by more than max_drop_percent (default 50) since the last publication\n"
+	       "    stops it before anything is built from it; both exit 2 and nothing is\n"
+	       "    published. Every input with rejects gets one line on stderr, with --quiet too.\n\n"
 	       "OPTIONS\n"
 	       "    --conf FILE     pipeline.conf (required)\n"
 	       "    --period P      2023-09 (a month) or 2023-Q3 (financial quarter 3 of\n"
@@ -73,16 +81,33 @@ static void help(void)
 	       "                    published manifest; exit 0 when identical, 2 otherwise;\n"
 	       "                    the rebuild's log is kept in\n"
 	       "                    <output_dir>/logs/verify-<period>.log\n"
-	       "    --quiet         print nothing on success (for cron)\n"
+	       "    --quiet         print nothing on a success without rejects (for cron)\n"
+	       "    --accept-drop   publish although an input's records read fell by more than\n"
+	       "                    max_drop_percent since the last publication (the export\n"
+	       "                    really is smaller); that publication is the new baseline\n"
 	       "    --help          this text\n"
 	       "    --version       print the release and git description\n\n"
 	       "EXIT STATUS\n"
 	       "    0 success; 2 validation errors in the data (reject share above\n"
-	       "    max_reject_percent); 3 unreadable input; 4 bad configuration or usage,\n"
+	       "    max_reject_percent, or records read fell by more than max_drop_percent);\n"
+	       "    3 unreadable input; 4 bad configuration or usage,\n"
 	       "    a period that starts after the data, or an output_dir refused (a system\n"
 	       "    folder, or a non-empty folder without the .cscpipe marker); 5 another run\n"
 	       "    holds the output folder; 6 an output could not be written (disk full,\n"
 	       "    read-only, a symbolic link in the output folder); 7 internal error.\n");
+}
+
+/* This run's counts, and the stop when one fell too far since the last
+ * publication. 0 or an exit code. */
+static int check_counts(run_ctx *c, run_counts *now, int accept)
+{
+	if (run_counts_staged(c, now) != 0)
+		return CSC_EXIT_INTERNAL;
+	run_counts before;
+	int rc = run_counts_published(c, &before);
+	if (rc < 0)
+		return CSC_EXIT_OUTPUT;
+	return rc == 0 ? run_check_drop(&before, now, c->conf->max_drop_percent, accept) : 0;
 }
 
 int main(int argc, char **argv)
@@ -93,9 +118,10 @@ int main(int argc, char **argv)
 		{"jobs", required_argument, NULL, 'j'}, {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},       {"target", required_argument, NULL, 't'},
 		{"verify", no_argument, NULL, 'v'},     {"version", no_argument, NULL, 'V'},
+		{"accept-drop", no_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0}};
 	const char *conf_path = NULL, *period_arg = NULL, *target = "all";
-	int jobs = 2, quiet = 0, verify = 0, c;
+	int jobs = 2, quiet = 0, verify = 0, accept_drop = 0, c;
 	while ((c = getopt_long(argc, argv, "c:p:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': conf_path = optarg; break;
@@ -106,6 +132,7 @@ int main(int argc, char **argv)
 		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		case 't': target = optarg; break;
 		case 'v': verify = 1; break;
+		case 'a': accept_drop = 1; break;
 		default: usage(stderr); return CSC_EXIT_CONFIG;
 		}
 	}
@@ -174,21 +201,43 @@ int main(int argc, char **argv)
 		 conf->la_name);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	run_counts now;
 	int rc = run_settings(&ctx);
-	if (rc == 0 && all)
-		rc = run_coverage(&ctx, jobs);
 	if (rc == 0)
-		rc = run_make(&ctx, jobs, target);
+		rc = run_stamps(&ctx);
+	/* the extracts first: an input that shrank stops the run before any
+	 * figure is made from it, and before its coverage is judged (a list
+	 * that lost most of its rows has usually lost its latest dates too,
+	 * and the fall is the thing to say) */
+	if (rc == 0)
+		rc = run_make(&ctx, jobs, "staging");
+	if (rc == 0)
+		rc = check_counts(&ctx, &now, accept_drop);
 	if (rc == 0 && all)
+		rc = run_coverage(&ctx, jobs); /* its "make staging" finds nothing to do */
+	if (rc == 0 && all)
+		rc = run_make(&ctx, jobs, target);
+	int published = 0;
+	if (rc == 0 && all) {
 		rc = run_publish(&ctx);
+		published = rc == 0;
+	}
+	if (published && run_counts_write(&ctx, &now) != 0)
+		rc = CSC_EXIT_OUTPUT;
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	const char *label = ctx.period.label[0] ? ctx.period.label : "(period from the data)";
 	if (rc == 0) {
 		csc_log("run %s finished in %.1f s", label, secs);
+		char *stg = csc_path_join(ctx.out, "staging");
+		run_report_rejects(&now, all ? ctx.published : stg);
+		free(stg);
 		if (all)
-			run_summary(&ctx, secs);
+			run_summary(&ctx, &now, secs);
+	} else if (published) {
+		csc_error("run %s published, but the counts the next run compares with were not "
+			  "written (exit %d); log: %s", label, rc, ctx.log_path);
 	} else {
 		csc_error("run %s failed (exit %d) after %.1f s; published outputs are unchanged; log: %s",
 			  label, rc, secs, ctx.log_path);

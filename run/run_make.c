@@ -69,9 +69,9 @@ static int disk_full(const char *out)
 
 int run_make(run_ctx *c, int jobs, const char *target)
 {
-	const csc_conf *k = c->conf;
 	char *failed = csc_path_join(c->work, ".failed");
 	char *stg = csc_path_join(c->out, "staging");
+	char *ins = csc_path_join(c->work, "inputs");
 	unlink(failed);
 	char jobsarg[16];
 	snprintf(jobsarg, sizeof jobsarg, "-j%d", jobs);
@@ -82,11 +82,8 @@ int run_make(run_ctx *c, int jobs, const char *target)
 	char *argv[] = {
 		"make", "--no-print-directory", "-s", "-r", jobsarg, "-f", (char *)mkfile,
 		var("BIN", c->bin), var("CONF", c->conf_path), var("OUT", c->out),
-		var("STG", stg), var("P", c->pdir), var("SET", c->settings),
+		var("STG", stg), var("P", c->pdir), var("SET", c->settings), var("INS", ins),
 		var("LABEL", c->period.label), var("PERIOD", c->period.end_month),
-		var("CIN", k->cin_census), var("SSDA903_DIR", k->ssda903_dir),
-		var("CONTACTS", k->contacts), var("EARLY_HELP", k->early_help),
-		var("TPL", k->templates_dir), var("REF", k->reference_dir),
 		var("FAILED", failed), (char *)target, NULL};
 	csc_log("make %s -f %s", jobsarg, mkfile);
 	/* a failing stage also reports its exit code through a pipe, which
@@ -139,5 +136,6 @@ int run_make(run_ctx *c, int jobs, const char *target)
 	free(failed);
 	free(stg);
 	free(installed_mk);
+	free(ins);
 	return rc;
 }

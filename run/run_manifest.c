@@ -3,13 +3,16 @@
  * kind,name,value rows: the program version, the period, every setting each
  * stage read, the SHA-256 of every input (data, reference data, templates)
  * and of every output. `csc-run --verify` rebuilds from the same inputs and
- * compares. */
+ * compares. A data input's hash is the one its extractor computed from the
+ * bytes it parsed (staging/sources_<input>.csv), never a second reading of
+ * a file that may have been replaced since, or a pipe already drained. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "csc_csvr.h"
 #include "csc_csvw.h"
 #include "csc_diag.h"
 #include "csc_out.h"
@@ -60,6 +63,48 @@ static int hash_dir(csc_csvw *w, const char *kind, const char *dir, const char *
 	return rc;
 }
 
+struct sources {
+	csc_csvw *w;
+	const char *label;  /* manifest name; NULL: "<folder label>/<base name>" */
+	const char *folder;
+	int rows;
+};
+
+static int source_row(void *ctx, const csc_row *r)
+{
+	struct sources *s = ctx;
+	if (r->index == 0 || r->n != 3)
+		return 0;
+	char label[1024];
+	if (s->label) {
+		snprintf(label, sizeof label, "%s", s->label);
+	} else {
+		const char *base = strrchr(r->f[0], '/');
+		snprintf(label, sizeof label, "%s/%s", s->folder, base ? base + 1 : r->f[0]);
+	}
+	row(s->w, "input", label, r->f[2]);
+	s->rows++;
+	return 0;
+}
+
+/* The rows of staging/sources_<input>.csv of a configured input; -1 when
+ * it names no file (the extract did not record what it read). */
+static int source_rows(run_ctx *c, csc_csvw *w, const char *input, const char *label,
+		       const char *folder)
+{
+	char name[64];
+	snprintf(name, sizeof name, "staging/sources_%s.csv", input);
+	char *p = csc_path_join(c->out, name);
+	struct sources s = {w, label, folder, 0};
+	int rc = csc_csv_read(p, NULL, source_row, &s);
+	if (rc == 0 && s.rows == 0) {
+		csc_error_at(p, 0, "names no file read for %s: cannot write the manifest", input);
+		rc = -1;
+	}
+	free(p);
+	return rc == 0 ? 0 : -1;
+}
+
 static void settings_rows(csc_csvw *w, const char *dir)
 {
 	int n;
@@ -104,13 +149,15 @@ int run_manifest(run_ctx *c, const char *dir)
 	row(&w, "period", "end_month", c->period.end_month);
 	settings_rows(&w, c->settings);
 	int rc = 0;
-	const char *inputs[][2] = {{"cin_census", k->cin_census}, {"contacts", k->contacts},
-				   {"early_help", k->early_help}};
-	for (size_t i = 0; i < 3; i++)
-		if (inputs[i][1])
-			rc |= hash_row(&w, "input", inputs[i][0], inputs[i][1]);
-	if (k->ssda903_dir)
-		rc |= hash_dir(&w, "input", k->ssda903_dir, "ssda903_dir", NULL);
+	const struct {
+		const char *input, *path, *label, *folder;
+	} data[] = {{"cin", k->cin_census, "cin_census", NULL},
+		    {"contacts", k->contacts, "contacts", NULL},
+		    {"early_help", k->early_help, "early_help", NULL},
+		    {"ssda903", k->ssda903_dir, NULL, "ssda903_dir"}};
+	for (size_t i = 0; i < sizeof data / sizeof data[0]; i++)
+		if (data[i].path)
+			rc |= source_rows(c, &w, data[i].input, data[i].label, data[i].folder);
 	rc |= hash_dir(&w, "input", k->reference_dir, "reference_dir", NULL);
 	rc |= hash_dir(&w, "input", k->templates_dir, "templates_dir", NULL);
 	int n;
@@ -132,32 +179,12 @@ int run_manifest(run_ctx *c, const char *dir)
 	return csc_out_commit(&o);
 }
 
-void run_summary(run_ctx *c, double secs)
+void run_summary(run_ctx *c, const run_counts *k, double secs)
 {
 	long read = 0, rejected = 0;
-	static const char *const inputs[] = {"cin", "ssda903", "contacts", "early_help"};
-	for (int i = 0; i < 4; i++) {
-		char name[64];
-		snprintf(name, sizeof name, "staging/recon_%s.csv", inputs[i]);
-		char *p = csc_path_join(c->out, name);
-		FILE *f = fopen(p, "r");
-		char line[4096];
-		while (f && fgets(line, sizeof line, f)) {
-			long r, s, j;
-			/* last three fields: read,staged,rejected */
-			char *q = line + strlen(line);
-			int commas = 0;
-			while (q > line && commas < 3)
-				if (*--q == ',')
-					commas++;
-			if (commas == 3 && sscanf(q, ",%ld,%ld,%ld", &r, &s, &j) == 3) {
-				read += r;
-				rejected += j;
-			}
-		}
-		if (f)
-			fclose(f);
-		free(p);
+	for (int i = 0; i < RUN_NINPUTS; i++) {
+		read += k->read[i];
+		rejected += k->rejected[i];
 	}
 	if (csc_diag_is_quiet())
 		return;

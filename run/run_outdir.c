@@ -465,7 +465,7 @@ int run_out_tidy(int outfd, const char *out, const char *label)
 	/* the stages read and write these by path: no link may be there */
 	char work_p[32];
 	snprintf(work_p, sizeof work_p, ".work/%s", label);
-	const char *const dirs[] = {"staging", ".work/settings", work_p};
+	const char *const dirs[] = {"staging", ".work/settings", ".work/inputs", work_p};
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] - !label[0]; i++)
 		if (no_links_in(outfd, out, dirs[i]) != 0)
 			rc = -1;

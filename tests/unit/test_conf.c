@@ -54,6 +54,9 @@ static void test_good_file_and_defaults(void **state)
 	assert_int_equal(c->drilldown, 1);
 	assert_int_equal(c->drilldown_periods, CSC_DRILL_REPORT);
 	assert_int_equal(c->publication_mode, 0);
+	/* loud by default: 5 % rejected, or a fall of half, stops a run */
+	assert_true(c->max_reject_percent == 5.0);
+	assert_true(c->max_drop_percent == 50.0);
 	long pop;
 	assert_int_equal(csc_conf_population(c, 2024, &pop), 0);
 	assert_int_equal(pop, 52400);

@@ -155,6 +155,36 @@ static void test_file_errors(void **state)
 	assert_string_equal(got, "");
 }
 
+/* csc_sha256_fd hashes what is left on the descriptor and counts it: the
+ * FIPS "abc" vector from a pipe, then from a file after skipping "x". */
+static void test_fd(void **state)
+{
+	(void)state;
+	static const char abc[] = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], "abc", 3), 3);
+	close(fds[1]);
+	char hex[65];
+	long long n = -1;
+	assert_int_equal(csc_sha256_fd(fds[0], hex, &n), 0);
+	assert_string_equal(hex, abc);
+	assert_int_equal(n, 3);
+	close(fds[0]);
+
+	char path[] = "/tmp/csc-sha-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "xabc", 4), 4);
+	assert_int_equal(lseek(fd, 1, SEEK_SET), 1);
+	assert_int_equal(csc_sha256_fd(fd, hex, NULL), 0);
+	assert_string_equal(hex, abc);
+	close(fd);
+	unlink(path);
+	assert_int_equal(csc_sha256_fd(-1, hex, NULL), -1); /* a bad descriptor: EBADF */
+	assert_int_equal(errno, EBADF);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_every_length_in_pieces),
 		cmocka_unit_test(test_file),
 		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_fd),
 	};
 	return cmocka_run_group_tests_name("sha256", tests, NULL, NULL);
 }

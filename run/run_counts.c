@@ -1,0 +1,241 @@
+/* run_counts.c - records read per input: the reject lines, the one-line
+ * summary, and the check against the last publication.
+ *
+ * An export that suddenly holds far fewer records (a filter left on in the
+ * case system, a truncated download) still parses, so nothing else would
+ * stop it: each publication records every input's counts in
+ * <output_dir>/.pub/counts.csv, and the next run stops (exit 2) when an
+ * input's records read fall by more than max_drop_percent, unless the
+ * operator says the fall is real (--accept-drop). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csc_csvr.h"
+#include "csc_csvw.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "run.h"
+
+/* The inputs in staging order, and the conf key each comes from. */
+const char *const run_input_names[RUN_NINPUTS] = {"cin", "ssda903", "contacts", "early_help"};
+
+const char *run_input_path(const csc_conf *k, int i)
+{
+	const char *const paths[RUN_NINPUTS] = {k->cin_census, k->ssda903_dir, k->contacts,
+						k->early_help};
+	return paths[i];
+}
+
+static int input_index(const char *name)
+{
+	for (int i = 0; i < RUN_NINPUTS; i++)
+		if (!strcmp(run_input_names[i], name))
+			return i;
+	return -1;
+}
+
+static int parse_count(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+struct recon_ctx {
+	run_counts *k;
+	int i;
+	const char *path;
+};
+
+/* recon_<input>.csv: file,table,read,staged,rejected; summed over rows */
+static int recon_row(void *ctx, const csc_row *r)
+{
+	struct recon_ctx *x = ctx;
+	long v[3];
+	if (r->index == 0)
+		return 0;
+	for (int j = 0; j < 3; j++)
+		if (r->n != 5 || parse_count(r->f[2 + j], &v[j]) != 0) {
+			csc_error_at(x->path, r->line, "not a reconciliation row");
+			return -1;
+		}
+	x->k->read[x->i] += v[0];
+	x->k->staged[x->i] += v[1];
+	x->k->rejected[x->i] += v[2];
+	return 0;
+}
+
+int run_counts_staged(run_ctx *c, run_counts *k)
+{
+	memset(k, 0, sizeof *k);
+	snprintf(k->period, sizeof k->period, "%s", c->period.label);
+	for (int i = 0; i < RUN_NINPUTS; i++) {
+		if (!run_input_path(c->conf, i))
+			continue;
+		char name[64];
+		snprintf(name, sizeof name, "staging/recon_%s.csv", run_input_names[i]);
+		char *p = csc_path_join(c->out, name);
+		struct recon_ctx x = {k, i, p};
+		int rc = csc_csv_read(p, NULL, recon_row, &x);
+		free(p);
+		if (rc != 0)
+			return -1;
+		k->have[i] = 1;
+	}
+	return 0;
+}
+
+struct pub_ctx {
+	run_counts *k;
+	const char *path;
+};
+
+/* counts.csv: input,read,staged,rejected,period */
+static int pub_row(void *ctx, const csc_row *r)
+{
+	struct pub_ctx *x = ctx;
+	if (r->index == 0)
+		return 0;
+	int i = r->n == 5 ? input_index(r->f[0]) : -1;
+	long v[3];
+	int bad = i < 0 || strlen(r->f[4]) >= sizeof x->k->period;
+	for (int j = 0; j < 3 && !bad; j++)
+		bad = parse_count(r->f[1 + j], &v[j]) != 0;
+	if (bad) {
+		csc_error_at(x->path, r->line, "not a row of counts; remove the file to start again "
+					       "from the next publication");
+		return -1;
+	}
+	x->k->read[i] = v[0];
+	x->k->staged[i] = v[1];
+	x->k->rejected[i] = v[2];
+	x->k->have[i] = 1;
+	snprintf(x->k->period, sizeof x->k->period, "%s", r->f[4]);
+	return 0;
+}
+
+#define COUNTS_MAX 65536 /* four short rows; more is not ours */
+
+int run_counts_published(run_ctx *c, run_counts *k)
+{
+	memset(k, 0, sizeof *k);
+	char *pub = csc_path_join(c->out, ".pub"), *path = csc_path_join(pub, "counts.csv");
+	int rc = 1, dfd = -1, fd = -1;
+	char *buf = NULL;
+	/* never through a link: .pub and counts.csv are ours, a link there is not */
+	dfd = open(pub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0 && errno != ENOENT) {
+		csc_error_at(pub, 0, "cannot read the last publication's counts: %s%s", strerror(errno),
+			     errno == ELOOP || errno == ENOTDIR ? " (a link or not a folder; not followed)" : "");
+		rc = -1;
+	}
+	if (dfd >= 0) {
+		fd = openat(dfd, "counts.csv", O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 && errno != ENOENT) {
+			csc_error_at(path, 0, "cannot read: %s%s", strerror(errno),
+				     errno == ELOOP ? " (a link; not followed)" : "");
+			rc = -1;
+		}
+	}
+	struct stat st;
+	if (fd >= 0) {
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > COUNTS_MAX) {
+			csc_error_at(path, 0, "not a counts file written by csc-run (a regular file of at most %d bytes)",
+				     COUNTS_MAX);
+			rc = -1;
+		} else {
+			buf = csc_xmalloc((size_t)st.st_size + 1);
+			ssize_t n = read(fd, buf, (size_t)st.st_size);
+			if (n != st.st_size) {
+				csc_error_at(path, 0, "cannot read: %s", n < 0 ? strerror(errno) : "short read");
+				rc = -1;
+			} else {
+				struct pub_ctx x = {k, path};
+				rc = csc_csv_read_mem(buf, (size_t)n, path, pub_row, &x) == 0 ? 0 : -1;
+			}
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
+	free(buf);
+	free(pub);
+	free(path);
+	return rc;
+}
+
+int run_counts_write(run_ctx *c, const run_counts *k)
+{
+	char *path = csc_path_join(c->out, ".pub/counts.csv");
+	csc_out o;
+	int rc = csc_out_open(&o, path);
+	free(path);
+	if (rc != 0)
+		return -1;
+	csc_csvw w;
+	csc_csvw_init(&w, o.fp);
+	static const char *const hdr[] = {"input", "read", "staged", "rejected", "period", NULL};
+	csc_csvw_header(&w, hdr);
+	for (int i = 0; i < RUN_NINPUTS; i++) {
+		if (!k->have[i])
+			continue;
+		csc_csvw_str(&w, run_input_names[i]);
+		csc_csvw_long(&w, k->read[i]);
+		csc_csvw_long(&w, k->staged[i]);
+		csc_csvw_long(&w, k->rejected[i]);
+		csc_csvw_str(&w, k->period);
+		csc_csvw_end(&w);
+	}
+	return csc_out_commit(&o);
+}
+
+double run_drop_percent(long before, long now)
+{
+	if (before <= 0 || now >= before)
+		return 0.0;
+	return 100.0 * (double)(before - now) / (double)before;
+}
+
+int run_check_drop(const run_counts *before, const run_counts *now, double max_drop, int accept)
+{
+	int stop = 0;
+	for (int i = 0; i < RUN_NINPUTS; i++) {
+		if (!before->have[i] || !now->have[i])
+			continue; /* newly configured or dropped from the conf: a setting, not data */
+		double fall = run_drop_percent(before->read[i], now->read[i]);
+		if (fall <= max_drop)
+			continue;
+		if (accept) {
+			csc_info("%s: records read fell by %.1f%%, from %ld at the last publication (%s) "
+				 "to %ld; accepted (--accept-drop)",
+				 run_input_names[i], fall, before->read[i], before->period, now->read[i]);
+			continue;
+		}
+		csc_error("%s: records read fell by %.1f%%, from %ld at the last publication (%s) to %ld, "
+			  "more than max_drop_percent = %g; nothing published. If the export is right, "
+			  "run again with --accept-drop",
+			  run_input_names[i], fall, before->read[i], before->period, now->read[i], max_drop);
+		stop = 1;
+	}
+	return stop ? CSC_EXIT_DATA : 0;
+}
+
+void run_report_rejects(const run_counts *now, const char *dir)
+{
+	for (int i = 0; i < RUN_NINPUTS; i++)
+		if (now->have[i] && now->rejected[i] > 0)
+			csc_error("%s: %ld of %ld records rejected (%.1f%%); see %s/rejects_%s.csv",
+				  run_input_names[i], now->rejected[i], now->read[i],
+				  100.0 * (double)now->rejected[i] / (double)now->read[i], dir,
+				  run_input_names[i]);
+}
