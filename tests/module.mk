@@ -19,3 +19,5 @@ test_annexa_codes_OBJS := tests/unit/test_annexa_codes.o
 # The output folder is cscpipe's alone (issue 16): planted links, system and
 # foreign folders, leftovers of killed runs, full disk, --conf DIR, --verify.
 E2E_TESTS += tests/e2e/outdir_safety.sh
+# Issue 16: rebuild from content, pipes read once; loud on bad data.
+E2E_TESTS += tests/e2e/run_change.sh tests/e2e/run_loud.sh
