@@ -195,10 +195,10 @@ define run_prog
 		exit $$rc; }
 endef
 
-# make run CONF=path/to/pipeline.conf [PERIOD=2023-09|2023-Q3] [QUIET=1]
+# make run CONF=path/to/pipeline.conf [PERIOD=2023-09|2023-Q3] [QUIET=1] [ACCEPT_DROP=1]
 run: all
 	@test -n "$(CONF)" || { echo "usage: make run CONF=pipeline.conf [PERIOD=YYYY-MM|YYYY-Qn]" >&2; exit 4; }
-	$(call run_prog,$(BIN)/csc-run --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet))
+	$(call run_prog,$(BIN)/csc-run --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet) $(if $(ACCEPT_DROP),--accept-drop))
 
 # make verify CONF=... PERIOD=...: rebuild from the same inputs and compare
 # with the published manifest.
@@ -212,7 +212,7 @@ verify: all
 # exit status 2 when it found an error.
 returns: all
 	@test -n "$(CONF)" -a -n "$(YEAR)" || { echo "usage: make returns CONF=pipeline.conf YEAR=YYYY" >&2; exit 4; }
-	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging)
+	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging $(if $(ACCEPT_DROP),--accept-drop))
 	$(call run_prog,$(BIN)/csc-returns --conf $(CONF) --year $(YEAR))
 	$(call run_prog,bash scripts/returns-check.sh $(BIN) $(CONF) $(YEAR))
 
