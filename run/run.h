@@ -87,17 +87,22 @@ int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
 /* Publish <work>/<label> as <out>/<label> with manifest.csv. 0 or exit code. */
 int run_publish(run_ctx *c);
 
-/* Records per input (RUN_NINPUTS, in run_input_names order), summed over
+/* Records per input (RUN_NINPUTS, in run_inputs order), summed over
  * the files and tables of recon_<input>.csv; have[i] when configured. */
 #define RUN_NINPUTS 4
-extern const char *const run_input_names[RUN_NINPUTS];
+typedef struct run_input {
+	const char *name;  /* in staging: recon_<name>.csv, sources_<name>.csv */
+	const char *key;   /* pipeline.conf key; the manifest's label */
+	int dir;           /* a folder of files, not one file */
+} run_input;
+extern const run_input run_inputs[RUN_NINPUTS];
 typedef struct run_counts {
 	long read[RUN_NINPUTS], staged[RUN_NINPUTS], rejected[RUN_NINPUTS];
 	int have[RUN_NINPUTS];
 	char period[16];     /* the period they were published as */
 } run_counts;
 
-/* The conf's path for input i of run_input_names (NULL: not configured). */
+/* The conf's path for input i of run_inputs (NULL: not configured). */
 const char *run_input_path(const csc_conf *k, int i);
 
 /* This run's counts from <out>/staging/recon_<input>.csv of every

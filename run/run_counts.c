@@ -21,8 +21,11 @@
 #include "csc_out.h"
 #include "run.h"
 
-/* The inputs in staging order, and the conf key each comes from. */
-const char *const run_input_names[RUN_NINPUTS] = {"cin", "ssda903", "contacts", "early_help"};
+/* The data inputs, in staging order. */
+const run_input run_inputs[RUN_NINPUTS] = {{"cin", "cin_census", 0},
+					   {"ssda903", "ssda903_dir", 1},
+					   {"contacts", "contacts", 0},
+					   {"early_help", "early_help", 0}};
 
 const char *run_input_path(const csc_conf *k, int i)
 {
@@ -34,7 +37,7 @@ const char *run_input_path(const csc_conf *k, int i)
 static int input_index(const char *name)
 {
 	for (int i = 0; i < RUN_NINPUTS; i++)
-		if (!strcmp(run_input_names[i], name))
+		if (!strcmp(run_inputs[i].name, name))
 			return i;
 	return -1;
 }
@@ -82,7 +85,7 @@ int run_counts_staged(run_ctx *c, run_counts *k)
 		if (!run_input_path(c->conf, i))
 			continue;
 		char name[64];
-		snprintf(name, sizeof name, "staging/recon_%s.csv", run_input_names[i]);
+		snprintf(name, sizeof name, "staging/recon_%s.csv", run_inputs[i].name);
 		char *p = csc_path_join(c->out, name);
 		struct recon_ctx x = {k, i, p};
 		int rc = csc_csv_read(p, NULL, recon_row, &x);
@@ -189,7 +192,7 @@ int run_counts_write(run_ctx *c, const run_counts *k)
 	for (int i = 0; i < RUN_NINPUTS; i++) {
 		if (!k->have[i])
 			continue;
-		csc_csvw_str(&w, run_input_names[i]);
+		csc_csvw_str(&w, run_inputs[i].name);
 		csc_csvw_long(&w, k->read[i]);
 		csc_csvw_long(&w, k->staged[i]);
 		csc_csvw_long(&w, k->rejected[i]);
@@ -218,13 +221,13 @@ int run_check_drop(const run_counts *before, const run_counts *now, double max_d
 		if (accept) {
 			csc_info("%s: records read fell by %.1f%%, from %ld at the last publication (%s) "
 				 "to %ld; accepted (--accept-drop)",
-				 run_input_names[i], fall, before->read[i], before->period, now->read[i]);
+				 run_inputs[i].name, fall, before->read[i], before->period, now->read[i]);
 			continue;
 		}
 		csc_error("%s: records read fell by %.1f%%, from %ld at the last publication (%s) to %ld, "
 			  "more than max_drop_percent = %g; nothing published. If the export is right, "
 			  "run again with --accept-drop",
-			  run_input_names[i], fall, before->read[i], before->period, now->read[i], max_drop);
+			  run_inputs[i].name, fall, before->read[i], before->period, now->read[i], max_drop);
 		stop = 1;
 	}
 	return stop ? CSC_EXIT_DATA : 0;
@@ -235,7 +238,7 @@ void run_report_rejects(const run_counts *now, const char *dir)
 	for (int i = 0; i < RUN_NINPUTS; i++)
 		if (now->have[i] && now->rejected[i] > 0)
 			csc_error("%s: %ld of %ld records rejected (%.1f%%); see %s/rejects_%s.csv",
-				  run_input_names[i], now->rejected[i], now->read[i],
+				  run_inputs[i].name, now->rejected[i], now->read[i],
 				  100.0 * (double)now->rejected[i] / (double)now->read[i], dir,
-				  run_input_names[i]);
+				  run_inputs[i].name);
 }

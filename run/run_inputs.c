@@ -106,43 +106,48 @@ static int stamp_dir(text *t, const char *dir)
 	return rc;
 }
 
+/* Write the stamp <dir>/<key>.txt of path (NULL: not configured). 0 or an
+ * exit code. */
+static int stamp(const char *dir, const char *key, const char *path, int folder)
+{
+	text t = {NULL, 0};
+	int other = 0, rc = 0;
+	put(&t, "#", "content of", key);
+	if (!path)
+		put(&t, "#", "not", "configured");
+	else if (folder)
+		rc = stamp_dir(&t, path);
+	else
+		rc = stamp_line(&t, path, path, &other);
+	char name[64];
+	snprintf(name, sizeof name, "%s.txt", key);
+	if (rc == 0 && other) {
+		/* a pipe: read again on every run, so a new stamp every time */
+		char *p = csc_path_join(dir, name);
+		unlink(p);
+		free(p);
+	}
+	if (rc != 0)
+		rc = CSC_EXIT_INPUT;
+	else if (run_write_if_changed(dir, name, t.s) != 0)
+		rc = CSC_EXIT_OUTPUT;
+	free(t.s);
+	return rc;
+}
+
 int run_stamps(run_ctx *c)
 {
 	const csc_conf *k = c->conf;
-	const struct {
-		const char *key, *path;
-		int dir;
-	} in[] = {{"cin_census", k->cin_census, 0},         {"ssda903_dir", k->ssda903_dir, 1},
-		  {"contacts", k->contacts, 0},             {"early_help", k->early_help, 0},
-		  {"reference_dir", k->reference_dir, 1},   {"templates_dir", k->templates_dir, 1}};
 	char *dir = csc_path_join(c->work, "inputs");
 	int rc = csc_mkdirs(dir) == 0 ? 0 : CSC_EXIT_OUTPUT;
 	if (rc)
 		csc_error_at(dir, 0, "cannot create: %s", strerror(errno));
-	for (size_t i = 0; rc == 0 && i < sizeof in / sizeof in[0]; i++) {
-		text t = {NULL, 0};
-		int vol = 0, bad = 0;
-		put(&t, "#", "content of", in[i].key);
-		if (!in[i].path)
-			put(&t, "#", "not", "configured");
-		else if (in[i].dir)
-			bad = stamp_dir(&t, in[i].path);
-		else
-			bad = stamp_line(&t, in[i].path, in[i].path, &vol);
-		char name[64];
-		snprintf(name, sizeof name, "%s.txt", in[i].key);
-		if (bad) {
-			rc = CSC_EXIT_INPUT;
-		} else if (vol) {
-			/* read again on every run: a new stamp every time */
-			char *p = csc_path_join(dir, name);
-			unlink(p);
-			free(p);
-		}
-		if (!bad && run_write_if_changed(dir, name, t.s) != 0)
-			rc = CSC_EXIT_OUTPUT;
-		free(t.s);
-	}
+	for (int i = 0; rc == 0 && i < RUN_NINPUTS; i++)
+		rc = stamp(dir, run_inputs[i].key, run_input_path(k, i), run_inputs[i].dir);
+	if (rc == 0)
+		rc = stamp(dir, "reference_dir", k->reference_dir, 1);
+	if (rc == 0)
+		rc = stamp(dir, "templates_dir", k->templates_dir, 1);
 	free(dir);
 	return rc;
 }

@@ -65,22 +65,22 @@ static int hash_dir(csc_csvw *w, const char *kind, const char *dir, const char *
 
 struct sources {
 	csc_csvw *w;
-	const char *label;  /* manifest name; NULL: "<folder label>/<base name>" */
-	const char *folder;
+	const run_input *in;
 	int rows;
 };
 
+/* A file input is named by its key, a folder's files "<key>/<base name>". */
 static int source_row(void *ctx, const csc_row *r)
 {
 	struct sources *s = ctx;
 	if (r->index == 0 || r->n != 3)
 		return 0;
 	char label[1024];
-	if (s->label) {
-		snprintf(label, sizeof label, "%s", s->label);
+	if (!s->in->dir) {
+		snprintf(label, sizeof label, "%s", s->in->key);
 	} else {
 		const char *base = strrchr(r->f[0], '/');
-		snprintf(label, sizeof label, "%s/%s", s->folder, base ? base + 1 : r->f[0]);
+		snprintf(label, sizeof label, "%s/%s", s->in->key, base ? base + 1 : r->f[0]);
 	}
 	row(s->w, "input", label, r->f[2]);
 	s->rows++;
@@ -89,16 +89,15 @@ static int source_row(void *ctx, const csc_row *r)
 
 /* The rows of staging/sources_<input>.csv of a configured input; -1 when
  * it names no file (the extract did not record what it read). */
-static int source_rows(run_ctx *c, csc_csvw *w, const char *input, const char *label,
-		       const char *folder)
+static int source_rows(run_ctx *c, csc_csvw *w, const run_input *in)
 {
 	char name[64];
-	snprintf(name, sizeof name, "staging/sources_%s.csv", input);
+	snprintf(name, sizeof name, "staging/sources_%s.csv", in->name);
 	char *p = csc_path_join(c->out, name);
-	struct sources s = {w, label, folder, 0};
+	struct sources s = {w, in, 0};
 	int rc = csc_csv_read(p, NULL, source_row, &s);
 	if (rc == 0 && s.rows == 0) {
-		csc_error_at(p, 0, "names no file read for %s: cannot write the manifest", input);
+		csc_error_at(p, 0, "names no file read for %s: cannot write the manifest", in->key);
 		rc = -1;
 	}
 	free(p);
@@ -149,15 +148,9 @@ int run_manifest(run_ctx *c, const char *dir)
 	row(&w, "period", "end_month", c->period.end_month);
 	settings_rows(&w, c->settings);
 	int rc = 0;
-	const struct {
-		const char *input, *path, *label, *folder;
-	} data[] = {{"cin", k->cin_census, "cin_census", NULL},
-		    {"contacts", k->contacts, "contacts", NULL},
-		    {"early_help", k->early_help, "early_help", NULL},
-		    {"ssda903", k->ssda903_dir, NULL, "ssda903_dir"}};
-	for (size_t i = 0; i < sizeof data / sizeof data[0]; i++)
-		if (data[i].path)
-			rc |= source_rows(c, &w, data[i].input, data[i].label, data[i].folder);
+	for (int i = 0; i < RUN_NINPUTS; i++)
+		if (run_input_path(k, i))
+			rc |= source_rows(c, &w, &run_inputs[i]);
 	rc |= hash_dir(&w, "input", k->reference_dir, "reference_dir", NULL);
 	rc |= hash_dir(&w, "input", k->templates_dir, "templates_dir", NULL);
 	int n;
