@@ -150,7 +150,7 @@ run_scale() {
 				"$RESULTS" >"$RESULTS.tmp" && mv "$RESULTS.tmp" "$RESULTS"
 		done
 		local tables=()
-		mapfile -t tables < <(find "$stg" -name '*.csv' ! -name 'recon_*' ! -name 'rejects_*' | sort)
+		mapfile -t tables < <(find "$stg" -name '*.csv' ! -name 'recon_*' ! -name 'rejects_*' ! -name 'sources_*' | sort)
 		timed "$scale" transform "$(size_bytes "${tables[@]}")" "$(csv_rows "${tables[@]}")" \
 			"$BIN/csc-transform" --conf "$conf" --period "$period" --out "$p" --quiet
 		local touts=()
