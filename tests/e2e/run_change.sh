@@ -94,4 +94,13 @@ for n in 1 2; do
 done
 check_eq "pipes: the extracts ran on both runs (a pipe cannot be hashed ahead)" 2 \
 	"$(grep -c 'extract-contacts: start' "$F/out/logs/run-2024-02.log")"
+# a CIN pipe with a DOCTYPE: refused (exit 3) without opening the pipe again
+# to find the DOCTYPE's line, which would wait for a second writer forever
+mkfifo "$T/doctype.xml"
+timeout 30 sh -c 'printf "<?xml version=\"1.0\"?>\n<!DOCTYPE Message>\n<Message/>\n" >"$0"' "$T/doctype.xml" &
+w=$!
+timeout 30 "$BIN/csc-extract-cin" -o "$T/dt" "$T/doctype.xml" 2>"$T/dt.err"; rc=$?
+wait $w
+check_eq "a CIN pipe with a DOCTYPE: exit 3, not hung (124)" 3 $rc
+check "... and says why" grep -q "a DOCTYPE is not allowed" "$T/dt.err"
 finish
