@@ -99,7 +99,7 @@ extern const run_input run_inputs[RUN_NINPUTS];
 typedef struct run_counts {
 	long read[RUN_NINPUTS], staged[RUN_NINPUTS], rejected[RUN_NINPUTS];
 	int have[RUN_NINPUTS];
-	char period[16];     /* the period they were published as */
+	char period[16];     /* run_counts_published: the period published */
 } run_counts;
 
 /* The conf's path for input i of run_inputs (NULL: not configured). */
@@ -114,7 +114,8 @@ int run_counts_staged(run_ctx *c, run_counts *k);
  * (never published here), -1 after saying why. */
 int run_counts_published(run_ctx *c, run_counts *k);
 
-/* Write k as <out>/.pub/counts.csv (after a publication). 0 or -1. */
+/* Write k as <out>/.pub/counts.csv, with the period just published
+ * (c->period). 0 or -1. */
 int run_counts_write(run_ctx *c, const run_counts *k);
 
 /* The share by which records read fell from before to now, in percent

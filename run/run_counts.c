@@ -80,7 +80,6 @@ static int recon_row(void *ctx, const csc_row *r)
 int run_counts_staged(run_ctx *c, run_counts *k)
 {
 	memset(k, 0, sizeof *k);
-	snprintf(k->period, sizeof k->period, "%s", c->period.label);
 	for (int i = 0; i < RUN_NINPUTS; i++) {
 		if (!run_input_path(c->conf, i))
 			continue;
@@ -196,7 +195,7 @@ int run_counts_write(run_ctx *c, const run_counts *k)
 		csc_csvw_long(&w, k->read[i]);
 		csc_csvw_long(&w, k->staged[i]);
 		csc_csvw_long(&w, k->rejected[i]);
-		csc_csvw_str(&w, k->period);
+		csc_csvw_str(&w, c->period.label);
 		csc_csvw_end(&w);
 	}
 	return csc_out_commit(&o);

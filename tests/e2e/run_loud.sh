@@ -10,6 +10,9 @@ mk_tiny() { mkdir -p "$1"; cp "$ROOT"/tests/data/tiny/{cin.xml,contacts.csv,pipe
 FEB="period_start=2024-02-01 period_end=2024-02-29"
 fd01() { csvget "$1/measures.csv" value measure=FD01 breakdown= $FEB; }
 sha() { sha256sum "$1" | cut -d' ' -f1; }
+# last N: the tiny contacts list's header and its last N contacts (the
+# latest, so the data still runs into February 2024: Coverage)
+last() { head -1 "$ROOT/tests/data/tiny/contacts.csv"; [ "$1" -gt 0 ] && tail -n "$1" "$ROOT/tests/data/tiny/contacts.csv"; }
 # run DIR ARGS...: csc-run --quiet, stdout to $T/out, stderr to $T/err, exit in $rc
 run() { local d=$1; shift; "$BIN/csc-run" --conf "$d/pipeline.conf" --quiet "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 
@@ -39,11 +42,11 @@ check "all contacts rejected on a first run: nothing published" test ! -e "$B/ou
 
 # --- 2. records read fall by 60 %: 10 contacts, then 4 ----------------------
 C="$T/c"; mk_tiny "$C"
-head -11 "$ROOT/tests/data/tiny/contacts.csv" >"$C/contacts.csv"   # header + 10
+last 10 >"$C/contacts.csv"
 run "$C"
 check_eq "10 contacts published" "0 10" "$rc $(csvget "$C/out/2024-02/recon_contacts.csv" read table=Contacts)"
 pub=$(sha "$C/out/2024-02/manifest.csv")
-head -5 "$ROOT/tests/data/tiny/contacts.csv" >"$C/contacts.csv"    # header + 4
+last 4 >"$C/contacts.csv"
 for n in 1 2; do
 	run "$C"
 	check_eq "60% drop, run $n: exit 2" 2 $rc
@@ -60,22 +63,22 @@ check_eq "--accept-drop: the 4-contact pack is published" 4 \
 run "$C"
 check_eq "after --accept-drop the 4 contacts are the baseline" 0 $rc
 # exactly half (4 -> 2) is not more than 50 %: published
-head -3 "$ROOT/tests/data/tiny/contacts.csv" >"$C/contacts.csv"
+last 2 >"$C/contacts.csv"
 run "$C"
 check_eq "a fall of exactly 50% (4 -> 2) is published" "0 2" \
 	"$rc $(csvget "$C/out/2024-02/recon_contacts.csv" read table=Contacts)"
 # 2 -> 0 records: a fall of 100 %
-head -1 "$ROOT/tests/data/tiny/contacts.csv" >"$C/contacts.csv"
+last 0 >"$C/contacts.csv"
 run "$C"
 check_eq "an empty list after 2 contacts: exit 2" 2 $rc
 check "... from 2 to 0" grep -q "contacts: records read fell by 100.0%, from 2 at the last publication (2024-02) to 0" "$T/err"
 
 # the share is a setting: max_drop_percent = 70 lets a 60 % fall through
 D="$T/d"; mk_tiny "$D"
-head -11 "$ROOT/tests/data/tiny/contacts.csv" >"$D/contacts.csv"
+last 10 >"$D/contacts.csv"
 echo "max_drop_percent = 70" >>"$D/pipeline.conf"
 run "$D"
-head -5 "$ROOT/tests/data/tiny/contacts.csv" >"$D/contacts.csv"
+last 4 >"$D/contacts.csv"
 run "$D"
 check_eq "max_drop_percent = 70: a 60% fall is published" "0 4" \
 	"$rc $(csvget "$D/out/2024-02/recon_contacts.csv" read table=Contacts)"
@@ -90,6 +93,15 @@ run "$E"
 check_eq "a link at .pub/counts.csv: exit 6" 6 $rc
 check "... named, and not followed" grep -q "counts.csv: cannot read: .*(a link; not followed)" "$T/err"
 check_eq "... its target untouched" "contacts,1000,1000,0,2024-02" "$(tail -1 "$T/elsewhere.csv")"
+
+# the period kept with the counts is the one published, also when the data
+# chose it (no period_end: the last complete month the data covers, 2024-02)
+P="$T/p"; mk_tiny "$P"; sed -i '/^period_end/d' "$P/pipeline.conf"
+run "$P"
+check_eq "default period: counts.csv names the period published" \
+	"input,read,staged,rejected,period
+cin,21,21,0,2024-02
+contacts,14,14,0,2024-02" "$(cat "$P/out/.pub/counts.csv")"
 
 # --- 3. --quiet with some rejects: one line per input, exit 0 ---------------
 # CIN: C02's first referral source 1A -> ZZ rejects that one CINdetails of

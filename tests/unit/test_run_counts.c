@@ -107,7 +107,8 @@ static void counts_file(void **state)
 	run_ctx c;
 	memset(&c, 0, sizeof c);
 	c.out = out;
-	run_counts w = counts(21, 14, "2024-02");
+	snprintf(c.period.label, sizeof c.period.label, "2024-02"); /* the period published */
+	run_counts w = counts(21, 14, "");
 	w.staged[2] = 13;
 	w.rejected[2] = 1;
 	assert_int_equal(run_counts_write(&c, &w), 0);
