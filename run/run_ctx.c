@@ -68,7 +68,7 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	/* Every folder the run uses, made if need be, none of them a link; a
 	 * stage that cannot write reports it in the work folder, and if that is
 	 * read-only too nobody could say why the chain failed: check first. */
-	const char *rel[] = {".work", ".work/settings", "logs", "staging", ".pub"};
+	const char *rel[] = {".work", ".work/settings", ".work/inputs", "logs", "staging", ".pub"};
 	for (size_t i = 0; !rc && i < sizeof rel / sizeof rel[0]; i++) {
 		int d = run_out_dir(c->outfd, c->out, rel[i], 1);
 		char *path = csc_path_join(c->out, rel[i]);

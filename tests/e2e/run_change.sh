@@ -70,6 +70,21 @@ check "older template: load re-ran" grep -q 'load: start' <(tail -n +$((n0 + 1))
 check_eq "older template: manifest names it" "$(sha "$T/tpl/highlight.tpl")" \
 	"$(manifest "$P" templates_dir/highlight.tpl)"
 
+# 4b. the stamps are cscpipe's state: a link planted at .work/inputs or at a
+# stamp is refused (exit 6) and never written through
+L="$T/l"; mk_tiny "$L"
+"$BIN/csc-run" --conf "$L/pipeline.conf" --quiet
+mkdir "$T/elsewhere"; echo keep >"$T/elsewhere/contacts.txt"; cp "$T/elsewhere/contacts.txt" "$T/target.txt"
+mv "$L/out/.work/inputs/contacts.txt" "$T/stamp.txt"
+ln -s "$T/target.txt" "$L/out/.work/inputs/contacts.txt"
+check_exit "a link at a stamp: exit 6" 6 "$BIN/csc-run" --conf "$L/pipeline.conf" --quiet
+check_eq "... its target untouched" keep "$(cat "$T/target.txt")"
+rm "$L/out/.work/inputs/contacts.txt"; mv "$T/stamp.txt" "$L/out/.work/inputs/contacts.txt"
+mv "$L/out/.work/inputs" "$T/inputs.real"; ln -s "$T/elsewhere" "$L/out/.work/inputs"
+check_exit "a link at .work/inputs: exit 6" 6 "$BIN/csc-run" --conf "$L/pipeline.conf" --quiet
+check_eq "... nothing written where it points" "contacts.txt" "$(ls "$T/elsewhere")"
+check_eq "... and that file untouched" keep "$(cat "$T/elsewhere/contacts.txt")"
+
 # 5. pipes: the contacts list and the CIN file as FIFOs, each written once by
 # a writer that gives up after 30 s. csc-run must finish (not 124), read
 # each once, and record what it read.
