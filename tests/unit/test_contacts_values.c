@@ -230,7 +230,8 @@ static void fixture_open(struct fixture *fx, const list_table *tb)
 /* Remove what a commit leaves besides the files a test read, then dir. */
 static void remove_stage(const char *dir)
 {
-	static const char *const rest[] = {"recon_t.csv", "findings_t.csv", "coverage_t.csv"};
+	static const char *const rest[] = {"recon_t.csv", "findings_t.csv", "coverage_t.csv",
+					    "sources_t.csv"};
 	char path[256];
 	for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, rest[i]);
