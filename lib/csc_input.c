@@ -18,12 +18,13 @@ int csc_input_open(csc_input *in, const char *path, const char *name)
 {
 	memset(in, 0, sizeof *in);
 	in->name = name ? name : path;
-	csc_sha256_init(&in->sha);
 	in->f = fopen(path, "rb");
 	if (!in->f) {
 		csc_error_at(in->name, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
+	csc_sha256_init(&in->sha);
+	in->hashing = 1;
 	struct stat st;
 	if (fstat(fileno(in->f), &st) == 0) {
 		/* fopen accepts a folder; reading it would give a raw EISDIR */
@@ -55,13 +56,29 @@ long csc_input_read(csc_input *in, void *buf, size_t n)
 	}
 	if (got == 0 && n > 0)
 		in->eof = 1;
-	csc_sha256_update(&in->sha, buf, got);
+	if (in->hashing)
+		csc_sha256_update(&in->sha, buf, got);
 	in->done += (long long)got;
 	if (in->done > csc_input_limit) {
 		too_big(in);
 		return -1;
 	}
 	return (long)got;
+}
+
+/* Finish the hash, once: it releases what libcrypto allocated, so every
+ * input does it, digested or not. The sum counts only when the end had
+ * been reached. */
+static void finish_hash(csc_input *in)
+{
+	if (!in->hashing)
+		return;
+	in->hashing = 0;
+	char hex[65];
+	if (csc_sha256_hex(&in->sha, hex) == 0 && in->eof && !in->failed) {
+		memcpy(in->sum, hex, sizeof in->sum);
+		in->summed = 1;
+	}
 }
 
 int csc_input_digest(csc_input *in, csc_digest *d)
@@ -77,14 +94,19 @@ int csc_input_digest(csc_input *in, csc_digest *d)
 	}
 	if (in->failed)
 		return -1;
-	csc_sha256 copy = in->sha; /* finishing consumes the state */
-	csc_sha256_hex(&copy, d->sha256);
+	finish_hash(in);
+	if (!in->summed) {
+		csc_error_at(in->name, 0, "cannot compute its SHA-256 (libcrypto failed)");
+		return -1;
+	}
+	memcpy(d->sha256, in->sum, sizeof d->sha256);
 	d->bytes = in->done;
 	return 0;
 }
 
 void csc_input_close(csc_input *in)
 {
+	finish_hash(in);
 	if (in->f)
 		fclose(in->f);
 	in->f = NULL;

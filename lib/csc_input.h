@@ -28,7 +28,10 @@ typedef struct csc_input {
 	long long done;    /* bytes read so far */
 	int failed;        /* an error has been printed */
 	int eof;           /* the end was reached */
-	csc_sha256 sha;    /* of every byte read so far */
+	csc_sha256 sha;    /* of every byte read so far, while hashing */
+	int hashing;       /* sha is live (released by csc_input_close/digest) */
+	int summed;        /* sum holds the SHA-256 of the whole input */
+	char sum[65];
 } csc_input;
 
 /* What an input held, as read: for the run manifest, which must name the
