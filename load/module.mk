@@ -18,3 +18,5 @@ UNIT_TESTS += test_load_tpl test_load_cell
 test_load_tpl_OBJS := tests/unit/test_load_tpl.o load/report_tpl.o
 test_load_cell_OBJS := tests/unit/test_load_cell.o load/report_cell.o load/report_period.o \
 	load/report_data.o load/report_coverage.o load/xl_book.o
+UNIT_TESTS += test_pub_suppress
+test_pub_suppress_OBJS := tests/unit/test_pub_suppress.o load/pub_suppress.o
