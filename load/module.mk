@@ -20,3 +20,4 @@ test_load_cell_OBJS := tests/unit/test_load_cell.o load/report_cell.o load/repor
 	load/report_data.o load/report_coverage.o load/xl_book.o
 UNIT_TESTS += test_pub_suppress
 test_pub_suppress_OBJS := tests/unit/test_pub_suppress.o load/pub_suppress.o
+E2E_TESTS += tests/e2e/publish.sh
