@@ -152,10 +152,7 @@ static int build(report *r, long drill)
 
 	int rc = CSC_EXIT_OK;
 	if (!b->error) {
-		if (r->pub)
-			report_pub_cover(r, ws[0]);
-		else
-			report_cover(r, ws[0]);
+		report_cover(r, ws[0]);
 		report_contents(r, ws[1], (const char *const *)names + 2, (const char *const *)descs + 2,
 				n - 2);
 		int cd = 2 + t->nsheets;

@@ -118,22 +118,6 @@ int report_pub_any_hidden(const report *r, const char *measure, const char *brea
 
 void report_pub_cover(report *r, lxw_worksheet *ws)
 {
-	const csc_conf *c = r->conf;
-	char buf[1200];
-	xl_text(r->b, ws, 0, 0, "OFFICIAL: publication edition", XF_MARKING);
-	snprintf(buf, sizeof buf, "%s: %s (publication edition)", c->la_name, r->t->title);
-	xl_text(r->b, ws, 1, 0, buf, XF_TITLE);
-	xl_text(r->b, ws, 3, 0, "Authority", XF_BOLD);
-	snprintf(buf, sizeof buf, "%s (DfE LA number %s)", c->la_name, c->la_number);
-	xl_text(r->b, ws, 3, 1, buf, XF_TEXT);
-	xl_text(r->b, ws, 4, 0, "Period", XF_BOLD);
-	snprintf(buf, sizeof buf, "%s to %s", r->cols[0].head, r->cols[r->ncols - 1].head);
-	xl_text(r->b, ws, 4, 1, buf, XF_TEXT);
-	xl_text(r->b, ws, 5, 0, "Data to", XF_BOLD);
-	xl_date(r->b, ws, 5, 1, rd_partial(r->d, r->period_end) ? r->d->data_to : r->period_end);
-	xl_text(r->b, ws, 6, 0, "Comparators and RAG", XF_BOLD);
-	snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
-	xl_text(r->b, ws, 6, 1, buf, XF_TEXT);
 	xl_text(r->b, ws, 7, 0, "Small numbers", XF_BOLD);
 	xl_text(r->b, ws, 7, 1, "suppressed for publication: [c] marks a confidential figure; "
 		"the Notes sheet gives the key and the rule", XF_TEXT);

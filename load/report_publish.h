@@ -38,7 +38,8 @@ int report_pub_hidden(const report *r, const rd_measure *m);
  * periods would then tell on a hidden figure.) */
 int report_pub_any_hidden(const report *r, const char *measure, const char *breakdown);
 
-/* The published workbook's cover and its Notes sheet (key and rule). */
+/* The published workbook's cover below its period rows (report_cover
+ * writes those and calls this), and its Notes sheet (key and rule). */
 void report_pub_cover(report *r, lxw_worksheet *ws);
 void report_pub_notes(report *r, lxw_worksheet *ws);
 

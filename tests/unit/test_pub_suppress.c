@@ -283,6 +283,51 @@ static void grid(void **state)
 	assert_int_not_equal(st[6], S);
 }
 
+/* Overlapping periods: Apr (3) is c. Apr-May = Apr + May loses May (10);
+ * May-Jun = May + Jun then loses Jun (12); Apr-Jun = (Apr-May) + Jun then
+ * loses Apr-May (13). Now every relation has two or more hidden, yet
+ * (Apr-Jun) - (May-Jun) = 25 - 22 = Apr: the elimination finds it, and the
+ * only shown row of Apr's relations, Apr-Jun, goes too. */
+static void elimination(void **state)
+{
+	(void)state;
+	ps_row r[] = {
+		count("R", "", d(2023, 4, 1), d(2023, 4, 30), 3),
+		count("R", "", d(2023, 5, 1), d(2023, 5, 31), 10),
+		count("R", "", d(2023, 6, 1), d(2023, 6, 30), 12),
+		count("R", "", d(2023, 4, 1), d(2023, 5, 31), 13),
+		count("R", "", d(2023, 5, 1), d(2023, 6, 30), 22),
+		count("R", "", d(2023, 4, 1), d(2023, 6, 30), 25),
+	};
+	static const enum ps_state want[] = {P, X, X, X, S, X};
+	expect(r, N(r), want);
+	/* Apr-May and May-Jun by months; Apr-Jun by months and by Apr-May + Jun */
+	assert_int_equal(ps_relations(r, N(r), NULL, NULL), 4);
+}
+
+/* Odd tables made by hand: no rows, absent dates, a period ending before it
+ * starts, a duplicated row, negative numbers: no crash, and primary
+ * suppression still applies. */
+static void odd_rows(void **state)
+{
+	(void)state;
+	assert_int_equal(ps_suppress(NULL, 0, NULL), 0);
+	assert_int_equal(ps_relations(NULL, 0, NULL, NULL), 0);
+	ps_row r[] = {
+		count("O", "", CSC_NODATE, CSC_NODATE, 3),
+		count("O", "", d(2023, 5, 1), d(2023, 4, 1), 9),
+		count("O", "", d(2023, 4, 1), d(2023, 4, 30), 4),
+		count("O", "", d(2023, 4, 1), d(2023, 4, 30), 4),
+		count("O", "", d(2023, 4, 1), d(2023, 5, 31), 8),
+		count("O", "", d(2023, 5, 1), d(2023, 5, 31), -1),
+	};
+	enum ps_state st[N(r)];
+	assert_true(ps_suppress(r, N(r), st) >= 3);
+	assert_int_equal(st[0], P);
+	assert_int_equal(st[2], P);
+	assert_int_equal(st[3], P);
+}
+
 /* The same table gives the same result every time, and in any order the
  * rows come (up to ties, which follow the order). */
 static void deterministic(void **state)
@@ -327,6 +372,8 @@ int main(void)
 		cmocka_unit_test(zeros),
 		cmocka_unit_test(total_chosen),
 		cmocka_unit_test(grid),
+		cmocka_unit_test(elimination),
+		cmocka_unit_test(odd_rows),
 		cmocka_unit_test(deterministic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
