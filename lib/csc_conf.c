@@ -55,6 +55,9 @@ static const struct key conf_keys[] = {
 	 "LA08: PLACE codes counted as residential", NULL},
 	{"publication_mode", K_BOOL, 0, OFF(publication_mode), "no",
 	 "yes: show small numbers (1-5) as c", NULL},
+	{"publish_edition", K_BOOL, 0, OFF(publish_edition), "no",
+	 "yes: also write the publication edition (measures-published.csv and "
+	 "highlight-<period>-published.xlsx, small numbers suppressed)", NULL},
 	{"drilldown", K_BOOL, 0, OFF(drilldown), "yes", "write drilldown.csv", NULL},
 	{"drilldown_periods", K_CHOICE, 0, OFF(drilldown_periods), "report",
 	 "drill-down for the periods the workbooks show (report) or every period (all)", drill_words},

@@ -53,6 +53,7 @@ typedef struct csc_conf {
 	int nresidential;
 
 	int publication_mode;    /* suppress small numbers as "c" */
+	int publish_edition;     /* also write the suppressed publication edition */
 	int drilldown;           /* write drilldown.csv (default yes) */
 	enum csc_drill_periods drilldown_periods; /* default report */
 	double max_reject_percent; /* per input; above it the run fails (exit 2); default 5 */

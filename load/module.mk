@@ -2,7 +2,7 @@
 PROGRAMS += csc-load-report
 csc-load-report_OBJS := load/report_main.o load/report_tpl.o load/report_data.o load/report_coverage.o \
 	load/report_period.o load/report_cell.o load/report_strand.o load/report_sheets.o \
-	load/xl_book.o
+	load/xl_book.o load/report_publish.o load/pub_suppress.o
 
 # csc-returns: CIN census XML and SSDA903 CSVs for a collection year (returns_*).
 PROGRAMS += csc-returns
@@ -18,3 +18,6 @@ UNIT_TESTS += test_load_tpl test_load_cell
 test_load_tpl_OBJS := tests/unit/test_load_tpl.o load/report_tpl.o
 test_load_cell_OBJS := tests/unit/test_load_cell.o load/report_cell.o load/report_period.o \
 	load/report_data.o load/report_coverage.o load/xl_book.o
+UNIT_TESTS += test_pub_suppress
+test_pub_suppress_OBJS := tests/unit/test_pub_suppress.o load/pub_suppress.o
+E2E_TESTS += tests/e2e/publish.sh

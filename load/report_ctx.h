@@ -9,6 +9,7 @@
 #define REPORT_CTX_H
 
 #include "csc_conf.h"
+#include "pub_suppress.h"
 #include "report_data.h"
 #include "report_period.h"
 #include "report_tpl.h"
@@ -20,6 +21,9 @@ typedef struct report {
 	const tpl *t;
 	xl_book *b;
 	csc_date period_end;
+	/* The publication edition (report_publish.h): the suppression state
+	 * of each d->m row; NULL for the internal workbooks. */
+	const enum ps_state *pub;
 	rp_col cols[RP_MAX_COLS];  /* the period columns */
 	int ncols;
 	rp_col cmp;                /* the comparator period */

@@ -15,9 +15,14 @@
 #include "csc_out.h"
 #include "csc_version.h"
 #include "report_ctx.h"
+#include "report_publish.h"
 
 static const char *const reports[] = {"highlight", "quarterly"};
 #define NREPORTS 2
+/* Workbooks at most: the reports, then the published highlight edition
+ * (publish_edition = yes), laid out from the highlight template. */
+#define NBOOKS 3
+#define PUB_REPORT 0
 
 static void usage(FILE *f)
 {
@@ -40,7 +45,12 @@ static void help(void)
 	       "    output_dir/highlight-YYYY-MM.xlsx and\n"
 	       "    output_dir/quarterly-YYYY-MM.xlsx. Both are written to temporary names\n"
 	       "    and renamed only when both are complete, so a failed run leaves the\n"
-	       "    previous workbooks untouched. The same inputs give byte-identical files.\n\n"
+	       "    previous workbooks untouched. The same inputs give byte-identical files.\n"
+	       "    With publish_edition = yes it also writes the publication edition:\n"
+	       "    output_dir/measures-published.csv and\n"
+	       "    output_dir/highlight-YYYY-MM-published.xlsx, small numbers suppressed\n"
+	       "    (README \"Publishing figures\"); with no, it removes those an earlier\n"
+	       "    run left.\n\n"
 	       "OPTIONS\n"
 	       "    --conf FILE         pipeline.conf (required)\n"
 	       "    --period YYYY-MM    report this month instead of period_end (default:\n"
@@ -95,19 +105,24 @@ static int build(report *r, long drill)
 	xl_book *b = r->b;
 	long kept = drill < r->drill_max ? drill : r->drill_max;
 	int ndrill = kept ? (int)((kept + r->drill_rows_per_sheet - 1) / r->drill_rows_per_sheet) : 1;
+	if (r->pub)
+		ndrill = 0; /* never published */
 	if (ndrill > 200) {
 		csc_error("%ld drill-down records need more than 200 sheets; raise --drilldown-rows",
 			  kept);
 		return CSC_EXIT_CONFIG;
 	}
 
-	int nfixed_after = 5; /* Chart data, Definitions, Data quality, Rejected, DQ findings */
+	/* Chart data, Definitions, then Data quality, Rejected, DQ findings;
+	 * or Notes in the publication edition */
+	int nfixed_after = r->pub ? 3 : 5;
 	int n = 2 + t->nsheets + nfixed_after + ndrill;
 	char **names = csc_xcalloc((size_t)n, sizeof *names);
 	char **descs = csc_xcalloc((size_t)n, sizeof *descs);
 	lxw_worksheet **ws = csc_xcalloc((size_t)n, sizeof *ws);
 	int k = 0;
-	names[k] = csc_xstrdup("Cover"); sheet_desc(descs, k++, "Authority, period, inputs and record counts");
+	names[k] = csc_xstrdup("Cover");
+	sheet_desc(descs, k++, r->pub ? "Authority and period" : "Authority, period, inputs and record counts");
 	names[k] = csc_xstrdup("Contents"); sheet_desc(descs, k++, "This list");
 	for (int i = 0; i < t->nsheets; i++) {
 		names[k] = csc_xstrdup(t->sheets[i].name);
@@ -115,10 +130,17 @@ static int build(report *r, long drill)
 	}
 	names[k] = csc_xstrdup("Chart data"); sheet_desc(descs, k++, "The figures behind the charts");
 	names[k] = csc_xstrdup("Definitions"); sheet_desc(descs, k++, "How each measure is counted");
-	names[k] = csc_xstrdup("Data quality");
-	sheet_desc(descs, k++, "Records read, staged and rejected per input file");
-	names[k] = csc_xstrdup("Rejected records"); sheet_desc(descs, k++, "Each rejected record and why");
-	names[k] = csc_xstrdup("DQ findings"); sheet_desc(descs, k++, "Data-quality findings made while extracting and computing");
+	if (r->pub) {
+		names[k] = csc_xstrdup("Notes");
+		sheet_desc(descs, k++, "The symbols [c], [x], [z] and the suppression rule");
+	} else {
+		names[k] = csc_xstrdup("Data quality");
+		sheet_desc(descs, k++, "Records read, staged and rejected per input file");
+		names[k] = csc_xstrdup("Rejected records");
+		sheet_desc(descs, k++, "Each rejected record and why");
+		names[k] = csc_xstrdup("DQ findings");
+		sheet_desc(descs, k++, "Data-quality findings made while extracting and computing");
+	}
 	for (int i = 0; i < ndrill; i++) {
 		char nm[32];
 		snprintf(nm, sizeof nm, i ? "Drill-down %d" : "Drill-down", i + 1);
@@ -140,10 +162,14 @@ static int build(report *r, long drill)
 		for (int i = 0; i < t->nsheets; i++)
 			report_strand(r, &t->sheets[i], ws[2 + i]);
 		report_definitions(r, ws[cd + 1]);
-		report_recon(r, ws[cd + 2]);
-		if (report_rejects(r, ws[cd + 3]) || report_dq(r, ws[cd + 4]) ||
-		    report_drill(r, ws + cd + 5, ndrill, drill))
-			rc = CSC_EXIT_INPUT;
+		if (r->pub) {
+			report_pub_notes(r, ws[cd + 2]);
+		} else {
+			report_recon(r, ws[cd + 2]);
+			if (report_rejects(r, ws[cd + 3]) || report_dq(r, ws[cd + 4]) ||
+			    report_drill(r, ws + cd + 5, ndrill, drill))
+				rc = CSC_EXIT_INPUT;
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		free(names[i]);
@@ -173,6 +199,7 @@ typedef struct owned {
 	tpl **t; /* NREPORTS templates */
 	rd *d;
 	csc_conf *conf;
+	enum ps_state *pub;
 } owned;
 
 /* In a child: build workbook i, free everything and exit with its code. */
@@ -194,6 +221,7 @@ static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, in
 	for (int j = 0; j < NREPORTS; j++)
 		tpl_free(o->t[j]);
 	rd_free(o->d);
+	free(o->pub);
 	csc_conf_free(o->conf);
 	fflush(NULL);
 	exit(rc);
@@ -208,7 +236,7 @@ static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, in
 static int build_all(report *rs, const long *drill, xl_book **b, int n, int jobs,
 		     const owned *o)
 {
-	pid_t kid[NREPORTS] = {0};
+	pid_t kid[NBOOKS] = {0};
 	pid_t self = getpid();
 	for (int i = 1; i < n && i < jobs; i++) {
 		fflush(NULL);
@@ -339,7 +367,7 @@ int main(int argc, char **argv)
 	}
 
 	tpl *t[NREPORTS] = {0};
-	xl_book *b[NREPORTS] = {0};
+	xl_book *b[NBOOKS] = {0};
 	int rc = CSC_EXIT_OK;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
 		char name[64];
@@ -360,8 +388,8 @@ int main(int argc, char **argv)
 	csc_date_ymd(pe, &y, &m, &dd);
 	/* Plan every report first so that one pass over drilldown.csv counts
 	 * the drill-down rows of all of them. */
-	report rs[NREPORTS];
-	long drill[NREPORTS] = {0};
+	report rs[NBOOKS];
+	long drill[NBOOKS] = {0};
 	int planned = 0;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
 		rs[i] = (report){.conf = conf, .d = d, .t = t[i], .period_end = pe,
@@ -381,25 +409,51 @@ int main(int argc, char **argv)
 		if (report_drill_count_all(rp, NREPORTS, drill) < 0)
 			rc = CSC_EXIT_INPUT;
 	}
+	/* The publication edition: the highlight report again, suppressed. */
+	enum ps_state *pub = NULL;
+	char pub_book[64];
+	char lbl[16];
+	if (label)
+		snprintf(lbl, sizeof lbl, "%s", label);
+	else
+		snprintf(lbl, sizeof lbl, "%04d-%02d", y, m);
+	report_pub_name(pub_book, sizeof pub_book, reports[PUB_REPORT], lbl);
+	if (!rc && conf->publish_edition) {
+		pub = report_pub_states(d);
+		if (!pub)
+			rc = CSC_EXIT_INPUT;
+		else {
+			rs[planned] = rs[PUB_REPORT];
+			rs[planned].pub = pub;
+			drill[planned] = 0;
+			planned++;
+		}
+	} else if (!rc && report_pub_remove(dir, pub_book)) {
+		rc = CSC_EXIT_OUTPUT;
+	}
 	/* Open every workbook here, so that this process knows each one's
 	 * temporary name, then build them. */
 	for (int i = 0; i < planned && !rc; i++) {
 		char file[64];
-		if (label)
-			snprintf(file, sizeof file, "%s-%s.xlsx", reports[i], label);
+		if (rs[i].pub)
+			snprintf(file, sizeof file, "%s", pub_book);
 		else
-			snprintf(file, sizeof file, "%s-%04d-%02d.xlsx", reports[i], y, m);
+			snprintf(file, sizeof file, "%s-%s.xlsx", reports[i], lbl);
 		char *path = csc_path_join(dir, file);
 		char title[1200];
-		snprintf(title, sizeof title, "%s: %s", conf->la_name, t[i]->title);
+		snprintf(title, sizeof title, "%s: %s%s", conf->la_name, rs[i].t->title,
+			 rs[i].pub ? " (publication edition)" : "");
 		b[i] = rs[i].b = xl_open(path, title, conf->la_name, pe);
 		free(path);
 		if (!b[i])
 			rc = CSC_EXIT_OUTPUT;
 	}
 	if (!rc)
-		rc = build_all(rs, drill, b, planned, jobs, &(owned){t, d, conf});
-	for (int i = 0; i < NREPORTS; i++) {
+		rc = build_all(rs, drill, b, planned, jobs, &(owned){t, d, conf, pub});
+	/* The CSV before the workbooks are renamed: a failure leaves neither. */
+	if (!rc && pub && report_pub_csv(d, pub, dir))
+		rc = CSC_EXIT_OUTPUT;
+	for (int i = 0; i < NBOOKS; i++) {
 		if (!b[i])
 			continue;
 		if (rc) {
@@ -416,6 +470,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < NREPORTS; i++)
 		tpl_free(t[i]);
+	free(pub);
 	rd_free(d);
 	csc_conf_free(conf);
 	return rc;

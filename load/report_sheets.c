@@ -11,6 +11,7 @@
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "report_ctx.h"
+#include "report_publish.h"
 
 #define HEAD_ROW 3 /* title, description, note, then the table header */
 
@@ -37,8 +38,9 @@ void report_cover(report *r, lxw_worksheet *ws)
 {
 	const csc_conf *c = r->conf;
 	char buf[512];
-	xl_text(r->b, ws, 0, 0, XL_MARKING, XF_MARKING);
-	snprintf(buf, sizeof buf, "%s: %s", c->la_name, r->t->title);
+	xl_text(r->b, ws, 0, 0, r->pub ? "OFFICIAL: publication edition" : XL_MARKING, XF_MARKING);
+	snprintf(buf, sizeof buf, "%s: %s%s", c->la_name, r->t->title,
+		 r->pub ? " (publication edition)" : "");
 	xl_text(r->b, ws, 1, 0, buf, XF_TITLE);
 	xl_text(r->b, ws, 3, 0, "Authority", XF_BOLD);
 	snprintf(buf, sizeof buf, "%s (DfE LA number %s)", c->la_name, c->la_number);
@@ -61,6 +63,11 @@ void report_cover(report *r, lxw_worksheet *ws)
 	xl_text(r->b, ws, 6, 0, "Comparators and RAG", XF_BOLD);
 	snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
 	xl_text(r->b, ws, 6, 1, buf, XF_TEXT);
+	if (r->pub) {
+		/* no marking for internal handling, no file names or record counts */
+		report_pub_cover(r, ws);
+		return;
+	}
 	xl_text(r->b, ws, 7, 0, "Small numbers", XF_BOLD);
 	xl_text(r->b, ws, 7, 1, c->publication_mode
 		? "publication mode: counts of 1 to 5, and percentages or rates resting on 1 to 5 "

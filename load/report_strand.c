@@ -7,6 +7,7 @@
 #include "csc_diag.h"
 #include "report_ctx.h"
 #include "report_cell.h"
+#include "report_publish.h"
 
 #define FIRST_ROW_TEXT "How will we know we have been successful?"
 #define TABLE_ROW 4     /* the header row; rows above hold title and notes */
@@ -81,7 +82,7 @@ void report_chart_data_start(report *r)
 
 struct notes {
 	char nocases[256], missing[256], nodata[256];
-	int suppressed;
+	int suppressed, published;
 	const char *unavailable;
 };
 
@@ -104,8 +105,9 @@ static void notes_text(const struct notes *n, char *out, size_t cap)
 				      "No cases in %s (nothing to count, so no percentage). ",
 				      n->nocases);
 	if (k < cap && n->suppressed)
-		k += (size_t)snprintf(out + k, cap - k,
-				      "c = suppressed: fewer than 6 records behind the figure. ");
+		k += (size_t)snprintf(out + k, cap - k, "%s",
+				      n->published ? "[c] = confidential: see the Notes sheet. "
+						   : "c = suppressed: fewer than 6 records behind the figure. ");
 	if (k < cap && n->nodata[0])
 		k += (size_t)snprintf(out + k, cap - k, "No data for %s: the data ends before. ",
 				      n->nodata);
@@ -133,6 +135,18 @@ static const char *good_text(const char *g)
 	if (!strcmp(g, "Low"))
 		return "Low";
 	return "Context only";
+}
+
+/* A text cell in the publication edition: the Analysis Function shorthand. */
+static const char *const pub_text[] = {[RC_NOCASES] = "[z]", [RC_SUPPRESSED] = "[c]",
+				       [RC_MISSING] = "[x]", [RC_UNAVAILABLE] = "[x]",
+				       [RC_NONE] = "[x]"};
+
+static void put(report *r, lxw_worksheet *ws, long row, int col, rc_cell c)
+{
+	if (r->pub && c.why != RC_OK)
+		c.text = pub_text[c.why];
+	rc_write(r->b, ws, row, col, &c);
 }
 
 static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
@@ -302,7 +316,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 					       r->cmp.end);
 		long y = first + 1 + i;
 		rc_cell cells[RP_MAX_COLS];
-		struct notes n = {.unavailable = why_na};
+		struct notes n = {.unavailable = why_na, .published = r->pub != NULL};
 		for (int p = 0; p < r->ncols; p++) {
 			if (why_na) {
 				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "not available", XF_NOTE_NUM};
@@ -316,7 +330,9 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			}
 			const rd_measure *m = rd_find_measure(r->d, row->measure, row->breakdown,
 							      r->cols[p].start, r->cols[p].end);
-			cells[p] = rc_value(m, k, r->conf->publication_mode);
+			cells[p] = rc_value(m, k, r->conf->publication_mode && !r->pub);
+			if (report_pub_hidden(r, m))
+				cells[p] = (rc_cell){RC_SUPPRESSED, 0, "[c]", XF_NOTE_NUM};
 			if (cells[p].why == RC_NOCASES)
 				add_period(n.nocases, sizeof n.nocases, r->cols[p].head);
 			else if (cells[p].why == RC_MISSING)
@@ -324,6 +340,12 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			else if (cells[p].why == RC_SUPPRESSED)
 				n.suppressed = 1;
 		}
+		/* RAG places the comparator figure against its target, and a
+		 * trend against another period: either can give away a [c]. */
+		int cmp_hidden = report_pub_hidden(r, rd_find_measure(r->d, row->measure,
+								      row->breakdown, r->cmp.start,
+								      r->cmp.end));
+		int any_hidden = report_pub_any_hidden(r, row->measure, row->breakdown);
 		xl_text(r->b, ws, y, 0, row->text, XF_WRAP);
 		char note[1024];
 		notes_text(&n, note, sizeof note);
@@ -336,7 +358,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 				break;
 			case TPL_COL_PERIODS:
 				for (int p = 0; p < r->ncols; p++)
-					rc_write(r->b, ws, y, x++, &cells[p]);
+					put(r, ws, y, x++, cells[p]);
 				break;
 			case TPL_COL_TARGET:
 			case TPL_COL_ENGLAND:
@@ -347,14 +369,20 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 							    [TPL_COL_STATNB] = RD_STATNB,
 							    [TPL_COL_REGION] = RD_REGION};
 				cc = rc_comparator(rg ? rg->f[field[t->cols[c]]] : NULL, k);
-				rc_write(r->b, ws, y, x++, &cc);
+				put(r, ws, y, x++, cc);
 				break;
 			}
 			case TPL_COL_RAG:
-				write_rag(r, ws, y, x++, rg);
+				if (cmp_hidden)
+					xl_text(r->b, ws, y, x++, "[c]", XF_CENTER);
+				else
+					write_rag(r, ws, y, x++, rg);
 				break;
 			case TPL_COL_TREND:
-				write_trend(r, ws, y, x++, rg);
+				if (any_hidden)
+					xl_text(r->b, ws, y, x++, "[c]", XF_CENTER);
+				else
+					write_trend(r, ws, y, x++, rg);
 				break;
 			case TPL_COL_NOTES:
 				xl_text(r->b, ws, y, x++, note[0] ? note : "none", XF_WRAP);

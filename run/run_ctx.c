@@ -292,6 +292,7 @@ int run_settings(run_ctx *c)
 			       {"templates_dir", k->templates_dir}, {"data_extracted", extracted}}},
 		{"load", {{"la_name", k->la_name}, {"la_number", k->la_number}, {"months_shown", months},
 			  {"publication_mode", k->publication_mode ? "yes" : "no"},
+			  {"publish_edition", k->publish_edition ? "yes" : "no"},
 			  {"templates_dir", k->templates_dir}, {"period", c->period.label}}},
 	};
 	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {

@@ -57,6 +57,7 @@ static void test_good_file_and_defaults(void **state)
 	/* loud by default: 5 % rejected, or a fall of half, stops a run */
 	assert_true(c->max_reject_percent == 5.0);
 	assert_true(c->max_drop_percent == 50.0);
+	assert_int_equal(c->publish_edition, 0);
 	long pop;
 	assert_int_equal(csc_conf_population(c, 2024, &pop), 0);
 	assert_int_equal(pop, 52400);
@@ -115,6 +116,7 @@ static void test_bad_values_name_their_line(void **state)
 	assert_non_null(strstr(parse_bad(GOOD "no equals sign\n"), "pipeline.conf:9: expected 'key = value'"));
 	assert_non_null(strstr(parse_bad(GOOD "la_name = Again\n"), "already set on line 2"));
 	assert_non_null(strstr(parse_bad(GOOD "publication_mode = maybe\n"), "must be yes or no"));
+	assert_non_null(strstr(parse_bad(GOOD "publish_edition = maybe\n"), "must be yes or no"));
 	assert_non_null(strstr(parse_bad(GOOD "drilldown_periods = shown\n"),
 			       "pipeline.conf:9: drilldown_periods: must be report or all"));
 	assert_non_null(strstr(parse_bad(GOOD "drilldown_periods = \n"), "pipeline.conf:9:"));
