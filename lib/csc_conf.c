@@ -63,6 +63,8 @@ static const struct key conf_keys[] = {
 	{"data_extracted", K_DATE, 0, OFF(data_extracted), NULL,
 	 "YYYY-MM-DD the dumps were made: the data runs to it (default: each input's latest event date)",
 	 NULL},
+	{"share_key_file", K_PATH, 0, OFF(share_key_file), NULL,
+	 "pseudonym key for csc-share (a file only its owner can read, 32+ bytes)", NULL},
 };
 #define NKEYS (sizeof conf_keys / sizeof conf_keys[0])
 
@@ -431,6 +433,7 @@ void csc_conf_free(csc_conf *c)
 	free(c->output_dir);
 	free(c->reference_dir);
 	free(c->templates_dir);
+	free(c->share_key_file);
 	free(c);
 }
 

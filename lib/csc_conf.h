@@ -56,6 +56,8 @@ typedef struct csc_conf {
 	int drilldown;           /* write drilldown.csv (default yes) */
 	enum csc_drill_periods drilldown_periods; /* default report */
 	double max_reject_percent; /* per input; above it the run fails (exit 2) */
+	char *share_key_file;    /* csc-share's pseudonym key; NULL = not set (never
+				  * copied into any output) */
 	csc_date data_extracted; /* the day the dumps were made; CSC_NODATE = not set
 				  * (each input's latest event date, csc_coverage.h) */
 } csc_conf;
