@@ -12,3 +12,4 @@ test_share_OBJS := tests/unit/test_share.o share/share_extract.o share/share_pro
 csc-share_LDLIBS := $(SHARE_CRYPTO_LIBS)
 test_share_LDLIBS := $(SHARE_CRYPTO_LIBS)
 $(BUILD)/share/share_value.o $(BUILD)/share/share_key.o: ALL_CFLAGS += $(SHARE_CRYPTO_CFLAGS)
+E2E_TESTS += tests/e2e/share.sh

@@ -61,8 +61,10 @@ static const share_file regional_files[] = {
 	 {{"contact_id", P}, {"child", P}, {"gender", K}, {"ethnicity", K}, {"dob", M},
 	  {"age", K}, {"contact_date", K}, {"source", K}, {"outcome", K},
 	  {"completed_date", K}, {"src_line", D}}},
+	/* episode is the case system's episode reference ("EH0000006-1" in the
+	 * sample, built on the child's number): keyed like the child */
 	{"early_help.csv", 9,
-	 {{"child", P}, {"episode", K}, {"assessment_start", K}, {"assessment_completion", K},
+	 {{"child", P}, {"episode", P}, {"assessment_start", K}, {"assessment_completion", K},
 	  {"organisation", K}, {"tier", K}, {"end_date", K}, {"closure_reason", K},
 	  {"src_line", D}}},
 };
