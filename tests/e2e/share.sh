@@ -31,7 +31,7 @@ check_eq "columns of the CIN children" "child,upn_unknown,dob,expected_dob,sex,d
 	"$(head -1 "$X/cin_children.csv")"
 check_eq "every staged row is shared (header 52 children)" 52 $(($(wc -l <"$X/ssda903_header.csv") - 1))
 check_eq "no identifier, UPN or full date of birth; pseudonyms keyed row for row" "" \
-	"$(CHK leaks "$A/output/staging" "$X" "$A/key")"
+	"$(CHK leaks "$A/output/staging" "$X" "$A/key" | head -20)"
 check_eq "manifest rows and SHA-256 match the files" "" "$(CHK manifest "$X")"
 check_eq "manifest head" "kind,name,value
 profile,name,regional
@@ -66,7 +66,7 @@ CHK pseudonyms "$T/first" >"$T/p1"
 CHK pseudonyms "$X" >"$T/p2"
 check_eq "pseudonyms with the first key" 1 "$(awk 'END {print (NR > 2000)}' "$T/p1")"
 check_eq "another key: no pseudonym in common" 0 "$(comm -12 "$T/p1" "$T/p2" | wc -l)"
-check_eq "another key: no identifier either" "" "$(CHK leaks "$A/output/staging" "$X" "$A/key2")"
+check_eq "another key: no identifier either" "" "$(CHK leaks "$A/output/staging" "$X" "$A/key2" | head -20)"
 
 # Refusals in a fresh output folder (a copy of the staging): exit status,
 # message, and no file at all.
@@ -82,6 +82,8 @@ refused() { # NAME EXIT MESSAGE
 	check_eq "$1: no file" "" "$(ls -A "$B/output/share" 2>/dev/null)"
 	check "$1: no share folder" test ! -e "$B/output/share"
 }
+refused "an output folder csc-run has not marked" 4 "no .cscpipe marker"
+cp "$A/output/.cscpipe" "$B/output/"
 chmod 640 "$B/key"; refused "key readable by group" 4 "readable, writable or executable by group or others"
 chmod 604 "$B/key"; refused "key readable by others" 4 "by group or others"
 chmod 620 "$B/key"; refused "key writable by group" 4 "by group or others"
@@ -115,6 +117,27 @@ check_eq "bad value over an earlier extract: exit 3" 3 $?
 check "the earlier extract is untouched" diff -r "$T/q2" "$B/output/share/regional-2026-Q2"
 check_eq "no temporary folder left" "regional-2026-Q2" "$(ls -A "$B/output/share")"
 cp "$A/output/staging/cin_children.csv" "$B/output/staging/"
+
+# No link in the output folder is followed (README "The output folder"):
+# exit 6 naming it, and what it points to is neither read nor touched.
+mkdir -p "$T/elsewhere"; echo keep >"$T/elsewhere/f"
+mv "$B/output/share" "$T/share.saved"
+ln -s "$T/elsewhere" "$B/output/share"
+refused_link() { # NAME
+	"$BIN/csc-share" --conf "$B/pipeline.conf" --profile regional --period 2026-Q2 >/dev/null 2>"$T/err"
+	check_eq "$1: exit 6" 6 $?
+	check "$1: named" grep -q "is a symbolic link" "$T/err"
+	check_eq "$1: what it points to untouched" "f" "$(ls "$T/elsewhere")"
+}
+refused_link "share/ a link"
+rm "$B/output/share"; mv "$T/share.saved" "$B/output/share"
+rm -r "$B/output/share/regional-2026-Q2"; ln -s "$T/elsewhere" "$B/output/share/regional-2026-Q2"
+refused_link "the extract folder a link"
+rm "$B/output/share/regional-2026-Q2"
+mv "$B/output/staging/cin_plans.csv" "$T/plans.csv"; ln -s "$T/plans.csv" "$B/output/staging/cin_plans.csv"
+refused_link "a staging table a link"
+check_eq "a staging table a link: no extract" "" "$(ls -A "$B/output/share" 2>/dev/null)"
+rm "$B/output/staging/cin_plans.csv"; mv "$T/plans.csv" "$B/output/staging/cin_plans.csv"
 
 # Usage and the lock.
 check_exit "no --profile" 4 "$BIN/csc-share" --conf "$B/pipeline.conf"
