@@ -5,7 +5,6 @@
 #   PROGRAMS += name            name_OBJS := area/x.o area/y.o
 #   UNIT_TESTS += test_name     test_name_OBJS := tests/unit/test_name.o area/x.o
 #   E2E_TESTS += tests/e2e/name.sh
-# (and name_LDLIBS for a library only that program or suite links)
 # and this file turns the declarations into rules. Objects go under $(BUILD),
 # so several builds (e.g. SANITIZE=1) can live side by side.
 
@@ -98,14 +97,14 @@ $(LIBCSC): $(addprefix $(BUILD)/,$(LIB_OBJS))
 define program_rule
 $(BIN)/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
 	@mkdir -p $(BIN)
-	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS) $($(1)_LDLIBS)
+	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS)
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call program_rule,$(p))))
 
 define test_rule
 $(BUILD)/tests/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS) $($(1)_LDLIBS) -lcmocka
+	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS) -lcmocka
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call test_rule,$(t))))
 

@@ -13,11 +13,8 @@
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "csc_sha256.h"
+#include "csc_version.h"
 #include "share_extract.h"
-
-#ifndef CSC_VERSION
-#define CSC_VERSION "unknown"
-#endif
 
 typedef struct table_ctx {
 	const share_file *f;
@@ -172,7 +169,7 @@ static int write_manifest(share_job *job, const char *tmp, const long *rows, con
 	csc_csvw_header(&w, head);
 	char num[32];
 	mrow(&w, "profile", "name", p->name);
-	mrow(&w, "version", "csc-share", CSC_VERSION);
+	mrow(&w, "version", "csc-share", csc_version());
 	mrow(&w, "period", "label", job->period);
 	snprintf(num, sizeof num, "%d", SHARE_PSEUDO_HEX);
 	mrow(&w, "pseudonym", "hmac-sha256-hex-digits", num);

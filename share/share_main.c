@@ -16,6 +16,7 @@
 #include "csc_conf.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "run/run.h"
 #include "run/run_period.h"
 #include "share_extract.h"
@@ -57,6 +58,7 @@ static void help(void)
 		printf("                    %s: %s\n", share_profiles[i]->name, share_profiles[i]->about);
 	printf("    --period P      2024-02 or 2024-Q3; default period_end from the conf\n"
 	       "    --quiet         print nothing on success\n"
+	       "    --version       print the release and git description\n"
 	       "    --help          this text\n\n"
 	       "EXIT STATUS\n"
 	       "    0 success; 3 no staging folder, a staging table unreadable or not the profile's\n"
@@ -186,7 +188,8 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"conf", required_argument, NULL, 'c'}, {"period", required_argument, NULL, 'p'},
 		{"profile", required_argument, NULL, 'P'}, {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
+		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}};
 	const char *conf_path = NULL, *period_arg = NULL, *profile = NULL;
 	int c;
 	while ((c = getopt_long(argc, argv, "c:p:P:qh", opts, NULL)) != -1) {
@@ -196,6 +199,7 @@ int main(int argc, char **argv)
 		case 'P': profile = optarg; break;
 		case 'q': csc_diag_quiet(1); break;
 		case 'h': help(); return CSC_EXIT_OK;
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		default: usage(stderr); return CSC_EXIT_CONFIG;
 		}
 	}
