@@ -216,6 +216,14 @@ returns: all
 	$(call run_prog,$(BIN)/csc-returns --conf $(CONF) --year $(YEAR))
 	$(call run_prog,bash scripts/returns-check.sh $(BIN) $(CONF) $(YEAR))
 
+# make share CONF=... PROFILE=regional [PERIOD=2024-02|2024-Q3]: the
+# pseudonymised extract of the run's staging tables (README "Sharing
+# records"). Make reports csc-share's status as "Error N" and itself exits 2.
+.PHONY: share
+share: all
+	@test -n "$(CONF)" -a -n "$(PROFILE)" || { echo "usage: make share CONF=pipeline.conf PROFILE=regional [PERIOD=YYYY-MM|YYYY-Qn]" >&2; exit 4; }
+	$(BIN)/csc-share --conf $(CONF) --profile $(PROFILE) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet)
+
 # make bench [BENCH_SCALES="1 2 4"] [BENCH_FRACTION=1]: national-scale
 # dumps (BENCH_FRACTION x one year of England, times each scale), cached in
 # bench/cache; every stage and the whole chain timed against bare-parse and

@@ -69,6 +69,8 @@ static const struct key conf_keys[] = {
 	{"max_drop_percent", K_PERCENT, 0, OFF(max_drop_percent), "50",
 	 "stop the run (exit 2) when an input's records read fall by more than this share "
 	 "since the last publication (100: never)", NULL},
+	{"share_key_file", K_PATH, 0, OFF(share_key_file), NULL,
+	 "pseudonym key for csc-share (a file only its owner can read, 32+ bytes)", NULL},
 };
 #define NKEYS (sizeof conf_keys / sizeof conf_keys[0])
 
@@ -437,6 +439,7 @@ void csc_conf_free(csc_conf *c)
 	free(c->output_dir);
 	free(c->reference_dir);
 	free(c->templates_dir);
+	free(c->share_key_file);
 	free(c);
 }
 

@@ -60,6 +60,8 @@ typedef struct csc_conf {
 	/* per input: records read falling by more than this share of the last
 	 * publication's stop csc-run (exit 2) unless --accept-drop; default 50 */
 	double max_drop_percent;
+	char *share_key_file;    /* csc-share's pseudonym key; NULL = not set (never
+				  * copied into any output) */
 	csc_date data_extracted; /* the day the dumps were made; CSC_NODATE = not set
 				  * (each input's latest event date, csc_coverage.h) */
 } csc_conf;
