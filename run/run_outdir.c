@@ -140,10 +140,11 @@ static long tmp_pid(const char *s)
 	return t[5] >= '0' && t[5] <= '9' && !*end && !errno && pid > 0 ? pid : 0;
 }
 
-/* An entry an earlier cscpipe (before the marker) would have left. */
+/* An entry an earlier cscpipe (before the marker) would have left:
+ * csc-returns wrote <output_dir>/returns/YYYY then too. */
 static int ours(int dfd, const char *s)
 {
-	static const char *const dirs[] = {".work", ".pub", "logs", "staging"};
+	static const char *const dirs[] = {".work", ".pub", "logs", "staging", "returns"};
 	struct stat st;
 	if (fstatat(dfd, s, &st, AT_SYMLINK_NOFOLLOW) != 0)
 		return 0;

@@ -179,6 +179,12 @@ check_exit "a folder an earlier cscpipe made (no marker) is adopted" 0 \
 	"$BIN/csc-run" --conf "$A/pipeline.conf" --quiet
 check "... and marked" test -f "$O/.cscpipe"
 rm "$O/.cscpipe"
+# ... with the returns an earlier csc-returns wrote there
+mkdir -p "$O/returns/2025"
+check_exit "an earlier cscpipe's folder holding returns/ is adopted" 0 \
+	"$BIN/csc-run" --conf "$A/pipeline.conf" --quiet
+check "... and marked" test -f "$O/.cscpipe"
+rm -r "$O/.cscpipe" "$O/returns"
 echo x >"$O/mine.txt"
 refused "an earlier cscpipe's folder holding something else is refused" 4 "it holds 'mine.txt'" \
 	"$BIN/csc-run" --conf "$A/pipeline.conf" --quiet
