@@ -1,0 +1,150 @@
+/* The derived columns and record choices of the Annex A lists
+ * (annexa/aa_derive.c), each case worked by hand from ANNEX-A.md section 1
+ * with the inspection date I = 31/03/2026, so W6 starts 30/09/2025. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "annexa/aa_derive.h"
+
+#define D(y, m, d) csc_date_make(y, m, d)
+#define I D(2026, 3, 31)
+#define W6 D(2025, 9, 30)
+
+/* List 3: R - 12 months <= other < R; same date counts when earlier in
+ * file order; the boundary day itself is inside. */
+static void referrals_12m(void **state)
+{
+	(void)state;
+	csc_date r[] = {D(2025, 1, 10), D(2025, 6, 15), D(2025, 6, 15), D(2026, 1, 10), CSC_NODATE,
+		D(2026, 6, 15)};
+	int n = 6;
+	assert_int_equal(aa_referrals_12m(r, n, 0), 0);
+	assert_int_equal(aa_referrals_12m(r, n, 1), 1); /* r0; r2 same day but later */
+	assert_int_equal(aa_referrals_12m(r, n, 2), 2); /* r0, r1 (same day, earlier) */
+	assert_int_equal(aa_referrals_12m(r, n, 3), 3); /* r0 on the boundary, r1, r2 */
+	assert_int_equal(aa_referrals_12m(r, n, 4), 0); /* no date */
+	assert_int_equal(aa_referrals_12m(r, n, 5), 3); /* r1, r2 on the boundary, r3 */
+	/* 29 Feb less 12 months is 28 Feb */
+	csc_date l[] = {D(2023, 2, 28), D(2023, 2, 27), D(2024, 2, 29)};
+	assert_int_equal(aa_referrals_12m(l, 3, 2), 1);
+	assert_int_equal(aa_referrals_12m(l, 1, 0), 0); /* a single referral */
+}
+
+static aa_episode ep(csc_date ref, csc_date closure, int nfa, int work, long line)
+{
+	aa_episode e;
+	memset(&e, 0, sizeof e);
+	e.referral = ref;
+	e.closure = closure;
+	e.nfa = nfa;
+	e.work = work;
+	e.line = line;
+	return e;
+}
+
+static void list6_holds(void **state)
+{
+	(void)state;
+	aa_episode e = ep(D(2026, 4, 1), CSC_NODATE, 0, 1, 1);
+	assert_false(aa_list6_holds(&e, I, W6)); /* referred after I */
+	e = ep(I, CSC_NODATE, 0, 1, 1);
+	assert_true(aa_list6_holds(&e, I, W6)); /* referred on I */
+	e = ep(D(2025, 1, 1), D(2025, 9, 29), 0, 1, 1);
+	assert_false(aa_list6_holds(&e, I, W6)); /* closed the day before W6 */
+	e.closure = W6;
+	assert_true(aa_list6_holds(&e, I, W6)); /* closed on W6's first day */
+	e.nfa = 1;
+	assert_false(aa_list6_holds(&e, I, W6)); /* referral NFA */
+	e.nfa = -1;
+	assert_true(aa_list6_holds(&e, I, W6)); /* NFA not recorded: not NFA */
+	e.work = 0;
+	assert_false(aa_list6_holds(&e, I, W6)); /* referral only */
+	e = ep(CSC_NODATE, CSC_NODATE, 0, 1, 1);
+	assert_false(aa_list6_holds(&e, I, W6));
+}
+
+static void list6_better(void **state)
+{
+	(void)state;
+	aa_episode a = ep(D(2026, 1, 1), D(2026, 2, 1), 0, 1, 5);
+	aa_episode b = ep(D(2025, 12, 1), CSC_NODATE, 0, 1, 2);
+	assert_true(aa_list6_better(&a, &b, I)); /* later referral, though closed */
+	assert_false(aa_list6_better(&b, &a, I));
+	b.referral = a.referral; /* tie: the open one */
+	assert_true(aa_list6_better(&b, &a, I));
+	assert_false(aa_list6_better(&a, &b, I));
+	a.closure = D(2026, 5, 1); /* closed after I: open at I; tie on both: file order */
+	assert_true(aa_list6_better(&b, &a, I));
+	assert_false(aa_list6_better(&a, &b, I));
+}
+
+static void case_status(void **state)
+{
+	(void)state;
+	aa_episode e = ep(D(2025, 1, 1), I, 0, 1, 1);
+	e.cin_plan_open = e.cp_open = e.open_assessment = 1;
+	assert_string_equal(aa_case_status(&e, 1, 1, I), "e) Closed episode"); /* closed on I */
+	e.closure = D(2026, 4, 5); /* closed after I: open at I */
+	assert_string_equal(aa_case_status(&e, 1, 1, I), "a) Looked after child");
+	assert_string_equal(aa_case_status(&e, 0, 1, I), "b) Child Protection plan");
+	assert_string_equal(aa_case_status(&e, 0, 0, I), "c) Child in need plan");
+	e.cin_plan_open = 0;
+	assert_string_equal(aa_case_status(&e, 0, 0, I), "d) Open assessment");
+	e.open_assessment = 0;
+	assert_string_equal(aa_case_status(&e, 0, 0, I), "c) Child in need plan");
+}
+
+static aa_cpp plan(int child, csc_date start, csc_date end, long prev)
+{
+	aa_cpp c;
+	memset(&c, 0, sizeof c);
+	c.child = child;
+	c.start = start;
+	c.end = end;
+	c.previous = prev;
+	return c;
+}
+
+static void list7_holds(void **state)
+{
+	(void)state;
+	aa_cpp c = plan(0, D(2026, 4, 1), CSC_NODATE, -1);
+	assert_false(aa_list7_holds(&c, I, W6)); /* starts after I */
+	c = plan(0, D(2025, 1, 1), D(2025, 9, 29), -1);
+	assert_false(aa_list7_holds(&c, I, W6)); /* ended before W6 */
+	c.end = W6;
+	assert_true(aa_list7_holds(&c, I, W6));
+	c.end = CSC_NODATE;
+	assert_true(aa_list7_holds(&c, I, W6));
+	c.start = CSC_NODATE;
+	assert_false(aa_list7_holds(&c, I, W6));
+}
+
+static void previous_plans(void **state)
+{
+	(void)state;
+	aa_cpp p[] = {plan(3, D(2020, 1, 1), D(2020, 9, 1), -1),
+		plan(3, D(2022, 5, 5), D(2022, 6, 1), -1), plan(3, D(2022, 5, 5), D(2023, 1, 1), -1),
+		plan(3, CSC_NODATE, CSC_NODATE, -1), plan(3, D(2024, 1, 1), CSC_NODATE, -1)};
+	assert_int_equal(aa_previous_plans(&p[4], p, 5), 3); /* the undated plan is not counted */
+	assert_int_equal(aa_previous_plans(&p[1], p, 5), 1); /* the same day is not earlier */
+	assert_int_equal(aa_previous_plans(&p[0], p, 5), 0);
+	p[4].previous = 2; /* NumberOfPreviousCPP wins when recorded, even 0 */
+	assert_int_equal(aa_previous_plans(&p[4], p, 5), 2);
+	p[4].previous = 0;
+	assert_int_equal(aa_previous_plans(&p[4], p, 5), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(referrals_12m), cmocka_unit_test(list6_holds),
+		cmocka_unit_test(list6_better), cmocka_unit_test(case_status),
+		cmocka_unit_test(list7_holds), cmocka_unit_test(previous_plans),
+	};
+	return cmocka_run_group_tests_name("annexa_derive", tests, NULL, NULL);
+}
