@@ -176,7 +176,7 @@ static void rd_cin_rev(void *ctx, const tx_fields *f)
 	key(k, sizeof k, f->v[0], f->v[1], f->v[2]);
 	int n = d->cppkey.n, i = tx_intern(&d->cppkey, k);
 	if (i >= n) {
-		csc_error_at(f->file, f->line, "child %.40s plan %.10s is not in rd_cin_cpp.csv",
+		csc_error_at(f->file, f->line, "child %.40s plan %.10s is not in cin_cpp.csv",
 			     f->v[0], f->v[2]);
 		*f->failed = 1;
 		return;
@@ -222,8 +222,8 @@ static const tx_table cin_tables[] = {
 	{"cin_episodes.csv", cin_ep_cols, rd_cin_ep},
 	{"cin_assessments.csv", cin_asm_cols, rd_cin_asm},
 	{"cin_plans.csv", cin_plan_cols, rd_cin_plan},
-	{"rd_cin_s47.csv", cin_s47_cols, rd_cin_s47},
-	{"rd_cin_cpp.csv", cin_cpp_cols, rd_cin_cpp},
+	{"cin_s47.csv", cin_s47_cols, rd_cin_s47},
+	{"cin_cpp.csv", cin_cpp_cols, rd_cin_cpp},
 	{"cin_cpp_reviews.csv", cin_rev_cols, rd_cin_rev},
 };
 static const tx_table t903[] = {
@@ -240,12 +240,25 @@ static int staged(const char *dir, const char *file)
 	return r;
 }
 
-int aa_load(aa_data *d, const char *dir)
+static void which(aa_data *d, const char *dir)
 {
 	d->has_cin = staged(dir, cin_tables[0].file);
 	d->has_903 = staged(dir, t903[0].file);
 	d->has_contacts = staged(dir, "contacts.csv");
 	d->has_eh = staged(dir, "early_help.csv");
+}
+
+int aa_staged_any(const char *dir)
+{
+	aa_data d;
+	memset(&d, 0, sizeof d);
+	which(&d, dir);
+	return d.has_cin || d.has_903 || d.has_contacts || d.has_eh;
+}
+
+int aa_load(aa_data *d, const char *dir)
+{
+	which(d, dir);
 	if (d->has_cin && tx_read_tables(dir, cin_tables, sizeof cin_tables / sizeof cin_tables[0], d))
 		return -1;
 	if (d->has_903 && tx_read_tables(dir, t903, sizeof t903 / sizeof t903[0], d))

@@ -69,6 +69,9 @@ void aa_data_init(aa_data *d, csc_date I);
  * -1 after reporting a missing column or a malformed value. */
 int aa_load(aa_data *d, const char *staging_dir);
 
+/* 1 when staging_dir holds the tables of at least one input. */
+int aa_staged_any(const char *staging_dir);
+
 /* The person index of child id, added when new. */
 int aa_child(aa_data *d, const char *id);
 

@@ -72,18 +72,25 @@ static void label(xl_book *b, lxw_worksheet *ws, long row, const char *k, const 
 	xl_text(b, ws, row, 1, v, XF_TEXT);
 }
 
+static void label_date(xl_book *b, lxw_worksheet *ws, lxw_format *datef, long row, const char *k,
+		       csc_date d)
+{
+	xl_text(b, ws, row, 0, k, XF_BOLD);
+	xl_check(b, worksheet_write_number(ws, (lxw_row_t)row, 1, xl_serial(d), datef));
+}
+
 /* The cover: who, when, how far the data runs, each list's window. */
 static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_conf *conf,
 		  const aa_data *d, const csc_coverage *cv, const aa_sheet *lists)
 {
-	char buf[256], a[CSC_DATE_BUFSZ];
+	char buf[256];
 	long r = 0;
 	xl_text(b, ws, r++, 0, "Ofsted Annex A", XF_TITLE);
 	label(b, ws, r++, "Protective marking", XL_MARKING);
 	label(b, ws, r++, "Local authority", conf->la_name);
-	label(b, ws, r++, "Inspection date", csc_date_dmy(d->I, a));
+	label_date(b, ws, datef, r++, "Inspection date", d->I);
 	if (cv->data_to != CSC_NODATE) {
-		label(b, ws, r++, "Data runs to", csc_date_dmy(cv->data_to, a));
+		label_date(b, ws, datef, r++, "Data runs to", cv->data_to);
 		xl_text(b, ws, r++, 1, csc_coverage_says(cv, cv->limit, buf, sizeof buf), XF_TEXT);
 		if (cv->data_to < d->I - 1)
 			xl_text(b, ws, r++, 1, "The data ends before the day before the inspection "
@@ -226,7 +233,14 @@ int main(int argc, char **argv)
 	char *staging = csc_path_join(conf->output_dir, "staging");
 	csc_coverage cv;
 	csc_coverage_init(&cv, conf);
-	int rc = csc_coverage_read(&cv, staging, 1) ? CSC_EXIT_INPUT : 0;
+	int rc = 0;
+	if (!aa_staged_any(staging)) {
+		csc_error_at(staging, 0, "no staging tables: run the extractors first "
+			     "(csc-run --target staging)");
+		rc = CSC_EXIT_INPUT;
+	}
+	if (!rc && csc_coverage_read(&cv, staging, 1))
+		rc = CSC_EXIT_INPUT;
 	if (!rc && I == CSC_NODATE) {
 		if (cv.data_to == CSC_NODATE) {
 			csc_error("%s: no coverage dates in the staging: give --date YYYY-MM-DD", staging);
