@@ -7,4 +7,4 @@ csc-annexa_OBJS := annexa/aa_main.o $(ANNEXA_OBJS)
 
 UNIT_TESTS += test_annexa_derive
 test_annexa_derive_OBJS := tests/unit/test_annexa_derive.o annexa/aa_derive.o
-E2E_TESTS += tests/e2e/annexa_lists.sh
+E2E_TESTS += tests/e2e/annexa_lists.sh tests/e2e/annexa_rows.sh
