@@ -22,7 +22,7 @@ int aa_child(aa_data *d, const char *id)
 	int i = tx_intern(&d->ids, id);
 	if (i == d->npeople) {
 		aa_person *p = tx_push(&d->people, &d->npeople, &d->cappeople, sizeof *p);
-		p->cin_dob = p->h_dob = p->cl_dob = CSC_NODATE;
+		p->cin_dob = p->h_dob = p->cl_dob = p->sw_from = CSC_NODATE;
 		p->cin_dis = -1;
 	}
 	return i;
@@ -197,7 +197,8 @@ static void h_row(void *ctx, const tx_fields *f)
 	copy(p->h_eth, sizeof p->h_eth, f->v[3]);
 }
 
-static const char *const e_cols[] = {"CHILD", "DECOM", "LS", "DEC", NULL};
+static const char *const e_cols[] = {"CHILD", "DECOM", "LS", "DEC", "RNE", "CIN", "PLACE",
+	"PLACE_PROVIDER", "REC", "PL_POST", "URN", NULL};
 static void e_row(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
@@ -214,6 +215,89 @@ static void e_row(void *ctx, const tx_fields *f)
 	if ((!strcmp(ls, "L1") || !strcmp(ls, "L2")) && s != CSC_NODATE && s <= d->I &&
 	    (e == CSC_NODATE || e >= d->w6))
 		p->epo_w6 = 1;
+	if (s == CSC_NODATE)
+		return;
+	aa_lac *l = tx_push(&d->lac, &d->nlac, &d->caplac, sizeof *l);
+	l->child = ci;
+	l->line = f->line;
+	l->decom = s;
+	l->dec = e;
+	copy(l->ls, sizeof l->ls, ls);
+	copy(l->rne, sizeof l->rne, f->v[4]);
+	copy(l->cin, sizeof l->cin, f->v[5]);
+	copy(l->place, sizeof l->place, f->v[6]);
+	copy(l->provider, sizeof l->provider, f->v[7]);
+	copy(l->rec, sizeof l->rec, f->v[8]);
+	copy(l->post, sizeof l->post, f->v[9]);
+	copy(l->urn, sizeof l->urn, f->v[10]);
+}
+
+static const char *const r_cols[] = {"CHILD", "REVIEW", NULL};
+static void r_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	csc_date r = tx_f_date(f, 1);
+	if (r == CSC_NODATE)
+		return;
+	aa_review *v = tx_push(&d->rev, &d->nrev, &d->caprev, sizeof *v);
+	v->child = ci;
+	v->date = r;
+}
+
+static const char *const u_cols[] = {"CHILD", "DUC", NULL};
+static void u_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	csc_date duc = tx_f_date(f, 1);
+	if (duc == CSC_NODATE || duc >= d->w12)
+		d->people[ci].uasc_12m = 1;
+}
+
+static const char *const m_cols[] = {"CHILD", "MISSING", "MIS_START", NULL};
+static void m_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	csc_date s = tx_f_date(f, 2);
+	if (s == CSC_NODATE || s < d->w12 || s > d->I)
+		return;
+	if (!strcmp(f->v[1], "M"))
+		d->people[ci].missing_12m++;
+	else if (!strcmp(f->v[1], "A"))
+		d->people[ci].absent_12m++;
+}
+
+static const char *const sw_cols[] = {"CHILD", "SW_ID", "SW_DECOM", "SW_DEC", NULL};
+static void sw_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	aa_person *p = &d->people[ci];
+	csc_date s = tx_f_date(f, 2);
+	if (open_at(s, tx_f_date(f, 3), d->I) && (!*p->sw_id || s > p->sw_from)) {
+		copy(p->sw_id, sizeof p->sw_id, f->v[1]);
+		p->sw_from = s;
+	}
+}
+
+static int by_child_decom(const void *a, const void *b)
+{
+	const aa_lac *x = a, *y = b;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	if (x->decom != y->decom)
+		return x->decom < y->decom ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int by_child_date(const void *a, const void *b)
+{
+	const aa_review *x = a, *y = b;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	return x->date < y->date ? -1 : x->date > y->date;
 }
 
 /* Episodes before their sub-records, plans before their reviews. */
@@ -229,6 +313,10 @@ static const tx_table cin_tables[] = {
 static const tx_table t903[] = {
 	{"ssda903_header.csv", h_cols, h_row},
 	{"ssda903_episodes.csv", e_cols, e_row},
+	{"ssda903_reviews.csv", r_cols, r_row},
+	{"ssda903_uasc.csv", u_cols, u_row},
+	{"ssda903_missing.csv", m_cols, m_row},
+	{"ssda903_socialworker.csv", sw_cols, sw_row},
 };
 
 /* 1 when the first table of the input is staged (the input was read). */
@@ -261,8 +349,16 @@ int aa_load(aa_data *d, const char *dir)
 	which(d, dir);
 	if (d->has_cin && tx_read_tables(dir, cin_tables, sizeof cin_tables / sizeof cin_tables[0], d))
 		return -1;
-	if (d->has_903 && tx_read_tables(dir, t903, sizeof t903 / sizeof t903[0], d))
-		return -1;
+	/* SSDA903 tables of an older collection (no SocialWorker) may be
+	 * absent: each is read when staged */
+	for (size_t i = 0; d->has_903 && i < sizeof t903 / sizeof t903[0]; i++)
+		if (staged(dir, t903[i].file) && tx_read_tables(dir, &t903[i], 1, d))
+			return -1;
+	/* multi-year dumps hold a child's episodes in several files */
+	if (d->nlac)
+		qsort(d->lac, (size_t)d->nlac, sizeof *d->lac, by_child_decom);
+	if (d->nrev)
+		qsort(d->rev, (size_t)d->nrev, sizeof *d->rev, by_child_date);
 	return 0;
 }
 
@@ -274,5 +370,7 @@ void aa_data_free(aa_data *d)
 	free(d->people);
 	free(d->ep);
 	free(d->cpp);
+	free(d->lac);
+	free(d->rev);
 	memset(d, 0, sizeof *d);
 }

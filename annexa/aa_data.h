@@ -26,7 +26,25 @@ typedef struct aa_person {
 	csc_date cl_dob;      /* the child's last contact (file order) with the value */
 	int looked_after;     /* a 903 episode (not LS V3/V4) open at I */
 	int epo_w6;           /* a 903 episode with LS L1/L2 overlapping W6 */
+	int uasc_12m;         /* a 903 UASC row with DUC empty or >= I - 12 months */
+	int missing_12m, absent_12m; /* Missing rows M / A with MIS_START in W12 */
+	char sw_id[24];       /* SW_ID of the SocialWorker row open at I */
+	csc_date sw_from;     /* its SW_DECOM (the latest open one wins) */
 } aa_person;
+
+/* One SSDA903 episode (short breaks, LS V3/V4, are not kept: not care). */
+typedef struct aa_lac {
+	int child;
+	long line;
+	csc_date decom, dec;
+	char rne[2], ls[3], cin[3], place[4], provider[4], rec[4], post[16], urn[16];
+} aa_lac;
+
+/* One SSDA903 review. */
+typedef struct aa_review {
+	int child;
+	csc_date date;
+} aa_review;
 
 typedef struct aa_episode {
 	int child;            /* index into aa_data.ids / people */
@@ -56,6 +74,10 @@ typedef struct aa_data {
 	int nep, capep;
 	aa_cpp *cpp;
 	int ncpp, capcpp;
+	aa_lac *lac;          /* sorted by child, DECOM (aa_load) */
+	int nlac, caplac;
+	aa_review *rev;       /* sorted by child, date */
+	int nrev, caprev;
 	tx_strtab epkey;      /* "child\x1f episode" -> index into ep */
 	tx_strtab cppkey;     /* "child\x1f episode\x1f cpp" -> index into cpp */
 	int has_cin, has_903, has_contacts, has_eh;

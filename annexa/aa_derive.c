@@ -72,3 +72,72 @@ long aa_previous_plans(const aa_cpp *c, const aa_cpp *all, int n)
 			k++;
 	return k;
 }
+
+/* RNE codes that start a placement (MEASURES.md). */
+static int starts_placement(const aa_lac *e)
+{
+	return e->rne[0] && !e->rne[1] && strchr("SPTUB", e->rne[0]);
+}
+
+/* The last episode of the period starting at i (REC X1 joins the next). */
+static int period_last(const aa_lac *ep, int n, int i)
+{
+	while (i + 1 < n && !strcmp(ep[i].rec, "X1"))
+		i++;
+	return i;
+}
+
+int aa_care_of(const aa_lac *ep, int n, csc_date I, csc_date w6, csc_date w12, aa_care *out)
+{
+	while (n > 0 && ep[n - 1].decom > I) /* nothing after I is listed */
+		n--;
+	memset(out, 0, sizeof *out);
+	out->e = -1;
+	out->placement = CSC_NODATE;
+	int q = -1, qlast = -1;
+	for (int i = 0; i < n;) {
+		int last = period_last(ep, n, i);
+		csc_date end = ep[last].dec;
+		int open = end == CSC_NODATE || end > I;
+		if (open || end >= w6) {
+			q = i;
+			qlast = last;
+		}
+		/* placements of this period meeting (I - 12 months, I] */
+		for (int k = i; k <= last; k++) {
+			if (!starts_placement(&ep[k]))
+				continue;
+			int nx = k + 1;
+			while (nx <= last && !starts_placement(&ep[nx]))
+				nx++;
+			csc_date pend = nx <= last ? ep[nx].decom : end;
+			if (pend == CSC_NODATE || pend - 1 > w12)
+				out->placements_12m++;
+		}
+		i = last + 1;
+	}
+	if (q < 0)
+		return 0;
+	out->first = q;
+	out->e = qlast;
+	out->start = ep[q].decom;
+	csc_date end = ep[qlast].dec;
+	out->ceased = end != CSC_NODATE && end <= I ? end : CSC_NODATE;
+	for (int i = 0; i < q;) {
+		int last = period_last(ep, q, i);
+		csc_date pe = ep[last].dec;
+		if (pe != CSC_NODATE && pe >= w12 && pe < out->start)
+			out->second = 1;
+		i = last + 1;
+	}
+	int k = qlast;
+	while (k > q && !strcmp(ep[k - 1].ls, ep[qlast].ls))
+		k--;
+	out->ls_start = ep[k].decom;
+	for (k = qlast; k >= q; k--)
+		if (starts_placement(&ep[k])) {
+			out->placement = ep[k].decom;
+			break;
+		}
+	return 1;
+}

@@ -38,4 +38,24 @@ int aa_list7_holds(const aa_cpp *c, csc_date I, csc_date w6);
  * before it (plans with no start date do not count). */
 long aa_previous_plans(const aa_cpp *c, const aa_cpp *all, int n);
 
+/* List 8: a child's periods of care by the inspection date (MEASURES.md
+ * Care: episodes joined by REC X1; a placement starts at RNE S, P, T, U or
+ * B and lasts to the next placement start of the period or its end). */
+typedef struct aa_care {
+	int first, e;         /* Q's first and last episode (indexes into the child's) */
+	csc_date start;       /* Q's first DECOM */
+	csc_date ceased;      /* Q's end when on or before I, else CSC_NODATE */
+	int second;           /* another period ended in [I - 12 months, Q's start) */
+	csc_date ls_start;    /* first DECOM of the unbroken run of E's LS ending at E */
+	csc_date placement;   /* start of Q's latest placement; CSC_NODATE: none */
+	int placements_12m;   /* placements (any period) meeting the 12 months to I */
+} aa_care;
+
+/* Of one child's n episodes ep[] (sorted by DECOM, short breaks left out),
+ * those starting after I ignored: the latest period of care Q that is open
+ * at I or ended in W6 [w6, I], its last episode E and the derived columns
+ * (ANNEX-A.md List 8). 1 and *out filled when there is such a period, 0
+ * when the child is not listed. */
+int aa_care_of(const aa_lac *ep, int n, csc_date I, csc_date w6, csc_date w12, aa_care *out);
+
 #endif

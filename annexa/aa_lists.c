@@ -243,6 +243,57 @@ static int l7_rows(aa_sheet *s, aa_data *d, const char *dir)
 	return s->full ? -1 : 0;
 }
 
+/* ---- List 8: children in care ---- */
+
+static int l8_rows(aa_sheet *s, aa_data *d, const char *dir)
+{
+	(void)dir;
+	int rv = 0; /* reviews are sorted by child as the episodes are */
+	for (int i = 0; i < d->nlac;) {
+		int child = d->lac[i].child, end = i;
+		while (end < d->nlac && d->lac[end].child == child)
+			end++;
+		aa_care q;
+		int listed = aa_care_of(&d->lac[i], end - i, d->I, d->w6, d->w12, &q);
+		const aa_lac *e = listed ? &d->lac[i + q.e] : NULL;
+		i = end;
+		while (rv < d->nrev && d->rev[rv].child < child)
+			rv++;
+		csc_date review = CSC_NODATE;
+		for (; rv < d->nrev && d->rev[rv].child == child; rv++)
+			if (listed && d->rev[rv].date >= q.start && d->rev[rv].date <= d->I)
+				review = d->rev[rv].date;
+		if (!listed)
+			continue;
+		if (aa_row(s))
+			break;
+		const aa_person *p = &d->people[child];
+		person(s, d, child);
+		aa_yn(s, 5, p->uasc_12m);
+		aa_yn(s, 6, p->cin_dis);
+		aa_date(s, 7, q.start);
+		aa_text(s, 8, aa_value_out(aa_need, e->cin));
+		aa_yn(s, 9, q.second);
+		aa_date(s, 10, q.ls_start);
+		aa_text(s, 11, aa_value_out(aa_legal, e->ls));
+		aa_date(s, 12, review);
+		aa_count(s, 18, q.placements_12m);
+		if (q.ceased != CSC_NODATE) {
+			aa_date(s, 19, q.ceased);
+			aa_text(s, 20, aa_value_out(aa_reason_ceased, e->rec));
+		}
+		aa_date(s, 21, q.placement);
+		aa_text(s, 22, aa_value_out(aa_place, e->place));
+		aa_text(s, 23, aa_value_out(aa_provider, e->provider));
+		aa_text(s, 24, e->post);
+		aa_text(s, 25, e->urn);
+		aa_count(s, 28, p->missing_12m);
+		aa_count(s, 29, p->absent_12m);
+		aa_text(s, 33, p->sw_id);
+	}
+	return s->full ? -1 : 0;
+}
+
 /* ---- the table ---- */
 
 static const char *const h1[] = {AA_P, "Date of Contact", "Contact Source", NULL};
@@ -340,8 +391,8 @@ const aa_list aa_lists[AA_NLISTS] = {
 	 "child protection plans open at the inspection date or in the window, one row per child", h7,
 	 ni7, "cin_cpp.csv, cin_cpp_reviews.csv, ssda903_episodes.csv", l7_rows},
 	{8, "List 8", "Children in care", 6,
-	 "looked after at the inspection date, or care ended in the window", h8, ni8,
-	 "SSDA903 tables", NULL},
+	 "looked after at the inspection date, or care ended in the window, one row per child", h8,
+	 ni8, "ssda903 episodes, reviews, uasc, missing, socialworker; cin_children.csv", l8_rows},
 	{9, "List 9", "Care leavers", 0, "care leavers entitled to services at the inspection date",
 	 h9, ni9, "SSDA903 tables", NULL},
 	{10, "List 10", "Adoption", 12, "adoption decisions and adoptions in the window", h10, ni10,

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Issue 18: the rows of Lists 1, 2, 3, 6 and 7 on staging tables written by
+# Issue 18: the rows of Lists 1, 2, 3, 6, 7 and 8 on staging tables written by
 # hand, inspection date 31/03/2026 (W6 from 30/09/2025), every cell worked
 # out by hand from ANNEX-A.md section 1 (the reasoning is beside each
 # expected row): window edges, person details from the list, then CIN, then
 # SSDA903, referrals in the last 12 months with a same-day tie, the List 6
 # choice and case status (short breaks are not care), List 7's latest plan,
-# review date, EPO and previous plans.
+# review date, EPO and previous plans; List 8's period of care, second
+# period, legal status, reviews, placements, missing, UASC and worker.
 . "$(dirname "$0")/lib.sh"
 T=$(tmpdir)
 S="$T/out/staging"
@@ -50,12 +51,35 @@ cat >"$S/ssda903_header.csv" <<'CSV'
 CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,src_file,src_line
 A2,M,2010-03-31,APKN,,,,header.csv,2
 A3,M,2012-01-01,BAFR,,,,header.csv,3
+H9,F,2019-05-05,WBRI,,,,header.csv,4
 CSV
 cat >"$S/ssda903_episodes.csv" <<'CSV'
 CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,src_file,src_line
-A2,2025-09-01,S,L2,N1,U6,PR1,2025-09-30,X1,,,,,episodes.csv,2
-A2,2026-01-01,S,C2,N1,U6,PR1,,,,,,,episodes.csv,3
+H9,2024-02-01,S,E1,N1,A4,PR1,2025-12-01,E11,,,,,episodes.csv,5
+A2,2025-09-01,S,L2,N1,U6,PR1,2025-09-30,E8,,,,,episodes.csv,2
+A2,2026-01-01,S,C2,N1,U6,PR1,,,,,AB1 2CD,SC123456,episodes.csv,3
 A3,2026-03-01,S,V3,N2,H5,PR1,,,,,,,episodes.csv,4
+CSV
+cat >"$S/ssda903_reviews.csv" <<'CSV'
+CHILD,DOB,REVIEW,REVIEW_CODE,src_file,src_line
+A2,2010-03-31,2025-12-01,PN1,reviews.csv,2
+A2,2010-03-31,2026-02-15,PN1,reviews.csv,3
+A2,2010-03-31,2026-04-02,PN1,reviews.csv,4
+CSV
+cat >"$S/ssda903_uasc.csv" <<'CSV'
+CHILD,SEX,DOB,DUC,src_file,src_line
+A2,M,2010-03-31,2025-04-01,uasc.csv,2
+CSV
+cat >"$S/ssda903_missing.csv" <<'CSV'
+CHILD,DOB,MISSING,MIS_START,MIS_END,src_file,src_line
+A2,2010-03-31,M,2025-06-01,2025-06-02,missing.csv,2
+A2,2010-03-31,M,2025-03-30,2025-03-31,missing.csv,3
+A2,2010-03-31,A,2026-03-31,,missing.csv,4
+CSV
+cat >"$S/ssda903_socialworker.csv" <<'CSV'
+CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON,src_file,src_line
+A2,2010-03-31,SW1,2025-01-01,2026-02-01,MANAGE,sw.csv,2
+A2,2010-03-31,SW2,2026-02-01,,,sw.csv,3
 CSV
 cat >"$S/contacts.csv" <<'CSV'
 contact_id,child,gender,ethnicity,dob,age,contact_date,source,outcome,completed_date,src_line
@@ -111,6 +135,20 @@ want = {
     "List 7": [
         ["A2", "a) Male", "k) APKN", "2010-03-31", 16, "a) Yes", "2026-03-31", "d) Emotional abuse", "d) Emotional abuse", N, N, N, N, "a) Yes", 3, N, N],
         ["A3", "a) Male", "o) BAFR", "2012-01-01", 14, "b) No", "2025-02-01", "b) Physical abuse", "e) Multiple/not recommended", N, N, "2026-02-01", N, "b) No", 1, N, N]],
+    # A2: the L2 period ended 30/09/2025 (in W6 and W12: second period);
+    # the C2 period open at I is Q. UASC DUC 01/04/2025 >= I - 12 months.
+    # Reviews: 01/12/2025 is before Q, 02/04/2026 after I. Placements: the
+    # L2 one (last day 29/09/2025) and the open one. Missing on 30/03/2025
+    # is before W12; the absence on I counts. SW1 closed, SW2 open at I.
+    # H9 (SSDA903 only, no CIN: Dis blank): adopted 01/12/2025, in W6.
+    # A3's only episode is a short break: not listed.
+    "List 8": [
+        ["A2", "a) Male", "k) APKN", "2010-03-31", 16, "a) Yes", "a) Yes", "2026-01-01", "N1 - Abuse or neglect", "a) Yes",
+         "2026-01-01", "C2: FCO", "2026-02-15", N, N, N, N, N, 2, N, N, "2026-01-01",
+         "f) U6: Foster placement - not FFA", "b) PR1: Own provision", "AB1 2CD", "SC123456", N, N, 1, 1, N, N, N, "SW2"],
+        ["H9", "b) Female", "a) WBRI", "2019-05-05", 6, "b) No", N, "2024-02-01", "N1 - Abuse or neglect", "b) No",
+         "2024-02-01", "E1: Placement order", N, N, N, N, N, N, 1, "2025-12-01", "a) E11: Adopted - application unopposed", "2024-02-01",
+         "h) A4: Placed for adoption - consent - not foster", "b) PR1: Own provision", N, N, N, N, 0, 0, N, N, N, N]],
 }
 bad = 0
 for sheet, rows in want.items():
@@ -126,13 +164,14 @@ for sheet, rows in want.items():
         for g, w in zip(got + [[]] * 9, rows + [[]] * 9):
             if g != w:
                 print("#   got  %s\n#   want %s" % (g, w))
-for sheet in ("List 4", "List 5", "List 8", "List 9", "List 10", "List 11"):
+for sheet in ("List 4", "List 5", "List 9", "List 10", "List 11"):
     ok = wb[sheet].max_row == 1
     print(("ok" if ok else "not ok") + " - %s: headers only (not built)" % sheet)
     bad += not ok
 notes = [r for r in wb["Notes"].iter_rows(values_only=True)]
 ok = ("List 6", "Date Child Was Last Seen") in [(r[0], r[1]) for r in notes] and \
-    any(r[0] == "List 8" and r[1] is None and "Not built" in (r[2] or "") for r in notes)
+    any(r[0] == "List 9" and r[1] is None and "Not built" in (r[2] or "") for r in notes) and \
+    not any(r[0] == "List 8" and r[1] is None for r in notes)
 print(("ok" if ok else "not ok") + " - Notes: n/i columns and lists not built")
 sys.exit(1 if bad or not ok else 0)
 PY

@@ -139,12 +139,87 @@ static void previous_plans(void **state)
 	assert_int_equal(aa_previous_plans(&p[4], p, 5), 0);
 }
 
+static aa_lac lac(csc_date decom, const char *rne, const char *ls, csc_date dec, const char *rec)
+{
+	aa_lac e;
+	memset(&e, 0, sizeof e);
+	e.decom = decom;
+	e.dec = dec;
+	strcpy(e.rne, rne);
+	strcpy(e.ls, ls);
+	strcpy(e.rec, rec);
+	return e;
+}
+
+#define W12 D(2025, 3, 31)
+
+/* List 8, worked by hand: three periods of care, the last open at I and
+ * joined by X1 across a change of legal status, and an episode after I. */
+static void care_periods(void **state)
+{
+	(void)state;
+	aa_lac ep[] = {
+		lac(D(2024, 1, 1), "S", "V2", D(2024, 6, 1), "E4A"),   /* P1: ended before W12 */
+		lac(D(2025, 5, 1), "S", "V2", D(2025, 8, 1), "E4B"),   /* P2: ended in W12, before W6 */
+		lac(D(2025, 10, 1), "S", "V2", D(2025, 11, 1), "X1"),  /* P3 ... */
+		lac(D(2025, 11, 1), "L", "C2", D(2026, 1, 10), "X1"),  /* legal status change only */
+		lac(D(2026, 1, 10), "P", "C2", CSC_NODATE, ""),        /* ... open at I */
+		lac(D(2026, 4, 5), "S", "C2", CSC_NODATE, ""),         /* after I: ignored */
+	};
+	aa_care q;
+	assert_int_equal(aa_care_of(ep, 6, I, W6, W12, &q), 1);
+	assert_int_equal(q.first, 2);
+	assert_int_equal(q.e, 4);
+	assert_int_equal(q.start, D(2025, 10, 1));
+	assert_int_equal(q.ceased, CSC_NODATE);
+	assert_int_equal(q.second, 1);                 /* P2 ended 01/08/2025 */
+	assert_int_equal(q.ls_start, D(2025, 11, 1));  /* C2 since episode 3 */
+	assert_int_equal(q.placement, D(2026, 1, 10)); /* RNE P; RNE L starts none */
+	/* P1's placement ended 31/05/2024: out; P2's; P3's two (episode 3
+	 * starts none) */
+	assert_int_equal(q.placements_12m, 3);
+	/* without P2, no other period ended in the 12 months */
+	aa_lac two[] = {ep[0], ep[2], ep[3], ep[4]};
+	assert_int_equal(aa_care_of(two, 4, I, W6, W12, &q), 1);
+	assert_int_equal(q.second, 0);
+	assert_int_equal(q.placements_12m, 2);
+}
+
+static void care_edges(void **state)
+{
+	(void)state;
+	aa_care q;
+	aa_lac a = lac(D(2025, 1, 1), "S", "C2", W6, "E11"); /* ended on W6's first day */
+	assert_int_equal(aa_care_of(&a, 1, I, W6, W12, &q), 1);
+	assert_int_equal(q.ceased, W6);
+	a.dec = D(2025, 9, 29); /* the day before: not listed */
+	assert_int_equal(aa_care_of(&a, 1, I, W6, W12, &q), 0);
+	a.dec = D(2026, 5, 1); /* ends after I: open at I, not ceased */
+	assert_int_equal(aa_care_of(&a, 1, I, W6, W12, &q), 1);
+	assert_int_equal(q.ceased, CSC_NODATE);
+	a.decom = D(2026, 4, 1); /* starts after I */
+	assert_int_equal(aa_care_of(&a, 1, I, W6, W12, &q), 0);
+	/* a placement whose last day is I - 12 months does not meet the 12
+	 * months; one day later it does */
+	aa_lac b[] = {lac(D(2025, 1, 1), "S", "V2", D(2025, 4, 1), "E4A"),
+		lac(D(2025, 4, 2), "S", "V2", CSC_NODATE, "")};
+	assert_int_equal(aa_care_of(b, 2, I, W6, W12, &q), 1);
+	assert_int_equal(q.placements_12m, 1);
+	assert_int_equal(q.second, 1); /* ended 01/04/2025, after I - 12 months */
+	b[0].dec = D(2025, 4, 2);
+	assert_int_equal(aa_care_of(b, 2, I, W6, W12, &q), 1);
+	assert_int_equal(q.placements_12m, 2);
+	/* the latest qualifying period wins, and an empty list is not listed */
+	assert_int_equal(aa_care_of(b, 0, I, W6, W12, &q), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(referrals_12m), cmocka_unit_test(list6_holds),
 		cmocka_unit_test(list6_better), cmocka_unit_test(case_status),
 		cmocka_unit_test(list7_holds), cmocka_unit_test(previous_plans),
+		cmocka_unit_test(care_periods), cmocka_unit_test(care_edges),
 	};
 	return cmocka_run_group_tests_name("annexa_derive", tests, NULL, NULL);
 }
