@@ -1,6 +1,7 @@
 /*
  * aa_data.c - read the CIN and SSDA903 staging tables into aa_data.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,28 +107,29 @@ static int open_at(csc_date start, csc_date end, csc_date I)
 	return start != CSC_NODATE && start <= I && (end == CSC_NODATE || end > I);
 }
 
-static const char *const cin_asm_cols[] = {"child", "episode", "start_date", "authorisation_date", NULL};
-static void rd_cin_asm(void *ctx, const tx_fields *f)
+/* An assessment or CIN plan (start, end in columns 2 and 3): its episode
+ * has work, and the flag at `open` of the episode is set when it is open
+ * at I (an assessment not authorised by then). */
+static void sub_open(aa_data *d, const tx_fields *f, size_t open)
 {
-	aa_data *d = ctx;
 	int e = episode_of(d, f);
 	if (e < 0)
 		return;
 	d->ep[e].work = 1;
 	if (open_at(tx_f_date(f, 2), tx_f_date(f, 3), d->I))
-		d->ep[e].open_assessment = 1;
+		*(int *)((char *)&d->ep[e] + open) = 1;
+}
+
+static const char *const cin_asm_cols[] = {"child", "episode", "start_date", "authorisation_date", NULL};
+static void rd_cin_asm(void *ctx, const tx_fields *f)
+{
+	sub_open(ctx, f, offsetof(aa_episode, open_assessment));
 }
 
 static const char *const cin_plan_cols[] = {"child", "episode", "start_date", "end_date", NULL};
 static void rd_cin_plan(void *ctx, const tx_fields *f)
 {
-	aa_data *d = ctx;
-	int e = episode_of(d, f);
-	if (e < 0)
-		return;
-	d->ep[e].work = 1;
-	if (open_at(tx_f_date(f, 2), tx_f_date(f, 3), d->I))
-		d->ep[e].cin_plan_open = 1;
+	sub_open(ctx, f, offsetof(aa_episode, cin_plan_open));
 }
 
 static const char *const cin_s47_cols[] = {"child", "episode", NULL};
