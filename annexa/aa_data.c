@@ -94,6 +94,7 @@ static void rd_cin_ep(void *ctx, const tx_fields *f)
 	e->child = aa_child(d, f->v[0]);
 	e->line = f->line;
 	e->referral = tx_f_date(f, 2);
+	e->work_last = CSC_NODATE;
 	copy(e->source, sizeof e->source, f->v[3]);
 	copy(e->need, sizeof e->need, f->v[4]);
 	e->closure = tx_f_date(f, 5);
@@ -107,6 +108,13 @@ static int open_at(csc_date start, csc_date end, csc_date I)
 	return start != CSC_NODATE && start <= I && (end == CSC_NODATE || end > I);
 }
 
+/* A CIN plan, S47 or CP plan of e started on `start`. */
+static void work_started(aa_episode *e, csc_date start)
+{
+	if (start != CSC_NODATE && (e->work_last == CSC_NODATE || start > e->work_last))
+		e->work_last = start;
+}
+
 /* An assessment or CIN plan (start, end in columns 2 and 3): its episode
  * has work, and the flag at `open` of the episode is set when it is open
  * at I (an assessment not authorised by then). */
@@ -116,8 +124,11 @@ static void sub_open(aa_data *d, const tx_fields *f, size_t open)
 	if (e < 0)
 		return;
 	d->ep[e].work = 1;
-	if (open_at(tx_f_date(f, 2), tx_f_date(f, 3), d->I))
+	csc_date start = tx_f_date(f, 2);
+	if (open_at(start, tx_f_date(f, 3), d->I))
 		*(int *)((char *)&d->ep[e] + open) = 1;
+	if (open == offsetof(aa_episode, cin_plan_open))
+		work_started(&d->ep[e], start);
 }
 
 static const char *const cin_asm_cols[] = {"child", "episode", "start_date", "authorisation_date", NULL};
@@ -132,13 +143,15 @@ static void rd_cin_plan(void *ctx, const tx_fields *f)
 	sub_open(ctx, f, offsetof(aa_episode, cin_plan_open));
 }
 
-static const char *const cin_s47_cols[] = {"child", "episode", NULL};
+static const char *const cin_s47_cols[] = {"child", "episode", "start_date", NULL};
 static void rd_cin_s47(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
 	int e = episode_of(d, f);
-	if (e >= 0)
-		d->ep[e].work = 1;
+	if (e < 0)
+		return;
+	d->ep[e].work = 1;
+	work_started(&d->ep[e], tx_f_date(f, 2));
 }
 
 static const char *const cin_cpp_cols[] = {"child", "episode", "cpp", "start_date", "end_date",
@@ -166,6 +179,7 @@ static void rd_cin_cpp(void *ctx, const tx_fields *f)
 	copy(c->latest, sizeof c->latest, f->v[6]);
 	c->previous = tx_f_long(f, 7, -1);
 	d->ep[e].work = 1;
+	work_started(&d->ep[e], c->start);
 	if (open_at(c->start, c->end, d->I))
 		d->ep[e].cp_open = 1;
 }

@@ -56,6 +56,7 @@ typedef struct aa_episode {
 	int cin_plan_open;    /* a CINPlanDates open at I */
 	int cp_open;          /* a CP plan open at I */
 	int open_assessment;  /* an assessment started by I, not authorised by I */
+	csc_date work_last;   /* latest start of its CIN plans, S47s and CP plans */
 } aa_episode;
 
 typedef struct aa_cpp {

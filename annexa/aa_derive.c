@@ -141,3 +141,36 @@ int aa_care_of(const aa_lac *ep, int n, csc_date I, csc_date w6, csc_date w12, a
 		}
 	return 1;
 }
+
+int aa_list4_holds(csc_date start, csc_date auth, csc_date I, csc_date w6)
+{
+	if (start == CSC_NODATE || start > I)
+		return 0;
+	return auth == CSC_NODATE || auth > I || auth >= w6;
+}
+
+/* 1 when the ";"-joined list holds code as a whole item. */
+static int has_code(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	for (const char *s = list; *s;) {
+		size_t k = strcspn(s, ";");
+		if (k == n && !strncmp(s, code, n))
+			return 1;
+		s += k + (s[k] == ';');
+	}
+	return 0;
+}
+
+int aa_requires_support(csc_date auth, const char *factors, const aa_episode *e, csc_date I)
+{
+	if (auth == CSC_NODATE || auth > I)
+		return -1;
+	if (has_code(factors, "21"))
+		return 0;
+	if (e->closure != CSC_NODATE && e->closure <= I &&
+	    (!strcmp(e->reason, "RC8") || !strcmp(e->reason, "RC9")) &&
+	    (e->work_last == CSC_NODATE || e->work_last < auth))
+		return 0;
+	return 1;
+}

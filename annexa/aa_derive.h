@@ -38,6 +38,18 @@ int aa_list7_holds(const aa_cpp *c, csc_date I, csc_date w6);
  * before it (plans with no start date do not count). */
 long aa_previous_plans(const aa_cpp *c, const aa_cpp *all, int n);
 
+/* List 4: the assessment (started by I) is listed: not authorised, or
+ * authorised in W6 [w6, I]. An authorisation after I is not known at I:
+ * listed, as not authorised. */
+int aa_list4_holds(csc_date start, csc_date auth, csc_date I, csc_date w6);
+
+/* List 4, requiring LA children's social care support (ANNEX-A.md, a
+ * heuristic): -1 (blank) when not authorised by I; 0 (b) No) when its
+ * factors (";"-joined codes) include 21, or its episode e closed by I with
+ * RC8 or RC9 and no CIN plan, S47 or CP plan starting on or after the
+ * authorisation; else 1 (a) Yes). */
+int aa_requires_support(csc_date auth, const char *factors, const aa_episode *e, csc_date I);
+
 /* List 8: a child's periods of care by the inspection date (MEASURES.md
  * Care: episodes joined by REC X1; a placement starts at RNE S, P, T, U or
  * B and lasts to the next placement start of the period or its end). */

@@ -15,6 +15,7 @@
  *      fills. The headers never change: they are Ofsted's, checked against
  *      ANNEX-A.md by tests/e2e/annexa_lists.sh.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +175,54 @@ static int l3_rows(aa_sheet *s, aa_data *d, const char *dir)
 	}
 	free(r);
 	return s->full ? -1 : 0;
+}
+
+/* ---- List 4: assessments, streamed from cin_assessments.csv ---- */
+
+static const char *const l4_cols[] = {"child", "episode", "start_date", "authorisation_date",
+	"factors", NULL};
+
+struct l4_ctx {
+	aa_sheet *s;
+	aa_data *d;
+};
+
+static void l4_row(void *ctx, const tx_fields *f)
+{
+	struct l4_ctx *c = ctx;
+	aa_data *d = c->d;
+	csc_date start = tx_f_date(f, 2), auth = tx_f_date(f, 3);
+	if (!aa_list4_holds(start, auth, d->I, d->w6) || c->s->full)
+		return;
+	char k[256];
+	snprintf(k, sizeof k, "%s\x1f%s", f->v[0], f->v[1]);
+	int n = d->epkey.n, e = tx_intern(&d->epkey, k);
+	if (e >= n) { /* aa_load checked every assessment's episode */
+		csc_error_at(f->file, f->line, "child %.40s episode %.10s is not in cin_episodes.csv",
+			     f->v[0], f->v[1]);
+		*f->failed = 1;
+		return;
+	}
+	if (aa_row(c->s))
+		return;
+	const aa_episode *ep = &d->ep[e];
+	person(c->s, d, ep->child);
+	aa_yn(c->s, 5, d->people[ep->child].cin_dis);
+	aa_date(c->s, 6, start);
+	if (auth != CSC_NODATE && auth <= d->I)
+		aa_date(c->s, 8, auth);
+	aa_yn(c->s, 9, aa_requires_support(auth, f->v[4], ep, d->I));
+}
+
+static int l4_rows(aa_sheet *s, aa_data *d, const char *dir)
+{
+	if (!d->has_cin)
+		return 0;
+	struct l4_ctx c = {s, d};
+	char *p = csc_path_join(dir, "cin_assessments.csv");
+	int rc = tx_read_table(p, l4_cols, l4_row, &c);
+	free(p);
+	return rc || s->full ? -1 : 0;
 }
 
 /* ---- List 6: children in need ---- */
@@ -380,8 +429,8 @@ const aa_list aa_lists[AA_NLISTS] = {
 	 h2, none, "early_help.csv (person details from contacts, CIN, SSDA903)", l2_rows},
 	{3, "List 3", "Referrals", 6, "referrals (CINdetails) dated in the window", h3, ni_w,
 	 "cin_episodes.csv", l3_rows},
-	{4, "List 4", "Assessments", 6, "assessments authorised in the window or open", h4, ni4,
-	 "cin_assessments.csv", NULL},
+	{4, "List 4", "Assessments", 6, "assessments authorised in the window or not authorised by the inspection date", h4, ni4,
+	 "cin_assessments.csv, cin_episodes.csv and its plans, s47 and cpp", l4_rows},
 	{5, "List 5", "Section 47 enquiries", 6, "section 47 enquiries started in the window or undecided",
 	 h5, ni_w, "cin_s47.csv", NULL},
 	{6, "List 6", "Children in need", 6,

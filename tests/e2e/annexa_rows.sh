@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 18: the rows of Lists 1, 2, 3, 6, 7 and 8 on staging tables written by
+# Issue 18: the rows of Lists 1, 2, 3, 4, 6, 7 and 8 on staging tables written by
 # hand, inspection date 31/03/2026 (W6 from 30/09/2025), every cell worked
 # out by hand from ANNEX-A.md section 1 (the reasoning is beside each
 # expected row): window edges, person details from the list, then CIN, then
@@ -28,6 +28,9 @@ A3,1,2024-05-05,8,N0,,,,,41
 CSV
 cat >"$S/cin_assessments.csv" <<'CSV'
 child,episode,assessment,start_date,review_date,authorisation_date,factors,src_line
+A1,1,1,2025-01-12,,2025-02-01,3A,4
+A1,2,1,2025-10-02,,2025-10-15,21,10
+A1,3,1,2025-10-02,,2025-12-01,3A,15
 A2,1,1,2025-10-01,,,,22
 CSV
 cat >"$S/cin_plans.csv" <<'CSV'
@@ -122,6 +125,12 @@ want = {
     "List 3": [
         ["A1", "b) Female", "a) WBRI", "2015-06-15", 10, "2025-10-01", "q) 6: Police", "b) No", 1, N, N],
         ["A1", "b) Female", "a) WBRI", "2015-06-15", 10, "2025-10-01", "e) 2A: Schools", "a) Yes", 2, N, N]],
+    # A1/1 authorised before W6: out. A1/2 factor 21: No. A1/3 closed RC7:
+    # Yes. A2/1 not authorised: support blank.
+    "List 4": [
+        ["A1", "b) Female", "a) WBRI", "2015-06-15", 10, "b) No", "2025-10-02", N, "2025-10-15", "b) No", N, N],
+        ["A1", "b) Female", "a) WBRI", "2015-06-15", 10, "b) No", "2025-10-02", N, "2025-12-01", "a) Yes", N, N],
+        ["A2", "a) Male", "k) APKN", "2010-03-31", 16, "a) Yes", "2025-10-01", N, N, N, N, N]],
     # A1: /1 closed before W6, /3 NFA, so /2 with its open CIN plan.
     # A2: closed after I (blank closure), looked after at I (C2 from 01/01/2026).
     # A3: CP plan open; its V3 episode is a short break, not care.
@@ -164,7 +173,7 @@ for sheet, rows in want.items():
         for g, w in zip(got + [[]] * 9, rows + [[]] * 9):
             if g != w:
                 print("#   got  %s\n#   want %s" % (g, w))
-for sheet in ("List 4", "List 5", "List 9", "List 10", "List 11"):
+for sheet in ("List 5", "List 9", "List 10", "List 11"):
     ok = wb[sheet].max_row == 1
     print(("ok" if ok else "not ok") + " - %s: headers only (not built)" % sheet)
     bad += not ok

@@ -43,6 +43,7 @@ static aa_episode ep(csc_date ref, csc_date closure, int nfa, int work, long lin
 	e.nfa = nfa;
 	e.work = work;
 	e.line = line;
+	e.work_last = CSC_NODATE;
 	return e;
 }
 
@@ -139,6 +140,41 @@ static void previous_plans(void **state)
 	assert_int_equal(aa_previous_plans(&p[4], p, 5), 0);
 }
 
+/* List 4: started by I; not authorised (or authorised after I) or
+ * authorised in W6. */
+static void list4_holds(void **state)
+{
+	(void)state;
+	assert_false(aa_list4_holds(D(2026, 4, 1), CSC_NODATE, I, W6));
+	assert_false(aa_list4_holds(CSC_NODATE, CSC_NODATE, I, W6));
+	assert_true(aa_list4_holds(D(2025, 1, 1), CSC_NODATE, I, W6));
+	assert_false(aa_list4_holds(D(2025, 1, 1), D(2025, 9, 29), I, W6));
+	assert_true(aa_list4_holds(D(2025, 1, 1), W6, I, W6));
+	assert_true(aa_list4_holds(D(2025, 1, 1), I, I, W6));
+	assert_true(aa_list4_holds(D(2025, 1, 1), D(2026, 4, 2), I, W6));
+}
+
+static void requires_support(void **state)
+{
+	(void)state;
+	aa_episode e = ep(D(2025, 1, 1), D(2025, 11, 1), 0, 1, 1);
+	strcpy(e.reason, "RC8");
+	csc_date auth = D(2025, 10, 1);
+	assert_int_equal(aa_requires_support(CSC_NODATE, "", &e, I), -1);
+	assert_int_equal(aa_requires_support(D(2026, 4, 1), "", &e, I), -1); /* after I */
+	assert_int_equal(aa_requires_support(auth, "1A;21", &e, I), 0);       /* factor 21 */
+	assert_int_equal(aa_requires_support(auth, "2A;3B", &e, I), 0);       /* RC8, nothing after */
+	strcpy(e.reason, "RC7");
+	assert_int_equal(aa_requires_support(auth, "211;1A", &e, I), 1);     /* 21 only as a part */
+	strcpy(e.reason, "RC9");
+	e.work_last = auth; /* a plan starting on the day of authorisation */
+	assert_int_equal(aa_requires_support(auth, "", &e, I), 1);
+	e.work_last = D(2025, 9, 30); /* only before it */
+	assert_int_equal(aa_requires_support(auth, "", &e, I), 0);
+	e.closure = D(2026, 5, 1); /* closed after I: not known then */
+	assert_int_equal(aa_requires_support(auth, "", &e, I), 1);
+}
+
 static aa_lac lac(csc_date decom, const char *rne, const char *ls, csc_date dec, const char *rec)
 {
 	aa_lac e;
@@ -220,6 +256,7 @@ int main(void)
 		cmocka_unit_test(list6_better), cmocka_unit_test(case_status),
 		cmocka_unit_test(list7_holds), cmocka_unit_test(previous_plans),
 		cmocka_unit_test(care_periods), cmocka_unit_test(care_edges),
+		cmocka_unit_test(list4_holds), cmocka_unit_test(requires_support),
 	};
 	return cmocka_run_group_tests_name("annexa_derive", tests, NULL, NULL);
 }
