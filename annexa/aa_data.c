@@ -79,7 +79,7 @@ static void rd_cin_child(void *ctx, const tx_fields *f)
 }
 
 static const char *const cin_ep_cols[] = {"child", "episode", "referral_date", "referral_source",
-	"primary_need", "closure_date", "closure_reason", "referral_nfa", NULL};
+	"primary_need", "closure_date", "closure_reason", "referral_nfa", "icpc_date", NULL};
 static void rd_cin_ep(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
@@ -100,6 +100,7 @@ static void rd_cin_ep(void *ctx, const tx_fields *f)
 	e->closure = tx_f_date(f, 5);
 	copy(e->reason, sizeof e->reason, f->v[6]);
 	e->nfa = *f->v[7] ? tx_f_bool(f, 7) : -1;
+	e->icpc = tx_f_date(f, 8);
 }
 
 /* An interval [start, end] open at I: start <= I, end empty or after I. */
@@ -143,15 +144,22 @@ static void rd_cin_plan(void *ctx, const tx_fields *f)
 	sub_open(ctx, f, offsetof(aa_episode, cin_plan_open));
 }
 
-static const char *const cin_s47_cols[] = {"child", "episode", "start_date", NULL};
+static const char *const cin_s47_cols[] = {"child", "episode", "start_date", "icpc_date",
+	"icpc_not_required", NULL};
 static void rd_cin_s47(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
 	int e = episode_of(d, f);
 	if (e < 0)
 		return;
+	aa_s47 *s = tx_push(&d->s47, &d->ns47, &d->caps47, sizeof *s);
+	s->child = d->ep[e].child;
+	s->episode = e;
+	s->start = tx_f_date(f, 2);
+	s->icpc = tx_f_date(f, 3);
+	s->not_required = *f->v[4] ? tx_f_bool(f, 4) : -1;
 	d->ep[e].work = 1;
-	work_started(&d->ep[e], tx_f_date(f, 2));
+	work_started(&d->ep[e], s->start);
 }
 
 static const char *const cin_cpp_cols[] = {"child", "episode", "cpp", "start_date", "end_date",
@@ -386,6 +394,7 @@ void aa_data_free(aa_data *d)
 	free(d->people);
 	free(d->ep);
 	free(d->cpp);
+	free(d->s47);
 	free(d->lac);
 	free(d->rev);
 	memset(d, 0, sizeof *d);

@@ -57,7 +57,14 @@ typedef struct aa_episode {
 	int cp_open;          /* a CP plan open at I */
 	int open_assessment;  /* an assessment started by I, not authorised by I */
 	csc_date work_last;   /* latest start of its CIN plans, S47s and CP plans */
+	csc_date icpc;        /* the CINdetails DateOfInitialCPC */
 } aa_episode;
+
+typedef struct aa_s47 {
+	int child, episode;   /* episode: index into aa_data.ep */
+	csc_date start, icpc;
+	int not_required;     /* ICPCnotRequired 1/0, -1 empty */
+} aa_s47;
 
 typedef struct aa_cpp {
 	int child, episode;   /* episode: index into aa_data.ep */
@@ -75,6 +82,8 @@ typedef struct aa_data {
 	int nep, capep;
 	aa_cpp *cpp;
 	int ncpp, capcpp;
+	aa_s47 *s47;
+	int ns47, caps47;
 	aa_lac *lac;          /* sorted by child, DECOM (aa_load) */
 	int nlac, caplac;
 	aa_review *rev;       /* sorted by child, date */

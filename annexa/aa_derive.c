@@ -5,7 +5,7 @@
 
 #include "aa_derive.h"
 
-int aa_referrals_12m(const csc_date *r, int n, int i)
+int aa_count_12m(const csc_date *r, int n, int i)
 {
 	if (r[i] == CSC_NODATE)
 		return 0;
@@ -173,4 +173,33 @@ int aa_requires_support(csc_date auth, const char *factors, const aa_episode *e,
 	    (e->work_last == CSC_NODATE || e->work_last < auth))
 		return 0;
 	return 1;
+}
+
+int aa_list5_holds(const aa_s47 *s, const aa_episode *e, csc_date I, csc_date w6)
+{
+	if (s->start == CSC_NODATE || s->start > I)
+		return 0;
+	if (s->start >= w6)
+		return 1;
+	if (s->icpc != CSC_NODATE && s->icpc <= I)
+		return s->icpc >= w6;
+	return s->not_required == 0 && e->referral != CSC_NODATE && e->referral <= w6 &&
+	       (e->closure == CSC_NODATE || e->closure > w6);
+}
+
+int aa_icpcs_12m(const csc_date *icpc, int n, csc_date S)
+{
+	if (S == CSC_NODATE)
+		return 0;
+	csc_date from = csc_date_add_months(S, -12);
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		if (icpc[i] == CSC_NODATE || icpc[i] < from || icpc[i] >= S)
+			continue;
+		int seen = 0;
+		for (int j = 0; j < i && !seen; j++)
+			seen = icpc[j] == icpc[i];
+		k += !seen;
+	}
+	return k;
 }

@@ -8,11 +8,12 @@
 
 #include "aa_data.h"
 
-/* List 3, Number of Referrals in Last 12 Months: of one child's n referral
- * dates r[] (its CINdetails in file order), how many others than r[i] lie
+/* List 3, Number of Referrals in Last 12 Months (and List 5's Section 47
+ * enquiries, the same rule): of one child's n dates r[] (its CINdetails,
+ * or Section47s, in file order), how many others than r[i] lie
  * in [r[i] - 12 months, r[i]); one on the same date counts when it comes
  * earlier in file order. Empty dates never count; r[i] empty gives 0. */
-int aa_referrals_12m(const csc_date *r, int n, int i);
+int aa_count_12m(const csc_date *r, int n, int i);
 
 /* List 6: the episode is listed (referral by I, not closed before I - 6
  * months, not referral-only: NFA, or no assessment, plan, S47 or CP plan). */
@@ -49,6 +50,15 @@ int aa_list4_holds(csc_date start, csc_date auth, csc_date I, csc_date w6);
  * RC8 or RC9 and no CIN plan, S47 or CP plan starting on or after the
  * authorisation; else 1 (a) Yes). */
 int aa_requires_support(csc_date auth, const char *factors, const aa_episode *e, csc_date I);
+
+/* List 5: the enquiry s of episode e is listed: started in W6, or
+ * started before and undecided at I - 6 months (its ICPC in W6, or no ICPC
+ * by I with ICPCnotRequired false and the episode open at I - 6 months). */
+int aa_list5_holds(const aa_s47 *s, const aa_episode *e, csc_date I, csc_date w6);
+
+/* List 5, Number of ICPCs in the last 12 months: how many distinct dates
+ * of the n ICPC dates icpc[] (CSC_NODATE ignored) lie in [S - 12 months, S). */
+int aa_icpcs_12m(const csc_date *icpc, int n, csc_date S);
 
 /* List 8: a child's periods of care by the inspection date (MEASURES.md
  * Care: episodes joined by REC X1; a placement starts at RNE S, P, T, U or

@@ -169,7 +169,7 @@ static int l3_rows(aa_sheet *s, aa_data *d, const char *dir)
 			aa_date(s, 5, e->referral);
 			aa_code(s, 6, "source", e->source);
 			aa_yn(s, 7, e->nfa);
-			aa_count(s, 8, aa_referrals_12m(r, n, k));
+			aa_count(s, 8, aa_count_12m(r, n, k));
 		}
 		i = end;
 	}
@@ -223,6 +223,72 @@ static int l4_rows(aa_sheet *s, aa_data *d, const char *dir)
 	int rc = tx_read_table(p, l4_cols, l4_row, &c);
 	free(p);
 	return rc || s->full ? -1 : 0;
+}
+
+/* ---- List 5: section 47 enquiries ---- */
+
+/* The row of enquiry k, the child's kk-th; starts[] (n) and icpcs[] (m)
+ * are the child's enquiry starts and ICPC dates, cpp[c0, c1) its plans. */
+static void l5_row(aa_sheet *s, aa_data *d, int k, int kk, const csc_date *starts, int n,
+		   const csc_date *icpcs, int m, int c0, int c1)
+{
+	const aa_s47 *q = &d->s47[k];
+	person(s, d, q->child);
+	aa_yn(s, 5, d->people[q->child].cin_dis);
+	aa_date(s, 6, q->start);
+	int icpc = q->icpc != CSC_NODATE && q->icpc <= d->I;
+	aa_yn(s, 7, q->not_required == 1 ? 1 : q->not_required == 0 && icpc ? 0 : -1);
+	if (icpc) {
+		aa_date(s, 8, q->icpc);
+		int plan = 0;
+		for (int c = c0; c < c1 && !plan; c++)
+			plan = d->cpp[c].episode == q->episode && d->cpp[c].start == q->icpc;
+		aa_yn(s, 9, plan);
+	}
+	aa_count(s, 10, aa_count_12m(starts, n, kk));
+	aa_count(s, 11, aa_icpcs_12m(icpcs, m, q->start));
+}
+
+static int l5_rows(aa_sheet *s, aa_data *d, const char *dir)
+{
+	(void)dir;
+	csc_date *starts = NULL, *icpcs = NULL;
+	int cap = 0, ei = 0, ci = 0;
+	for (int i = 0; i < d->ns47 && !s->full;) {
+		int child = d->s47[i].child, end = i;
+		while (end < d->ns47 && d->s47[end].child == child)
+			end++;
+		while (ei < d->nep && d->ep[ei].child < child)
+			ei++;
+		int ee = ei < d->nep && d->ep[ei].child == child ? ep_run(d, ei) : ei;
+		while (ci < d->ncpp && d->cpp[ci].child < child)
+			ci++;
+		int ce = ci < d->ncpp && d->cpp[ci].child == child ? cpp_run(d, ci) : ci;
+		int n = end - i, m = n + (ee - ei);
+		if (m > cap) {
+			cap = m;
+			starts = csc_xrealloc(starts, (size_t)cap * sizeof *starts);
+			icpcs = csc_xrealloc(icpcs, (size_t)cap * sizeof *icpcs);
+		}
+		for (int k = 0; k < n; k++) {
+			starts[k] = d->s47[i + k].start;
+			icpcs[k] = d->s47[i + k].icpc;
+		}
+		for (int k = ei; k < ee; k++)
+			icpcs[n + k - ei] = d->ep[k].icpc;
+		for (int k = 0; k < n; k++) {
+			const aa_s47 *q = &d->s47[i + k];
+			if (!aa_list5_holds(q, &d->ep[q->episode], d->I, d->w6))
+				continue;
+			if (aa_row(s))
+				break;
+			l5_row(s, d, i + k, k, starts, n, icpcs, m, ci, ce);
+		}
+		i = end;
+	}
+	free(starts);
+	free(icpcs);
+	return s->full ? -1 : 0;
 }
 
 /* ---- List 6: children in need ---- */
@@ -431,8 +497,9 @@ const aa_list aa_lists[AA_NLISTS] = {
 	 "cin_episodes.csv", l3_rows},
 	{4, "List 4", "Assessments", 6, "assessments authorised in the window or not authorised by the inspection date", h4, ni4,
 	 "cin_assessments.csv, cin_episodes.csv and its plans, s47 and cpp", l4_rows},
-	{5, "List 5", "Section 47 enquiries", 6, "section 47 enquiries started in the window or undecided",
-	 h5, ni_w, "cin_s47.csv", NULL},
+	{5, "List 5", "Section 47 enquiries", 6,
+	 "section 47 enquiries started in the window, or earlier and undecided at its start",
+	 h5, ni_w, "cin_s47.csv, cin_episodes.csv, cin_cpp.csv", l5_rows},
 	{6, "List 6", "Children in need", 6,
 	 "children receiving services at the inspection date or in the window, one row per child", h6,
 	 ni6, "cin_episodes.csv and sub-records, ssda903_episodes.csv", l6_rows},

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 18: the rows of Lists 1, 2, 3, 4, 6, 7 and 8 on staging tables written by
+# Issue 18: the rows of Lists 1 to 8 on staging tables written by
 # hand, inspection date 31/03/2026 (W6 from 30/09/2025), every cell worked
 # out by hand from ANNEX-A.md section 1 (the reasoning is beside each
 # expected row): window edges, person details from the list, then CIN, then
@@ -20,7 +20,7 @@ A3,,,,,,,,,,40
 CSV
 cat >"$S/cin_episodes.csv" <<'CSV'
 child,episode,referral_date,referral_source,primary_need,closure_date,closure_reason,icpc_date,referral_nfa,src_line
-A1,1,2025-01-10,1A,N1,2025-03-01,RC8,,0,3
+A1,1,2025-01-10,1A,N1,2025-03-01,RC8,2025-02-05,0,3
 A1,2,2025-10-01,6,N5,,,,0,8
 A1,3,2025-10-01,2A,N4,2026-01-15,RC7,,1,14
 A2,1,2025-09-29,3A,N2,2026-04-10,RC1,,0,21
@@ -37,7 +37,13 @@ cat >"$S/cin_plans.csv" <<'CSV'
 child,episode,plan,start_date,end_date,src_line
 A1,2,1,2025-10-20,,9
 CSV
-printf 'child,episode,s47,start_date,icpc_target,icpc_date,icpc_not_required,src_line\n' >"$S/cin_s47.csv"
+cat >"$S/cin_s47.csv" <<'CSV'
+child,episode,s47,start_date,icpc_target,icpc_date,icpc_not_required,src_line
+A1,1,1,2025-01-20,,2025-02-05,0,5
+A1,2,1,2025-10-03,,2025-10-20,0,11
+A2,1,1,2026-03-01,,2026-03-31,0,23
+A3,1,1,2025-08-01,,,0,43
+CSV
 cat >"$S/cin_cpp.csv" <<'CSV'
 child,episode,cpp,start_date,end_date,initial_category,latest_category,previous_cpp,src_line
 A2,1,1,2026-03-31,,EMO,EMO,3,25
@@ -131,6 +137,15 @@ want = {
         ["A1", "b) Female", "a) WBRI", "2015-06-15", 10, "b) No", "2025-10-02", N, "2025-10-15", "b) No", N, N],
         ["A1", "b) Female", "a) WBRI", "2015-06-15", 10, "b) No", "2025-10-02", N, "2025-12-01", "a) Yes", N, N],
         ["A2", "a) Male", "k) APKN", "2010-03-31", 16, "a) Yes", "2025-10-01", N, N, N, N, N]],
+    # A1/1/1: before W6 and its ICPC too: out. A1/2/1 in W6: no plan on its
+    # ICPC day; one S47 (20/01/2025) and one ICPC date (05/02/2025, in the
+    # S47 and the CINdetails) in [03/10/2024, 03/10/2025). A2: its CP plan
+    # starts on the ICPC day. A3: before W6, no ICPC, required, episode open
+    # at I - 6 months: listed, ICPC columns blank.
+    "List 5": [
+        ["A1", "b) Female", "a) WBRI", "2015-06-15", 10, "b) No", "2025-10-03", "b) No", "2025-10-20", "b) No", 1, 1, N, N],
+        ["A2", "a) Male", "k) APKN", "2010-03-31", 16, "a) Yes", "2026-03-01", "b) No", "2026-03-31", "a) Yes", 0, 0, N, N],
+        ["A3", "a) Male", "o) BAFR", "2012-01-01", 14, "b) No", "2025-08-01", N, N, N, 0, 0, N, N]],
     # A1: /1 closed before W6, /3 NFA, so /2 with its open CIN plan.
     # A2: closed after I (blank closure), looked after at I (C2 from 01/01/2026).
     # A3: CP plan open; its V3 episode is a short break, not care.
@@ -173,7 +188,7 @@ for sheet, rows in want.items():
         for g, w in zip(got + [[]] * 9, rows + [[]] * 9):
             if g != w:
                 print("#   got  %s\n#   want %s" % (g, w))
-for sheet in ("List 5", "List 9", "List 10", "List 11"):
+for sheet in ("List 9", "List 10", "List 11"):
     ok = wb[sheet].max_row == 1
     print(("ok" if ok else "not ok") + " - %s: headers only (not built)" % sheet)
     bad += not ok

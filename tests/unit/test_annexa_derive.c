@@ -22,16 +22,16 @@ static void referrals_12m(void **state)
 	csc_date r[] = {D(2025, 1, 10), D(2025, 6, 15), D(2025, 6, 15), D(2026, 1, 10), CSC_NODATE,
 		D(2026, 6, 15)};
 	int n = 6;
-	assert_int_equal(aa_referrals_12m(r, n, 0), 0);
-	assert_int_equal(aa_referrals_12m(r, n, 1), 1); /* r0; r2 same day but later */
-	assert_int_equal(aa_referrals_12m(r, n, 2), 2); /* r0, r1 (same day, earlier) */
-	assert_int_equal(aa_referrals_12m(r, n, 3), 3); /* r0 on the boundary, r1, r2 */
-	assert_int_equal(aa_referrals_12m(r, n, 4), 0); /* no date */
-	assert_int_equal(aa_referrals_12m(r, n, 5), 3); /* r1, r2 on the boundary, r3 */
+	assert_int_equal(aa_count_12m(r, n, 0), 0);
+	assert_int_equal(aa_count_12m(r, n, 1), 1); /* r0; r2 same day but later */
+	assert_int_equal(aa_count_12m(r, n, 2), 2); /* r0, r1 (same day, earlier) */
+	assert_int_equal(aa_count_12m(r, n, 3), 3); /* r0 on the boundary, r1, r2 */
+	assert_int_equal(aa_count_12m(r, n, 4), 0); /* no date */
+	assert_int_equal(aa_count_12m(r, n, 5), 3); /* r1, r2 on the boundary, r3 */
 	/* 29 Feb less 12 months is 28 Feb */
 	csc_date l[] = {D(2023, 2, 28), D(2023, 2, 27), D(2024, 2, 29)};
-	assert_int_equal(aa_referrals_12m(l, 3, 2), 1);
-	assert_int_equal(aa_referrals_12m(l, 1, 0), 0); /* a single referral */
+	assert_int_equal(aa_count_12m(l, 3, 2), 1);
+	assert_int_equal(aa_count_12m(l, 1, 0), 0); /* a single referral */
 }
 
 static aa_episode ep(csc_date ref, csc_date closure, int nfa, int work, long line)
@@ -175,6 +175,54 @@ static void requires_support(void **state)
 	assert_int_equal(aa_requires_support(auth, "", &e, I), 1);
 }
 
+static aa_s47 s47(csc_date start, csc_date icpc, int not_required)
+{
+	aa_s47 s = {0, 0, start, icpc, not_required};
+	return s;
+}
+
+/* List 5: started in W6, or earlier and undecided at W6's start. */
+static void list5_holds(void **state)
+{
+	(void)state;
+	aa_episode e = ep(D(2025, 1, 1), CSC_NODATE, 0, 1, 1);
+	aa_s47 s = s47(D(2025, 10, 1), CSC_NODATE, -1);
+	assert_true(aa_list5_holds(&s, &e, I, W6));
+	s.start = D(2026, 4, 1);
+	assert_false(aa_list5_holds(&s, &e, I, W6)); /* after I */
+	s.start = CSC_NODATE;
+	assert_false(aa_list5_holds(&s, &e, I, W6));
+	s = s47(D(2025, 9, 1), D(2025, 10, 5), 0);
+	assert_true(aa_list5_holds(&s, &e, I, W6));  /* ICPC in W6 */
+	s.icpc = D(2025, 9, 20);
+	assert_false(aa_list5_holds(&s, &e, I, W6)); /* decided before W6 */
+	s.icpc = CSC_NODATE;
+	assert_true(aa_list5_holds(&s, &e, I, W6));  /* no ICPC, required, episode open */
+	s.icpc = D(2026, 4, 10);
+	assert_true(aa_list5_holds(&s, &e, I, W6));  /* an ICPC after I is none at I */
+	s.icpc = CSC_NODATE;
+	s.not_required = 1;
+	assert_false(aa_list5_holds(&s, &e, I, W6));
+	s.not_required = -1;
+	assert_false(aa_list5_holds(&s, &e, I, W6)); /* not recorded false */
+	s.not_required = 0;
+	e.closure = W6;
+	assert_false(aa_list5_holds(&s, &e, I, W6)); /* closed on I - 6 months */
+	e.closure = D(2025, 10, 1);
+	assert_true(aa_list5_holds(&s, &e, I, W6));
+}
+
+static void icpcs_12m(void **state)
+{
+	(void)state;
+	csc_date c[] = {D(2025, 1, 15), D(2025, 6, 1), D(2025, 6, 1), CSC_NODATE, D(2026, 1, 15),
+		D(2025, 1, 14)};
+	/* [15/01/2025, 15/01/2026): the boundary day, one 01/06/2025 (twice) */
+	assert_int_equal(aa_icpcs_12m(c, 6, D(2026, 1, 15)), 2);
+	assert_int_equal(aa_icpcs_12m(c, 6, CSC_NODATE), 0);
+	assert_int_equal(aa_icpcs_12m(c, 0, D(2026, 1, 15)), 0);
+}
+
 static aa_lac lac(csc_date decom, const char *rne, const char *ls, csc_date dec, const char *rec)
 {
 	aa_lac e;
@@ -257,6 +305,7 @@ int main(void)
 		cmocka_unit_test(list7_holds), cmocka_unit_test(previous_plans),
 		cmocka_unit_test(care_periods), cmocka_unit_test(care_edges),
 		cmocka_unit_test(list4_holds), cmocka_unit_test(requires_support),
+		cmocka_unit_test(list5_holds), cmocka_unit_test(icpcs_12m),
 	};
 	return cmocka_run_group_tests_name("annexa_derive", tests, NULL, NULL);
 }
