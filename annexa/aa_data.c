@@ -29,18 +29,31 @@ int aa_child(aa_data *d, const char *id)
 	return i;
 }
 
-/* The key of a record within its child: "child\x1f a[\x1f b]". */
-static void key(char *buf, size_t cap, const char *child, const char *a, const char *b)
+int aa_key(char *buf, size_t cap, const tx_fields *f, int n)
 {
-	snprintf(buf, cap, "%s\x1f%s%s%s", child, a, b ? "\x1f" : "", b ? b : "");
+	size_t used = 0;
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(f->v[i]);
+		if (used + len + 2 > cap) {
+			csc_error_at(f->file, f->line, "%s: '%.40s...' is too long for an ID",
+				     f->cols[i], f->v[i]);
+			*f->failed = 1;
+			return -1;
+		}
+		memcpy(buf + used, f->v[i], len);
+		used += len;
+		buf[used++] = i + 1 < n ? '\x1f' : '\0';
+	}
+	return 0;
 }
 
 /* The episode (child, episode) of a CIN sub-record; -1 when the episode
  * table does not hold it (reported: staging is ours, so that is a fault). */
 static int episode_of(aa_data *d, const tx_fields *f)
 {
-	char k[256];
-	key(k, sizeof k, f->v[0], f->v[1], NULL);
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 2))
+		return -1;
 	int n = d->epkey.n, i = tx_intern(&d->epkey, k);
 	if (i < n)
 		return i;
@@ -83,8 +96,9 @@ static const char *const cin_ep_cols[] = {"child", "episode", "referral_date", "
 static void rd_cin_ep(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
-	char k[256];
-	key(k, sizeof k, f->v[0], f->v[1], NULL);
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 2))
+		return;
 	if (tx_intern(&d->epkey, k) != d->nep) {
 		csc_error_at(f->file, f->line, "child %.40s episode %.10s staged twice", f->v[0], f->v[1]);
 		*f->failed = 1;
@@ -170,8 +184,9 @@ static void rd_cin_cpp(void *ctx, const tx_fields *f)
 	int e = episode_of(d, f);
 	if (e < 0)
 		return;
-	char k[300];
-	key(k, sizeof k, f->v[0], f->v[1], f->v[2]);
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 3))
+		return;
 	if (tx_intern(&d->cppkey, k) != d->ncpp) {
 		csc_error_at(f->file, f->line, "child %.40s plan %.10s staged twice", f->v[0], f->v[2]);
 		*f->failed = 1;
@@ -196,8 +211,9 @@ static const char *const cin_rev_cols[] = {"child", "episode", "cpp", "review_da
 static void rd_cin_rev(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
-	char k[300];
-	key(k, sizeof k, f->v[0], f->v[1], f->v[2]);
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 3))
+		return;
 	int n = d->cppkey.n, i = tx_intern(&d->cppkey, k);
 	if (i >= n) {
 		csc_error_at(f->file, f->line, "child %.40s plan %.10s is not in cin_cpp.csv",

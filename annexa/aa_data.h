@@ -101,6 +101,14 @@ void aa_data_init(aa_data *d, csc_date I);
  * -1 after reporting a missing column or a malformed value. */
 int aa_load(aa_data *d, const char *staging_dir);
 
+#define AA_KEY_MAX 512
+
+/* The key of a record within its child from the first n fields of f
+ * (child, episode[, plan]) joined by \x1f into buf: 0, or -1 after
+ * reporting a value too long for cap (*f->failed set), so two long IDs
+ * are never cut to one. */
+int aa_key(char *buf, size_t cap, const tx_fields *f, int n);
+
 /* 1 when staging_dir holds the tables of at least one input. */
 int aa_staged_any(const char *staging_dir);
 

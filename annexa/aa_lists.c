@@ -194,8 +194,9 @@ static void l4_row(void *ctx, const tx_fields *f)
 	csc_date start = tx_f_date(f, 2), auth = tx_f_date(f, 3);
 	if (!aa_list4_holds(start, auth, d->I, d->w6) || c->s->full)
 		return;
-	char k[256];
-	snprintf(k, sizeof k, "%s\x1f%s", f->v[0], f->v[1]);
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 2))
+		return;
 	int n = d->epkey.n, e = tx_intern(&d->epkey, k);
 	if (e >= n) { /* aa_load checked every assessment's episode */
 		csc_error_at(f->file, f->line, "child %.40s episode %.10s is not in cin_episodes.csv",

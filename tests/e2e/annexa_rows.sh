@@ -200,4 +200,17 @@ print(("ok" if ok else "not ok") + " - Notes: n/i columns and lists not built")
 sys.exit(1 if bad or not ok else 0)
 PY
 check_eq "rows as worked by hand (above)" 0 $?
+# staging faults stop the run (exit 3) and leave no workbook: an ID too
+# long to key (never cut, so two IDs cannot become one), a malformed date
+long=$(printf 'X%.0s' $(seq 600))
+cp -r "$T/out" "$T/out.good"
+echo "$long,1,2025-10-01,6,N1,,,,0,99" >>"$S/cin_episodes.csv"
+exit_says "an ID too long" 3 "too long for an ID" \
+	sh -c "cd '$T' && '$BIN/csc-annexa' --conf pipeline.conf --date 2026-03-30"
+rm -rf "$T/out" && cp -r "$T/out.good" "$T/out"
+sed -i 's/^K3,A2,,,,,2026-03-31/K3,A2,,,,,31\/03\/2026/' "$S/contacts.csv"
+exit_says "a malformed staging date" 3 "contact_date" \
+	sh -c "cd '$T' && '$BIN/csc-annexa' --conf pipeline.conf --date 2026-03-30"
+check "no workbook after a failed run" test ! -e "$T/out/annex-a/annex-a-2026-03-30.xlsx"
+check "no temporary after a failed run" test -z "$(ls -A "$T/out/annex-a" | grep -v '^annex-a-2026-03-31.xlsx$')"
 finish
