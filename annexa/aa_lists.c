@@ -29,19 +29,31 @@
 #define AA_DIS "Does the Child have a Disability"
 #define AA_W "Allocated Team", "Allocated Worker"
 
+/* The lists streamed from one staging table row by row (1, 2, 4). */
+struct stream_ctx {
+	aa_sheet *s;
+	aa_data *d;
+};
+
+/* Read staging table `file` of dir through fn; 0, or -1 (reported). */
+static int stream(aa_sheet *s, aa_data *d, const char *dir, const char *file,
+		  const char *const *cols, tx_row_fn fn)
+{
+	struct stream_ctx c = {s, d};
+	char *p = csc_path_join(dir, file);
+	int rc = tx_read_table(p, cols, fn, &c);
+	free(p);
+	return rc || s->full ? -1 : 0;
+}
+
 /* ---- List 1: contacts, streamed from contacts.csv ---- */
 
 static const char *const l1_cols[] = {"contact_id", "child", "gender", "ethnicity", "dob",
 	"contact_date", "source", NULL};
 
-struct l1_ctx {
-	aa_sheet *s;
-	aa_data *d;
-};
-
 static void l1_row(void *ctx, const tx_fields *f)
 {
-	struct l1_ctx *c = ctx;
+	struct stream_ctx *c = ctx;
 	aa_data *d = c->d;
 	csc_date dob = tx_f_date(f, 4), when = tx_f_date(f, 5);
 	int child = aa_child(d, f->v[1]);
@@ -65,24 +77,13 @@ static void l1_row(void *ctx, const tx_fields *f)
 static int l1_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
 	/* List 1 keeps each child's contact details in d, for List 2 */
-	if (!d->has_contacts)
-		return 0;
-	struct l1_ctx c = {s, d};
-	char *p = csc_path_join(dir, "contacts.csv");
-	int rc = tx_read_table(p, l1_cols, l1_row, &c);
-	free(p);
-	return rc || s->full ? -1 : 0;
+	return d->has_contacts ? stream(s, d, dir, "contacts.csv", l1_cols, l1_row) : 0;
 }
 
 /* ---- List 2: early help, streamed from early_help.csv ---- */
 
 static const char *const l2_cols[] = {"child", "assessment_start", "assessment_completion",
 	"organisation", "end_date", NULL};
-
-struct l2_ctx {
-	aa_sheet *s;
-	aa_data *d;
-};
 
 static int in_window(csc_date x, csc_date from, csc_date I)
 {
@@ -91,7 +92,7 @@ static int in_window(csc_date x, csc_date from, csc_date I)
 
 static void l2_row(void *ctx, const tx_fields *f)
 {
-	struct l2_ctx *c = ctx;
+	struct stream_ctx *c = ctx;
 	aa_data *d = c->d;
 	csc_date start = tx_f_date(f, 1), done = tx_f_date(f, 2), end = tx_f_date(f, 4);
 	/* open at I: started by I (or no start recorded), not ended by I */
@@ -112,13 +113,7 @@ static void l2_row(void *ctx, const tx_fields *f)
 
 static int l2_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
-	if (!d->has_eh)
-		return 0;
-	struct l2_ctx c = {s, d};
-	char *p = csc_path_join(dir, "early_help.csv");
-	int rc = tx_read_table(p, l2_cols, l2_row, &c);
-	free(p);
-	return rc || s->full ? -1 : 0;
+	return d->has_eh ? stream(s, d, dir, "early_help.csv", l2_cols, l2_row) : 0;
 }
 
 /* The end of the run of records of child ep[i].child starting at i (CIN
@@ -182,14 +177,9 @@ static int l3_rows(aa_sheet *s, aa_data *d, const char *dir)
 static const char *const l4_cols[] = {"child", "episode", "start_date", "authorisation_date",
 	"factors", NULL};
 
-struct l4_ctx {
-	aa_sheet *s;
-	aa_data *d;
-};
-
 static void l4_row(void *ctx, const tx_fields *f)
 {
-	struct l4_ctx *c = ctx;
+	struct stream_ctx *c = ctx;
 	aa_data *d = c->d;
 	csc_date start = tx_f_date(f, 2), auth = tx_f_date(f, 3);
 	if (!aa_list4_holds(start, auth, d->I, d->w6) || c->s->full)
@@ -217,13 +207,7 @@ static void l4_row(void *ctx, const tx_fields *f)
 
 static int l4_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
-	if (!d->has_cin)
-		return 0;
-	struct l4_ctx c = {s, d};
-	char *p = csc_path_join(dir, "cin_assessments.csv");
-	int rc = tx_read_table(p, l4_cols, l4_row, &c);
-	free(p);
-	return rc || s->full ? -1 : 0;
+	return d->has_cin ? stream(s, d, dir, "cin_assessments.csv", l4_cols, l4_row) : 0;
 }
 
 /* ---- List 5: section 47 enquiries ---- */
