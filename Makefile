@@ -49,7 +49,7 @@ FUZZERS :=
 include lib/module.mk
 include $(sort $(filter-out lib/module.mk,$(wildcard */module.mk)))
 
-.PHONY: all test unit e2e clean run sample install bench fuzz fuzz-build valgrind help verify returns \
+.PHONY: all test unit e2e clean run sample install bench fuzz fuzz-build valgrind help verify returns annexa \
 	man FORCE
 .DEFAULT_GOAL := all
 
@@ -224,6 +224,14 @@ share: all
 	@test -n "$(CONF)" -a -n "$(PROFILE)" || { echo "usage: make share CONF=pipeline.conf PROFILE=regional [PERIOD=YYYY-MM|YYYY-Qn]" >&2; exit 4; }
 	$(BIN)/csc-share --conf $(CONF) --profile $(PROFILE) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet)
 
+# make annexa CONF=... [DATE=YYYY-MM-DD]: Ofsted's Annex A lists for the
+# inspection date DATE (default: the day after the data's coverage), from
+# freshly extracted staging, into <output_dir>/annex-a/.
+annexa: all
+	@test -n "$(CONF)" || { echo "usage: make annexa CONF=pipeline.conf [DATE=YYYY-MM-DD]" >&2; exit 4; }
+	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging)
+	$(call run_prog,$(BIN)/csc-annexa --conf $(CONF) $(if $(DATE),--date $(DATE)))
+
 # make bench [BENCH_SCALES="1 2 4"] [BENCH_FRACTION=1]: national-scale
 # dumps (BENCH_FRACTION x one year of England, times each scale), cached in
 # bench/cache; every stage and the whole chain timed against bare-parse and
@@ -274,6 +282,7 @@ help:
 	@echo "                     (make run CONF=pipeline.conf runs the sample with the repository's example)"
 	@echo "make verify CONF=FILE [PERIOD=P]   rebuild a published period and compare it with its manifest"
 	@echo "make returns CONF=FILE YEAR=YYYY   the CIN census and SSDA903 returns for a collection year"
+	@echo "make annexa CONF=FILE [DATE=YYYY-MM-DD]   Ofsted Annex A lists for an inspection date"
 	@echo "make install [PREFIX=/usr/local]   programs, man pages, ref/, templates/, example conf"
 	@echo "A failing program's own status (README, Exit codes) is printed; make itself exits 2."
 

@@ -9,7 +9,7 @@ RELEASE=$(head -n 1 "$ROOT/VERSION")
 T=$(tmpdir)
 
 progs=$(cd "$BIN" && ls csc-*)
-check "twelve programs" test "$(wc -w <<<"$progs")" -eq 12
+check "thirteen programs (csc-share, csc-annexa the last two)" test "$(wc -w <<<"$progs")" -eq 13
 # The build's description, as scripts/gen-header.sh wrote it for this build.
 build=$(sed -n 's/^#define CSC_VERSION_BUILD "\(.*\)"$/\1/p' "$B/gen/csc_version_gen.h")
 if [ -n "$build" ]; then want_tail=" (git $build)"; else want_tail=""; fi

@@ -1,0 +1,417 @@
+/*
+ * aa_data.c - read the CIN and SSDA903 staging tables into aa_data.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aa_data.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+
+void aa_data_init(aa_data *d, csc_date I)
+{
+	memset(d, 0, sizeof *d);
+	d->I = I;
+	d->w6 = csc_date_add_months(I, -6);
+	d->w12 = csc_date_add_months(I, -12);
+}
+
+int aa_child(aa_data *d, const char *id)
+{
+	int i = tx_intern(&d->ids, id);
+	if (i == d->npeople) {
+		aa_person *p = tx_push(&d->people, &d->npeople, &d->cappeople, sizeof *p);
+		p->cin_dob = p->h_dob = p->cl_dob = p->sw_from = CSC_NODATE;
+		p->cin_dis = -1;
+	}
+	return i;
+}
+
+int aa_key(char *buf, size_t cap, const tx_fields *f, int n)
+{
+	size_t used = 0;
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(f->v[i]);
+		if (used + len + 2 > cap) {
+			csc_error_at(f->file, f->line, "%s: '%.40s...' is too long for an ID",
+				     f->cols[i], f->v[i]);
+			*f->failed = 1;
+			return -1;
+		}
+		memcpy(buf + used, f->v[i], len);
+		used += len;
+		buf[used++] = i + 1 < n ? '\x1f' : '\0';
+	}
+	return 0;
+}
+
+/* The episode (child, episode) of a CIN sub-record; -1 when the episode
+ * table does not hold it (reported: staging is ours, so that is a fault). */
+static int episode_of(aa_data *d, const tx_fields *f)
+{
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 2))
+		return -1;
+	int n = d->epkey.n, i = tx_intern(&d->epkey, k);
+	if (i < n)
+		return i;
+	csc_error_at(f->file, f->line, "child %.40s episode %.10s is not in cin_episodes.csv",
+		     f->v[0], f->v[1]);
+	*f->failed = 1;
+	return -1;
+}
+
+static void copy(char *out, size_t cap, const char *v)
+{
+	size_t n = strlen(v);
+	if (n >= cap)
+		n = 0; /* longer than any code of the field: no code, left blank */
+	memcpy(out, v, n);
+	out[n] = '\0';
+}
+
+static const char *const cin_child_cols[] = {"child", "dob", "sex", "ethnicity", "disabilities", NULL};
+static void rd_cin_child(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	aa_person *p = &d->people[ci];
+	p->cin_dob = tx_f_date(f, 1);
+	copy(p->cin_sex, sizeof p->cin_sex, f->v[2]);
+	copy(p->cin_eth, sizeof p->cin_eth, f->v[3]);
+	/* a) when any code is other than NONE (ANNEX-A.md, Dis) */
+	p->cin_dis = 0;
+	for (const char *s = f->v[4]; *s;) {
+		size_t n = strcspn(s, ";");
+		if (n && !(n == 4 && !strncmp(s, "NONE", 4)))
+			p->cin_dis = 1;
+		s += n + (s[n] == ';');
+	}
+}
+
+static const char *const cin_ep_cols[] = {"child", "episode", "referral_date", "referral_source",
+	"primary_need", "closure_date", "closure_reason", "referral_nfa", "icpc_date", NULL};
+static void rd_cin_ep(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 2))
+		return;
+	if (tx_intern(&d->epkey, k) != d->nep) {
+		csc_error_at(f->file, f->line, "child %.40s episode %.10s staged twice", f->v[0], f->v[1]);
+		*f->failed = 1;
+		return;
+	}
+	aa_episode *e = tx_push(&d->ep, &d->nep, &d->capep, sizeof *e);
+	e->child = aa_child(d, f->v[0]);
+	e->line = f->line;
+	e->referral = tx_f_date(f, 2);
+	e->work_last = CSC_NODATE;
+	copy(e->source, sizeof e->source, f->v[3]);
+	copy(e->need, sizeof e->need, f->v[4]);
+	e->closure = tx_f_date(f, 5);
+	copy(e->reason, sizeof e->reason, f->v[6]);
+	e->nfa = *f->v[7] ? tx_f_bool(f, 7) : -1;
+	e->icpc = tx_f_date(f, 8);
+}
+
+/* An interval [start, end] open at I: start <= I, end empty or after I. */
+static int open_at(csc_date start, csc_date end, csc_date I)
+{
+	return start != CSC_NODATE && start <= I && (end == CSC_NODATE || end > I);
+}
+
+/* A CIN plan, S47 or CP plan of e started on `start`. */
+static void work_started(aa_episode *e, csc_date start)
+{
+	if (start != CSC_NODATE && (e->work_last == CSC_NODATE || start > e->work_last))
+		e->work_last = start;
+}
+
+/* An assessment or CIN plan (start, end in columns 2 and 3): its episode
+ * has work, and the flag at `open` of the episode is set when it is open
+ * at I (an assessment not authorised by then). */
+static void sub_open(aa_data *d, const tx_fields *f, size_t open)
+{
+	int e = episode_of(d, f);
+	if (e < 0)
+		return;
+	d->ep[e].work = 1;
+	csc_date start = tx_f_date(f, 2);
+	if (open_at(start, tx_f_date(f, 3), d->I))
+		*(int *)((char *)&d->ep[e] + open) = 1;
+	if (open == offsetof(aa_episode, cin_plan_open))
+		work_started(&d->ep[e], start);
+}
+
+static const char *const cin_asm_cols[] = {"child", "episode", "start_date", "authorisation_date", NULL};
+static void rd_cin_asm(void *ctx, const tx_fields *f)
+{
+	sub_open(ctx, f, offsetof(aa_episode, open_assessment));
+}
+
+static const char *const cin_plan_cols[] = {"child", "episode", "start_date", "end_date", NULL};
+static void rd_cin_plan(void *ctx, const tx_fields *f)
+{
+	sub_open(ctx, f, offsetof(aa_episode, cin_plan_open));
+}
+
+static const char *const cin_s47_cols[] = {"child", "episode", "start_date", "icpc_date",
+	"icpc_not_required", NULL};
+static void rd_cin_s47(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int e = episode_of(d, f);
+	if (e < 0)
+		return;
+	aa_s47 *s = tx_push(&d->s47, &d->ns47, &d->caps47, sizeof *s);
+	s->child = d->ep[e].child;
+	s->episode = e;
+	s->start = tx_f_date(f, 2);
+	s->icpc = tx_f_date(f, 3);
+	s->not_required = *f->v[4] ? tx_f_bool(f, 4) : -1;
+	d->ep[e].work = 1;
+	work_started(&d->ep[e], s->start);
+}
+
+static const char *const cin_cpp_cols[] = {"child", "episode", "cpp", "start_date", "end_date",
+	"initial_category", "latest_category", "previous_cpp", NULL};
+static void rd_cin_cpp(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int e = episode_of(d, f);
+	if (e < 0)
+		return;
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 3))
+		return;
+	if (tx_intern(&d->cppkey, k) != d->ncpp) {
+		csc_error_at(f->file, f->line, "child %.40s plan %.10s staged twice", f->v[0], f->v[2]);
+		*f->failed = 1;
+		return;
+	}
+	aa_cpp *c = tx_push(&d->cpp, &d->ncpp, &d->capcpp, sizeof *c);
+	c->child = d->ep[e].child;
+	c->episode = e;
+	c->start = tx_f_date(f, 3);
+	c->end = tx_f_date(f, 4);
+	c->review = CSC_NODATE;
+	copy(c->initial, sizeof c->initial, f->v[5]);
+	copy(c->latest, sizeof c->latest, f->v[6]);
+	c->previous = tx_f_long(f, 7, -1);
+	d->ep[e].work = 1;
+	work_started(&d->ep[e], c->start);
+	if (open_at(c->start, c->end, d->I))
+		d->ep[e].cp_open = 1;
+}
+
+static const char *const cin_rev_cols[] = {"child", "episode", "cpp", "review_date", NULL};
+static void rd_cin_rev(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	char k[AA_KEY_MAX];
+	if (aa_key(k, sizeof k, f, 3))
+		return;
+	int n = d->cppkey.n, i = tx_intern(&d->cppkey, k);
+	if (i >= n) {
+		csc_error_at(f->file, f->line, "child %.40s plan %.10s is not in cin_cpp.csv",
+			     f->v[0], f->v[2]);
+		*f->failed = 1;
+		return;
+	}
+	csc_date r = tx_f_date(f, 3);
+	if (r != CSC_NODATE && r <= d->I && r > d->cpp[i].review)
+		d->cpp[i].review = r;
+}
+
+static const char *const h_cols[] = {"CHILD", "SEX", "DOB", "ETHNIC", NULL};
+static void h_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	aa_person *p = &d->people[ci];
+	copy(p->h_sex, sizeof p->h_sex, f->v[1]);
+	p->h_dob = tx_f_date(f, 2);
+	copy(p->h_eth, sizeof p->h_eth, f->v[3]);
+}
+
+static const char *const e_cols[] = {"CHILD", "DECOM", "LS", "DEC", "RNE", "CIN", "PLACE",
+	"PLACE_PROVIDER", "REC", "PL_POST", "URN", NULL};
+static void e_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	aa_person *p = &d->people[ci];
+	csc_date s = tx_f_date(f, 1), e = tx_f_date(f, 3);
+	const char *ls = f->v[2];
+	/* short breaks are not care (ANNEX-A.md section 0, Care) */
+	if (!strcmp(ls, "V3") || !strcmp(ls, "V4"))
+		return;
+	if (open_at(s, e, d->I))
+		p->looked_after = 1;
+	/* overlaps W6: starts by I and ends, if at all, on or after I - 6 months */
+	if ((!strcmp(ls, "L1") || !strcmp(ls, "L2")) && s != CSC_NODATE && s <= d->I &&
+	    (e == CSC_NODATE || e >= d->w6))
+		p->epo_w6 = 1;
+	if (s == CSC_NODATE)
+		return;
+	aa_lac *l = tx_push(&d->lac, &d->nlac, &d->caplac, sizeof *l);
+	l->child = ci;
+	l->line = f->line;
+	l->decom = s;
+	l->dec = e;
+	copy(l->ls, sizeof l->ls, ls);
+	copy(l->rne, sizeof l->rne, f->v[4]);
+	copy(l->cin, sizeof l->cin, f->v[5]);
+	copy(l->place, sizeof l->place, f->v[6]);
+	copy(l->provider, sizeof l->provider, f->v[7]);
+	copy(l->rec, sizeof l->rec, f->v[8]);
+	copy(l->post, sizeof l->post, f->v[9]);
+	copy(l->urn, sizeof l->urn, f->v[10]);
+}
+
+static const char *const r_cols[] = {"CHILD", "REVIEW", NULL};
+static void r_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	csc_date r = tx_f_date(f, 1);
+	if (r == CSC_NODATE)
+		return;
+	aa_review *v = tx_push(&d->rev, &d->nrev, &d->caprev, sizeof *v);
+	v->child = ci;
+	v->date = r;
+}
+
+static const char *const u_cols[] = {"CHILD", "DUC", NULL};
+static void u_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	csc_date duc = tx_f_date(f, 1);
+	if (duc == CSC_NODATE || duc >= d->w12)
+		d->people[ci].uasc_12m = 1;
+}
+
+static const char *const m_cols[] = {"CHILD", "MISSING", "MIS_START", NULL};
+static void m_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	csc_date s = tx_f_date(f, 2);
+	if (s == CSC_NODATE || s < d->w12 || s > d->I)
+		return;
+	if (!strcmp(f->v[1], "M"))
+		d->people[ci].missing_12m++;
+	else if (!strcmp(f->v[1], "A"))
+		d->people[ci].absent_12m++;
+}
+
+static const char *const sw_cols[] = {"CHILD", "SW_ID", "SW_DECOM", "SW_DEC", NULL};
+static void sw_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	int ci = aa_child(d, f->v[0]);
+	aa_person *p = &d->people[ci];
+	csc_date s = tx_f_date(f, 2);
+	if (open_at(s, tx_f_date(f, 3), d->I) && (!*p->sw_id || s > p->sw_from)) {
+		copy(p->sw_id, sizeof p->sw_id, f->v[1]);
+		p->sw_from = s;
+	}
+}
+
+static int by_child_decom(const void *a, const void *b)
+{
+	const aa_lac *x = a, *y = b;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	if (x->decom != y->decom)
+		return x->decom < y->decom ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int by_child_date(const void *a, const void *b)
+{
+	const aa_review *x = a, *y = b;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	return x->date < y->date ? -1 : x->date > y->date;
+}
+
+/* Episodes before their sub-records, plans before their reviews. */
+static const tx_table cin_tables[] = {
+	{"cin_children.csv", cin_child_cols, rd_cin_child},
+	{"cin_episodes.csv", cin_ep_cols, rd_cin_ep},
+	{"cin_assessments.csv", cin_asm_cols, rd_cin_asm},
+	{"cin_plans.csv", cin_plan_cols, rd_cin_plan},
+	{"cin_s47.csv", cin_s47_cols, rd_cin_s47},
+	{"cin_cpp.csv", cin_cpp_cols, rd_cin_cpp},
+	{"cin_cpp_reviews.csv", cin_rev_cols, rd_cin_rev},
+};
+static const tx_table t903[] = {
+	{"ssda903_header.csv", h_cols, h_row},
+	{"ssda903_episodes.csv", e_cols, e_row},
+	{"ssda903_reviews.csv", r_cols, r_row},
+	{"ssda903_uasc.csv", u_cols, u_row},
+	{"ssda903_missing.csv", m_cols, m_row},
+	{"ssda903_socialworker.csv", sw_cols, sw_row},
+};
+
+/* 1 when the first table of the input is staged (the input was read). */
+static int staged(const char *dir, const char *file)
+{
+	char *p = csc_path_join(dir, file);
+	int r = tx_file_exists(p);
+	free(p);
+	return r;
+}
+
+static void which(aa_data *d, const char *dir)
+{
+	d->has_cin = staged(dir, cin_tables[0].file);
+	d->has_903 = staged(dir, t903[0].file);
+	d->has_contacts = staged(dir, "contacts.csv");
+	d->has_eh = staged(dir, "early_help.csv");
+}
+
+int aa_staged_any(const char *dir)
+{
+	aa_data d;
+	memset(&d, 0, sizeof d);
+	which(&d, dir);
+	return d.has_cin || d.has_903 || d.has_contacts || d.has_eh;
+}
+
+int aa_load(aa_data *d, const char *dir)
+{
+	which(d, dir);
+	if (d->has_cin && tx_read_tables(dir, cin_tables, sizeof cin_tables / sizeof cin_tables[0], d))
+		return -1;
+	/* SSDA903 tables of an older collection (no SocialWorker) may be
+	 * absent: each is read when staged */
+	for (size_t i = 0; d->has_903 && i < sizeof t903 / sizeof t903[0]; i++)
+		if (staged(dir, t903[i].file) && tx_read_tables(dir, &t903[i], 1, d))
+			return -1;
+	/* multi-year dumps hold a child's episodes in several files */
+	if (d->nlac)
+		qsort(d->lac, (size_t)d->nlac, sizeof *d->lac, by_child_decom);
+	if (d->nrev)
+		qsort(d->rev, (size_t)d->nrev, sizeof *d->rev, by_child_date);
+	return 0;
+}
+
+void aa_data_free(aa_data *d)
+{
+	tx_strtab_free(&d->ids);
+	tx_strtab_free(&d->epkey);
+	tx_strtab_free(&d->cppkey);
+	free(d->people);
+	free(d->ep);
+	free(d->cpp);
+	free(d->s47);
+	free(d->lac);
+	free(d->rev);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,296 @@
+/*
+ * aa_main.c - csc-annexa: the Ofsted Annex A lists for an inspection date,
+ * from the staging tables of a run.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aa_data.h"
+#include "aa_lists.h"
+#include "aa_sheet.h"
+#include "csc_conf.h"
+#include "csc_coverage.h"
+#include "csc_diag.h"
+#include "csc_out.h"
+#include "csc_version.h"
+#include "load/xl_book.h"
+
+static void help(void)
+{
+	printf("NAME\n"
+	       "    csc-annexa - write Ofsted's Annex A lists for an inspection date\n"
+	       "\n"
+	       "SYNOPSIS\n"
+	       "    csc-annexa --conf FILE [--date YYYY-MM-DD] [-o DIR] [--quiet]\n"
+	       "\n"
+	       "DESCRIPTION\n"
+	       "    Reads the staging tables under <output_dir>/staging (docs/FORMATS.md),\n"
+	       "    never the raw inputs, and writes annex-a-YYYY-MM-DD.xlsx for the\n"
+	       "    inspection date (../shared/spec/ANNEX-A.md): sheets List 1 to List 11,\n"
+	       "    each with Ofsted's headers in row 1, dates dd/mm/yyyy, lettered codes,\n"
+	       "    IDs as text; a Cover sheet (authority, inspection date, each list's\n"
+	       "    window, the date the data runs to, program version, protective\n"
+	       "    marking) and a Notes sheet naming, list by list, the columns left blank\n"
+	       "    because no input holds them and the lists not built yet.\n"
+	       "\n"
+	       "    Built: List 1 (contacts), 2 (early help), 3 (referrals), 4\n"
+	       "    (assessments), 5 (section 47 enquiries), 6 (children in need), 7\n"
+	       "    (child protection), 8 (children in care). Lists 9 and 10 have their\n"
+	       "    headers only, as has List 11 (no input holds it).\n"
+	       "\n"
+	       "    The workbook is written to a temporary name and renamed into place, so\n"
+	       "    a failed run leaves the previous one untouched; the same staging and\n"
+	       "    date give the same bytes.\n"
+	       "\n"
+	       "OPTIONS\n"
+	       "    --conf FILE        pipeline.conf (la_name; output_dir holds staging)\n"
+	       "    --date YYYY-MM-DD  the inspection date (default: the day after the date\n"
+	       "                       the data runs to, from staging/coverage_*.csv)\n"
+	       "    -o DIR             output folder (default <output_dir>/annex-a)\n"
+	       "    --quiet            print nothing on success\n"
+	       "    --help             this text\n"
+	       "    --version          print the release and git description\n"
+	       "\n"
+	       "EXIT STATUS\n"
+	       "    0 success; 3 staging missing, unreadable or malformed; 4 bad usage or\n"
+	       "    configuration, or no date given and none in the staging; 6 the\n"
+	       "    workbook could not be written; 7 internal error.\n");
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: csc-annexa --conf FILE [--date YYYY-MM-DD] [-o DIR] [--quiet]\n");
+	return CSC_EXIT_CONFIG;
+}
+
+static void label(xl_book *b, lxw_worksheet *ws, long row, const char *k, const char *v)
+{
+	xl_text(b, ws, row, 0, k, XF_BOLD);
+	xl_text(b, ws, row, 1, v, XF_TEXT);
+}
+
+static void label_date(xl_book *b, lxw_worksheet *ws, lxw_format *datef, long row, const char *k,
+		       csc_date d)
+{
+	xl_text(b, ws, row, 0, k, XF_BOLD);
+	xl_check(b, worksheet_write_number(ws, (lxw_row_t)row, 1, xl_serial(d), datef));
+}
+
+/* The cover: who, when, how far the data runs, each list's window. */
+static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_conf *conf,
+		  const aa_data *d, const csc_coverage *cv, const aa_sheet *lists)
+{
+	char buf[256];
+	long r = 0;
+	xl_text(b, ws, r++, 0, "Ofsted Annex A", XF_TITLE);
+	label(b, ws, r++, "Protective marking", XL_MARKING);
+	label(b, ws, r++, "Local authority", conf->la_name);
+	label_date(b, ws, datef, r++, "Inspection date", d->I);
+	if (cv->data_to != CSC_NODATE) {
+		label_date(b, ws, datef, r++, "Data runs to", cv->data_to);
+		xl_text(b, ws, r++, 1, csc_coverage_says(cv, cv->limit, buf, sizeof buf), XF_TEXT);
+		if (cv->data_to < d->I - 1)
+			xl_text(b, ws, r++, 1, "The data ends before the day before the inspection "
+				"date: anything after it is not in these lists.", XF_TEXT);
+	} else {
+		label(b, ws, r++, "Data runs to", "unknown (no coverage in the staging)");
+	}
+	snprintf(buf, sizeof buf, "csc-annexa %s%s%s%s", csc_version(),
+		 *csc_version_build() ? " (git " : "", csc_version_build(),
+		 *csc_version_build() ? ")" : "");
+	label(b, ws, r++, "Program", buf);
+	r++;
+	static const char *const head[] = {"List", "Title", "Window from", "Window to", "Holds",
+		"Rows", "Built"};
+	for (int c = 0; c < 7; c++)
+		xl_text(b, ws, r, c, head[c], XF_HEADER);
+	for (int i = 0; i < AA_NLISTS; i++) {
+		const aa_list *l = &aa_lists[i];
+		r++;
+		xl_text(b, ws, r, 0, l->sheet, XF_TEXT);
+		xl_text(b, ws, r, 1, l->title, XF_TEXT);
+		csc_date from = l->months ? csc_date_add_months(d->I, -l->months) : d->I;
+		xl_check(b, worksheet_write_number(ws, (lxw_row_t)r, 2, xl_serial(from), datef));
+		xl_check(b, worksheet_write_number(ws, (lxw_row_t)r, 3, xl_serial(d->I), datef));
+		xl_text(b, ws, r, 4, l->holds, XF_TEXT);
+		if (l->rows)
+			xl_num(b, ws, r, 5, (double)lists[i].rows, XF_COUNT);
+		xl_text(b, ws, r, 6, l->rows ? "yes" : "no: headers only", XF_TEXT);
+	}
+	worksheet_set_column(ws, 0, 0, 22, NULL);
+	worksheet_set_column(ws, 1, 1, 24, NULL);
+	worksheet_set_column(ws, 2, 3, 12, NULL);
+	worksheet_set_column(ws, 4, 4, 60, NULL);
+}
+
+/* The notes: list by list, what is left blank and why. */
+static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d)
+{
+	long r = 0;
+	xl_text(b, ws, r++, 0, "Notes", XF_TITLE);
+	static const char *const head[] = {"List", "Column", "Note"};
+	for (int c = 0; c < 3; c++)
+		xl_text(b, ws, r, c, head[c], XF_HEADER);
+	static const struct {
+		int has_off;
+		const char *input;
+	} need[] = {{offsetof(aa_data, has_contacts), "contacts"},
+		    {offsetof(aa_data, has_eh), "early help"},
+		    {offsetof(aa_data, has_cin), "CIN census"},
+		    {offsetof(aa_data, has_903), "SSDA903"}};
+	for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
+		if (!*(const int *)((const char *)d + need[k].has_off)) {
+			char t[160];
+			snprintf(t, sizeof t, "The %s input is not staged: the lists and columns "
+				 "built from it are empty.", need[k].input);
+			r++;
+			xl_text(b, ws, r, 0, "All", XF_TEXT);
+			xl_text(b, ws, r, 2, t, XF_TEXT);
+		}
+	for (int i = 0; i < AA_NLISTS; i++) {
+		const aa_list *l = &aa_lists[i];
+		if (!l->rows) {
+			r++;
+			xl_text(b, ws, r, 0, l->sheet, XF_TEXT);
+			xl_text(b, ws, r, 2, "Not built by this version of csc-annexa: the sheet has "
+				"Ofsted's headers only, it does not mean there are no records.",
+				XF_TEXT);
+		}
+		for (int c = 0; l->ni[c]; c++) {
+			r++;
+			xl_text(b, ws, r, 0, l->sheet, XF_TEXT);
+			xl_text(b, ws, r, 1, l->ni[c], XF_TEXT);
+			xl_text(b, ws, r, 2, "Left blank: no input holds it (n/i in ANNEX-A.md).", XF_TEXT);
+		}
+	}
+	worksheet_set_column(ws, 0, 0, 10, NULL);
+	worksheet_set_column(ws, 1, 1, 60, NULL);
+	worksheet_set_column(ws, 2, 2, 80, NULL);
+}
+
+/* Build every list into b; 0, or the exit code. */
+static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverage *cv,
+		 const char *staging)
+{
+	lxw_format *datef = workbook_add_format(b->wb);
+	format_set_num_format(datef, "dd/mm/yyyy");
+	lxw_worksheet *cws = xl_sheet(b, "Cover");
+	aa_sheet s[AA_NLISTS];
+	int rc = 0;
+	for (int i = 0; i < AA_NLISTS && !rc; i++) {
+		const aa_list *l = &aa_lists[i];
+		s[i] = (aa_sheet){b, xl_sheet(b, l->sheet), datef, 0, 0, 0};
+		int n = aa_list_ncols(l);
+		for (int c = 0; c < n; c++)
+			xl_text(b, s[i].ws, 0, c, l->headers[c], XF_HEADER);
+		worksheet_set_column(s[i].ws, 0, (lxw_col_t)(n - 1), 20, NULL);
+		if (l->rows && l->rows(&s[i], d, staging) != 0)
+			rc = s[i].full ? CSC_EXIT_OUTPUT : CSC_EXIT_INPUT;
+		else if (l->rows)
+			csc_info("%s (%s): %ld rows", l->sheet, l->title, s[i].rows);
+	}
+	if (rc)
+		return rc;
+	cover(b, cws, datef, conf, d, cv, s);
+	notes(b, xl_sheet(b, "Notes"), d);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"conf", required_argument, NULL, 'c'}, {"date", required_argument, NULL, 'd'},
+		{"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0},
+	};
+	const char *conf_path = NULL, *date_s = NULL, *out = NULL;
+	int c;
+	csc_diag_init(argv[0]);
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf_path = optarg; break;
+		case 'd': date_s = optarg; break;
+		case 'o': out = optarg; break;
+		case 'q': csc_diag_quiet(1); break;
+		case 'h': help(); return 0;
+		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
+		default: return usage();
+		}
+	}
+	if (optind != argc || !conf_path)
+		return usage();
+	csc_date I = CSC_NODATE;
+	if (date_s && csc_date_parse_iso(date_s, strlen(date_s), &I) != 0) {
+		csc_error("--date %s: expected a real day YYYY-MM-DD", date_s);
+		return usage();
+	}
+	csc_conf *conf = csc_conf_load(conf_path);
+	if (!conf)
+		return CSC_EXIT_CONFIG;
+	char *staging = csc_path_join(conf->output_dir, "staging");
+	csc_coverage cv;
+	csc_coverage_init(&cv, conf);
+	int rc = 0;
+	if (!aa_staged_any(staging)) {
+		csc_error_at(staging, 0, "no staging tables: run the extractors first "
+			     "(csc-run --target staging)");
+		rc = CSC_EXIT_INPUT;
+	}
+	if (!rc && csc_coverage_read(&cv, staging, 1))
+		rc = CSC_EXIT_INPUT;
+	if (!rc && I == CSC_NODATE) {
+		if (cv.data_to == CSC_NODATE) {
+			csc_error("%s: no coverage dates in the staging: give --date YYYY-MM-DD", staging);
+			rc = CSC_EXIT_CONFIG;
+		} else {
+			I = cv.data_to + 1;
+		}
+	}
+	char a[CSC_DATE_BUFSZ], z[CSC_DATE_BUFSZ];
+	if (!rc && cv.data_to != CSC_NODATE && cv.data_to < I - 1)
+		csc_info("warning: the data runs to %s, before the day before the inspection date "
+			 "%s: anything after it is not in the lists", csc_date_dmy(cv.data_to, a),
+			 csc_date_dmy(I, z));
+	aa_data d;
+	aa_data_init(&d, I);
+	if (!rc && aa_load(&d, staging) != 0)
+		rc = CSC_EXIT_INPUT;
+	char *dir = out ? csc_xstrdup(out) : csc_path_join(conf->output_dir, "annex-a");
+	char name[40];
+	snprintf(name, sizeof name, "annex-a-%s.xlsx", csc_date_iso(I, a));
+	char *path = csc_path_join(dir, name);
+	if (!rc && csc_mkdirs(dir) != 0) {
+		csc_error_at(dir, 0, "cannot create folder: %s", strerror(errno));
+		rc = CSC_EXIT_OUTPUT;
+	}
+	xl_book *b = NULL;
+	if (!rc) {
+		b = xl_open(path, "Ofsted Annex A", conf->la_name, I);
+		if (!b)
+			rc = CSC_EXIT_OUTPUT;
+	}
+	if (!rc)
+		rc = build(b, conf, &d, &cv, staging);
+	if (!rc && xl_close(b) != 0) {
+		rc = CSC_EXIT_OUTPUT; /* b is discarded below */
+	} else if (!rc) {
+		int p = xl_publish(b); /* frees b, whatever it returns */
+		b = NULL;
+		if (p)
+			rc = CSC_EXIT_OUTPUT;
+		else
+			csc_info("wrote %s", path);
+	}
+	if (b)
+		xl_discard(b);
+	aa_data_free(&d);
+	free(path);
+	free(dir);
+	free(staging);
+	csc_conf_free(conf);
+	return rc;
+}

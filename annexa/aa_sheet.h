@@ -1,0 +1,41 @@
+/*
+ * aa_sheet.h - writing the rows of one Annex A list: cells as Annex A
+ * wants them (dates as Excel dates shown dd/mm/yyyy, IDs and codes as text,
+ * counts as numbers), through load/xl_book's formula-guarded writers.
+ */
+#ifndef AA_SHEET_H
+#define AA_SHEET_H
+
+#include "aa_data.h"
+#include "load/xl_book.h"
+
+typedef struct aa_sheet {
+	xl_book *b;
+	lxw_worksheet *ws;
+	lxw_format *date;     /* dd/mm/yyyy */
+	long row;             /* the row being written (0 = headers) */
+	long rows;            /* data rows written */
+	int full;             /* a row past Excel's last was refused (reported) */
+} aa_sheet;
+
+/* Start the next data row; 0, or -1 (reported once) past Excel's last row. */
+int aa_row(aa_sheet *s);
+
+void aa_text(aa_sheet *s, int col, const char *v);
+void aa_date(aa_sheet *s, int col, csc_date d);   /* CSC_NODATE: blank */
+void aa_count(aa_sheet *s, int col, long n);      /* n < 0: blank */
+/* The Annex A form of plain code `code` of csc_annexa_codes field `field`
+ * (gender, ethnicity, source); a code the table lacks is written plain. */
+void aa_code(aa_sheet *s, int col, const char *field, const char *code);
+/* a) Yes for 1, b) No for 0, blank for -1. */
+void aa_yn(aa_sheet *s, int col, int v);
+
+/* The person columns P (Child Unique ID, Gender, Ethnicity, Date of Birth,
+ * Age) from col on. Each value is the first input that has it: the list's
+ * own (sex, eth, dob: NULL / "" / CSC_NODATE when it has none), then
+ * CIN, then SSDA903 (ANNEX-A.md, shorthand P). Age is completed years on
+ * the inspection date. */
+void aa_person_cells(aa_sheet *s, int col, const aa_data *d, const char *id, int child,
+		     const char *sex, const char *eth, csc_date dob);
+
+#endif
