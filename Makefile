@@ -283,6 +283,7 @@ help:
 	@echo "make verify CONF=FILE [PERIOD=P]   rebuild a published period and compare it with its manifest"
 	@echo "make returns CONF=FILE YEAR=YYYY   the CIN census and SSDA903 returns for a collection year"
 	@echo "make annexa CONF=FILE [DATE=YYYY-MM-DD]   Ofsted Annex A lists for an inspection date"
+	@echo "make share CONF=FILE PROFILE=regional [PERIOD=P]   a pseudonymised extract of the staging tables"
 	@echo "make install [PREFIX=/usr/local]   programs, man pages, ref/, templates/, example conf"
 	@echo "A failing program's own status (README, Exit codes) is printed; make itself exits 2."
 
