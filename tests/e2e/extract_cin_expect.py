@@ -48,6 +48,15 @@ def main():
         with open(p, newline="", encoding="utf-8") as f:
             return list(csv.reader(f))
 
+    def staged_row(fname, cells):
+        """Whether a staged row has these cells; None when the file is missing."""
+        want = dict(c.split("=", 1) for c in cells.split(","))
+        tab = rows(fname)
+        if not tab:
+            return None
+        hdr = tab[0]
+        return any(all(dict(zip(hdr, r)).get(k) == v for k, v in want.items()) for r in tab[1:])
+
     recon_seen = set()
     recon_mode = False
     with open(exp_path, encoding="utf-8") as f:
@@ -76,20 +85,13 @@ def main():
         elif kw == "rejects":
             rej = rows("rejects_cin.csv") or [[]]
             check(len(rej) - 1 == int(arg), f"{arg} reject rows", f"got {len(rej) - 1}")
-        elif kw == "row":
+        elif kw in ("row", "norow"):
             fname, _, cells = arg.partition(" ")
-            want = dict(c.split("=", 1) for c in cells.split(","))
-            tab = rows(fname) or [[]]
-            hdr = tab[0]
-            found = any(all(dict(zip(hdr, r)).get(k) == v for k, v in want.items()) for r in tab[1:])
-            check(found, f"row {fname} {cells}")
-        elif kw == "norow":
-            fname, _, cells = arg.partition(" ")
-            want = dict(c.split("=", 1) for c in cells.split(","))
-            tab = rows(fname) or [[]]
-            hdr = tab[0]
-            found = any(all(dict(zip(hdr, r)).get(k) == v for k, v in want.items()) for r in tab[1:])
-            check(tab != [[]] and not found, f"no row {fname} {cells}")
+            found = staged_row(fname, cells)
+            if kw == "row":
+                check(found, f"row {fname} {cells}")
+            else:
+                check(found is False, f"no row {fname} {cells}")
         elif kw == "finding":
             want = arg.split("|")
             fnd = rows("findings_cin.csv") or [[]]
