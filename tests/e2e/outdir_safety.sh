@@ -110,8 +110,9 @@ for role in "${ROLES[@]}"; do
 	new_input
 	PB=$A/bin
 	mkdir -p "$PB" && cp "$BIN"/csc-* "$PB"/
-	printf '#!/bin/bash\nrm -f "%s" && ln -s "%s" "%s"\nexec "%s" "$@"\n' \
-		"$O/logs/run-default.log" "$V/file" "$O/logs/run-default.log" \
+	# (a rename, not rm + ln: the other stages log there meanwhile)
+	printf '#!/bin/bash\nln -s "%s" "%s.$$" && mv -Tf "%s.$$" "%s"\nexec "%s" "$@"\n' \
+		"$V/file" "$O/logs/run-default.log" "$O/logs/run-default.log" "$O/logs/run-default.log" \
 		"$BIN/csc-extract-contacts" >"$PB/csc-extract-contacts"
 	chmod 755 "$PB" "$PB"/*
 	refused "$role: link at the pending run log" 6 "$O/logs/run-default.log: is a symbolic link" \
