@@ -6,6 +6,7 @@
 
 #include "cin_emit.h"
 #include "csc_diag.h"
+#include "csc_sha256.h"
 
 /* One staging table per record kind: its file, header and where each
  * column comes from. Column sources: slot numbers >= 0, or the codes below. */
@@ -77,10 +78,10 @@ static uint64_t hash(const char *s)
 	return h | 1; /* 0 marks an empty slot */
 }
 
-/* Line of the child already staged with this id, or 0 (and then remember
- * it). Keys live in the slots: no allocation per child, one cache line per
- * probe, which matters at hundreds of thousands of children. */
-static long id_seen(cin_emit *e, const char *id, long line)
+/* The slot of id: the one holding it, or the empty one where it goes
+ * (hash 0). Keys live in the slots: no allocation per child, one cache
+ * line per probe, which matters at hundreds of thousands of children. */
+static cin_idslot *id_slot(cin_emit *e, const char *id)
 {
 	if (2 * (e->nids + 1) > e->idcap) {
 		size_t cap = e->idcap ? e->idcap * 2 : 1024;
@@ -100,12 +101,90 @@ static long id_seen(cin_emit *e, const char *id, long line)
 	size_t j = h & (e->idcap - 1);
 	for (; e->ids[j].hash; j = (j + 1) & (e->idcap - 1))
 		if (e->ids[j].hash == h && strcmp(e->ids[j].id, id) == 0)
-			return e->ids[j].line;
-	e->ids[j].hash = h;
-	e->ids[j].line = line;
-	snprintf(e->ids[j].id, sizeof e->ids[j].id, "%s", id);
-	e->nids++;
-	return 0;
+			break;
+	return &e->ids[j];
+}
+
+/* What makes two Children the same: every record's kind, place and values
+ * (each value ending with a NUL, which no XML text holds), not its line. */
+static uint64_t content_hash(const cin_child *c)
+{
+	csc_sha256 h;
+	unsigned char dig[32];
+	csc_sha256_init(&h);
+	for (int i = 0; i < c->n; i++) {
+		const cin_rec *r = &c->recs[i];
+		int head[4] = {r->kind, r->parent, r->num, r->bad};
+		csc_sha256_update(&h, head, sizeof head);
+		csc_sha256_update(&h, r->seen, sizeof r->seen);
+		for (int k = 0; k < CIN_MAX_SLOTS; k++)
+			if (r->seen[k])
+				csc_sha256_update(&h, r->val[k], strlen(r->val[k]) + 1);
+		csc_sha256_update(&h, r->multi, strlen(r->multi) + 1);
+		if (r->bad) {
+			csc_sha256_update(&h, r->err_field, strlen(r->err_field) + 1);
+			csc_sha256_update(&h, r->err_value, strlen(r->err_value) + 1);
+		}
+	}
+	/* libcrypto fails only when memory runs out: the one exit outside main,
+	 * as csc_xmalloc's (a zeroed digest would make Children equal) */
+	if (csc_sha256_digest(&h, dig) != 0)
+		csc_die(CSC_EXIT_INTERNAL, "out of memory (libcrypto SHA-256)");
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | dig[i];
+	return v;
+}
+
+static const char *base(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* Why a Child of a conflicting ID is rejected; other is the line of the
+ * other Child named. */
+static void conflict_reason(char *buf, size_t sz, const char *id, long other)
+{
+	snprintf(buf, sz,
+		 "LAchildID %s is also used by the Child at line %ld with other content: every "
+		 "Child with this LAchildID is rejected, as none can be trusted",
+		 id, other);
+}
+
+/* Whether child c is kept: 0, or 1 with reason filled (a duplicate or a
+ * conflicting ID). A new ID is remembered with its line and content. */
+static int id_check(cin_emit *e, const cin_child *c, char *reason, size_t sz)
+{
+	const cin_rec *r = &c->recs[0];
+	uint64_t content = content_hash(c);
+	cin_idslot *s = id_slot(e, r->val[0]);
+	if (!s->hash) {
+		s->hash = hash(r->val[0]);
+		s->content = content;
+		s->line = r->line;
+		snprintf(s->id, sizeof s->id, "%s", r->val[0]);
+		e->nids++;
+		return 0;
+	}
+	if (!s->other && s->content == content) {
+		snprintf(reason, sz, "exact duplicate of the Child at line %ld (the same content)",
+			 s->line);
+		return 1;
+	}
+	if (!s->other) {
+		char record[300], detail[600];
+		s->other = r->line;
+		e->nconflicts++;
+		snprintf(record, sizeof record, "%.200s:%ld", base(e->file), s->line);
+		snprintf(detail, sizeof detail,
+			 "Child: the Children at %.200s:%ld and %.200s:%ld have the same LAchildID "
+			 "but other content; no record of this child is staged (correct the source)",
+			 e->file, s->line, e->file, r->line);
+		csc_stage_finding(e->stage, "conflicting_rows", r->val[0], record, detail);
+	}
+	conflict_reason(reason, sz, r->val[0], s->line);
+	return 1;
 }
 
 /* "C1", "C1/2", "C1/2/cpp1", "C1/2/cpp1/review3"; a child without a usable
@@ -180,9 +259,8 @@ int cin_emit_child(void *arg, const cin_child *c)
 		e->rejected = csc_xrealloc(e->rejected, (size_t)e->rejcap);
 	}
 	const cin_rec *child = &c->recs[0];
-	long dup = 0;
-	if (!child->bad)
-		dup = id_seen(e, child->val[0], child->line);
+	char why[CIN_REASON_MAX + 300];
+	int dup = !child->bad && id_check(e, c, why, sizeof why);
 	for (int i = 0; i < c->n; i++) {
 		const cin_rec *r = &c->recs[i];
 		csc_table *t = e->tables[r->kind];
@@ -196,13 +274,60 @@ int cin_emit_child(void *arg, const cin_child *c)
 		} else if (r->bad) {
 			csc_stage_reject(e->stage, t, r->err_line, r->err_field, r->err_value, r->err_reason);
 		} else if (i == 0 && dup) {
-			snprintf(reason, sizeof reason,
-				 "LAchildID %s is used by an earlier Child (line %ld)", r->val[0], dup);
-			csc_stage_reject(e->stage, t, r->line, "LAchildID", r->val[0], reason);
+			csc_stage_reject(e->stage, t, r->line, "LAchildID", r->val[0], why);
 		} else {
 			e->rejected[i] = 0;
 			stage_row(e, c, i);
 		}
+	}
+	return 0;
+}
+
+struct take_back {
+	cin_emit *e;
+	int kind;
+};
+
+/* A staged row of a conflicting ID's first Child: rejected now, as the
+ * Child's records were when they came, with the record's id as far as the
+ * row tells it (a review row has no review number: "C1/2/cpp1/review"). */
+static int keep_row(void *arg, uint64_t row, int n, char *const *f, const size_t *len)
+{
+	struct take_back *tb = arg;
+	cin_emit *e = tb->e;
+	(void)row, (void)len;
+	cin_idslot *s = id_slot(e, f[0]);
+	if (!s->hash || !s->other)
+		return 1;
+	csc_table *t = e->tables[tb->kind];
+	long line = strtol(f[n - 1], NULL, 10);
+	char id[600], reason[CIN_REASON_MAX + 300];
+	if (tb->kind == CIN_CHILD) {
+		conflict_reason(reason, sizeof reason, f[0], s->other);
+		csc_stage_unstage(e->stage, t, line, "LAchildID", f[0], reason);
+		return 0;
+	}
+	/* child, episode, then the record's own number (reviews: the cpp's) */
+	if (tb->kind == CIN_EPISODE)
+		snprintf(id, sizeof id, "%.200s/%.20s", f[0], f[1]);
+	else if (tb->kind == CIN_REVIEW)
+		snprintf(id, sizeof id, "%.200s/%.20s/cpp%.20s/review", f[0], f[1], f[2]);
+	else
+		snprintf(id, sizeof id, "%.200s/%.20s/%s%.20s", f[0], f[1], cin_kind_short[tb->kind],
+			 f[2]);
+	snprintf(reason, sizeof reason, "parent child %s rejected", f[0]);
+	csc_stage_unstage(e->stage, t, line, "-", id, reason);
+	return 0;
+}
+
+int cin_emit_finish(cin_emit *e)
+{
+	if (!e->nconflicts)
+		return 0;
+	for (int k = CIN_CHILD; k < CIN_NKINDS; k++) {
+		struct take_back tb = {e, k};
+		if (csc_table_filter(e->tables[k], keep_row, &tb) < 0)
+			return -1;
 	}
 	return 0;
 }

@@ -38,11 +38,13 @@ static void help(void)
 	       "    mandatory elements (XSD minOccurs=1) must be present. GenderCurrent\n"
 	       "    (1/2/0/9) and Sex (M/F/U) are both accepted and staged as M/F/U.\n"
 	       "\n"
-	       "    A Child with a bad value (or an LAchildID already used) is rejected with\n"
-	       "    all its records; a CINdetails with its sub-records; an assessment, CIN\n"
-	       "    plan, section 47 or CP plan alone (a CP plan with its reviews). Every\n"
-	       "    rejected record is one row of rejects_cin.csv: file, line, field, value,\n"
-	       "    reason. For every table, read = staged + rejected.\n"
+	       "    A Child with a bad value is rejected with all its records; so is an\n"
+	       "    exact repeat of an earlier Child, and every Child of an LAchildID whose\n"
+	       "    Children differ (one conflicting_rows line in findings_cin.csv); a\n"
+	       "    CINdetails with its sub-records; an assessment, CIN plan, section 47 or\n"
+	       "    CP plan alone (a CP plan with its reviews). Every rejected record is one\n"
+	       "    row of rejects_cin.csv: file, line, field, value, reason. For every\n"
+	       "    table, read = staged + rejected.\n"
 	       "\n"
 	       "    Elements not in the schema are skipped and reported as warnings; they\n"
 	       "    are not records. A file that is not well-formed XML, has another root\n"
@@ -145,7 +147,10 @@ static int extract(const struct run *run)
 	} else if (cin_reader_run(&rd, &x, cin_emit_child, &em) || record_source(&st, &x, run->file)) {
 		csc_stage_abort(&st);
 		code = CSC_EXIT_INPUT;
-	} else if (csc_stage_commit(&st)) {
+	} else if (cin_emit_finish(&em)) {
+		csc_stage_abort(&st);
+		code = CSC_EXIT_OUTPUT;
+	} else if (csc_stage_commit(&st)) { /* it aborts what it could not write */
 		code = CSC_EXIT_OUTPUT;
 	} else {
 		long read = 0, rejected = 0;

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cin_reader.h"
 #include "csc_diag.h"
@@ -234,43 +233,20 @@ static int child_of(const cin_reader *r, int node, const xmlChar *name)
 
 /* An element directly under Children. Until the first Child, other
  * elements are held back rather than warned about: if no Child ever comes,
- * end_children makes them one fatal error. 1 when the element was held. */
+ * csc_cin_children_end makes them one fatal error. 1 when the element was
+ * held. */
 static int children_kid(cin_reader *r, int n, const xmlChar *name, long line)
 {
-	if (n == CIN_NODE_CHILD) {
-		if (!r->kids_child++ && r->kids_other) { /* held back: warn now */
-			r->sp--; /* the path is the held element's, not this Child's */
-			warn_unknown(r, r->other_line, "element", r->other_name);
-			r->sp++;
-			r->unknown += r->kids_other - 1;
-		}
-		return 0;
+	csc_cin_children *k = &r->under;
+	int first = n == CIN_NODE_CHILD && !k->child && k->other;
+	int held = csc_cin_children_element(k, n == CIN_NODE_CHILD, (const char *)name, line);
+	if (first) { /* held back until now: warn */
+		r->sp--; /* the path is the held element's, not this Child's */
+		warn_unknown(r, k->other_line, "element", k->other_name);
+		r->sp++;
+		r->unknown += k->other - 1;
 	}
-	if (r->kids_child)
-		return 0;
-	if (!r->kids_other++) {
-		snprintf(r->other_name, sizeof r->other_name, "%.80s", (const char *)name);
-		r->other_line = line;
-	}
-	return 1;
-}
-
-/* </Children>: elements but not one Child is no CIN census content. */
-static int end_children(cin_reader *r)
-{
-	if (r->kids_child || !r->kids_other)
-		return 0;
-	if (!strcasecmp(r->other_name, "Child"))
-		csc_error_at(r->name, r->other_line,
-			     "<Children> holds %ld <%s> elements and no <Child>: element names "
-			     "are case-sensitive and a CIN census file has <Child>",
-			     r->kids_other, r->other_name);
-	else
-		csc_error_at(r->name, r->other_line,
-			     "<Children> holds %ld elements and no <Child> (the first is <%s>): "
-			     "not CIN census content",
-			     r->kids_other, r->other_name);
-	return -1;
+	return held;
 }
 
 static int start_element(cin_reader *r, xmlTextReaderPtr xr, long line)
@@ -309,7 +285,7 @@ static int start_element(cin_reader *r, xmlTextReaderPtr xr, long line)
 		return 0;
 	}
 	if (n == CIN_NODE_CHILDREN)
-		r->kids_child = r->kids_other = 0;
+		csc_cin_children_start(&r->under);
 	if (r->need_node[top->node] == n)
 		top->nneed++;
 	const cin_node *d = &cin_nodes[n];
@@ -338,7 +314,7 @@ static int end_element(cin_reader *r, cin_child_fn fn, void *arg)
 	const cin_node *d = &cin_nodes[f->node];
 	if (r->leaf == f->node)
 		finish_leaf(r);
-	if (f->node == CIN_NODE_CHILDREN && end_children(r))
+	if (f->node == CIN_NODE_CHILDREN && csc_cin_children_end(&r->under, r->name))
 		return -1;
 	if (d->needs && f->nneed == 0) {
 		char reason[CIN_REASON_MAX];

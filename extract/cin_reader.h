@@ -20,6 +20,7 @@
 #include "cin_schema.h"
 #include "cin_value.h"
 #include "cin_xsd.h"
+#include "csc_cin_children.h"
 #include "csc_xml.h"
 
 #define CIN_MAX_WARN 10          /* unknown-element warnings printed */
@@ -84,9 +85,7 @@ typedef struct cin_reader {
 	long unknown;              /* unknown elements (and stray text) skipped */
 	/* elements directly under Children: a Children with elements but no
 	 * Child (e.g. <child>) is a fatal format error, not a warning each */
-	long kids_child, kids_other;
-	long other_line;           /* the first other one */
-	char other_name[84];
+	csc_cin_children under; /* what Children holds */
 	long children;             /* </Child> met */
 	int have_header;
 } cin_reader;

@@ -1,10 +1,7 @@
 /* list_dups.c - see list_dups.h. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "csc_diag.h"
 #include "csc_sha256.h"
@@ -283,107 +280,36 @@ static int by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* One field of our own staging CSV (RFC 4180 as csc_csvw writes it) from
- * in into *buf: the character that ended it (',', '\n' or EOF). */
-static int read_field(FILE *in, char **buf, size_t *n, size_t *cap)
-{
-	int c, quoted = 0, first = 1;
-	*n = 0;
-	for (;;) {
-		c = getc_unlocked(in);
-		if (c == EOF)
-			return EOF;
-		if (first && c == '"') {
-			quoted = 1;
-			first = 0;
-			continue;
-		}
-		first = 0;
-		if (quoted && c == '"') {
-			c = getc_unlocked(in);
-			if (c != '"') { /* the closing quote */
-				quoted = 0;
-				if (c == EOF || c == ',' || c == '\n')
-					return c;
-			}
-		} else if (!quoted && (c == ',' || c == '\n')) {
-			return c;
-		}
-		if (*n + 1 >= *cap) {
-			*cap = *cap ? 2 * *cap : 256;
-			*buf = csc_xrealloc(*buf, *cap);
-		}
-		(*buf)[(*n)++] = (char)c;
-	}
-}
+/* Staged rows are dropped in order: d->drop is sorted, the cursor walks
+ * it as the rows go by. */
+struct drop_walk {
+	const list_dups *d;
+	size_t k;
+};
 
-/* Write the staging file onto itself without the rows in d->drop (sorted;
- * row 0 is the header, staged rows count from 1) through t's writer, so
- * the coverage it watches (the latest event date, csc_csvw_watch) is that
- * of the rows kept. Dropping only shortens: the write position never
- * passes the read position. */
-static int compact(list_dups *d, csc_table *t)
+static int keep_row(void *arg, uint64_t row, int n, char *const *f, const size_t *len)
 {
-	csc_out *out = &t->out;
-	/* O_NOFOLLOW as csc_out: a link planted at our temporary is refused */
-	int fd = open(out->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	FILE *in = fd >= 0 ? fdopen(fd, "rb") : NULL;
-	if (!in) {
-		csc_error_at(out->tmp, 0, "cannot re-read staging: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
+	struct drop_walk *w = arg;
+	(void)n, (void)f, (void)len;
+	if (w->k < w->d->ndrop && w->d->drop[w->k] == row) {
+		w->k++;
+		return 0;
 	}
-	if (fseek(out->fp, 0, SEEK_SET) != 0) {
-		csc_error_at(out->path, 0, "cannot rewrite staging: %s", strerror(errno));
-		fclose(in);
-		return -1;
-	}
-	uint64_t watch = t->w.watch;
-	csc_csvw_init(&t->w, out->fp);
-	csc_csvw_watch(&t->w, watch);
-	uint64_t rec = 0; /* 0 = header */
-	size_t k = 0, n, cap = 0;
-	char *buf = NULL;
-	int end;
-	do {
-		int drop = rec > 0 && k < d->ndrop && d->drop[k] == rec - 1;
-		end = read_field(in, &buf, &n, &cap);
-		if (end == EOF && n == 0 && t->w.col == 0)
-			break; /* the line feed of the last row was the end */
-		if (!drop)
-			csc_csvw_field(&t->w, buf ? buf : "", n);
-		if (end != ',') {
-			if (!drop)
-				csc_csvw_end(&t->w);
-			k += drop;
-			rec++;
-		}
-	} while (end != EOF);
-	free(buf);
-	int bad = ferror(in);
-	fclose(in);
-	long kept = bad ? -1 : ftell(out->fp);
-	if (bad || kept < 0 || fflush(out->fp) != 0 || ftruncate(fileno(out->fp), (off_t)kept) != 0) {
-		csc_error_at(out->path, 0, "cannot rewrite staging: %s", strerror(errno));
-		return -1;
-	}
-	if (k != d->ndrop) {
-		csc_error_at(out->path, 0, "internal error: %zu of %zu rows to take out were found",
-			     k, d->ndrop);
-		return -1;
-	}
-	return 0;
+	return 1;
 }
 
 int list_dups_finish(list_dups *d, csc_table *t)
 {
 	if (!d->ndrop)
 		return 0;
-	if (fflush(t->out.fp) != 0) {
-		csc_error_at(t->out.path, 0, "cannot write staging: %s", strerror(errno));
+	qsort(d->drop, d->ndrop, sizeof *d->drop, by_value);
+	struct drop_walk w = {d, 0};
+	if (csc_table_filter(t, keep_row, &w) < 0)
+		return -1;
+	if (w.k != d->ndrop) {
+		csc_error_at(t->out.path, 0, "internal error: %zu of %zu rows to take out were found",
+			     w.k, d->ndrop);
 		return -1;
 	}
-	qsort(d->drop, d->ndrop, sizeof *d->drop, by_value);
-	return compact(d, t);
+	return 0;
 }

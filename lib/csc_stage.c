@@ -1,5 +1,6 @@
 /* csc_stage.c - see csc_stage.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,4 +331,120 @@ void csc_stage_summary(const csc_stage *s)
 		csc_info("%s: %s %s: read %ld = staged %ld + rejected %ld", s->input, t->file,
 			 t->name, t->read, t->staged, t->rejected);
 	}
+}
+
+/* One field of our own staging CSV (RFC 4180 as csc_csvw writes it) from
+ * in, appended with its NUL to *buf at *n: the character that ended it
+ * (',', '\n' or EOF). */
+static int read_field(FILE *in, char **buf, size_t *n, size_t *cap)
+{
+	int c, quoted = 0, first = 1;
+	for (;;) {
+		c = getc_unlocked(in);
+		if (c == EOF)
+			break;
+		if (first && c == '"') {
+			quoted = 1;
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (quoted && c == '"') {
+			c = getc_unlocked(in);
+			if (c != '"') { /* the closing quote */
+				quoted = 0;
+				if (c == EOF || c == ',' || c == '\n')
+					break;
+			}
+		} else if (!quoted && (c == ',' || c == '\n')) {
+			break;
+		}
+		if (*n + 2 >= *cap) {
+			*cap = *cap ? 2 * *cap : 256;
+			*buf = csc_xrealloc(*buf, *cap);
+		}
+		(*buf)[(*n)++] = (char)c;
+	}
+	if (*n + 1 >= *cap) {
+		*cap = *cap ? 2 * *cap : 256;
+		*buf = csc_xrealloc(*buf, *cap);
+	}
+	(*buf)[(*n)++] = '\0';
+	return c;
+}
+
+#define FILTER_MAX_COLS 64
+
+/* Dropping only shortens: the write position never passes the read
+ * position, so the file is rewritten in place. */
+long csc_table_filter(csc_table *t, csc_row_keep keep, void *arg)
+{
+	csc_out *out = &t->out;
+	if (fflush(out->fp) != 0) {
+		csc_error_at(out->path, 0, "cannot write staging: %s", strerror(errno));
+		return -1;
+	}
+	/* O_NOFOLLOW as csc_out: a link planted at our temporary is refused */
+	int fd = open(out->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	FILE *in = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (!in) {
+		csc_error_at(out->tmp, 0, "cannot re-read staging: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (fseek(out->fp, 0, SEEK_SET) != 0) {
+		csc_error_at(out->path, 0, "cannot rewrite staging: %s", strerror(errno));
+		fclose(in);
+		return -1;
+	}
+	uint64_t watch = t->w.watch;
+	csc_csvw_init(&t->w, out->fp);
+	csc_csvw_watch(&t->w, watch);
+	uint64_t rec = 0; /* 0 = header */
+	long dropped = 0;
+	size_t n = 0, cap = 0, off[FILTER_MAX_COLS], len[FILTER_MAX_COLS];
+	char *buf = NULL, *f[FILTER_MAX_COLS];
+	int nf = 0, end, too_wide = 0;
+	do {
+		size_t start = n;
+		end = read_field(in, &buf, &n, &cap);
+		if (end == EOF && n - start == 1 && nf == 0)
+			break; /* the line feed of the last row was the end */
+		if (nf < FILTER_MAX_COLS) {
+			off[nf] = start;
+			len[nf] = n - start - 1;
+			nf++;
+		} else {
+			too_wide = 1;
+		}
+		if (end == ',')
+			continue;
+		for (int i = 0; i < nf; i++)
+			f[i] = buf + off[i];
+		if (rec == 0 || keep(arg, rec - 1, nf, f, len)) {
+			for (int i = 0; i < nf; i++)
+				csc_csvw_field(&t->w, f[i], len[i]);
+			csc_csvw_end(&t->w);
+		} else {
+			dropped++;
+		}
+		rec++;
+		nf = 0;
+		n = 0;
+	} while (end != EOF && !too_wide);
+	free(buf);
+	int bad = ferror(in);
+	fclose(in);
+	if (too_wide) {
+		csc_error_at(out->path, 0, "internal error: more than %d staging columns",
+			     FILTER_MAX_COLS);
+		return -1;
+	}
+	long kept = bad ? -1 : ftell(out->fp);
+	if (bad || kept < 0 || fflush(out->fp) != 0 || ftruncate(fileno(out->fp), (off_t)kept) != 0) {
+		csc_error_at(out->path, 0, "cannot rewrite staging: %s", strerror(errno));
+		return -1;
+	}
+	return dropped;
 }

@@ -14,6 +14,9 @@
 #ifndef CSC_STAGE_H
 #define CSC_STAGE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "csc_coverage.h"
 #include "csc_csvw.h"
 #include "csc_input.h"
@@ -82,6 +85,18 @@ void csc_stage_reject(csc_stage *s, csc_table *t, long line, const char *field,
  * holds. */
 void csc_stage_unstage(csc_stage *s, csc_table *t, long line, const char *field,
 		       const char *value, const char *reason);
+
+/* Whether to keep staged row `row` (0 for the first after the header) of
+ * n fields; f[i] is field i unquoted (NUL-terminated, len[i] bytes).
+ * Return 1 to keep it, 0 to drop it (the caller unstages it). */
+typedef int (*csc_row_keep)(void *arg, uint64_t row, int n, char *const *f, const size_t *len);
+
+/* Rewrite t's staging temporary (flushed, positioned at its end) onto
+ * itself, keeping the header and the rows keep accepts, through t's writer
+ * so the coverage it watches is that of the rows kept. The temporary is
+ * re-read without following links (as csc_out made it). Returns the number
+ * of rows dropped, or -1 after printing why (a read or write error). */
+long csc_table_filter(csc_table *t, csc_row_keep keep, void *arg);
 
 /* Write a data-quality finding made while extracting to
  * findings_<input>.csv (the columns of dq.csv, which the transform copies

@@ -106,7 +106,8 @@ typedef struct run_counts {
 const char *run_input_path(const csc_conf *k, int i);
 
 /* This run's counts from <out>/staging/recon_<input>.csv of every
- * configured input. 0, or -1 after saying why. */
+ * configured input, read through c->outfd, never through a link. 0, or -1
+ * after saying why. */
 int run_counts_staged(run_ctx *c, run_counts *k);
 
 /* The last publication's counts from <out>/.pub/counts.csv, opened without

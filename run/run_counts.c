@@ -59,6 +59,41 @@ struct recon_ctx {
 	const char *path;
 };
 
+#define COUNTS_MAX 65536 /* four short rows; more is not ours */
+
+/* Read the small CSV dir/name (dfd open on dir; path names it) that csc-run
+ * wrote, never through a link, into memory and hand its rows to fn. 0, 1
+ * when it does not exist, -1 after saying why (what: "a counts file"). */
+static int read_ours(int dfd, const char *name, const char *path, const char *what,
+		     csc_row_fn fn, void *ctx)
+{
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 1;
+		csc_error_at(path, 0, "cannot read: %s%s", strerror(errno),
+			     errno == ELOOP ? " (a link; not followed)" : "");
+		return -1;
+	}
+	struct stat st;
+	int rc = -1;
+	char *buf = NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > COUNTS_MAX) {
+		csc_error_at(path, 0, "not %s written by csc-run (a regular file of at most %d bytes)",
+			     what, COUNTS_MAX);
+	} else {
+		buf = csc_xmalloc((size_t)st.st_size + 1);
+		ssize_t n = read(fd, buf, (size_t)st.st_size);
+		if (n != st.st_size)
+			csc_error_at(path, 0, "cannot read: %s", n < 0 ? strerror(errno) : "short read");
+		else
+			rc = csc_csv_read_mem(buf, (size_t)n, path, fn, ctx) == 0 ? 0 : -1;
+	}
+	close(fd);
+	free(buf);
+	return rc;
+}
+
 /* recon_<input>.csv: file,table,read,staged,rejected; summed over rows */
 static int recon_row(void *ctx, const csc_row *r)
 {
@@ -80,20 +115,32 @@ static int recon_row(void *ctx, const csc_row *r)
 int run_counts_staged(run_ctx *c, run_counts *k)
 {
 	memset(k, 0, sizeof *k);
-	for (int i = 0; i < RUN_NINPUTS; i++) {
+	/* through the staging folder's descriptor, never a link (README, "The
+	 * output folder") */
+	int d = run_out_dir(c->outfd, c->out, "staging", 0);
+	if (d < 0)
+		return -1;
+	char *stg = csc_path_join(c->out, "staging");
+	int rc = 0;
+	for (int i = 0; i < RUN_NINPUTS && rc == 0; i++) {
 		if (!run_input_path(c->conf, i))
 			continue;
 		char name[64];
-		snprintf(name, sizeof name, "staging/recon_%s.csv", run_inputs[i].name);
-		char *p = csc_path_join(c->out, name);
+		snprintf(name, sizeof name, "recon_%s.csv", run_inputs[i].name);
+		char *p = csc_path_join(stg, name);
 		struct recon_ctx x = {k, i, p};
-		int rc = csc_csv_read(p, NULL, recon_row, &x);
+		rc = read_ours(d, name, p, "a reconciliation file", recon_row, &x);
+		if (rc == 1)
+			csc_error_at(p, 0, "cannot read: %s", strerror(ENOENT));
 		free(p);
 		if (rc != 0)
-			return -1;
-		k->have[i] = 1;
+			rc = -1;
+		else
+			k->have[i] = 1;
 	}
-	return 0;
+	close(d);
+	free(stg);
+	return rc;
 }
 
 struct pub_ctx {
@@ -125,52 +172,24 @@ static int pub_row(void *ctx, const csc_row *r)
 	return 0;
 }
 
-#define COUNTS_MAX 65536 /* four short rows; more is not ours */
 
 int run_counts_published(run_ctx *c, run_counts *k)
 {
 	memset(k, 0, sizeof *k);
 	char *pub = csc_path_join(c->out, ".pub"), *path = csc_path_join(pub, "counts.csv");
-	int rc = 1, dfd = -1, fd = -1;
-	char *buf = NULL;
+	int rc = 1;
 	/* never through a link: .pub and counts.csv are ours, a link there is not */
-	dfd = open(pub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	int dfd = open(pub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (dfd < 0 && errno != ENOENT) {
 		csc_error_at(pub, 0, "cannot read the last publication's counts: %s%s", strerror(errno),
 			     errno == ELOOP || errno == ENOTDIR ? " (a link or not a folder; not followed)" : "");
 		rc = -1;
 	}
 	if (dfd >= 0) {
-		fd = openat(dfd, "counts.csv", O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-		if (fd < 0 && errno != ENOENT) {
-			csc_error_at(path, 0, "cannot read: %s%s", strerror(errno),
-				     errno == ELOOP ? " (a link; not followed)" : "");
-			rc = -1;
-		}
-	}
-	struct stat st;
-	if (fd >= 0) {
-		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > COUNTS_MAX) {
-			csc_error_at(path, 0, "not a counts file written by csc-run (a regular file of at most %d bytes)",
-				     COUNTS_MAX);
-			rc = -1;
-		} else {
-			buf = csc_xmalloc((size_t)st.st_size + 1);
-			ssize_t n = read(fd, buf, (size_t)st.st_size);
-			if (n != st.st_size) {
-				csc_error_at(path, 0, "cannot read: %s", n < 0 ? strerror(errno) : "short read");
-				rc = -1;
-			} else {
-				struct pub_ctx x = {k, path};
-				rc = csc_csv_read_mem(buf, (size_t)n, path, pub_row, &x) == 0 ? 0 : -1;
-			}
-		}
-	}
-	if (fd >= 0)
-		close(fd);
-	if (dfd >= 0)
+		struct pub_ctx x = {k, path};
+		rc = read_ours(dfd, "counts.csv", path, "a counts file", pub_row, &x);
 		close(dfd);
-	free(buf);
+	}
 	free(pub);
 	free(path);
 	return rc;

@@ -3,9 +3,11 @@
  * ever), so their coverage files can fix the default period or refuse a
  * period that starts after the data before anything is built for it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -42,40 +44,71 @@ static csc_date today(void)
 	return csc_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* The lines logged before the period was known go to the top of its log. */
-static int move_log(const char *from, const char *to)
+/* The lines logged before the period was known (<out>/logs/from) go to
+ * the top of its log (<out>/logs/to), through the logs folder's descriptor
+ * and never through a link (README, "The output folder"): a link at either
+ * name is refused, as csc_diag refuses to log through one. 0, or -1 after
+ * saying why. */
+static int move_log(run_ctx *c, const char *from, const char *to)
 {
-	if (access(to, F_OK) != 0)
-		return rename(from, to) == 0 || errno == ENOENT ? 0 : -1;
-	FILE *in = fopen(from, "rb");
-	if (!in)
-		return errno == ENOENT ? 0 : -1;
-	FILE *out = fopen(to, "ab");
+	char *logs = csc_path_join(c->out, "logs"), *path = csc_path_join(logs, to);
+	int d = run_out_dir(c->outfd, c->out, "logs", 0), in = -1, out = -1, rc = -1;
+	struct stat st;
+	if (d < 0 || run_out_nolink(d, logs, from) != 0 || run_out_nolink(d, logs, to) != 0)
+		goto done;
+	in = openat(d, from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (in < 0) {
+		rc = errno == ENOENT ? 0 : -1; /* nothing was logged before */
+		goto fail;
+	}
+	if (fstatat(d, to, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		rc = errno == ENOENT && renameat(d, from, d, to) == 0 ? 0 : -1;
+		goto fail;
+	}
+	out = openat(d, to, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
+	if (out < 0)
+		goto fail;
 	char buf[8192];
-	size_t n;
-	int rc = out ? 0 : -1;
-	while (out && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
-			rc = -1;
-	fclose(in);
-	if (out && fclose(out) != 0)
+	ssize_t n;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			goto fail;
+	if (n < 0 || unlinkat(d, from, 0) != 0)
+		goto fail;
+	rc = 0;
+fail:
+	if (rc)
+		csc_error_at(path, 0, "cannot write the run log: %s", strerror(errno));
+done:
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0 && rc == 0) {
+		csc_error_at(path, 0, "cannot write the run log: %s", strerror(errno));
 		rc = -1;
-	return rc == 0 ? unlink(from) : -1;
+	}
+	if (d >= 0)
+		close(d);
+	free(logs);
+	free(path);
+	return rc;
+}
+
+/* The last component of a path. */
+static const char *base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
 }
 
 static int fix_default(run_ctx *c, const csc_coverage *cv)
 {
 	run_period p;
 	run_period_from_end(csc_coverage_default_end(cv, today()), &p);
-	char *pending = csc_xstrdup(c->log_path);
+	char *pending = csc_xstrdup(base(c->log_path));
 	run_ctx_paths(c, &p);
 	int rc = 0;
-	if (run_out_period(c, 1) != 0) {
+	if (run_out_period(c, 1) != 0 || move_log(c, pending, base(c->log_path)) != 0)
 		rc = CSC_EXIT_OUTPUT;
-	} else if (move_log(pending, c->log_path) != 0) {
-		csc_error_at(c->log_path, 0, "cannot write the run log: %s", strerror(errno));
-		rc = CSC_EXIT_OUTPUT;
-	}
 	free(pending);
 	if (rc)
 		return rc;

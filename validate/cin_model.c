@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csc_diag.h"
+#include "csc_cin_children.h"
 #include "csc_xml.h"
 #include "cin_model.h"
 
@@ -293,6 +294,7 @@ struct cin_reader {
 	long leaf_line;
 	int header_sent;
 	int stopped;
+	csc_cin_children under; /* what Children holds (shared with the extractor) */
 };
 
 static cin_rec *new_rec(arena *a, enum cin_kind k, cin_rec *parent, long line)
@@ -371,6 +373,13 @@ static int send_header(cin_reader *rd)
 	return 0;
 }
 
+/* The frame of <Children> (under Message). */
+static int is_children(const frame *f)
+{
+	return f->row && f->rec->kind == CIN_K_MESSAGE && f->row->act == WRAP &&
+	       strcmp(f->row->name, "Children") == 0;
+}
+
 static int element_start(cin_reader *rd, const char *name, long line)
 {
 	if (rd->depth == 0) {
@@ -385,10 +394,17 @@ static int element_start(cin_reader *rd, const char *name, long line)
 	}
 	frame *top = &rd->stack[rd->depth - 1];
 	frame f = {top->rec, NULL};
+	if (is_children(top) && !rd->in_leaf &&
+	    csc_cin_children_element(&rd->under, strcmp(name, "Child") == 0, name, line)) {
+		rd->stack[rd->depth++] = f; /* held: read nothing under it */
+		return 0;
+	}
 	if (top->row && !rd->in_leaf &&
 	    (top->row->act == WRAP || top->row->act == REC || top->row->act == MARK_WRAP)) {
 		const struct schema_row *row = lookup(top->rec->kind, name);
 		f.row = row;
+		if (is_children(&f))
+			csc_cin_children_start(&rd->under);
 		if (row && row->act == REC) {
 			if (row->arg == CIN_K_CHILD) {
 				if (send_header(rd))
@@ -420,6 +436,8 @@ static int element_end(cin_reader *rd)
 	frame *f = &rd->stack[--rd->depth];
 	if (!f->row || rd->depth == 0)
 		return 0;
+	if (is_children(f) && csc_cin_children_end(&rd->under, rd->x.name))
+		return -1;
 	if (f->row->act == FIELD || f->row->act == MULTI) {
 		if (rd->in_leaf)
 			leaf_end(rd, f);

@@ -94,6 +94,7 @@ static void help(void)
 	       "    1  queries only\n"
 	       "    2  at least one error\n"
 	       "    3  an input is missing or unreadable (XML not well-formed, wrong root,\n"
+	       "       a <Children> holding elements but no <Child>,\n"
 	       "       a CSV of the --903 folder that is empty or whose header row is no\n"
 	       "       SSDA903 table, missing reference data); no output is written\n"
 	       "    4  usage, or a return of a collection year with no rule set here\n"

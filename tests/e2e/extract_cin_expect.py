@@ -12,6 +12,9 @@ usage: extract_cin_expect.py CASE.expect STAGING_DIR STDERR_FILE EXIT_CODE
   reject LINE|FIELD|VALUE|REASON  a rejects_cin.csv row, exactly
   rejects N                       number of reject rows
   row FILE col=val,col=val        a staged row with these cells exists
+  norow FILE col=val,col=val      no staged row has these cells
+  finding CHECK|CHILD|RECORD|DETAIL  a findings_cin.csv row, exactly
+  findings N                      number of finding rows
   absent TEXT                     TEXT appears in no output at all
 Prints "ok - ..." / "not ok - ..." lines like tests/e2e/lib.sh.
 """
@@ -45,6 +48,15 @@ def main():
         with open(p, newline="", encoding="utf-8") as f:
             return list(csv.reader(f))
 
+    def staged_row(fname, cells):
+        """Whether a staged row has these cells; None when the file is missing."""
+        want = dict(c.split("=", 1) for c in cells.split(","))
+        tab = rows(fname)
+        if not tab:
+            return None
+        hdr = tab[0]
+        return any(all(dict(zip(hdr, r)).get(k) == v for k, v in want.items()) for r in tab[1:])
+
     recon_seen = set()
     recon_mode = False
     with open(exp_path, encoding="utf-8") as f:
@@ -73,13 +85,21 @@ def main():
         elif kw == "rejects":
             rej = rows("rejects_cin.csv") or [[]]
             check(len(rej) - 1 == int(arg), f"{arg} reject rows", f"got {len(rej) - 1}")
-        elif kw == "row":
+        elif kw in ("row", "norow"):
             fname, _, cells = arg.partition(" ")
-            want = dict(c.split("=", 1) for c in cells.split(","))
-            tab = rows(fname) or [[]]
-            hdr = tab[0]
-            found = any(all(dict(zip(hdr, r)).get(k) == v for k, v in want.items()) for r in tab[1:])
-            check(found, f"row {fname} {cells}")
+            found = staged_row(fname, cells)
+            if kw == "row":
+                check(found, f"row {fname} {cells}")
+            else:
+                check(found is False, f"no row {fname} {cells}")
+        elif kw == "finding":
+            want = arg.split("|")
+            fnd = rows("findings_cin.csv") or [[]]
+            got = [[x[0], x[2], x[3], x[5]] for x in fnd[1:]]
+            check(want in got, f"finding {arg}", "findings were:\n" + "\n".join("|".join(x) for x in got[:8]))
+        elif kw == "findings":
+            fnd = rows("findings_cin.csv") or [[]]
+            check(len(fnd) - 1 == int(arg), f"{arg} finding rows", f"got {len(fnd) - 1}")
         elif kw == "absent":
             hay = "\n".join(err_lines)
             for fn in os.listdir(stg):

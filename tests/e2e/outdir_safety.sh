@@ -98,6 +98,30 @@ for role in "${ROLES[@]}"; do
 	check_eq "$role: link in the late period's work folder: what it points to is untouched" \
 		"$VBEFORE" "$(tree_state "$V")"
 
+	# with no period given the run logs to logs/run-default.log until the
+	# data fixes the period, then moves those lines into that period's log
+	# (run_coverage.c, move_log): a link put at the pending log while the
+	# extracts run (csc-run checked it at the start) is refused, never read
+	# into the period's log. The programs are copies beside csc-run, with a
+	# contacts extractor that plants the link first.
+	fresh "pending-$role" "$role"
+	sed -i '/^period_end/d' "$A/pipeline.conf"
+	as "$role" "$BIN/csc-run" --conf "$A/pipeline.conf" --quiet
+	new_input
+	PB=$A/bin
+	mkdir -p "$PB" && cp "$BIN"/csc-* "$PB"/
+	# (a rename, not rm + ln: the other stages log there meanwhile)
+	printf '#!/bin/bash\nln -s "%s" "%s.$$" && mv -Tf "%s.$$" "%s"\nexec "%s" "$@"\n' \
+		"$V/file" "$O/logs/run-default.log" "$O/logs/run-default.log" "$O/logs/run-default.log" \
+		"$BIN/csc-extract-contacts" >"$PB/csc-extract-contacts"
+	chmod 755 "$PB" "$PB"/*
+	refused "$role: link at the pending run log" 6 "$O/logs/run-default.log: is a symbolic link" \
+		as "$role" "$PB/csc-run" --conf "$A/pipeline.conf" --quiet
+	check_eq "$role: link at the pending run log: what it points to is untouched" "$VBEFORE" "$(tree_state "$V")"
+	check "$role: link at the pending run log: not read into the period's log" \
+		bash -c "! grep -q precious '$O/logs/run-2024-02.log'"
+	check "$role: link at the pending run log: left where it was" test -L "$O/logs/run-default.log"
+
 	# the published link pointing out of the folder through .pub/..: the
 	# folder it names must survive the next successful run
 	for i in 1 2 3; do

@@ -31,6 +31,18 @@ msg=$("$V" --cin "$D/wrong_root.xml" -o "$T/w" 2>&1)
 check_eq "wrong-root diagnostic" "csc-validate: $D/wrong_root.xml:2: wrong root element <Children>: a CIN census return starts with <Message>" "$msg"
 check "nothing written for unreadable input" test ! -e "$T/w/issues.csv"
 
+# <Children> holding <child> (lower case) but no <Child>: fatal, as in the
+# extractor (one shared check, lib/csc_cin_children.h), not a clean return
+# or a query per element (issue 16).
+check_exit "Children without a Child" 3 "$V" --cin "$D/lowercase_child.xml" -o "$T/lc" -q
+msg=$("$V" --cin "$D/lowercase_child.xml" -o "$T/lc" -q 2>&1)
+check_eq "Children without a Child: the extractor's message" "csc-validate: $D/lowercase_child.xml:8: <Children> holds 2 <child> elements and no <Child>: element names are case-sensitive and a CIN census file has <Child>" "$msg"
+check "Children without a Child: nothing written" test ! -e "$T/lc/issues.csv"
+# An unknown element before the first Child is not that: clean.xml with one
+# is still clean.
+sed 's#<Children>#<Children><ChildCount>2</ChildCount>#' "$D/clean.xml" >"$T/ext.xml"
+check_exit "an extension element before the first Child" 0 "$V" --cin "$T/ext.xml" -o "$T/ext" -q
+
 # A failing run leaves the previous outputs untouched.
 cp -r "$T/e" "$T/keep"
 "$V" --cin "$D/truncated.xml" -o "$T/keep" -q 2>/dev/null
