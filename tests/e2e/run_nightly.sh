@@ -75,7 +75,10 @@ check "drilldown_periods.csv published with it" grep -q '^2023-03-01,2024-02-29,
 
 # Locking: a held lock refuses a second run at once with exit 5; a lock file
 # left by a dead run does not block.
-setsid flock "$T/a/out/.lock" sleep 30 &
+# flock -o: the flock process alone holds the lock (its sleep does not), so
+# killing it releases the lock; killing a setsid'd process group missed
+# when setsid had forked, and the sleep kept the lock (a flaky exit 5 below)
+flock -o "$T/a/out/.lock" sleep 30 </dev/null >/dev/null 2>&1 &
 holder=$!
 # wait until the holder has the lock (a fixed sleep lost the race when the
 # suites run in parallel on a busy machine); at most 10 s
@@ -83,7 +86,7 @@ for _ in $(seq 1 500); do flock -n "$T/a/out/.lock" true || break; sleep 0.02; d
 msg=$("$BIN/csc-run" --conf "$T/a/pipeline.conf" 2>&1); rc=$?
 check_eq "overlapping run refused with exit 5" 5 $rc
 check "refusal says why" grep -q "another run" <<<"$msg"
-kill -- -$holder 2>/dev/null; wait $holder 2>/dev/null
+pkill -P $holder sleep 2>/dev/null; kill $holder 2>/dev/null; wait $holder 2>/dev/null
 check_exit "lock file left behind does not block" 0 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
 
 # Exit codes.
