@@ -1,6 +1,6 @@
 # cscpipe - top-level Makefile.
 #
-# Each area (lib, extract, transform, load, validate, tools, tests) has a
+# Each area (lib, extract, transform, load, returns, validate, tools, tests) has a
 # module.mk that only declares what it builds:
 #   PROGRAMS += name            name_OBJS := area/x.o area/y.o
 #   UNIT_TESTS += test_name     test_name_OBJS := tests/unit/test_name.o area/x.o

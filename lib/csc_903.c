@@ -11,7 +11,7 @@
  * DfE checks INT31, INT32, INT36); otherwise the child and the date that
  * starts the event, which two rows of one child cannot share. OC2, OC3 and
  * PrevPerm have none: a multi-year dump holds a row per year for a child
- * (load/RETURNS.md) and the rows carry no year, so two equal rows may be
+ * (returns/RETURNS.md) and the rows carry no year, so two equal rows may be
  * two years. */
 const csc_903_table csc_903_tables[CSC_903_NTABLES_ALL] = {
 	{"Header", "header", 7, {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"}, {"CHILD"}, 0},

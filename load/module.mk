@@ -4,15 +4,6 @@ csc-load-report_OBJS := load/report_main.o load/report_tpl.o load/report_data.o 
 	load/report_period.o load/report_cell.o load/report_strand.o load/report_sheets.o \
 	load/xl_book.o load/report_publish.o load/pub_suppress.o
 
-# csc-returns: CIN census XML and SSDA903 CSVs for a collection year (returns_*).
-PROGRAMS += csc-returns
-RETURNS_OBJS := load/returns_scope.o load/returns_rows.o load/returns_cin.o \
-	load/returns_903.o load/returns_cover.o load/returns_dir.o validate/v_year.o
-csc-returns_OBJS := load/returns_main.o $(RETURNS_OBJS)
-UNIT_TESTS += test_returns_scope test_returns_cin
-test_returns_scope_OBJS := tests/unit/test_returns_scope.o load/returns_scope.o
-test_returns_cin_OBJS := tests/unit/test_returns_cin.o $(RETURNS_OBJS)
-E2E_TESTS += tests/e2e/returns_cin.sh tests/e2e/returns_903.sh tests/e2e/returns_oc_rows.sh
 E2E_TESTS += tests/e2e/load_report.sh
 UNIT_TESTS += test_load_tpl test_load_cell
 test_load_tpl_OBJS := tests/unit/test_load_tpl.o load/report_tpl.o

@@ -41,7 +41,7 @@ static const char *const h_manifest[] = {"file", "line", "field", "value", "kind
  * the table has a key (the duplicate is the second copy). A repeated Header
  * or UASC row is no fault: a dump spanning years may hold a child's row
  * more than once, and the extractor stages them all (csc-returns takes the
- * last, load/RETURNS.md). */
+ * last, returns/RETURNS.md). */
 #define FAULTS_MAX 6
 static const struct table {
 	const char *path;

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../load/returns_cin.h"
+#include "../../returns/returns_cin.h"
 
 #ifndef CSC_DATADIR
 #define CSC_DATADIR "."
@@ -191,7 +191,7 @@ static void test_xsd_2024(void **state)
 }
 
 /* 2025 is valid against the 2025 schema except for the one documented
- * conflict (load/RETURNS.md): NumberOfPreviousCPP 0 for a first plan. */
+ * conflict (returns/RETURNS.md): NumberOfPreviousCPP 0 for a first plan. */
 static void test_xsd_2025(void **state)
 {
 	(void)state;

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../load/returns_scope.h"
+#include "../../returns/returns_scope.h"
 
 #define D(y, m, d) csc_date_make(y, m, d)
 #define NO CSC_NODATE

@@ -5,7 +5,7 @@
  * 1 April 2024 to 31 March 2025 (the reference date). Every scoping rule of
  * the writers is one of the small predicates below so that each boundary is
  * tested on its own (tests/unit/test_returns_scope.c) and documented once
- * (load/RETURNS.md).
+ * (returns/RETURNS.md).
  */
 #ifndef RETURNS_SCOPE_H
 #define RETURNS_SCOPE_H

@@ -4,7 +4,7 @@
  * Reads the cin_*.csv staging tables child by child (the rows of one child
  * are contiguous in every table, children in the same order), keeps only one
  * child in memory, and writes the children, episodes and groups that belong
- * to the year (returns_scope.h, load/RETURNS.md) with libxml2's
+ * to the year (returns_scope.h, returns/RETURNS.md) with libxml2's
  * xmlTextWriter, in the element order of the DfE schema.
  */
 #ifndef RETURNS_CIN_H

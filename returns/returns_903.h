@@ -2,7 +2,7 @@
  * returns_903.h - the SSDA903 return CSVs for one collection year.
  *
  * Reads the ssda903_*.csv staging tables, decides per table which rows
- * belong to the year (load/RETURNS.md), and writes each table with the DfE
+ * belong to the year (returns/RETURNS.md), and writes each table with the DfE
  * header row (lib/csc_903.h), DD/MM/YYYY dates and the year's SEX codes.
  */
 #ifndef RETURNS_903_H

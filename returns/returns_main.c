@@ -40,7 +40,7 @@ static void help(void)
 	       "                         before 2024-25, Z11-Z14 as Z1 before 2025-26)\n"
 	       "    Only inputs that were staged are written. Anything dated after the\n"
 	       "    reference date (31 March YYYY) is written as it stood on that date.\n"
-	       "    The scoping rules are in load/RETURNS.md.\n"
+	       "    The scoping rules are in returns/RETURNS.md.\n"
 	       "\n"
 	       "    The folder is written as a whole into a temporary sibling and then\n"
 	       "    swapped into place: a killed run leaves the previous returns intact.\n"
