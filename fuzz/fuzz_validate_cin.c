@@ -13,7 +13,7 @@
 
 static size_t sink;
 
-static void walk(const cin_rec *r, int depth)
+static void walk(const vcin_rec *r, int depth)
 {
 	if (depth > 16 || (r->parent && r->parent->kind >= r->kind))
 		abort(); /* sub-records are always of a deeper kind */
@@ -29,14 +29,14 @@ static void walk(const cin_rec *r, int depth)
 	}
 }
 
-static int on_rec(void *arg, const cin_rec *r)
+static int on_rec(void *arg, const vcin_rec *r)
 {
 	(void)arg;
 	walk(r, 0);
 	return 0;
 }
 
-static const cin_callbacks cb = {on_rec, on_rec, NULL};
+static const vcin_callbacks cb = {on_rec, on_rec, NULL};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -48,6 +48,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	cin_read_mem((const char *)data, size, "fuzz.xml", &cb);
+	vcin_read_mem((const char *)data, size, "fuzz.xml", &cb);
 	return 0;
 }

@@ -12,15 +12,15 @@
 #include "validate/v_year.h"
 
 /* What the writer keeps per child: its episodes and the cohorts it is in. */
-typedef struct r9_epi {
+typedef struct ret_903_epi {
 	csc_date decom, dec;
 	char rne[4], ls[4], rec[8];
-} r9_epi;
+} ret_903_epi;
 
-typedef struct r9_child {
+typedef struct ret_903_child {
 	char *id;
 	csc_date dob;           /* Header DOB */
-	r9_epi *epi;
+	ret_903_epi *epi;
 	int nepi, capepi;
 	long last_row[CSC_903_NTABLES]; /* index of the child's last row per table, 0 = none */
 	long *oc2_rows;         /* every OC2 row of the child, in dump order */
@@ -30,19 +30,19 @@ typedef struct r9_child {
 	csc_date oc3_dob;       /* DOB of the child's first OC3 row (else Header) */
 	unsigned in_eps : 1, oc2 : 1, oc3 : 1, ad1 : 1, prevperm : 1, cohort : 1;
 	unsigned sb_only : 1;   /* in_eps, and every episode in the year is V3/V4 */
-} r9_child;
+} ret_903_child;
 
-typedef struct r9_ctx {
-	const rs_year *y;
+typedef struct ret_903_ctx {
+	const ret_year *y;
 	const char *staging;
-	r9_child **slot;   /* open-addressing hash of children by id */
+	ret_903_child **slot;   /* open-addressing hash of children by id */
 	size_t nslot, n;
 	csc_date span_end; /* latest DECOM or DEC staged: about the extraction date */
 	v_recode rec[16];  /* PLACE successions (H5>K3, Z1>Z11): see place_for_year */
 	int nrec;
 	v_codes *codes;    /* the year's code lists (the nearest year the file has) */
 	long withdrawn;    /* episodes written with a PLACE not in the year's list */
-} r9_ctx;
+} ret_903_ctx;
 
 /* ---- children by id ---- */
 
@@ -54,11 +54,11 @@ static uint64_t hash(const char *s)
 	return h;
 }
 
-static r9_child *find(r9_ctx *x, const char *id, int add)
+static ret_903_child *find(ret_903_ctx *x, const char *id, int add)
 {
 	if (add && (x->n + 1) * 2 > x->nslot) {
 		size_t ns = x->nslot ? x->nslot * 2 : 1024;
-		r9_child **s = csc_xcalloc(ns, sizeof *s);
+		ret_903_child **s = csc_xcalloc(ns, sizeof *s);
 		for (size_t i = 0; i < x->nslot; i++)
 			if (x->slot[i]) {
 				size_t j = hash(x->slot[i]->id) & (ns - 1);
@@ -80,7 +80,7 @@ static r9_child *find(r9_ctx *x, const char *id, int add)
 	}
 	if (!add)
 		return NULL;
-	r9_child *c = csc_xcalloc(1, sizeof *c);
+	ret_903_child *c = csc_xcalloc(1, sizeof *c);
 	c->id = csc_xstrdup(id);
 	c->dob = CSC_NODATE;
 	c->oc3_dob = CSC_NODATE;
@@ -89,7 +89,7 @@ static r9_child *find(r9_ctx *x, const char *id, int add)
 	return c;
 }
 
-static void free_children(r9_ctx *x)
+static void free_children(ret_903_ctx *x)
 {
 	for (size_t i = 0; i < x->nslot; i++)
 		if (x->slot[i]) {
@@ -110,39 +110,39 @@ static int table_index(const csc_903_table *t)
 }
 
 /* Open staging/ssda903_<stage>.csv on the DfE columns; 1 = not staged. */
-static int open_table(r9_ctx *x, const csc_903_table *t, rr_reader *r)
+static int open_table(ret_903_ctx *x, const csc_903_table *t, ret_rows_reader *r)
 {
 	char name[64];
 	snprintf(name, sizeof name, "ssda903_%s.csv", t->stage);
 	char *p = csc_path_join(x->staging, name);
-	int rc = rr_open(r, p, t->cols);
+	int rc = ret_rows_open(r, p, t->cols);
 	free(p);
 	return rc;
 }
 
-static csc_date col_date(const rr_reader *r, const csc_903_table *t, const char *col)
+static csc_date col_date(const ret_rows_reader *r, const csc_903_table *t, const char *col)
 {
-	return rs_date(rr_get(r, csc_903_col(t, col)), NULL);
+	return ret_date(ret_rows_get(r, csc_903_col(t, col)), NULL);
 }
 
 /* Pass 1 over every table: episodes, Header DOBs, and the last row of each
  * child in each table (tables that hold one row per child in a return take
  * the latest one the dump has). */
-static int scan(r9_ctx *x)
+static int scan(ret_903_ctx *x)
 {
 	for (int ti = 0; ti < CSC_903_NTABLES; ti++) {
 		const csc_903_table *t = &csc_903_tables[ti];
-		rr_reader r;
+		ret_rows_reader r;
 		int rc = open_table(x, t, &r);
 		if (rc != 0) {
-			rr_close(&r);
+			ret_rows_close(&r);
 			if (rc < 0)
 				return CSC_EXIT_INPUT;
 			continue;
 		}
 		long row = 0;
-		while ((rc = rr_next(&r)) == 1) {
-			r9_child *c = find(x, rr_get(&r, 0), 1);
+		while ((rc = ret_rows_next(&r)) == 1) {
+			ret_903_child *c = find(x, ret_rows_get(&r, 0), 1);
 			c->last_row[ti] = ++row;
 			if (!strcmp(t->stage, "header"))
 				c->dob = col_date(&r, t, "DOB");
@@ -164,19 +164,19 @@ static int scan(r9_ctx *x)
 				c->capepi = c->capepi ? c->capepi * 2 : 4;
 				c->epi = csc_xrealloc(c->epi, (size_t)c->capepi * sizeof *c->epi);
 			}
-			r9_epi *e = &c->epi[c->nepi++];
+			ret_903_epi *e = &c->epi[c->nepi++];
 			memset(e, 0, sizeof *e);
 			e->decom = col_date(&r, t, "DECOM");
 			e->dec = col_date(&r, t, "DEC");
-			snprintf(e->rne, sizeof e->rne, "%s", rr_get(&r, csc_903_col(t, "RNE")));
-			snprintf(e->ls, sizeof e->ls, "%s", rr_get(&r, csc_903_col(t, "LS")));
-			snprintf(e->rec, sizeof e->rec, "%s", rr_get(&r, csc_903_col(t, "REC")));
+			snprintf(e->rne, sizeof e->rne, "%s", ret_rows_get(&r, csc_903_col(t, "RNE")));
+			snprintf(e->ls, sizeof e->ls, "%s", ret_rows_get(&r, csc_903_col(t, "LS")));
+			snprintf(e->rec, sizeof e->rec, "%s", ret_rows_get(&r, csc_903_col(t, "REC")));
 			if (e->decom > x->span_end)
 				x->span_end = e->decom;
 			if (e->dec > x->span_end)
 				x->span_end = e->dec;
 		}
-		rr_close(&r);
+		ret_rows_close(&r);
 		if (rc < 0)
 			return CSC_EXIT_INPUT;
 	}
@@ -185,14 +185,14 @@ static int scan(r9_ctx *x)
 
 /* ---- cohorts ---- */
 
-static int short_breaks(const r9_epi *e)
+static int short_breaks(const ret_903_epi *e)
 {
 	return !strcmp(e->ls, "V3") || !strcmp(e->ls, "V4");
 }
 
 /* Looked after on day d: an episode with DECOM <= d and no DEC or DEC > d
  * (the day of ceasing is not a day looked after). */
-static const r9_epi *open_on(const r9_child *c, csc_date d)
+static const ret_903_epi *open_on(const ret_903_child *c, csc_date d)
 {
 	for (int i = 0; i < c->nepi; i++)
 		if (c->epi[i].decom != CSC_NODATE && c->epi[i].decom <= d &&
@@ -206,15 +206,15 @@ static const r9_epi *open_on(const r9_child *c, csc_date d)
  * short-break episode (V3/V4) in it. The period is followed back from the
  * episode open on 31 March through episodes that end the day the next
  * starts. */
-static int oc2(const rs_year *y, const r9_child *c)
+static int oc2(const ret_year *y, const ret_903_child *c)
 {
-	const r9_epi *e = open_on(c, y->last);
+	const ret_903_epi *e = open_on(c, y->last);
 	while (e) {
 		if (short_breaks(e))
 			return 0;
 		if (e->decom <= y->first)
 			return 1;
-		const r9_epi *prev = NULL;
+		const ret_903_epi *prev = NULL;
 		for (int i = 0; i < c->nepi; i++)
 			if (&c->epi[i] != e && c->epi[i].dec == e->decom && c->epi[i].decom < e->decom)
 				prev = &c->epi[i];
@@ -230,10 +230,10 @@ static int oc2(const rs_year *y, const r9_child *c)
  * care leaver on it). A young person with no episode in the dump left care
  * before its history began: the OC3 row is taken as it is. Returns the
  * birthday, or CSC_NODATE when not in the year's cohort. */
-static csc_date oc3(const rs_year *y, const r9_child *c)
+static csc_date oc3(const ret_year *y, const ret_903_child *c)
 {
 	csc_date dob = c->oc3_dob != CSC_NODATE ? c->oc3_dob : c->dob;
-	int age = rs_oc3_age(y, dob);
+	int age = ret_oc3_age(y, dob);
 	if (!age)
 		return CSC_NODATE;
 	csc_date b = csc_date_birthday(dob, age);
@@ -250,13 +250,13 @@ static csc_date oc3(const rs_year *y, const r9_child *c)
  * rows after it as the cohort has later years up to the end of the dump
  * (counting from the end keeps the latest row the latest when the dump has
  * lost older ones). Sets the row the writer takes. */
-static void pick_oc2_row(const r9_ctx *x, r9_child *c)
+static void pick_oc2_row(const ret_903_ctx *x, ret_903_child *c)
 {
 	int ti = table_index(csc_903_by_name("OC2"));
 	int later = 0;
 	for (int yr = x->y->year + 1; csc_date_make(yr, 3, 31) <= x->span_end; yr++) {
-		rs_year ly;
-		if (rs_year_init(&ly, yr) == 0 && oc2(&ly, c))
+		ret_year ly;
+		if (ret_year_init(&ly, yr) == 0 && oc2(&ly, c))
 			later++;
 	}
 	if (c->noc2 > 0)
@@ -275,23 +275,23 @@ static void pick_oc2_row(const r9_ctx *x, r9_child *c)
  * passed by the end of the dump, as for OC2. A year whose row the dump does
  * not hold gets none: nothing is invented. Sets the row the writer takes,
  * or returns 0 when there is none. */
-static int pick_oc3_row(const r9_ctx *x, r9_child *c)
+static int pick_oc3_row(const ret_903_ctx *x, ret_903_child *c)
 {
 	int ti = table_index(csc_903_by_name("OC3"));
 	int k;
 	if (c->nepi) {
 		k = 0; /* cohort years before this one: 17th-21st birthdays span five */
 		for (int yr = x->y->year - 5; yr < x->y->year; yr++) {
-			rs_year ly;
-			if (rs_year_init(&ly, yr) == 0 && oc3(&ly, c) != CSC_NODATE)
+			ret_year ly;
+			if (ret_year_init(&ly, yr) == 0 && oc3(&ly, c) != CSC_NODATE)
 				k++;
 		}
 	} else {
 		int later = 0;
 		for (int yr = x->y->year + 1; yr <= x->y->year + 5; yr++) {
-			rs_year ly;
+			ret_year ly;
 			csc_date b;
-			if (rs_year_init(&ly, yr) == 0 && (b = oc3(&ly, c)) != CSC_NODATE && b <= x->span_end)
+			if (ret_year_init(&ly, yr) == 0 && (b = oc3(&ly, c)) != CSC_NODATE && b <= x->span_end)
 				later++;
 		}
 		k = c->noc3 - 1 - later;
@@ -302,25 +302,25 @@ static int pick_oc3_row(const r9_ctx *x, r9_child *c)
 	return 1;
 }
 
-static void cohorts(r9_ctx *x)
+static void cohorts(ret_903_ctx *x)
 {
-	const rs_year *y = x->y;
+	const ret_year *y = x->y;
 	for (size_t s = 0; s < x->nslot; s++) {
-		r9_child *c = x->slot[s];
+		ret_903_child *c = x->slot[s];
 		if (!c)
 			continue;
 		int other = 0;
 		for (int i = 0; i < c->nepi; i++) {
-			const r9_epi *e = &c->epi[i];
-			if (rs_overlaps(y, e->decom, e->dec)) {
+			const ret_903_epi *e = &c->epi[i];
+			if (ret_overlaps(y, e->decom, e->dec)) {
 				c->in_eps = 1;
 				other |= !short_breaks(e);
 			}
 			/* Adopted in the year: an episode ending in it with E11/E12. */
-			if (rs_in_year(y, e->dec) && (!strcmp(e->rec, "E11") || !strcmp(e->rec, "E12")))
+			if (ret_in_year(y, e->dec) && (!strcmp(e->rec, "E11") || !strcmp(e->rec, "E12")))
 				c->ad1 = 1;
 			/* A new period of care (RNE S) started in the year. */
-			if (rs_in_year(y, e->decom) && !strcmp(e->rne, "S"))
+			if (ret_in_year(y, e->decom) && !strcmp(e->rne, "S"))
 				c->prevperm = 1;
 		}
 		c->sb_only = c->in_eps && !other;
@@ -333,56 +333,56 @@ static void cohorts(r9_ctx *x)
 
 /* ---- which rows go in, table by table ---- */
 
-typedef int (*keep_fn)(const rs_year *y, const r9_child *c, const rr_reader *r,
+typedef int (*keep_fn)(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 		       const csc_903_table *t);
 
-static int keep_cohort(const rs_year *y, const r9_child *c, const rr_reader *r,
+static int keep_cohort(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 		       const csc_903_table *t)
 {
 	(void)y, (void)r, (void)t;
 	return c->cohort;
 }
 
-static int keep_episode(const rs_year *y, const r9_child *c, const rr_reader *r,
+static int keep_episode(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 			const csc_903_table *t)
 {
 	(void)c;
-	return rs_overlaps(y, col_date(r, t, "DECOM"), col_date(r, t, "DEC"));
+	return ret_overlaps(y, col_date(r, t, "DECOM"), col_date(r, t, "DEC"));
 }
 
-static int keep_review(const rs_year *y, const r9_child *c, const rr_reader *r,
+static int keep_review(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 		       const csc_903_table *t)
 {
-	return c->in_eps && rs_in_year(y, col_date(r, t, "REVIEW"));
+	return c->in_eps && ret_in_year(y, col_date(r, t, "REVIEW"));
 }
 
-static int keep_missing(const rs_year *y, const r9_child *c, const rr_reader *r,
+static int keep_missing(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 			const csc_903_table *t)
 {
-	return c->in_eps && rs_overlaps(y, col_date(r, t, "MIS_START"), col_date(r, t, "MIS_END"));
+	return c->in_eps && ret_overlaps(y, col_date(r, t, "MIS_START"), col_date(r, t, "MIS_END"));
 }
 
-static int keep_placed(const rs_year *y, const r9_child *c, const rr_reader *r,
+static int keep_placed(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 		       const csc_903_table *t)
 {
 	return c->in_eps &&
-	       rs_overlaps(y, col_date(r, t, "DATE_PLACED"), col_date(r, t, "DATE_PLACED_CEASED"));
+	       ret_overlaps(y, col_date(r, t, "DATE_PLACED"), col_date(r, t, "DATE_PLACED_CEASED"));
 }
 
-static int keep_sw(const rs_year *y, const r9_child *c, const rr_reader *r,
+static int keep_sw(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 		   const csc_903_table *t)
 {
-	return c->in_eps && rs_overlaps(y, col_date(r, t, "SW_DECOM"), col_date(r, t, "SW_DEC"));
+	return c->in_eps && ret_overlaps(y, col_date(r, t, "SW_DECOM"), col_date(r, t, "SW_DEC"));
 }
 
-static int keep_dolo(const rs_year *y, const r9_child *c, const rr_reader *r,
+static int keep_dolo(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,
 		     const csc_903_table *t)
 {
-	return c->in_eps && rs_overlaps(y, col_date(r, t, "DOLO_START"), col_date(r, t, "DOLO_END"));
+	return c->in_eps && ret_overlaps(y, col_date(r, t, "DOLO_START"), col_date(r, t, "DOLO_END"));
 }
 
 #define FLAG_FN(name, field)                                                                  \
-	static int name(const rs_year *y, const r9_child *c, const rr_reader *r,               \
+	static int name(const ret_year *y, const ret_903_child *c, const ret_rows_reader *r,               \
 			const csc_903_table *t)                                                \
 	{                                                                                      \
 		(void)y, (void)r, (void)t;                                                     \
@@ -397,7 +397,7 @@ FLAG_FN(keep_prevperm, prevperm)
  * and her child's DOB only concern young people looked after in the year
  * other than on short breaks (DfE rules 399 and 628); the dump's Header
  * row is the child's across all years, so the writer leaves them out. */
-static int blank_header(const r9_child *c, const char *col)
+static int blank_header(const ret_903_child *c, const char *col)
 {
 	return (!c->in_eps || c->sb_only) && (!strcmp(col, "MOTHER") || !strcmp(col, "MC_DOB"));
 }
@@ -406,13 +406,13 @@ static int blank_header(const r9_child *c, const char *col)
  * row per child (the child's last row in the dump). `ended` names a date
  * that is blanked, together with `with`, when it falls after the reference
  * date: on that date the thing had not yet ended. */
-static const struct r9_rule {
+static const struct ret_903_rule {
 	const char *table;
 	keep_fn keep;
 	int one;
 	const char *ended;
 	const char *with[3];
-	int (*blank)(const r9_child *c, const char *col); /* NULL: none */
+	int (*blank)(const ret_903_child *c, const char *col); /* NULL: none */
 } rules[] = {
 	{"Header", keep_cohort, 1, NULL, {NULL}, blank_header},
 	{"Episodes", keep_episode, 0, "DEC", {"REC", "REASON_PLACE_CHANGE", NULL}, NULL},
@@ -444,7 +444,7 @@ static int is_date_col(const char *col)
 	return 0;
 }
 
-static int blanked(const struct r9_rule *rule, const char *col, int ended_late)
+static int blanked(const struct ret_903_rule *rule, const char *col, int ended_late)
 {
 	if (!ended_late)
 		return 0;
@@ -463,7 +463,7 @@ static int blanked(const struct r9_rule *rule, const char *col, int ended_late)
  * what the year's list holds for that placement; any other code is written
  * as recorded (one the year no longer lists is counted, and csc-validate
  * reports it under rule 146). */
-static const char *place_for_year(r9_ctx *x, const char *v)
+static const char *place_for_year(ret_903_ctx *x, const char *v)
 {
 	for (int i = 0; i < x->nrec; i++)
 		if (!strcmp(v, x->rec[i].to_code) && x->rec[i].year > x->y->year)
@@ -473,9 +473,9 @@ static const char *place_for_year(r9_ctx *x, const char *v)
 	return v;
 }
 
-static void write_cell(csc_csvw *w, r9_ctx *x, const char *col, const char *v)
+static void write_cell(csc_csvw *w, ret_903_ctx *x, const char *col, const char *v)
 {
-	const rs_year *y = x->y;
+	const ret_year *y = x->y;
 	char buf[CSC_DATE_BUFSZ];
 	csc_date d;
 	if (is_date_col(col) && *v && csc_date_parse_iso(v, strlen(v), &d) == 0) {
@@ -496,7 +496,7 @@ static void write_cell(csc_csvw *w, r9_ctx *x, const char *col, const char *v)
 	csc_csvw_str(w, v);
 }
 
-static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, long *written)
+static int write_table(ret_903_ctx *x, const struct ret_903_rule *rule, const char *dir, long *written)
 {
 	const csc_903_table *t = csc_903_by_name(rule->table);
 	int ti = table_index(t);
@@ -515,14 +515,14 @@ static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, l
 	for (int i = 0; i < t->ncols; i++)
 		hdr[i] = t->cols[i];
 	csc_csvw_header(&w, hdr);
-	rr_reader r;
+	ret_rows_reader r;
 	int rc = open_table(x, t, &r);
 	long row = 0;
 	*written = 0;
 	if (rc == 0) {
-		while ((rc = rr_next(&r)) == 1) {
+		while ((rc = ret_rows_next(&r)) == 1) {
 			row++;
-			const r9_child *c = find(x, rr_get(&r, 0), 0);
+			const ret_903_child *c = find(x, ret_rows_get(&r, 0), 0);
 			if (!c || (rule->one && c->last_row[ti] != row) || !rule->keep(x->y, c, &r, t))
 				continue;
 			int late = rule->ended && col_date(&r, t, rule->ended) > x->y->last;
@@ -531,12 +531,12 @@ static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, l
 					   blanked(rule, t->cols[i], late) ||
 						   (rule->blank && rule->blank(c, t->cols[i]))
 						   ? ""
-						   : rr_get(&r, i));
+						   : ret_rows_get(&r, i));
 			csc_csvw_end(&w);
 			(*written)++;
 		}
 	}
-	rr_close(&r);
+	ret_rows_close(&r);
 	if (rc < 0) {
 		csc_out_abort(&o);
 		return CSC_EXIT_INPUT;
@@ -547,7 +547,7 @@ static int write_table(r9_ctx *x, const struct r9_rule *rule, const char *dir, l
 /* The PLACE successions and the year's code lists from the reference
  * folder. A year before the first the file holds takes the first (its
  * lists are the earlier years' too); a later one, the last. */
-static int load_codes(r9_ctx *x, const char *ref_dir)
+static int load_codes(ret_903_ctx *x, const char *ref_dir)
 {
 	const v_collection *c = v_collection_find("SSDA903");
 	char *p = csc_path_join(ref_dir, c->codes_csv);
@@ -559,9 +559,9 @@ static int load_codes(r9_ctx *x, const char *ref_dir)
 	return x->nrec < 0 || !x->codes ? CSC_EXIT_CONFIG : 0;
 }
 
-int r9_write(const rs_year *y, const char *staging_dir, const char *ref_dir, const char *dir)
+int ret_903_write(const ret_year *y, const char *staging_dir, const char *ref_dir, const char *dir)
 {
-	r9_ctx x = {y, staging_dir, NULL, 0, 0, CSC_NODATE, {{{0}, {0}, 0}}, 0, NULL, 0};
+	ret_903_ctx x = {y, staging_dir, NULL, 0, 0, CSC_NODATE, {{{0}, {0}, 0}}, 0, NULL, 0};
 	int rc = load_codes(&x, ref_dir);
 	if (!rc)
 		rc = scan(&x);

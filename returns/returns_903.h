@@ -15,6 +15,6 @@
  * codes are put in the year's codes with ref_dir's
  * ssda903-codes-by-year.csv (RETURNS.md). Returns 0, or a csc_exit code
  * after printing why (CSC_EXIT_CONFIG when the codes file is unreadable). */
-int r9_write(const rs_year *y, const char *staging_dir, const char *ref_dir, const char *dir);
+int ret_903_write(const ret_year *y, const char *staging_dir, const char *ref_dir, const char *dir);
 
 #endif

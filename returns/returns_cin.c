@@ -47,8 +47,8 @@ typedef struct rbuf {
 } rbuf;
 
 typedef struct cin_ctx {
-	const rs_year *y;
-	rr_reader rd[NT];
+	const ret_year *y;
+	ret_rows_reader rd[NT];
 	int open[NT];
 	rbuf buf[NT];
 	xmlTextWriterPtr w;
@@ -56,7 +56,7 @@ typedef struct cin_ctx {
 	int bad;         /* a staging date did not parse */
 	const char *bad_file;
 	long bad_line;
-	rc_stats *st;
+	ret_cin_stats *st;
 } cin_ctx;
 
 static const char *cell(const rbuf *b, int row, int col)
@@ -71,7 +71,7 @@ static void rbuf_clear(rbuf *b)
 	b->n = 0;
 }
 
-static void rbuf_push(rbuf *b, const rr_reader *r)
+static void rbuf_push(rbuf *b, const ret_rows_reader *r)
 {
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 8;
@@ -79,7 +79,7 @@ static void rbuf_push(rbuf *b, const rr_reader *r)
 		b->line = csc_xrealloc(b->line, (size_t)b->cap * sizeof *b->line);
 	}
 	for (int c = 0; c < b->ncols; c++)
-		b->cell[(size_t)b->n * b->ncols + c] = csc_xstrdup(rr_get(r, c));
+		b->cell[(size_t)b->n * b->ncols + c] = csc_xstrdup(ret_rows_get(r, c));
 	b->line[b->n++] = r->row_line;
 }
 
@@ -87,7 +87,7 @@ static void rbuf_push(rbuf *b, const rr_reader *r)
 static csc_date date_of(cin_ctx *x, int t, int row, int col)
 {
 	int bad = 0;
-	csc_date d = rs_date(cell(&x->buf[t], row, col), &bad);
+	csc_date d = ret_date(cell(&x->buf[t], row, col), &bad);
 	if (bad && !x->bad) {
 		x->bad = 1;
 		x->bad_file = tables[t].file;
@@ -190,15 +190,15 @@ static void write_assessments(cin_ctx *x, const char *epi)
 		if (!same_episode(x, T_ASS, i, epi))
 			continue;
 		csc_date s = date_of(x, T_ASS, i, AS_START), a = date_of(x, T_ASS, i, AS_AUTH);
-		if (!rs_assessment_in_scope(x->y, s, a))
+		if (!ret_assessment_in_scope(x->y, s, a))
 			continue;
 		start(x, "Assessments");
 		date(x, "AssessmentActualStartDate", s);
-		date(x, "AssessmentInternalReviewDate", rs_as_at(x->y, date_of(x, T_ASS, i, AS_REVIEW)));
-		date(x, "AssessmentAuthorisationDate", rs_as_at(x->y, a));
+		date(x, "AssessmentInternalReviewDate", ret_as_at(x->y, date_of(x, T_ASS, i, AS_REVIEW)));
+		date(x, "AssessmentAuthorisationDate", ret_as_at(x->y, a));
 		/* Factors are recorded at the end of the assessment: not yet
 		 * known on the reference date when it was authorised later. */
-		if (rs_as_at(x->y, a) != CSC_NODATE)
+		if (ret_as_at(x->y, a) != CSC_NODATE)
 			list(x, "FactorsIdentifiedAtAssessment", "AssessmentFactors", cell(b, i, AS_FACTORS));
 		end(x);
 		x->st->assessments++;
@@ -212,11 +212,11 @@ static void write_plans(cin_ctx *x, const char *epi)
 		if (!same_episode(x, T_PLAN, i, epi))
 			continue;
 		csc_date s = date_of(x, T_PLAN, i, PL_START), e = date_of(x, T_PLAN, i, PL_END);
-		if (!rs_overlaps(x->y, s, e))
+		if (!ret_overlaps(x->y, s, e))
 			continue;
 		start(x, "CINPlanDates");
 		date(x, "CINPlanStartDate", s);
-		date(x, "CINPlanEndDate", rs_as_at(x->y, e));
+		date(x, "CINPlanEndDate", ret_as_at(x->y, e));
 		end(x);
 		x->st->plans++;
 	}
@@ -229,12 +229,12 @@ static void write_s47(cin_ctx *x, const char *epi)
 		if (!same_episode(x, T_S47, i, epi))
 			continue;
 		csc_date s = date_of(x, T_S47, i, S4_START), c = date_of(x, T_S47, i, S4_ICPC);
-		if (!rs_s47_in_scope(x->y, s, c, !strcmp(cell(b, i, S4_NOTREQ), "1")))
+		if (!ret_s47_in_scope(x->y, s, c, !strcmp(cell(b, i, S4_NOTREQ), "1")))
 			continue;
 		start(x, "Section47");
 		date(x, "S47ActualStartDate", s);
 		date(x, "InitialCPCtarget", date_of(x, T_S47, i, S4_TARGET));
-		date(x, "DateOfInitialCPC", rs_as_at(x->y, c));
+		date(x, "DateOfInitialCPC", ret_as_at(x->y, c));
 		yesno(x, "ICPCnotRequired", cell(b, i, S4_NOTREQ));
 		end(x);
 		x->st->s47++;
@@ -249,7 +249,7 @@ static void write_reviews(cin_ctx *x, const char *epi, const char *cpp)
 		if (!same_episode(x, T_REV, i, epi) || strcmp(cell(b, i, RV_CPP), cpp))
 			continue;
 		csc_date d = date_of(x, T_REV, i, RV_DATE);
-		if (!rs_in_year(x->y, d))
+		if (!ret_in_year(x->y, d))
 			continue;
 		if (!any++)
 			start(x, "Reviews");
@@ -267,11 +267,11 @@ static void write_cpp(cin_ctx *x, const char *epi)
 		if (!same_episode(x, T_CPP, i, epi))
 			continue;
 		csc_date s = date_of(x, T_CPP, i, CP_START), e = date_of(x, T_CPP, i, CP_END);
-		if (!rs_overlaps(x->y, s, e))
+		if (!ret_overlaps(x->y, s, e))
 			continue;
 		start(x, "ChildProtectionPlans");
 		date(x, "CPPstartDate", s);
-		date(x, "CPPendDate", rs_as_at(x->y, e));
+		date(x, "CPPendDate", ret_as_at(x->y, e));
 		text(x, "InitialCategoryOfAbuse", cell(b, i, CP_INIT));
 		text(x, "LatestCategoryOfAbuse", cell(b, i, CP_LATEST));
 		/* Written as staged, 0 included: see RETURNS.md on the schema's
@@ -285,14 +285,14 @@ static void write_cpp(cin_ctx *x, const char *epi)
 
 static int episode_in_scope(cin_ctx *x, int i)
 {
-	return rs_overlaps(x->y, date_of(x, T_EPI, i, EP_REF), date_of(x, T_EPI, i, EP_CLOSE));
+	return ret_overlaps(x->y, date_of(x, T_EPI, i, EP_REF), date_of(x, T_EPI, i, EP_CLOSE));
 }
 
 static void write_episode(cin_ctx *x, int i)
 {
 	const rbuf *b = &x->buf[T_EPI];
 	const char *epi = cell(b, i, EP_EPI);
-	csc_date close = rs_as_at(x->y, date_of(x, T_EPI, i, EP_CLOSE));
+	csc_date close = ret_as_at(x->y, date_of(x, T_EPI, i, EP_CLOSE));
 	start(x, "CINdetails");
 	date(x, "CINreferralDate", date_of(x, T_EPI, i, EP_REF));
 	text(x, "ReferralSource", cell(b, i, EP_SRC));
@@ -301,7 +301,7 @@ static void write_episode(cin_ctx *x, int i)
 	/* An episode closed after the reference date was open on it. */
 	if (close != CSC_NODATE)
 		text(x, "ReasonForClosure", cell(b, i, EP_REASON));
-	date(x, "DateOfInitialCPC", rs_as_at(x->y, date_of(x, T_EPI, i, EP_ICPC)));
+	date(x, "DateOfInitialCPC", ret_as_at(x->y, date_of(x, T_EPI, i, EP_ICPC)));
 	write_assessments(x, epi);
 	write_plans(x, epi);
 	write_s47(x, epi);
@@ -328,7 +328,7 @@ static void write_child(cin_ctx *x)
 	date(x, "PersonBirthDate", date_of(x, T_CHILD, 0, CH_DOB));
 	date(x, "ExpectedPersonBirthDate", date_of(x, T_CHILD, 0, CH_EDOB));
 	sex(x, cell(c, 0, CH_SEX));
-	date(x, "PersonDeathDate", rs_as_at(x->y, date_of(x, T_CHILD, 0, CH_DEATH)));
+	date(x, "PersonDeathDate", ret_as_at(x->y, date_of(x, T_CHILD, 0, CH_DEATH)));
 	end(x);
 	start(x, "ChildCharacteristics");
 	text(x, "Ethnicity", cell(c, 0, CH_ETH));
@@ -341,7 +341,7 @@ static void write_child(cin_ctx *x)
 	x->st->children++;
 }
 
-static void write_header(cin_ctx *x, const rc_header *h)
+static void write_header(cin_ctx *x, const ret_cin_header *h)
 {
 	char year[8], ref[CSC_DATE_BUFSZ], stamp[32];
 	snprintf(year, sizeof year, "%d", x->y->year);
@@ -372,25 +372,25 @@ static int next_child(cin_ctx *x)
 {
 	for (int t = 0; t < NT; t++)
 		rbuf_clear(&x->buf[t]);
-	rr_reader *cr = &x->rd[T_CHILD];
+	ret_rows_reader *cr = &x->rd[T_CHILD];
 	if (!cr->have)
 		return 0;
 	rbuf_push(&x->buf[T_CHILD], cr);
 	const char *id = x->buf[T_CHILD].cell[0];
-	if (rr_next(cr) < 0)
+	if (ret_rows_next(cr) < 0)
 		return -1;
 	for (int t = 1; t < NT; t++) {
-		rr_reader *r = &x->rd[t];
-		while (x->open[t] && r->have && !strcmp(rr_get(r, 0), id)) {
+		ret_rows_reader *r = &x->rd[t];
+		while (x->open[t] && r->have && !strcmp(ret_rows_get(r, 0), id)) {
 			rbuf_push(&x->buf[t], r);
-			if (rr_next(r) < 0)
+			if (ret_rows_next(r) < 0)
 				return -1;
 		}
 	}
 	return 1;
 }
 
-int rc_cin_staged(const char *staging_dir)
+int ret_cin_staged(const char *staging_dir)
 {
 	char *p = csc_path_join(staging_dir, tables[T_CHILD].file);
 	int ok = access(p, F_OK) == 0;
@@ -398,11 +398,11 @@ int rc_cin_staged(const char *staging_dir)
 	return ok;
 }
 
-static int run(cin_ctx *x, const rc_header *h, const char *staging_dir, FILE *fp)
+static int run(cin_ctx *x, const ret_cin_header *h, const char *staging_dir, FILE *fp)
 {
 	for (int t = 0; t < NT; t++) {
 		char *p = csc_path_join(staging_dir, tables[t].file);
-		int rc = rr_open(&x->rd[t], p, tables[t].cols);
+		int rc = ret_rows_open(&x->rd[t], p, tables[t].cols);
 		free(p);
 		if (rc < 0)
 			return CSC_EXIT_INPUT;
@@ -416,7 +416,7 @@ static int run(cin_ctx *x, const rc_header *h, const char *staging_dir, FILE *fp
 			continue;
 		}
 		x->open[t] = 1;
-		if (rr_next(&x->rd[t]) < 0)
+		if (ret_rows_next(&x->rd[t]) < 0)
 			return CSC_EXIT_INPUT;
 	}
 	for (int t = 0; t < NT; t++) {
@@ -452,7 +452,7 @@ static int run(cin_ctx *x, const rc_header *h, const char *staging_dir, FILE *fp
 		if (x->open[t] && x->rd[t].have) {
 			csc_error_at(x->rd[t].path, x->rd[t].row_line,
 				     "child '%s' is not in cin_children.csv order; re-run the CIN extractor",
-				     rr_get(&x->rd[t], 0));
+				     ret_rows_get(&x->rd[t], 0));
 			return CSC_EXIT_INPUT;
 		}
 	end(x); /* Children */
@@ -466,8 +466,8 @@ static int run(cin_ctx *x, const rc_header *h, const char *staging_dir, FILE *fp
 	return 0;
 }
 
-int rc_cin_write(const rs_year *y, const rc_header *h, const char *staging_dir, FILE *fp,
-		 rc_stats *st)
+int ret_cin_write(const ret_year *y, const ret_cin_header *h, const char *staging_dir, FILE *fp,
+		 ret_cin_stats *st)
 {
 	cin_ctx x;
 	memset(&x, 0, sizeof x);
@@ -481,7 +481,7 @@ int rc_cin_write(const rs_year *y, const rc_header *h, const char *staging_dir, 
 		rbuf_clear(&x.buf[t]);
 		free(x.buf[t].cell);
 		free(x.buf[t].line);
-		rr_close(&x.rd[t]);
+		ret_rows_close(&x.rd[t]);
 	}
 	return rc;
 }

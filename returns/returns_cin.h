@@ -15,23 +15,23 @@
 #include "returns_scope.h"
 
 /* The Header/Source values that do not come from the data. */
-typedef struct rc_header {
+typedef struct ret_cin_header {
 	const char *la_number;  /* LEA, 3 digits (pipeline.conf la_number) */
 	const char *release;    /* cscpipe version */
 	const char *serial;     /* SerialNo, 3+ digits */
-} rc_header;
+} ret_cin_header;
 
-typedef struct rc_stats {
+typedef struct ret_cin_stats {
 	long children, episodes, assessments, plans, s47, cpp, reviews;
-} rc_stats;
+} ret_cin_stats;
 
 /* 1 when staging_dir holds cin_children.csv (the CIN input was staged). */
-int rc_cin_staged(const char *staging_dir);
+int ret_cin_staged(const char *staging_dir);
 
 /* Write the return for year y to fp. Returns 0, or a csc_exit code after
  * printing "prog: file:line: reason" (CSC_EXIT_INPUT for unreadable or
  * inconsistent staging, CSC_EXIT_OUTPUT for a write failure). */
-int rc_cin_write(const rs_year *y, const rc_header *h, const char *staging_dir, FILE *fp,
-		 rc_stats *st);
+int ret_cin_write(const ret_year *y, const ret_cin_header *h, const char *staging_dir, FILE *fp,
+		 ret_cin_stats *st);
 
 #endif

@@ -18,7 +18,7 @@ static const struct {
 	{"ssda903_episodes.csv", {"DECOM", "DEC", NULL}, 0},
 };
 
-static void widen(rv_cover *c, csc_date d)
+static void widen(ret_cover *c, csc_date d)
 {
 	if (d == CSC_NODATE)
 		return;
@@ -28,28 +28,28 @@ static void widen(rv_cover *c, csc_date d)
 		c->last = d;
 }
 
-int rv_cover_scan(const char *staging_dir, rv_cover *c)
+int ret_cover_scan(const char *staging_dir, ret_cover *c)
 {
 	c->first = c->last = CSC_NODATE;
 	c->cin = c->ssda903 = 0;
 	for (size_t s = 0; s < sizeof sources / sizeof sources[0]; s++) {
 		char *p = csc_path_join(staging_dir, sources[s].file);
-		rr_reader r;
-		int rc = rr_open(&r, p, sources[s].cols);
+		ret_rows_reader r;
+		int rc = ret_rows_open(&r, p, sources[s].cols);
 		free(p);
 		if (rc == 1) {
-			rr_close(&r);
+			ret_rows_close(&r);
 			continue;
 		}
 		if (rc < 0) {
-			rr_close(&r);
+			ret_rows_close(&r);
 			return CSC_EXIT_INPUT;
 		}
 		*(sources[s].is_cin ? &c->cin : &c->ssda903) = 1;
-		while ((rc = rr_next(&r)) == 1)
+		while ((rc = ret_rows_next(&r)) == 1)
 			for (int i = 0; i < 2; i++)
-				widen(c, rs_date(rr_get(&r, i), NULL));
-		rr_close(&r);
+				widen(c, ret_date(ret_rows_get(&r, i), NULL));
+		ret_rows_close(&r);
 		if (rc < 0)
 			return CSC_EXIT_INPUT;
 	}

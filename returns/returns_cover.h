@@ -11,13 +11,13 @@
 
 #include "csc_date.h"
 
-typedef struct rv_cover {
+typedef struct ret_cover {
 	csc_date first, last;  /* CSC_NODATE when nothing is staged */
 	int cin, ssda903;      /* the input was staged */
-} rv_cover;
+} ret_cover;
 
 /* Scan the staged episode tables under staging_dir. 0, or a csc_exit code
  * after printing why. */
-int rv_cover_scan(const char *staging_dir, rv_cover *c);
+int ret_cover_scan(const char *staging_dir, ret_cover *c);
 
 #endif

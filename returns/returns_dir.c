@@ -22,7 +22,7 @@ static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ft
 	return (flag == FTW_DP ? rmdir(p) : unlink(p)) == 0 || errno == ENOENT ? 0 : -1;
 }
 
-int rd_rmtree(const char *path)
+int ret_dir_rmtree(const char *path)
 {
 	struct stat st;
 	if (lstat(path, &st) != 0)
@@ -47,14 +47,14 @@ static void remove_stale(const char *parent, const char *name)
 		if (pid > 0 && (!*end || !strcmp(end, ".old")) && kill((pid_t)pid, 0) != 0 &&
 		    errno == ESRCH) {
 			char *p = csc_path_join(parent, s);
-			rd_rmtree(p);
+			ret_dir_rmtree(p);
 			free(p);
 		}
 	}
 	closedir(dir);
 }
 
-int rd_begin(rd_dir *d, const char *path)
+int ret_dir_begin(ret_dir *d, const char *path)
 {
 	char *a = csc_xstrdup(path), *b = csc_xstrdup(path);
 	char *parent = dirname(a), *name = basename(b);
@@ -69,7 +69,7 @@ int rd_begin(rd_dir *d, const char *path)
 	size_t n = strlen(parent) + strlen(name) + 40;
 	d->tmp = csc_xmalloc(n);
 	snprintf(d->tmp, n, "%s/.%s.tmp.%ld", parent, name, (long)getpid());
-	rd_rmtree(d->tmp);
+	ret_dir_rmtree(d->tmp);
 	if (mkdir(d->tmp, 0777) != 0) {
 		csc_error_at(d->tmp, 0, "cannot create folder: %s", strerror(errno));
 		free(d->tmp);
@@ -93,19 +93,19 @@ static void sync_dir(const char *p)
 	}
 }
 
-int rd_commit(rd_dir *d)
+int ret_dir_commit(ret_dir *d)
 {
 	struct stat st;
 	sync_dir(d->tmp);
 	if (lstat(d->path, &st) != 0) {
 		if (rename(d->tmp, d->path) != 0) {
 			csc_error_at(d->path, 0, "cannot move outputs into place: %s", strerror(errno));
-			rd_abort(d);
+			ret_dir_abort(d);
 			return -1;
 		}
 	} else if (renameat2(AT_FDCWD, d->tmp, AT_FDCWD, d->path, RENAME_EXCHANGE) == 0) {
 		/* d->tmp now names the previous set. */
-		rd_rmtree(d->tmp);
+		ret_dir_rmtree(d->tmp);
 	} else {
 		/* No atomic exchange here (older kernel or filesystem): move the
 		 * old set aside, move the new one in, then drop the old one. */
@@ -116,10 +116,10 @@ int rd_commit(rd_dir *d)
 			csc_error_at(d->path, 0, "cannot move outputs into place: %s", strerror(errno));
 			rename(old, d->path);
 			free(old);
-			rd_abort(d);
+			ret_dir_abort(d);
 			return -1;
 		}
-		rd_rmtree(old);
+		ret_dir_rmtree(old);
 		free(old);
 	}
 	char *a = csc_xstrdup(d->path);
@@ -131,10 +131,10 @@ int rd_commit(rd_dir *d)
 	return 0;
 }
 
-void rd_abort(rd_dir *d)
+void ret_dir_abort(ret_dir *d)
 {
 	if (d->tmp)
-		rd_rmtree(d->tmp);
+		ret_dir_rmtree(d->tmp);
 	free(d->tmp);
 	free(d->path);
 	d->tmp = d->path = NULL;

@@ -10,23 +10,23 @@
 #ifndef RETURNS_DIR_H
 #define RETURNS_DIR_H
 
-typedef struct rd_dir {
+typedef struct ret_dir {
 	char *path;  /* the final folder */
 	char *tmp;   /* "<parent>/.<name>.tmp.<pid>" being filled */
-} rd_dir;
+} ret_dir;
 
 /* Create the parent of path, remove temporary folders left by killed runs,
  * and create a fresh temporary folder. 0, or -1 after printing why. */
-int rd_begin(rd_dir *d, const char *path);
+int ret_dir_begin(ret_dir *d, const char *path);
 
 /* Replace path by the temporary folder. 0, or -1 after printing why (the
  * previous folder is then untouched and the temporary removed). */
-int rd_commit(rd_dir *d);
+int ret_dir_commit(ret_dir *d);
 
 /* Remove the temporary folder. */
-void rd_abort(rd_dir *d);
+void ret_dir_abort(ret_dir *d);
 
 /* Remove a folder tree (no symlinks followed). 0 or -1. */
-int rd_rmtree(const char *path);
+int ret_dir_rmtree(const char *path);
 
 #endif

@@ -84,16 +84,16 @@ static int serial_ok(const char *s)
 }
 
 /* Write one file of the set through csc_out. */
-static int write_cin(const char *dir, const rs_year *y, const rc_header *h, const char *staging)
+static int write_cin(const char *dir, const ret_year *y, const ret_cin_header *h, const char *staging)
 {
 	char name[32];
 	snprintf(name, sizeof name, "cin-%d.xml", y->year);
 	char *path = csc_path_join(dir, name);
 	csc_out o;
 	int rc = csc_out_open(&o, path) ? CSC_EXIT_OUTPUT : 0;
-	rc_stats st;
+	ret_cin_stats st;
 	if (!rc) {
-		rc = rc_cin_write(y, h, staging, o.fp, &st);
+		rc = ret_cin_write(y, h, staging, o.fp, &st);
 		if (rc)
 			csc_out_abort(&o);
 		else if (csc_out_commit(&o))
@@ -107,7 +107,7 @@ static int write_cin(const char *dir, const rs_year *y, const rc_header *h, cons
 	return rc;
 }
 
-static int write_903(const char *dir, const rs_year *y, const char *staging, const char *ref_dir)
+static int write_903(const char *dir, const ret_year *y, const char *staging, const char *ref_dir)
 {
 	char name[32];
 	snprintf(name, sizeof name, "ssda903-%d", y->year);
@@ -117,14 +117,14 @@ static int write_903(const char *dir, const rs_year *y, const char *staging, con
 		csc_error_at(sub, 0, "cannot create folder: %s", strerror(errno));
 		rc = CSC_EXIT_OUTPUT;
 	} else {
-		rc = r9_write(y, staging, ref_dir, sub);
+		rc = ret_903_write(y, staging, ref_dir, sub);
 	}
 	free(sub);
 	return rc;
 }
 
 /* The folder the year's returns go to: -o, else <output_dir>/returns/YYYY. */
-static char *out_dir(const csc_conf *conf, const rs_year *y, const char *out)
+static char *out_dir(const csc_conf *conf, const ret_year *y, const char *out)
 {
 	if (out)
 		return csc_xstrdup(out);
@@ -160,8 +160,8 @@ int main(int argc, char **argv)
 	}
 	if (optind != argc || !conf_path || !year_s)
 		return usage();
-	rs_year y;
-	if (rs_year_init(&y, parse_year(year_s)) != 0) {
+	ret_year y;
+	if (ret_year_init(&y, parse_year(year_s)) != 0) {
 		csc_error("--year %s: expected the 4-digit year the collection ends in, e.g. 2025", year_s);
 		return usage();
 	}
@@ -180,13 +180,13 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	char *staging = csc_path_join(conf->output_dir, "staging");
-	rv_cover cov;
-	int rc = rv_cover_scan(staging, &cov);
+	ret_cover cov;
+	int rc = ret_cover_scan(staging, &cov);
 	if (!rc && !cov.cin && !cov.ssda903) {
 		csc_error_at(staging, 0, "no CIN or SSDA903 staging tables: run the extractors first");
 		rc = CSC_EXIT_INPUT;
 	}
-	if (!rc && !rs_overlaps(&y, cov.first, cov.last)) {
+	if (!rc && !ret_overlaps(&y, cov.first, cov.last)) {
 		char a[CSC_DATE_BUFSZ], b[CSC_DATE_BUFSZ];
 		if (cov.first == CSC_NODATE)
 			csc_error("year %d: the staged dumps hold no dated episodes", y.year);
@@ -201,21 +201,21 @@ int main(int argc, char **argv)
 		csc_info("note: the staged data ends on %s, before the reference date: year %d is "
 			 "written as far as the data goes", csc_date_iso(cov.last, b), y.year);
 	}
-	rd_dir d = {0};
-	if (!rc && rd_begin(&d, dir) != 0)
+	ret_dir d = {0};
+	if (!rc && ret_dir_begin(&d, dir) != 0)
 		rc = CSC_EXIT_OUTPUT;
-	rc_header h = {conf->la_number, csc_version(), serial};
+	ret_cin_header h = {conf->la_number, csc_version(), serial};
 	if (!rc && cov.cin)
 		rc = write_cin(d.tmp, &y, &h, staging);
 	if (!rc && cov.ssda903)
 		rc = write_903(d.tmp, &y, staging, conf->reference_dir);
 	if (!rc) {
-		if (rd_commit(&d) != 0)
+		if (ret_dir_commit(&d) != 0)
 			rc = CSC_EXIT_OUTPUT;
 		else
 			csc_info("returns for %d written to %s", y.year, dir);
 	} else {
-		rd_abort(&d);
+		ret_dir_abort(&d);
 	}
 	free(dir);
 	free(staging);

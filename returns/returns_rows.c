@@ -7,7 +7,7 @@
 #include "returns_rows.h"
 
 /* Append byte c to field i of the row, growing it up to RR_MAX_FIELD. */
-static int put(rr_reader *r, int i, size_t *len, int c)
+static int put(ret_rows_reader *r, int i, size_t *len, int c)
 {
 	if (*len + 1 >= RR_MAX_FIELD) {
 		csc_error_at(r->path, r->row_line, "field %d longer than %u bytes", i + 1, RR_MAX_FIELD);
@@ -24,7 +24,7 @@ static int put(rr_reader *r, int i, size_t *len, int c)
 }
 
 /* Start field i empty. */
-static int start_field(rr_reader *r, int i)
+static int start_field(ret_rows_reader *r, int i)
 {
 	if (i >= RR_MAX_FIELDS) {
 		csc_error_at(r->path, r->row_line, "more than %d fields in a row", RR_MAX_FIELDS);
@@ -40,7 +40,7 @@ static int start_field(rr_reader *r, int i)
 }
 
 /* Read one physical record (raw fields, no mapping). */
-static int read_record(rr_reader *r)
+static int read_record(ret_rows_reader *r)
 {
 	int c = getc(r->fp);
 	if (c == EOF) {
@@ -116,7 +116,7 @@ static int read_record(rr_reader *r)
 	}
 }
 
-int rr_open(rr_reader *r, const char *path, const char *const *cols)
+int ret_rows_open(ret_rows_reader *r, const char *path, const char *const *cols)
 {
 	memset(r, 0, sizeof *r);
 	r->path = csc_xstrdup(path);
@@ -149,7 +149,7 @@ int rr_open(rr_reader *r, const char *path, const char *const *cols)
 	return 0;
 }
 
-int rr_next(rr_reader *r)
+int ret_rows_next(ret_rows_reader *r)
 {
 	r->have = 0;
 	if (r->eof || !r->fp)
@@ -163,14 +163,14 @@ int rr_next(rr_reader *r)
 	return rc;
 }
 
-const char *rr_get(const rr_reader *r, int i)
+const char *ret_rows_get(const ret_rows_reader *r, int i)
 {
 	if (!r->have || i < 0 || i >= r->ncols || r->map[i] >= r->nf)
 		return "";
 	return r->f[r->map[i]];
 }
 
-void rr_close(rr_reader *r)
+void ret_rows_close(ret_rows_reader *r)
 {
 	if (r->fp)
 		fclose(r->fp);

@@ -15,7 +15,7 @@
 #define RR_MAX_FIELD (1u << 16)  /* bytes in one staging field */
 #define RR_MAX_FIELDS 64         /* fields in one staging row */
 
-typedef struct rr_reader {
+typedef struct ret_rows_reader {
 	FILE *fp;
 	char *path;
 	long line;          /* physical line of the next byte */
@@ -27,21 +27,21 @@ typedef struct rr_reader {
 	size_t cap[RR_MAX_FIELDS];
 	int have;           /* a current row is loaded */
 	int eof;
-} rr_reader;
+} ret_rows_reader;
 
 /* Open path, read its header and map the NULL-terminated `cols` onto it.
  * Returns 0; 1 when the file does not exist (table not staged); -1 after
  * printing "prog: path:1: ..." (unreadable, or a column is missing). */
-int rr_open(rr_reader *r, const char *path, const char *const *cols);
+int ret_rows_open(ret_rows_reader *r, const char *path, const char *const *cols);
 
 /* Load the next row into r; 1 = a row, 0 = end of file, -1 = structural
  * error printed ("prog: path:line: ..."). */
-int rr_next(rr_reader *r);
+int ret_rows_next(ret_rows_reader *r);
 
-/* Field i (in the order asked at rr_open) of the current row; "" if the row
- * is short. Valid until the next rr_next. */
-const char *rr_get(const rr_reader *r, int i);
+/* Field i (in the order asked at ret_rows_open) of the current row; "" if the row
+ * is short. Valid until the next ret_rows_next. */
+const char *ret_rows_get(const ret_rows_reader *r, int i);
 
-void rr_close(rr_reader *r);
+void ret_rows_close(ret_rows_reader *r);
 
 #endif

@@ -3,7 +3,7 @@
 
 #include "returns_scope.h"
 
-int rs_year_init(rs_year *y, int year)
+int ret_year_init(ret_year *y, int year)
 {
 	if (year < 2000 || year > 2999)
 		return -1;
@@ -16,24 +16,24 @@ int rs_year_init(rs_year *y, int year)
 	return 0;
 }
 
-int rs_overlaps(const rs_year *y, csc_date start, csc_date end)
+int ret_overlaps(const ret_year *y, csc_date start, csc_date end)
 {
 	if (start == CSC_NODATE || start > y->last)
 		return 0;
 	return end == CSC_NODATE || end >= y->first;
 }
 
-int rs_in_year(const rs_year *y, csc_date d)
+int ret_in_year(const ret_year *y, csc_date d)
 {
 	return d != CSC_NODATE && d >= y->first && d <= y->last;
 }
 
-csc_date rs_as_at(const rs_year *y, csc_date d)
+csc_date ret_as_at(const ret_year *y, csc_date d)
 {
 	return d != CSC_NODATE && d > y->last ? CSC_NODATE : d;
 }
 
-int rs_s47_in_scope(const rs_year *y, csc_date start, csc_date icpc, int icpc_not_required)
+int ret_s47_in_scope(const ret_year *y, csc_date start, csc_date icpc, int icpc_not_required)
 {
 	if (start == CSC_NODATE || start > y->last)
 		return 0;
@@ -44,22 +44,22 @@ int rs_s47_in_scope(const rs_year *y, csc_date start, csc_date icpc, int icpc_no
 	return !icpc_not_required;
 }
 
-int rs_assessment_in_scope(const rs_year *y, csc_date start, csc_date authorised)
+int ret_assessment_in_scope(const ret_year *y, csc_date start, csc_date authorised)
 {
-	return rs_overlaps(y, start, authorised);
+	return ret_overlaps(y, start, authorised);
 }
 
-int rs_oc3_age(const rs_year *y, csc_date dob)
+int ret_oc3_age(const ret_year *y, csc_date dob)
 {
 	if (dob == CSC_NODATE)
 		return 0;
 	for (int age = 17; age <= 21; age++)
-		if (rs_in_year(y, csc_date_birthday(dob, age)))
+		if (ret_in_year(y, csc_date_birthday(dob, age)))
 			return age;
 	return 0;
 }
 
-csc_date rs_date(const char *s, int *bad)
+csc_date ret_date(const char *s, int *bad)
 {
 	csc_date d;
 	if (!s || !*s)

@@ -3,7 +3,7 @@
 
 #include "measures.h"
 
-const char *cin_rec(char *buf, size_t n, const tx_cin_child *u, int episode, const char *kind,
+const char *tx_cin_rec(char *buf, size_t n, const tx_cin_child *u, int episode, const char *kind,
 		    int no)
 {
 	if (kind)

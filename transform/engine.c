@@ -69,7 +69,7 @@ int tx_wd(const tx_engine *e, csc_date a, csc_date b, int *out)
 	return csc_wd(e->cal, a, b, out);
 }
 
-const char *tx_la_rec(char *buf, size_t n, const char *file, long line)
+const char *tx_lac_rec(char *buf, size_t n, const char *file, long line)
 {
 	const char *base = file ? strrchr(file, '/') : NULL;
 	snprintf(buf, n, "%s:%ld", base ? base + 1 : file ? file : "", line);

@@ -6,11 +6,11 @@
 
 #include "measures.h"
 
-#define CHILD const tx_la_child *u = unit; char r[96]; (void)e
-#define EPREC(i) tx_la_rec(r, sizeof r, u->ep[i].file, u->ep[i].line)
+#define CHILD const tx_lac_child *u = unit; char r[96]; (void)e
+#define EPREC(i) tx_lac_rec(r, sizeof r, u->ep[i].file, u->ep[i].line)
 
 /* The period of care the child is in on day d (start <= d < end), or -1. */
-static int poc_at(const tx_la_child *u, csc_date d)
+static int poc_at(const tx_lac_child *u, csc_date d)
 {
 	for (int k = 0; k < u->npoc; k++)
 		if (u->poc[k].start <= d && (u->poc[k].end == CSC_NODATE || d < u->poc[k].end))
@@ -19,10 +19,10 @@ static int poc_at(const tx_la_child *u, csc_date d)
 }
 
 /* A short-break episode covering d, or -1 (to explain an exclusion). */
-static int short_break_at(const tx_la_child *u, csc_date d)
+static int short_break_at(const tx_lac_child *u, csc_date d)
 {
 	for (int i = 0; i < u->nep; i++)
-		if (tx_la_short_break(&u->ep[i]) && u->ep[i].decom != CSC_NODATE &&
+		if (tx_lac_short_break(&u->ep[i]) && u->ep[i].decom != CSC_NODATE &&
 		    u->ep[i].decom <= d && (u->ep[i].dec == CSC_NODATE || d < u->ep[i].dec))
 			return i;
 	return -1;
@@ -39,7 +39,7 @@ void m_la01(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		tx_emit(a, "", TX_EXCL, u->child, EPREC(s), "short breaks only (LS %s)", u->ep[s].ls);
 }
 
-static int la_on(const tx_la_child *u, csc_date d)
+static int tx_lac_on(const tx_lac_child *u, csc_date d)
 {
 	return poc_at(u, d) >= 0;
 }
@@ -49,7 +49,7 @@ void m_la02(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	CHILD;
 	int started = 0, ceased = 0;
 	for (int k = 0; k < u->npoc; k++) {
-		const la_poc *c = &u->poc[k];
+		const tx_lac_poc *c = &u->poc[k];
 		if (tx_in_period(c->start, p)) {
 			started++;
 			tx_emit(a, "started", TX_NUM, u->child, EPREC(c->first), "started %s",
@@ -63,7 +63,7 @@ void m_la02(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	}
 	/* The flow reconciles child by child when periods of care do not
 	 * overlap, so a mismatch names the child whose records are wrong. */
-	int before = la_on(u, p->start - 1), after = la_on(u, p->end);
+	int before = tx_lac_on(u, p->start - 1), after = tx_lac_on(u, p->end);
 	if (before + started - ceased != after && !p->hidden)
 		tx_dq(tx_acc_engine(a), "la02_flow", "LA02", u->child, "", p->end,
 		      "%s to %s: looked after at the start %d + started %d - ceased %d != looked after at the end %d",
@@ -79,7 +79,7 @@ void m_la03(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	csc_date lo = csc_date_add_months(p->end, -12);
 	int n = 0;
 	for (int j = 0; j < u->nplc; j++) {
-		const la_plc *pl = &u->plc[j];
+		const tx_lac_plc *pl = &u->plc[j];
 		if (pl->start <= p->end && (pl->end == CSC_NODATE || pl->end - 1 > lo))
 			n++;
 	}
@@ -93,7 +93,7 @@ void m_la04(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	int k = poc_at(u, p->end);
 	if (k < 0)
 		return;
-	const la_poc *c = &u->poc[k];
+	const tx_lac_poc *c = &u->poc[k];
 	EPREC(c->first);
 	if (u->dob == CSC_NODATE) {
 		tx_emit(a, "", TX_EXCL, u->child, r, "no date of birth in the Header table");
@@ -126,10 +126,10 @@ void m_la05(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	CHILD;
 	int counted = 0;
 	for (int i = 0; i < u->nmis; i++) {
-		const la_miss *m = &u->mis[i];
+		const tx_lac_miss *m = &u->mis[i];
 		if (!m->is_m || !tx_in_period(m->start, p))
 			continue;
-		tx_la_rec(r, sizeof r, m->file, m->line);
+		tx_lac_rec(r, sizeof r, m->file, m->line);
 		tx_emit(a, "episodes", TX_NUM, u->child, r, "missing from %s", TX_ISO(m->start));
 		if (!counted++)
 			tx_emit(a, "children", TX_NUM, u->child, r, "first missing episode %s",
@@ -152,7 +152,7 @@ void m_la06(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	CHILD;
 	for (int k = 0; k < u->npoc; k++) {
-		const la_poc *c = &u->poc[k];
+		const tx_lac_poc *c = &u->poc[k];
 		if (!tx_in_period(c->end, p))
 			continue;
 		const char *rec = u->ep[c->last].rec;
@@ -165,7 +165,7 @@ void m_la07(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	CHILD;
 	for (int k = 0; k < u->npoc; k++) {
-		const la_poc *c = &u->poc[k];
+		const tx_lac_poc *c = &u->poc[k];
 		if (tx_in_period(c->end, p) && rec_in(u->ep[c->last].rec, home))
 			tx_emit(a, "", TX_NUM, u->child, EPREC(c->last), "ceased %s, REC %s",
 				TX_ISO(c->end), u->ep[c->last].rec);
@@ -180,8 +180,8 @@ void m_la08(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		return;
 	const csc_conf *c = tx_conf(e);
 	for (int i = u->poc[k].first; i <= u->poc[k].last; i++) {
-		const la_ep *x = &u->ep[i];
-		if (tx_la_short_break(x) || x->decom > p->end || (x->dec != CSC_NODATE && x->dec <= p->end))
+		const tx_lac_ep *x = &u->ep[i];
+		if (tx_lac_short_break(x) || x->decom > p->end || (x->dec != CSC_NODATE && x->dec <= p->end))
 			continue;
 		int res = 0;
 		for (int j = 0; j < c->nresidential; j++)
@@ -194,7 +194,7 @@ void m_la08(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	}
 }
 
-static csc_date la_next_review(csc_date r, int k)
+static csc_date tx_lac_next_review(csc_date r, int k)
 {
 	return csc_date_add_months(r, k == 1 ? 3 : 6);
 }
@@ -205,7 +205,7 @@ void m_la09(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	int k = poc_at(u, p->end), n;
 	if (k < 0)
 		return;
-	const la_poc *c = &u->poc[k];
+	const tx_lac_poc *c = &u->poc[k];
 	EPREC(c->first);
 	if (tx_wd(e, c->start, p->end, &n) != 0) {
 		tx_emit(a, "", TX_EXCL, u->child, r, "start %s outside the bank-holiday calendar",
@@ -224,7 +224,7 @@ void m_la09(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		    (c->end == CSC_NODATE || u->rev[i].date <= c->end))
 			rev[nr++] = u->rev[i].date;
 	csc_date missed, due = csc_wd_add(tx_cal(e), c->start, 20);
-	if (tx_review_walk(c->start, due, rev, nr, p->end, la_next_review, &missed))
+	if (tx_review_walk(c->start, due, rev, nr, p->end, tx_lac_next_review, &missed))
 		tx_emit(a, "", TX_NUM, u->child, r, "in care since %s: every review on time", TX_ISO(c->start));
 	else
 		tx_emit(a, "", TX_DEN, u->child, r, "in care since %s: no review by %s",
@@ -232,19 +232,19 @@ void m_la09(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 }
 
 /* Findings about a child's episodes that hold whatever the period. */
-void tx_la_checks(tx_engine *e, const void *unit)
+void tx_lac_checks(tx_engine *e, const void *unit)
 {
 	CHILD;
 	int prev = -1;
 	for (int i = 0; i < u->nep; i++) {
-		const la_ep *x = &u->ep[i];
-		if (tx_la_short_break(x) || x->decom == CSC_NODATE)
+		const tx_lac_ep *x = &u->ep[i];
+		if (tx_lac_short_break(x) || x->decom == CSC_NODATE)
 			continue;
 		if (x->dec != CSC_NODATE && x->dec < x->decom)
 			tx_dq(e, "episode_ends_before_start", "LA01", u->child, EPREC(i), x->dec,
 			      "episode ends %s, before it started %s", TX_ISO(x->dec), TX_ISO(x->decom));
 		if (prev >= 0) {
-			const la_ep *y = &u->ep[prev];
+			const tx_lac_ep *y = &u->ep[prev];
 			if (y->dec == CSC_NODATE || x->decom < y->dec)
 				tx_dq(e, "overlapping_episodes", "LA01", u->child, EPREC(i), x->decom,
 				      "episode from %s starts before the previous one (from %s) ended%s%s",

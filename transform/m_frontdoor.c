@@ -75,7 +75,7 @@ void m_fd06(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		if (!tx_in_period(u->ep[i].referral, p))
 			continue;
 		char r[64];
-		tx_emit(a, "", TX_NUM, u->child, cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0),
+		tx_emit(a, "", TX_NUM, u->child, tx_cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0),
 			"referral on %s", TX_ISO(u->ep[i].referral));
 	}
 }
@@ -90,7 +90,7 @@ void m_fd07(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		if (d == CSC_NODATE || d <= lo || d > p->end)
 			continue;
 		char r[64];
-		tx_emit(a, "", TX_NUM, u->child, cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0),
+		tx_emit(a, "", TX_NUM, u->child, tx_cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0),
 			"referral on %s, in the 12 months ending %s", TX_ISO(d), TX_ISO(p->end));
 	}
 }
@@ -117,14 +117,14 @@ void m_fd08(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		if (!tx_in_period(u->ep[i].referral, p))
 			continue;
 		char r[64], r2[64];
-		cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0);
+		tx_cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0);
 		int j = rereferral(e, u, i);
 		if (j < 0)
 			tx_emit(a, "", TX_DEN, u->child, r, "no earlier %s in the 12 months before %s",
 				closure ? "closure" : "referral", TX_ISO(u->ep[i].referral));
 		else
 			tx_emit(a, "", TX_NUM, u->child, r, "re-referral: %s %s on %s",
-				cin_rec(r2, sizeof r2, u, u->ep[j].no, NULL, 0),
+				tx_cin_rec(r2, sizeof r2, u, u->ep[j].no, NULL, 0),
 				closure ? "closed" : "referred",
 				TX_ISO(closure ? u->ep[j].closure : u->ep[j].referral));
 	}
@@ -137,7 +137,7 @@ void m_fd09(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 			continue;
 		char r[64];
 		tx_emit(a, "", u->ep[i].nfa ? TX_NUM : TX_DEN, u->child,
-			cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0),
+			tx_cin_rec(r, sizeof r, u, u->ep[i].no, NULL, 0),
 			u->ep[i].nfa ? "referral with no further action" : "referral acted on");
 	}
 }

@@ -16,19 +16,19 @@ static int birthday_in(csc_date dob, const tx_period *p)
 	return 0;
 }
 
-typedef int (*cl_test)(const la_oc3 *o);
-typedef const char *(*cl_field)(const la_oc3 *o);
+typedef int (*cl_test)(const tx_lac_oc3 *o);
+typedef const char *(*cl_field)(const tx_lac_oc3 *o);
 
-static const char *f_touch(const la_oc3 *o) { return o->in_touch; }
-static const char *f_activ(const la_oc3 *o) { return o->activ; }
-static const char *f_accom(const la_oc3 *o) { return o->accom; }
+static const char *f_touch(const tx_lac_oc3 *o) { return o->in_touch; }
+static const char *f_activ(const tx_lac_oc3 *o) { return o->activ; }
+static const char *f_accom(const tx_lac_oc3 *o) { return o->accom; }
 
 /* A young person may have an OC3 row for each collection year in a
  * multi-year dump: the last row in file order is the one counted, so each
  * young person counts once. */
 static void cohort(const void *unit, const tx_period *p, tx_acc *a, cl_test ok, cl_field field, const char *what)
 {
-	const tx_la_child *u = unit;
+	const tx_lac_child *u = unit;
 	char r[96];
 	int last = -1, bday = 0;
 	for (int i = 0; i < u->noc3; i++) {
@@ -37,7 +37,7 @@ static void cohort(const void *unit, const tx_period *p, tx_acc *a, cl_test ok, 
 		if (n) {
 			if (last >= 0)
 				tx_emit(a, "all", TX_EXCL, u->child,
-					tx_la_rec(r, sizeof r, u->oc3[last].file, u->oc3[last].line),
+					tx_lac_rec(r, sizeof r, u->oc3[last].file, u->oc3[last].line),
 					"a later OC3 row for the same young person is counted");
 			last = i;
 			bday = n;
@@ -45,9 +45,9 @@ static void cohort(const void *unit, const tx_period *p, tx_acc *a, cl_test ok, 
 	}
 	if (last < 0)
 		return;
-	const la_oc3 *o = &u->oc3[last];
+	const tx_lac_oc3 *o = &u->oc3[last];
 	const char *band = bday <= 18 ? "17-18" : "19-21";
-	tx_la_rec(r, sizeof r, o->file, o->line);
+	tx_lac_rec(r, sizeof r, o->file, o->line);
 	if (!strcmp(o->in_touch, "DIED") || !strcmp(o->in_touch, "RHOM")) {
 		tx_emit(a, band, TX_EXCL, u->child, r, "IN_TOUCH %s", o->in_touch);
 		tx_emit(a, "all", TX_EXCL, u->child, r, "IN_TOUCH %s", o->in_touch);
@@ -60,12 +60,12 @@ static void cohort(const void *unit, const tx_period *p, tx_acc *a, cl_test ok, 
 		TX_ISO(csc_date_birthday(o->dob != CSC_NODATE ? o->dob : u->dob, bday)), what, field(o));
 }
 
-static int in_touch(const la_oc3 *o)
+static int in_touch(const tx_lac_oc3 *o)
 {
 	return !strcmp(o->in_touch, "YES");
 }
 
-static int eet(const la_oc3 *o)
+static int eet(const tx_lac_oc3 *o)
 {
 	static const char *const codes[] = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", NULL};
 	for (const char *const *c = codes; *c; c++)
@@ -74,7 +74,7 @@ static int eet(const la_oc3 *o)
 	return 0;
 }
 
-static int suitable(const la_oc3 *o)
+static int suitable(const tx_lac_oc3 *o)
 {
 	return strlen(o->accom) == 2 && o->accom[1] == '1';
 }

@@ -24,7 +24,7 @@ static void count_dated(tx_acc *a, const tx_cin_child *u, const tx_period *p, in
 {
 	char r[96];
 	if (tx_in_period(d, p))
-		tx_emit(a, "", TX_NUM, u->child, cin_rec(r, sizeof r, u, ep, kind, no), "%s %s", what,
+		tx_emit(a, "", TX_NUM, u->child, tx_cin_rec(r, sizeof r, u, ep, kind, no), "%s %s", what,
 			TX_ISO(d));
 }
 
@@ -44,7 +44,7 @@ void m_hp02(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		const cin_asmt *x = &u->as[i];
 		if (!tx_in_period(x->auth, p))
 			continue;
-		cin_rec(r, sizeof r, u, x->ep, "assessment", x->no);
+		tx_cin_rec(r, sizeof r, u, x->ep, "assessment", x->no);
 		const cin_ep *ep = episode(u, x->ep);
 		csc_date s = by_referral ? (ep ? ep->referral : CSC_NODATE) : x->start;
 		const char *what = by_referral ? "referral" : "start";
@@ -95,7 +95,7 @@ void m_hp04(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		const cin_s47 *x = &u->s47[i];
 		if (!tx_in_period(x->icpc, p))
 			continue;
-		cin_rec(r, sizeof r, u, x->ep, "s47", x->no);
+		tx_cin_rec(r, sizeof r, u, x->ep, "s47", x->no);
 		int n;
 		if (!icpc_counted(x, p)) {
 			tx_emit(a, "", TX_EXCL, u->child, r, "ICPC %s %s", TX_ISO(x->icpc),
@@ -124,7 +124,7 @@ void m_hp05(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		int plan = 0;
 		for (int j = 0; j < u->ncpp && !plan; j++)
 			plan = u->cpp[j].ep == x->ep && u->cpp[j].start == x->icpc;
-		tx_emit(a, "", plan ? TX_NUM : TX_DEN, u->child, cin_rec(r, sizeof r, u, x->ep, "s47", x->no),
+		tx_emit(a, "", plan ? TX_NUM : TX_DEN, u->child, tx_cin_rec(r, sizeof r, u, x->ep, "s47", x->no),
 			plan ? "ICPC %s: plan started that day" : "ICPC %s: no plan started that day",
 			TX_ISO(x->icpc));
 	}
@@ -154,7 +154,7 @@ void m_hp06(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	if (!c)
 		return;
 	/* named first: the data-quality finding below needs it too */
-	cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
+	tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
 	tx_emit(a, "", TX_NUM, u->child, r, "plan started %s, open on %s", TX_ISO(c->start),
 		TX_ISO(p->end));
 	int open = 0;
@@ -177,7 +177,7 @@ void m_hp07(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		for (j = 0; j < u->ncpp && earlier < 0; j++)
 			if (u->cpp[j].start != CSC_NODATE && u->cpp[j].start < c->start)
 				earlier = j;
-		cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
+		tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
 		if (c->previous > 0)
 			tx_emit(a, "", TX_NUM, u->child, r, "NumberOfPreviousCPP %d", c->previous);
 		else if (earlier >= 0)
@@ -197,7 +197,7 @@ void m_hp08(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		if (!tx_in_period(c->end, p) || c->start == CSC_NODATE)
 			continue;
 		int two = c->end >= csc_date_add_months(c->start, 24);
-		tx_emit(a, "", two ? TX_NUM : TX_DEN, u->child, cin_rec(r, sizeof r, u, c->ep, "cpp", c->no),
+		tx_emit(a, "", two ? TX_NUM : TX_DEN, u->child, tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no),
 			"plan %s to %s", TX_ISO(c->start), TX_ISO(c->end));
 	}
 }
@@ -217,7 +217,7 @@ void m_hp09(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	int b = 4;
 	while (b > 0 && c->start > csc_date_add_months(p->end, -hp09_months[b]))
 		b--;
-	tx_emit(a, hp09_bd[b], TX_NUM, u->child, cin_rec(r, sizeof r, u, c->ep, "cpp", c->no),
+	tx_emit(a, hp09_bd[b], TX_NUM, u->child, tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no),
 		"plan started %s", TX_ISO(c->start));
 }
 
@@ -240,7 +240,7 @@ void m_hp10(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	const cin_cpp *c = open_plan(u, p->end);
 	if (!c)
 		return;
-	cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
+	tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
 	if (c->start > csc_date_add_months(p->end, -3))
 		return;
 	csc_date stack[64], *rev = u->nrev <= 64 ? stack : csc_xmalloc((size_t)u->nrev * sizeof *rev);
@@ -269,7 +269,7 @@ void m_hp11(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 		const cin_ep *x = &u->ep[i];
 		if (x->referral != CSC_NODATE && x->referral <= p->end &&
 		    (x->closure == CSC_NODATE || x->closure > p->end)) {
-			tx_emit(a, "", TX_NUM, u->child, cin_rec(r, sizeof r, u, x->no, NULL, 0),
+			tx_emit(a, "", TX_NUM, u->child, tx_cin_rec(r, sizeof r, u, x->no, NULL, 0),
 				"referred %s, open on %s", TX_ISO(x->referral), TX_ISO(p->end));
 			return;
 		}
@@ -284,7 +284,7 @@ void tx_cin_checks(tx_engine *e, const void *unit)
 		const cin_s47 *x = &u->s47[i];
 		if (x->icpc != CSC_NODATE && x->start != CSC_NODATE && x->icpc < x->start)
 			tx_dq(e, "icpc_before_s47", "HP04", u->child,
-			      cin_rec(r, sizeof r, u, x->ep, "s47", x->no), x->icpc,
+			      tx_cin_rec(r, sizeof r, u, x->ep, "s47", x->no), x->icpc,
 			      "initial conference %s is before its S47 start %s: not counted",
 			      TX_ISO(x->icpc), TX_ISO(x->start));
 	}
@@ -295,7 +295,7 @@ void tx_cin_checks(tx_engine *e, const void *unit)
 			if (c->ep == v->ep && c->no == v->cpp && v->date != CSC_NODATE &&
 			    c->start != CSC_NODATE && v->date < c->start)
 				tx_dq(e, "review_before_plan", "HP10", u->child,
-				      cin_rec(r, sizeof r, u, c->ep, "cpp", c->no), v->date,
+				      tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no), v->date,
 				      "review %s is before the plan started %s", TX_ISO(v->date),
 				      TX_ISO(c->start));
 		}
@@ -304,14 +304,14 @@ void tx_cin_checks(tx_engine *e, const void *unit)
 		const cin_cpp *c = &u->cpp[j];
 		if (c->end != CSC_NODATE && c->start != CSC_NODATE && c->end < c->start)
 			tx_dq(e, "plan_ends_before_start", "HP08", u->child,
-			      cin_rec(r, sizeof r, u, c->ep, "cpp", c->no), c->end,
+			      tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no), c->end,
 			      "plan ends %s, before it started %s", TX_ISO(c->end), TX_ISO(c->start));
 	}
 	for (int i = 0; i < u->nep; i++) {
 		const cin_ep *x = &u->ep[i];
 		if (x->closure != CSC_NODATE && x->referral != CSC_NODATE && x->closure < x->referral)
 			tx_dq(e, "closed_before_referral", "HP11", u->child,
-			      cin_rec(r, sizeof r, u, x->no, NULL, 0), x->closure,
+			      tx_cin_rec(r, sizeof r, u, x->no, NULL, 0), x->closure,
 			      "episode closed %s, before its referral %s", TX_ISO(x->closure),
 			      TX_ISO(x->referral));
 	}

@@ -157,4 +157,4 @@ const tx_measure tx_measures[] = {
 
 const int tx_nmeasures = (int)(sizeof tx_measures / sizeof tx_measures[0]);
 
-const tx_check_fn tx_checks[TX_NINPUTS] = {NULL, tx_cin_checks, NULL, tx_la_checks};
+const tx_check_fn tx_checks[TX_NINPUTS] = {NULL, tx_cin_checks, NULL, tx_lac_checks};

@@ -19,10 +19,10 @@ MFN(m_la07); MFN(m_la08); MFN(m_la09);
 MFN(m_cl01); MFN(m_cl02); MFN(m_cl03);
 
 void tx_cin_checks(tx_engine *e, const void *unit);
-void tx_la_checks(tx_engine *e, const void *unit);
+void tx_lac_checks(tx_engine *e, const void *unit);
 
 /* Name a CIN record "child/episode[/kind+n]" (FORMATS.md) into buf. */
-const char *cin_rec(char *buf, size_t n, const tx_cin_child *u, int episode, const char *kind,
+const char *tx_cin_rec(char *buf, size_t n, const tx_cin_child *u, int episode, const char *kind,
 		    int no);
 
 /* The review walk (MEASURES.md): from start, first due date `due`, reviews

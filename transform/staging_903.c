@@ -6,18 +6,18 @@
 
 #include "staging.h"
 
-struct la_load {
+struct tx_lac_load {
 	tx_strtab ids, files;
-	la_hdr *hdr; int nhdr, caphdr;
-	la_ep *ep; int nep, capep;
-	la_rev *rev; int nrev, caprev;
-	la_miss *mis; int nmis, capmis;
-	la_oc3 *oc3; int noc3, capoc3;
-	la_poc *poc; int npoc, cappoc;
-	la_plc *plc; int nplc, capplc;
+	tx_lac_hdr *hdr; int nhdr, caphdr;
+	tx_lac_ep *ep; int nep, capep;
+	tx_lac_rev *rev; int nrev, caprev;
+	tx_lac_miss *mis; int nmis, capmis;
+	tx_lac_oc3 *oc3; int noc3, capoc3;
+	tx_lac_poc *poc; int npoc, cappoc;
+	tx_lac_plc *plc; int nplc, capplc;
 };
 
-static const char *file_of(struct la_load *L, const char *f)
+static const char *file_of(struct tx_lac_load *L, const char *f)
 {
 	int i = tx_intern(&L->files, f); /* may grow files.s: index first */
 	return L->files.s[i];
@@ -26,8 +26,8 @@ static const char *file_of(struct la_load *L, const char *f)
 static const char *const hdr_cols[] = {"CHILD", "DOB", "src_file", "src_line", NULL};
 static void hdr_row(void *ctx, const tx_fields *f)
 {
-	struct la_load *L = ctx;
-	la_hdr *x = tx_push(&L->hdr, &L->nhdr, &L->caphdr, sizeof *x);
+	struct tx_lac_load *L = ctx;
+	tx_lac_hdr *x = tx_push(&L->hdr, &L->nhdr, &L->caphdr, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->dob = tx_f_date(f, 1);
 	x->file = file_of(L, f->v[2]);
@@ -38,8 +38,8 @@ static const char *const ep_cols[] = {"CHILD", "DECOM", "RNE", "LS", "PLACE", "P
 				      "DEC", "REC", "src_file", "src_line", NULL};
 static void ep_row(void *ctx, const tx_fields *f)
 {
-	struct la_load *L = ctx;
-	la_ep *x = tx_push(&L->ep, &L->nep, &L->capep, sizeof *x);
+	struct tx_lac_load *L = ctx;
+	tx_lac_ep *x = tx_push(&L->ep, &L->nep, &L->capep, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->decom = tx_f_date(f, 1);
 	tx_f_code(f, 2, x->rne, sizeof x->rne);
@@ -55,8 +55,8 @@ static void ep_row(void *ctx, const tx_fields *f)
 static const char *const rev_cols[] = {"CHILD", "REVIEW", "src_file", "src_line", NULL};
 static void rev_row(void *ctx, const tx_fields *f)
 {
-	struct la_load *L = ctx;
-	la_rev *x = tx_push(&L->rev, &L->nrev, &L->caprev, sizeof *x);
+	struct tx_lac_load *L = ctx;
+	tx_lac_rev *x = tx_push(&L->rev, &L->nrev, &L->caprev, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->date = tx_f_date(f, 1);
 	x->file = file_of(L, f->v[2]);
@@ -66,8 +66,8 @@ static void rev_row(void *ctx, const tx_fields *f)
 static const char *const mis_cols[] = {"CHILD", "MISSING", "MIS_START", "src_file", "src_line", NULL};
 static void mis_row(void *ctx, const tx_fields *f)
 {
-	struct la_load *L = ctx;
-	la_miss *x = tx_push(&L->mis, &L->nmis, &L->capmis, sizeof *x);
+	struct tx_lac_load *L = ctx;
+	tx_lac_miss *x = tx_push(&L->mis, &L->nmis, &L->capmis, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->is_m = !strcmp(f->v[1], "M");
 	x->start = tx_f_date(f, 2);
@@ -79,8 +79,8 @@ static const char *const oc3_cols[] = {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACC
 				       "src_line", NULL};
 static void oc3_row(void *ctx, const tx_fields *f)
 {
-	struct la_load *L = ctx;
-	la_oc3 *x = tx_push(&L->oc3, &L->noc3, &L->capoc3, sizeof *x);
+	struct tx_lac_load *L = ctx;
+	tx_lac_oc3 *x = tx_push(&L->oc3, &L->noc3, &L->capoc3, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->dob = tx_f_date(f, 1);
 	tx_f_code(f, 2, x->in_touch, sizeof x->in_touch);
@@ -99,10 +99,10 @@ static const tx_table tables[] = {
 };
 
 /* Stable insertion sorts: a child has a handful of records. */
-static void sort_eps(la_ep *ep, int n)
+static void sort_eps(tx_lac_ep *ep, int n)
 {
 	for (int i = 1; i < n; i++) {
-		la_ep x = ep[i];
+		tx_lac_ep x = ep[i];
 		int j = i;
 		for (; j > 0 && ep[j - 1].decom > x.decom; j--)
 			ep[j] = ep[j - 1];
@@ -110,10 +110,10 @@ static void sort_eps(la_ep *ep, int n)
 	}
 }
 
-static void sort_revs(la_rev *r, int n)
+static void sort_revs(tx_lac_rev *r, int n)
 {
 	for (int i = 1; i < n; i++) {
-		la_rev x = r[i];
+		tx_lac_rev x = r[i];
 		int j = i;
 		for (; j > 0 && r[j - 1].date > x.date; j--)
 			r[j] = r[j - 1];
@@ -121,12 +121,12 @@ static void sort_revs(la_rev *r, int n)
 	}
 }
 
-int tx_la_short_break(const la_ep *ep)
+int tx_lac_short_break(const tx_lac_ep *ep)
 {
 	return !strcmp(ep->ls, "V3") || !strcmp(ep->ls, "V4");
 }
 
-static int starts_placement(const la_ep *ep)
+static int starts_placement(const tx_lac_ep *ep)
 {
 	return ep->rne[0] && !ep->rne[1] && strchr("SPTUB", ep->rne[0]);
 }
@@ -135,15 +135,15 @@ static int starts_placement(const la_ep *ep)
  * X1. Placements: from each episode with RNE S/P/T/U/B (and from the first
  * episode of a period whatever its RNE: a looked-after child is placed
  * somewhere) to the next placement start or the period's end. */
-static void build(struct la_load *L, tx_la_child *u)
+static void build(struct tx_lac_load *L, tx_lac_child *u)
 {
 	L->npoc = L->nplc = 0;
 	const char *prev_rec = NULL;
 	for (int i = 0; i < u->nep; i++) {
-		const la_ep *ep = &u->ep[i];
-		if (tx_la_short_break(ep) || ep->decom == CSC_NODATE)
+		const tx_lac_ep *ep = &u->ep[i];
+		if (tx_lac_short_break(ep) || ep->decom == CSC_NODATE)
 			continue;
-		la_poc *c;
+		tx_lac_poc *c;
 		if (!prev_rec || strcmp(prev_rec, "X1")) {
 			c = tx_push(&L->poc, &L->npoc, &L->cappoc, sizeof *c);
 			c->start = ep->decom;
@@ -157,7 +157,7 @@ static void build(struct la_load *L, tx_la_child *u)
 		if (c->first == i || starts_placement(ep)) {
 			if (L->nplc && L->plc[L->nplc - 1].poc == L->npoc - 1)
 				L->plc[L->nplc - 1].end = ep->decom;
-			la_plc *pl = tx_push(&L->plc, &L->nplc, &L->capplc, sizeof *pl);
+			tx_lac_plc *pl = tx_push(&L->plc, &L->nplc, &L->capplc, sizeof *pl);
 			pl->start = ep->decom;
 			pl->ep = i;
 			pl->poc = L->npoc - 1;
@@ -174,9 +174,9 @@ static void build(struct la_load *L, tx_la_child *u)
 	u->nplc = L->nplc;
 }
 
-static void feed_903(tx_engine *e, struct la_load *Lp)
+static void feed_903(tx_engine *e, struct tx_lac_load *Lp)
 {
-	struct la_load L = *Lp;
+	struct tx_lac_load L = *Lp;
 	int nc = L.ids.n;
 	int *oh = tx_group(L.hdr, sizeof *L.hdr, L.nhdr, nc);
 	int *oe = tx_group(L.ep, sizeof *L.ep, L.nep, nc);
@@ -184,7 +184,7 @@ static void feed_903(tx_engine *e, struct la_load *Lp)
 	int *om = tx_group(L.mis, sizeof *L.mis, L.nmis, nc);
 	int *oo = tx_group(L.oc3, sizeof *L.oc3, L.noc3, nc);
 	for (int c = 0; c < nc; c++) {
-		tx_la_child u = {0};
+		tx_lac_child u = {0};
 		u.child = L.ids.s[c];
 		u.dob = oh[c + 1] > oh[c] ? L.hdr[oh[c]].dob : CSC_NODATE;
 		sort_eps(L.ep + oe[c], oe[c + 1] - oe[c]);
@@ -206,7 +206,7 @@ static void feed_903(tx_engine *e, struct la_load *Lp)
 
 int tx_load_903(tx_engine *e, const char *dir)
 {
-	struct la_load L = {0};
+	struct tx_lac_load L = {0};
 	int rc = tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
 	if (rc == 0)
 		feed_903(e, &L);

@@ -110,41 +110,41 @@ typedef struct tx_eh_child {
 } tx_eh_child;
 
 /* 903 records name themselves "<source file>:<line>". */
-typedef struct la_ep {
+typedef struct tx_lac_ep {
 	int child;
 	csc_date decom, dec;
 	char rne[4], ls[4], place[4], provider[4], rec[4];
 	const char *file; long line;
-} la_ep;
-typedef struct la_rev { int child; csc_date date; const char *file; long line; } la_rev;
-typedef struct la_miss { int child; int is_m; csc_date start; const char *file; long line; } la_miss;
-typedef struct la_oc3 {
+} tx_lac_ep;
+typedef struct tx_lac_rev { int child; csc_date date; const char *file; long line; } tx_lac_rev;
+typedef struct tx_lac_miss { int child; int is_m; csc_date start; const char *file; long line; } tx_lac_miss;
+typedef struct tx_lac_oc3 {
 	int child;
 	csc_date dob;
 	char in_touch[8], activ[4], accom[4];
 	const char *file; long line;
-} la_oc3;
-typedef struct la_hdr { int child; csc_date dob; const char *file; long line; } la_hdr;
+} tx_lac_oc3;
+typedef struct tx_lac_hdr { int child; csc_date dob; const char *file; long line; } tx_lac_hdr;
 
 /* A period of care: episodes first..last (indexes into ep) joined by X1;
  * end is the DEC of the last one, CSC_NODATE while open. */
-typedef struct la_poc { csc_date start, end; int first, last; } la_poc;
+typedef struct tx_lac_poc { csc_date start, end; int first, last; } tx_lac_poc;
 /* A placement [start, end) inside period of care poc; end CSC_NODATE = open. */
-typedef struct la_plc { csc_date start, end; int ep, poc; } la_plc;
+typedef struct tx_lac_plc { csc_date start, end; int ep, poc; } tx_lac_plc;
 
-typedef struct tx_la_child {
+typedef struct tx_lac_child {
 	const char *child;
 	csc_date dob;                   /* from Header; CSC_NODATE if none */
-	const la_ep *ep; int nep;       /* every episode, short breaks too, by DECOM */
-	const la_poc *poc; int npoc;    /* short breaks left out */
-	const la_plc *plc; int nplc;
-	const la_rev *rev; int nrev;
-	const la_miss *mis; int nmis;
-	const la_oc3 *oc3; int noc3;
-} tx_la_child;
+	const tx_lac_ep *ep; int nep;       /* every episode, short breaks too, by DECOM */
+	const tx_lac_poc *poc; int npoc;    /* short breaks left out */
+	const tx_lac_plc *plc; int nplc;
+	const tx_lac_rev *rev; int nrev;
+	const tx_lac_miss *mis; int nmis;
+	const tx_lac_oc3 *oc3; int noc3;
+} tx_lac_child;
 
 /* 1 for an episode of an agreed series of short breaks (LS V3/V4). */
-int tx_la_short_break(const la_ep *ep);
+int tx_lac_short_break(const tx_lac_ep *ep);
 
 /* ---- engine ---- */
 
@@ -198,7 +198,7 @@ void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit);
 #define TX_ISO(d) csc_date_iso((d), (char[CSC_DATE_BUFSZ]){0})
 
 /* Name a 903 record "<file basename>:<line>" into buf. */
-const char *tx_la_rec(char *buf, size_t n, const char *file, long line);
+const char *tx_lac_rec(char *buf, size_t n, const char *file, long line);
 
 /* Record-level checks run once per unit before its period loop (findings
  * that do not depend on a period), per input; NULL = none. */

@@ -45,19 +45,19 @@ static const char *const kind_tables[CIN_K_COUNT_] = {
 	"Section47", "ChildProtectionPlans",
 };
 
-const char *cin_field_name(enum cin_kind k, int i)
+const char *vcin_field_name(enum vcin_kind k, int i)
 {
 	if (k >= CIN_K_COUNT_ || i < 0 || i >= CIN_MAX_FIELDS || !field_names[k][i])
 		return "";
 	return field_names[k][i];
 }
 
-const char *cin_kind_table(enum cin_kind k)
+const char *vcin_kind_table(enum vcin_kind k)
 {
 	return k < CIN_K_COUNT_ ? kind_tables[k] : "";
 }
 
-int cin_field_is_date(enum cin_kind k, int i)
+int vcin_field_is_date(enum vcin_kind k, int i)
 {
 	return k < CIN_K_COUNT_ && i >= 0 && i < CIN_MAX_FIELDS && (date_mask[k] >> i & 1u);
 }
@@ -67,7 +67,7 @@ int cin_field_is_date(enum cin_kind k, int i)
 enum act { WRAP, FIELD, MULTI, REC, MARK_WRAP, IGNORE };
 
 static const struct schema_row {
-	enum cin_kind in;
+	enum vcin_kind in;
 	const char *name;
 	enum act act;
 	int arg; /* field index, or kind for REC */
@@ -129,7 +129,7 @@ static const struct schema_row {
 	{CIN_K_CPP, "CPPreviewDate", MULTI, 0},
 };
 
-static const struct schema_row *lookup(enum cin_kind in, const char *name)
+static const struct schema_row *lookup(enum vcin_kind in, const char *name)
 {
 	for (size_t i = 0; i < sizeof schema / sizeof schema[0]; i++)
 		if (schema[i].in == in && strcmp(schema[i].name, name) == 0)
@@ -139,7 +139,7 @@ static const struct schema_row *lookup(enum cin_kind in, const char *name)
 
 /* ---- navigation ---- */
 
-size_t cin_count(const cin_rec *r, enum cin_kind k)
+size_t vcin_count(const vcin_rec *r, enum vcin_kind k)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < r->nsub; i++)
@@ -147,7 +147,7 @@ size_t cin_count(const cin_rec *r, enum cin_kind k)
 	return n;
 }
 
-cin_rec *cin_nth(const cin_rec *r, enum cin_kind k, size_t n)
+vcin_rec *vcin_nth(const vcin_rec *r, enum vcin_kind k, size_t n)
 {
 	for (size_t i = 0; i < r->nsub; i++)
 		if (r->sub[i]->kind == k && n-- == 0)
@@ -155,42 +155,42 @@ cin_rec *cin_nth(const cin_rec *r, enum cin_kind k, size_t n)
 	return NULL;
 }
 
-cin_rec *cin_first(const cin_rec *r, enum cin_kind k)
+vcin_rec *vcin_first(const vcin_rec *r, enum vcin_kind k)
 {
-	return cin_nth(r, k, 0);
+	return vcin_nth(r, k, 0);
 }
 
-cin_rec *cin_next(const cin_rec *r)
+vcin_rec *vcin_next(const vcin_rec *r)
 {
-	return r->parent ? cin_nth(r->parent, r->kind, (size_t)r->index + 1) : NULL;
+	return r->parent ? vcin_nth(r->parent, r->kind, (size_t)r->index + 1) : NULL;
 }
 
-size_t cin_all(const cin_rec *r, enum cin_kind k, cin_rec **out, size_t cap)
+size_t vcin_all(const vcin_rec *r, enum vcin_kind k, vcin_rec **out, size_t cap)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < r->nsub; i++) {
-		cin_rec *s = r->sub[i];
+		vcin_rec *s = r->sub[i];
 		if (s->kind == k) {
 			if (n < cap)
 				out[n] = s;
 			n++;
 		} else {
-			n += cin_all(s, k, n < cap ? out + n : NULL, n < cap ? cap - n : 0);
+			n += vcin_all(s, k, n < cap ? out + n : NULL, n < cap ? cap - n : 0);
 		}
 	}
 	return n;
 }
 
-const cin_rec *cin_up(const cin_rec *r, enum cin_kind k)
+const vcin_rec *vcin_up(const vcin_rec *r, enum vcin_kind k)
 {
 	while (r && r->kind != k)
 		r = r->parent;
 	return r;
 }
 
-int cin_flag(const cin_val *v)
+int vcin_flag(const vcin_val *v)
 {
-	if (!cin_has(v))
+	if (!vcin_has(v))
 		return -1;
 	if (strcasecmp(v->s, "true") == 0 || strcmp(v->s, "1") == 0)
 		return 1;
@@ -275,17 +275,17 @@ static void arena_free(arena *a)
 /* ---- the reader ---- */
 
 typedef struct frame {
-	cin_rec *rec;
+	vcin_rec *rec;
 	const struct schema_row *row; /* NULL = ignored element */
 } frame;
 
-struct cin_reader {
+struct vcin_reader {
 	csc_xml x;
-	const cin_callbacks *cb;
+	const vcin_callbacks *cb;
 	arena mem;        /* the current child */
 	arena hmem;       /* the header, kept for the whole file */
-	cin_rec *message;
-	cin_rec *child;
+	vcin_rec *message;
+	vcin_rec *child;
 	frame stack[CSC_XML_MAX_DEPTH + 2];
 	int depth;
 	char *text;       /* text of the current leaf element */
@@ -297,9 +297,9 @@ struct cin_reader {
 	csc_cin_children under; /* what Children holds (shared with the extractor) */
 };
 
-static cin_rec *new_rec(arena *a, enum cin_kind k, cin_rec *parent, long line)
+static vcin_rec *new_rec(arena *a, enum vcin_kind k, vcin_rec *parent, long line)
 {
-	cin_rec *r = arena_alloc(a, sizeof *r);
+	vcin_rec *r = arena_alloc(a, sizeof *r);
 	memset(r, 0, sizeof *r);
 	r->kind = k;
 	r->parent = parent;
@@ -308,13 +308,13 @@ static cin_rec *new_rec(arena *a, enum cin_kind k, cin_rec *parent, long line)
 		r->f[i].d = CSC_NODATE;
 	if (parent) {
 		parent->sub = arena_grow(a, parent->sub, parent->nsub, &parent->capsub, sizeof *parent->sub);
-		r->index = (int)cin_count(parent, k);
+		r->index = (int)vcin_count(parent, k);
 		parent->sub[parent->nsub++] = r;
 	}
 	return r;
 }
 
-static void text_add(cin_reader *rd, const char *s)
+static void text_add(vcin_reader *rd, const char *s)
 {
 	size_t n = strlen(s);
 	if (rd->ntext + n > CSC_XML_MAX_TEXT)
@@ -334,7 +334,7 @@ static int is_xml_space(char c)
 }
 
 /* The finished leaf's trimmed text, stored in the record's arena. */
-static void leaf_end(cin_reader *rd, frame *f)
+static void leaf_end(vcin_reader *rd, frame *f)
 {
 	const char *s = rd->text ? rd->text : "";
 	size_t n = rd->ntext;
@@ -346,9 +346,9 @@ static void leaf_end(cin_reader *rd, frame *f)
 	char *copy = arena_alloc(a, n + 1);
 	memcpy(copy, s, n);
 	copy[n] = '\0';
-	cin_rec *r = f->rec;
-	cin_val v = {copy, rd->leaf_line, CSC_NODATE};
-	int is_date = f->row->act == MULTI ? multi_is_date[r->kind] : cin_field_is_date(r->kind, f->row->arg);
+	vcin_rec *r = f->rec;
+	vcin_val v = {copy, rd->leaf_line, CSC_NODATE};
+	int is_date = f->row->act == MULTI ? multi_is_date[r->kind] : vcin_field_is_date(r->kind, f->row->arg);
 	if (is_date && n)
 		csc_date_parse_iso(copy, n, &v.d);
 	if (f->row->act == MULTI) {
@@ -363,7 +363,7 @@ static void leaf_end(cin_reader *rd, frame *f)
 		rd->text[0] = '\0';
 }
 
-static int send_header(cin_reader *rd)
+static int send_header(vcin_reader *rd)
 {
 	if (rd->header_sent)
 		return 0;
@@ -380,7 +380,7 @@ static int is_children(const frame *f)
 	       strcmp(f->row->name, "Children") == 0;
 }
 
-static int element_start(cin_reader *rd, const char *name, long line)
+static int element_start(vcin_reader *rd, const char *name, long line)
 {
 	if (rd->depth == 0) {
 		if (strcmp(name, "Message") != 0) {
@@ -413,10 +413,10 @@ static int element_start(cin_reader *rd, const char *name, long line)
 				rd->child = new_rec(&rd->mem, CIN_K_CHILD, NULL, line);
 				f.rec = rd->child;
 			} else {
-				f.rec = new_rec(&rd->mem, (enum cin_kind)row->arg, top->rec, line);
+				f.rec = new_rec(&rd->mem, (enum vcin_kind)row->arg, top->rec, line);
 			}
 		} else if (row && row->act == MARK_WRAP) {
-			cin_val *v = &top->rec->f[row->arg];
+			vcin_val *v = &top->rec->f[row->arg];
 			if (!v->s) {
 				v->s = "";
 				v->line = line;
@@ -431,7 +431,7 @@ static int element_start(cin_reader *rd, const char *name, long line)
 	return 0;
 }
 
-static int element_end(cin_reader *rd)
+static int element_end(vcin_reader *rd)
 {
 	frame *f = &rd->stack[--rd->depth];
 	if (!f->row || rd->depth == 0)
@@ -449,7 +449,7 @@ static int element_end(cin_reader *rd)
 	return 0;
 }
 
-static int run(cin_reader *rd)
+static int run(vcin_reader *rd)
 {
 	int rc;
 	while ((rc = csc_xml_next(&rd->x)) == 1) {
@@ -490,7 +490,7 @@ static int run(cin_reader *rd)
 	return send_header(rd);
 }
 
-static int read_common(cin_reader *rd)
+static int read_common(vcin_reader *rd)
 {
 	int rc = run(rd);
 	csc_xml_close(&rd->x);
@@ -501,9 +501,9 @@ static int read_common(cin_reader *rd)
 	return rc;
 }
 
-int cin_read_file(const char *path, const char *name, const cin_callbacks *cb)
+int vcin_read_file(const char *path, const char *name, const vcin_callbacks *cb)
 {
-	cin_reader *rd = csc_xcalloc(1, sizeof *rd);
+	vcin_reader *rd = csc_xcalloc(1, sizeof *rd);
 	rd->cb = cb;
 	if (csc_xml_open(&rd->x, path, name ? name : path) < 0) {
 		free(rd);
@@ -512,9 +512,9 @@ int cin_read_file(const char *path, const char *name, const cin_callbacks *cb)
 	return read_common(rd);
 }
 
-int cin_read_mem(const char *data, size_t n, const char *name, const cin_callbacks *cb)
+int vcin_read_mem(const char *data, size_t n, const char *name, const vcin_callbacks *cb)
 {
-	cin_reader *rd = csc_xcalloc(1, sizeof *rd);
+	vcin_reader *rd = csc_xcalloc(1, sizeof *rd);
 	rd->cb = cb;
 	if (n > INT32_MAX || csc_xml_open_mem(&rd->x, data, (int)n, name) < 0) {
 		free(rd);

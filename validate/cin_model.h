@@ -17,7 +17,7 @@
 
 #include "csc_date.h"
 
-enum cin_kind {
+enum vcin_kind {
 	CIN_K_MESSAGE, /* the root: header fields */
 	CIN_K_CHILD,
 	CIN_K_EPISODE,   /* CINdetails */
@@ -41,72 +41,72 @@ enum { K_START, K_END, K_INITCAT, K_LATESTCAT, K_NUMPREV, K_REVIEWS, K_N };
 
 #define CIN_MAX_FIELDS 11
 
-typedef struct cin_val {
+typedef struct vcin_val {
 	const char *s; /* NULL = element absent; "" = present but empty */
 	long line;
 	csc_date d;    /* parsed date for date fields, else CSC_NODATE */
-} cin_val;
+} vcin_val;
 
-typedef struct cin_rec {
-	enum cin_kind kind;
+typedef struct vcin_rec {
+	enum vcin_kind kind;
 	long line;                 /* line of the record's start tag */
-	struct cin_rec *parent;
-	cin_val f[CIN_MAX_FIELDS];
-	cin_val *multi;            /* repeated values, in order */
+	struct vcin_rec *parent;
+	vcin_val f[CIN_MAX_FIELDS];
+	vcin_val *multi;            /* repeated values, in order */
 	size_t nmulti, capmulti;
-	struct cin_rec **sub;      /* sub-records, in order */
+	struct vcin_rec **sub;      /* sub-records, in order */
 	size_t nsub, capsub;
 	int index;                 /* 0-based position among same-kind siblings */
-} cin_rec;
+} vcin_rec;
 
 /* Element name of field i of kind k ("CINreferralDate"), for reports. */
-const char *cin_field_name(enum cin_kind k, int i);
+const char *vcin_field_name(enum vcin_kind k, int i);
 /* Table name of a kind as the DfE spec names it ("CINdetails"). */
-const char *cin_kind_table(enum cin_kind k);
+const char *vcin_kind_table(enum vcin_kind k);
 /* 1 when field i of kind k holds a date. */
-int cin_field_is_date(enum cin_kind k, int i);
+int vcin_field_is_date(enum vcin_kind k, int i);
 
 /* A value is "present" when its element exists with non-empty text. */
-static inline int cin_has(const cin_val *v) { return v->s && v->s[0]; }
+static inline int vcin_has(const vcin_val *v) { return v->s && v->s[0]; }
 /* A present, valid date. */
-static inline int cin_is_date(const cin_val *v) { return v->d != CSC_NODATE; }
+static inline int vcin_is_date(const vcin_val *v) { return v->d != CSC_NODATE; }
 
 /* The n-th sub-record of kind k (NULL past the end), and how many. */
-size_t cin_count(const cin_rec *r, enum cin_kind k);
-cin_rec *cin_nth(const cin_rec *r, enum cin_kind k, size_t n);
+size_t vcin_count(const vcin_rec *r, enum vcin_kind k);
+vcin_rec *vcin_nth(const vcin_rec *r, enum vcin_kind k, size_t n);
 
-/* Iterate sub-records of kind k:  for (cin_rec *e = cin_first(c, K); e; e = cin_next(e)) */
-cin_rec *cin_first(const cin_rec *r, enum cin_kind k);
-cin_rec *cin_next(const cin_rec *r);
+/* Iterate sub-records of kind k:  for (vcin_rec *e = vcin_first(c, K); e; e = vcin_next(e)) */
+vcin_rec *vcin_first(const vcin_rec *r, enum vcin_kind k);
+vcin_rec *vcin_next(const vcin_rec *r);
 
 /* Every record of kind k anywhere below r (depth-first, document order):
  * fills out (up to cap) and returns the total count. */
-size_t cin_all(const cin_rec *r, enum cin_kind k, cin_rec **out, size_t cap);
+size_t vcin_all(const vcin_rec *r, enum vcin_kind k, vcin_rec **out, size_t cap);
 
 /* The nearest ancestor (or r itself) of kind k. */
-const cin_rec *cin_up(const cin_rec *r, enum cin_kind k);
+const vcin_rec *vcin_up(const vcin_rec *r, enum vcin_kind k);
 
 /* ReferralNFA / ICPCnotRequired: 1 true, 0 false, -1 missing or invalid
  * (accepts true/false in any case and 1/0). */
-int cin_flag(const cin_val *v);
+int vcin_flag(const vcin_val *v);
 
 /* ---- reading ---- */
 
-typedef struct cin_reader cin_reader;
+typedef struct vcin_reader vcin_reader;
 
 /* Called with the header as soon as the first Child starts (or at end of
  * document when there is none), then once per Child. A child's memory is
  * valid only during the call. Return non-zero to stop. */
-typedef struct cin_callbacks {
-	int (*header)(void *arg, const cin_rec *message);
-	int (*child)(void *arg, const cin_rec *child);
+typedef struct vcin_callbacks {
+	int (*header)(void *arg, const vcin_rec *message);
+	int (*child)(void *arg, const vcin_rec *child);
 	void *arg;
-} cin_callbacks;
+} vcin_callbacks;
 
 /* Stream the return at path (or the n bytes at data when data != NULL).
  * Returns 0, 1 if a callback stopped, or -1 after printing
  * "prog: file:line: reason" (not well-formed, wrong root, DOCTYPE, ...). */
-int cin_read_file(const char *path, const char *name, const cin_callbacks *cb);
-int cin_read_mem(const char *data, size_t n, const char *name, const cin_callbacks *cb);
+int vcin_read_file(const char *path, const char *name, const vcin_callbacks *cb);
+int vcin_read_mem(const char *data, size_t n, const char *name, const vcin_callbacks *cb);
 
 #endif

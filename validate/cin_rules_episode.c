@@ -6,137 +6,137 @@
 #include "cin_custom.h"
 
 #define FOR_EPISODES(st, e)                  \
-	cin_state *st = cin_st(ctx);         \
+	vcin_state *st = vcin_st(ctx);         \
 	if (!st->child)                      \
 		return;                      \
-	for (cin_rec *e = cin_first(st->child, CIN_K_EPISODE); e; e = cin_next(e))
+	for (vcin_rec *e = vcin_first(st->child, CIN_K_EPISODE); e; e = vcin_next(e))
 
-#define FOR_SUB(e, k, r) for (cin_rec *r = cin_first(e, k); r; r = cin_next(r))
+#define FOR_SUB(e, k, r) for (vcin_rec *r = vcin_first(e, k); r; r = vcin_next(r))
 
-static int closed_after_assessment(const cin_rec *e)
+static int closed_after_assessment(const vcin_rec *e)
 {
-	const cin_val *r = &e->f[E_CLOSEREASON];
-	return cin_has(r) && (strcmp(r->s, "RC8") == 0 || strcmp(r->s, "RC9") == 0);
+	const vcin_val *r = &e->f[E_CLOSEREASON];
+	return vcin_has(r) && (strcmp(r->s, "RC8") == 0 || strcmp(r->s, "RC9") == 0);
 }
 
-static int is_nfa(const cin_rec *e) { return cin_flag(&e->f[E_NFA]) == 1; }
+static int is_nfa(const vcin_rec *e) { return vcin_flag(&e->f[E_NFA]) == 1; }
 
 /* 2884: the same initial conference on CIN details and on a Section 47. */
-CIN_RULE(cin_r2884)
+CIN_RULE(vcin_r2884)
 {
 	FOR_EPISODES(st, e) {
-		const cin_val *ic = &e->f[E_ICPC];
-		if (!cin_is_date(ic))
+		const vcin_val *ic = &e->f[E_ICPC];
+		if (!vcin_is_date(ic))
 			continue;
 		FOR_SUB(e, CIN_K_S47, s)
-			if (cin_is_date(&s->f[S_ICPC]) && s->f[S_ICPC].d == ic->d)
-				cin_rep(ctx, rule, s, S_ICPC);
+			if (vcin_is_date(&s->f[S_ICPC]) && s->f[S_ICPC].d == ic->d)
+				vcin_rep(ctx, rule, s, S_ICPC);
 	}
 }
 
 /* 2885: a CP plan starting in the year starts on the day of an initial
  * conference of its episode (on CIN details or a Section 47). */
-CIN_RULE(cin_r2885)
+CIN_RULE(vcin_r2885)
 {
 	FOR_EPISODES(st, e) {
 		FOR_SUB(e, CIN_K_CPP, p) {
 			csc_date d = p->f[K_START].d;
-			if (!cin_in_year(st, d))
+			if (!vcin_in_year(st, d))
 				continue;
 			int match = e->f[E_ICPC].d == d;
 			FOR_SUB(e, CIN_K_S47, s)
 				match |= s->f[S_ICPC].d == d;
 			if (!match)
-				cin_rep(ctx, rule, p, K_START);
+				vcin_rep(ctx, rule, p, K_START);
 		}
 	}
 }
 
 /* 2990: closed after assessment (RC8/RC9) yet a plan, S47, CP plan or
  * conference is recorded. */
-CIN_RULE(cin_r2990)
+CIN_RULE(vcin_r2990)
 {
 	FOR_EPISODES(st, e) {
 		if (!closed_after_assessment(e))
 			continue;
-		if (cin_count(e, CIN_K_PLAN) || cin_count(e, CIN_K_S47) || cin_count(e, CIN_K_CPP) ||
-		    cin_has(&e->f[E_ICPC]))
-			cin_rep(ctx, rule, e, E_CLOSEREASON);
+		if (vcin_count(e, CIN_K_PLAN) || vcin_count(e, CIN_K_S47) || vcin_count(e, CIN_K_CPP) ||
+		    vcin_has(&e->f[E_ICPC]))
+			vcin_rep(ctx, rule, e, E_CLOSEREASON);
 	}
 }
 
 /* 2991Q: a Section 47 on an episode with no assessment. */
-CIN_RULE(cin_r2991q)
+CIN_RULE(vcin_r2991q)
 {
 	FOR_EPISODES(st, e) {
-		if (cin_count(e, CIN_K_S47) && !cin_count(e, CIN_K_ASSESS))
-			cin_rep(ctx, rule, cin_first(e, CIN_K_S47), S_START);
+		if (vcin_count(e, CIN_K_S47) && !vcin_count(e, CIN_K_ASSESS))
+			vcin_rep(ctx, rule, vcin_first(e, CIN_K_S47), S_START);
 	}
 }
 
 /* 4000: a CIN plan on a referral with no further action. */
-CIN_RULE(cin_r4000)
+CIN_RULE(vcin_r4000)
 {
 	FOR_EPISODES(st, e) {
 		if (!is_nfa(e))
 			continue;
 		FOR_SUB(e, CIN_K_PLAN, p)
-			cin_rep(ctx, rule, p, P_START);
+			vcin_rep(ctx, rule, p, P_START);
 	}
 }
 
 /* The current child's records of kinds ka and kb, as two lists the caller
  * frees; 0 (nothing to free) in the final pass, when there is no child. */
-static int child_lists(v_ctx *ctx, enum cin_kind ka, cin_list *a, enum cin_kind kb, cin_list *b)
+static int child_lists(v_ctx *ctx, enum vcin_kind ka, vcin_list *a, enum vcin_kind kb, vcin_list *b)
 {
-	const cin_state *st = cin_st(ctx);
+	const vcin_state *st = vcin_st(ctx);
 	if (!st->child)
 		return 0;
-	cin_list_get(a, st->child, ka);
-	cin_list_get(b, st->child, kb);
+	vcin_list_get(a, st->child, ka);
+	vcin_list_get(b, st->child, kb);
 	return 1;
 }
 
 /* 4001: an open CIN plan (no end date) while a CP plan of the same
  * CINdetails is open. The DfE text limits it to one module: an open CIN
  * plan in one episode and a CP plan in another is not an error. */
-CIN_RULE(cin_r4001)
+CIN_RULE(vcin_r4001)
 {
 	FOR_EPISODES(st, e) {
 		int cpp_open = 0;
 		FOR_SUB(e, CIN_K_CPP, p)
-			cpp_open |= !cin_has(&p->f[K_END]);
+			cpp_open |= !vcin_has(&p->f[K_END]);
 		if (!cpp_open)
 			continue;
 		FOR_SUB(e, CIN_K_PLAN, p)
-			if (!cin_has(&p->f[P_END]))
-				cin_rep(ctx, rule, p, P_END);
+			if (!vcin_has(&p->f[P_END]))
+				vcin_rep(ctx, rule, p, P_END);
 	}
 }
 
 /* d lies after start (or on it, with on_start) and before end; a record
- * with no end is open and runs to the reference date (cin_open_end). */
-static int within(const cin_state *st, csc_date d, csc_date start, const cin_val *end, int on_start)
+ * with no end is open and runs to the reference date (vcin_open_end). */
+static int within(const vcin_state *st, csc_date d, csc_date start, const vcin_val *end, int on_start)
 {
-	csc_date e = cin_has(end) ? (cin_is_date(end) ? end->d : CSC_NODATE) : cin_open_end(st);
+	csc_date e = vcin_has(end) ? (vcin_is_date(end) ? end->d : CSC_NODATE) : vcin_open_end(st);
 	return (on_start ? d >= start : d > start) && e != CSC_NODATE && d < e;
 }
 
 /* 4003: a CP review held while a CIN plan of the same CINdetails was open
  * (a review on the day a CIN plan starts or ends is a step-down or
  * step-up, not a clash). */
-CIN_RULE(cin_r4003)
+CIN_RULE(vcin_r4003)
 {
 	FOR_EPISODES(st, e) {
 		FOR_SUB(e, CIN_K_CPP, p) {
 			for (size_t r = 0; r < p->nmulti; r++) {
-				const cin_val *rv = &p->multi[r];
-				if (!cin_is_date(rv))
+				const vcin_val *rv = &p->multi[r];
+				if (!vcin_is_date(rv))
 					continue;
 				FOR_SUB(e, CIN_K_PLAN, pl) {
-					if (cin_is_date(&pl->f[P_START]) &&
+					if (vcin_is_date(&pl->f[P_START]) &&
 					    within(st, rv->d, pl->f[P_START].d, &pl->f[P_END], 0)) {
-						cin_rep_multi(ctx, rule, p, rv);
+						vcin_rep_multi(ctx, rule, p, rv);
 						break;
 					}
 				}
@@ -150,14 +150,14 @@ CIN_RULE(cin_r4003)
  * is open. The first such window is taken; the report goes on the start of
  * the starting record, or of the window with report_win. */
 typedef struct start_inside {
-	enum cin_kind in, win;
+	enum vcin_kind in, win;
 	int in_start, win_start, win_end;
 	int on_start, report_win;
 } start_inside;
 
 static void starts_inside(v_ctx *ctx, const v_rule *rule, const start_inside *a)
 {
-	cin_list ins, wins;
+	vcin_list ins, wins;
 	if (!child_lists(ctx, a->in, &ins, a->win, &wins))
 		return;
 	for (size_t i = 0; i < ins.n; i++) {
@@ -165,24 +165,24 @@ static void starts_inside(v_ctx *ctx, const v_rule *rule, const start_inside *a)
 		if (s == CSC_NODATE)
 			continue;
 		for (size_t k = 0; k < wins.n; k++) {
-			const cin_rec *w = wins.v[k];
-			if (!cin_is_date(&w->f[a->win_start]) ||
-			    !within(cin_st(ctx), s, w->f[a->win_start].d, &w->f[a->win_end], a->on_start))
+			const vcin_rec *w = wins.v[k];
+			if (!vcin_is_date(&w->f[a->win_start]) ||
+			    !within(vcin_st(ctx), s, w->f[a->win_start].d, &w->f[a->win_end], a->on_start))
 				continue;
 			if (a->report_win)
-				cin_rep(ctx, rule, w, a->win_start);
+				vcin_rep(ctx, rule, w, a->win_start);
 			else
-				cin_rep(ctx, rule, ins.v[i], a->in_start);
+				vcin_rep(ctx, rule, ins.v[i], a->in_start);
 			break;
 		}
 	}
-	cin_list_free(&ins);
-	cin_list_free(&wins);
+	vcin_list_free(&ins);
+	vcin_list_free(&wins);
 }
 
 /* 4016: a CIN plan starting on or after a CP plan's start and before its
  * end (or while it is open). */
-CIN_RULE(cin_r4016)
+CIN_RULE(vcin_r4016)
 {
 	static const start_inside a = {CIN_K_PLAN, CIN_K_CPP, P_START, K_START, K_END, 1, 0};
 	starts_inside(ctx, rule, &a);
@@ -191,23 +191,23 @@ CIN_RULE(cin_r4016)
 /* 4017: a CP plan starting after a CIN plan's start and before its end (or
  * while it is open); a CIN plan ending the day the CP plan starts is fine.
  * Reported on the CIN plan. */
-CIN_RULE(cin_r4017)
+CIN_RULE(vcin_r4017)
 {
 	static const start_inside a = {CIN_K_CPP, CIN_K_PLAN, K_START, P_START, P_END, 0, 1};
 	starts_inside(ctx, rule, &a);
 }
 
 /* 8565: activity dated after the episode's closure. */
-static void after_close(v_ctx *ctx, const v_rule *rule, const cin_rec *r, int f, csc_date close)
+static void after_close(v_ctx *ctx, const v_rule *rule, const vcin_rec *r, int f, csc_date close)
 {
-	if (cin_is_date(&r->f[f]) && r->f[f].d > close)
-		cin_rep(ctx, rule, r, f);
+	if (vcin_is_date(&r->f[f]) && r->f[f].d > close)
+		vcin_rep(ctx, rule, r, f);
 }
 
-CIN_RULE(cin_r8565)
+CIN_RULE(vcin_r8565)
 {
 	FOR_EPISODES(st, e) {
-		if (!cin_is_date(&e->f[E_CLOSEDATE]))
+		if (!vcin_is_date(&e->f[E_CLOSEDATE]))
 			continue;
 		csc_date cl = e->f[E_CLOSEDATE].d;
 		after_close(ctx, rule, e, E_ICPC, cl);
@@ -230,60 +230,60 @@ CIN_RULE(cin_r8565)
 
 /* 8569Q: a referral dated before the last working day before the census
  * year must not be flagged as no further action. */
-CIN_RULE(cin_r8569q)
+CIN_RULE(vcin_r8569q)
 {
 	FOR_EPISODES(st, e) {
-		if (is_nfa(e) && cin_is_date(&e->f[E_REFDATE]) && e->f[E_REFDATE].d < st->nfa_cutoff)
-			cin_rep(ctx, rule, e, E_NFA);
+		if (is_nfa(e) && vcin_is_date(&e->f[E_REFDATE]) && e->f[E_REFDATE].d < st->nfa_cutoff)
+			vcin_rep(ctx, rule, e, E_NFA);
 	}
 }
 
 /* 8585Q: closed because the child died (RC2) with no date of death. */
-CIN_RULE(cin_r8585q)
+CIN_RULE(vcin_r8585q)
 {
 	FOR_EPISODES(st, e) {
-		const cin_val *r = &e->f[E_CLOSEREASON];
-		if (cin_has(r) && strcmp(r->s, "RC2") == 0 && !cin_has(&st->child->f[C_DOD]))
-			cin_rep(ctx, rule, e, E_CLOSEREASON);
+		const vcin_val *r = &e->f[E_CLOSEREASON];
+		if (vcin_has(r) && strcmp(r->s, "RC2") == 0 && !vcin_has(&st->child->f[C_DOD]))
+			vcin_rep(ctx, rule, e, E_CLOSEREASON);
 	}
 }
 
 /* 8606: referral more than 280 days (40 weeks) before the date of birth,
  * or the expected date of birth when there is none. */
-CIN_RULE(cin_r8606)
+CIN_RULE(vcin_r8606)
 {
 	FOR_EPISODES(st, e) {
-		const cin_rec *c = st->child;
-		csc_date born = cin_is_date(&c->f[C_DOB]) ? c->f[C_DOB].d : c->f[C_EDOB].d;
-		if (born != CSC_NODATE && cin_is_date(&e->f[E_REFDATE]) && born - e->f[E_REFDATE].d > 280)
-			cin_rep(ctx, rule, e, E_REFDATE);
+		const vcin_rec *c = st->child;
+		csc_date born = vcin_is_date(&c->f[C_DOB]) ? c->f[C_DOB].d : c->f[C_EDOB].d;
+		if (born != CSC_NODATE && vcin_is_date(&e->f[E_REFDATE]) && born - e->f[E_REFDATE].d > 280)
+			vcin_rep(ctx, rule, e, E_REFDATE);
 	}
 }
 
 /* 8610: a referral going on to further action needs a primary need code. */
-CIN_RULE(cin_r8610)
+CIN_RULE(vcin_r8610)
 {
 	FOR_EPISODES(st, e) {
-		if (cin_flag(&e->f[E_NFA]) == 0 && !cin_has(&e->f[E_NEED]))
-			cin_rep(ctx, rule, e, E_NEED);
+		if (vcin_flag(&e->f[E_NFA]) == 0 && !vcin_has(&e->f[E_NEED]))
+			vcin_rep(ctx, rule, e, E_NEED);
 	}
 }
 
 /* 8615: S47 start date present and not after its initial conference. */
-CIN_RULE(cin_r8615)
+CIN_RULE(vcin_r8615)
 {
 	FOR_EPISODES(st, e) {
 		FOR_SUB(e, CIN_K_S47, s) {
-			const cin_val *sd = &s->f[S_START], *ic = &s->f[S_ICPC];
-			if (!cin_has(sd) || (cin_is_date(sd) && cin_is_date(ic) && sd->d > ic->d))
-				cin_rep(ctx, rule, s, S_START);
+			const vcin_val *sd = &s->f[S_START], *ic = &s->f[S_ICPC];
+			if (!vcin_has(sd) || (vcin_is_date(sd) && vcin_is_date(ic) && sd->d > ic->d))
+				vcin_rep(ctx, rule, s, S_START);
 		}
 	}
 }
 
 /* Working days from d to the end of the census year; dates before the
  * calendar are certainly more than a few weeks away. */
-static int wd_to_end(const cin_state *st, csc_date d, int limit)
+static int wd_to_end(const vcin_state *st, csc_date d, int limit)
 {
 	if (d > st->end)
 		return 0;
@@ -297,58 +297,58 @@ static int wd_to_end(const cin_state *st, csc_date d, int limit)
 
 /* Not finished: an assessment not authorised; an S47 with no initial
  * conference and "ICPC not required" not set. */
-static int assess_open(const cin_rec *a) { return !cin_has(&a->f[A_AUTH]); }
-static int s47_open(const cin_rec *s)
+static int assess_open(const vcin_rec *a) { return !vcin_has(&a->f[A_AUTH]); }
+static int s47_open(const vcin_rec *s)
 {
-	return !cin_has(&s->f[S_ICPC]) && cin_flag(&s->f[S_NOTREQ]) != 1;
+	return !vcin_has(&s->f[S_ICPC]) && vcin_flag(&s->f[S_NOTREQ]) != 1;
 }
 
 /* Report the start of every unfinished record of kind k (open() holds)
  * that started too early: with limit > 0, a valid start date more than
  * `limit` working days before the end of the year; with limit 0, a start
  * that is present but not in the year. */
-static void open_too_early(v_ctx *ctx, const v_rule *rule, enum cin_kind k, int start,
-			   int (*open)(const cin_rec *), int limit)
+static void open_too_early(v_ctx *ctx, const v_rule *rule, enum vcin_kind k, int start,
+			   int (*open)(const vcin_rec *), int limit)
 {
 	FOR_EPISODES(st, e) {
 		FOR_SUB(e, k, r) {
-			const cin_val *sd = &r->f[start];
+			const vcin_val *sd = &r->f[start];
 			if (!open(r))
 				continue;
-			if (limit ? cin_is_date(sd) && wd_to_end(st, sd->d, limit) > limit
-				  : cin_has(sd) && !cin_in_year(st, sd->d))
-				cin_rep(ctx, rule, r, start);
+			if (limit ? vcin_is_date(sd) && wd_to_end(st, sd->d, limit) > limit
+				  : vcin_has(sd) && !vcin_in_year(st, sd->d))
+				vcin_rep(ctx, rule, r, start);
 		}
 	}
 }
 
 /* 8670Q: an assessment started more than 45 working days before the end
  * of the year and still not authorised. */
-CIN_RULE(cin_r8670q) { open_too_early(ctx, rule, CIN_K_ASSESS, A_START, assess_open, 45); }
+CIN_RULE(vcin_r8670q) { open_too_early(ctx, rule, CIN_K_ASSESS, A_START, assess_open, 45); }
 
 /* 8675Q: an S47 started more than 15 working days before the end of the
  * year, with no conference and "ICPC not required" not set. */
-CIN_RULE(cin_r8675q) { open_too_early(ctx, rule, CIN_K_S47, S_START, s47_open, 15); }
+CIN_RULE(vcin_r8675q) { open_too_early(ctx, rule, CIN_K_S47, S_START, s47_open, 15); }
 
 /* 8736: an assessment not completed must have started in the year. */
-CIN_RULE(cin_r8736) { open_too_early(ctx, rule, CIN_K_ASSESS, A_START, assess_open, 0); }
+CIN_RULE(vcin_r8736) { open_too_early(ctx, rule, CIN_K_ASSESS, A_START, assess_open, 0); }
 
 /* 8740: an S47 with no conference (and one required) must have started in
  * the year. */
-CIN_RULE(cin_r8740) { open_too_early(ctx, rule, CIN_K_S47, S_START, s47_open, 0); }
+CIN_RULE(vcin_r8740) { open_too_early(ctx, rule, CIN_K_S47, S_START, s47_open, 0); }
 
 /* 8816: an open episode going on to further action must be the child's
  * latest referral (on equal dates, the last in the file counts as latest). */
-CIN_RULE(cin_r8816)
+CIN_RULE(vcin_r8816)
 {
 	FOR_EPISODES(st, e) {
-		if (cin_has(&e->f[E_CLOSEDATE]) || cin_flag(&e->f[E_NFA]) != 0 || !cin_is_date(&e->f[E_REFDATE]))
+		if (vcin_has(&e->f[E_CLOSEDATE]) || vcin_flag(&e->f[E_NFA]) != 0 || !vcin_is_date(&e->f[E_REFDATE]))
 			continue;
 		csc_date d = e->f[E_REFDATE].d;
-		for (cin_rec *o = cin_first(st->child, CIN_K_EPISODE); o; o = cin_next(o)) {
+		for (vcin_rec *o = vcin_first(st->child, CIN_K_EPISODE); o; o = vcin_next(o)) {
 			csc_date od = o->f[E_REFDATE].d;
 			if (o != e && od != CSC_NODATE && (od > d || (od == d && o->index > e->index))) {
-				cin_rep(ctx, rule, e, E_REFDATE);
+				vcin_rep(ctx, rule, e, E_REFDATE);
 				break;
 			}
 		}
@@ -356,107 +356,107 @@ CIN_RULE(cin_r8816)
 }
 
 /* 8825Q: closed after assessment (RC8/RC9) with no assessment. */
-CIN_RULE(cin_r8825q)
+CIN_RULE(vcin_r8825q)
 {
 	FOR_EPISODES(st, e) {
-		if (closed_after_assessment(e) && !cin_count(e, CIN_K_ASSESS))
-			cin_rep(ctx, rule, e, E_CLOSEREASON);
+		if (closed_after_assessment(e) && !vcin_count(e, CIN_K_ASSESS))
+			vcin_rep(ctx, rule, e, E_CLOSEREASON);
 	}
 }
 
 /* 8831: assessment, S47 or conference dates on a no-further-action referral. */
-CIN_RULE(cin_r8831)
+CIN_RULE(vcin_r8831)
 {
 	FOR_EPISODES(st, e) {
 		if (!is_nfa(e))
 			continue;
-		int act = cin_has(&e->f[E_ICPC]);
+		int act = vcin_has(&e->f[E_ICPC]);
 		FOR_SUB(e, CIN_K_ASSESS, a)
-			act |= cin_has(&a->f[A_START]) || cin_has(&a->f[A_AUTH]);
+			act |= vcin_has(&a->f[A_START]) || vcin_has(&a->f[A_AUTH]);
 		FOR_SUB(e, CIN_K_S47, s)
-			act |= cin_has(&s->f[S_START]) || cin_has(&s->f[S_ICPC]);
+			act |= vcin_has(&s->f[S_START]) || vcin_has(&s->f[S_ICPC]);
 		if (act)
-			cin_rep(ctx, rule, e, E_NFA);
+			vcin_rep(ctx, rule, e, E_NFA);
 	}
 }
 
 /* 8832: a CP plan on a no-further-action referral. */
-CIN_RULE(cin_r8832)
+CIN_RULE(vcin_r8832)
 {
 	FOR_EPISODES(st, e) {
-		if (is_nfa(e) && cin_count(e, CIN_K_CPP))
-			cin_rep(ctx, rule, e, E_NFA);
+		if (is_nfa(e) && vcin_count(e, CIN_K_CPP))
+			vcin_rep(ctx, rule, e, E_NFA);
 	}
 }
 
 /* 8841: a review on or before its plan's start date. */
-CIN_RULE(cin_r8841)
+CIN_RULE(vcin_r8841)
 {
 	FOR_EPISODES(st, e) {
 		FOR_SUB(e, CIN_K_CPP, p) {
-			if (!cin_is_date(&p->f[K_START]))
+			if (!vcin_is_date(&p->f[K_START]))
 				continue;
 			for (size_t i = 0; i < p->nmulti; i++)
-				if (cin_is_date(&p->multi[i]) && p->multi[i].d <= p->f[K_START].d)
-					cin_rep_multi(ctx, rule, p, &p->multi[i]);
+				if (vcin_is_date(&p->multi[i]) && p->multi[i].d <= p->f[K_START].d)
+					vcin_rep_multi(ctx, rule, p, &p->multi[i]);
 		}
 	}
 }
 
 /* 8842Q: a Reviews group with a review record that has no date. */
-CIN_RULE(cin_r8842q)
+CIN_RULE(vcin_r8842q)
 {
 	FOR_EPISODES(st, e) {
 		FOR_SUB(e, CIN_K_CPP, p) {
 			if (p->f[K_REVIEWS].s && p->nmulti == 0) {
-				cin_rep(ctx, rule, p, K_REVIEWS);
+				vcin_rep(ctx, rule, p, K_REVIEWS);
 				continue;
 			}
 			for (size_t i = 0; i < p->nmulti; i++)
-				if (!cin_has(&p->multi[i]))
-					cin_rep_multi(ctx, rule, p, &p->multi[i]);
+				if (!vcin_has(&p->multi[i]))
+					vcin_rep_multi(ctx, rule, p, &p->multi[i]);
 		}
 	}
 }
 
 /* 8867: a closed episode with an assessment not completed. */
-CIN_RULE(cin_r8867)
+CIN_RULE(vcin_r8867)
 {
 	FOR_EPISODES(st, e) {
-		if (!cin_has(&e->f[E_CLOSEDATE]))
+		if (!vcin_has(&e->f[E_CLOSEDATE]))
 			continue;
 		FOR_SUB(e, CIN_K_ASSESS, a)
-			if (!cin_has(&a->f[A_AUTH]))
-				cin_rep(ctx, rule, a, A_AUTH);
+			if (!vcin_has(&a->f[A_AUTH]))
+				vcin_rep(ctx, rule, a, A_AUTH);
 	}
 }
 
 /* 8868: a closed episode with an S47 neither conferenced nor marked
  * "ICPC not required". */
-CIN_RULE(cin_r8868)
+CIN_RULE(vcin_r8868)
 {
 	FOR_EPISODES(st, e) {
-		if (!cin_has(&e->f[E_CLOSEDATE]))
+		if (!vcin_has(&e->f[E_CLOSEDATE]))
 			continue;
 		FOR_SUB(e, CIN_K_S47, s)
-			if (!cin_has(&s->f[S_ICPC]) && cin_flag(&s->f[S_NOTREQ]) != 1)
-				cin_rep(ctx, rule, s, S_ICPC);
+			if (!vcin_has(&s->f[S_ICPC]) && vcin_flag(&s->f[S_NOTREQ]) != 1)
+				vcin_rep(ctx, rule, s, S_ICPC);
 	}
 }
 
 /* 8873Q: the episode's only assessment is completed with factor 21 (no
  * factors), so a closed episode should give reason RC8 or RC9. */
-CIN_RULE(cin_r8873q)
+CIN_RULE(vcin_r8873q)
 {
 	FOR_EPISODES(st, e) {
-		if (cin_count(e, CIN_K_ASSESS) != 1 || !cin_has(&e->f[E_CLOSEREASON]) || closed_after_assessment(e))
+		if (vcin_count(e, CIN_K_ASSESS) != 1 || !vcin_has(&e->f[E_CLOSEREASON]) || closed_after_assessment(e))
 			continue;
-		const cin_rec *a = cin_first(e, CIN_K_ASSESS);
-		if (!cin_has(&a->f[A_AUTH]))
+		const vcin_rec *a = vcin_first(e, CIN_K_ASSESS);
+		if (!vcin_has(&a->f[A_AUTH]))
 			continue;
 		for (size_t i = 0; i < a->nmulti; i++)
-			if (cin_has(&a->multi[i]) && strcmp(a->multi[i].s, "21") == 0) {
-				cin_rep(ctx, rule, e, E_CLOSEREASON);
+			if (vcin_has(&a->multi[i]) && strcmp(a->multi[i].s, "21") == 0) {
+				vcin_rep(ctx, rule, e, E_CLOSEREASON);
 				break;
 			}
 	}

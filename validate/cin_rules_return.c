@@ -7,9 +7,9 @@
 #include "cin_custom.h"
 
 /* 100: Header ReferenceDate present and equal to the collection's date. */
-CIN_RULE(cin_r100)
+CIN_RULE(vcin_r100)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (st->child)
 		return;
 	csc_date d = CSC_NODATE;
@@ -23,79 +23,79 @@ CIN_RULE(cin_r100)
 		ok = m == 3 && dd == 31;
 	}
 	if (!ok)
-		cin_rep_return(ctx, rule, "Header", "ReferenceDate",
+		vcin_rep_return(ctx, rule, "Header", "ReferenceDate",
 			       st->hdr_ref_present ? st->hdr_ref : NULL, st->hdr_ref_line);
 }
 
 /* 1520 / 8510: the same UPN or LA child ID on more than one child. */
-CIN_RULE(cin_r1520)
+CIN_RULE(vcin_r1520)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (st->child) {
-		const cin_val *v = &st->child->f[C_UPN];
-		if (cin_has(v))
-			cin_keys_add(&st->upns, v->s, st->label, v->line);
+		const vcin_val *v = &st->child->f[C_UPN];
+		if (vcin_has(v))
+			vcin_keys_add(&st->upns, v->s, st->label, v->line);
 	} else {
-		cin_keys_report(ctx, rule, &st->upns, "UPN");
+		vcin_keys_report(ctx, rule, &st->upns, "UPN");
 	}
 }
 
-CIN_RULE(cin_r8510)
+CIN_RULE(vcin_r8510)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (st->child) {
-		const cin_val *v = &st->child->f[C_LACHILDID];
-		if (cin_has(v))
-			cin_keys_add(&st->ids, v->s, st->label, v->line);
+		const vcin_val *v = &st->child->f[C_LACHILDID];
+		if (vcin_has(v))
+			vcin_keys_add(&st->ids, v->s, st->label, v->line);
 	} else {
-		cin_keys_report(ctx, rule, &st->ids, "LAchildID");
+		vcin_keys_report(ctx, rule, &st->ids, "LAchildID");
 	}
 }
 
 /* 2883: CP plans starting in the year must not outnumber the initial
  * conferences held in the year (on CIN details plus on Section 47). */
-CIN_RULE(cin_r2883)
+CIN_RULE(vcin_r2883)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (!st->child) {
 		if (st->cpp_starts > st->icpcs) {
 			char v[80];
 			snprintf(v, sizeof v, "%ld plans starting, %ld initial conferences", st->cpp_starts, st->icpcs);
-			cin_rep_return(ctx, rule, "ChildProtectionPlans", "CPPstartDate", v, 0);
+			vcin_rep_return(ctx, rule, "ChildProtectionPlans", "CPPstartDate", v, 0);
 		}
 		return;
 	}
-	cin_list l;
-	cin_list_get(&l, st->child, CIN_K_CPP);
+	vcin_list l;
+	vcin_list_get(&l, st->child, CIN_K_CPP);
 	for (size_t i = 0; i < l.n; i++)
-		st->cpp_starts += cin_in_year(st, l.v[i]->f[K_START].d);
-	cin_list_free(&l);
-	cin_list_get(&l, st->child, CIN_K_EPISODE);
+		st->cpp_starts += vcin_in_year(st, l.v[i]->f[K_START].d);
+	vcin_list_free(&l);
+	vcin_list_get(&l, st->child, CIN_K_EPISODE);
 	for (size_t i = 0; i < l.n; i++)
-		st->icpcs += cin_in_year(st, l.v[i]->f[E_ICPC].d);
-	cin_list_free(&l);
-	cin_list_get(&l, st->child, CIN_K_S47);
+		st->icpcs += vcin_in_year(st, l.v[i]->f[E_ICPC].d);
+	vcin_list_free(&l);
+	vcin_list_get(&l, st->child, CIN_K_S47);
 	for (size_t i = 0; i < l.n; i++)
-		st->icpcs += cin_in_year(st, l.v[i]->f[S_ICPC].d);
-	cin_list_free(&l);
+		st->icpcs += vcin_in_year(st, l.v[i]->f[S_ICPC].d);
+	vcin_list_free(&l);
 }
 
 /* 2886Q: more than 2% of children (unborn children aside) with no sex
  * recorded: the year's element missing or the unborn code (0, then U). */
-CIN_RULE(cin_r2886q)
+CIN_RULE(vcin_r2886q)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (st->child) {
 		st->children++;
-		if (cin_no_sex(st->child, rule->arg) && !cin_has(&st->child->f[C_EDOB]))
+		if (vcin_no_sex(st->child, rule->arg) && !vcin_has(&st->child->f[C_EDOB]))
 			st->no_sex++;
 		return;
 	}
 	if (st->children && st->no_sex * 100 > st->children * 2) {
 		char v[80];
 		snprintf(v, sizeof v, "%ld of %ld children", st->no_sex, st->children);
-		cin_rep_return(ctx, rule, "ChildIdentifiers",
-			       cin_field_name(CIN_K_CHILD, ((const cin_a_sex *)rule->arg)->field), v, 0);
+		vcin_rep_return(ctx, rule, "ChildIdentifiers",
+			       vcin_field_name(CIN_K_CHILD, ((const vcin_a_sex *)rule->arg)->field), v, 0);
 	}
 }
 
@@ -111,11 +111,11 @@ static int disability_bit(const char *s)
 }
 
 /* The non-NONE disability codes of the current child, one bit each. */
-static unsigned child_disabilities(const cin_rec *c)
+static unsigned child_disabilities(const vcin_rec *c)
 {
 	unsigned mine = 0;
 	for (size_t i = 0; i < c->nmulti; i++) {
-		int b = cin_has(&c->multi[i]) ? disability_bit(c->multi[i].s) : -1;
+		int b = vcin_has(&c->multi[i]) ? disability_bit(c->multi[i].s) : -1;
 		if (b >= 0)
 			mine |= 1u << b;
 	}
@@ -123,9 +123,9 @@ static unsigned child_disabilities(const cin_rec *c)
 }
 
 /* 2887Q: fewer than 8 different disability codes (NONE aside) used. */
-CIN_RULE(cin_r2887q)
+CIN_RULE(vcin_r2887q)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (st->child) {
 		st->disab_used |= child_disabilities(st->child);
 		return;
@@ -134,14 +134,14 @@ CIN_RULE(cin_r2887q)
 	if (used < 8) {
 		char v[40];
 		snprintf(v, sizeof v, "%d codes used", used);
-		cin_rep_return(ctx, rule, "Disabilities", "Disability", v, 0);
+		vcin_rep_return(ctx, rule, "Disabilities", "Disability", v, 0);
 	}
 }
 
 /* 2888Q: children with a disability exist but none has more than one. */
-CIN_RULE(cin_r2888q)
+CIN_RULE(vcin_r2888q)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (st->child) {
 		unsigned mine = child_disabilities(st->child);
 		st->disab_children += mine != 0;
@@ -151,6 +151,6 @@ CIN_RULE(cin_r2888q)
 	if (st->disab_children > 0 && st->disab_multi == 0) {
 		char v[60];
 		snprintf(v, sizeof v, "%ld children, each with one code", st->disab_children);
-		cin_rep_return(ctx, rule, "Disabilities", "Disability", v, 0);
+		vcin_rep_return(ctx, rule, "Disabilities", "Disability", v, 0);
 	}
 }

@@ -15,8 +15,8 @@
 
 typedef struct run {
 	v_ctx *ctx;
-	cin_state st;
-	const cin_opts *o;
+	vcin_state st;
+	const vcin_opts *o;
 	int year; /* the rule set's collection year */
 	char label[256];
 } run;
@@ -29,26 +29,26 @@ static int year_ending(csc_date d)
 	return m > 3 ? y + 1 : y;
 }
 
-static int header_year(const cin_opts *o, const cin_rec *m)
+static int header_year(const vcin_opts *o, const vcin_rec *m)
 {
 	if (o->refdate != CSC_NODATE)
 		return year_ending(o->refdate);
 	if (o->year)
 		return o->year;
-	if (m && cin_is_date(&m->f[H_REFDATE]))
+	if (m && vcin_is_date(&m->f[H_REFDATE]))
 		return year_ending(m->f[H_REFDATE].d);
-	const cin_val *y = m ? &m->f[H_YEAR] : NULL;
-	if (y && cin_has(y) && strlen(y->s) == 4 && strspn(y->s, "0123456789") == 4)
+	const vcin_val *y = m ? &m->f[H_YEAR] : NULL;
+	if (y && vcin_has(y) && strlen(y->s) == 4 && strspn(y->s, "0123456789") == 4)
 		return atoi(y->s);
 	return 0;
 }
 
-static void set_dates(run *r, const cin_rec *m)
+static void set_dates(run *r, const vcin_rec *m)
 {
-	cin_state *st = &r->st;
-	const cin_opts *o = r->o;
-	const cin_val *hr = &m->f[H_REFDATE];
-	st->hdr_ref_present = cin_has(hr);
+	vcin_state *st = &r->st;
+	const vcin_opts *o = r->o;
+	const vcin_val *hr = &m->f[H_REFDATE];
+	st->hdr_ref_present = vcin_has(hr);
 	if (st->hdr_ref_present)
 		snprintf(st->hdr_ref, sizeof st->hdr_ref, "%s", hr->s);
 	st->hdr_ref_line = hr->line;
@@ -56,18 +56,18 @@ static void set_dates(run *r, const cin_rec *m)
 	st->ref = CSC_NODATE;
 	if (o->refdate != CSC_NODATE)
 		st->ref = o->refdate;
-	else if (cin_is_date(hr))
+	else if (vcin_is_date(hr))
 		st->ref = hr->d;
 	else if (o->year)
 		st->ref = csc_date_make(o->year, 3, 31);
 
 	st->expected_ref = CSC_NODATE;
-	const cin_val *y = &m->f[H_YEAR];
+	const vcin_val *y = &m->f[H_YEAR];
 	if (o->refdate != CSC_NODATE)
 		st->expected_ref = o->refdate;
 	else if (o->year)
 		st->expected_ref = csc_date_make(o->year, 3, 31);
-	else if (cin_has(y) && strlen(y->s) == 4 && strspn(y->s, "0123456789") == 4)
+	else if (vcin_has(y) && strlen(y->s) == 4 && strspn(y->s, "0123456789") == 4)
 		st->expected_ref = csc_date_make(atoi(y->s), 3, 31);
 
 	if (st->ref == CSC_NODATE) {
@@ -97,7 +97,7 @@ static void set_dates(run *r, const cin_rec *m)
 	v_set_need(r->ctx, V_NEEDS_CALENDAR, 1, NULL);
 }
 
-static int on_header(void *arg, const cin_rec *m)
+static int on_header(void *arg, const vcin_rec *m)
 {
 	run *r = arg;
 	set_dates(r, m);
@@ -107,17 +107,17 @@ static int on_header(void *arg, const cin_rec *m)
 			r->year = v_collection_find("CIN")->rules_last;
 	}
 	v_set_ruleset(r->ctx, "CIN", r->year);
-	const cin_val *lea = &m->f[H_LEA];
-	if (r->o->la && cin_has(lea) && strcmp(lea->s, r->o->la) != 0)
+	const vcin_val *lea = &m->f[H_LEA];
+	if (r->o->la && vcin_has(lea) && strcmp(lea->s, r->o->la) != 0)
 		csc_info("warning: header LEA %s is not the --la %s given", lea->s, r->o->la);
 	return 0;
 }
 
-static int on_child(void *arg, const cin_rec *c)
+static int on_child(void *arg, const vcin_rec *c)
 {
 	run *r = arg;
-	const cin_val *id = &c->f[C_LACHILDID];
-	if (cin_has(id)) {
+	const vcin_val *id = &c->f[C_LACHILDID];
+	if (vcin_has(id)) {
 		/* Cut an over-long ID on a UTF-8 character boundary. */
 		size_t n = strlen(id->s);
 		if (n >= sizeof r->label) {
@@ -131,9 +131,9 @@ static int on_child(void *arg, const cin_rec *c)
 		snprintf(r->label, sizeof r->label, "(child at line %ld)", c->line);
 	r->st.child = c;
 	r->st.label = r->label;
-	for (cin_rec *e = cin_first(c, CIN_K_EPISODE); e; e = cin_next(e))
+	for (vcin_rec *e = vcin_first(c, CIN_K_EPISODE); e; e = vcin_next(e))
 		r->st.preproc += e->f[E_PREPROC].s != NULL;
-	v_run_years(r->ctx, cin_rules, cin_nrules);
+	v_run_years(r->ctx, vcin_rules, vcin_nrules);
 	r->st.child = NULL;
 	return 0;
 }
@@ -159,16 +159,16 @@ static int finish(run *r, int rc)
 	if (rc == 0) {
 		r->st.child = NULL;
 		r->st.label = "";
-		v_run_years(r->ctx, cin_rules, cin_nrules);
+		v_run_years(r->ctx, vcin_rules, vcin_nrules);
 		preproc_not_run(r);
 	}
-	cin_keys_free(&r->st.upns);
-	cin_keys_free(&r->st.ids);
+	vcin_keys_free(&r->st.upns);
+	vcin_keys_free(&r->st.ids);
 	v_set_data(r->ctx, NULL, NULL);
 	return rc < 0 ? -1 : 0;
 }
 
-static void start(run *r, v_ctx *ctx, const cin_opts *o)
+static void start(run *r, v_ctx *ctx, const vcin_opts *o)
 {
 	memset(r, 0, sizeof *r);
 	r->ctx = ctx;
@@ -179,72 +179,72 @@ static void start(run *r, v_ctx *ctx, const cin_opts *o)
 	v_set_data(ctx, &r->st, NULL);
 }
 
-int cin_validate_file(v_ctx *ctx, const char *path, const char *name, const cin_opts *o)
+int vcin_validate_file(v_ctx *ctx, const char *path, const char *name, const vcin_opts *o)
 {
 	run r;
 	start(&r, ctx, o);
-	cin_callbacks cb = {on_header, on_child, &r};
-	return finish(&r, cin_read_file(path, name, &cb));
+	vcin_callbacks cb = {on_header, on_child, &r};
+	return finish(&r, vcin_read_file(path, name, &cb));
 }
 
-int cin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, const cin_opts *o)
+int vcin_validate_mem(v_ctx *ctx, const char *data, size_t n, const char *name, const vcin_opts *o)
 {
 	run r;
 	start(&r, ctx, o);
-	cin_callbacks cb = {on_header, on_child, &r};
-	return finish(&r, cin_read_mem(data, n, name, &cb));
+	vcin_callbacks cb = {on_header, on_child, &r};
+	return finish(&r, vcin_read_mem(data, n, name, &cb));
 }
 
 struct year_probe {
-	const cin_opts *o;
+	const vcin_opts *o;
 	int year;
-	cin_about about;
+	vcin_about about;
 };
 
-static int probe_header(void *arg, const cin_rec *m)
+static int probe_header(void *arg, const vcin_rec *m)
 {
 	struct year_probe *p = arg;
 	p->year = header_year(p->o, m);
-	const cin_val *lea = &m->f[H_LEA];
-	if (cin_has(lea) && strlen(lea->s) == 3 && strspn(lea->s, "0123456789") == 3)
+	const vcin_val *lea = &m->f[H_LEA];
+	if (vcin_has(lea) && strlen(lea->s) == 3 && strspn(lea->s, "0123456789") == 3)
 		memcpy(p->about.lea, lea->s, 4);
 	/* the reference date as set_dates takes it */
 	if (p->o->refdate != CSC_NODATE)
 		p->about.refdate = p->o->refdate;
-	else if (cin_is_date(&m->f[H_REFDATE]))
+	else if (vcin_is_date(&m->f[H_REFDATE]))
 		p->about.refdate = m->f[H_REFDATE].d;
 	else if (p->o->year)
 		p->about.refdate = csc_date_make(p->o->year, 3, 31);
 	return 1; /* the header is all it needs */
 }
 
-int cin_return_year(const char *path, const char *name, const cin_opts *o, cin_about *about)
+int vcin_return_year(const char *path, const char *name, const vcin_opts *o, vcin_about *about)
 {
 	struct year_probe p = {o, 0, {"", CSC_NODATE}};
-	cin_callbacks cb = {probe_header, NULL, &p};
-	int rc = cin_read_file(path, name, &cb);
+	vcin_callbacks cb = {probe_header, NULL, &p};
+	int rc = vcin_read_file(path, name, &cb);
 	if (about)
 		*about = p.about;
 	return rc < 0 ? -1 : p.year;
 }
 
-int cin_return_year_mem(const char *data, size_t n, const char *name, const cin_opts *o)
+int vcin_return_year_mem(const char *data, size_t n, const char *name, const vcin_opts *o)
 {
 	struct year_probe p = {o, 0, {"", CSC_NODATE}};
-	cin_callbacks cb = {probe_header, NULL, &p};
-	return cin_read_mem(data, n, name, &cb) < 0 ? -1 : p.year;
+	vcin_callbacks cb = {probe_header, NULL, &p};
+	return vcin_read_mem(data, n, name, &cb) < 0 ? -1 : p.year;
 }
 
-static int count_child(void *arg, const cin_rec *c)
+static int count_child(void *arg, const vcin_rec *c)
 {
 	(void)c;
 	(*(long *)arg)++;
 	return 0;
 }
 
-int cin_check_previous(const char *path, const char *name)
+int vcin_check_previous(const char *path, const char *name)
 {
 	long n = 0;
-	cin_callbacks cb = {NULL, count_child, &n};
-	return cin_read_file(path, name, &cb) < 0 ? -1 : 0;
+	vcin_callbacks cb = {NULL, count_child, &n};
+	return vcin_read_file(path, name, &cb) < 0 ? -1 : 0;
 }

@@ -15,7 +15,7 @@
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
-int cin_upn_check_letter(const char *upn, char *out)
+int vcin_upn_check_letter(const char *upn, char *out)
 {
 	if (strlen(upn) != 13)
 		return -1;
@@ -45,7 +45,7 @@ static const short la_ranges[][2] = {
 	{921, 921}, {925, 926}, {928, 929}, {931, 931}, {933, 933}, {935, 938}, {940, 943},
 };
 
-int cin_la_code_known(const char *s)
+int vcin_la_code_known(const char *s)
 {
 	if (!is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]))
 		return 0;
@@ -56,10 +56,10 @@ int cin_la_code_known(const char *s)
 	return 0;
 }
 
-static const cin_val *upn_of(v_ctx *ctx)
+static const vcin_val *upn_of(v_ctx *ctx)
 {
-	cin_state *st = cin_st(ctx);
-	if (!st->child || !cin_has(&st->child->f[C_UPN]))
+	vcin_state *st = vcin_st(ctx);
+	if (!st->child || !vcin_has(&st->child->f[C_UPN]))
 		return NULL;
 	return &st->child->f[C_UPN];
 }
@@ -81,46 +81,46 @@ static int last_ok(const char *s)
 	return strlen(s) == 13 && (is_digit(s[12]) || v_upn_letter(s[12]) >= 0);
 }
 
-CIN_RULE(cin_r1510)
+CIN_RULE(vcin_r1510)
 {
-	const cin_val *v = upn_of(ctx);
+	const vcin_val *v = upn_of(ctx);
 	char want;
 	/* A UPN whose other characters are wrong is left to 1530-1550. */
-	if (v && cin_upn_check_letter(v->s, &want) == 0 && v->s[0] != want)
-		cin_rep(ctx, rule, cin_st(ctx)->child, C_UPN);
+	if (v && vcin_upn_check_letter(v->s, &want) == 0 && v->s[0] != want)
+		vcin_rep(ctx, rule, vcin_st(ctx)->child, C_UPN);
 }
 
-CIN_RULE(cin_r1530)
+CIN_RULE(vcin_r1530)
 {
-	const cin_val *v = upn_of(ctx);
-	if (v && (strlen(v->s) < 4 || !cin_la_code_known(v->s + 1)))
-		cin_rep(ctx, rule, cin_st(ctx)->child, C_UPN);
+	const vcin_val *v = upn_of(ctx);
+	if (v && (strlen(v->s) < 4 || !vcin_la_code_known(v->s + 1)))
+		vcin_rep(ctx, rule, vcin_st(ctx)->child, C_UPN);
 }
 
-CIN_RULE(cin_r1540)
+CIN_RULE(vcin_r1540)
 {
-	const cin_val *v = upn_of(ctx);
+	const vcin_val *v = upn_of(ctx);
 	if (v && !digits(v->s, 4, 12))
-		cin_rep(ctx, rule, cin_st(ctx)->child, C_UPN);
+		vcin_rep(ctx, rule, vcin_st(ctx)->child, C_UPN);
 }
 
-CIN_RULE(cin_r1550)
+CIN_RULE(vcin_r1550)
 {
-	const cin_val *v = upn_of(ctx);
+	const vcin_val *v = upn_of(ctx);
 	if (v && !last_ok(v->s))
-		cin_rep(ctx, rule, cin_st(ctx)->child, C_UPN);
+		vcin_rep(ctx, rule, vcin_st(ctx)->child, C_UPN);
 }
 
 /* A former UPN must have the shape of a UPN: letter, 11 digits, then a
  * digit or letter, the letters from the UPN alphabet. */
-CIN_RULE(cin_r1560q)
+CIN_RULE(vcin_r1560q)
 {
-	cin_state *st = cin_st(ctx);
+	vcin_state *st = vcin_st(ctx);
 	if (!st->child)
 		return;
-	const cin_val *v = &st->child->f[C_FORMERUPN];
-	if (!cin_has(v))
+	const vcin_val *v = &st->child->f[C_FORMERUPN];
+	if (!vcin_has(v))
 		return;
 	if (!v_upn_shape_ok(v->s))
-		cin_rep(ctx, rule, st->child, C_FORMERUPN);
+		vcin_rep(ctx, rule, st->child, C_FORMERUPN);
 }

@@ -116,7 +116,7 @@ static int usage(const char *why, int *status)
 }
 
 typedef struct args {
-	const char *cin, *cin_prev, *dir903, *prev903, *la, *out, *ref;
+	const char *cin, *vcin_prev, *dir903, *prev903, *la, *out, *ref;
 	char *installed_ref; /* the default ref, freed by main */
 	csc_date refdate;
 	int year;
@@ -152,7 +152,7 @@ static int parse(int argc, char **argv, args *a, int *status)
 	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case O_CIN: a->cin = optarg; break;
-		case O_CINPREV: a->cin_prev = optarg; break;
+		case O_CINPREV: a->vcin_prev = optarg; break;
 		case O_903: a->dir903 = optarg; break;
 		case O_903PREV: a->prev903 = optarg; break;
 		case O_REFDATE:
@@ -191,7 +191,7 @@ static int parse(int argc, char **argv, args *a, int *status)
 		return usage("unexpected argument", status);
 	if (!a->cin && !a->dir903)
 		return usage("nothing to validate: give --cin FILE and/or --903 DIR", status);
-	if (a->cin_prev && !a->cin)
+	if (a->vcin_prev && !a->cin)
 		return usage("--cin-previous needs --cin", status);
 	if (a->prev903 && !a->dir903)
 		return usage("--903-previous needs --903", status);
@@ -203,11 +203,11 @@ static int parse(int argc, char **argv, args *a, int *status)
 /* The CIN return's collection year, refused when no rule set here is of
  * it; its rule catalogue loaded and its rule set current. Returns 0 or the
  * exit status (printed). */
-static int cin_prepare(v_ctx *ctx, const args *a, cin_about *about)
+static int vcin_prepare(v_ctx *ctx, const args *a, vcin_about *about)
 {
 	const v_collection *coll = v_collection_find("CIN");
-	cin_opts o = {a->refdate, a->year, a->la, NULL, 0};
-	int year = cin_return_year(a->cin, a->cin, &o, about);
+	vcin_opts o = {a->refdate, a->year, a->la, NULL, 0};
+	int year = vcin_return_year(a->cin, a->cin, &o, about);
 	if (year < 0)
 		return CSC_EXIT_INPUT;
 	char y[16], r[16];
@@ -260,7 +260,7 @@ static void put_date(char *buf, size_t cap, csc_date d)
 
 /* The CIN lines of the cover: the authority, the reference date, the file
  * and its SHA-256. Returns 0 or the exit status (printed). */
-static int cover_cin(v_ctx *ctx, const args *a, const cin_about *about)
+static int cover_cin(v_ctx *ctx, const args *a, const vcin_about *about)
 {
 	char buf[64];
 	if (about->refdate != CSC_NODATE) {
@@ -271,7 +271,7 @@ static int cover_cin(v_ctx *ctx, const args *a, const cin_about *about)
 }
 
 /* The authority: --la, else the CIN header's LEA. */
-static void cover_authority(v_ctx *ctx, const args *a, const cin_about *about)
+static void cover_authority(v_ctx *ctx, const args *a, const vcin_about *about)
 {
 	char buf[96];
 	if (a->la)
@@ -342,11 +342,11 @@ int main(int argc, char **argv)
 	v_ctx *ctx = v_ctx_new();
 	v_set_collection_year(ctx, a.year, a.refdate);
 	int rc = CSC_EXIT_OK;
-	cin_about about = {"", CSC_NODATE};
+	vcin_about about = {"", CSC_NODATE};
 	char *outdir = NULL;
 	csc_calendar *cal = NULL;
 	if (a.cin) {
-		if ((rc = cin_prepare(ctx, &a, &about)) != 0)
+		if ((rc = vcin_prepare(ctx, &a, &about)) != 0)
 			goto out;
 		cover_authority(ctx, &a, &about);
 		if ((rc = cover_cin(ctx, &a, &about)) != 0)
@@ -356,12 +356,12 @@ int main(int argc, char **argv)
 		free(hp);
 		if (!cal)
 			csc_error("working-day rules will be listed as not run");
-		if (a.cin_prev && cin_check_previous(a.cin_prev, a.cin_prev) < 0) {
+		if (a.vcin_prev && vcin_check_previous(a.vcin_prev, a.vcin_prev) < 0) {
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
-		cin_opts o = {a.refdate, a.year, a.la, cal, v_ruleset_year(ctx)};
-		if (cin_validate_file(ctx, a.cin, a.cin, &o) < 0) {
+		vcin_opts o = {a.refdate, a.year, a.la, cal, v_ruleset_year(ctx)};
+		if (vcin_validate_file(ctx, a.cin, a.cin, &o) < 0) {
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}

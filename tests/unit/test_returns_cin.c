@@ -22,18 +22,18 @@
 #endif
 #define STAGING CSC_DATADIR "/tests/data/returns/staging"
 
-static const rc_header hdr = {"999", "9.9.9", "001"};
+static const ret_cin_header hdr = {"999", "9.9.9", "001"};
 
 /* Write year's return into memory and parse it. */
-static xmlDocPtr write_year(int year, rc_stats *st, char **text, size_t *len)
+static xmlDocPtr write_year(int year, ret_cin_stats *st, char **text, size_t *len)
 {
-	rs_year y;
-	assert_int_equal(rs_year_init(&y, year), 0);
+	ret_year y;
+	assert_int_equal(ret_year_init(&y, year), 0);
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
 	assert_non_null(fp);
-	assert_int_equal(rc_cin_write(&y, &hdr, STAGING, fp, st), 0);
+	assert_int_equal(ret_cin_write(&y, &hdr, STAGING, fp, st), 0);
 	fclose(fp);
 	xmlDocPtr doc = xmlReadMemory(buf, (int)n, "cin.xml", NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
@@ -76,7 +76,7 @@ static char *xp(xmlDocPtr doc, const char *path)
 static void test_children_2025(void **state)
 {
 	(void)state;
-	rc_stats st;
+	ret_cin_stats st;
 	xmlDocPtr d = write_year(2025, &st, NULL, NULL);
 	/* C01 closed 31/03/2024: out. C02 closed 01/04/2024: in. C03 referred
 	 * 31/03/2025: in. C04 referred 01/04/2025: out. C05 closes 01/04/2025:
@@ -96,7 +96,7 @@ static void test_children_2025(void **state)
 static void test_groups_2025(void **state)
 {
 	(void)state;
-	rc_stats st;
+	ret_cin_stats st;
 	xmlDocPtr d = write_year(2025, &st, NULL, NULL);
 	/* Assessments: #1 authorised 20/02/2024 (before) out; #2 authorised
 	 * 10/04/2024 in; #3 open in; #4 authorised 02/04/2025, so open on the
@@ -132,7 +132,7 @@ static void test_groups_2025(void **state)
 static void test_header_and_sex(void **state)
 {
 	(void)state;
-	rc_stats st;
+	ret_cin_stats st;
 	xmlDocPtr d = write_year(2025, &st, NULL, NULL);
 	assert_string_equal(xp(d, "//CollectionDetails/*"), "CIN,2025,2025-03-31");
 	assert_string_equal(xp(d, "//Source/*"), "L,999,cscpipe,9.9.9,001,2025-03-31T00:00:00");
@@ -181,7 +181,7 @@ static int validate(xmlDocPtr d, const char *xsd)
 static void test_xsd_2024(void **state)
 {
 	(void)state;
-	rc_stats st;
+	ret_cin_stats st;
 	xmlDocPtr d = write_year(2024, &st, NULL, NULL);
 	assert_int_equal(validate(d, CSC_DATADIR "/ref/CIN_schema_2024.xsd"), 0);
 	assert_int_equal(nerr, 0);
@@ -195,7 +195,7 @@ static void test_xsd_2024(void **state)
 static void test_xsd_2025(void **state)
 {
 	(void)state;
-	rc_stats st;
+	ret_cin_stats st;
 	xmlDocPtr d = write_year(2025, &st, NULL, NULL);
 	assert_true(validate(d, CSC_DATADIR "/ref/CIN_schema_2025.xsd") > 0);
 	assert_int_equal(nerr, 1);
@@ -214,7 +214,7 @@ static void test_xsd_2025(void **state)
 static void test_deterministic(void **state)
 {
 	(void)state;
-	rc_stats st;
+	ret_cin_stats st;
 	char *a, *b;
 	size_t na, nb;
 	xmlFreeDoc(write_year(2025, &st, &a, &na));

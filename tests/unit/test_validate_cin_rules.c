@@ -418,12 +418,12 @@ static v_ctx *run_return(const char *children, const char *refdate)
 		"<Children>%s</Children></Message>\n",
 		refdate ? "" : "<Year>2026</Year>", rd, children);
 	v_ctx *ctx = v_ctx_new();
-	cin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
-	int year = cin_return_year_mem(xml, strlen(xml), "case.xml", &o);
+	vcin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
+	int year = vcin_return_year_mem(xml, strlen(xml), "case.xml", &o);
 	assert_int_equal(year, case_year(refdate));
 	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, year), 0);
 	o.ruleset = year;
-	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "case.xml", &o), 0);
+	assert_int_equal(vcin_validate_mem(ctx, xml, strlen(xml), "case.xml", &o), 0);
 	free(xml);
 	return ctx;
 }
@@ -453,15 +453,15 @@ static void test_every_code_has_cases(void **state)
 {
 	(void)state;
 	int missing = 0;
-	for (size_t r = 0; r < cin_nrules; r++) {
+	for (size_t r = 0; r < vcin_nrules; r++) {
 		int f = 0, p = 0;
 		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-			if (strcmp(cases[i].code, cin_rules[r].rule.code) == 0 &&
-			    v_rule_in_year(&cin_rules[r], case_year(cases[i].refdate)))
+			if (strcmp(cases[i].code, vcin_rules[r].rule.code) == 0 &&
+			    v_rule_in_year(&vcin_rules[r], case_year(cases[i].refdate)))
 				*(cases[i].fail ? &f : &p) += 1;
 		if (!f || !p) {
-			print_error("rule %s (%d-%d) lacks a %s case\n", cin_rules[r].rule.code, cin_rules[r].from,
-				    cin_rules[r].to, !f ? "failing" : "passing");
+			print_error("rule %s (%d-%d) lacks a %s case\n", vcin_rules[r].rule.code, vcin_rules[r].from,
+				    vcin_rules[r].to, !f ? "failing" : "passing");
 			missing++;
 		}
 	}
@@ -472,11 +472,11 @@ static void test_every_code_has_cases(void **state)
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++) {
 		v_ctx *ctx = v_ctx_new();
 		assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, sets[k].year), 0);
-		assert_int_equal(v_check_registry_year(ctx, cin_rules, cin_nrules, cin_not_implemented, NULL,
+		assert_int_equal(v_check_registry_year(ctx, vcin_rules, vcin_nrules, vcin_not_implemented, NULL,
 						       sets[k].year), 0);
 		size_t n = 0;
-		for (size_t r = 0; r < cin_nrules; r++)
-			n += v_rule_in_year(&cin_rules[r], sets[k].year);
+		for (size_t r = 0; r < vcin_nrules; r++)
+			n += v_rule_in_year(&vcin_rules[r], sets[k].year);
 		assert_int_equal(n, sets[k].n);
 		v_ctx_free(ctx);
 	}
@@ -491,10 +491,10 @@ static void test_2025_26_catalogue(void **state)
 	v_ctx *a = v_ctx_new(), *b = v_ctx_new();
 	assert_int_equal(v_load_catalogue(a, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
 	assert_int_equal(v_load_catalogue_year(b, BY_YEAR, 2026), 0);
-	for (size_t r = 0; r < cin_nrules; r++) {
-		if (!v_rule_in_year(&cin_rules[r], 2026))
+	for (size_t r = 0; r < vcin_nrules; r++) {
+		if (!v_rule_in_year(&vcin_rules[r], 2026))
 			continue;
-		const char *code = cin_rules[r].rule.code;
+		const char *code = vcin_rules[r].rule.code;
 		assert_true(v_rule_known(a, code));
 		assert_string_equal(v_rule_message(a, code), v_rule_message(b, code));
 		assert_string_equal(v_rule_table(a, code), v_rule_table(b, code));
@@ -528,16 +528,16 @@ static void test_return_year(void **state)
 		char xml[512];
 		snprintf(xml, sizeof xml, "<Message><Header><CollectionDetails>%s</CollectionDetails></Header>"
 			 "<Children></Children></Message>", yc[i].hdr);
-		cin_opts o = {yc[i].refdate, yc[i].year, NULL, NULL, 0};
+		vcin_opts o = {yc[i].refdate, yc[i].year, NULL, NULL, 0};
 		int want = yc[i].want;
 		if (yc[i].refdate == 0) { /* --reference-date 2023-12-01 wins */
 			o.refdate = csc_date_make(2023, 12, 1);
 			want = 2024;
 		}
-		assert_int_equal(cin_return_year_mem(xml, strlen(xml), "y.xml", &o), want);
+		assert_int_equal(vcin_return_year_mem(xml, strlen(xml), "y.xml", &o), want);
 	}
-	cin_opts o = {CSC_NODATE, 0, NULL, NULL, 0};
-	assert_int_equal(cin_return_year_mem("<Message>", 9, "bad.xml", &o), -1);
+	vcin_opts o = {CSC_NODATE, 0, NULL, NULL, 0};
+	assert_int_equal(vcin_return_year_mem("<Message>", 9, "bad.xml", &o), -1);
 	/* CIN years here: 2023-24 to 2026-27 */
 	const v_collection *c = v_collection_find("CIN");
 	assert_false(v_year_known(c, 2023));
@@ -598,24 +598,24 @@ static void test_upn(void **state)
 {
 	(void)state;
 	char c = 0;
-	assert_int_equal(cin_upn_check_letter("L201234567890", &c), 0);
+	assert_int_equal(vcin_upn_check_letter("L201234567890", &c), 0);
 	assert_int_equal(c, 'L');
 	/* temporary UPN: A counts 0, like the digit 0 */
-	assert_int_equal(cin_upn_check_letter("X20123456789A", &c), 0);
+	assert_int_equal(vcin_upn_check_letter("X20123456789A", &c), 0);
 	assert_int_equal(c, 'L');
-	assert_int_equal(cin_upn_check_letter("L2012345678", &c), -1);
-	assert_true(cin_la_code_known("201"));
-	assert_true(cin_la_code_known("943"));
-	assert_false(cin_la_code_known("999"));
+	assert_int_equal(vcin_upn_check_letter("L2012345678", &c), -1);
+	assert_true(vcin_la_code_known("201"));
+	assert_true(vcin_la_code_known("943"));
+	assert_false(vcin_la_code_known("999"));
 	/* 195 codes: ../shared/reference/years/cin-changes-by-year.md 2.1 */
 	int n = 0;
 	for (int i = 0; i < 1000; i++) {
 		char b[4];
 		snprintf(b, sizeof b, "%03d", i);
-		n += cin_la_code_known(b);
+		n += vcin_la_code_known(b);
 	}
 	assert_int_equal(n, 195);
-	assert_false(cin_la_code_known("2x1"));
+	assert_false(vcin_la_code_known("2x1"));
 }
 
 /* Issues name the child, table, field, value and line. */
@@ -651,8 +651,8 @@ static void test_no_reference_date(void **state)
 	const char *xml = "<Message><Children>" KID(OK_EP) "</Children></Message>";
 	v_ctx *ctx = v_ctx_new();
 	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, 2026), 0);
-	cin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
-	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o), 0);
+	vcin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
+	assert_int_equal(vcin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o), 0);
 	int seen8600 = 0, seen8569 = 0, seen8670 = 0;
 	for (size_t i = 0; i < v_not_run_count(ctx); i++) {
 		seen8600 |= strcmp(v_not_run_code(ctx, i), "8600") == 0;
@@ -666,8 +666,8 @@ static void test_no_reference_date(void **state)
 	/* --year 2026 supplies 31 March 2026: everything runs */
 	ctx = v_ctx_new();
 	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, 2026), 0);
-	cin_opts o2 = {CSC_NODATE, 2026, NULL, cal, 0};
-	assert_int_equal(cin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o2), 0);
+	vcin_opts o2 = {CSC_NODATE, 2026, NULL, cal, 0};
+	assert_int_equal(vcin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o2), 0);
 	assert_int_equal(v_not_run_count(ctx), 0);
 	v_ctx_free(ctx);
 }
