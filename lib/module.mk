@@ -1,7 +1,7 @@
 # Shared code: dates, working days, configuration, diagnostics, CSV I/O,
 # atomic outputs. Linked into every program as $(LIBCSC).
 LIB_OBJS += lib/csc_date.o lib/csc_workday.o lib/csc_conf.o lib/csc_diag.o \
-	lib/csc_csvw.o lib/csc_csvr.o lib/csc_out.o \
+	lib/csc_csvw.o lib/csc_csvr.o lib/csc_csvcols.o lib/csc_out.o lib/csc_rmtree.o \
 	lib/csc_stage.o lib/csc_xml.o lib/csc_903.o lib/csc_sha256.o lib/csc_progress.o \
 	lib/csc_input.o lib/csc_coverage.o lib/csc_annexa_codes.o lib/csc_version.o lib/csc_datadir.o \
 	lib/csc_cin_children.o

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csc_csvr.h"
+#include "csc_csvcols.h"
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "report_data.h"
@@ -15,55 +15,12 @@ const char *const rd_inputs[RD_NINPUTS] = {"cin", "ssda903", "contacts", "early_
 const char *const rd_input_titles[RD_NINPUTS] = {
 	"CIN census", "SSDA903 (children looked after)", "Contacts list", "Early help list"};
 
-#define MAXCOLS 16
-
-struct reader {
-	const char *name;
-	const char *const *cols;
-	int ncols;
-	int idx[MAXCOLS];
-	rd_row_fn fn;
-	void *ctx;
-};
-
-static int on_row(void *vctx, const csc_row *row)
-{
-	struct reader *r = vctx;
-	if (row->index == 0) {
-		for (int c = 0; c < r->ncols; c++) {
-			r->idx[c] = -1;
-			for (int i = 0; i < row->n; i++)
-				if (!strcmp(row->f[i], r->cols[c]))
-					r->idx[c] = i;
-			if (r->idx[c] < 0) {
-				csc_error_at(r->name, row->line, "header has no column '%s'", r->cols[c]);
-				return -1;
-			}
-		}
-		return 0;
-	}
-	if (row->n == 1 && row->len[0] == 0)
-		return 0; /* a blank line */
-	char *fields[MAXCOLS];
-	for (int c = 0; c < r->ncols; c++) {
-		if (r->idx[c] >= row->n) {
-			csc_error_at(r->name, row->line, "row has %d fields, expected at least %d",
-				     row->n, r->idx[c] + 1);
-			return -1;
-		}
-		fields[c] = row->f[r->idx[c]];
-	}
-	return r->fn(r->ctx, fields, row->line);
-}
-
 int rd_read_csv(const char *path, const char *name, const char *const *cols, int ncols,
 		int optional, rd_row_fn fn, void *ctx)
 {
 	if (optional && access(path, F_OK) && errno == ENOENT)
 		return 1;
-	struct reader r = {name ? name : path, cols, ncols < MAXCOLS ? ncols : MAXCOLS, {0}, fn,
-			   ctx};
-	int rc = csc_csv_read(path, r.name, on_row, &r);
+	int rc = csc_csv_read_cols(path, name, "header", cols, ncols, fn, ctx);
 	return rc ? (rc < 0 ? -1 : rc) : 0;
 }
 

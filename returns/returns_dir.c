@@ -2,7 +2,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,22 +12,8 @@
 
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_rmtree.h"
 #include "returns_dir.h"
-
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)ftw;
-	return (flag == FTW_DP ? rmdir(p) : unlink(p)) == 0 || errno == ENOENT ? 0 : -1;
-}
-
-int ret_dir_rmtree(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) != 0)
-		return errno == ENOENT ? 0 : -1;
-	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 /* Temporary folders of runs that no longer exist: ".<name>.tmp.<pid>". */
 static void remove_stale(const char *parent, const char *name)
@@ -47,7 +32,7 @@ static void remove_stale(const char *parent, const char *name)
 		if (pid > 0 && (!*end || !strcmp(end, ".old")) && kill((pid_t)pid, 0) != 0 &&
 		    errno == ESRCH) {
 			char *p = csc_path_join(parent, s);
-			ret_dir_rmtree(p);
+			csc_rmtree(p);
 			free(p);
 		}
 	}
@@ -69,7 +54,7 @@ int ret_dir_begin(ret_dir *d, const char *path)
 	size_t n = strlen(parent) + strlen(name) + 40;
 	d->tmp = csc_xmalloc(n);
 	snprintf(d->tmp, n, "%s/.%s.tmp.%ld", parent, name, (long)getpid());
-	ret_dir_rmtree(d->tmp);
+	csc_rmtree(d->tmp);
 	if (mkdir(d->tmp, 0777) != 0) {
 		csc_error_at(d->tmp, 0, "cannot create folder: %s", strerror(errno));
 		free(d->tmp);
@@ -105,7 +90,7 @@ int ret_dir_commit(ret_dir *d)
 		}
 	} else if (renameat2(AT_FDCWD, d->tmp, AT_FDCWD, d->path, RENAME_EXCHANGE) == 0) {
 		/* d->tmp now names the previous set. */
-		ret_dir_rmtree(d->tmp);
+		csc_rmtree(d->tmp);
 	} else {
 		/* No atomic exchange here (older kernel or filesystem): move the
 		 * old set aside, move the new one in, then drop the old one. */
@@ -119,7 +104,7 @@ int ret_dir_commit(ret_dir *d)
 			ret_dir_abort(d);
 			return -1;
 		}
-		ret_dir_rmtree(old);
+		csc_rmtree(old);
 		free(old);
 	}
 	char *a = csc_xstrdup(d->path);
@@ -134,7 +119,7 @@ int ret_dir_commit(ret_dir *d)
 void ret_dir_abort(ret_dir *d)
 {
 	if (d->tmp)
-		ret_dir_rmtree(d->tmp);
+		csc_rmtree(d->tmp);
 	free(d->tmp);
 	free(d->path);
 	d->tmp = d->path = NULL;

@@ -26,7 +26,4 @@ int ret_dir_commit(ret_dir *d);
 /* Remove the temporary folder. */
 void ret_dir_abort(ret_dir *d);
 
-/* Remove a folder tree (no symlinks followed). 0 or -1. */
-int ret_dir_rmtree(const char *path);
-
 #endif

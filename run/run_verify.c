@@ -4,7 +4,6 @@
 #define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "csc_csvr.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_rmtree.h"
 #include "run.h"
 
 typedef struct mrow {
@@ -64,14 +64,6 @@ static void free_manifest(manifest *m)
 		free(m->rows[i].value);
 	}
 	free(m->rows);
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
 }
 
 /* Truncate or create <out>/logs/verify-<label>.log (never through a link):
@@ -212,7 +204,7 @@ int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
 		free(newdir);
 		free(newman);
 	}
-	nftw(tmpl, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	csc_rmtree(tmpl);
 	free(log);
 	free_manifest(&old);
 	free(pubdir);

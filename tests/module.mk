@@ -4,6 +4,11 @@ test_date_OBJS := tests/unit/test_date.o
 test_workday_OBJS := tests/unit/test_workday.o
 test_conf_OBJS := tests/unit/test_conf.o
 test_csv_OBJS := tests/unit/test_csv.o
+# the header-mapped reader (lib/csc_csvcols.c)
+UNIT_TESTS += test_csvcols
+test_csvcols_OBJS := tests/unit/test_csvcols.o
+UNIT_TESTS += test_rmtree
+test_rmtree_OBJS := tests/unit/test_rmtree.o
 UNIT_TESTS += test_sha256 test_input
 test_sha256_OBJS := tests/unit/test_sha256.o
 test_input_OBJS := tests/unit/test_input.o

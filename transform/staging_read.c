@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "csc_csvr.h"
+#include "csc_csvcols.h"
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "staging.h"
@@ -78,57 +78,33 @@ int tx_file_exists(const char *path)
 struct reader {
 	const char *name;
 	const char *const *cols;
-	int ncols;
-	int idx[64];
 	tx_row_fn fn;
 	void *ctx;
 	int failed; /* a field was reported (bad): stop after this row */
 };
 
-static int on_row(void *vctx, const csc_row *row)
+static int on_row(void *vctx, char **v, long line)
 {
 	struct reader *r = vctx;
-	if (row->index == 0) {
-		for (int i = 0; i < r->ncols; i++) {
-			r->idx[i] = -1;
-			for (int j = 0; j < row->n; j++)
-				if (!strcmp(row->f[j], r->cols[i]))
-					r->idx[i] = j;
-			if (r->idx[i] < 0) {
-				csc_error_at(r->name, row->line, "staging header has no column '%s'",
-					     r->cols[i]);
-				r->failed = 1;
-				return -1;
-			}
-		}
-		return 0;
-	}
-	const char *v[64];
-	for (int i = 0; i < r->ncols; i++) {
-		if (r->idx[i] >= row->n) {
-			csc_error_at(r->name, row->line, "row has %d fields, no column '%s'", row->n,
-				     r->cols[i]);
-			r->failed = 1;
-			return -1;
-		}
-		v[i] = row->f[r->idx[i]];
-	}
-	tx_fields f = {r->name, row->line, r->cols, v, &r->failed};
+	tx_fields f = {r->name, line, r->cols, (const char *const *)v, &r->failed};
 	r->fn(r->ctx, &f);
 	return r->failed ? -1 : 0;
 }
 
 int tx_read_table(const char *path, const char *const *cols, tx_row_fn fn, void *ctx)
 {
-	struct reader r = {path, cols, 0, {0}, fn, ctx, 0};
-	while (cols[r.ncols])
-		r.ncols++;
-	if (r.ncols > 64) {
+	struct reader r = {path, cols, fn, ctx, 0};
+	int ncols = 0;
+	while (cols[ncols])
+		ncols++;
+	if (ncols > CSC_COLS_MAX) {
 		csc_error("%s: too many staging columns", path);
 		return -1;
 	}
-	if (csc_csv_read(path, path, on_row, &r) != 0) {
-		if (!r.failed)
+	int rc = csc_csv_read_cols(path, path, "staging header", cols, ncols, on_row, &r);
+	if (rc != 0) {
+		/* a missing column or a bad field is reported already */
+		if (rc == -1 && !r.failed)
 			csc_error("%s: cannot read staging table", path);
 		return -1;
 	}
