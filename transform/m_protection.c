@@ -9,7 +9,7 @@
 
 #define CHILD const tx_cin_child *u = unit; char r[96]
 
-static const cin_ep *episode(const tx_cin_child *u, int no)
+static const tx_cin_ep *episode(const tx_cin_child *u, int no)
 {
 	for (int i = 0; i < u->nep; i++)
 		if (u->ep[i].no == no)
@@ -41,11 +41,11 @@ void m_hp02(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	CHILD;
 	int by_referral = tx_conf(e)->assessment_basis == CSC_ASSESS_REFERRAL;
 	for (int i = 0; i < u->nas; i++) {
-		const cin_asmt *x = &u->as[i];
+		const tx_cin_asmt *x = &u->as[i];
 		if (!tx_in_period(x->auth, p))
 			continue;
 		tx_cin_rec(r, sizeof r, u, x->ep, "assessment", x->no);
-		const cin_ep *ep = episode(u, x->ep);
+		const tx_cin_ep *ep = episode(u, x->ep);
 		csc_date s = by_referral ? (ep ? ep->referral : CSC_NODATE) : x->start;
 		const char *what = by_referral ? "referral" : "start";
 		int n;
@@ -83,7 +83,7 @@ void m_hp03(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 
 /* HP04's denominator: the S47's own ICPC in period, on or after its start
  * (a conference before its S47 is a dq finding, made in tx_cin_checks). */
-static int icpc_counted(const cin_s47 *x, const tx_period *p)
+static int icpc_counted(const tx_cin_s47 *x, const tx_period *p)
 {
 	return tx_in_period(x->icpc, p) && x->start != CSC_NODATE && x->icpc >= x->start;
 }
@@ -92,7 +92,7 @@ void m_hp04(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	CHILD;
 	for (int i = 0; i < u->ns47; i++) {
-		const cin_s47 *x = &u->s47[i];
+		const tx_cin_s47 *x = &u->s47[i];
 		if (!tx_in_period(x->icpc, p))
 			continue;
 		tx_cin_rec(r, sizeof r, u, x->ep, "s47", x->no);
@@ -118,7 +118,7 @@ void m_hp05(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	(void)e;
 	CHILD;
 	for (int i = 0; i < u->ns47; i++) {
-		const cin_s47 *x = &u->s47[i];
+		const tx_cin_s47 *x = &u->s47[i];
 		if (!icpc_counted(x, p))
 			continue;
 		int plan = 0;
@@ -130,16 +130,16 @@ void m_hp05(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	}
 }
 
-static int open_at(const cin_cpp *c, csc_date d)
+static int open_at(const tx_cin_cpp *c, csc_date d)
 {
 	return c->start != CSC_NODATE && c->start <= d && (c->end == CSC_NODATE || c->end > d);
 }
 
 /* The child's plan open at d: the earliest-started one when records
  * overlap (the longest time on a plan); NULL when none. */
-static const cin_cpp *open_plan(const tx_cin_child *u, csc_date d)
+static const tx_cin_cpp *open_plan(const tx_cin_child *u, csc_date d)
 {
-	const cin_cpp *best = NULL;
+	const tx_cin_cpp *best = NULL;
 	for (int i = 0; i < u->ncpp; i++)
 		if (open_at(&u->cpp[i], d) && (!best || u->cpp[i].start < best->start))
 			best = &u->cpp[i];
@@ -150,7 +150,7 @@ void m_hp06(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
 	CHILD;
-	const cin_cpp *c = open_plan(u, p->end);
+	const tx_cin_cpp *c = open_plan(u, p->end);
 	if (!c)
 		return;
 	/* named first: the data-quality finding below needs it too */
@@ -170,7 +170,7 @@ void m_hp07(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	(void)e;
 	CHILD;
 	for (int i = 0; i < u->ncpp; i++) {
-		const cin_cpp *c = &u->cpp[i];
+		const tx_cin_cpp *c = &u->cpp[i];
 		if (!tx_in_period(c->start, p))
 			continue;
 		int j, earlier = -1;
@@ -193,7 +193,7 @@ void m_hp08(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	(void)e;
 	CHILD;
 	for (int i = 0; i < u->ncpp; i++) {
-		const cin_cpp *c = &u->cpp[i];
+		const tx_cin_cpp *c = &u->cpp[i];
 		if (!tx_in_period(c->end, p) || c->start == CSC_NODATE)
 			continue;
 		int two = c->end >= csc_date_add_months(c->start, 24);
@@ -211,7 +211,7 @@ void m_hp09(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
 	CHILD;
-	const cin_cpp *c = open_plan(u, p->end);
+	const tx_cin_cpp *c = open_plan(u, p->end);
 	if (!c)
 		return;
 	int b = 4;
@@ -237,7 +237,7 @@ void m_hp10(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 {
 	(void)e;
 	CHILD;
-	const cin_cpp *c = open_plan(u, p->end);
+	const tx_cin_cpp *c = open_plan(u, p->end);
 	if (!c)
 		return;
 	tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no);
@@ -266,7 +266,7 @@ void m_hp11(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a)
 	(void)e;
 	CHILD;
 	for (int i = 0; i < u->nep; i++) {
-		const cin_ep *x = &u->ep[i];
+		const tx_cin_ep *x = &u->ep[i];
 		if (x->referral != CSC_NODATE && x->referral <= p->end &&
 		    (x->closure == CSC_NODATE || x->closure > p->end)) {
 			tx_emit(a, "", TX_NUM, u->child, tx_cin_rec(r, sizeof r, u, x->no, NULL, 0),
@@ -281,7 +281,7 @@ void tx_cin_checks(tx_engine *e, const void *unit)
 {
 	CHILD;
 	for (int i = 0; i < u->ns47; i++) {
-		const cin_s47 *x = &u->s47[i];
+		const tx_cin_s47 *x = &u->s47[i];
 		if (x->icpc != CSC_NODATE && x->start != CSC_NODATE && x->icpc < x->start)
 			tx_dq(e, "icpc_before_s47", "HP04", u->child,
 			      tx_cin_rec(r, sizeof r, u, x->ep, "s47", x->no), x->icpc,
@@ -289,9 +289,9 @@ void tx_cin_checks(tx_engine *e, const void *unit)
 			      TX_ISO(x->icpc), TX_ISO(x->start));
 	}
 	for (int i = 0; i < u->nrev; i++) {
-		const cin_rev *v = &u->rev[i];
+		const tx_cin_rev *v = &u->rev[i];
 		for (int j = 0; j < u->ncpp; j++) {
-			const cin_cpp *c = &u->cpp[j];
+			const tx_cin_cpp *c = &u->cpp[j];
 			if (c->ep == v->ep && c->no == v->cpp && v->date != CSC_NODATE &&
 			    c->start != CSC_NODATE && v->date < c->start)
 				tx_dq(e, "review_before_plan", "HP10", u->child,
@@ -301,14 +301,14 @@ void tx_cin_checks(tx_engine *e, const void *unit)
 		}
 	}
 	for (int j = 0; j < u->ncpp; j++) {
-		const cin_cpp *c = &u->cpp[j];
+		const tx_cin_cpp *c = &u->cpp[j];
 		if (c->end != CSC_NODATE && c->start != CSC_NODATE && c->end < c->start)
 			tx_dq(e, "plan_ends_before_start", "HP08", u->child,
 			      tx_cin_rec(r, sizeof r, u, c->ep, "cpp", c->no), c->end,
 			      "plan ends %s, before it started %s", TX_ISO(c->end), TX_ISO(c->start));
 	}
 	for (int i = 0; i < u->nep; i++) {
-		const cin_ep *x = &u->ep[i];
+		const tx_cin_ep *x = &u->ep[i];
 		if (x->closure != CSC_NODATE && x->referral != CSC_NODATE && x->closure < x->referral)
 			tx_dq(e, "closed_before_referral", "HP11", u->child,
 			      tx_cin_rec(r, sizeof r, u, x->no, NULL, 0), x->closure,

@@ -6,20 +6,20 @@
 
 #include "staging.h"
 
-struct cin_load {
+struct tx_cin_load {
 	tx_strtab ids;
 	csc_date *dob; int ndob, capdob;
-	cin_ep *ep; int nep, capep;
-	cin_asmt *as; int nas, capas;
-	cin_s47 *s47; int ns47, caps47;
-	cin_cpp *cpp; int ncpp, capcpp;
-	cin_rev *rev; int nrev, caprev;
+	tx_cin_ep *ep; int nep, capep;
+	tx_cin_asmt *as; int nas, capas;
+	tx_cin_s47 *s47; int ns47, caps47;
+	tx_cin_cpp *cpp; int ncpp, capcpp;
+	tx_cin_rev *rev; int nrev, caprev;
 };
 
 static const char *const child_cols[] = {"child", "dob", NULL};
 static void child_row(void *ctx, const tx_fields *f)
 {
-	struct cin_load *L = ctx;
+	struct tx_cin_load *L = ctx;
 	int c = tx_intern(&L->ids, f->v[0]);
 	while (L->ndob <= c)
 		*(csc_date *)tx_push(&L->dob, &L->ndob, &L->capdob, sizeof *L->dob) = CSC_NODATE;
@@ -30,8 +30,8 @@ static const char *const ep_cols[] = {"child", "episode", "referral_date", "clos
 				      "referral_nfa", "src_line", NULL};
 static void ep_row(void *ctx, const tx_fields *f)
 {
-	struct cin_load *L = ctx;
-	cin_ep *x = tx_push(&L->ep, &L->nep, &L->capep, sizeof *x);
+	struct tx_cin_load *L = ctx;
+	tx_cin_ep *x = tx_push(&L->ep, &L->nep, &L->capep, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->no = (int)tx_f_long(f, 1, 0);
 	x->referral = tx_f_date(f, 2);
@@ -44,8 +44,8 @@ static const char *const as_cols[] = {"child", "episode", "assessment", "start_d
 				      "authorisation_date", "src_line", NULL};
 static void as_row(void *ctx, const tx_fields *f)
 {
-	struct cin_load *L = ctx;
-	cin_asmt *x = tx_push(&L->as, &L->nas, &L->capas, sizeof *x);
+	struct tx_cin_load *L = ctx;
+	tx_cin_asmt *x = tx_push(&L->as, &L->nas, &L->capas, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->ep = (int)tx_f_long(f, 1, 0);
 	x->no = (int)tx_f_long(f, 2, 0);
@@ -58,8 +58,8 @@ static const char *const s47_cols[] = {"child", "episode", "s47", "start_date", 
 				       "src_line", NULL};
 static void s47_row(void *ctx, const tx_fields *f)
 {
-	struct cin_load *L = ctx;
-	cin_s47 *x = tx_push(&L->s47, &L->ns47, &L->caps47, sizeof *x);
+	struct tx_cin_load *L = ctx;
+	tx_cin_s47 *x = tx_push(&L->s47, &L->ns47, &L->caps47, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->ep = (int)tx_f_long(f, 1, 0);
 	x->no = (int)tx_f_long(f, 2, 0);
@@ -72,8 +72,8 @@ static const char *const cpp_cols[] = {"child", "episode", "cpp", "start_date", 
 				       "previous_cpp", "src_line", NULL};
 static void cpp_row(void *ctx, const tx_fields *f)
 {
-	struct cin_load *L = ctx;
-	cin_cpp *x = tx_push(&L->cpp, &L->ncpp, &L->capcpp, sizeof *x);
+	struct tx_cin_load *L = ctx;
+	tx_cin_cpp *x = tx_push(&L->cpp, &L->ncpp, &L->capcpp, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->ep = (int)tx_f_long(f, 1, 0);
 	x->no = (int)tx_f_long(f, 2, 0);
@@ -86,8 +86,8 @@ static void cpp_row(void *ctx, const tx_fields *f)
 static const char *const rev_cols[] = {"child", "episode", "cpp", "review_date", "src_line", NULL};
 static void rev_row(void *ctx, const tx_fields *f)
 {
-	struct cin_load *L = ctx;
-	cin_rev *x = tx_push(&L->rev, &L->nrev, &L->caprev, sizeof *x);
+	struct tx_cin_load *L = ctx;
+	tx_cin_rev *x = tx_push(&L->rev, &L->nrev, &L->caprev, sizeof *x);
 	x->child = tx_intern(&L->ids, f->v[0]);
 	x->ep = (int)tx_f_long(f, 1, 0);
 	x->cpp = (int)tx_f_long(f, 2, 0);
@@ -104,9 +104,9 @@ static const tx_table tables[] = {
 	{"cin_cpp_reviews.csv", rev_cols, rev_row},
 };
 
-static void feed_cin(tx_engine *e, struct cin_load *Lp)
+static void feed_cin(tx_engine *e, struct tx_cin_load *Lp)
 {
-	struct cin_load L = *Lp;
+	struct tx_cin_load L = *Lp;
 	int nc = L.ids.n;
 	int *oe = tx_group(L.ep, sizeof *L.ep, L.nep, nc);
 	int *oa = tx_group(L.as, sizeof *L.as, L.nas, nc);
@@ -130,7 +130,7 @@ static void feed_cin(tx_engine *e, struct cin_load *Lp)
 
 int tx_load_cin(tx_engine *e, const char *dir)
 {
-	struct cin_load L = {0};
+	struct tx_cin_load L = {0};
 	int rc = tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
 	if (rc == 0)
 		feed_cin(e, &L);

@@ -79,20 +79,20 @@ typedef struct tx_contact {
 	long line;
 } tx_contact;
 
-typedef struct cin_ep { int child, no; csc_date referral, closure; int nfa; long line; } cin_ep;
-typedef struct cin_asmt { int child, ep, no; csc_date start, auth; long line; } cin_asmt;
-typedef struct cin_s47 { int child, ep, no; csc_date start, icpc; long line; } cin_s47;
-typedef struct cin_cpp { int child, ep, no; csc_date start, end; int previous; long line; } cin_cpp;
-typedef struct cin_rev { int child, ep, cpp; csc_date date; long line; } cin_rev;
+typedef struct tx_cin_ep { int child, no; csc_date referral, closure; int nfa; long line; } tx_cin_ep;
+typedef struct tx_cin_asmt { int child, ep, no; csc_date start, auth; long line; } tx_cin_asmt;
+typedef struct tx_cin_s47 { int child, ep, no; csc_date start, icpc; long line; } tx_cin_s47;
+typedef struct tx_cin_cpp { int child, ep, no; csc_date start, end; int previous; long line; } tx_cin_cpp;
+typedef struct tx_cin_rev { int child, ep, cpp; csc_date date; long line; } tx_cin_rev;
 
 typedef struct tx_cin_child {
 	const char *child;
 	csc_date dob;
-	const cin_ep *ep; int nep;
-	const cin_asmt *as; int nas;
-	const cin_s47 *s47; int ns47;
-	const cin_cpp *cpp; int ncpp;
-	const cin_rev *rev; int nrev;
+	const tx_cin_ep *ep; int nep;
+	const tx_cin_asmt *as; int nas;
+	const tx_cin_s47 *s47; int ns47;
+	const tx_cin_cpp *cpp; int ncpp;
+	const tx_cin_rev *rev; int nrev;
 } tx_cin_child;
 
 typedef struct eh_ep {
