@@ -152,17 +152,27 @@ void csc_stage_source(csc_stage *s, const char *file, const csc_digest *d)
 	src->digest = *d;
 }
 
-/* One row per file read whole: its size and SHA-256 as read. */
-static int open_sources(csc_stage *s, csc_out *o)
+/* Open staging/<prefix><input>.csv with its header row into o and w.
+ * 0, or -1 (reported by csc_out_open). */
+static int open_side(csc_stage *s, csc_out *o, csc_csvw *w, const char *prefix,
+		     const char *const *header)
 {
-	char *p = named(s->dir, "sources_", s->input);
+	char *p = named(s->dir, prefix, s->input);
 	int rc = csc_out_open(o, p);
 	free(p);
 	if (rc)
 		return -1;
+	csc_csvw_init(w, o->fp);
+	csc_csvw_header(w, header);
+	return 0;
+}
+
+/* One row per file read whole: its size and SHA-256 as read. */
+static int open_sources(csc_stage *s, csc_out *o)
+{
 	csc_csvw w;
-	csc_csvw_init(&w, o->fp);
-	csc_csvw_header(&w, sources_header);
+	if (open_side(s, o, &w, "sources_", sources_header) != 0)
+		return -1;
 	for (int i = 0; i < s->nsources; i++) {
 		char bytes[32];
 		snprintf(bytes, sizeof bytes, "%lld", s->sources[i].digest.bytes);
@@ -177,14 +187,9 @@ static int open_sources(csc_stage *s, csc_out *o)
 /* One row per staged table with event dates: the latest, and its column. */
 static int open_coverage(csc_stage *s, csc_out *o)
 {
-	char *p = named(s->dir, "coverage_", s->input);
-	int rc = csc_out_open(o, p);
-	free(p);
-	if (rc)
-		return -1;
 	csc_csvw w;
-	csc_csvw_init(&w, o->fp);
-	csc_csvw_header(&w, csc_coverage_stage_header);
+	if (open_side(s, o, &w, "coverage_", csc_coverage_stage_header) != 0)
+		return -1;
 	for (int i = 0; i < s->ntables; i++) {
 		const csc_table *t = &s->tables[i];
 		if (!t->stage_name)
