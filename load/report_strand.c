@@ -268,10 +268,11 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		 "RAG: Green on or better than target, Amber within tolerance, Red otherwise. "
 		 "Percentages and rates are rounded to 1 decimal place.", r->cmp.head);
 	xl_text(r->b, ws, 2, 0, line, XF_TEXT);
-	snprintf(line, sizeof line, "This worksheet contains one table%s%d line chart%s below it.",
-		 ncharts ? " and " : "", ncharts, ncharts == 1 ? "" : "s");
+	snprintf(line, sizeof line, "This worksheet contains one table, the commentary and actions "
+		 "below it%s%d line chart%s.", ncharts ? ", then " : "", ncharts, ncharts == 1 ? "" : "s");
 	if (!ncharts)
-		snprintf(line, sizeof line, "This worksheet contains one table.");
+		snprintf(line, sizeof line,
+			 "This worksheet contains one table, the commentary and actions below it.");
 	xl_text(r->b, ws, 3, 0, line, XF_TEXT);
 
 	long first = TABLE_ROW, last = TABLE_ROW + sh->nrows;
@@ -305,7 +306,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	}
 	worksheet_set_row(ws, (lxw_row_t)first, 30, NULL);
 
-	long chart_base = last + 3;
+	long chart_base = report_commentary(r, sh, ws, last + 2) + 2;
 	int chart_index = 0;
 	for (int i = 0; i < sh->nrows; i++) {
 		const tpl_row *row = &sh->rows[i];
@@ -347,8 +348,13 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 								      r->cmp.end));
 		int any_hidden = report_pub_any_hidden(r, row->measure, row->breakdown);
 		xl_text(r->b, ws, y, 0, row->text, XF_WRAP);
-		char note[1024];
-		notes_text(&n, note, sizeof note);
+		char note[1024 + CM_MAX_TEXT * 4 + 2];
+		const char *said = cm_note(r->comm, sh->name, r->period_end, row->measure,
+					   row->breakdown);
+		int k0 = said ? snprintf(note, sizeof note, "%s", said) : 0;
+		notes_text(&n, note + k0 + (k0 > 0), sizeof note - (size_t)k0 - 1);
+		if (k0 > 0)
+			note[k0] = note[k0 + 1] ? ' ' : '\0';
 		int x = 1;
 		for (int c = 0; c < t->ncols; c++) {
 			rc_cell cc;
@@ -405,6 +411,6 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		}
 	}
 	if (ncharts)
-		xl_text(r->b, ws, last + 2, 0, "Charts of the series in the table (figures on the Chart data sheet)",
+		xl_text(r->b, ws, chart_base - 1, 0, "Charts of the series in the table (figures on the Chart data sheet)",
 			XF_SUBTITLE);
 }
