@@ -71,6 +71,9 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 	char tname[64];
 	snprintf(tname, sizeof tname, "Actions_%s", sh->name);
 	xl_table(r->b, ws, tname, first, first + (n ? n : 1), 4, (const char *const *)heads);
+	/* headers aligned with their cells, as in the strand table */
+	xl_text(r->b, ws, first, 2, heads[2], XF_HEADER_NUM);
+	xl_text(r->b, ws, first, 3, heads[3], XF_HEADER_MID);
 	y = first + 1;
 	if (!n)
 		xl_text(r->b, ws, y++, 0, NONE_TEXT, XF_TEXT);
