@@ -21,7 +21,7 @@ static const struct named col_names[] = {
 	{"good", TPL_COL_GOOD}, {"periods", TPL_COL_PERIODS}, {"target", TPL_COL_TARGET},
 	{"england", TPL_COL_ENGLAND}, {"stat_neighbours", TPL_COL_STATNB},
 	{"region", TPL_COL_REGION}, {"rag", TPL_COL_RAG}, {"trend", TPL_COL_TREND},
-	{"notes", TPL_COL_NOTES}, {NULL, 0}};
+	{"notes", TPL_COL_NOTES}, {"number", TPL_COL_NUM}, {"out_of", TPL_COL_DEN}, {NULL, 0}};
 
 static const char *const col_headers[TPL_NCOLKINDS] = {
 	[TPL_COL_GOOD] = "What good looks like",
@@ -33,6 +33,8 @@ static const char *const col_headers[TPL_NCOLKINDS] = {
 	[TPL_COL_RAG] = "RAG",
 	[TPL_COL_TREND] = "Trend",
 	[TPL_COL_NOTES] = "Notes",
+	[TPL_COL_NUM] = "Number (n)",
+	[TPL_COL_DEN] = "Out of (N)",
 };
 
 /* Sheets the program writes itself; a strand may not take their names. */
@@ -251,16 +253,28 @@ static void parse_row(struct parser *p, char *v)
 		perr(p, "row text must be 1 to 1024 bytes%s", "");
 		return;
 	}
-	int chart = 0;
-	if (n == 4 && *f[3]) {
-		if (strcmp(f[3], "chart")) {
-			perr(p, "the fourth field may only be 'chart' (got '%.40s')", f[3]);
+	/* The fourth field: words, each at most once, from this table. */
+	static const char *const opts[] = {"chart", "number"};
+	int opt[2] = {0, 0};
+	for (char *w = n == 4 ? f[3] : NULL; w && *w;) {
+		size_t len = strcspn(w, " \t");
+		int k = -1;
+		for (int i = 0; i < 2; i++)
+			if (strlen(opts[i]) == len && !strncmp(w, opts[i], len))
+				k = i;
+		if (k < 0 || opt[k]) {
+			perr(p, "the fourth field may hold 'chart' and 'number', each once (got '%.40s')",
+			     f[3]);
 			return;
 		}
-		chart = 1;
+		opt[k] = 1;
+		w += len;
+		w += strspn(w, " \t");
 	}
+	int chart = opt[0];
 	for (int i = 0; i < sh->nrows; i++)
-		if (!strcmp(sh->rows[i].measure, f[0]) && !strcmp(sh->rows[i].breakdown, f[1])) {
+		if (!strcmp(sh->rows[i].measure, f[0]) && !strcmp(sh->rows[i].breakdown, f[1]) &&
+		    sh->rows[i].number == opt[1]) {
 			char msg[128];
 			snprintf(msg, sizeof msg, "row %s '%s' already on line %ld", f[0], f[1],
 				 sh->rows[i].line);
@@ -278,6 +292,7 @@ static void parse_row(struct parser *p, char *v)
 	strcpy(r->breakdown, f[1]);
 	r->text = csc_xstrdup(f[2]);
 	r->chart = chart;
+	r->number = opt[1];
 	r->line = p->line;
 }
 

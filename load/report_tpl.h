@@ -45,6 +45,8 @@ enum tpl_col {
 	TPL_COL_RAG,
 	TPL_COL_TREND,
 	TPL_COL_NOTES,     /* why a cell is "no cases", "c" or "not available" */
+	TPL_COL_NUM,       /* the numerator behind the compared period's figure */
+	TPL_COL_DEN,       /* its denominator (the population for a rate) */
 	TPL_NCOLKINDS
 };
 
@@ -53,6 +55,7 @@ typedef struct tpl_row {
 	char breakdown[TPL_MAX_BREAKDOWN + 1]; /* "" = headline */
 	char *text;
 	int chart;  /* draw a line chart of the series */
+	int number; /* show the measure's numerator as a count (a headcount row) */
 	long line;  /* where it was defined, for messages */
 } tpl_row;
 
