@@ -58,6 +58,7 @@ void report_chart_data_start(report *r);
 void report_cover(report *r, lxw_worksheet *ws);
 void report_contents(report *r, lxw_worksheet *ws, const char *const *names,
 		     const char *const *descs, int n);
+void report_notes(report *r, lxw_worksheet *ws);
 void report_definitions(report *r, lxw_worksheet *ws);
 void report_recon(report *r, lxw_worksheet *ws);
 /* Streamed sheets; return -1 after printing a read error. */

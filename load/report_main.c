@@ -117,9 +117,11 @@ static int build(report *r, long drill)
 	}
 
 	/* Chart data, Definitions, then Data quality, Rejected, DQ findings;
-	 * or Notes in the publication edition */
+	 * or Notes in the publication edition, which has its own key
+	 * (report_pub_notes); the internal workbooks' Notes sheet comes third */
 	int nfixed_after = r->pub ? 3 : 5;
-	int n = 2 + t->nsheets + nfixed_after + ndrill;
+	int notes = !r->pub;
+	int n = 2 + notes + t->nsheets + nfixed_after + ndrill;
 	char **names = csc_xcalloc((size_t)n, sizeof *names);
 	char **descs = csc_xcalloc((size_t)n, sizeof *descs);
 	lxw_worksheet **ws = csc_xcalloc((size_t)n, sizeof *ws);
@@ -127,6 +129,10 @@ static int build(report *r, long drill)
 	names[k] = csc_xstrdup("Cover");
 	sheet_desc(descs, k++, r->pub ? "Authority and period" : "Authority, period, inputs and record counts");
 	names[k] = csc_xstrdup("Contents"); sheet_desc(descs, k++, "This list");
+	if (notes) {
+		names[k] = csc_xstrdup("Notes");
+		sheet_desc(descs, k++, "The key to symbols ([x], [z], c) and conventions");
+	}
 	for (int i = 0; i < t->nsheets; i++) {
 		names[k] = csc_xstrdup(t->sheets[i].name);
 		sheet_desc(descs, k++, t->sheets[i].title);
@@ -158,12 +164,14 @@ static int build(report *r, long drill)
 		report_cover(r, ws[0]);
 		report_contents(r, ws[1], (const char *const *)names + 2, (const char *const *)descs + 2,
 				n - 2);
-		int cd = 2 + t->nsheets;
+		if (notes)
+			report_notes(r, ws[2]);
+		int cd = 2 + notes + t->nsheets;
 		r->chart_ws = ws[cd];
 		r->nchart_rows = report_chart_rows(t);
 		report_chart_data_start(r);
 		for (int i = 0; i < t->nsheets; i++)
-			report_strand(r, &t->sheets[i], ws[2 + i]);
+			report_strand(r, &t->sheets[i], ws[2 + notes + i]);
 		report_definitions(r, ws[cd + 1]);
 		if (r->pub) {
 			report_pub_notes(r, ws[cd + 2]);

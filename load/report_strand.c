@@ -58,7 +58,6 @@ static int nseries(const report *r)
 void report_chart_data_start(report *r)
 {
 	lxw_worksheet *ws = r->chart_ws;
-	int ns = nseries(r);
 	const char *heads[3 * RP_MAX_COLS + 2] = {"Sheet", "Row"};
 	static char nd_heads[2 * RP_MAX_COLS][48];
 	int k = 2, j = 0;
@@ -115,21 +114,21 @@ static void notes_text(const struct notes *n, char *out, size_t cap)
 				      "target, comparators, RAG and trend belong to that figure ([z] = "
 				      "not applicable). ", n->headcount);
 	if (k < cap && n->unavailable)
-		k += (size_t)snprintf(out + k, cap - k, "Not available in this run: %s. ",
+		k += (size_t)snprintf(out + k, cap - k, "Not available in this run ([x]): %s. ",
 				      n->unavailable);
 	if (k < cap && n->nocases[0])
 		k += (size_t)snprintf(out + k, cap - k,
-				      "No cases in %s (nothing to count, so no percentage). ",
+				      "No cases in %s ([z]: nothing to count, so no percentage or rate). ",
 				      n->nocases);
 	if (k < cap && n->suppressed)
 		k += (size_t)snprintf(out + k, cap - k, "%s",
 				      n->published ? "[c] = confidential: see the Notes sheet. "
 						   : "c = suppressed: fewer than 6 records behind the figure. ");
 	if (k < cap && n->nodata[0])
-		k += (size_t)snprintf(out + k, cap - k, "No data for %s: the data ends before. ",
+		k += (size_t)snprintf(out + k, cap - k, "No data for %s ([x]): the data ends before. ",
 				      n->nodata);
 	if (k < cap && n->missing[0])
-		snprintf(out + k, cap - k, "No figure in measures.csv for %s. ", n->missing);
+		snprintf(out + k, cap - k, "No figure in measures.csv for %s ([x]). ", n->missing);
 	size_t len = strlen(out);
 	if (len && out[len - 1] == ' ')
 		out[len - 1] = '\0';
@@ -176,10 +175,13 @@ static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_
 			xl_text(r->b, ws, row, col, rag[i].word, rag[i].fmt);
 			return;
 		}
-	xl_text(r->b, ws, row, col, "No target", XF_CENTER);
+	xl_text(r->b, ws, row, col, "[z]", XF_CENTER); /* no target set */
 }
 
-static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
+/* No trend: "[z]" for a measure without a direction, else "[x]" (no
+ * previous period to compare with). */
+static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg,
+			const rd_def *d)
 {
 	static const struct { const char *in, *out; } trend[] = {
 		{"better", "Better"}, {"worse", "Worse"}, {"same", "Same"}};
@@ -189,7 +191,8 @@ static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const r
 			xl_text(r->b, ws, row, col, trend[i].out, XF_CENTER);
 			return;
 		}
-	xl_text(r->b, ws, row, col, "none", XF_CENTER);
+	const char *g = good_text(d->f[RD_D_GOOD]);
+	xl_text(r->b, ws, row, col, strcmp(g, "Context only") ? "[x]" : "[z]", XF_CENTER);
 }
 
 /* Chart titles and series names starting with '=' would be read by
@@ -346,7 +349,8 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		 "Target, England, statistical neighbours, RAG, trend, Number (n) and Out of (N) "
 		 "refer to %s. "
 		 "RAG: Green on or better than target, Amber within tolerance, Red otherwise. "
-		 "Percentages and rates are rounded to 1 decimal place.", r->cmp.head);
+		 "Percentages and rates are rounded to 1 decimal place. "
+		 "[x] not available, [z] not applicable, c suppressed (the Notes sheet).", r->cmp.head);
 	xl_text(r->b, ws, 2, 0, line, XF_TEXT);
 	snprintf(line, sizeof line, "This worksheet contains one table, the commentary and actions "
 		 "below it%s%d line chart%s.", ncharts ? ", then " : "", ncharts, ncharts == 1 ? "" : "s");
@@ -407,12 +411,12 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		for (int p = 0; p < r->ncols; p++) {
 			nd[p] = nd_of(NULL, k, row->number, pub);
 			if (why_na) {
-				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "not available", XF_NOTE_NUM};
+				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "[x]", XF_NOTE_NUM};
 				continue;
 			}
 			if (r->d->data_to != CSC_NODATE && r->cols[p].start > r->d->data_to) {
 				/* the transform computed nothing for it: no zero either */
-				cells[p] = (rc_cell){RC_NONE, 0, "no data", XF_NOTE_NUM};
+				cells[p] = (rc_cell){RC_NONE, 0, "[x]", XF_NOTE_NUM};
 				add_period(n.nodata, sizeof n.nodata, r->cols[p].head);
 				continue;
 			}
@@ -478,6 +482,8 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 							    [TPL_COL_STATNB] = RD_STATNB,
 							    [TPL_COL_REGION] = RD_REGION};
 				cc = rc_comparator(rg ? rg->f[field[t->cols[c]]] : NULL, k);
+				if (t->cols[c] == TPL_COL_TARGET && cc.why != RC_OK)
+					cc.text = "[z]"; /* no target set, not a missing figure */
 				if (row->number)
 					cc = (rc_cell){RC_NONE, 0, "[z]", XF_NOTE_NUM};
 				put(r, ws, y, x++, cc);
@@ -492,7 +498,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 				else if (t->cols[c] == TPL_COL_RAG)
 					write_rag(r, ws, y, x, rg);
 				else
-					write_trend(r, ws, y, x, rg);
+					write_trend(r, ws, y, x, rg, d);
 				x++;
 				break;
 			case TPL_COL_NUM:
@@ -504,7 +510,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 					put(r, ws, y, x++, ndc.d);
 				break;
 			case TPL_COL_NOTES:
-				xl_text(r->b, ws, y, x++, note[0] ? note : "none", XF_WRAP);
+				xl_text(r->b, ws, y, x++, note, XF_WRAP); /* blank when nothing to say */
 				break;
 			case TPL_NCOLKINDS:
 				break;

@@ -39,7 +39,7 @@ static const char *const col_headers[TPL_NCOLKINDS] = {
 
 /* Sheets the program writes itself; a strand may not take their names. */
 static const char *const reserved[] = {
-	"Cover", "Contents", "Definitions", "Data quality", "Rejected records",
+	"Cover", "Contents", "Notes", "Definitions", "Data quality", "Rejected records",
 	"DQ findings", "Chart data", "Drill-down", "History", NULL};
 
 const char *tpl_col_header(enum tpl_col c)

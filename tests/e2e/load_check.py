@@ -63,7 +63,30 @@ FIRST = ["How will we know we have been successful?", "What good looks like"]
 
 def common(wb, tag):
     names = wb.sheetnames
-    eq(f"{tag}: first sheets", ["Cover", "Contents"] + STRANDS, names[:7])
+    eq(f"{tag}: first sheets", ["Cover", "Contents", "Notes"] + STRANDS, names[:8])
+    notes = wb["Notes"]
+    eq(f"{tag}: Notes sheet key to symbols", ["[x]", "[z]", "c"],
+       [notes.cell(r, 1).value for r in range(5, 8)])
+    check(f"{tag}: Notes sheet says what [x] means",
+          (notes.cell(5, 2).value or "").startswith("Not available"))
+    check(f"{tag}: Notes sheet says what [z] means",
+          (notes.cell(6, 2).value or "").startswith("Not applicable"))
+    # No word stands in for a figure in a strand table's numeric columns:
+    # every cell right of "What good looks like" up to Notes is a number or
+    # one of the symbols (RAG and trend words aside).
+    allowed = {"[x]", "[z]", "c", "Green", "Amber", "Red", "Better", "Worse", "Same"}
+    words = []
+    for s in STRANDS:
+        ws = wb[s]
+        head = [c.value for c in ws[5]]
+        last = head.index("Notes")
+        ref = [t.ref for t in ws.tables.values() if t.ref.startswith("A5:")][0]
+        end = int("".join(ch for ch in ref.split(":")[1] if ch.isdigit()))
+        for row in ws.iter_rows(min_row=6, max_row=end, min_col=3, max_col=last):
+            for c in row:
+                if isinstance(c.value, str) and c.value not in allowed:
+                    words.append(f"{s}!{c.coordinate}={c.value!r}")
+    eq(f"{tag}: no word in a numeric column of a strand table", [], words)
     for s in ["Chart data", "Definitions", "Data quality", "Rejected records",
               "DQ findings", "Drill-down"]:
         check(f"{tag}: has sheet {s}", s in names)
@@ -101,7 +124,7 @@ def common(wb, tag):
     # Early help's input is not configured: every period cell says so.
     eh = wb["Early help"]
     r = find_row(eh, "Increased early help assessments completed, tier 2")
-    eq(f"{tag}: EH01 not available", "not available", eh.cell(r, 3).value)
+    eq(f"{tag}: EH01 not available: [x]", "[x]", eh.cell(r, 3).value)
     notes = eh.cell(r, eh.max_column).value or ""
     check(f"{tag}: EH01 note gives the reason", "early_help not configured" in notes, notes)
     dq = wb["Data quality"]
@@ -162,14 +185,15 @@ def highlight(path):
     eq("FD01 Dec 23", 2000, ws["H6"].value)
     eq("FD01 format", "#,##0", ws["H6"].number_format)
     eq("FD01 Nov 23 is a real 0 count", 0, ws["G6"].value)
-    eq("FD01 no target", "No target", ws["N6"].value)
+    eq("FD01 no target: RAG [z]", "[z]", ws["N6"].value)
+    eq("FD01 no target set: Target [z]", "[z]", ws["K6"].value)
     # FD02: 457/2000 = 22.85% -> 22.9% (half away from zero), stored 0.229.
     eq("FD02 row text", "Reduced % in contacts resulting in a referral", ws["A7"].value)
     eq("FD02 good", "Low", ws["B7"].value)
     near("FD02 Dec 23 = 22.9%", 0.229, ws["H7"].value)
     eq("FD02 format", "0.0%", ws["H7"].number_format)
     near("FD02 Aug 23 = 40/180 = 22.2%", 0.222, ws["D7"].value)
-    eq("FD02 Nov 23 no cases (denominator 0)", "no cases", ws["G7"].value)
+    eq("FD02 Nov 23 no cases (denominator 0): [z]", "[z]", ws["G7"].value)
     eq("FD02 no cases is text", "s", ws["G7"].data_type)
     check("FD02 note explains no cases", "No cases in Nov 23" in (ws["P7"].value or ""),
           ws["P7"].value)
@@ -185,7 +209,7 @@ def highlight(path):
     eq("FD03 RAG word", "Red", ws["N8"].value)
     eq("FD03 RAG fill", "FFC7CE", fill(ws["N8"]))
     # FD04: only December in measures.csv.
-    eq("FD04 missing month", "no data", ws["C9"].value)
+    eq("FD04 missing month: [x]", "[x]", ws["C9"].value)
     check("FD04 note names missing months", "No figure in measures.csv for Jul 23"
           in (ws["P9"].value or ""), ws["P9"].value)
     # FD05 not suppressed outside publication mode: 3/40 = 7.5%.
