@@ -265,23 +265,10 @@ cm *cm_parse(const char *name, const char *data, size_t len)
 
 cm *cm_load(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		csc_error_at(path, 0, "cannot open the commentary file: %m");
+	size_t len;
+	char *buf = tpl_slurp(path, "the commentary file", &len);
+	if (!buf)
 		return NULL;
-	}
-	size_t cap = (size_t)CM_MAX_FILE, len = 0, got;
-	char *buf = csc_xmalloc(cap + 1);
-	while (len <= cap && (got = fread(buf + len, 1, cap + 1 - len, f)) > 0)
-		len += got;
-	int err = ferror(f);
-	fclose(f);
-	if (err || len > cap) {
-		csc_error_at(path, 0, err ? "cannot read the commentary file"
-					  : "the commentary file is larger than 1 MiB");
-		free(buf);
-		return NULL;
-	}
 	cm *c = cm_parse(path, buf, len);
 	free(buf);
 	return c;

@@ -6,7 +6,7 @@
  * per strand sheet and month, progress, concerns and next steps as text,
  * actions with an owner, a due date and an action RAG (GREEN, AMBER, RED,
  * BLUE = complete), and optionally a note for one table row. The whole file
- * is read into memory (it is bounded: CM_MAX_FILE bytes, CM_MAX_ROWS rows)
+ * is read into memory (it is bounded: 1 MiB, TPL_MAX_FILE, and CM_MAX_ROWS rows)
  * and every problem is reported as "prog: file:line: field: message".
  */
 #ifndef REPORT_COMM_H
@@ -16,7 +16,6 @@
 
 #include "csc_date.h"
 
-#define CM_MAX_FILE (1L << 20) /* bytes in the file */
 #define CM_MAX_ROWS 2000       /* data rows */
 #define CM_MAX_TEXT 1000       /* characters in text */
 #define CM_MAX_OWNER 100       /* characters in owner */
@@ -54,7 +53,7 @@ typedef struct cm {
 cm *cm_parse(const char *name, const char *data, size_t len);
 
 /* Read and parse path. NULL after printing why (missing, unreadable, over
- * CM_MAX_FILE bytes, or any problem cm_parse reports). */
+ * 1 MiB, or any problem cm_parse reports). */
 cm *cm_load(const char *path);
 
 void cm_free(cm *c);

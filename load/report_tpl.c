@@ -467,24 +467,37 @@ tpl *tpl_parse(const char *name, const char *text, size_t len)
 	return p.t;
 }
 
-tpl *tpl_load(const char *path)
+char *tpl_slurp(const char *path, const char *what, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		csc_error_at(path, 0, "cannot open template: %m");
+		csc_error_at(path, 0, "cannot open %s: %m", what);
 		return NULL;
 	}
-	size_t cap = 1u << 20, len = 0, got;
+	size_t cap = TPL_MAX_FILE, got;
+	*len = 0;
 	char *buf = csc_xmalloc(cap + 1);
-	while ((got = fread(buf + len, 1, cap + 1 - len, f)) > 0)
-		len += got;
+	while (*len <= cap && (got = fread(buf + *len, 1, cap + 1 - *len, f)) > 0)
+		*len += got;
 	int err = ferror(f);
 	fclose(f);
-	if (err || len > cap) {
-		csc_error_at(path, 0, err ? "cannot read template" : "template is larger than 1 MiB");
+	if (err || *len > cap) {
+		if (err)
+			csc_error_at(path, 0, "cannot read %s", what);
+		else
+			csc_error_at(path, 0, "%s is larger than 1 MiB", what);
 		free(buf);
 		return NULL;
 	}
+	return buf;
+}
+
+tpl *tpl_load(const char *path)
+{
+	size_t len;
+	char *buf = tpl_slurp(path, "template", &len);
+	if (!buf)
+		return NULL;
 	tpl *t = tpl_parse(path, buf, len);
 	free(buf);
 	return t;

@@ -83,6 +83,14 @@ typedef struct tpl {
  * after printing every problem found as "prog: name:line: message". */
 tpl *tpl_parse(const char *name, const char *text, size_t len);
 
+#define TPL_MAX_FILE (1u << 20) /* bytes in a template or commentary file */
+
+/* Read a small text input whole (a template, the commentary file): at most
+ * TPL_MAX_FILE bytes, NUL-terminated, *len its length; `what` names it in
+ * messages ("template"). NULL after printing why (cannot open or read,
+ * larger than 1 MiB). The caller frees it. */
+char *tpl_slurp(const char *path, const char *what, size_t *len);
+
 /* Read and parse a file (at most 1 MiB). NULL after printing why. */
 tpl *tpl_load(const char *path);
 

@@ -57,6 +57,11 @@ msg=$("$PROG" --conf "$T/n/pipeline.conf" --quiet 2>&1); rc=$?
 check_eq "unknown strand exits 3" 3 "$rc"
 check_eq "unknown strand message" \
 	"csc-load-report: $T/n/commentary.csv:2: strand: 'Front dor' is not a strand sheet of the templates" "$msg"
+head -c 1048577 /dev/zero | tr '\0' 'x' >"$T/n/commentary.csv"
+msg=$("$PROG" --conf "$T/n/pipeline.conf" --quiet 2>&1); rc=$?
+check_eq "commentary over 1 MiB exits 3" 3 "$rc"
+check_eq "commentary over 1 MiB message" \
+	"csc-load-report: $T/n/commentary.csv: the commentary file is larger than 1 MiB" "$msg"
 rm "$T/n/commentary.csv"
 check_exit "configured commentary file missing" 3 "$PROG" --conf "$T/n/pipeline.conf" --quiet
 
