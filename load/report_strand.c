@@ -491,10 +491,10 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			}
 			case TPL_COL_RAG:
 			case TPL_COL_TREND:
-				if (row->number)
-					xl_text(r->b, ws, y, x, "[z]", XF_CENTER);
-				else if (t->cols[c] == TPL_COL_RAG ? cmp_hidden : any_hidden)
+				if (t->cols[c] == TPL_COL_RAG ? cmp_hidden : any_hidden)
 					xl_text(r->b, ws, y, x, "[c]", XF_CENTER);
+				else if (row->number)
+					xl_text(r->b, ws, y, x, "[z]", XF_CENTER);
 				else if (t->cols[c] == TPL_COL_RAG)
 					write_rag(r, ws, y, x, rg);
 				else
