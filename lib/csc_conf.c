@@ -47,6 +47,8 @@ static const struct key conf_keys[] = {
 	 "bank holidays and code lists", NULL},
 	{"templates_dir", K_PATH, 0, OFF(templates_dir), "templates",
 	 "report templates and comparators.csv", NULL},
+	{"commentary", K_PATH, 0, OFF(commentary), NULL,
+	 "commentary CSV for the strand sheets (docs/FORMATS.md); default none", NULL},
 	{"rereferral_basis", K_CHOICE, 0, OFF(rereferral_basis), "referral",
 	 "FD08: referral (national) or closure", rereferral_words},
 	{"assessment_basis", K_CHOICE, 0, OFF(assessment_basis), "assessment",
@@ -440,6 +442,7 @@ void csc_conf_free(csc_conf *c)
 	free(c->reference_dir);
 	free(c->templates_dir);
 	free(c->share_key_file);
+	free(c->commentary);
 	free(c);
 }
 

@@ -59,12 +59,12 @@ rc_cell rc_value(const rd_measure *m, enum rc_kind k, int publication)
 	rc_cell c = {RC_OK, 0, NULL, XF_NOTE_NUM};
 	if (!m) {
 		c.why = RC_MISSING;
-		c.text = "no data";
+		c.text = "[x]"; /* GSS: not available */
 		return c;
 	}
 	if (!m->has_value) {
 		c.why = RC_NOCASES;
-		c.text = "no cases";
+		c.text = "[z]"; /* GSS: not applicable (no cases to divide by) */
 		return c;
 	}
 	if (publication) {
@@ -100,7 +100,7 @@ rc_cell rc_value(const rd_measure *m, enum rc_kind k, int publication)
 
 rc_cell rc_comparator(const char *s, enum rc_kind k)
 {
-	rc_cell c = {RC_NONE, 0, "none", XF_NOTE_NUM};
+	rc_cell c = {RC_NONE, 0, "[x]", XF_NOTE_NUM};
 	double x;
 	if (!s || rd_number(s, &x))
 		return c;

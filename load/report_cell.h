@@ -10,9 +10,11 @@
  * unrounded values stay in measures.csv. Percentages are stored as
  * fractions (22.9% = 0.229) under the format 0.0%.
  *
- * A zero denominator shows the text "no cases", never 0; in publication
- * mode small numbers show "c" (counts 1-5; percentages and rates whose
- * numerator or denominator is 1-5).
+ * Missing values use the GSS shorthand in square brackets (the Notes sheet
+ * holds the key): a zero denominator shows "[z]" (not applicable), never 0;
+ * no row for the period "[x]" (not available); in publication mode small
+ * numbers show "c" (counts 1-5; percentages and rates whose numerator or
+ * denominator is 1-5).
  */
 #ifndef REPORT_CELL_H
 #define REPORT_CELL_H

@@ -10,6 +10,7 @@
 
 #include "csc_conf.h"
 #include "pub_suppress.h"
+#include "report_comm.h"
 #include "report_data.h"
 #include "report_period.h"
 #include "report_tpl.h"
@@ -19,6 +20,7 @@ typedef struct report {
 	const csc_conf *conf;
 	const rd *d;
 	const tpl *t;
+	const cm *comm;             /* the commentary file; NULL when not configured */
 	xl_book *b;
 	csc_date period_end;
 	/* The publication edition (report_publish.h): the suppression state
@@ -45,6 +47,10 @@ int report_chart_rows(const tpl *t);
 /* The strand table and its charts on ws. */
 void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws);
 
+/* The commentary section of strand sh from row y down (report_comm_sheet.c);
+ * returns the first row after it. */
+long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y);
+
 /* The header row of the Chart data table (before any strand). */
 void report_chart_data_start(report *r);
 
@@ -52,6 +58,7 @@ void report_chart_data_start(report *r);
 void report_cover(report *r, lxw_worksheet *ws);
 void report_contents(report *r, lxw_worksheet *ws, const char *const *names,
 		     const char *const *descs, int n);
+void report_notes(report *r, lxw_worksheet *ws);
 void report_definitions(report *r, lxw_worksheet *ws);
 void report_recon(report *r, lxw_worksheet *ws);
 /* Streamed sheets; return -1 after printing a read error. */

@@ -41,7 +41,9 @@ static void help(void)
 	       "    drilldown_periods.csv (its rows per period; without it drilldown.csv is\n"
 	       "    counted first) and staging/recon_*.csv, staging/rejects_*.csv from\n"
 	       "    output_dir, lays them out with templates_dir/highlight.tpl and\n"
-	       "    templates_dir/quarterly.tpl (templates/README.md), and writes\n"
+	       "    templates_dir/quarterly.tpl (templates/README.md), puts the\n"
+	       "    commentary file (pipeline.conf commentary, docs/FORMATS.md) for the\n"
+	       "    period on each strand sheet, and writes\n"
 	       "    output_dir/highlight-YYYY-MM.xlsx and\n"
 	       "    output_dir/quarterly-YYYY-MM.xlsx. Both are written to temporary names\n"
 	       "    and renamed only when both are complete, so a failed run leaves the\n"
@@ -74,7 +76,8 @@ static void help(void)
 	       "    --help              this text\n"
 	       "    --version           print the release and git description\n\n"
 	       "EXIT STATUS\n"
-	       "    0 written; 3 an input is missing or unreadable; 4 bad configuration,\n"
+	       "    0 written; 3 an input (the commentary file too) is missing, unreadable\n"
+	       "    or malformed; 4 bad configuration,\n"
 	       "    template or usage; 6 a workbook could not be written; 7 internal error.\n");
 }
 
@@ -114,9 +117,11 @@ static int build(report *r, long drill)
 	}
 
 	/* Chart data, Definitions, then Data quality, Rejected, DQ findings;
-	 * or Notes in the publication edition */
+	 * or Notes in the publication edition, which has its own key
+	 * (report_pub_notes); the internal workbooks' Notes sheet comes third */
 	int nfixed_after = r->pub ? 3 : 5;
-	int n = 2 + t->nsheets + nfixed_after + ndrill;
+	int notes = !r->pub;
+	int n = 2 + notes + t->nsheets + nfixed_after + ndrill;
 	char **names = csc_xcalloc((size_t)n, sizeof *names);
 	char **descs = csc_xcalloc((size_t)n, sizeof *descs);
 	lxw_worksheet **ws = csc_xcalloc((size_t)n, sizeof *ws);
@@ -124,6 +129,10 @@ static int build(report *r, long drill)
 	names[k] = csc_xstrdup("Cover");
 	sheet_desc(descs, k++, r->pub ? "Authority and period" : "Authority, period, inputs and record counts");
 	names[k] = csc_xstrdup("Contents"); sheet_desc(descs, k++, "This list");
+	if (notes) {
+		names[k] = csc_xstrdup("Notes");
+		sheet_desc(descs, k++, "The key to symbols ([x], [z], c) and conventions");
+	}
 	for (int i = 0; i < t->nsheets; i++) {
 		names[k] = csc_xstrdup(t->sheets[i].name);
 		sheet_desc(descs, k++, t->sheets[i].title);
@@ -155,12 +164,14 @@ static int build(report *r, long drill)
 		report_cover(r, ws[0]);
 		report_contents(r, ws[1], (const char *const *)names + 2, (const char *const *)descs + 2,
 				n - 2);
-		int cd = 2 + t->nsheets;
+		if (notes)
+			report_notes(r, ws[2]);
+		int cd = 2 + notes + t->nsheets;
 		r->chart_ws = ws[cd];
 		r->nchart_rows = report_chart_rows(t);
 		report_chart_data_start(r);
 		for (int i = 0; i < t->nsheets; i++)
-			report_strand(r, &t->sheets[i], ws[2 + i]);
+			report_strand(r, &t->sheets[i], ws[2 + notes + i]);
 		report_definitions(r, ws[cd + 1]);
 		if (r->pub) {
 			report_pub_notes(r, ws[cd + 2]);
@@ -197,6 +208,7 @@ static int build_one(report *r, long drill)
  * the same objects read-only). */
 typedef struct owned {
 	tpl **t; /* NREPORTS templates */
+	cm *comm;
 	rd *d;
 	csc_conf *conf;
 	enum ps_state *pub;
@@ -220,6 +232,7 @@ static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, in
 		xl_free(b[i]);
 	for (int j = 0; j < NREPORTS; j++)
 		tpl_free(o->t[j]);
+	cm_free(o->comm);
 	rd_free(o->d);
 	free(o->pub);
 	csc_conf_free(o->conf);
@@ -384,6 +397,14 @@ int main(int argc, char **argv)
 		if (!t[i])
 			rc = CSC_EXIT_CONFIG;
 	}
+	/* The commentary is checked against both templates before any
+	 * workbook is started: a strand or row it names must exist. */
+	cm *comm = NULL;
+	if (!rc && conf->commentary) {
+		comm = cm_load(conf->commentary);
+		if (!comm || cm_check(comm, (const tpl *const *)t, NREPORTS))
+			rc = CSC_EXIT_INPUT;
+	}
 	int y, m, dd;
 	csc_date_ymd(pe, &y, &m, &dd);
 	/* Plan every report first so that one pass over drilldown.csv counts
@@ -392,7 +413,7 @@ int main(int argc, char **argv)
 	long drill[NBOOKS] = {0};
 	int planned = 0;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
-		rs[i] = (report){.conf = conf, .d = d, .t = t[i], .period_end = pe,
+		rs[i] = (report){.conf = conf, .d = d, .t = t[i], .comm = comm, .period_end = pe,
 				 .drill_rows_per_sheet = drill_rows, .drill_max = drill_max};
 		if (report_check_template(&rs[i])) {
 			rc = CSC_EXIT_CONFIG;
@@ -449,7 +470,7 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_OUTPUT;
 	}
 	if (!rc)
-		rc = build_all(rs, drill, b, planned, jobs, &(owned){t, d, conf, pub});
+		rc = build_all(rs, drill, b, planned, jobs, &(owned){t, comm, d, conf, pub});
 	/* The CSV before the workbooks are renamed: a failure leaves neither. */
 	if (!rc && pub && report_pub_csv(d, pub, dir))
 		rc = CSC_EXIT_OUTPUT;
@@ -471,6 +492,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < NREPORTS; i++)
 		tpl_free(t[i]);
 	free(pub);
+	cm_free(comm);
 	rd_free(d);
 	csc_conf_free(conf);
 	return rc;

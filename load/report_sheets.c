@@ -115,7 +115,7 @@ void report_cover(report *r, lxw_worksheet *ws)
 			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
 			xl_text(r->b, ws, y, 1, "not configured in this run", XF_TEXT);
 			for (int col = 2; col < 6; col++)
-				xl_text(r->b, ws, y, col, "not available", XF_NOTE_NUM);
+				xl_text(r->b, ws, y, col, "[x]", XF_NOTE_NUM);
 			y++;
 		}
 	}
@@ -136,6 +136,45 @@ void report_contents(report *r, lxw_worksheet *ws, const char *const *names,
 	for (int i = 0; i < n; i++) {
 		xl_link(r->b, ws, HEAD_ROW + 1 + i, 0, names[i], names[i]);
 		xl_text(r->b, ws, HEAD_ROW + 1 + i, 1, descs[i], XF_TEXT);
+	}
+}
+
+/* The key to the symbols in the numeric columns (GSS, "Releasing
+ * statistics in spreadsheets"): one row per symbol or convention. */
+void report_notes(report *r, lxw_worksheet *ws)
+{
+	static const char *const rows[][2] = {
+		{"[x]", "Not available: no figure for the period (the data ends before it, "
+			"the measure's input is not configured in this run, or no comparator "
+			"figure is held). The row's Notes cell says which."},
+		{"[z]", "Not applicable: no cases to make a percentage or rate from (the "
+			"denominator is 0), no target set for the measure, no direction to judge "
+			"a trend by, a count's denominator, or the target, comparators, RAG and "
+			"trend of a headcount row (they belong to the rate beside it)."},
+		{"c", "Suppressed in publication mode: a count of 1 to 5, or a percentage or "
+		      "rate whose numerator or denominator is 1 to 5."},
+		{"Number (n), Out of (N)", "The numerator and denominator behind the compared "
+					   "period's figure; for a rate, N is the 0-17 population."},
+		{"Rounding", "Percentages and rates are rounded to 1 decimal place, halves away "
+			     "from zero; the unrounded values are in measures.csv."},
+		{"RAG", "Green: on or better than target; Amber: within tolerance; Red: "
+			"otherwise. Action RAG in the commentary: Green on track, Amber at risk, "
+			"Red off track, Blue complete."},
+	};
+	const long n = (long)(sizeof rows / sizeof rows[0]);
+	sheet_intro(r, ws, "Notes", "The symbols and conventions used in the tables of this "
+		    "workbook.", "This worksheet contains one table.");
+	static const char *const heads[] = {"Symbol", "Meaning"};
+	static const double widths[] = {24, 100};
+	table_frame(r, ws, "Notes", n, 2, heads, widths);
+	for (long i = 0; i < n; i++) {
+		xl_text(r->b, ws, HEAD_ROW + 1 + i, 0, rows[i][0], XF_TEXT);
+		xl_text(r->b, ws, HEAD_ROW + 1 + i, 1, rows[i][1], XF_WRAP);
+		const char *t[] = {rows[i][1]};
+		const double w[] = {100};
+		double h = xl_wrap_height(t, w, 1);
+		if (h > 0)
+			worksheet_set_row(ws, (lxw_row_t)(HEAD_ROW + 1 + i), h, NULL);
 	}
 }
 
@@ -202,7 +241,7 @@ void report_recon(report *r, lxw_worksheet *ws)
 			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
 			xl_text(r->b, ws, y, 1, "not configured in this run", XF_TEXT);
 			for (int col = 2; col < 8; col++)
-				xl_text(r->b, ws, y, col, "not available", XF_NOTE_NUM);
+				xl_text(r->b, ws, y, col, "[x]", XF_NOTE_NUM);
 			y++;
 		}
 	}

@@ -58,23 +58,34 @@ static int nseries(const report *r)
 void report_chart_data_start(report *r)
 {
 	lxw_worksheet *ws = r->chart_ws;
-	int ns = nseries(r);
-	const char *heads[RP_MAX_COLS + 2] = {"Sheet", "Row"};
-	int k = 2;
+	const char *heads[3 * RP_MAX_COLS + 2] = {"Sheet", "Row"};
+	static char nd_heads[2 * RP_MAX_COLS][48];
+	int k = 2, j = 0;
 	for (int i = 0; i < r->ncols; i++)
 		if (r->cols[i].series)
 			heads[k++] = r->cols[i].head;
+	/* then the numerator and denominator of each, so "0.0%" of 2 and of
+	 * 200 can be told apart */
+	for (int i = 0; i < r->ncols && !r->pub; i++)
+		if (r->cols[i].series) {
+			snprintf(nd_heads[j], sizeof nd_heads[j], "Number %s", r->cols[i].head);
+			heads[k++] = nd_heads[j++];
+			snprintf(nd_heads[j], sizeof nd_heads[j], "Out of %s", r->cols[i].head);
+			heads[k++] = nd_heads[j++];
+		}
 	xl_text(r->b, ws, 0, 0, "Chart data: the figures behind the line charts", XF_TITLE);
 	xl_text(r->b, ws, 1, 0, "Blank cells are periods with no cases, suppressed (c) or "
-		"not available figures, so that the charts leave a gap rather than plot 0.",
+		"not available figures, so that the charts leave a gap rather than plot 0. "
+		"Number and Out of are the numerator and denominator of each figure (for a "
+		"rate, Out of is the 0-17 population; a count has no Out of).",
 		XF_TEXT);
 	long last = 2 + (r->nchart_rows ? r->nchart_rows : 1);
-	xl_table(r->b, ws, "ChartData", 2, last, ns + 2, heads);
+	xl_table(r->b, ws, "ChartData", 2, last, k, heads);
 	worksheet_freeze_panes(ws, 3, 0);
 	xl_check(r->b, worksheet_repeat_rows(ws, 2, 2));
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 60, NULL);
-	worksheet_set_column(ws, 2, (lxw_col_t)(ns + 1), 11, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)(k - 1), 11, NULL);
 	if (!r->nchart_rows)
 		xl_text(r->b, ws, 3, 0, "No charts in this report", XF_TEXT);
 	r->chart_row = 3;
@@ -84,6 +95,7 @@ struct notes {
 	char nocases[256], missing[256], nodata[256];
 	int suppressed, published;
 	const char *unavailable;
+	const char *headcount; /* the title of the measure a headcount row counts */
 };
 
 static void add_period(char *buf, size_t cap, const char *head)
@@ -97,22 +109,26 @@ static void notes_text(const struct notes *n, char *out, size_t cap)
 {
 	out[0] = '\0';
 	size_t k = 0;
-	if (n->unavailable)
-		k += (size_t)snprintf(out + k, cap - k, "Not available in this run: %s. ",
+	if (n->headcount)
+		k += (size_t)snprintf(out + k, cap - k, "The number behind \"%.200s\" (its numerator); "
+				      "target, comparators, RAG and trend belong to that figure ([z] = "
+				      "not applicable). ", n->headcount);
+	if (k < cap && n->unavailable)
+		k += (size_t)snprintf(out + k, cap - k, "Not available in this run ([x]): %s. ",
 				      n->unavailable);
 	if (k < cap && n->nocases[0])
 		k += (size_t)snprintf(out + k, cap - k,
-				      "No cases in %s (nothing to count, so no percentage). ",
+				      "No cases in %s ([z]: nothing to count, so no percentage or rate). ",
 				      n->nocases);
 	if (k < cap && n->suppressed)
 		k += (size_t)snprintf(out + k, cap - k, "%s",
 				      n->published ? "[c] = confidential: see the Notes sheet. "
 						   : "c = suppressed: fewer than 6 records behind the figure. ");
 	if (k < cap && n->nodata[0])
-		k += (size_t)snprintf(out + k, cap - k, "No data for %s: the data ends before. ",
+		k += (size_t)snprintf(out + k, cap - k, "No data for %s ([x]): the data ends before. ",
 				      n->nodata);
 	if (k < cap && n->missing[0])
-		snprintf(out + k, cap - k, "No figure in measures.csv for %s. ", n->missing);
+		snprintf(out + k, cap - k, "No figure in measures.csv for %s ([x]). ", n->missing);
 	size_t len = strlen(out);
 	if (len && out[len - 1] == ' ')
 		out[len - 1] = '\0';
@@ -159,10 +175,13 @@ static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_
 			xl_text(r->b, ws, row, col, rag[i].word, rag[i].fmt);
 			return;
 		}
-	xl_text(r->b, ws, row, col, "No target", XF_CENTER);
+	xl_text(r->b, ws, row, col, "[z]", XF_CENTER); /* no target set */
 }
 
-static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
+/* No trend: "[z]" for a measure without a direction, else "[x]" (no
+ * previous period to compare with). */
+static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg,
+			const rd_def *d)
 {
 	static const struct { const char *in, *out; } trend[] = {
 		{"better", "Better"}, {"worse", "Worse"}, {"same", "Same"}};
@@ -172,7 +191,8 @@ static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const r
 			xl_text(r->b, ws, row, col, trend[i].out, XF_CENTER);
 			return;
 		}
-	xl_text(r->b, ws, row, col, "none", XF_CENTER);
+	const char *g = good_text(d->f[RD_D_GOOD]);
+	xl_text(r->b, ws, row, col, strcmp(g, "Context only") ? "[x]" : "[z]", XF_CENTER);
 }
 
 /* Chart titles and series names starting with '=' would be read by
@@ -216,8 +236,13 @@ static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_
 						  0, ch, &opt));
 }
 
+/* The numerator and denominator behind one figure, as shown. */
+struct nd {
+	rc_cell n, d;
+};
+
 static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
-			   const rc_cell *cells)
+			   const rc_cell *cells, const struct nd *nd)
 {
 	lxw_worksheet *ws = r->chart_ws;
 	long y = r->chart_row++;
@@ -231,6 +256,63 @@ static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
 			xl_num(r->b, ws, y, k, cells[i].v, cells[i].fmt);
 		k++;
 	}
+	for (int i = 0; i < r->ncols && !r->pub; i++) {
+		if (!r->cols[i].series)
+			continue;
+		if (nd[i].n.why == RC_OK)
+			xl_num(r->b, ws, y, k, nd[i].n.v, XF_COUNT);
+		if (nd[i].d.why == RC_OK)
+			xl_num(r->b, ws, y, k + 1, nd[i].d.v, XF_COUNT);
+		k += 2;
+	}
+}
+
+/* A numerator or denominator cell: "[x]" when the figure has none, "c"
+ * when publication mode suppresses it (1-5), "[z]" when it does not apply
+ * (the denominator of a count). */
+static rc_cell nd_cell(const rd_measure *m, int has, double x, int applies, int publication)
+{
+	if (!applies)
+		return (rc_cell){RC_NONE, 0, "[z]", XF_NOTE_NUM};
+	if (!m || !has)
+		return (rc_cell){RC_MISSING, 0, "[x]", XF_NOTE_NUM};
+	if (publication && x >= 1 && x <= 5)
+		return (rc_cell){RC_SUPPRESSED, 0, "c", XF_NOTE_NUM};
+	return (rc_cell){RC_OK, x, NULL, XF_COUNT};
+}
+
+/* n and N of one measures.csv row shown as kind k; a headcount row (the
+ * numerator shown as a count) has neither. */
+static struct nd nd_of(const rd_measure *m, enum rc_kind k, int number, int publication)
+{
+	if (number)
+		return (struct nd){nd_cell(m, 0, 0, 0, 0), nd_cell(m, 0, 0, 0, 0)};
+	if (k == RC_COUNT)
+		return (struct nd){nd_cell(m, m && m->has_value, m ? m->value : 0, 1, publication),
+				   nd_cell(m, 0, 0, 0, 0)};
+	return (struct nd){nd_cell(m, m && m->has_num, m ? m->num : 0, 1, publication),
+			   nd_cell(m, m && m->has_den, m ? m->den : 0, 1, publication)};
+}
+
+/* The measures.csv row of a headcount row: its numerator as the value. */
+static const rd_measure *as_count(const rd_measure *m, rd_measure *buf)
+{
+	if (!m)
+		return NULL;
+	*buf = *m;
+	buf->value = m->num;
+	buf->has_value = m->has_num;
+	buf->has_den = 0;
+	return buf;
+}
+
+/* The publication edition leaves out the numerator and denominator
+ * columns: its suppression (report_publish.h) is decided on the figures,
+ * and n and N beside figures that are shown could give away one that is
+ * not (a breakdown's n from the total's and the other breakdowns'). */
+static int col_shown(const report *r, enum tpl_col c)
+{
+	return !(r->pub && (c == TPL_COL_NUM || c == TPL_COL_DEN));
 }
 
 void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
@@ -243,7 +325,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		if (t->cols[c] == TPL_COL_PERIODS)
 			for (int i = 0; i < r->ncols; i++)
 				heads[nh++] = r->cols[i].head;
-		else
+		else if (col_shown(r, t->cols[c]))
 			heads[nh++] = tpl_col_header(t->cols[c]);
 	}
 
@@ -264,14 +346,17 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	}
 	xl_text(r->b, ws, 1, 0, line, XF_TEXT);
 	snprintf(line, sizeof line,
-		 "Target, England, statistical neighbours, RAG and trend refer to %s. "
+		 "Target, England, statistical neighbours, RAG, trend, Number (n) and Out of (N) "
+		 "refer to %s. "
 		 "RAG: Green on or better than target, Amber within tolerance, Red otherwise. "
-		 "Percentages and rates are rounded to 1 decimal place.", r->cmp.head);
+		 "Percentages and rates are rounded to 1 decimal place. "
+		 "[x] not available, [z] not applicable, c suppressed (the Notes sheet).", r->cmp.head);
 	xl_text(r->b, ws, 2, 0, line, XF_TEXT);
-	snprintf(line, sizeof line, "This worksheet contains one table%s%d line chart%s below it.",
-		 ncharts ? " and " : "", ncharts, ncharts == 1 ? "" : "s");
+	snprintf(line, sizeof line, "This worksheet contains one table, the commentary and actions "
+		 "below it%s%d line chart%s.", ncharts ? ", then " : "", ncharts, ncharts == 1 ? "" : "s");
 	if (!ncharts)
-		snprintf(line, sizeof line, "This worksheet contains one table.");
+		snprintf(line, sizeof line,
+			 "This worksheet contains one table, the commentary and actions below it.");
 	xl_text(r->b, ws, 3, 0, line, XF_TEXT);
 
 	long first = TABLE_ROW, last = TABLE_ROW + sh->nrows;
@@ -283,14 +368,15 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		[TPL_COL_PERIODS] = XF_HEADER_NUM, [TPL_COL_TARGET] = XF_HEADER_NUM,
 		[TPL_COL_ENGLAND] = XF_HEADER_NUM, [TPL_COL_STATNB] = XF_HEADER_NUM,
 		[TPL_COL_REGION] = XF_HEADER_NUM, [TPL_COL_RAG] = XF_HEADER_MID,
-		[TPL_COL_TREND] = XF_HEADER_MID};
+		[TPL_COL_TREND] = XF_HEADER_MID, [TPL_COL_NUM] = XF_HEADER_NUM,
+		[TPL_COL_DEN] = XF_HEADER_NUM};
 	/* One width per column: LibreOffice keeps the first of overlapping
 	 * column ranges, so a wide Notes column inside a narrow range is lost. */
 	worksheet_set_column(ws, 0, 0, TEXT_W, NULL);
 	int col = 1, has_notes = 0;
 	for (int c = 0; c < t->ncols; c++) {
 		has_notes |= t->cols[c] == TPL_COL_NOTES;
-		int n = t->cols[c] == TPL_COL_PERIODS ? r->ncols : 1;
+		int n = t->cols[c] == TPL_COL_PERIODS ? r->ncols : col_shown(r, t->cols[c]);
 		for (int k = col; k < col + n; k++) {
 			/* A long period heading ("2026-27 to Oct 26") gets the
 			 * width to stay whole rather than strand its last word. */
@@ -305,34 +391,47 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	}
 	worksheet_set_row(ws, (lxw_row_t)first, 30, NULL);
 
-	long chart_base = last + 3;
+	long chart_base = report_commentary(r, sh, ws, last + 2) + 2;
 	int chart_index = 0;
 	for (int i = 0; i < sh->nrows; i++) {
 		const tpl_row *row = &sh->rows[i];
 		const rd_def *d = rd_find_def(r->d, row->measure);
 		enum rc_kind k = (enum rc_kind)rc_kind_of(d->f[RD_D_KIND]);
+		/* a headcount row shows the numerator of its measure as a count */
+		enum rc_kind shown = row->number ? RC_COUNT : k;
+		int pub = r->conf->publication_mode && !r->pub;
 		const char *why_na = unavailable_reason(d);
 		const rd_rag *rg = rd_find_rag(r->d, row->measure, row->breakdown, r->cmp.start,
 					       r->cmp.end);
 		long y = first + 1 + i;
 		rc_cell cells[RP_MAX_COLS];
-		struct notes n = {.unavailable = why_na, .published = r->pub != NULL};
+		struct nd nd[RP_MAX_COLS];
+		struct notes n = {.unavailable = why_na, .published = r->pub != NULL,
+				  .headcount = row->number ? d->f[RD_D_TITLE] : NULL};
 		for (int p = 0; p < r->ncols; p++) {
+			nd[p] = nd_of(NULL, k, row->number, pub);
 			if (why_na) {
-				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "not available", XF_NOTE_NUM};
+				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "[x]", XF_NOTE_NUM};
 				continue;
 			}
 			if (r->d->data_to != CSC_NODATE && r->cols[p].start > r->d->data_to) {
 				/* the transform computed nothing for it: no zero either */
-				cells[p] = (rc_cell){RC_NONE, 0, "no data", XF_NOTE_NUM};
+				cells[p] = (rc_cell){RC_NONE, 0, "[x]", XF_NOTE_NUM};
 				add_period(n.nodata, sizeof n.nodata, r->cols[p].head);
 				continue;
 			}
 			const rd_measure *m = rd_find_measure(r->d, row->measure, row->breakdown,
 							      r->cols[p].start, r->cols[p].end);
-			cells[p] = rc_value(m, k, r->conf->publication_mode && !r->pub);
-			if (report_pub_hidden(r, m))
+			const rd_measure *m0 = m; /* the row itself: the edition's state is per row */
+			rd_measure cnt;
+			if (row->number)
+				m = as_count(m, &cnt);
+			cells[p] = rc_value(m, shown, pub);
+			nd[p] = nd_of(m, k, row->number, pub);
+			if (report_pub_hidden(r, m0)) {
 				cells[p] = (rc_cell){RC_SUPPRESSED, 0, "[c]", XF_NOTE_NUM};
+				nd[p] = (struct nd){cells[p], cells[p]};
+			}
 			if (cells[p].why == RC_NOCASES)
 				add_period(n.nocases, sizeof n.nocases, r->cols[p].head);
 			else if (cells[p].why == RC_MISSING)
@@ -346,9 +445,23 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 								      row->breakdown, r->cmp.start,
 								      r->cmp.end));
 		int any_hidden = report_pub_any_hidden(r, row->measure, row->breakdown);
+		/* n and N of the compared period */
+		const rd_measure *mc = NULL;
+		rd_measure cntc;
+		if (!why_na && !(r->d->data_to != CSC_NODATE && r->cmp.start > r->d->data_to))
+			mc = rd_find_measure(r->d, row->measure, row->breakdown, r->cmp.start,
+					     r->cmp.end);
+		if (row->number)
+			mc = as_count(mc, &cntc);
+		struct nd ndc = nd_of(mc, k, row->number, pub);
 		xl_text(r->b, ws, y, 0, row->text, XF_WRAP);
-		char note[1024];
-		notes_text(&n, note, sizeof note);
+		char note[1024 + CM_MAX_TEXT * 4 + 2];
+		const char *said = cm_note(r->comm, sh->name, r->period_end, row->measure,
+					   row->breakdown);
+		int k0 = said ? snprintf(note, sizeof note, "%s", said) : 0;
+		notes_text(&n, note + k0 + (k0 > 0), sizeof note - (size_t)k0 - 1);
+		if (k0 > 0)
+			note[k0] = note[k0 + 1] ? ' ' : '\0';
 		int x = 1;
 		for (int c = 0; c < t->ncols; c++) {
 			rc_cell cc;
@@ -369,23 +482,35 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 							    [TPL_COL_STATNB] = RD_STATNB,
 							    [TPL_COL_REGION] = RD_REGION};
 				cc = rc_comparator(rg ? rg->f[field[t->cols[c]]] : NULL, k);
+				if (t->cols[c] == TPL_COL_TARGET && cc.why != RC_OK)
+					cc.text = "[z]"; /* no target set, not a missing figure */
+				if (row->number)
+					cc = (rc_cell){RC_NONE, 0, "[z]", XF_NOTE_NUM};
 				put(r, ws, y, x++, cc);
 				break;
 			}
 			case TPL_COL_RAG:
-				if (cmp_hidden)
-					xl_text(r->b, ws, y, x++, "[c]", XF_CENTER);
-				else
-					write_rag(r, ws, y, x++, rg);
-				break;
 			case TPL_COL_TREND:
-				if (any_hidden)
-					xl_text(r->b, ws, y, x++, "[c]", XF_CENTER);
+				if (t->cols[c] == TPL_COL_RAG ? cmp_hidden : any_hidden)
+					xl_text(r->b, ws, y, x, "[c]", XF_CENTER);
+				else if (row->number)
+					xl_text(r->b, ws, y, x, "[z]", XF_CENTER);
+				else if (t->cols[c] == TPL_COL_RAG)
+					write_rag(r, ws, y, x, rg);
 				else
-					write_trend(r, ws, y, x++, rg);
+					write_trend(r, ws, y, x, rg, d);
+				x++;
+				break;
+			case TPL_COL_NUM:
+				if (!r->pub) /* not in the publication edition (below) */
+					put(r, ws, y, x++, ndc.n);
+				break;
+			case TPL_COL_DEN:
+				if (!r->pub)
+					put(r, ws, y, x++, ndc.d);
 				break;
 			case TPL_COL_NOTES:
-				xl_text(r->b, ws, y, x++, note[0] ? note : "none", XF_WRAP);
+				xl_text(r->b, ws, y, x++, note, XF_WRAP); /* blank when nothing to say */
 				break;
 			case TPL_NCOLKINDS:
 				break;
@@ -400,11 +525,11 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
 		if (row->chart) {
 			long data_row = r->chart_row;
-			chart_data_row(r, sh, row, cells);
-			add_chart(r, ws, row, k, data_row, chart_index++, chart_base);
+			chart_data_row(r, sh, row, cells, nd);
+			add_chart(r, ws, row, shown, data_row, chart_index++, chart_base);
 		}
 	}
 	if (ncharts)
-		xl_text(r->b, ws, last + 2, 0, "Charts of the series in the table (figures on the Chart data sheet)",
+		xl_text(r->b, ws, chart_base - 1, 0, "Charts of the series in the table (figures on the Chart data sheet)",
 			XF_SUBTITLE);
 }

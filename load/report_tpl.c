@@ -21,7 +21,7 @@ static const struct named col_names[] = {
 	{"good", TPL_COL_GOOD}, {"periods", TPL_COL_PERIODS}, {"target", TPL_COL_TARGET},
 	{"england", TPL_COL_ENGLAND}, {"stat_neighbours", TPL_COL_STATNB},
 	{"region", TPL_COL_REGION}, {"rag", TPL_COL_RAG}, {"trend", TPL_COL_TREND},
-	{"notes", TPL_COL_NOTES}, {NULL, 0}};
+	{"notes", TPL_COL_NOTES}, {"number", TPL_COL_NUM}, {"out_of", TPL_COL_DEN}, {NULL, 0}};
 
 static const char *const col_headers[TPL_NCOLKINDS] = {
 	[TPL_COL_GOOD] = "What good looks like",
@@ -33,11 +33,13 @@ static const char *const col_headers[TPL_NCOLKINDS] = {
 	[TPL_COL_RAG] = "RAG",
 	[TPL_COL_TREND] = "Trend",
 	[TPL_COL_NOTES] = "Notes",
+	[TPL_COL_NUM] = "Number (n)",
+	[TPL_COL_DEN] = "Out of (N)",
 };
 
 /* Sheets the program writes itself; a strand may not take their names. */
 static const char *const reserved[] = {
-	"Cover", "Contents", "Definitions", "Data quality", "Rejected records",
+	"Cover", "Contents", "Notes", "Definitions", "Data quality", "Rejected records",
 	"DQ findings", "Chart data", "Drill-down", "History", NULL};
 
 const char *tpl_col_header(enum tpl_col c)
@@ -251,16 +253,28 @@ static void parse_row(struct parser *p, char *v)
 		perr(p, "row text must be 1 to 1024 bytes%s", "");
 		return;
 	}
-	int chart = 0;
-	if (n == 4 && *f[3]) {
-		if (strcmp(f[3], "chart")) {
-			perr(p, "the fourth field may only be 'chart' (got '%.40s')", f[3]);
+	/* The fourth field: words, each at most once, from this table. */
+	static const char *const opts[] = {"chart", "number"};
+	int opt[2] = {0, 0};
+	for (char *w = n == 4 ? f[3] : NULL; w && *w;) {
+		size_t len = strcspn(w, " \t");
+		int k = -1;
+		for (int i = 0; i < 2; i++)
+			if (strlen(opts[i]) == len && !strncmp(w, opts[i], len))
+				k = i;
+		if (k < 0 || opt[k]) {
+			perr(p, "the fourth field may hold 'chart' and 'number', each once (got '%.40s')",
+			     f[3]);
 			return;
 		}
-		chart = 1;
+		opt[k] = 1;
+		w += len;
+		w += strspn(w, " \t");
 	}
+	int chart = opt[0];
 	for (int i = 0; i < sh->nrows; i++)
-		if (!strcmp(sh->rows[i].measure, f[0]) && !strcmp(sh->rows[i].breakdown, f[1])) {
+		if (!strcmp(sh->rows[i].measure, f[0]) && !strcmp(sh->rows[i].breakdown, f[1]) &&
+		    sh->rows[i].number == opt[1]) {
 			char msg[128];
 			snprintf(msg, sizeof msg, "row %s '%s' already on line %ld", f[0], f[1],
 				 sh->rows[i].line);
@@ -278,6 +292,7 @@ static void parse_row(struct parser *p, char *v)
 	strcpy(r->breakdown, f[1]);
 	r->text = csc_xstrdup(f[2]);
 	r->chart = chart;
+	r->number = opt[1];
 	r->line = p->line;
 }
 
@@ -452,24 +467,37 @@ tpl *tpl_parse(const char *name, const char *text, size_t len)
 	return p.t;
 }
 
-tpl *tpl_load(const char *path)
+char *tpl_slurp(const char *path, const char *what, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		csc_error_at(path, 0, "cannot open template: %m");
+		csc_error_at(path, 0, "cannot open %s: %m", what);
 		return NULL;
 	}
-	size_t cap = 1u << 20, len = 0, got;
+	size_t cap = TPL_MAX_FILE, got;
+	*len = 0;
 	char *buf = csc_xmalloc(cap + 1);
-	while ((got = fread(buf + len, 1, cap + 1 - len, f)) > 0)
-		len += got;
+	while (*len <= cap && (got = fread(buf + *len, 1, cap + 1 - *len, f)) > 0)
+		*len += got;
 	int err = ferror(f);
 	fclose(f);
-	if (err || len > cap) {
-		csc_error_at(path, 0, err ? "cannot read template" : "template is larger than 1 MiB");
+	if (err || *len > cap) {
+		if (err)
+			csc_error_at(path, 0, "cannot read %s", what);
+		else
+			csc_error_at(path, 0, "%s is larger than 1 MiB", what);
 		free(buf);
 		return NULL;
 	}
+	return buf;
+}
+
+tpl *tpl_load(const char *path)
+{
+	size_t len;
+	char *buf = tpl_slurp(path, "template", &len);
+	if (!buf)
+		return NULL;
 	tpl *t = tpl_parse(path, buf, len);
 	free(buf);
 	return t;

@@ -45,6 +45,8 @@ enum tpl_col {
 	TPL_COL_RAG,
 	TPL_COL_TREND,
 	TPL_COL_NOTES,     /* why a cell is "no cases", "c" or "not available" */
+	TPL_COL_NUM,       /* the numerator behind the compared period's figure */
+	TPL_COL_DEN,       /* its denominator (the population for a rate) */
 	TPL_NCOLKINDS
 };
 
@@ -53,6 +55,7 @@ typedef struct tpl_row {
 	char breakdown[TPL_MAX_BREAKDOWN + 1]; /* "" = headline */
 	char *text;
 	int chart;  /* draw a line chart of the series */
+	int number; /* show the measure's numerator as a count (a headcount row) */
 	long line;  /* where it was defined, for messages */
 } tpl_row;
 
@@ -79,6 +82,14 @@ typedef struct tpl {
 /* Parse a template held in memory; `name` is used in messages. Returns NULL
  * after printing every problem found as "prog: name:line: message". */
 tpl *tpl_parse(const char *name, const char *text, size_t len);
+
+#define TPL_MAX_FILE (1u << 20) /* bytes in a template or commentary file */
+
+/* Read a small text input whole (a template, the commentary file): at most
+ * TPL_MAX_FILE bytes, NUL-terminated, *len its length; `what` names it in
+ * messages ("template"). NULL after printing why (cannot open or read,
+ * larger than 1 MiB). The caller frees it. */
+char *tpl_slurp(const char *path, const char *what, size_t *len);
 
 /* Read and parse a file (at most 1 MiB). NULL after printing why. */
 tpl *tpl_load(const char *path);

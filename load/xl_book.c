@@ -77,6 +77,8 @@ static void make_formats(xl_book *b)
 	format_set_align(b->fmt[XF_HEADER_MID], LXW_ALIGN_CENTER);
 	b->fmt[XF_CENTER] = mkfmt(wb, NULL, 0, 0, 0, 0, 10);
 	format_set_align(b->fmt[XF_CENTER], LXW_ALIGN_CENTER);
+	b->fmt[XF_BLUE] = mkfmt(wb, NULL, 1, 0, 0x1F4E78, 0xDDEBF7, 10);
+	format_set_align(b->fmt[XF_BLUE], LXW_ALIGN_CENTER);
 	for (int f = XF_GREEN; f <= XF_RED; f++)
 		format_set_align(b->fmt[f], LXW_ALIGN_CENTER);
 }
@@ -306,16 +308,21 @@ void xl_table(xl_book *b, lxw_worksheet *ws, const char *name, long first, long 
 }
 
 /* Lines s takes when wrapped at width characters: words are never split
- * unless longer than a line, as spreadsheet wrapping does. */
+ * unless longer than a line, as spreadsheet wrapping does; a line break in
+ * the text (commentary) starts a new line. */
 static int wrap_lines(const char *s, double width)
 {
 	int lines = 1;
 	double used = 0;
 	while (*s) {
-		while (*s == ' ')
-			s++;
+		while (*s == ' ' || *s == '\n') {
+			if (*s++ == '\n') {
+				lines++;
+				used = 0;
+			}
+		}
 		double w = 0;
-		for (; *s && *s != ' '; s++)
+		for (; *s && *s != ' ' && *s != '\n'; s++)
 			w += ((unsigned char)*s & 0xc0) != 0x80; /* characters, not bytes */
 		if (w == 0)
 			break;

@@ -34,6 +34,7 @@ enum xl_fmt {
 	XF_HEADER_NUM, /* header of a number column: right-aligned over its figures */
 	XF_HEADER_MID, /* header of a centred column */
 	XF_CENTER,     /* short words in a column of their own (RAG, trend) */
+	XF_BLUE,       /* action RAG Blue: complete (commentary) */
 	XF_NFMT
 };
 

@@ -50,7 +50,9 @@ $(P)/transform.done: $(STAGING) $(SET)/transform.txt $(INS)/templates_dir.txt \
 	$(call stage,transform,$(BIN)/csc-transform --conf $(CONF) --period $(PERIOD) --out $(P))
 	touch $@
 
+# The commentary file (pipeline.conf commentary) is read by the load alone:
+# editing it re-runs only that.
 $(P)/load.done: $(P)/transform.done $(STAGING) $(SET)/load.txt $(INS)/templates_dir.txt \
-		$(BIN)/csc-load-report
+		$(INS)/commentary.txt $(BIN)/csc-load-report
 	$(call stage,load,$(BIN)/csc-load-report --conf $(CONF) --period $(PERIOD) --label $(LABEL) --out $(P))
 	touch $@

@@ -94,7 +94,7 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 				  {"cin_census", conf->cin_census}, {"ssda903_dir", conf->ssda903_dir},
 				  {"contacts", conf->contacts}, {"early_help", conf->early_help},
 				  {"templates_dir", conf->templates_dir}, {"reference_dir", conf->reference_dir},
-				  {"programs", c->bin}};
+				  {"commentary", conf->commentary}, {"programs", c->bin}};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
 		if (!make_safe(paths[i][0], paths[i][1]))
 			return CSC_EXIT_CONFIG;
@@ -124,7 +124,8 @@ int run_check_inputs(run_ctx *c)
 		const char *key, *path;
 		int dir;
 	} in[] = {{"cin_census", k->cin_census, 0}, {"ssda903_dir", k->ssda903_dir, 1},
-		  {"contacts", k->contacts, 0}, {"early_help", k->early_help, 0}};
+		  {"contacts", k->contacts, 0}, {"early_help", k->early_help, 0},
+		  {"commentary", k->commentary, 0}};
 	int rc = 0;
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
 		struct stat st;
@@ -293,7 +294,8 @@ int run_settings(run_ctx *c)
 		{"load", {{"la_name", k->la_name}, {"la_number", k->la_number}, {"months_shown", months},
 			  {"publication_mode", k->publication_mode ? "yes" : "no"},
 			  {"publish_edition", k->publish_edition ? "yes" : "no"},
-			  {"templates_dir", k->templates_dir}, {"period", c->period.label}}},
+			  {"templates_dir", k->templates_dir}, {"period", c->period.label},
+			  {"commentary", k->commentary}}},
 	};
 	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
 		if (!c->period.label[0] && reads_period(stages[s].keys))

@@ -148,6 +148,8 @@ int run_stamps(run_ctx *c)
 		rc = stamp(dir, "reference_dir", k->reference_dir, 1);
 	if (rc == 0)
 		rc = stamp(dir, "templates_dir", k->templates_dir, 1);
+	if (rc == 0)
+		rc = stamp(dir, "commentary", k->commentary, 0);
 	free(dir);
 	return rc;
 }

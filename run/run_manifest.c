@@ -153,6 +153,8 @@ int run_manifest(run_ctx *c, const char *dir)
 			rc |= source_rows(c, &w, &run_inputs[i]);
 	rc |= hash_dir(&w, "input", k->reference_dir, "reference_dir", NULL);
 	rc |= hash_dir(&w, "input", k->templates_dir, "templates_dir", NULL);
+	if (k->commentary)
+		rc |= hash_row(&w, "input", "commentary", k->commentary);
 	int n;
 	char **names = run_list_files(dir, &n);
 	for (int i = 0; i < n; i++) {

@@ -4,7 +4,7 @@ report  = quarterly
 title   = Children's social care quarterly performance report
 periods = quarters
 compare = year
-columns = good periods target england stat_neighbours rag trend notes
+columns = good periods number out_of target england stat_neighbours rag trend notes
 
 [Front door]
 title = Front door: contacts and referrals
@@ -32,6 +32,7 @@ row = HP02 |  | Increased % of assessments completed within 45 working days | ch
 row = HP03 |  | Section 47 enquiries started
 row = HP04 |  | Increased % of initial child protection conferences within 15 working days | chart
 row = HP05 |  | % of initial conferences resulting in a child protection plan | chart
+row = HP06 |  | Children subject to a child protection plan (number) | number
 row = HP06 |  | Children subject to a child protection plan (rate per 10,000) | chart
 row = HP07 |  | Reduced % of child protection plans that are second or subsequent | chart
 row = HP08 |  | Reduced % of plans ending that lasted 2 years or more
@@ -41,10 +42,12 @@ row = HP09 | 6-12m | Children on a plan for 6 to 12 months
 row = HP09 | 1-2y  | Children on a plan for 1 to 2 years
 row = HP09 | 2y+   | Children on a plan for 2 years or more
 row = HP10 |  | Increased % of child protection reviews on time | chart
+row = HP11 |  | Children in need (number) | number
 row = HP11 |  | Children in need (rate per 10,000) | chart
 
 [Children in care]
 title = Children in care
+row = LA01 |  | Total number of children looked after | number
 row = LA01 |  | Children looked after (rate per 10,000) | chart
 row = LA02 | started | Children who started to be looked after
 row = LA02 | ceased  | Children who ceased to be looked after

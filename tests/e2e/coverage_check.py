@@ -68,7 +68,7 @@ def main():
     while i < len(rest):
         if rest[i] == "--nodata":
             m = rest[i + 1]
-            check(f"{tag}: contacts received in {m}: no data", row.get(m) == "no data",
+            check(f"{tag}: contacts received in {m}: no data", row.get(m) == "[x]",
                   row.get(m))
         elif rest[i] == "--figure":
             m, v = rest[i + 1].split("=")

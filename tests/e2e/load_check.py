@@ -56,13 +56,37 @@ def find_row(ws, text, col=1):
 STRANDS = ["Front door", "Early help", "Help and protection", "Children in care",
            "Care leavers"]
 MONTHS = ["Jul 23", "Aug 23", "Sep 23", "Oct 23", "Nov 23", "Dec 23"]
-TAIL = ["Target", "England", "Statistical neighbours", "RAG", "Trend", "Notes"]
+TAIL = ["Number (n)", "Out of (N)", "Target", "England", "Statistical neighbours", "RAG", "Trend",
+        "Notes"]
 FIRST = ["How will we know we have been successful?", "What good looks like"]
 
 
 def common(wb, tag):
     names = wb.sheetnames
-    eq(f"{tag}: first sheets", ["Cover", "Contents"] + STRANDS, names[:7])
+    eq(f"{tag}: first sheets", ["Cover", "Contents", "Notes"] + STRANDS, names[:8])
+    notes = wb["Notes"]
+    eq(f"{tag}: Notes sheet key to symbols", ["[x]", "[z]", "c"],
+       [notes.cell(r, 1).value for r in range(5, 8)])
+    check(f"{tag}: Notes sheet says what [x] means",
+          (notes.cell(5, 2).value or "").startswith("Not available"))
+    check(f"{tag}: Notes sheet says what [z] means",
+          (notes.cell(6, 2).value or "").startswith("Not applicable"))
+    # No word stands in for a figure in a strand table's numeric columns:
+    # every cell right of "What good looks like" up to Notes is a number or
+    # one of the symbols (RAG and trend words aside).
+    allowed = {"[x]", "[z]", "c", "Green", "Amber", "Red", "Better", "Worse", "Same"}
+    words = []
+    for s in STRANDS:
+        ws = wb[s]
+        head = [c.value for c in ws[5]]
+        last = head.index("Notes")
+        ref = [t.ref for t in ws.tables.values() if t.ref.startswith("A5:")][0]
+        end = int("".join(ch for ch in ref.split(":")[1] if ch.isdigit()))
+        for row in ws.iter_rows(min_row=6, max_row=end, min_col=3, max_col=last):
+            for c in row:
+                if isinstance(c.value, str) and c.value not in allowed:
+                    words.append(f"{s}!{c.coordinate}={c.value!r}")
+    eq(f"{tag}: no word in a numeric column of a strand table", [], words)
     for s in ["Chart data", "Definitions", "Data quality", "Rejected records",
               "DQ findings", "Drill-down"]:
         check(f"{tag}: has sheet {s}", s in names)
@@ -100,7 +124,7 @@ def common(wb, tag):
     # Early help's input is not configured: every period cell says so.
     eh = wb["Early help"]
     r = find_row(eh, "Increased early help assessments completed, tier 2")
-    eq(f"{tag}: EH01 not available", "not available", eh.cell(r, 3).value)
+    eq(f"{tag}: EH01 not available: [x]", "[x]", eh.cell(r, 3).value)
     notes = eh.cell(r, eh.max_column).value or ""
     check(f"{tag}: EH01 note gives the reason", "early_help not configured" in notes, notes)
     dq = wb["Data quality"]
@@ -118,6 +142,26 @@ def common(wb, tag):
     eq(f"{tag}: dq detail starting with - is text", "-2+3 children unaccounted for",
        f.cell(r, 6).value)
     eq(f"{tag}: dq detail string cell", "s", f.cell(r, 6).data_type)
+    # Every percentage and rate row shows its numerator and denominator
+    # (a number, or [x] / c), never "not applicable".
+    shown = bad = 0
+    for name in STRANDS:
+        ws = wb[name]
+        head = [c.value for c in ws[5]]
+        n_col, d_col = head.index("Number (n)") + 1, head.index("Out of (N)") + 1
+        for r in range(6, ws.max_row + 1):
+            fmts = {ws.cell(r, c).number_format for c in range(3, n_col)
+                    if isinstance(ws.cell(r, c).value, (int, float))}
+            if not fmts & {"0.0%", "0.0"}:
+                continue
+            for c in (n_col, d_col):
+                v = ws.cell(r, c).value
+                if isinstance(v, (int, float)):
+                    shown += 1
+                elif v not in ("[x]", "c"):
+                    bad += 1
+                    print(f"#   {name} row {r} column {c}: {v!r}")
+    check(f"{tag}: every percentage and rate row has n and N", shown > 0 and bad == 0)
     d = wb["Definitions"]
     eq(f"{tag}: definitions header", ["Measure", "Title", "Kind", "Good"],
        [c.value for c in d[4]][:4])
@@ -133,7 +177,7 @@ def highlight(path):
     eq("front door frozen below header", "B6", ws.freeze_panes)
     eq("front door title", "Front door: contacts and referrals", ws["A1"].value)
     t = list(ws.tables.values())[0]
-    eq("front door table range", "A5:N14", t.ref)
+    eq("front door table range", "A5:P14", t.ref)
     # FD01: counts as numbers, #,##0.
     eq("FD01 row text", "Contacts are managed at the front door (contacts received)",
        ws["A6"].value)
@@ -141,32 +185,33 @@ def highlight(path):
     eq("FD01 Dec 23", 2000, ws["H6"].value)
     eq("FD01 format", "#,##0", ws["H6"].number_format)
     eq("FD01 Nov 23 is a real 0 count", 0, ws["G6"].value)
-    eq("FD01 no target", "No target", ws["L6"].value)
+    eq("FD01 no target: RAG [z]", "[z]", ws["N6"].value)
+    eq("FD01 no target set: Target [z]", "[z]", ws["K6"].value)
     # FD02: 457/2000 = 22.85% -> 22.9% (half away from zero), stored 0.229.
     eq("FD02 row text", "Reduced % in contacts resulting in a referral", ws["A7"].value)
     eq("FD02 good", "Low", ws["B7"].value)
     near("FD02 Dec 23 = 22.9%", 0.229, ws["H7"].value)
     eq("FD02 format", "0.0%", ws["H7"].number_format)
     near("FD02 Aug 23 = 40/180 = 22.2%", 0.222, ws["D7"].value)
-    eq("FD02 Nov 23 no cases (denominator 0)", "no cases", ws["G7"].value)
+    eq("FD02 Nov 23 no cases (denominator 0): [z]", "[z]", ws["G7"].value)
     eq("FD02 no cases is text", "s", ws["G7"].data_type)
-    check("FD02 note explains no cases", "No cases in Nov 23" in (ws["N7"].value or ""),
-          ws["N7"].value)
-    near("FD02 target 25%", 0.25, ws["I7"].value)
-    near("FD02 England 22.5%", 0.225, ws["J7"].value)
-    near("FD02 stat neighbours 23.1%", 0.231, ws["K7"].value)
-    eq("FD02 RAG word", "Green", ws["L7"].value)
-    eq("FD02 RAG fill", "C6EFCE", fill(ws["L7"]))
-    eq("FD02 trend", "Better", ws["M7"].value)
+    check("FD02 note explains no cases", "No cases in Nov 23" in (ws["P7"].value or ""),
+          ws["P7"].value)
+    near("FD02 target 25%", 0.25, ws["K7"].value)
+    near("FD02 England 22.5%", 0.225, ws["L7"].value)
+    near("FD02 stat neighbours 23.1%", 0.231, ws["M7"].value)
+    eq("FD02 RAG word", "Green", ws["N7"].value)
+    eq("FD02 RAG fill", "C6EFCE", fill(ws["N7"]))
+    eq("FD02 trend", "Better", ws["O7"].value)
     # FD03: 1803/2000 = 90.15% -> 90.2%; Red.
     near("FD03 Dec 23 = 90.2%", 0.902, ws["H8"].value)
     near("FD03 Aug 23 = 170/180 = 94.4%", 0.944, ws["D8"].value)
-    eq("FD03 RAG word", "Red", ws["L8"].value)
-    eq("FD03 RAG fill", "FFC7CE", fill(ws["L8"]))
+    eq("FD03 RAG word", "Red", ws["N8"].value)
+    eq("FD03 RAG fill", "FFC7CE", fill(ws["N8"]))
     # FD04: only December in measures.csv.
-    eq("FD04 missing month", "no data", ws["C9"].value)
+    eq("FD04 missing month: [x]", "[x]", ws["C9"].value)
     check("FD04 note names missing months", "No figure in measures.csv for Jul 23"
-          in (ws["N9"].value or ""), ws["N9"].value)
+          in (ws["P9"].value or ""), ws["P9"].value)
     # FD05 not suppressed outside publication mode: 3/40 = 7.5%.
     near("FD05 Oct 23 = 7.5%", 0.075, ws["F10"].value)
     # FD07 rate: 1234 / 56789 * 10000 = 217.2958 -> 217.3, format 0.0.
@@ -174,14 +219,31 @@ def highlight(path):
     eq("FD07 format", "0.0", ws["H12"].number_format)
     # FD08: 83/400 = 20.75% -> 20.8%; Amber, same.
     near("FD08 Dec 23 = 20.8%", 0.208, ws["H13"].value)
-    eq("FD08 RAG word", "Amber", ws["L13"].value)
-    eq("FD08 RAG fill", "FFEB9C", fill(ws["L13"]))
-    eq("FD08 trend", "Same", ws["M13"].value)
+    eq("FD08 RAG word", "Amber", ws["N13"].value)
+    eq("FD08 RAG fill", "FFEB9C", fill(ws["N13"]))
+    eq("FD08 trend", "Same", ws["O13"].value)
+    # Number (n) and Out of (N) of the compared month, Dec 23 (hand-worked
+    # from measures.csv): a percentage, a count, a rate.
+    eq("FD02 n and N of Dec 23: 457 of 2000", (457, 2000), (ws["I7"].value, ws["J7"].value))
+    eq("FD02 n format", "#,##0", ws["I7"].number_format)
+    eq("FD01 count: n is the count, N not applicable", (2000, "[z]"), (ws["I6"].value, ws["J6"].value))
+    eq("FD07 rate: n 1234 of the 0-17 population 56789", (1234, 56789), (ws["I12"].value, ws["J12"].value))
+    eq("FD05 Dec 23: 1 of 8 shown outside publication mode", (1, 8), (ws["I10"].value, ws["J10"].value))
     check("front door has charts", len(ws._charts) >= 0)  # openpyxl drops charts on read
     hp = wb["Help and protection"]
     r = find_row(hp, "Children on a plan for less than 3 months")
     eq("HP09 <3m Dec 23", 12, hp.cell(r, 8).value)
     cic = wb["Children in care"]
+    r = find_row(cic, "Total number of children looked after")
+    check("LA01 headcount row present", r is not None)
+    if r:
+        eq("LA01 headcount Dec 23 = the rate's numerator 400", 400, cic.cell(r, 8).value)
+        eq("LA01 headcount format", "#,##0", cic.cell(r, 8).number_format)
+        eq("LA01 headcount: no n/N, target, comparators, RAG, trend ([z])", ["[z]"] * 7,
+           [cic.cell(r, c).value for c in range(9, 16)])
+        check("LA01 headcount note says what it counts",
+              (cic.cell(r, 16).value or "").startswith('The number behind "Children looked after"'),
+              cic.cell(r, 16).value)
     r = find_row(cic, "Children looked after (rate per 10,000)")
     near("LA01 rate 400/56789*10000 = 70.4", 70.4, cic.cell(r, 8).value)
     cl = wb["Care leavers"]
@@ -193,6 +255,13 @@ def highlight(path):
     r = find_row(cd, "Reduced % in contacts resulting in a referral", col=2)
     eq("chart data leaves no cases blank", None, cd.cell(r, 7).value)
     near("chart data Dec 23", 0.229, cd.cell(r, 8).value)
+    # then Number and Out of per month: Jul 23 in columns 9-10 ... Dec 23 in 19-20
+    eq("chart data header: Number/Out of per month",
+       ["Number Jul 23", "Out of Jul 23", "Number Dec 23", "Out of Dec 23"],
+       [cd.cell(3, c).value for c in (9, 10, 19, 20)])
+    eq("chart data FD02 Jul 23 1 of 4", (1, 4), (cd.cell(r, 9).value, cd.cell(r, 10).value))
+    eq("chart data FD02 Nov 23 no cases: 0 of 0", (0, 0), (cd.cell(r, 17).value, cd.cell(r, 18).value))
+    eq("chart data FD02 Dec 23 457 of 2000", (457, 2000), (cd.cell(r, 19).value, cd.cell(r, 20).value))
     dd = wb["Drill-down"]
     children = [c.value for c in dd["E"]][4:]
     eq("drill-down holds the highlight periods' records",
@@ -213,9 +282,9 @@ def quarterly(path):
     near("FD02 Q3 2023-24 807/3750 = 21.5%", 0.215, ws.cell(r, 9).value)
     near("FD02 2022-23 = 20.5%", 0.205, ws.cell(r, 10).value)
     near("FD02 2023-24 to Dec 1500/7434 = 20.2%", 0.202, ws.cell(r, 11).value)
-    eq("FD02 year RAG", "Green", ws.cell(r, 15).value)
-    eq("FD02 year RAG fill", "C6EFCE", fill(ws.cell(r, 15)))
-    eq("FD02 year trend", "Same", ws.cell(r, 16).value)
+    eq("FD02 year RAG", "Green", ws.cell(r, 17).value)
+    eq("FD02 year RAG fill", "C6EFCE", fill(ws.cell(r, 17)))
+    eq("FD02 year trend", "Same", ws.cell(r, 18).value)
     r = find_row(ws, "Contacts are managed at the front door (contacts received)")
     eq("FD01 2023-24 to Dec", 7434, ws.cell(r, 11).value)
     dd = wb["Drill-down"]
@@ -233,14 +302,16 @@ def publication(path):
     eq("pub: FD05 Oct 23 numerator 3 suppressed", "c", ws["F10"].value)
     eq("pub: FD05 Dec 23 numerator 1 suppressed", "c", ws["H10"].value)
     near("pub: FD05 Sep 23 9/90 shown", 0.1, ws["E10"].value)
-    check("pub: note explains c", "c = suppressed" in (ws["N10"].value or ""), ws["N10"].value)
+    check("pub: note explains c", "c = suppressed" in (ws["P10"].value or ""), ws["P10"].value)
     eq("pub: FD01 Nov 23 count 0 not suppressed", 0, ws["G6"].value)
+    eq("pub: FD05 Dec 23 n = 1 suppressed, N = 8 shown", ("c", 8), (ws["I10"].value, ws["J10"].value))
     cl = wb["Care leavers"]
     r = find_row(cl, "Increased % of care leavers aged 17-18 in touch")
     eq("pub: CL01 17-18 denominator 5 suppressed", "c", cl.cell(r, 8).value)
     cd = wb["Chart data"]
     r = find_row(cd, "Reduced % in contacts resulting in a referral", col=2)
     eq("pub: chart data leaves c blank", None, cd.cell(r, 3).value)
+    eq("pub: chart data FD02 Jul 23 n 1, N 4 blank", (None, None), (cd.cell(r, 9).value, cd.cell(r, 10).value))
 
 
 def inject(path):

@@ -225,7 +225,8 @@ def head_period(h):
 
 
 def template_rows(tpl):
-    """{sheet: [(measure, breakdown, text)]} from a template."""
+    """{sheet: [(measure, breakdown, text, number)]} from a template; number:
+    a headcount row (the measure's numerator shown as a count)."""
     out, sheet = {}, None
     for line in open(tpl):
         line = line.strip()
@@ -234,7 +235,7 @@ def template_rows(tpl):
             out[sheet] = []
         elif sheet and line.startswith("row"):
             f = [x.strip() for x in line.split("=", 1)[1].split("|")]
-            out[sheet].append((f[0], f[1], f[2]))
+            out[sheet].append((f[0], f[1], f[2], len(f) > 3 and "number" in f[3].split()))
     return out
 
 
@@ -262,13 +263,13 @@ def check_book(run, label, tpl, true, hidden):
         pcols = [(i, head_period(h)) for i, h in enumerate(head) if head_period(h)]
         rag_c = head.index("RAG") if "RAG" in head else None
         trend_c = head.index("Trend") if "Trend" in head else None
-        for j, (m, b, text) in enumerate(rows):
+        for j, (m, b, text, number) in enumerate(rows):
             row = [c.value for c in ws[6 + j]]
             if row[0] != text:
                 bad_text += 1
                 detail.append(("row text", sheet, j, row[0]))
                 continue
-            kind = defs[m]["kind"]
+            kind = "count" if number else defs[m]["kind"]
             row_hidden = False
             for i, per in pcols:
                 cells += 1
@@ -311,6 +312,11 @@ def check_book(run, label, tpl, true, hidden):
                 bad_rag += 1
                 detail.append(("rag", sheet, text, row[rag_c]))
     check(f"xlsx: {cells} period cells checked", cells > 50, cells)
+    nd = [s for s in tr if {"Number (n)", "Out of (N)"} & {c.value for c in wb[s][5]}]
+    check("xlsx: no numerator or denominator columns in the publication edition", not nd, nd)
+    cdh = [c.value for c in wb["Chart data"][3]]
+    check("xlsx: no numerator or denominator on its Chart data",
+          not [h for h in cdh if h and str(h).startswith(("Number ", "Out of "))], cdh)
     check("xlsx: every text cell is [c], [x] or [z] and rows follow the template",
           not bad_text, [d for d in detail if d[0] in ("text", "row text")][:3])
     check("xlsx: [c] exactly where measures-published.csv has c", not bad_c,

@@ -53,7 +53,7 @@ def main():
         ("Increased % of contacts completed within 1 working day", "Feb 24", 0.7, "0.0%"),
         ("Police contacts as a % of all contacts", "Feb 24", 0.6, "0.0%"),
         ("Reduced % of police contacts resulting in information and advice", "Feb 24", 0.5, "0.0%"),
-        ("Reduced % of police contacts resulting in information and advice", "Dec 23", "no cases", None),
+        ("Reduced % of police contacts resulting in information and advice", "Dec 23", "[z]", None),
         ("Referrals received", "Feb 24", 4, "#,##0"),
         ("Referral rate per 10,000 children (12 months to the month end)", "Feb 24", 3.5, None),
         ("Reduced % of re-referrals within 12 months", "Feb 24", 0.5, "0.0%"),

@@ -49,10 +49,16 @@ static void cells(void **state)
 	m = pct(0, 0);
 	c = rc_value(&m, RC_PCT, 1);
 	assert_int_equal(c.why, RC_NOCASES);
-	assert_string_equal(c.text, "no cases");
+	assert_string_equal(c.text, "[z]"); /* GSS: not applicable */
 
 	c = rc_value(NULL, RC_COUNT, 0);
 	assert_int_equal(c.why, RC_MISSING);
+	assert_string_equal(c.text, "[x]"); /* GSS: not available */
+	c = rc_comparator("", RC_PCT);
+	assert_int_equal(c.why, RC_NONE);
+	assert_string_equal(c.text, "[x]");
+	c = rc_comparator(NULL, RC_RATE);
+	assert_string_equal(c.text, "[x]");
 
 	rd_measure n = {.has_value = 1, .value = 5, .has_num = 1, .num = 5};
 	assert_int_equal(rc_value(&n, RC_COUNT, 1).why, RC_SUPPRESSED);

@@ -70,6 +70,32 @@ static void good_template(void **state)
 	tpl_free(t);
 }
 
+/* A headcount row: the same measure again with `number`, and the n and N
+ * columns. */
+static void number_rows_and_columns(void **state)
+{
+	(void)state;
+	tpl *t = parse("report = highlight\nperiods = months\n"
+		       "columns = periods number out_of notes\n[A]\n"
+		       "row = LA01 | | Rate | chart\n"
+		       "row = LA01 | | Number |  number   chart \n"
+		       "row = LA02 | started | Started | number\n");
+	assert_non_null(t);
+	assert_int_equal(t->ncols, 4);
+	assert_int_equal(t->cols[1], TPL_COL_NUM);
+	assert_int_equal(t->cols[2], TPL_COL_DEN);
+	assert_string_equal(tpl_col_header(TPL_COL_NUM), "Number (n)");
+	assert_string_equal(tpl_col_header(TPL_COL_DEN), "Out of (N)");
+	assert_int_equal(t->sheets[0].nrows, 3);
+	assert_int_equal(t->sheets[0].rows[0].number, 0);
+	assert_int_equal(t->sheets[0].rows[0].chart, 1);
+	assert_int_equal(t->sheets[0].rows[1].number, 1);
+	assert_int_equal(t->sheets[0].rows[1].chart, 1);
+	assert_int_equal(t->sheets[0].rows[2].number, 1);
+	assert_int_equal(t->sheets[0].rows[2].chart, 0);
+	tpl_free(t);
+}
+
 static void default_compare(void **state)
 {
 	(void)state;
@@ -88,7 +114,13 @@ static void errors_at_their_line(void **state)
 	assert_string_equal(bad(HEAD "[A]\nrow = FD01 | |\n"),
 			    "csc-load-report: t.tpl:5: row text must be 1 to 1024 bytes");
 	assert_string_equal(bad(HEAD "[A]\nrow = FD01 | | x | pie\n"),
-			    "csc-load-report: t.tpl:5: the fourth field may only be 'chart' (got 'pie')");
+			    "csc-load-report: t.tpl:5: the fourth field may hold 'chart' and 'number', each once (got 'pie')");
+	assert_string_equal(bad(HEAD "[A]\nrow = FD01 | | x | chart chart\n"),
+			    "csc-load-report: t.tpl:5: the fourth field may hold 'chart' and 'number', each once (got 'chart chart')");
+	assert_string_equal(bad(HEAD "[A]\nrow = FD01 | | x | charts\n"),
+			    "csc-load-report: t.tpl:5: the fourth field may hold 'chart' and 'number', each once (got 'charts')");
+	assert_string_equal(bad(HEAD "[A]\nrow = FD01 | | x | number\nrow = FD01 | | y | number chart\n"),
+			    "csc-load-report: t.tpl:6: row FD01 '' already on line 5");
 	assert_string_equal(bad(HEAD "[A]\nrow = FD01 | | x\nrow = FD01 | | y\n"),
 			    "csc-load-report: t.tpl:6: row FD01 '' already on line 5");
 	assert_string_equal(bad(HEAD "[Cover]\nrow = FD01 | | x\n"),
@@ -183,6 +215,7 @@ int main(void)
 	csc_diag_init("csc-load-report");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(good_template),
+		cmocka_unit_test(number_rows_and_columns),
 		cmocka_unit_test(default_compare),
 		cmocka_unit_test(errors_at_their_line),
 		cmocka_unit_test(hostile_bytes),

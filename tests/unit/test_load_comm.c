@@ -1,0 +1,315 @@
+/* The commentary file (load/report_comm.c): every field read back from a
+ * hand-written file, CSV quoting, every error at its line and field, the
+ * length limits at and past the edge, and the check against the templates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "capture.h"
+#include "csc_diag.h"
+#include "../../load/report_comm.h"
+#include "../../load/report_tpl.h"
+#include "../../load/xl_book.h"
+
+#define HEAD "strand,period,section,text,owner,due,rag,measure,breakdown\n"
+
+static cm *parse(const char *text)
+{
+	return cm_parse("c.csv", text, strlen(text));
+}
+
+/* Parse text that must fail; returns the first diagnostic line. */
+static const char *bad(const char *text)
+{
+	capture_start();
+	cm *c = parse(text);
+	const char *out = capture_end();
+	assert_null(c);
+	static char first[512];
+	size_t n = strcspn(out, "\n");
+	if (n >= sizeof first)
+		n = sizeof first - 1;
+	memcpy(first, out, n);
+	first[n] = '\0';
+	return first;
+}
+
+static csc_date day(int y, int m, int d)
+{
+	char s[16];
+	snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
+	csc_date out;
+	assert_int_equal(csc_date_parse_iso(s, strlen(s), &out), 0);
+	return out;
+}
+
+static void every_field(void **state)
+{
+	(void)state;
+	cm *c = parse(HEAD
+		      "Front door,2026-10,progress,Contacts triaged within a day,,,,,\n"
+		      "Front door,2026-10,concerns,\"Re-referrals up, 3 months running\",,,,,\n"
+		      "Front door,2026-10,next_steps,\"Audit \"\"repeat\"\" referrals\",,,,,\n"
+		      "Front door,2026-10,action,Review MASH rota,Head of MASH,2026-11-30,amber,,\n"
+		      "Front door,2026-10,action,Close audit,\"Smith, J\",2026-10-01,BLUE,,\n"
+		      "Care leavers,2026-09,note,\"Two lines:\nsecond\",,,,CL01,17-18\n"
+		      "Care leavers,2026-10,note,Headline,,,,CL01,\n");
+	assert_non_null(c);
+	assert_int_equal(c->n, 7);
+	assert_string_equal(c->it[0].strand, "Front door");
+	assert_true(c->it[0].month == day(2026, 10, 31));
+	assert_int_equal(c->it[0].kind, CM_PROGRESS);
+	assert_string_equal(c->it[0].text, "Contacts triaged within a day");
+	assert_int_equal(c->it[0].line, 2);
+	assert_int_equal(c->it[1].kind, CM_CONCERNS);
+	assert_string_equal(c->it[1].text, "Re-referrals up, 3 months running");
+	assert_int_equal(c->it[2].kind, CM_NEXT);
+	assert_string_equal(c->it[2].text, "Audit \"repeat\" referrals");
+	assert_int_equal(c->it[3].kind, CM_ACTION);
+	assert_string_equal(c->it[3].owner, "Head of MASH");
+	assert_true(c->it[3].due == day(2026, 11, 30));
+	assert_int_equal(c->it[3].rag, CM_AMBER);
+	assert_string_equal(cm_rag_word(c->it[3].rag), "Amber");
+	assert_string_equal(c->it[4].owner, "Smith, J");
+	assert_int_equal(c->it[4].rag, CM_BLUE);
+	assert_string_equal(cm_rag_word(CM_BLUE), "Blue");
+	assert_int_equal(c->it[5].kind, CM_NOTE);
+	assert_string_equal(c->it[5].text, "Two lines:\nsecond");
+	assert_string_equal(c->it[5].measure, "CL01");
+	assert_string_equal(c->it[5].breakdown, "17-18");
+	assert_true(c->it[5].month == day(2026, 9, 30));
+	assert_int_equal(c->it[6].line, 9); /* the quoted line break is a line */
+	assert_true(c->it[0].due == CSC_NODATE);
+	assert_string_equal(c->it[0].owner, "");
+	/* notes by strand, month, measure and breakdown */
+	assert_string_equal(cm_note(c, "Care leavers", day(2026, 9, 30), "CL01", "17-18"),
+			    "Two lines:\nsecond");
+	assert_string_equal(cm_note(c, "Care leavers", day(2026, 10, 31), "CL01", ""), "Headline");
+	assert_null(cm_note(c, "Care leavers", day(2026, 10, 31), "CL01", "17-18"));
+	assert_null(cm_note(c, "Front door", day(2026, 9, 30), "CL01", "17-18"));
+	assert_null(cm_note(NULL, "Care leavers", day(2026, 9, 30), "CL01", "17-18"));
+	cm_free(c);
+}
+
+static void header_any_order_and_case(void **state)
+{
+	(void)state;
+	/* Excel-saved: BOM, CRLF, headers as a person types them */
+	cm *c = parse("\xEF\xBB\xBFText,Section,Period,Strand,Owner,Due,RAG,Measure,Breakdown\r\n"
+		      "Done,Next steps,2026-10,Early help,,,,,\r\n"
+		      "\r\n"
+		      "\"a\r\nb\",Action,2026-10,Early help,Team,2026-12-01,Green,,\r\n");
+	assert_non_null(c);
+	assert_int_equal(c->n, 2);
+	assert_int_equal(c->it[0].kind, CM_NEXT);
+	assert_string_equal(c->it[0].strand, "Early help");
+	assert_string_equal(c->it[1].text, "a\nb"); /* CRLF in a cell: one break */
+	assert_int_equal(c->it[1].rag, CM_GREEN);
+	cm_free(c);
+	/* a header alone is a valid, empty file */
+	c = parse(HEAD);
+	assert_non_null(c);
+	assert_int_equal(c->n, 0);
+	cm_free(c);
+}
+
+static void missing_and_unknown_columns(void **state)
+{
+	(void)state;
+	assert_string_equal(bad("strand,period,section,text,owner,due,measure,breakdown\n"),
+			    "csc-load-report: c.csv:1: header has no column 'rag'");
+	assert_string_equal(bad("strand,period,section,text,owner,due,rag,measure,breakdown,Onwer\n"),
+			    "csc-load-report: c.csv:1: header has an unknown column 'Onwer'");
+	assert_string_equal(bad("strand,period,section,text,owner,due,rag,measure,breakdown,Text\n"),
+			    "csc-load-report: c.csv:1: header names column 'text' twice");
+	assert_string_equal(bad(""), "csc-load-report: c.csv:1: empty file: the header row is missing");
+	assert_string_equal(bad(HEAD "Front door,2026-10,progress,x\n"),
+			    "csc-load-report: c.csv:2: row has 4 fields, fewer than the header");
+}
+
+static void each_field_checked(void **state)
+{
+	(void)state;
+	assert_string_equal(bad(HEAD ",2026-10,progress,x,,,,,\n"),
+			    "csc-load-report: c.csv:2: strand: empty");
+	assert_string_equal(bad(HEAD "A,2026-13,progress,x,,,,,\n"),
+			    "csc-load-report: c.csv:2: period: must be YYYY-MM (got '2026-13')");
+	assert_string_equal(bad(HEAD "A,Oct 26,progress,x,,,,,\n"),
+			    "csc-load-report: c.csv:2: period: must be YYYY-MM (got 'Oct 26')");
+	assert_string_equal(bad(HEAD "A,2026-10,risks,x,,,,,\n"),
+			    "csc-load-report: c.csv:2: section: must be progress, concerns, next_steps, "
+			    "action or note (got 'risks')");
+	assert_string_equal(bad(HEAD "A,2026-10,progress,,,,,,\n"),
+			    "csc-load-report: c.csv:2: text: empty");
+	assert_string_equal(bad(HEAD "A,2026-10,progress,a\tb,,,,,\n"),
+			    "csc-load-report: c.csv:2: text: holds a control character");
+	assert_string_equal(bad(HEAD "A,2026-10,progress,x,Jo,,,,\n"),
+			    "csc-load-report: c.csv:2: owner: must be empty when section is progress");
+	assert_string_equal(bad(HEAD "A,2026-10,concerns,x,,,RED,,\n"),
+			    "csc-load-report: c.csv:2: rag: must be empty when section is concerns");
+	assert_string_equal(bad(HEAD "A,2026-10,action,x,,2026-11-30,RED,,\n"),
+			    "csc-load-report: c.csv:2: owner: required when section is action");
+	assert_string_equal(bad(HEAD "A,2026-10,action,x,Jo,,RED,,\n"),
+			    "csc-load-report: c.csv:2: due: required when section is action");
+	assert_string_equal(bad(HEAD "A,2026-10,action,x,Jo,30/11/2026,RED,,\n"),
+			    "csc-load-report: c.csv:2: due: must be a date YYYY-MM-DD (got '30/11/2026')");
+	assert_string_equal(bad(HEAD "A,2026-10,action,x,Jo,2026-11-30,,,\n"),
+			    "csc-load-report: c.csv:2: rag: required when section is action");
+	assert_string_equal(bad(HEAD "A,2026-10,action,x,Jo,2026-11-30,PURPLE,,\n"),
+			    "csc-load-report: c.csv:2: rag: must be GREEN, AMBER, RED or BLUE (got 'PURPLE')");
+	assert_string_equal(bad(HEAD "A,2026-10,action,x,Jo,2026-11-30,G,,\n"),
+			    "csc-load-report: c.csv:2: rag: must be GREEN, AMBER, RED or BLUE (got 'G')");
+	assert_string_equal(bad(HEAD "A,2026-10,action,x,Jo,2026-11-30,RED,FD01,\n"),
+			    "csc-load-report: c.csv:2: measure: must be empty when section is action");
+	assert_string_equal(bad(HEAD "A,2026-10,note,x,,,,,\n"),
+			    "csc-load-report: c.csv:2: measure: required when section is note");
+	assert_string_equal(bad(HEAD "A,2026-10,note,x,,,,fd01,\n"),
+			    "csc-load-report: c.csv:2: measure: must be a measure ID, upper-case letters "
+			    "and digits (got 'fd01')");
+	assert_string_equal(bad(HEAD "A,2026-10,note,x,,,,FD01,\nA,2026-10,note,y,,,,FD01,\n"),
+			    "csc-load-report: c.csv:3: measure: a second note for this strand, period "
+			    "and row (FD01)");
+	/* the same row in another month or breakdown is not a second note */
+	cm *c = parse(HEAD "A,2026-10,note,x,,,,FD01,\nA,2026-09,note,y,,,,FD01,\n"
+		      "A,2026-10,note,z,,,,FD01,<3m\n");
+	assert_non_null(c);
+	assert_int_equal(c->n, 3);
+	cm_free(c);
+	/* every problem is reported, each at its line */
+	capture_start();
+	assert_null(parse(HEAD "A,2026-10,action,x,Jo,2026-11-31,AMBER,,\nB,2026-10,note,y,,,,,\n"));
+	assert_string_equal(capture_end(),
+			    "csc-load-report: c.csv:2: due: must be a date YYYY-MM-DD (got '2026-11-31')\n"
+			    "csc-load-report: c.csv:3: measure: required when section is note\n");
+}
+
+/* A text of n copies of s. */
+static char *rep(const char *s, int n)
+{
+	size_t k = strlen(s);
+	char *out = malloc(k * (size_t)n + 1);
+	for (int i = 0; i < n; i++)
+		memcpy(out + k * (size_t)i, s, k);
+	out[k * (size_t)n] = '\0';
+	return out;
+}
+
+static void lengths(void **state)
+{
+	(void)state;
+	char buf[8192];
+	/* 1000 characters is the limit, counted in characters: 1000 e-acute
+	 * (2000 bytes) pass, 1001 do not */
+	char *t = rep("\xC3\xA9", CM_MAX_TEXT);
+	snprintf(buf, sizeof buf, HEAD "A,2026-10,progress,%s,,,,,\n", t);
+	cm *c = parse(buf);
+	assert_non_null(c);
+	assert_int_equal(strlen(c->it[0].text), 2000);
+	cm_free(c);
+	free(t);
+	t = rep("x", CM_MAX_TEXT + 1);
+	snprintf(buf, sizeof buf, HEAD "A,2026-10,progress,%s,,,,,\n", t);
+	assert_string_equal(bad(buf), "csc-load-report: c.csv:2: text: longer than 1000 characters");
+	free(t);
+	t = rep("o", CM_MAX_OWNER);
+	snprintf(buf, sizeof buf, HEAD "A,2026-10,action,x,%s,2026-11-30,RED,,\n", t);
+	c = parse(buf);
+	assert_non_null(c);
+	cm_free(c);
+	free(t);
+	t = rep("o", CM_MAX_OWNER + 1);
+	snprintf(buf, sizeof buf, HEAD "A,2026-10,action,x,%s,2026-11-30,RED,,\n", t);
+	assert_string_equal(bad(buf), "csc-load-report: c.csv:2: owner: longer than 100 characters");
+	free(t);
+	t = rep("s", CM_MAX_STRAND + 1);
+	snprintf(buf, sizeof buf, HEAD "%s,2026-10,progress,x,,,,,\n", t);
+	assert_string_equal(bad(buf),
+			    "csc-load-report: c.csv:2: strand: longer than 31 characters (a sheet tab name)");
+	free(t);
+	/* the row limit */
+	size_t cap = strlen(HEAD) + (CM_MAX_ROWS + 1) * 32;
+	char *big = malloc(cap);
+	size_t len = (size_t)snprintf(big, cap, HEAD);
+	for (int i = 0; i < CM_MAX_ROWS + 1; i++)
+		len += (size_t)snprintf(big + len, cap - len, "A,2026-10,progress,x,,,,,\n");
+	assert_string_equal(bad(big), "csc-load-report: c.csv:2002: more than 2000 rows");
+	big[len - 26] = '\0'; /* 2000 rows pass */
+	c = parse(big);
+	assert_non_null(c);
+	assert_int_equal(c->n, CM_MAX_ROWS);
+	cm_free(c);
+	free(big);
+}
+
+static void broken_quote(void **state)
+{
+	(void)state;
+	const char *first = bad(HEAD "A,2026-10,progress,\"never closed,,,,,\n");
+	assert_non_null(strstr(first, "csc-load-report: c.csv:2: "));
+	first = bad(HEAD "A,2026-10,progress,\"ab\"c,,,,,\n");
+	assert_non_null(strstr(first, "csc-load-report: c.csv:2: "));
+}
+
+static void against_templates(void **state)
+{
+	(void)state;
+	const char *h = "report = highlight\nperiods = months\ncolumns = periods notes\n"
+			"[Front door]\nrow = FD01 | | Contacts\nrow = HP09 | <3m | Short plans\n";
+	const char *q = "report = quarterly\nperiods = quarters\ncolumns = periods notes\n"
+			"[Care leavers]\nrow = CL01 | 17-18 | In touch\n";
+	tpl *t[2] = {tpl_parse("h.tpl", h, strlen(h)), tpl_parse("q.tpl", q, strlen(q))};
+	assert_non_null(t[0]);
+	assert_non_null(t[1]);
+	cm *c = parse(HEAD "Front door,2026-10,progress,x,,,,,\n"
+		      "Front door,2026-10,note,x,,,,HP09,<3m\n"
+		      "Care leavers,2026-10,note,x,,,,CL01,17-18\n");
+	assert_non_null(c);
+	assert_int_equal(cm_check(c, (const tpl *const *)t, 2), 0);
+	cm_free(c);
+	c = parse(HEAD "Front Door,2026-10,progress,x,,,,,\n"
+		  "Front door,2026-10,note,x,,,,HP09,\n"
+		  "Front door,2026-10,note,x,,,,CL01,17-18\n");
+	assert_non_null(c);
+	capture_start();
+	assert_int_equal(cm_check(c, (const tpl *const *)t, 2), -1);
+	assert_string_equal(capture_end(),
+			    "csc-load-report: c.csv:2: strand: 'Front Door' is not a strand sheet of the templates\n"
+			    "csc-load-report: c.csv:3: measure: HP09 is not a row of the 'Front door' sheet\n"
+			    "csc-load-report: c.csv:4: measure: CL01 | 17-18 is not a row of the 'Front door' sheet\n");
+	cm_free(c);
+	tpl_free(t[0]);
+	tpl_free(t[1]);
+}
+
+static void wrap_height_line_breaks(void **state)
+{
+	(void)state;
+	/* 12.75 points a line and 2 of margin; a short text is one line (0) */
+	const double w[] = {55};
+	const char *one[] = {"short"};
+	assert_true(xl_wrap_height(one, w, 1) == 0);
+	const char *three[] = {"a\nb\nc"};
+	assert_true(xl_wrap_height(three, w, 1) == 12.75 * 3 + 2);
+	const char *blank[] = {"a\n\nc"}; /* an empty line still takes a line */
+	assert_true(xl_wrap_height(blank, w, 1) == 12.75 * 3 + 2);
+}
+
+int main(void)
+{
+	csc_diag_init("csc-load-report");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_field),
+		cmocka_unit_test(header_any_order_and_case),
+		cmocka_unit_test(missing_and_unknown_columns),
+		cmocka_unit_test(each_field_checked),
+		cmocka_unit_test(lengths),
+		cmocka_unit_test(broken_quote),
+		cmocka_unit_test(against_templates),
+		cmocka_unit_test(wrap_height_line_breaks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
