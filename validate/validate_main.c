@@ -337,8 +337,10 @@ int main(int argc, char **argv)
 	csc_diag_quiet(a.quiet);
 
 	time_t run_time;
-	if (run_time_get(&run_time) < 0)
+	if (run_time_get(&run_time) < 0) {
+		free(a.installed_ref);
 		return CSC_EXIT_CONFIG;
+	}
 	v_ctx *ctx = v_ctx_new();
 	v_set_collection_year(ctx, a.year, a.refdate);
 	int rc = CSC_EXIT_OK;
