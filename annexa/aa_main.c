@@ -124,7 +124,10 @@ static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_co
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 24, NULL);
 	worksheet_set_column(ws, 2, 3, 12, NULL);
-	worksheet_set_column(ws, 4, 4, 60, NULL);
+	/* wide enough for the longest "holds" text: it ran into the Rows
+	 * column and was cut off when printed */
+	worksheet_set_column(ws, 4, 4, 92, NULL);
+	worksheet_set_column(ws, 6, 6, 16, NULL);
 }
 
 /* The notes: list by list, what is left blank and why. */
