@@ -606,6 +606,8 @@ int csc_csv_readf_digest(const char *path, const char *name, unsigned flags, csc
 	csc_input in;
 	if (csc_input_open(&in, path, name) < 0)
 		return -1;
+	if (d)
+		csc_input_hash(&in);
 	struct reader r;
 	reader_init(&r, name, flags, fn, ctx);
 	csc_progress prog;

@@ -23,8 +23,6 @@ int csc_input_open(csc_input *in, const char *path, const char *name)
 		csc_error_at(in->name, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	csc_sha256_init(&in->sha);
-	in->hashing = 1;
 	struct stat st;
 	if (fstat(fileno(in->f), &st) == 0) {
 		/* fopen accepts a folder; reading it would give a raw EISDIR */
@@ -42,6 +40,14 @@ int csc_input_open(csc_input *in, const char *path, const char *name)
 		return -1;
 	}
 	return 0;
+}
+
+void csc_input_hash(csc_input *in)
+{
+	if (in->hashing || in->done)
+		return;
+	csc_sha256_init(&in->sha);
+	in->hashing = 1;
 }
 
 long csc_input_read(csc_input *in, void *buf, size_t n)
@@ -67,8 +73,8 @@ long csc_input_read(csc_input *in, void *buf, size_t n)
 }
 
 /* Finish the hash, once: it releases what libcrypto allocated, so every
- * input does it, digested or not. The sum counts only when the end had
- * been reached. */
+ * hashed input does it, digested or not. The sum counts only when the end
+ * had been reached. */
 static void finish_hash(csc_input *in)
 {
 	if (!in->hashing)
@@ -94,6 +100,10 @@ int csc_input_digest(csc_input *in, csc_digest *d)
 	}
 	if (in->failed)
 		return -1;
+	if (!in->hashing && !in->summed) {
+		csc_error_at(in->name, 0, "internal error: its SHA-256 was not asked for before reading");
+		return -1;
+	}
 	finish_hash(in);
 	if (!in->summed) {
 		csc_error_at(in->name, 0, "cannot compute its SHA-256 (libcrypto failed)");

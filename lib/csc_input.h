@@ -45,13 +45,19 @@ typedef struct csc_digest {
  * open, a folder, or a regular file over csc_input_limit). */
 int csc_input_open(csc_input *in, const char *path, const char *name);
 
+/* Hash every byte read from now on, for csc_input_digest; call it right
+ * after csc_input_open (before any read: a later call does nothing). Only
+ * readers whose caller wants the digest pay for it. */
+void csc_input_hash(csc_input *in);
+
 /* Read up to n bytes into buf: the count (0 at end of file), or -1 after
  * printing why (read error, or the limit passed by a non-regular file). */
 long csc_input_read(csc_input *in, void *buf, size_t n);
 
 /* Read whatever is left of the input to its end (a reader may stop at the
- * end of its document), then its byte count and SHA-256 into d. Every byte
- * is hashed as it is read, so a pipe is never opened a second time to hash
+ * end of its document), then its byte count and SHA-256 into d (the input
+ * must have been opened for it with csc_input_hash). Every byte is hashed
+ * as it is read, so a pipe is never opened a second time to hash
  * it. May be called after csc_input_close only if the end had been reached.
  * 0, or -1 after printing why (read error, the size limit, or closed before
  * its end). */

@@ -78,6 +78,7 @@ int csc_xml_open(csc_xml *x, const char *path, const char *name)
 	memset(x, 0, sizeof *x);
 	if (csc_input_open(&x->in, path, name) < 0)
 		return -1;
+	csc_input_hash(&x->in); /* csc-extract-cin records what it read */
 	x->r = xmlReaderForIO(io_read, io_close, x, path, NULL, SAFE_OPTS);
 	x->path = path;
 	return setup(x, name ? name : path);

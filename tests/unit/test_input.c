@@ -264,6 +264,7 @@ static void digest_reads_the_rest(void **state)
 	write_file("a,b\n1,2\n");
 	csc_input in;
 	assert_int_equal(csc_input_open(&in, path, "t.csv"), 0);
+	csc_input_hash(&in);
 	char buf[3];
 	assert_int_equal(csc_input_read(&in, buf, 3), 3);
 	csc_digest d, again;
@@ -275,8 +276,21 @@ static void digest_reads_the_rest(void **state)
 	csc_input_close(&in);
 	assert_int_equal(csc_input_digest(&in, &again), 0); /* closed after its end: fine */
 
+	/* not asked for before reading: no digest (hashing is opt-in, so
+	 * readers that need none do not pay for it), and a message */
+	assert_int_equal(csc_input_open(&in, path, "t.csv"), 0);
+	assert_int_equal(csc_input_read(&in, buf, 3), 3);
+	csc_input_hash(&in); /* too late: does nothing */
+	capture_start();
+	int late = csc_input_digest(&in, &d);
+	const char *lerr = capture_end();
+	assert_int_equal(late, -1);
+	assert_non_null(strstr(lerr, "t.csv: internal error: its SHA-256 was not asked for"));
+	csc_input_close(&in);
+
 	/* closed before its end: no digest, and a message */
 	assert_int_equal(csc_input_open(&in, path, "t.csv"), 0);
+	csc_input_hash(&in);
 	assert_int_equal(csc_input_read(&in, buf, 3), 3);
 	csc_input_close(&in);
 	capture_start();
