@@ -54,8 +54,10 @@ static int episode_of(aa_data *d, const tx_fields *f)
 	char k[AA_KEY_MAX];
 	if (aa_key(k, sizeof k, f, 2))
 		return -1;
-	int n = d->epkey.n, i = tx_intern(&d->epkey, k);
-	if (i < n)
+	/* tx_intern adds a missing key; a second record naming the same
+	 * missing episode would find it, past the end of d->ep */
+	int i = tx_intern(&d->epkey, k);
+	if (i < d->nep)
 		return i;
 	csc_error_at(f->file, f->line, "child %.40s episode %.10s is not in cin_episodes.csv",
 		     f->v[0], f->v[1]);

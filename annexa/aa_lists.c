@@ -187,8 +187,8 @@ static void l4_row(void *ctx, const tx_fields *f)
 	char k[AA_KEY_MAX];
 	if (aa_key(k, sizeof k, f, 2))
 		return;
-	int n = d->epkey.n, e = tx_intern(&d->epkey, k);
-	if (e >= n) { /* aa_load checked every assessment's episode */
+	int e = tx_intern(&d->epkey, k);
+	if (e >= d->nep) { /* tx_intern adds a missing key: compare with d->ep's size */ /* aa_load checked every assessment's episode */
 		csc_error_at(f->file, f->line, "child %.40s episode %.10s is not in cin_episodes.csv",
 			     f->v[0], f->v[1]);
 		*f->failed = 1;
