@@ -43,7 +43,7 @@ void run_ctx_paths(run_ctx *c, const run_period *p);
  * period's log), else refuse one that starts after the data (exit 4, naming
  * the input and its date); a period that ends after the data is partial,
  * and says so. 0 or an exit code. */
-int run_coverage(run_ctx *c, int jobs);
+int run_coverage(run_ctx *c);
 
 /* The default period from the coverage files already in <output_dir>/staging
  * (for --verify, which must not run the extracts in the live folder); the

@@ -123,11 +123,9 @@ static int fix_default(run_ctx *c, const csc_coverage *cv)
 	return run_settings(c);
 }
 
-int run_coverage(run_ctx *c, int jobs)
+int run_coverage(run_ctx *c)
 {
-	int rc = run_make(c, jobs, "staging");
-	if (rc)
-		return rc;
+	int rc;
 	char *stg = csc_path_join(c->out, "staging");
 	csc_coverage cv;
 	csc_coverage_init(&cv, c->conf);

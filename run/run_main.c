@@ -214,7 +214,7 @@ int main(int argc, char **argv)
 	if (rc == 0)
 		rc = check_counts(&ctx, &now, accept_drop);
 	if (rc == 0 && all)
-		rc = run_coverage(&ctx, jobs); /* its "make staging" finds nothing to do */
+		rc = run_coverage(&ctx); /* staging was made just above */
 	if (rc == 0 && all)
 		rc = run_make(&ctx, jobs, target);
 	int published = 0;
