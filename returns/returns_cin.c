@@ -390,14 +390,6 @@ static int next_child(cin_ctx *x)
 	return 1;
 }
 
-int ret_cin_staged(const char *staging_dir)
-{
-	char *p = csc_path_join(staging_dir, tables[T_CHILD].file);
-	int ok = access(p, F_OK) == 0;
-	free(p);
-	return ok;
-}
-
 static int run(cin_ctx *x, const ret_cin_header *h, const char *staging_dir, FILE *fp)
 {
 	for (int t = 0; t < NT; t++) {

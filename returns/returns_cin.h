@@ -25,8 +25,6 @@ typedef struct ret_cin_stats {
 	long children, episodes, assessments, plans, s47, cpp, reviews;
 } ret_cin_stats;
 
-/* 1 when staging_dir holds cin_children.csv (the CIN input was staged). */
-int ret_cin_staged(const char *staging_dir);
 
 /* Write the return for year y to fp. Returns 0, or a csc_exit code after
  * printing "prog: file:line: reason" (CSC_EXIT_INPUT for unreadable or

@@ -251,22 +251,13 @@ static int run_time_get(time_t *t)
 	return 0;
 }
 
-static void put_date(char *buf, size_t cap, csc_date d)
-{
-	int y, m, dd;
-	csc_date_ymd(d, &y, &m, &dd);
-	snprintf(buf, cap, "%02d/%02d/%04d", dd, m, y);
-}
-
 /* The CIN lines of the cover: the authority, the reference date, the file
  * and its SHA-256. Returns 0 or the exit status (printed). */
 static int cover_cin(v_ctx *ctx, const args *a, const vcin_about *about)
 {
-	char buf[64];
-	if (about->refdate != CSC_NODATE) {
-		put_date(buf, sizeof buf, about->refdate);
-		v_cover_add(ctx, "Reference date (CIN)", buf);
-	}
+	char buf[CSC_DATE_BUFSZ];
+	if (about->refdate != CSC_NODATE)
+		v_cover_add(ctx, "Reference date (CIN)", csc_date_dmy(about->refdate, buf));
 	return v_cover_input(ctx, a->cin) < 0 ? CSC_EXIT_INPUT : 0;
 }
 
