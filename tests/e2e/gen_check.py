@@ -46,6 +46,7 @@ def birthday(dob, n):
 def main():
     out, end, hol = sys.argv[1], D.fromisoformat(sys.argv[2]), sys.argv[3]
     holidays = {iso(r["date"]) for r in csv.DictReader(open(hol, encoding="utf-8"))}
+    cal_first = D(min(holidays).year, 1, 1)
     lo = add_months(end, -12)  # the window is (lo, end]
     fails = []
 
@@ -129,6 +130,7 @@ def main():
 
     # looked after at the end (periods of care, V3/V4 ignored)
     cla = set()
+    eps = {}  # child -> [(DECOM, DEC, RNE, REC)], V3/V4 left out
     bad = dirty.get("ssda903/episodes.csv", set())
     last = {}
     with open(os.path.join(out, "ssda903", "episodes.csv"), encoding="utf-8", newline="") as fp:
@@ -142,10 +144,75 @@ def main():
             last[r["CHILD"]] = f or D.max
             if r["LS"] in ("V3", "V4"):
                 continue
+            eps.setdefault(r["CHILD"], []).append((s, f, r["RNE"], r["REC"]))
             if s <= end and (f is None or f > end):
                 cla.add(r["CHILD"])
             if bool(f) != bool(r["REC"]):
                 fails.append("episodes line %d: DEC and REC not both coded" % i)
+
+    # LA04, LA06 and LA09 as MEASURES.md defines them, in their own words:
+    # periods of care are episodes joined by REC X1, a placement starts at
+    # the first episode and at each RNE S, P, T, U or B
+    dob = {}
+    bad = dirty.get("ssda903/header.csv", set())
+    with open(os.path.join(out, "ssda903", "header.csv"), encoding="utf-8", newline="") as fp:
+        for i, r in enumerate(csv.DictReader(fp), start=2):
+            if i not in bad:
+                dob[r["CHILD"]] = dmy(r["DOB"])
+    reviews = {}
+    bad = dirty.get("ssda903/reviews.csv", set())
+    with open(os.path.join(out, "ssda903", "reviews.csv"), encoding="utf-8", newline="") as fp:
+        for i, r in enumerate(csv.DictReader(fp), start=2):
+            if i not in bad:
+                reviews.setdefault(r["CHILD"], []).append(dmy(r["REVIEW"]))
+    n_lt = n_lt_stable = n_rev = n_rev_ok = 0
+    ceased = {}  # DEC -> [all, special guardianship]
+    for child, es in eps.items():
+        periods, cur = [], None
+        for s, f, rne, rec in sorted(es, key=lambda e: e[0]):
+            if cur is None:
+                cur = {"start": s, "plc": [s]}
+                periods.append(cur)
+            elif rne in ("S", "P", "T", "U", "B"):
+                cur["plc"].append(s)
+            cur["end"], cur["rec"] = f, rec
+            if rec != "X1":
+                cur = None
+        for p in periods:
+            if p["end"] is not None:
+                c = ceased.setdefault(p["end"], [0, 0])
+                c[0] += 1
+                c[1] += p["rec"] in ("E45", "E46", "E47", "E48")
+            if not (p["start"] <= end and (p["end"] is None or p["end"] > end)):
+                continue
+            b = dob.get(child)
+            if b and birthday(b, 16) > end and p["start"] <= add_months(end, -30):
+                n_lt += 1
+                n_lt_stable += max(x for x in p["plc"] if x <= end) <= add_months(end, -24)
+            # working days are counted in the bank-holiday calendar only
+            # (from 1 January of its first year); the measure leaves out a
+            # period begun before it, as the transform does
+            if p["start"] >= cal_first and wd(p["start"], end) >= 20:
+                n_rev += 1
+                rs = sorted(r for r in reviews.get(child, []) if r >= p["start"] and (p["end"] is None or r <= p["end"]))
+                prev, k, ok = p["start"], 0, True
+                due = p["start"]
+                for _ in range(20):  # the 20th working day after the start
+                    due += dt.timedelta(days=1)
+                    while due.weekday() >= 5 or due in holidays:
+                        due += dt.timedelta(days=1)
+                while ok and due <= end:
+                    held = [r for r in rs if prev < r <= due]
+                    ok = bool(held)
+                    if ok:
+                        prev, k = held[0], k + 1
+                        due = add_months(prev, 3 if k == 1 else 6)
+                n_rev_ok += ok
+    n_out = sum(v[0] for d, v in ceased.items() if lo < d <= end)
+    n_sgo = sum(v[1] for d, v in ceased.items() if lo < d <= end)
+    # the dump holds every period of care ending in its history
+    n_out_all = sum(v[0] for d, v in ceased.items() if d <= end)
+    n_sgo_all = sum(v[1] for d, v in ceased.items() if d <= end)
 
     # care leavers: young people whose 17th-21st birthday falls in the
     # window; the dump holds one OC3 row per birthday, oldest first, and the
@@ -174,6 +241,12 @@ def main():
     print("assess45_pct %.2f" % pct(n_ass45, n_ass))
     print("cp_per_10k %.2f" % (1e4 * len(cp_children) / pop))
     print("cla_per_10k %.2f" % (1e4 * len(cla) / pop))
+    print("lt_stability_pct %.2f" % pct(n_lt_stable, n_lt))
+    print("reviews_on_time_pct %.2f" % pct(n_rev_ok, n_rev))
+    print("ceased %d" % n_out)
+    print("sgo_ceased_pct %.2f" % pct(n_sgo, n_out))
+    print("ceased_history %d" % n_out_all)
+    print("sgo_ceased_history_pct %.2f" % pct(n_sgo_all, n_out_all))
     print("care_leavers %d" % n_cl)
     print("eet_pct %.2f" % pct(n_eet, n_cl))
     for f in fails[:20]:
