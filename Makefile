@@ -173,8 +173,13 @@ valgrind: all
 		bash tests/e2e/valgrind_e2e.sh
 
 # ---- running the pipeline -------------------------------------------------
+# The bundled sample is csc-gen-sample's own default (seed 20240331, 20000
+# children), the one returns_validate.sh and tools/module.mk measure. Its
+# board figures are one draw of the model: seed 1's showed long-term
+# placement stability at 83 % against the model's 71 % (tests/e2e/sample_care.sh
+# checks the sample's; gen_sample.sh the model's over 50000 children).
 SAMPLE_CHILDREN ?= 20000
-SAMPLE_SEED ?= 1
+SAMPLE_SEED ?= 20240331
 
 # The bundled sample authority: generate it (deterministic) and run it.
 sample: all

@@ -16,7 +16,9 @@
  * P(contact -> referral) ~ 20 %, re-referrals within 12 months ~ 20 %,
  * assessments within 45 working days ~ 80 %, CP ~ 50 and CLA ~ 70 per
  * 10,000 with the population GEN_ARRIVAL_RATE implies, care leavers ~ 60 %
- * in education, employment or training.
+ * in education, employment or training; children in care in England's
+ * shape (issue 17): long-term placement stability ~ 70 %, reviews on time
+ * ~ 90 %, ~ 12.5 % of exits through a special guardianship order.
  */
 #include <stddef.h>
 #include <stdio.h>

@@ -86,6 +86,13 @@ band assess45_pct 76 84
 band cp_per_10k 43 57
 band cla_per_10k 60 80
 band eet_pct 55 65
+# children in care in England's shape (issue 17; sources in sample_care.sh):
+# long-term stability and reviews on time at the extraction date, and the
+# special guardianship share of every exit in the dump's six years (a
+# year's 100 exits at this size is too few for the range)
+band lt_stability_pct 65 75
+band reviews_on_time_pct 85 95
+band sgo_ceased_history_pct 10 15
 
 # dirty: each file's faults are its share of records (within one), and
 # every manifest row points at a line holding that value
