@@ -230,10 +230,11 @@ ROW(r134)
 }
 EACH(134, V9_OC3, r134)
 
-/* 347: a care leaver under 18 at 31 March living in a foyer (T1/T2). */
+/* 347: a care leaver in a foyer (T1/T2) who was under 18 at the start of
+ * the year (DfE: "DOB must be at least 18 years before collection_start"). */
 ROW(r347)
 {
-	int a = age(d, r, d->year_end);
+	int a = age(d, r, d->year_start);
 	if (IN(r, O3_ACCOM, "T1 T2") && a >= 0 && a < 18)
 		REP3(O3_ACCOM);
 }
