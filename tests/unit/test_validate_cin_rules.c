@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "csc_csvr.h"
 #include "validate/cin_rules.h"
 #include "csc_workday.h"
 #include "validate/v_engine.h"
@@ -379,6 +380,26 @@ static const rcase cases[] = {
 	/* 1530: 942 and 943 from 2023-24, the first year here */
 	{"1530", 0, KIDI(T(LAchildID, "C1") T(UPN, "X943234567890") T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: 943"},
 	{"1530", 1, KIDI(T(LAchildID, "C1") T(UPN, "X944234567890") T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), OK_EP), "2024-03-31", "2023-24: 944"},
+	/* Each 2024-25 change beside the same child a year earlier under
+	 * 2023-24's rules (every date one year back: test_every_change_has_cases) */
+#define Y24(ids, ref) KIDI(T(LAchildID, "C1") ids, EP(EPF(ref, "false")))
+	{"4180", 1, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2014-05-01") T(Sex, "M"), "2023-06-02"), "2024-03-31", "2023-24: Sex M, no GenderCurrent"},
+	{"4180", 0, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "M"), "2024-06-02"), "2025-03-31", "2024-25: Sex M"},
+	{"4180", 1, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1"), "2024-06-02"), "2025-03-31", "2024-25: GenderCurrent 1, no Sex"},
+	{"8750", 1, Y24(T(ExpectedPersonBirthDate, "2024-05-01") T(Sex, "U"), "2023-06-02"), "2024-03-31", "2023-24: unborn, Sex U, no GenderCurrent"},
+	{"8750", 0, Y24(T(ExpectedPersonBirthDate, "2025-05-01") T(Sex, "U"), "2024-06-02"), "2025-03-31", "2024-25: unborn, Sex U"},
+	{"8750", 1, Y24(T(ExpectedPersonBirthDate, "2025-05-01") T(Sex, "M"), "2024-06-02"), "2025-03-31", "2024-25: unborn, Sex M"},
+	{"2886Q", 0, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2014-05-01") T(GenderCurrent, "1") T(Sex, "U"), "2023-06-02"), "2024-03-31", "2023-24: GenderCurrent 1 (Sex U is not the year's element)"},
+	{"2886Q", 1, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(GenderCurrent, "1") T(Sex, "U"), "2024-06-02"), "2025-03-31", "2024-25: 1 of 1 born child Sex U"},
+	{"2886Q", 0, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "F"), "2024-06-02"), "2025-03-31", "2024-25: Sex F"},
+	{"8770Q", 0, Y24(T(PersonBirthDate, "2018-04-01") T(GenderCurrent, "1"), "2023-06-02"), "2024-03-31", "2023-24: born 01/04/2018, after 31/03/2018"},
+	{"8770Q", 1, Y24(T(PersonBirthDate, "2019-04-01") T(GenderCurrent, "1"), "2024-06-02"), "2025-03-31", "2024-25: born 01/04/2019, on or before 31/08/2019"},
+	/* the rules 2024-25 adds, passed that year */
+	{"1570", 0, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "M"), "2024-06-02"), "2025-03-31", "2024-25: 2 characters"},
+	{"1580", 0, Y24(T(UPN, UPN_OK) T(PersonBirthDate, "2015-05-01") T(Sex, "M"), "2024-06-02"), "2025-03-31", "2024-25: C1"},
+	{"8945Q", 0, KID(EP(EPF("2024-06-02", "false") ASS(AS("2024-06-03") AU("2024-07-01") FAC(F("18B"))))), "2025-03-31", "2024-25: 18B"},
+	{"8950Q", 0, KID(EP(EPF("2024-06-02", "false") ASS(AS("2024-06-03") AU("2024-07-01") FAC(F("19C"))))), "2025-03-31", "2024-25: 19C"},
+#undef Y24
 };
 
 static csc_calendar *cal;
@@ -480,6 +501,91 @@ static void test_every_code_has_cases(void **state)
 		assert_int_equal(n, sets[k].n);
 		v_ctx_free(ctx);
 	}
+}
+
+/* children with every yyyy-mm-dd date one year later; out has cap bytes. */
+static void children_next_year(const char *in, char *out, size_t cap)
+{
+	size_t n = strlen(in);
+	assert_true(n < cap);
+	memcpy(out, in, n + 1);
+	for (size_t i = 0; i + 10 <= n; i++) {
+		char *d = out + i;
+		int ok = d[4] == '-' && d[7] == '-';
+		for (int k = 0; k < 10 && ok; k++)
+			ok = k == 4 || k == 7 || (d[k] >= '0' && d[k] <= '9');
+		if (!ok)
+			continue;
+		char y[16];
+		snprintf(y, sizeof y, "%04d", (atoi(d) + 1) % 10000);
+		memcpy(d, y, 4);
+		i += 9;
+	}
+}
+
+/* Every rule ref/cin-rules-by-year.csv adds or modifies in a year fails
+ * and passes in that very year; an added one is in no rule set the year
+ * before; a modified one has a case of the year before whose child, one
+ * year later, is a case of the year with the other outcome (2022-23, the
+ * year before 2023-24, is not a year here). */
+struct change { int year; char code[16], change[12]; };
+static int on_change(void *arg, const csc_row *row)
+{
+	struct change *c = arg;
+	if (row->index == 0 || row->n < 3 || (strcmp(row->f[2], "added") && strcmp(row->f[2], "modified")))
+		return 0;
+	size_t k = 0;
+	while (c[k].year)
+		k++;
+	assert_true(k < 31);
+	c[k].year = v_year_parse(row->f[0], strlen(row->f[0]));
+	snprintf(c[k].code, sizeof c[k].code, "%s", row->f[1]);
+	snprintf(c[k].change, sizeof c[k].change, "%s", row->f[2]);
+	return 0;
+}
+
+static void test_every_change_has_cases(void **state)
+{
+	(void)state;
+	static struct change ch[32];
+	memset(ch, 0, sizeof ch);
+	assert_int_equal(csc_csv_read(BY_YEAR, NULL, on_change, ch), 0);
+	int n = 0, bad = 0;
+	for (; ch[n].year; n++) {
+		const struct change *c = &ch[n];
+		int f = 0, p = 0, contrast = 0;
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			if (strcmp(cases[i].code, c->code))
+				continue;
+			int y = case_year(cases[i].refdate);
+			if (y == c->year)
+				*(cases[i].fail ? &f : &p) += 1;
+			if (y != c->year - 1)
+				continue;
+			char *later = malloc(strlen(cases[i].children) + 1);
+			assert_non_null(later);
+			children_next_year(cases[i].children, later, strlen(cases[i].children) + 1);
+			for (size_t j = 0; j < sizeof cases / sizeof cases[0]; j++)
+				contrast |= !strcmp(cases[j].code, c->code) && case_year(cases[j].refdate) == c->year &&
+					    cases[j].fail != cases[i].fail && !strcmp(cases[j].children, later);
+			free(later);
+		}
+		const char *why = NULL;
+		if (!f || !p)
+			why = "no failing or no passing case of that year";
+		else if (c->year > 2024 && !strcmp(c->change, "added") && v_year_known(v_collection_find("CIN"), c->year - 1)) {
+			for (size_t r = 0; r < vcin_nrules; r++)
+				if (!strcmp(vcin_rules[r].rule.code, c->code) && v_rule_in_year(&vcin_rules[r], c->year - 1))
+					why = "in force the year before";
+		} else if (c->year > 2024 && !strcmp(c->change, "modified") && !contrast)
+			why = "no case of the year before whose child a year later has the other outcome";
+		if (why) {
+			print_error("%s %s in %d: %s\n", c->code, c->change, c->year, why);
+			bad++;
+		}
+	}
+	assert_int_equal(n, 1 + 4 + 4); /* cin-changes-by-year.md 0.1 */
+	assert_int_equal(bad, 0);
 }
 
 /* The 2025-26 rule set read from the by-year file is the DfE's 2025-26
@@ -677,6 +783,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_case),
 		cmocka_unit_test(test_every_code_has_cases),
+		cmocka_unit_test(test_every_change_has_cases),
 		cmocka_unit_test(test_2025_26_catalogue),
 		cmocka_unit_test(test_return_year),
 		cmocka_unit_test(test_2026_27),
