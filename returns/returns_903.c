@@ -424,7 +424,9 @@ static const struct ret_903_rule {
 	{"PlacedAdoption", keep_placed, 0, "DATE_PLACED_CEASED", {"REASON_PLACED_CEASED", NULL}, NULL},
 	{"PrevPerm", keep_prevperm, 1, NULL, {NULL}, NULL},
 	{"Missing", keep_missing, 0, "MIS_END", {NULL}, NULL},
-	{"SocialWorker", keep_sw, 0, "SW_DEC", {"SW_REASON", NULL}, NULL},
+	/* SW_REASON is why the episode began (the social worker change), so
+	 * it stays when the end is blanked */
+	{"SocialWorker", keep_sw, 0, "SW_DEC", {NULL}, NULL},
 	/* deprivation of liberty orders (from 2026-27): as Missing */
 	{"DoLo", keep_dolo, 0, "DOLO_END", {NULL}, NULL},
 };

@@ -472,6 +472,9 @@ static void put_903(gen_emit *g, const gen_child *c)
 		gen_row_dmy(&r, m->end);
 		gen_put_row(g, GF_MISSING, &r);
 	}
+	/* SW_REASON is the reason for the change that began an episode: first
+	 * contact (FCONTA) for the first, then the reason the previous worker
+	 * changed (the simulation draws it when an episode ends) */
 	for (int i = 0; i < c->nsw; i++) {
 		const gen_sw *w = &c->sw[i];
 		gen_row_reset(&r);
@@ -480,7 +483,7 @@ static void put_903(gen_emit *g, const gen_child *c)
 		snprintf(gen_row_next(&r), GEN_FIELD, "SW%05u", w->id);
 		gen_row_dmy(&r, w->start);
 		gen_row_dmy(&r, w->end);
-		gen_row_str(&r, w->end != CSC_NODATE ? gen_sw_reasons[w->reason].code : "");
+		gen_row_str(&r, i ? gen_sw_reasons[c->sw[i - 1].reason].code : "FCONTA");
 		gen_put_row(g, GF_SW, &r);
 	}
 	for (int i = 0; i < c->ndolo; i++) {

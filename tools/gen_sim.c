@@ -390,16 +390,16 @@ static void oc2_rows(sim *s, csc_date a, csc_date b)
 	}
 }
 
-/* OC3 ACCOM letter for the birthday n: at 17 neither a foyer (T: rule 347,
- * not under 18) nor former foster carers (Z: rule 3001, staying put starts
- * at 18). */
+/* OC3 ACCOM letter for the birthday n: no foyer (T) at 17 or 18 (rule 347:
+ * at least 18 on 1 April, the start of the year of the birthday), no former
+ * foster carers (Z) at 17 (rule 3001, staying put starts at 18). */
 static int accom_letter(sim *s, int n)
 {
 	double w[32];
 	int m = gen_naccom_letter < 32 ? gen_naccom_letter : 32;
 	for (int i = 0; i < m; i++) {
 		const char *l = gen_accom_letter[i].code;
-		w[i] = n == 17 && (l[0] == 'T' || l[0] == 'Z') ? 0 : gen_accom_letter[i].weight;
+		w[i] = (l[0] == 'T' && n <= 18) || (l[0] == 'Z' && n == 17) ? 0 : gen_accom_letter[i].weight;
 	}
 	return gen_pick(&s->r, w, m);
 }

@@ -134,8 +134,7 @@ const v_year_rule v903_rules[] = {
 
 	/* Social worker episodes (SocialWorker table) ----------------------- */
 	FROM(2025, SOME_("SW01aSTG1", V9_SW, {0}, NULL, {0}, COLS(SW_DECOM, SW_ID))),
-	FROM(2025, SOME_("SW01bSTG1", V9_SW, COLS(SW_DEC, BLANK, 1), NULL, {0},
-			 COLS(SW_DECOM, SW_ID, SW_REASON))),
+	FROM(2025, FN_("SW01bSTG1", v903_r_sw01b)),
 	FN("SW02STG1", v903_r_sw02),
 	DATE("SW04STG1", V9_SW, SW_DECOM, 1),
 	DATE("SW05STG1", V9_SW, SW_DEC, 1),
@@ -150,11 +149,11 @@ const v_year_rule v903_rules[] = {
 	FROM(2025, FN_("SW10STG2", v903_r_sw10_fconta)),
 	FN("SW11bSTG2", v903_r_sw11b),
 	FN("SW12STG2", v903_r_sw12),
-	/* SW_REASON is the reason an episode ended (V903_NOT_RUN.md): 2023-24
-	 * wants one on every ended episode; from 2024-25 a blank one is left
-	 * to SW01bSTG1 */
-	UNTIL(2024, FN_("SW13STG1", v903_r_sw13_ended)),
-	FROM(2025, CODE_("SW13STG1", V9_SW, SW_REASON, "@SWEpisodes.SW_REASON", 1)),
+	/* SW_REASON is the reason for the change that began an episode
+	 * (v903_rules_sw.c): 2023-24 wants one on every episode; from 2024-25
+	 * an episode begun before 1 April 2023 may have none */
+	UNTIL(2024, CODE_("SW13STG1", V9_SW, SW_REASON, "@SWEpisodes.SW_REASON", 0)),
+	FROM(2025, FN_("SW13STG1", v903_r_sw13)),
 	FROM(2026, FN_("SW17STG2", v903_r_sw17)),
 	/* 2023-24 only (deleted in 2024-25) */
 	UNTIL(2024, FN_("SW01STG1", v903_r_sw01)),

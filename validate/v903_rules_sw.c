@@ -111,30 +111,39 @@ static void each_sw_child(v_ctx *ctx, const v_rule *rule, sw_child_fn fn)
 	}
 }
 
+/* SW_REASON is the reason for the social worker change that began an
+ * episode (the DfE counts "the reason a child was assigned a new social
+ * worker", FCONTA being first contact or re-referral; SW10STG2 exempts an
+ * episode by its own reason), so every episode gives one, the open one
+ * too. Episodes were first collected for 2023-24: from 2024-25 one begun
+ * before 1 April 2023 may leave it blank. */
+static int since_collection_began(const v903_row *r)
+{
+	csc_date s = START(r);
+	return s != CSC_NODATE && s >= csc_date_make(2023, 4, 1);
+}
+
 /* SW01STG1 (2023-24): a child looked after at 31 March (not on short
- * breaks) with no social worker episode, or none giving SW_ID, SW_DECOM
- * and, when an episode has ended, SW_REASON (the DfE text asks for "at
- * least one instance of each"; SW_REASON is the reason an episode ended, so
- * a child who has kept one social worker has none). Upstream flags any
- * incomplete row, which SW03STG1 already does. */
+ * breaks) with no social worker episode, or none giving SW_ID, SW_DECOM or
+ * SW_REASON (the DfE text asks for "at least one instance of each").
+ * Upstream flags any incomplete row, which SW03STG1 already does. */
 static void c01(v_ctx *ctx, const v_rule *rule, const v903_data *d, const v903_row *last,
 		v903_row *const *s, size_t m)
 {
 	(void)d;
-	int id = 0, start = 0, reason = 0, ended = 0;
+	int id = 0, start = 0, reason = 0;
 	for (size_t k = 0; k < m; k++) {
 		id |= !v903_blank(s[k], SW_ID);
 		start |= !v903_blank(s[k], SW_DECOM);
 		reason |= !v903_blank(s[k], SW_REASON);
-		ended |= !v903_blank(s[k], SW_DEC);
 	}
-	if (!id || !start || (ended && !reason))
+	if (!id || !start || !reason)
 		v903_report(ctx, rule, V9_EPISODES, last, EP_CHILD);
 }
 void v903_r_sw01(v_ctx *ctx, const v_rule *rule) { each_sw_child(ctx, rule, c01); }
 
-/* SW03STG1 (2023-24): an episode without its worker, its start, or, once
- * it has ended, the reason it ended. */
+/* SW03STG1 (2023-24): an episode without its worker, its start or its
+ * reason. */
 void v903_r_sw03(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_table *tb = &v903_cur(ctx)->t[V9_SW];
@@ -142,23 +151,37 @@ void v903_r_sw03(v_ctx *ctx, const v_rule *rule)
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		for (int k = 0; k < 3; k++)
-			if (v903_blank(r, need[k]) && (need[k] != SW_REASON || !v903_blank(r, SW_DEC))) {
+			if (v903_blank(r, need[k])) {
 				REP(r, need[k]);
 				break;
 			}
 	}
 }
 
-/* SW13STG1 (2023-24): the reason is not a code of the year's list, or an
- * ended episode has none. */
-void v903_r_sw13_ended(v_ctx *ctx, const v_rule *rule)
+/* SW01bSTG1 (2024-25 on): an episode with no valid start, or begun since
+ * 1 April 2023 without its worker or its reason. */
+void v903_r_sw01b(v_ctx *ctx, const v_rule *rule)
+{
+	const v903_table *tb = &v903_cur(ctx)->t[V9_SW];
+	for (size_t i = 0; i < tb->n; i++) {
+		const v903_row *r = &tb->rows[i];
+		if (START(r) == CSC_NODATE)
+			REP(r, SW_DECOM);
+		else if (since_collection_began(r) && (v903_blank(r, SW_ID) || v903_blank(r, SW_REASON)))
+			REP(r, v903_blank(r, SW_ID) ? SW_ID : SW_REASON);
+	}
+}
+
+/* SW13STG1 (2024-25 on): the reason is not a code of the year's list, or
+ * an episode begun since 1 April 2023 has none. */
+void v903_r_sw13(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[V9_SW];
 	const char *codes = v903_set(d, "@SWEpisodes.SW_REASON");
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (v903_blank(r, SW_REASON) ? !v903_blank(r, SW_DEC) : !v903_in(r->f[SW_REASON], codes))
+		if (v903_blank(r, SW_REASON) ? since_collection_began(r) : !v903_in(r->f[SW_REASON], codes))
 			REP(r, SW_REASON);
 	}
 }

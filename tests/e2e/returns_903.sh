@@ -102,7 +102,9 @@ check_eq "PrevPerm DATE_PERM with unknown day kept" "zz/05/2019" "$(csvget "$D/P
 check_eq "UASC for children in the return" "L03 L07" "$(children "$D/UASC.csv")"
 check_eq "DUC after 31 March blanked" "" "$(csvget "$D/UASC.csv" DUC CHILD=L03)"
 check_eq "SocialWorker overlapping the year" "SW2" "$(csvget "$D/SocialWorker.csv" SW_ID CHILD=L02)"
-check_eq "SW_DEC after 31 March blanked" "," \
+# SW2 began on 31/03/2024 for reason OTHERS: open on 31/03/2025, its end is
+# blanked but the reason it began is known (SW01bSTG1, SW13STG1)
+check_eq "SW_DEC after 31 March blanked, SW_REASON kept" ",OTHERS" \
 	"$(csvget "$D/SocialWorker.csv" SW_DEC CHILD=L02),$(csvget "$D/SocialWorker.csv" SW_REASON CHILD=L02)"
 # 2023-24: L01 ceased 31/03/2024 is in, with its DEC.
 check_eq "2024 Episodes children" "L01 L02 L08 L09 R5 R6" "$(children "$T/r24/ssda903-2024/Episodes.csv")"
