@@ -26,6 +26,7 @@ static void help(void)
 	       "SYNOPSIS\n"
 	       "    csc-returns --conf FILE --year YYYY [-o DIR] [--serial NNN] [--quiet]\n"
 	       "    csc-returns --conf FILE --year YYYY [-o DIR] --print-dir\n"
+	       "    csc-returns --conf FILE --year YYYY --print-data-end\n"
 	       "\n"
 	       "DESCRIPTION\n"
 	       "    Reads the staging tables under <output_dir>/staging (docs/FORMATS.md) and\n"
@@ -55,6 +56,8 @@ static void help(void)
 	       "    --serial NNN   Header SerialNo, 3 or more digits (default 001)\n"
 	       "    --quiet        print nothing on success\n"
 	       "    --print-dir    print the output folder and exit (nothing is read or written)\n"
+	       "    --print-data-end  print the last date of the staged episodes (YYYY-MM-DD)\n"
+	       "                   and exit: before 31 March YYYY the year is not over in the data\n"
 	       "    --help         this text\n"
 	       "    --version      print the release and git description\n"
 	       "\n"
@@ -139,11 +142,11 @@ int main(int argc, char **argv)
 		{"conf", required_argument, NULL, 'c'}, {"year", required_argument, NULL, 'y'},
 		{"serial", required_argument, NULL, 's'}, {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
-		{"print-dir", no_argument, NULL, 'p'},
+		{"print-dir", no_argument, NULL, 'p'}, {"print-data-end", no_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *conf_path = NULL, *year_s = NULL, *out = NULL, *serial = "001";
-	int c, print_dir = 0;
+	int c, print_dir = 0, print_end = 0;
 	csc_diag_init(argv[0]);
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -155,6 +158,7 @@ int main(int argc, char **argv)
 		case 'h': help(); return 0;
 		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		case 'p': print_dir = 1; break;
+		case 'e': print_end = 1; break;
 		default: return usage();
 		}
 	}
@@ -182,6 +186,21 @@ int main(int argc, char **argv)
 	char *staging = csc_path_join(conf->output_dir, "staging");
 	ret_cover cov;
 	int rc = ret_cover_scan(staging, &cov);
+	if (print_end) { /* for make returns: is the year over in the data? */
+		char b[CSC_DATE_BUFSZ];
+		if (rc) {
+			/* ret_cover_scan has said why */
+		} else if (cov.last == CSC_NODATE) {
+			csc_error_at(staging, 0, "no dated CIN or SSDA903 episodes staged");
+			rc = CSC_EXIT_INPUT;
+		} else {
+			printf("%s\n", csc_date_iso(cov.last, b));
+		}
+		free(staging);
+		free(dir);
+		csc_conf_free(conf);
+		return rc;
+	}
 	if (!rc && !cov.cin && !cov.ssda903) {
 		csc_error_at(staging, 0, "no CIN or SSDA903 staging tables: run the extractors first");
 		rc = CSC_EXIT_INPUT;

@@ -329,7 +329,8 @@ static void put_903(gen_emit *g, const gen_child *c)
 		gen_row_str(&r, c->upn);
 	else
 		snprintf(gen_row_next(&r), GEN_FIELD, "UN%d", c->upn_unknown);
-	gen_row_str(&r, c->female && csc_date_age(c->dob, g->o->end) >= 12 && c->nepi ? "0" : "");
+	/* every girl looked after gives her mother status, at any age (393, 607) */
+	gen_row_str(&r, c->female && c->nepi ? "0" : "");
 	gen_row_str(&r, "");
 	gen_put_row(g, GF_HEADER, &r);
 
@@ -450,16 +451,21 @@ static void put_903(gen_emit *g, const gen_child *c)
 			gen_row_str(&r, "");
 		gen_put_row(g, GF_PLACED, &r);
 	}
-	for (int i = 0; i < c->nprevperm; i++) {
+	/* a child looked after only on short breaks (V3/V4) has no period the
+	 * simulation draws previous permanence for, yet rule 630 asks a row of
+	 * every period begun, short breaks too: none (Z1) */
+	int npp = c->nprevperm ? c->nprevperm : c->nepi > 0;
+	for (int i = 0; i < npp; i++) {
+		int pp = c->nprevperm ? c->prevperm[i] : 0;
 		gen_row_reset(&r);
 		gen_row_str(&r, c->id);
 		gen_row_str(&r, dob);
-		if (c->prevperm[i])
-			snprintf(gen_row_next(&r), GEN_FIELD, "P%d", c->prevperm[i]);
+		if (pp)
+			snprintf(gen_row_next(&r), GEN_FIELD, "P%d", pp);
 		else
 			gen_row_str(&r, "Z1");
-		gen_row_str(&r, c->prevperm[i] ? g->o->la_number : "");
-		gen_row_dmy(&r, c->prevperm[i] ? c->prevperm_date[i] : CSC_NODATE);
+		gen_row_str(&r, pp ? g->o->la_number : "");
+		gen_row_dmy(&r, pp ? c->prevperm_date[i] : CSC_NODATE);
 		gen_put_row(g, GF_PREVPERM, &r);
 	}
 	for (int i = 0; i < c->nmiss; i++) {

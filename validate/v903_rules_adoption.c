@@ -365,8 +365,9 @@ void v903_r_601(v_ctx *ctx, const v_rule *rule)
 
 /* PrevPerm ----------------------------------------------------------- */
 
-/* 630: a period of care begun this year (not short breaks, V3/V4) has no
- * previous permanence row. */
+/* 630: a period of care begun this year has no previous permanence row;
+ * short breaks (V3/V4) too: the DfE text exempts none (393, 607, SW01
+ * name V3/V4 where they are exempt). */
 void v903_r_630(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
@@ -375,7 +376,7 @@ void v903_r_630(v_ctx *ctx, const v_rule *rule)
 		const v903_row *r = &tb->rows[i];
 		csc_date s = DECOM(r);
 		v903_row *const *p;
-		if (IN(r, EP_RNE, "S") && !IN(r, EP_LS, "V3 V4") && s != CSC_NODATE &&
+		if (IN(r, EP_RNE, "S") && s != CSC_NODATE &&
 		    s >= d->year_start && s <= d->year_end &&
 		    !v903_child(&d->t[V9_PREVPERM], r->f[0], &p))
 			v903_report(ctx, rule, V9_EPISODES, r, EP_RNE);

@@ -432,15 +432,16 @@ static int bad217(const v903_data *d, const v903_row *r)
 }
 void v903_r_217(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad217, EP_RNE); }
 
-/* 218: an Ofsted URN is required for regulated placements begun since
- * 1 April 2015 (the placement types of rule 222 are exempt). Short breaks
- * (V3/V4) are exempt too: rule 214 says their placement location, URN
- * included, is not returned, so no URN can satisfy both. */
+/* 218: an Ofsted URN is required for a placement that ended after 31
+ * March 2015 or has not ended (the DfE text: "DEC > 31/03/2015 or Null";
+ * an unreadable DEC is neither); the year's exempt placement types aside.
+ * Short breaks (V3/V4) are exempt too: rule 214 says their placement
+ * location, URN included, is not returned, so no URN can satisfy both. */
 static int bad218(const v903_data *d, const v903_row *r)
 {
 	return v903_blank(r, EP_URN) && !v903_blank(r, EP_PLACE) && !IN(r, EP_LS, "V3 V4") &&
 	       !INL(r, EP_PLACE, "@rule 218: PLACE exempt from URN requirement") &&
-	       DECOM(r) != CSC_NODATE && DECOM(r) >= csc_date_make(2015, 4, 1);
+	       (v903_blank(r, EP_DEC) || (DEC(r) != CSC_NODATE && DEC(r) > csc_date_make(2015, 3, 31)));
 }
 void v903_r_218(v_ctx *ctx, const v_rule *rule) { each_episode(ctx, rule, bad218, EP_URN); }
 

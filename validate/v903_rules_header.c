@@ -162,11 +162,11 @@ CHILD(c165)
 }
 EACH_HEADER(165, c165)
 
-/* 393: a girl of 12 or over looked after this year (not only on short
- * breaks) has no mother status. */
+/* 393: a girl looked after this year (not only on short breaks) has no
+ * mother status; at any age: the DfE text sets no age (NOTES.md). */
 CHILD(c393)
 {
-	if (INL(h, HD_SEX, FEMALE) && v903_blank(h, HD_MOTHER) && age_at(h, d->year_end) >= 12 &&
+	if (INL(h, HD_SEX, FEMALE) && v903_blank(h, HD_MOTHER) &&
 	    v903_looked_after_in_year(d, h->f[0]) && !short_breaks_only(e, ne))
 		REP(HD_MOTHER);
 }
@@ -187,8 +187,8 @@ CHILD(c399)
 }
 EACH_HEADER(399, c399)
 
-/* 607: a girl of 12 or over left care this year (not short breaks) and
- * has no mother status. */
+/* 607: a girl left care this year (not short breaks) and has no mother
+ * status; at any age, as 393. */
 CHILD(c607)
 {
 	if (!INL(h, HD_SEX, FEMALE) || !v903_blank(h, HD_MOTHER) || !ne)
@@ -198,8 +198,7 @@ CHILD(c607)
 	if (dec == CSC_NODATE || dec < d->year_start || dec > d->year_end ||
 	    v903_blank(last, EP_REC) || IN(last, EP_REC, "X1") || IN(last, EP_LS, "V3 V4"))
 		return;
-	if (age_at(h, dec) >= 12)
-		REP(HD_MOTHER);
+	REP(HD_MOTHER);
 }
 EACH_HEADER(607, c607)
 

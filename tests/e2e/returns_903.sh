@@ -155,4 +155,15 @@ check_eq "2026-27: twelve files" 12 "$(ls "$T/pl2027/ssda903-2027" | wc -l)"
 check_eq "2026-27 DoLo rows: B as recorded, C still open on 31/03/2027" \
 	"CHILD,DOB,DOLO_START,DOLO_END|P4,01/01/2010,01/03/2026,01/04/2026|P4,01/01/2010,01/05/2026,|" \
 	"$(tr '\n' '|' <"$T/pl2027/ssda903-2027/DoLo.csv")"
+# The year in the data (make returns): the staged episodes end on
+# 02/04/2025 (the latest DEC of staging/ssda903_episodes.csv), so 2024-25 is
+# over and 2025-26 is not; returns-check says so for 2025-26 only.
+check_eq "--print-data-end" "2025-04-02" "$("$BIN/csc-returns" --conf "$CONF" --year 2026 --print-data-end)"
+"$BIN/csc-returns" --conf "$CONF" --year 2025 --quiet
+"$BIN/csc-returns" --conf "$CONF" --year 2026 --quiet
+msg=$(bash "$ROOT/scripts/returns-check.sh" "$BIN" "$CONF" 2026 2>&1)
+check "returns-check 2026: says the year is not complete" \
+	grep -q "returns-check: 2025-26 is not complete: the staged data end on 2025-04-02, before 31 March 2026" <<<"$msg"
+msg=$(bash "$ROOT/scripts/returns-check.sh" "$BIN" "$CONF" 2025 2>&1)
+check_eq "returns-check 2025: a whole year, no such note" "" "$(grep 'is not complete' <<<"$msg")"
 finish
