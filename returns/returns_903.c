@@ -324,7 +324,10 @@ static void cohorts(ret_903_ctx *x)
 				c->prevperm = 1;
 		}
 		c->sb_only = c->in_eps && !other;
-		c->oc2 = c->in_eps && oc2(y, c);
+		/* OC2 is the position on 31 March: a dump ending before it holds
+		 * no row of this year (its latest is last year's), so an in-year
+		 * return has none; nothing is invented */
+		c->oc2 = c->in_eps && x->span_end >= y->last && oc2(y, c);
 		if (c->oc2)
 			pick_oc2_row(x, c);
 		c->oc3 = c->noc3 > 0 && oc3(y, c) != CSC_NODATE && pick_oc3_row(x, c);

@@ -161,6 +161,10 @@ check_eq "2026-27 DoLo rows: B as recorded, C still open on 31/03/2027" \
 check_eq "--print-data-end" "2025-04-02" "$("$BIN/csc-returns" --conf "$CONF" --year 2026 --print-data-end)"
 "$BIN/csc-returns" --conf "$CONF" --year 2025 --quiet
 "$BIN/csc-returns" --conf "$CONF" --year 2026 --quiet
+# OC2 is the position on 31 March 2026, which the data do not reach: L06,
+# looked after since 01/04/2024 and in 2024-25's OC2, has no row (its only
+# row is 2024-25's)
+check_eq "2026 in-year: no OC2 rows" "" "$(children "$("$BIN/csc-returns" --conf "$CONF" --year 2026 --print-dir)/ssda903-2026/OC2.csv")"
 msg=$(bash "$ROOT/scripts/returns-check.sh" "$BIN" "$CONF" 2026 2>&1)
 check "returns-check 2026: says the year is not complete" \
 	grep -q "returns-check: 2025-26 is not complete: the staged data end on 2025-04-02, before 31 March 2026" <<<"$msg"
