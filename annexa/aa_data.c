@@ -16,6 +16,7 @@ void aa_data_init(aa_data *d, csc_date I)
 	d->I = I;
 	d->w6 = csc_date_add_months(I, -6);
 	d->w12 = csc_date_add_months(I, -12);
+	d->leaver_max_age = 20;
 }
 
 int aa_child(aa_data *d, const char *id)
@@ -23,7 +24,7 @@ int aa_child(aa_data *d, const char *id)
 	int i = tx_intern(&d->ids, id);
 	if (i == d->npeople) {
 		aa_person *p = tx_push(&d->people, &d->npeople, &d->cappeople, sizeof *p);
-		p->cin_dob = p->h_dob = p->cl_dob = p->sw_from = CSC_NODATE;
+		p->cin_dob = p->h_dob = p->cl_dob = p->sw_from = p->oc3_dob = CSC_NODATE;
 		p->cin_dis = -1;
 	}
 	return i;
@@ -293,6 +294,7 @@ static void u_row(void *ctx, const tx_fields *f)
 	aa_data *d = ctx;
 	int ci = aa_child(d, f->v[0]);
 	csc_date duc = tx_f_date(f, 1);
+	d->people[ci].uasc_any = 1;
 	if (duc == CSC_NODATE || duc >= d->w12)
 		d->people[ci].uasc_12m = 1;
 }
@@ -309,6 +311,47 @@ static void m_row(void *ctx, const tx_fields *f)
 		d->people[ci].missing_12m++;
 	else if (!strcmp(f->v[1], "A"))
 		d->people[ci].absent_12m++;
+}
+
+/* OC3 is a row per collection year; files are read oldest first, so the
+ * last row read is the latest. */
+static const char *const oc3_cols[] = {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM", NULL};
+static void oc3_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	aa_person *p = &d->people[aa_child(d, f->v[0])];
+	p->oc3 = 1;
+	p->oc3_dob = tx_f_date(f, 1);
+	copy(p->in_touch, sizeof p->in_touch, f->v[2]);
+	copy(p->activ, sizeof p->activ, f->v[3]);
+	copy(p->accom, sizeof p->accom, f->v[4]);
+}
+
+static const char *const pa_cols[] = {"CHILD", "DATE_PLACED", "DATE_PLACED_CEASED",
+	"REASON_PLACED_CEASED", NULL};
+static void pa_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	aa_adopt *a = tx_push(&d->adopt, &d->nadopt, &d->capadopt, sizeof *a);
+	a->child = aa_child(d, f->v[0]);
+	a->line = f->line;
+	a->decision = tx_f_date(f, 1);
+	a->ceased = tx_f_date(f, 2);
+	a->match = CSC_NODATE;
+	copy(a->reason, sizeof a->reason, f->v[3]);
+}
+
+static const char *const ad1_cols[] = {"CHILD", "DATE_INT", "DATE_MATCH", NULL};
+static void ad1_row(void *ctx, const tx_fields *f)
+{
+	aa_data *d = ctx;
+	aa_adopt *a = tx_push(&d->adopt, &d->nadopt, &d->capadopt, sizeof *a);
+	a->child = aa_child(d, f->v[0]);
+	a->line = f->line;
+	a->ad1 = 1;
+	a->decision = tx_f_date(f, 1);
+	a->match = tx_f_date(f, 2);
+	a->ceased = CSC_NODATE;
 }
 
 static const char *const sw_cols[] = {"CHILD", "SW_ID", "SW_DECOM", "SW_DEC", NULL};
@@ -342,6 +385,18 @@ static int by_child_date(const void *a, const void *b)
 	return x->date < y->date ? -1 : x->date > y->date;
 }
 
+static int by_child_decision(const void *a, const void *b)
+{
+	const aa_adopt *x = a, *y = b;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	if (x->ad1 != y->ad1)
+		return x->ad1 - y->ad1;
+	if (x->decision != y->decision)
+		return x->decision < y->decision ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 /* Episodes before their sub-records, plans before their reviews. */
 static const tx_table cin_tables[] = {
 	{"cin_children.csv", cin_child_cols, rd_cin_child},
@@ -359,6 +414,9 @@ static const tx_table t903[] = {
 	{"ssda903_uasc.csv", u_cols, u_row},
 	{"ssda903_missing.csv", m_cols, m_row},
 	{"ssda903_socialworker.csv", sw_cols, sw_row},
+	{"ssda903_oc3.csv", oc3_cols, oc3_row},
+	{"ssda903_placedadoption.csv", pa_cols, pa_row},
+	{"ssda903_ad1.csv", ad1_cols, ad1_row},
 };
 
 /* 1 when the first table of the input is staged (the input was read). */
@@ -401,6 +459,8 @@ int aa_load(aa_data *d, const char *dir)
 		qsort(d->lac, (size_t)d->nlac, sizeof *d->lac, by_child_decom);
 	if (d->nrev)
 		qsort(d->rev, (size_t)d->nrev, sizeof *d->rev, by_child_date);
+	if (d->nadopt)
+		qsort(d->adopt, (size_t)d->nadopt, sizeof *d->adopt, by_child_decision);
 	return 0;
 }
 
@@ -415,5 +475,6 @@ void aa_data_free(aa_data *d)
 	free(d->s47);
 	free(d->lac);
 	free(d->rev);
+	free(d->adopt);
 	memset(d, 0, sizeof *d);
 }

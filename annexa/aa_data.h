@@ -28,6 +28,10 @@ typedef struct aa_person {
 	int epo_w6;           /* a 903 episode with LS L1/L2 overlapping W6 */
 	int uasc_12m;         /* a 903 UASC row with DUC empty or >= I - 12 months */
 	int missing_12m, absent_12m; /* Missing rows M / A with MIS_START in W12 */
+	int uasc_any;         /* any 903 UASC row (List 9) */
+	int oc3;              /* in an OC3 file; the fields below are its latest row's */
+	char in_touch[5], activ[3], accom[3];
+	csc_date oc3_dob;
 	char sw_id[24];       /* SW_ID of the SocialWorker row open at I */
 	csc_date sw_from;     /* its SW_DECOM (the latest open one wins) */
 } aa_person;
@@ -45,6 +49,16 @@ typedef struct aa_review {
 	int child;
 	csc_date date;
 } aa_review;
+
+/* One SSDA903 adoption decision (List 10): a PlacedAdoption row, or an
+ * AD1 row (ad1 set: DATE_INT as the decision, DATE_MATCH as match). */
+typedef struct aa_adopt {
+	int child;
+	long line;
+	int ad1;
+	csc_date decision, ceased, match;
+	char reason[4];       /* REASON_PLACED_CEASED */
+} aa_adopt;
 
 typedef struct aa_episode {
 	int child;            /* index into aa_data.ids / people */
@@ -88,6 +102,9 @@ typedef struct aa_data {
 	int nlac, caplac;
 	aa_review *rev;       /* sorted by child, date */
 	int nrev, caprev;
+	aa_adopt *adopt;      /* sorted by child, ad1, decision, line */
+	int nadopt, capadopt;
+	int leaver_max_age;   /* List 9's upper age of former relevant children (20) */
 	tx_strtab epkey;      /* "child\x1f episode" -> index into ep */
 	tx_strtab cppkey;     /* "child\x1f episode\x1f cpp" -> index into cpp */
 	int has_cin, has_903, has_contacts, has_eh;

@@ -1,6 +1,7 @@
 /*
  * aa_derive.c - derived columns and record choices (aa_derive.h).
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "aa_derive.h"
@@ -202,4 +203,139 @@ int aa_icpcs_12m(const csc_date *icpc, int n, csc_date S)
 		k += !seen;
 	}
 	return k;
+}
+
+long aa_days_looked_after(const aa_lac *ep, int n, csc_date from, csc_date to)
+{
+	long days = 0;
+	if (from == CSC_NODATE || to == CSC_NODATE || from > to)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		csc_date a = ep[i].decom, z = ep[i].dec == CSC_NODATE ? to : ep[i].dec - 1;
+		if (a < from)
+			a = from;
+		if (z > to)
+			z = to;
+		if (a <= z)
+			days += (long)(z - a) + 1;
+	}
+	return days;
+}
+
+static int rec_is(const char *rec, const char *const *codes)
+{
+	for (; *codes; codes++)
+		if (!strcmp(rec, *codes))
+			return 1;
+	return 0;
+}
+
+int aa_leaver_category(const aa_lac *ep, int n, csc_date dob, csc_date I, int in_oc3, int died,
+		       int max_age)
+{
+	static const char *const gone[] = {"E2", "E11", "E12", NULL};
+	static const char *const sgo[] = {"E45", "E46", "E47", "E48", NULL};
+	if (dob == CSC_NODATE || dob > I || died)
+		return 0;
+	while (n > 0 && ep[n - 1].decom > I) /* nothing after I is known */
+		n--;
+	int age = csc_date_age(dob, I), open = 0, by_sgo = 0;
+	csc_date b14 = csc_date_birthday(dob, 14), b16 = csc_date_birthday(dob, 16),
+		 b18 = csc_date_birthday(dob, 18), ended = CSC_NODATE;
+	const char *rec = "";
+	for (int i = 0; i < n;) {
+		int last = period_last(ep, n, i);
+		csc_date end = ep[last].dec;
+		if (end == CSC_NODATE || end > I) {
+			open = 1;
+		} else {
+			ended = end;
+			rec = ep[last].rec;
+			by_sgo |= rec_is(rec, sgo);
+		}
+		i = last + 1;
+	}
+	/* the latest period ended by I, unless one is open after it */
+	if (!open && ended != CSC_NODATE && rec_is(rec, gone))
+		return 0;
+	if (age >= 16 && age <= 17) {
+		if (open && aa_days_looked_after(ep, n, b14, I) >= 91)
+			return 'd';
+		if (!open && ended != CSC_NODATE && ended >= b16 &&
+		    aa_days_looked_after(ep, n, b14, ended) >= 91)
+			return 'a';
+	}
+	if (age >= 18 && age <= max_age &&
+	    ((aa_days_looked_after(ep, n, b16, b18 - 1) > 0 &&
+	      aa_days_looked_after(ep, n, b14, b18 - 1) >= 91) || in_oc3))
+		return 'b';
+	if (age >= 16 && age <= 20 && (aa_days_looked_after(ep, n, b16, I) > 0 || by_sgo))
+		return 'c';
+	return 0;
+}
+
+const char *aa_leaver_out(int category)
+{
+	switch (category) {
+	case 'a': return "a) Relevant child";
+	case 'b': return "b) Former relevant child";
+	case 'c': return "c) Qualifying care leaver";
+	case 'd': return "d) Eligible child";
+	default: return NULL;
+	}
+}
+
+/* The first DECOM of ep[a..z] whose field at `off` is one of codes. */
+static csc_date first_with(const aa_lac *ep, int a, int z, size_t off, const char *const *codes)
+{
+	for (int k = a; k <= z; k++)
+		if (rec_is((const char *)&ep[k] + off, codes))
+			return ep[k].decom;
+	return CSC_NODATE;
+}
+
+int aa_adoption_of(const aa_lac *ep, int n, csc_date decision, csc_date ceased, csc_date I,
+		   csc_date w12, aa_adoption *out)
+{
+	static const char *const adopted[] = {"E11", "E12", NULL};
+	static const char *const order[] = {"E1", "D1", NULL};
+	static const char *const placed[] = {"A3", "A4", "A5", "A6", NULL};
+	static const char *const ffa[] = {"U2", "U5", NULL};
+	out->entered = out->order = out->placed = out->ffa = out->adopted = CSC_NODATE;
+	if (decision == CSC_NODATE || decision > I)
+		return 0;
+	while (n > 0 && ep[n - 1].decom > I)
+		n--;
+	int qa = -1, qz = -1, la = -1, lz = -1;
+	for (int i = 0; i < n;) {
+		int last = period_last(ep, n, i);
+		csc_date end = ep[last].dec;
+		if (ep[i].decom <= decision && (end == CSC_NODATE || end >= decision)) {
+			qa = i; /* the period holding the decision */
+			qz = last;
+		}
+		la = i;
+		lz = last;
+		i = last + 1;
+	}
+	if (qa < 0) { /* else the latest by I */
+		qa = la;
+		qz = lz;
+	}
+	if (qa >= 0) {
+		out->entered = ep[qa].decom;
+		out->order = first_with(ep, qa, qz, offsetof(aa_lac, ls), order);
+		out->placed = first_with(ep, qa, qz, offsetof(aa_lac, place), placed);
+		out->ffa = first_with(ep, qa, qz, offsetof(aa_lac, place), ffa);
+		csc_date end = ep[qz].dec;
+		if (end != CSC_NODATE && end <= I && rec_is(ep[qz].rec, adopted))
+			out->adopted = end;
+	}
+	if (ceased != CSC_NODATE && ceased > I)
+		ceased = CSC_NODATE; /* not known at I */
+	if (out->adopted != CSC_NODATE)
+		return out->adopted >= w12;
+	if (ceased != CSC_NODATE)
+		return ceased >= w12;
+	return 1;
 }

@@ -80,4 +80,51 @@ typedef struct aa_care {
  * when the child is not listed. */
 int aa_care_of(const aa_lac *ep, int n, csc_date I, csc_date w6, csc_date w12, aa_care *out);
 
+/* Days looked after in [from, to] by one child's n episodes ep[] (sorted
+ * by DECOM, short breaks left out): an episode holds the days from its
+ * DECOM to the day before its DEC (the day care ends is not a day looked
+ * after), or to `to` when open. 0 when from > to. */
+long aa_days_looked_after(const aa_lac *ep, int n, csc_date from, csc_date to);
+
+/* List 9, Eligibility Category (ANNEX-A.md, first that holds), from the
+ * child's n episodes ep[] (sorted by DECOM, short breaks left out; those
+ * starting after I are ignored), date of birth, whether the child is in
+ * any OC3 file and whether OC3 says DIED. L14(t) is aa_days_looked_after
+ * from the 14th birthday to t. Left out (0): no date of birth, OC3 DIED,
+ * or the latest period of care ended by I ended E2, E11 or E12. Else:
+ *   'd' Eligible child: 16-17, looked after at I, L14(I) >= 91;
+ *   'a' Relevant child: 16-17, the latest period ended by I ended on or
+ *       after the 16th birthday, L14(its end) >= 91;
+ *   'b' Former relevant child: 18 to max_age, looked after on a day from
+ *       the 16th to the 18th birthday with L14(day before 18th) >= 91, or
+ *       in an OC3 file;
+ *   'c' Qualifying care leaver: 16-20, looked after on a day from the 16th
+ *       birthday to I, or a period ended by I ended E45-E48 (SGO);
+ *   0 none. */
+int aa_leaver_category(const aa_lac *ep, int n, csc_date dob, csc_date I, int in_oc3, int died,
+		       int max_age);
+
+/* The Annex A form of an eligibility category letter ("d) Eligible child"),
+ * NULL for 0. */
+const char *aa_leaver_out(int category);
+
+/* List 10: what one adoption decision's period of care says. */
+typedef struct aa_adoption {
+	csc_date entered;     /* first DECOM of the period holding the decision (else the latest by I) */
+	csc_date order;       /* first DECOM in it with LS E1 or D1 (Placement Order) */
+	csc_date placed;      /* first DECOM in it with PLACE A3-A6 */
+	csc_date ffa;         /* first DECOM in it with PLACE U2 or U5 */
+	csc_date adopted;     /* its end when it ended E11/E12 by I (Adoption Order) */
+} aa_adoption;
+
+/* List 10 for the decision dated `decision` (DATE_PLACED, else DATE_INT)
+ * with DATE_PLACED_CEASED `ceased`, from the child's n episodes ep[]
+ * (sorted by DECOM, short breaks left out, those after I ignored). 1 and
+ * *out filled when the decision is listed: made by I and, by I, adopted in
+ * W12 [w12, I], reversed (ceased) in W12, or neither adopted nor reversed;
+ * 0 when not (no decision date, decided after I, or adopted or reversed
+ * before W12). With no episodes every date of *out is CSC_NODATE. */
+int aa_adoption_of(const aa_lac *ep, int n, csc_date decision, csc_date ceased, csc_date I,
+		   csc_date w12, aa_adoption *out);
+
 #endif

@@ -495,9 +495,9 @@ const aa_list aa_lists[AA_NLISTS] = {
 	 "looked after at the inspection date, or care ended in the window, one row per child", h8,
 	 ni8, "ssda903 episodes, reviews, uasc, missing, socialworker; cin_children.csv", l8_rows},
 	{9, "List 9", "Care leavers", 0, "care leavers entitled to services at the inspection date",
-	 h9, ni9, "SSDA903 tables", NULL},
+	 h9, ni9, "ssda903 episodes, header, oc3, uasc; cin_children.csv", aa_l9_rows},
 	{10, "List 10", "Adoption", 12, "adoption decisions and adoptions in the window", h10, ni10,
-	 "SSDA903 tables", NULL},
+	 "ssda903 placedadoption, ad1, episodes, header; cin_children.csv", aa_l10_rows},
 	{11, "List 11", "Adopters", 12, "people in contact with the adoption agency (no input holds them)",
 	 h11, h11, "none", NULL},
 };

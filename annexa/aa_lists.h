@@ -31,6 +31,10 @@ typedef struct aa_list {
 
 extern const aa_list aa_lists[AA_NLISTS];
 
+/* The row builders of Lists 9 and 10 (aa_list910.c). */
+int aa_l9_rows(aa_sheet *s, aa_data *d, const char *staging_dir);
+int aa_l10_rows(aa_sheet *s, aa_data *d, const char *staging_dir);
+
 /* Number of headers of l. */
 int aa_list_ncols(const aa_list *l);
 

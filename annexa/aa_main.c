@@ -35,12 +35,12 @@ static void help(void)
 	       "    IDs as text; a Cover sheet (authority, inspection date, each list's\n"
 	       "    window, the date the data runs to, program version, protective\n"
 	       "    marking) and a Notes sheet naming, list by list, the columns left blank\n"
-	       "    because no input holds them and the lists not built yet.\n"
+	       "    because no input holds them.\n"
 	       "\n"
 	       "    Built: List 1 (contacts), 2 (early help), 3 (referrals), 4\n"
 	       "    (assessments), 5 (section 47 enquiries), 6 (children in need), 7\n"
-	       "    (child protection), 8 (children in care). Lists 9 and 10 have their\n"
-	       "    headers only, as has List 11 (no input holds it).\n"
+	       "    (child protection), 8 (children in care), 9 (care leavers), 10\n"
+	       "    (adoption). List 11 (adopters) has its headers only: no input holds it.\n"
 	       "\n"
 	       "    The workbook is written to a temporary name and renamed into place, so\n"
 	       "    a failed run leaves the previous one untouched; the same staging and\n"
@@ -119,7 +119,7 @@ static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_co
 		xl_text(b, ws, r, 4, l->holds, XF_TEXT);
 		if (l->rows)
 			xl_num(b, ws, r, 5, (double)lists[i].rows, XF_COUNT);
-		xl_text(b, ws, r, 6, l->rows ? "yes" : "no: headers only", XF_TEXT);
+		xl_text(b, ws, r, 6, l->rows ? "yes" : "no input holds it", XF_TEXT);
 	}
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 24, NULL);
@@ -159,9 +159,10 @@ static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d)
 		if (!l->rows) {
 			r++;
 			xl_text(b, ws, r, 0, l->sheet, XF_TEXT);
-			xl_text(b, ws, r, 2, "Not built by this version of csc-annexa: the sheet has "
-				"Ofsted's headers only, it does not mean there are no records.",
-				XF_TEXT);
+			xl_text(b, ws, r, 2, "No input holds this list: the sheet has Ofsted's headers "
+				"only, it does not mean there are no records (fill it from the "
+				"adoption agency's records).", XF_TEXT);
+			continue; /* every column is n/i: one line says it */
 		}
 		for (int c = 0; l->ni[c]; c++) {
 			r++;

@@ -60,20 +60,26 @@ static const char *first(const char *a, const char *b, const char *c)
 	return a && *a ? a : b && *b ? b : c;
 }
 
-void aa_person_cells(aa_sheet *s, int col, const aa_data *d, const char *id, int child,
-		     const char *sex, const char *eth, csc_date dob)
+void aa_person_details(aa_sheet *s, int col, const aa_data *d, int child, const char *sex,
+		       const char *eth, csc_date dob)
 {
 	const aa_person *p = child >= 0 ? &d->people[child] : NULL;
-	aa_text(s, col, id);
 	if (p) {
 		sex = first(sex, p->cin_sex, p->h_sex);
 		eth = first(eth, p->cin_eth, p->h_eth);
 		if (dob == CSC_NODATE)
 			dob = p->cin_dob != CSC_NODATE ? p->cin_dob : p->h_dob;
 	}
-	aa_code(s, col + 1, "gender", sex);
-	aa_code(s, col + 2, "ethnicity", eth);
-	aa_date(s, col + 3, dob);
+	aa_code(s, col, "gender", sex);
+	aa_code(s, col + 1, "ethnicity", eth);
+	aa_date(s, col + 2, dob);
 	if (dob != CSC_NODATE && dob <= d->I)
-		aa_count(s, col + 4, csc_date_age(dob, d->I));
+		aa_count(s, col + 3, csc_date_age(dob, d->I));
+}
+
+void aa_person_cells(aa_sheet *s, int col, const aa_data *d, const char *id, int child,
+		     const char *sex, const char *eth, csc_date dob)
+{
+	aa_text(s, col, id);
+	aa_person_details(s, col + 1, d, child, sex, eth, dob);
 }

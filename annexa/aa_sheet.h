@@ -38,4 +38,9 @@ void aa_yn(aa_sheet *s, int col, int v);
 void aa_person_cells(aa_sheet *s, int col, const aa_data *d, const char *id, int child,
 		     const char *sex, const char *eth, csc_date dob);
 
+/* The same without the ID: Gender, Ethnicity, Date of Birth, Age from col
+ * on (List 10 has the Family identifier between the ID and the gender). */
+void aa_person_details(aa_sheet *s, int col, const aa_data *d, int child, const char *sex,
+		       const char *eth, csc_date dob);
+
 #endif

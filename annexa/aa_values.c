@@ -117,6 +117,59 @@ const aa_value aa_provider[] = {
 	{NULL, NULL},
 };
 
+const aa_value aa_in_touch[] = {
+	{"YES", "a) Yes"}, {"NO", "b) No"}, {"DIED", "c) Died"}, {"REFU", "d) Refu"},
+	{"NREQ", "e) NREQ"}, {"RHOM", "f) Rhom"}, {NULL, NULL},
+};
+
+/* ACCOM's letter; its digit is the suitability */
+const aa_value aa_accom[] = {
+	{"B", "B: Parents/relatives"},
+	{"C", "C: Community home/residential care"},
+	{"D", "D: Semi-independent, transitional accommodation and self-contained accommodation"},
+	{"E", "E: Supported lodgings"},
+	{"G", "G: Abroad"},
+	{"H", "H: Deported"},
+	{"K", "K: Ordinary lodgings, without formal support"},
+	{"R", "R: Residence not known"},
+	{"S", "S: No fixed abode/homeless"},
+	{"T", "T: Foyers and similar supported accommodation"},
+	{"U", "U: Independent living"},
+	{"V", "V: Emergency accommodation"},
+	{"W", "W: Bed and breakfast"},
+	{"X", "X: In custody"},
+	{"Y", "Y: Other accommodation"},
+	{"Z", "Z: With former foster carers"},
+	{NULL, NULL},
+};
+
+const aa_value aa_suitability[] = {{"1", "a) Suitable"}, {"2", "b) Unsuitable"}, {NULL, NULL}};
+
+const aa_value aa_activity[] = {
+	{"F1", "F1: Full time in higher education"},
+	{"P1", "P1: Part time in higher education"},
+	{"F2", "F2: Full time in education other than higher"},
+	{"P2", "P2: Part time in education other than higher"},
+	{"F3", "F3: Full time in training or employment"}, /* read only: older years */
+	{"P3", "P3: Part time in training or employment"},
+	{"F4", "F4: Young person engaged full time in an apprenticeship"},
+	{"P4", "P4: Young person engaged part time in an apprenticeship"},
+	{"F5", "F5: Young person engaged full time in training or employment (not apprenticeship)"},
+	{"P5", "P5: Young person engaged part time in training or employment (not apprenticeship)"},
+	{"G4", "G4: Not in education, employment or training - illness or disability"},
+	{"G5", "G5: Not in education, employment or training - other"},
+	{"G6", "G6: Not in education, employment or training - pregnancy or parenting"},
+	{NULL, NULL},
+};
+
+const aa_value aa_placed_ceased[] = {
+	{"RD1", "RD1 - The child\xE2\x80\x99s needs changed subsequent to the decision"},
+	{"RD2", "RD2 - The Court did not make a placement order"},
+	{"RD3", "RD3 - Prospective adopters could not be found"},
+	{"RD4", "RD4 - Any other reason"},
+	{NULL, NULL},
+};
+
 const char *aa_value_out(const aa_value *t, const char *code)
 {
 	if (!code || !*code)

@@ -1,7 +1,7 @@
 # csc-annexa: Ofsted's Annex A lists from the staging tables (aa_*). It
 # reads staging with transform's reader and writes with load's workbook.
 ANNEXA_OBJS := annexa/aa_data.o annexa/aa_derive.o annexa/aa_values.o annexa/aa_sheet.o \
-	annexa/aa_lists.o transform/staging_read.o load/xl_book.o
+	annexa/aa_lists.o annexa/aa_list910.o transform/staging_read.o load/xl_book.o
 PROGRAMS += csc-annexa
 csc-annexa_OBJS := annexa/aa_main.o $(ANNEXA_OBJS)
 

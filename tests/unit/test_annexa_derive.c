@@ -297,6 +297,131 @@ static void care_edges(void **state)
 	assert_int_equal(aa_care_of(b, 0, I, W6, W12, &q), 0);
 }
 
+
+static aa_lac lacp(csc_date decom, const char *ls, const char *place, csc_date dec, const char *rec)
+{
+	aa_lac e = lac(decom, "S", ls, dec, rec);
+	strcpy(e.place, place);
+	return e;
+}
+
+/* Days looked after: DECOM to the day before DEC, or to `to` when open. */
+static void days_looked_after(void **state)
+{
+	(void)state;
+	aa_lac ep[] = {lac(D(2024, 1, 1), "S", "C2", D(2024, 1, 11), "X1"), /* 1-10 Jan: 10 days */
+		lac(D(2024, 1, 11), "L", "C2", CSC_NODATE, "")};
+	assert_int_equal(aa_days_looked_after(ep, 2, D(2024, 1, 1), D(2024, 1, 10)), 10);
+	assert_int_equal(aa_days_looked_after(ep, 1, D(2024, 1, 1), D(2024, 1, 31)), 10);
+	/* 5-10 Jan (6) and 11-20 Jan (10) */
+	assert_int_equal(aa_days_looked_after(ep, 2, D(2024, 1, 5), D(2024, 1, 20)), 16);
+	assert_int_equal(aa_days_looked_after(ep, 2, D(2024, 1, 20), D(2024, 1, 5)), 0);
+	assert_int_equal(aa_days_looked_after(ep, 2, CSC_NODATE, D(2024, 1, 5)), 0);
+	/* the DEC day is not looked after: an episode ending on `from` gives 0 */
+	assert_int_equal(aa_days_looked_after(ep, 1, D(2024, 1, 11), D(2024, 1, 11)), 0);
+	assert_int_equal(aa_days_looked_after(ep, 2, D(2023, 12, 1), D(2023, 12, 31)), 0);
+}
+
+/* List 9 categories, I = 31/03/2026. */
+static void leaver_category(void **state)
+{
+	(void)state;
+	/* born 01/06/2009: 16 on I, 14 on 01/06/2023, 16 on 01/06/2025 */
+	csc_date dob = D(2009, 6, 1);
+	/* open since 31/12/2025: 31/12 + 31 + 28 + 31 = 91 days to I: eligible */
+	aa_lac e = lac(D(2025, 12, 31), "S", "C2", CSC_NODATE, "");
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 'd');
+	/* from 01/01/2026: 90 days, not eligible; looked after since 16: qualifying */
+	e.decom = D(2026, 1, 1);
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 'c');
+	/* 01/05/2025 to 01/08/2025: 31 + 30 + 31 = 92 days, ended after 16: relevant */
+	e = lac(D(2025, 5, 1), "S", "V2", D(2025, 8, 1), "E8");
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 'a');
+	e.dec = D(2025, 7, 30); /* 31 + 30 + 29 = 90 days: qualifying */
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 'c');
+	/* ended on the 16th birthday after 151 days: relevant */
+	e = lac(D(2025, 1, 1), "S", "V2", D(2025, 6, 1), "E8");
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 'a');
+	/* ended the day before: never looked after at 16, not listed */
+	e.dec = D(2025, 5, 31);
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 0);
+	/* adopted, died: left out; OC3 DIED too */
+	e = lac(D(2025, 5, 1), "S", "V2", D(2025, 8, 1), "E11");
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 0);
+	strcpy(e.rec, "E2");
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 0, 0, 20), 0);
+	strcpy(e.rec, "E8");
+	assert_int_equal(aa_leaver_category(&e, 1, dob, I, 1, 1, 20), 0);
+	/* an episode after I is not known at I */
+	aa_lac two[] = {e, lac(D(2026, 4, 5), "S", "C2", CSC_NODATE, "")};
+	assert_int_equal(aa_leaver_category(two, 2, dob, I, 0, 0, 20), 'a');
+	/* no date of birth; 15 on I */
+	assert_int_equal(aa_leaver_category(&e, 1, CSC_NODATE, I, 0, 0, 20), 0);
+	assert_int_equal(aa_leaver_category(&e, 1, D(2010, 6, 1), I, 0, 0, 20), 0);
+	/* born 15/01/2007: 19 on I, 16 on 15/01/2023, 18 on 15/01/2025;
+	 * 01/10/2024 to 15/01/2025: 31 + 30 + 31 + 14 = 106 days before 18 */
+	csc_date dob19 = D(2007, 1, 15);
+	e = lac(D(2024, 10, 1), "S", "V2", D(2025, 1, 15), "E17");
+	assert_int_equal(aa_leaver_category(&e, 1, dob19, I, 0, 0, 20), 'b');
+	e.decom = D(2024, 11, 1); /* 30 + 31 + 14 = 75 days: qualifying */
+	assert_int_equal(aa_leaver_category(&e, 1, dob19, I, 0, 0, 20), 'c');
+	assert_int_equal(aa_leaver_category(&e, 1, dob19, I, 1, 0, 20), 'b'); /* in OC3 */
+	assert_int_equal(aa_leaver_category(NULL, 0, dob19, I, 1, 0, 20), 'b');
+	assert_int_equal(aa_leaver_category(NULL, 0, dob19, I, 0, 0, 20), 0);
+	/* 21 on I: out at the default age, in with the setting at 25 */
+	assert_int_equal(aa_leaver_category(NULL, 0, D(2005, 1, 15), I, 1, 0, 20), 0);
+	assert_int_equal(aa_leaver_category(NULL, 0, D(2005, 1, 15), I, 1, 0, 25), 'b');
+	/* 17 on I, left care at 13 by an SGO: qualifying */
+	e = lac(D(2020, 1, 1), "S", "C2", D(2023, 1, 1), "E45");
+	assert_int_equal(aa_leaver_category(&e, 1, D(2009, 1, 15), I, 0, 0, 20), 'c');
+	strcpy(e.rec, "E4A");
+	assert_int_equal(aa_leaver_category(&e, 1, D(2009, 1, 15), I, 0, 0, 20), 0);
+	assert_string_equal(aa_leaver_out('d'), "d) Eligible child");
+	assert_null(aa_leaver_out(0));
+}
+
+/* List 10, I = 31/03/2026, W12 from 31/03/2025. */
+static void adoption(void **state)
+{
+	(void)state;
+	aa_lac ep[] = {lacp(D(2023, 1, 1), "C2", "U6", D(2023, 6, 1), "X1"),
+		lacp(D(2023, 6, 1), "E1", "U5", D(2023, 9, 1), "X1"),
+		lacp(D(2023, 9, 1), "E1", "A4", D(2025, 6, 1), "E11")};
+	aa_adoption q;
+	assert_int_equal(aa_adoption_of(ep, 3, D(2023, 5, 1), CSC_NODATE, I, W12, &q), 1);
+	assert_int_equal(q.entered, D(2023, 1, 1));
+	assert_int_equal(q.order, D(2023, 6, 1)); /* first E1 */
+	assert_int_equal(q.ffa, D(2023, 6, 1));   /* U5 */
+	assert_int_equal(q.placed, D(2023, 9, 1)); /* A4 */
+	assert_int_equal(q.adopted, D(2025, 6, 1));
+	ep[2].dec = W12; /* adopted on W12's first day: in */
+	assert_int_equal(aa_adoption_of(ep, 3, D(2023, 5, 1), CSC_NODATE, I, W12, &q), 1);
+	ep[2].dec = D(2025, 3, 30); /* the day before: out */
+	assert_int_equal(aa_adoption_of(ep, 3, D(2023, 5, 1), CSC_NODATE, I, W12, &q), 0);
+	/* a decision before the period: the latest period */
+	ep[2].dec = D(2025, 6, 1);
+	assert_int_equal(aa_adoption_of(ep, 3, D(2022, 12, 1), CSC_NODATE, I, W12, &q), 1);
+	assert_int_equal(q.entered, D(2023, 1, 1));
+	/* not adopted: reversed before W12 out, in it in, after I unknown */
+	aa_lac o = lacp(D(2025, 1, 1), "C2", "U6", CSC_NODATE, "");
+	assert_int_equal(aa_adoption_of(&o, 1, D(2025, 2, 1), D(2025, 3, 30), I, W12, &q), 0);
+	assert_int_equal(aa_adoption_of(&o, 1, D(2025, 2, 1), D(2025, 4, 1), I, W12, &q), 1);
+	assert_int_equal(q.adopted, CSC_NODATE);
+	assert_int_equal(q.order, CSC_NODATE);
+	assert_int_equal(aa_adoption_of(&o, 1, D(2025, 2, 1), D(2026, 4, 1), I, W12, &q), 1);
+	/* decided after I, or no decision date: out */
+	assert_int_equal(aa_adoption_of(&o, 1, D(2026, 4, 1), CSC_NODATE, I, W12, &q), 0);
+	assert_int_equal(aa_adoption_of(&o, 1, CSC_NODATE, CSC_NODATE, I, W12, &q), 0);
+	/* no episodes: listed, the care dates blank */
+	assert_int_equal(aa_adoption_of(NULL, 0, D(2025, 6, 1), CSC_NODATE, I, W12, &q), 1);
+	assert_int_equal(q.entered, CSC_NODATE);
+	/* two periods: the one holding the decision, though a later one is open */
+	aa_lac two[] = {lacp(D(2020, 1, 1), "C2", "U6", D(2020, 6, 1), "E4A"),
+		lacp(D(2021, 1, 1), "C2", "U6", CSC_NODATE, "")};
+	assert_int_equal(aa_adoption_of(two, 2, D(2020, 3, 1), CSC_NODATE, I, W12, &q), 1);
+	assert_int_equal(q.entered, D(2020, 1, 1));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +431,8 @@ int main(void)
 		cmocka_unit_test(care_periods), cmocka_unit_test(care_edges),
 		cmocka_unit_test(list4_holds), cmocka_unit_test(requires_support),
 		cmocka_unit_test(list5_holds), cmocka_unit_test(icpcs_12m),
+		cmocka_unit_test(days_looked_after), cmocka_unit_test(leaver_category),
+		cmocka_unit_test(adoption),
 	};
 	return cmocka_run_group_tests_name("annexa_derive", tests, NULL, NULL);
 }
