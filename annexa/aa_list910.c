@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "aa_checks.h"
 #include "aa_derive.h"
 #include "aa_lists.h"
 #include "aa_values.h"
@@ -45,15 +46,17 @@ int aa_l9_rows(aa_sheet *s, aa_data *d, const char *dir)
 		aa_yn(s, 5, p->uasc_any);
 		aa_yn(s, 6, p->cin_dis);
 		aa_text(s, 10, aa_leaver_out(cat));
-		aa_text(s, 12, aa_value_out(aa_in_touch, p->in_touch));
+		if (cat == 'd')
+			aa_checks_need(s, 8, "d) Eligible child: looked after at the inspection date");
+		aa_coded(s, 12, aa_in_touch, p->in_touch);
 		/* ACCOM: a letter and a suitability digit; ACCOM/ACTIV 0 -> empty */
 		if (p->accom[0] && strcmp(p->accom, "0")) {
 			char letter[2] = {p->accom[0], 0}, digit[2] = {p->accom[1], 0};
-			aa_text(s, 14, aa_value_out(aa_accom, letter));
-			aa_text(s, 15, aa_value_out(aa_suitability, digit));
+			aa_coded(s, 14, aa_accom, letter);
+			aa_coded(s, 15, aa_suitability, digit);
 		}
 		if (strcmp(p->activ, "0"))
-			aa_text(s, 16, aa_value_out(aa_activity, p->activ));
+			aa_coded(s, 16, aa_activity, p->activ);
 	}
 	return s->full ? -1 : 0;
 }
@@ -109,7 +112,7 @@ int aa_l10_rows(aa_sheet *s, aa_data *d, const char *dir)
 			aa_date(s, 12, q.adopted);
 			if (a->ceased != CSC_NODATE && a->ceased <= d->I) {
 				aa_date(s, 13, a->ceased);
-				aa_text(s, 14, aa_value_out(aa_placed_ceased, a->reason));
+				aa_coded(s, 14, aa_placed_ceased, a->reason);
 			}
 			aa_date(s, 15, q.ffa);
 		}

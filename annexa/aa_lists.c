@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aa_checks.h"
 #include "aa_derive.h"
 #include "aa_lists.h"
 #include "aa_values.h"
@@ -229,6 +230,8 @@ static void l5_row(aa_sheet *s, aa_data *d, int k, int kk, const csc_date *start
 		for (int c = c0; c < c1 && !plan; c++)
 			plan = d->cpp[c].episode == q->episode && d->cpp[c].start == q->icpc;
 		aa_yn(s, 9, plan);
+		if (plan)
+			aa_checks_need(s, 7, "the ICPC resulted in a child protection plan");
 	}
 	aa_count(s, 10, aa_count_12m(starts, n, kk));
 	aa_count(s, 11, aa_icpcs_12m(icpcs, m, q->start));
@@ -300,12 +303,17 @@ static int l6_rows(aa_sheet *s, aa_data *d, const char *dir)
 		person(s, d, best->child);
 		aa_yn(s, 5, p->cin_dis);
 		aa_date(s, 6, best->referral);
-		aa_text(s, 7, aa_value_out(aa_need, best->need));
+		aa_coded(s, 7, aa_need, best->need);
 		if (best->closure != CSC_NODATE && best->closure <= d->I) {
 			aa_date(s, 9, best->closure);
-			aa_text(s, 10, aa_value_out(aa_closure, best->reason));
+			aa_coded(s, 10, aa_closure, best->reason);
 		}
-		aa_text(s, 11, aa_case_status(best, p->looked_after, cp, d->I));
+		const char *status = aa_case_status(best, p->looked_after, cp, d->I);
+		aa_text(s, 11, status);
+		if (status[0] == 'a')
+			aa_checks_need(s, 8, "Case Status a) Looked after child");
+		else if (status[0] == 'b')
+			aa_checks_need(s, 7, "Case Status b) Child Protection plan");
 	}
 	return s->full ? -1 : 0;
 }
@@ -329,11 +337,13 @@ static int l7_rows(aa_sheet *s, aa_data *d, const char *dir)
 			person(s, d, best->child);
 			aa_yn(s, 5, p->cin_dis);
 			aa_date(s, 6, best->start);
-			aa_text(s, 7, aa_value_out(aa_abuse, best->initial));
-			aa_text(s, 8, aa_value_out(aa_abuse, best->latest));
+			aa_coded(s, 7, aa_abuse, best->initial);
+			aa_coded(s, 8, aa_abuse, best->latest);
 			aa_date(s, 11, best->review);
 			if (best->end != CSC_NODATE && best->end <= d->I)
 				aa_date(s, 12, best->end);
+			else
+				aa_checks_need(s, 6, "a child protection plan open at the inspection date");
 			/* no SSDA903 staged: unknown, not No */
 			aa_yn(s, 13, d->has_903 ? p->epo_w6 : -1);
 			aa_count(s, 14, aa_previous_plans(best, &d->cpp[i], end - i));
@@ -372,19 +382,19 @@ static int l8_rows(aa_sheet *s, aa_data *d, const char *dir)
 		aa_yn(s, 5, p->uasc_12m);
 		aa_yn(s, 6, p->cin_dis);
 		aa_date(s, 7, q.start);
-		aa_text(s, 8, aa_value_out(aa_need, e->cin));
+		aa_coded(s, 8, aa_need, e->cin);
 		aa_yn(s, 9, q.second);
 		aa_date(s, 10, q.ls_start);
-		aa_text(s, 11, aa_value_out(aa_legal, e->ls));
+		aa_coded(s, 11, aa_legal, e->ls);
 		aa_date(s, 12, review);
 		aa_count(s, 18, q.placements_12m);
 		if (q.ceased != CSC_NODATE) {
 			aa_date(s, 19, q.ceased);
-			aa_text(s, 20, aa_value_out(aa_reason_ceased, e->rec));
+			aa_coded(s, 20, aa_reason_ceased, e->rec);
 		}
 		aa_date(s, 21, q.placement);
-		aa_text(s, 22, aa_value_out(aa_place, e->place));
-		aa_text(s, 23, aa_value_out(aa_provider, e->provider));
+		aa_coded(s, 22, aa_place, e->place);
+		aa_coded(s, 23, aa_provider, e->provider);
 		aa_text(s, 24, e->post);
 		aa_text(s, 25, e->urn);
 		aa_count(s, 28, p->missing_12m);

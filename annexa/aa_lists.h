@@ -12,7 +12,6 @@
 #include "aa_sheet.h"
 
 #define AA_NLISTS 11
-#define AA_MAXCOLS 40
 
 typedef struct aa_list {
 	int num;

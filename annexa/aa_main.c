@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aa_checks.h"
 #include "aa_data.h"
 #include "aa_lists.h"
 #include "aa_sheet.h"
@@ -82,7 +83,7 @@ static void label_date(xl_book *b, lxw_worksheet *ws, lxw_format *datef, long ro
 
 /* The cover: who, when, how far the data runs, each list's window. */
 static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_conf *conf,
-		  const aa_data *d, const csc_coverage *cv, const aa_sheet *lists)
+		  const aa_data *d, const csc_coverage *cv, const aa_sheet *lists, long findings)
 {
 	char buf[256];
 	long r = 0;
@@ -103,6 +104,9 @@ static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_co
 		 *csc_version_build() ? " (git " : "", csc_version_build(),
 		 *csc_version_build() ? ")" : "");
 	label(b, ws, r++, "Program", buf);
+	snprintf(buf, sizeof buf, "%ld finding%s: see the Checks sheet (also a CSV beside this "
+		 "workbook); they do not stop it being sent", findings, findings == 1 ? "" : "s");
+	label(b, ws, r++, "Checks", findings ? buf : "none: the Checks sheet is empty");
 	r++;
 	static const char *const head[] = {"List", "Title", "Window from", "Window to", "Holds",
 		"Rows", "Built"};
@@ -176,31 +180,43 @@ static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d)
 	worksheet_set_column(ws, 2, 2, 80, NULL);
 }
 
-/* Build every list into b; 0, or the exit code. */
+/* Build every list into b, with its checks into ck (the CSV at
+ * checks_path); 0, or the exit code. */
 static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverage *cv,
-		 const char *staging)
+		 const char *staging, aa_checks *ck, const char *checks_path)
 {
 	lxw_format *datef = workbook_add_format(b->wb);
 	format_set_num_format(datef, "dd/mm/yyyy");
 	lxw_worksheet *cws = xl_sheet(b, "Cover");
 	aa_sheet s[AA_NLISTS];
-	int rc = 0;
-	for (int i = 0; i < AA_NLISTS && !rc; i++) {
+	for (int i = 0; i < AA_NLISTS; i++) {
 		const aa_list *l = &aa_lists[i];
-		s[i] = (aa_sheet){b, xl_sheet(b, l->sheet), datef, 0, 0, 0};
+		s[i] = (aa_sheet){.b = b, .ws = xl_sheet(b, l->sheet), .date = datef, .list = l,
+				  .d = d, .ck = ck, .child = -1};
 		int n = aa_list_ncols(l);
 		for (int c = 0; c < n; c++)
 			xl_text(b, s[i].ws, 0, c, l->headers[c], XF_HEADER);
 		worksheet_set_column(s[i].ws, 0, (lxw_col_t)(n - 1), 20, NULL);
+	}
+	lxw_worksheet *nws = xl_sheet(b, "Notes");
+	if (aa_checks_open(ck, checks_path, b, xl_sheet(b, "Checks")) != 0)
+		return CSC_EXIT_OUTPUT;
+	int rc = 0;
+	for (int i = 0; i < AA_NLISTS && !rc; i++) {
+		const aa_list *l = &aa_lists[i];
 		if (l->rows && l->rows(&s[i], d, staging) != 0)
 			rc = s[i].full ? CSC_EXIT_OUTPUT : CSC_EXIT_INPUT;
 		else if (l->rows)
 			csc_info("%s (%s): %ld rows", l->sheet, l->title, s[i].rows);
+		aa_sheet_done(&s[i]);
 	}
+	if (!rc && aa_checks_finish(ck, d, staging) != 0)
+		rc = CSC_EXIT_INPUT;
 	if (rc)
 		return rc;
-	cover(b, cws, datef, conf, d, cv, s);
-	notes(b, xl_sheet(b, "Notes"), d);
+	csc_info("checks: %ld findings (the Checks sheet and %s)", ck->n, checks_path);
+	cover(b, cws, datef, conf, d, cv, s, ck->n);
+	notes(b, nws, d);
 	return 0;
 }
 
@@ -264,9 +280,12 @@ int main(int argc, char **argv)
 	if (!rc && aa_load(&d, staging) != 0)
 		rc = CSC_EXIT_INPUT;
 	char *dir = out ? csc_xstrdup(out) : csc_path_join(conf->output_dir, "annex-a");
-	char name[40];
+	char name[40], cname[48];
 	snprintf(name, sizeof name, "annex-a-%s.xlsx", csc_date_iso(I, a));
-	char *path = csc_path_join(dir, name);
+	snprintf(cname, sizeof cname, "annex-a-%s-checks.csv", a);
+	char *path = csc_path_join(dir, name), *cpath = csc_path_join(dir, cname);
+	aa_checks ck;
+	memset(&ck, 0, sizeof ck);
 	if (!rc && csc_mkdirs(dir) != 0) {
 		csc_error_at(dir, 0, "cannot create folder: %s", strerror(errno));
 		rc = CSC_EXIT_OUTPUT;
@@ -278,9 +297,11 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_OUTPUT;
 	}
 	if (!rc)
-		rc = build(b, conf, &d, &cv, staging);
+		rc = build(b, conf, &d, &cv, staging, &ck, cpath);
 	if (!rc && xl_close(b) != 0) {
 		rc = CSC_EXIT_OUTPUT; /* b is discarded below */
+	} else if (!rc && aa_checks_commit(&ck) != 0) {
+		rc = CSC_EXIT_OUTPUT;
 	} else if (!rc) {
 		int p = xl_publish(b); /* frees b, whatever it returns */
 		b = NULL;
@@ -291,7 +312,9 @@ int main(int argc, char **argv)
 	}
 	if (b)
 		xl_discard(b);
+	aa_checks_abort(&ck);
 	aa_data_free(&d);
+	free(cpath);
 	free(path);
 	free(dir);
 	free(staging);

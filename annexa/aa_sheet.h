@@ -9,6 +9,10 @@
 #include "aa_data.h"
 #include "load/xl_book.h"
 
+#define AA_MAXCOLS 40
+
+typedef struct aa_checks aa_checks;
+
 typedef struct aa_sheet {
 	xl_book *b;
 	lxw_worksheet *ws;
@@ -16,7 +20,19 @@ typedef struct aa_sheet {
 	long row;             /* the row being written (0 = headers) */
 	long rows;            /* data rows written */
 	int full;             /* a row past Excel's last was refused (reported) */
+	/* for the checks (aa_checks.h): the list, the current row's child and
+	 * which cells it filled, with its dates */
+	const struct aa_list *list;
+	aa_data *d;
+	aa_checks *ck;        /* NULL: no checks */
+	int child;            /* -1: not known */
+	char id[64];
+	unsigned char filled[AA_MAXCOLS];
+	csc_date dates[AA_MAXCOLS];
 } aa_sheet;
+
+/* Finish the list: the checks of its last row. */
+void aa_sheet_done(aa_sheet *s);
 
 /* Start the next data row; 0, or -1 (reported once) past Excel's last row. */
 int aa_row(aa_sheet *s);
@@ -27,6 +43,10 @@ void aa_count(aa_sheet *s, int col, long n);      /* n < 0: blank */
 /* The Annex A form of plain code `code` of csc_annexa_codes field `field`
  * (gender, ethnicity, source); a code the table lacks is written plain. */
 void aa_code(aa_sheet *s, int col, const char *field, const char *code);
+/* The Annex A form of `code` in value table t (aa_values.h); a code the
+ * table lacks is written plain and named by the checks. */
+struct aa_value;
+void aa_coded(aa_sheet *s, int col, const struct aa_value *t, const char *code);
 /* a) Yes for 1, b) No for 0, blank for -1. */
 void aa_yn(aa_sheet *s, int col, int v);
 

@@ -104,6 +104,9 @@ const aa_value aa_place[] = {
 	{"T2", "y) T2: Temporary placement - holiday"},
 	{"T3", "z) T3: Temporary placement - carer holiday"},
 	{"T4", "zz) T4: Temporary placement - seven days or less"},
+	/* no Annex A letter (ANNEX-A.md 3.7): written plain, a known gap of
+	 * Ofsted's list rather than a fault of the data */
+	{"K3", "K3"}, {"Z11", "Z11"}, {"Z12", "Z12"}, {"Z13", "Z13"}, {"Z14", "Z14"},
 	{NULL, NULL},
 };
 

@@ -123,6 +123,8 @@ A1,1,2025-01-01,2025-02-01,Family Hub,2,,,4
 CSV
 (cd "$T" && "$BIN/csc-annexa" --conf pipeline.conf --date 2026-03-31 --quiet)
 check_eq "csc-annexa on the hand-made staging" 0 $?
+check "the hand-made staging has no findings" test "$(cat "$T/out/annex-a/annex-a-2026-03-31-checks.csv")" = \
+	"check,list,row,child,column,value,file,line,detail"
 "$PY" - "$T/out/annex-a/annex-a-2026-03-31.xlsx" <<'PY'
 import datetime, sys
 import openpyxl
@@ -251,5 +253,5 @@ sed -i 's/^K3,A2,,,,,2026-03-31/K3,A2,,,,,31\/03\/2026/' "$S/contacts.csv"
 exit_says "a malformed staging date" 3 "contact_date" \
 	sh -c "cd '$T' && '$BIN/csc-annexa' --conf pipeline.conf --date 2026-03-30"
 check "no workbook after a failed run" test ! -e "$T/out/annex-a/annex-a-2026-03-30.xlsx"
-check "no temporary after a failed run" test -z "$(ls -A "$T/out/annex-a" | grep -v '^annex-a-2026-03-31.xlsx$')"
+check "no temporary after a failed run" test -z "$(ls -A "$T/out/annex-a" | grep -v -e '^annex-a-2026-03-31.xlsx$' -e '^annex-a-2026-03-31-checks.csv$')"
 finish
