@@ -466,6 +466,8 @@ int aa_load(aa_data *d, const char *dir)
 
 void aa_data_free(aa_data *d)
 {
+	for (int i = 0; i < d->npeople; i++)
+		free(d->people[i].supp);
 	tx_strtab_free(&d->ids);
 	tx_strtab_free(&d->epkey);
 	tx_strtab_free(&d->cppkey);

@@ -30,6 +30,7 @@ typedef struct aa_person {
 	int missing_12m, absent_12m; /* Missing rows M / A with MIS_START in W12 */
 	int uasc_any;         /* any 903 UASC row (List 9) */
 	unsigned lists;       /* bit n: the child has a row in List n (the checks) */
+	char *supp;           /* the supplementary list's values (aa_supp.c), or NULL */
 	int oc3;              /* in an OC3 file; the fields below are its latest row's */
 	char in_touch[5], activ[3], accom[3];
 	csc_date oc3_dob;

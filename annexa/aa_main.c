@@ -13,6 +13,7 @@
 #include "aa_data.h"
 #include "aa_lists.h"
 #include "aa_sheet.h"
+#include "aa_supp.h"
 #include "csc_conf.h"
 #include "csc_coverage.h"
 #include "csc_diag.h"
@@ -135,7 +136,22 @@ static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_co
 }
 
 /* The notes: list by list, what is left blank and why. */
-static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d)
+/* What the Notes sheet says of n/i column h of a list. */
+static const char *ni_note(const char *h, const aa_supp *sp)
+{
+	if (!sp->path)
+		return "Left blank: no input holds it (n/i in ANNEX-A.md) and no supplementary list "
+		       "is configured (annexa_supplementary in pipeline.conf).";
+	for (int k = 0; k < AA_NSUPP; k++)
+		if (!strcmp(h, aa_supp_cols[k].header))
+			return sp->has[k] ? "From the supplementary list: blank for a child it has "
+					    "no value for."
+					  : "Left blank: no input holds it and the supplementary list "
+					    "has no such column.";
+	return "Left blank: no input holds it (n/i in ANNEX-A.md).";
+}
+
+static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d, const aa_supp *sp)
 {
 	long r = 0;
 	xl_text(b, ws, r++, 0, "Notes", XF_TITLE);
@@ -172,7 +188,7 @@ static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d)
 			r++;
 			xl_text(b, ws, r, 0, l->sheet, XF_TEXT);
 			xl_text(b, ws, r, 1, l->ni[c], XF_TEXT);
-			xl_text(b, ws, r, 2, "Left blank: no input holds it (n/i in ANNEX-A.md).", XF_TEXT);
+			xl_text(b, ws, r, 2, ni_note(l->ni[c], sp), XF_TEXT);
 		}
 	}
 	worksheet_set_column(ws, 0, 0, 10, NULL);
@@ -201,6 +217,12 @@ static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverag
 	lxw_worksheet *nws = xl_sheet(b, "Notes");
 	if (aa_checks_open(ck, checks_path, b, xl_sheet(b, "Checks")) != 0)
 		return CSC_EXIT_OUTPUT;
+	aa_supp sp;
+	memset(&sp, 0, sizeof sp);
+	if (conf->annexa_supplementary && aa_supp_read(&sp, conf->annexa_supplementary, d, ck) != 0)
+		return CSC_EXIT_INPUT;
+	if (sp.path)
+		csc_info("supplementary list: %ld rows, %ld rejected", sp.rows, sp.rejected);
 	int rc = 0;
 	for (int i = 0; i < AA_NLISTS && !rc; i++) {
 		const aa_list *l = &aa_lists[i];
@@ -216,7 +238,7 @@ static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverag
 		return rc;
 	csc_info("checks: %ld findings (the Checks sheet and %s)", ck->n, checks_path);
 	cover(b, cws, datef, conf, d, cv, s, ck->n);
-	notes(b, nws, d);
+	notes(b, nws, d, &sp);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "aa_checks.h"
 #include "aa_lists.h"
 #include "aa_sheet.h"
+#include "aa_supp.h"
 #include "aa_values.h"
 #include "csc_annexa_codes.h"
 #include "csc_diag.h"
@@ -14,6 +15,8 @@
 /* The row just written is complete: check it, then forget it. */
 static void row_done(aa_sheet *s)
 {
+	if (s->row > 0 && s->d && s->list)
+		aa_supp_fill(s);
 	if (s->row > 0 && s->ck)
 		aa_checks_row(s);
 	memset(s->filled, 0, sizeof s->filled);
@@ -109,7 +112,7 @@ void aa_code(aa_sheet *s, int col, const char *field, const char *code)
 void aa_yn(aa_sheet *s, int col, int v)
 {
 	if (v >= 0)
-		aa_text(s, col, v ? "a) Yes" : "b) No");
+		aa_text(s, col, v ? AA_YES : AA_NO);
 }
 
 static const char *first(const char *a, const char *b, const char *c)

@@ -49,6 +49,9 @@ static const struct key conf_keys[] = {
 	 "report templates and comparators.csv", NULL},
 	{"commentary", K_PATH, 0, OFF(commentary), NULL,
 	 "commentary CSV for the strand sheets (docs/FORMATS.md); default none", NULL},
+	{"annexa_supplementary", K_PATH, 0, OFF(annexa_supplementary), NULL,
+	 "per-case CSV of the Annex A columns no input holds, for csc-annexa (docs/FORMATS.md); "
+	 "default none", NULL},
 	{"rereferral_basis", K_CHOICE, 0, OFF(rereferral_basis), "referral",
 	 "FD08: referral (national) or closure", rereferral_words},
 	{"assessment_basis", K_CHOICE, 0, OFF(assessment_basis), "assessment",
@@ -443,6 +446,7 @@ void csc_conf_free(csc_conf *c)
 	free(c->templates_dir);
 	free(c->share_key_file);
 	free(c->commentary);
+	free(c->annexa_supplementary);
 	free(c);
 }
 

@@ -47,6 +47,7 @@ typedef struct csc_conf {
 	char *reference_dir;     /* bank holidays and code lists */
 	char *templates_dir;     /* report layouts and comparators */
 	char *commentary;        /* the performance team's commentary CSV; NULL = none */
+	char *annexa_supplementary; /* per-case CSV of Annex A's n/i columns; NULL = none */
 
 	enum csc_rereferral_basis rereferral_basis;
 	enum csc_assessment_basis assessment_basis;

@@ -30,7 +30,9 @@ check_eq "workbook checks (above)" 0 $?
 (cd "$T/a" && "$BIN/csc-annexa" --conf pipeline.conf --date "$I" -o "$T/again" --quiet)
 check_eq "csc-annexa --date -o" 0 $?
 check "byte-identical on a second run" cmp "$book" "$T/again/annex-a-$I.xlsx"
-check "no temporary left" test -z "$(ls -A "$T/again" | grep -v "^annex-a-$I.xlsx$")"
+check "byte-identical checks CSV on a second run" cmp "$T/a/output/annex-a/annex-a-$I-checks.csv" \
+	"$T/again/annex-a-$I-checks.csv"
+check "no temporary left" test -z "$(ls -A "$T/again" | grep -v -e "^annex-a-$I.xlsx$" -e "^annex-a-$I-checks.csv$")"
 (cd "$T/a" && "$BIN/csc-annexa" --conf pipeline.conf --date 2026-02-29 -o "$T/x" --quiet) 2>/dev/null
 check_eq "--date not a real day: exit 4" 4 $?
 (cd "$T/a" && "$BIN/csc-annexa" --conf pipeline.conf --date 1/3/2026 --quiet) 2>/dev/null
