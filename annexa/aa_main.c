@@ -210,9 +210,17 @@ static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverag
 		s[i] = (aa_sheet){.b = b, .ws = xl_sheet(b, l->sheet), .date = datef, .list = l,
 				  .d = d, .ck = ck, .child = -1};
 		int n = aa_list_ncols(l);
-		for (int c = 0; c < n; c++)
+		double widths[AA_MAXCOLS];
+		for (int c = 0; c < n; c++) {
 			xl_text(b, s[i].ws, 0, c, l->headers[c], XF_HEADER);
+			widths[c] = 20;
+		}
 		worksheet_set_column(s[i].ws, 0, (lxw_col_t)(n - 1), 20, NULL);
+		/* the headers wrap: a row tall enough for the longest, so a
+		 * printout shows them whole */
+		double h = xl_wrap_height(l->headers, widths, n);
+		if (h > 0)
+			worksheet_set_row(s[i].ws, 0, h, NULL);
 	}
 	lxw_worksheet *nws = xl_sheet(b, "Notes");
 	if (aa_checks_open(ck, checks_path, b, xl_sheet(b, "Checks")) != 0)
