@@ -57,14 +57,17 @@ static void l1_row(void *ctx, const tx_fields *f)
 	struct stream_ctx *c = ctx;
 	aa_data *d = c->d;
 	csc_date dob = tx_f_date(f, 4), when = tx_f_date(f, 5);
-	int child = aa_child(d, f->v[1]);
-	aa_person *p = &d->people[child];
+	/* a child no other input knows is not kept: its row has its details
+	 * and nothing else reads them (memory grows with the children of CIN,
+	 * SSDA903 and early help, not with every contact's) */
+	int child = tx_find(&d->ids, f->v[1]);
+	aa_person *p = child >= 0 ? &d->people[child] : NULL;
 	/* the child's latest contact's details, for the early-help list */
-	if (*f->v[2] && strlen(f->v[2]) < sizeof p->cl_sex)
+	if (p && *f->v[2] && strlen(f->v[2]) < sizeof p->cl_sex)
 		strcpy(p->cl_sex, f->v[2]);
-	if (*f->v[3] && strlen(f->v[3]) < sizeof p->cl_eth)
+	if (p && *f->v[3] && strlen(f->v[3]) < sizeof p->cl_eth)
 		strcpy(p->cl_eth, f->v[3]);
-	if (dob != CSC_NODATE)
+	if (p && dob != CSC_NODATE)
 		p->cl_dob = dob;
 	if (when == CSC_NODATE || when < d->w6 || when > d->I || c->s->full)
 		return;
@@ -75,9 +78,19 @@ static void l1_row(void *ctx, const tx_fields *f)
 	aa_code(c->s, 6, "source", f->v[6]);
 }
 
+static const char *const eh_child_cols[] = {"child", NULL};
+static void eh_child(void *ctx, const tx_fields *f)
+{
+	struct stream_ctx *c = ctx;
+	aa_child(c->d, f->v[0]);
+}
+
 static int l1_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
-	/* List 1 keeps each child's contact details in d, for List 2 */
+	/* List 1 keeps in d the contact details of the children List 2 will
+	 * need: the early-help children are known first */
+	if (d->has_contacts && d->has_eh && stream(s, d, dir, "early_help.csv", eh_child_cols, eh_child))
+		return -1;
 	return d->has_contacts ? stream(s, d, dir, "contacts.csv", l1_cols, l1_row) : 0;
 }
 

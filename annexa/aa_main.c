@@ -220,16 +220,16 @@ static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverag
 				  .d = d, .ck = ck, .child = -1};
 		int n = aa_list_ncols(l);
 		double widths[AA_MAXCOLS];
-		for (int c = 0; c < n; c++) {
-			xl_text(b, s[i].ws, 0, c, l->headers[c], XF_HEADER);
+		for (int c = 0; c < n; c++)
 			widths[c] = 20;
-		}
 		worksheet_set_column(s[i].ws, 0, (lxw_col_t)(n - 1), 20, NULL);
 		/* the headers wrap: a row tall enough for the longest, so a
 		 * printout shows them whole */
 		double h = xl_wrap_height(l->headers, widths, n);
 		if (h > 0)
 			worksheet_set_row(s[i].ws, 0, h, NULL);
+		for (int c = 0; c < n; c++)
+			xl_text(b, s[i].ws, 0, c, l->headers[c], XF_HEADER);
 	}
 	lxw_worksheet *nws = xl_sheet(b, "Notes");
 	if (aa_checks_open(ck, checks_path, b, xl_sheet(b, "Checks")) != 0)
@@ -331,7 +331,8 @@ int main(int argc, char **argv)
 	}
 	xl_book *b = NULL;
 	if (!rc) {
-		b = xl_open(path, "Ofsted Annex A", conf->la_name, I);
+		/* rows are written in order: memory stays one row per sheet */
+		b = xl_open_streaming(path, "Ofsted Annex A", conf->la_name, I);
 		if (!b)
 			rc = CSC_EXIT_OUTPUT;
 	}

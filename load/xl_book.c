@@ -91,7 +91,8 @@ static char *tmp_name(const char *path)
 	return t;
 }
 
-xl_book *xl_open(const char *path, const char *title, const char *company, csc_date created)
+static xl_book *open_book(const char *path, const char *title, const char *company,
+			  csc_date created, int streaming)
 {
 	xl_book *b = csc_xcalloc(1, sizeof *b);
 	b->path = csc_xstrdup(path);
@@ -106,7 +107,8 @@ xl_book *xl_open(const char *path, const char *title, const char *company, csc_d
 		free(b);
 		return NULL;
 	}
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
+	lxw_workbook_options opt = {.constant_memory = streaming ? LXW_TRUE : LXW_FALSE,
+				    .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 	b->wb = workbook_new_opt(b->tmp, &opt);
 	if (!b->wb) {
 		csc_error_at(path, 0, "cannot start the workbook");
@@ -133,6 +135,17 @@ xl_book *xl_open(const char *path, const char *title, const char *company, csc_d
 	};
 	xl_check(b, workbook_set_properties(b->wb, &props));
 	return b;
+}
+
+xl_book *xl_open(const char *path, const char *title, const char *company, csc_date created)
+{
+	return open_book(path, title, company, created, 0);
+}
+
+xl_book *xl_open_streaming(const char *path, const char *title, const char *company,
+			   csc_date created)
+{
+	return open_book(path, title, company, created, 1);
 }
 
 static int sync_file(const char *path)

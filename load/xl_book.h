@@ -51,6 +51,15 @@ typedef struct xl_book {
  * properties; `created` (the period end) becomes their timestamp. */
 xl_book *xl_open(const char *path, const char *title, const char *company, csc_date created);
 
+/* The same in libxlsxwriter's constant_memory mode, for a workbook of many
+ * rows and no Excel Table (Annex A): each sheet keeps only the row being
+ * written and spills the others to a temporary file, so memory does not
+ * grow with the rows. Each sheet's rows must be written in order (a cell
+ * of an earlier row is refused and fails xl_close); strings are stored
+ * inline. NULL on error (reported). */
+xl_book *xl_open_streaming(const char *path, const char *title, const char *company,
+			   csc_date created);
+
 /* Write the workbook to its temporary name and fsync it; 0, or -1 after
  * printing why (the temporary is removed). */
 int xl_close(xl_book *b);

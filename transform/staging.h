@@ -25,6 +25,8 @@ typedef struct tx_strtab {
 } tx_strtab;
 
 int tx_intern(tx_strtab *t, const char *s);
+/* The number of s, or -1 when t does not hold it (nothing is added). */
+int tx_find(const tx_strtab *t, const char *s);
 void tx_strtab_free(tx_strtab *t);
 
 /* One staged row: v[i] is the value of the i-th wanted column. */

@@ -48,6 +48,17 @@ int tx_intern(tx_strtab *t, const char *s)
 	return t->n - 1;
 }
 
+int tx_find(const tx_strtab *t, const char *s)
+{
+	if (!t->nslot)
+		return -1;
+	uint32_t m = (uint32_t)(t->nslot - 1), h = hash(s) & m;
+	for (; t->slot[h]; h = (h + 1) & m)
+		if (!strcmp(t->s[t->slot[h] - 1], s))
+			return t->slot[h] - 1;
+	return -1;
+}
+
 void tx_strtab_free(tx_strtab *t)
 {
 	for (int i = 0; i < t->n; i++)
