@@ -24,10 +24,29 @@ int aa_child(aa_data *d, const char *id)
 	int i = tx_intern(&d->ids, id);
 	if (i == d->npeople) {
 		aa_person *p = tx_push(&d->people, &d->npeople, &d->cappeople, sizeof *p);
-		p->cin_dob = p->h_dob = p->cl_dob = p->sw_from = p->oc3_dob = CSC_NODATE;
+		p->cin_dob = p->cl_dob = CSC_NODATE;
 		p->cin_dis = -1;
+		p->p903 = -1;
 	}
 	return i;
+}
+
+static const aa_p903 no903 = {.h_dob = CSC_NODATE, .oc3_dob = CSC_NODATE, .sw_from = CSC_NODATE};
+
+aa_p903 *aa_p903_get(aa_data *d, int child)
+{
+	aa_person *p = &d->people[child];
+	if (p->p903 < 0) {
+		p->p903 = d->np903;
+		*(aa_p903 *)tx_push(&d->p903, &d->np903, &d->capp903, sizeof no903) = no903;
+	}
+	return &d->p903[p->p903];
+}
+
+const aa_p903 *aa_p903_of(const aa_data *d, int child)
+{
+	int i = child >= 0 ? d->people[child].p903 : -1;
+	return i >= 0 ? &d->p903[i] : &no903;
 }
 
 int aa_key(char *buf, size_t cap, const tx_fields *f, int n)
@@ -233,8 +252,7 @@ static const char *const h_cols[] = {"CHILD", "SEX", "DOB", "ETHNIC", NULL};
 static void h_row(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
-	int ci = aa_child(d, f->v[0]);
-	aa_person *p = &d->people[ci];
+	aa_p903 *p = aa_p903_get(d, aa_child(d, f->v[0]));
 	copy(p->h_sex, sizeof p->h_sex, f->v[1]);
 	p->h_dob = tx_f_date(f, 2);
 	copy(p->h_eth, sizeof p->h_eth, f->v[3]);
@@ -246,7 +264,7 @@ static void e_row(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
 	int ci = aa_child(d, f->v[0]);
-	aa_person *p = &d->people[ci];
+	aa_p903 *p = aa_p903_get(d, ci);
 	csc_date s = tx_f_date(f, 1), e = tx_f_date(f, 3);
 	const char *ls = f->v[2];
 	/* short breaks are not care (ANNEX-A.md section 0, Care) */
@@ -294,9 +312,10 @@ static void u_row(void *ctx, const tx_fields *f)
 	aa_data *d = ctx;
 	int ci = aa_child(d, f->v[0]);
 	csc_date duc = tx_f_date(f, 1);
-	d->people[ci].uasc_any = 1;
+	aa_p903 *p = aa_p903_get(d, ci);
+	p->uasc_any = 1;
 	if (duc == CSC_NODATE || duc >= d->w12)
-		d->people[ci].uasc_12m = 1;
+		p->uasc_12m = 1;
 }
 
 static const char *const m_cols[] = {"CHILD", "MISSING", "MIS_START", NULL};
@@ -308,9 +327,9 @@ static void m_row(void *ctx, const tx_fields *f)
 	if (s == CSC_NODATE || s < d->w12 || s > d->I)
 		return;
 	if (!strcmp(f->v[1], "M"))
-		d->people[ci].missing_12m++;
+		aa_p903_get(d, ci)->missing_12m++;
 	else if (!strcmp(f->v[1], "A"))
-		d->people[ci].absent_12m++;
+		aa_p903_get(d, ci)->absent_12m++;
 }
 
 /* OC3 is a row per collection year; files are read oldest first, so the
@@ -319,7 +338,7 @@ static const char *const oc3_cols[] = {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACC
 static void oc3_row(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
-	aa_person *p = &d->people[aa_child(d, f->v[0])];
+	aa_p903 *p = aa_p903_get(d, aa_child(d, f->v[0]));
 	p->oc3 = 1;
 	p->oc3_dob = tx_f_date(f, 1);
 	copy(p->in_touch, sizeof p->in_touch, f->v[2]);
@@ -358,8 +377,7 @@ static const char *const sw_cols[] = {"CHILD", "SW_ID", "SW_DECOM", "SW_DEC", NU
 static void sw_row(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
-	int ci = aa_child(d, f->v[0]);
-	aa_person *p = &d->people[ci];
+	aa_p903 *p = aa_p903_get(d, aa_child(d, f->v[0]));
 	csc_date s = tx_f_date(f, 2);
 	if (open_at(s, tx_f_date(f, 3), d->I) && (!*p->sw_id || s > p->sw_from)) {
 		copy(p->sw_id, sizeof p->sw_id, f->v[1]);
@@ -472,6 +490,7 @@ void aa_data_free(aa_data *d)
 	tx_strtab_free(&d->epkey);
 	tx_strtab_free(&d->cppkey);
 	free(d->people);
+	free(d->p903);
 	free(d->ep);
 	free(d->cpp);
 	free(d->s47);

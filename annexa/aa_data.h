@@ -14,28 +14,35 @@
 #include "csc_date.h"
 #include "transform/staging.h" /* tx_strtab, tx_fields: transform's staging reader */
 
-/* A child's details from each input that holds them; "" / CSC_NODATE when
- * that input does not. */
-typedef struct aa_person {
-	char cin_sex[2], cin_eth[8];
-	csc_date cin_dob;
-	int cin_dis;          /* -1 no CIN child record; 0 NONE or none; 1 a disability */
+/* A child's SSDA903 details, kept only for the children the SSDA903
+ * names (aa_data.p903): most children of a dump are not looked after, so
+ * aa_person stays small. */
+typedef struct aa_p903 {
 	char h_sex[2], h_eth[8];
 	csc_date h_dob;       /* SSDA903 Header */
-	char cl_sex[2], cl_eth[8];
-	csc_date cl_dob;      /* the child's last contact (file order) with the value */
 	int looked_after;     /* a 903 episode (not LS V3/V4) open at I */
 	int epo_w6;           /* a 903 episode with LS L1/L2 overlapping W6 */
 	int uasc_12m;         /* a 903 UASC row with DUC empty or >= I - 12 months */
 	int missing_12m, absent_12m; /* Missing rows M / A with MIS_START in W12 */
 	int uasc_any;         /* any 903 UASC row (List 9) */
-	unsigned lists;       /* bit n: the child has a row in List n (the checks) */
-	char *supp;           /* the supplementary list's values (aa_supp.c), or NULL */
 	int oc3;              /* in an OC3 file; the fields below are its latest row's */
 	char in_touch[5], activ[3], accom[3];
 	csc_date oc3_dob;
 	char sw_id[24];       /* SW_ID of the SocialWorker row open at I */
 	csc_date sw_from;     /* its SW_DECOM (the latest open one wins) */
+} aa_p903;
+
+/* A child's details from each input that holds them; "" / CSC_NODATE when
+ * that input does not. */
+typedef struct aa_person {
+	char cin_sex[2], cin_eth[8];
+	char cl_sex[2], cl_eth[8];
+	csc_date cin_dob;
+	int cin_dis;          /* -1 no CIN child record; 0 NONE or none; 1 a disability */
+	csc_date cl_dob;      /* the child's last contact (file order) with the value */
+	int p903;             /* index into aa_data.p903, -1 none */
+	unsigned lists;       /* bit n: the child has a row in List n (the checks) */
+	char *supp;           /* the supplementary list's values (aa_supp.c), or NULL */
 } aa_person;
 
 /* One SSDA903 episode (short breaks, LS V3/V4, are not kept: not care). */
@@ -94,6 +101,8 @@ typedef struct aa_data {
 	tx_strtab ids;        /* child IDs, numbered in order of first appearance */
 	aa_person *people;
 	int npeople, cappeople;
+	aa_p903 *p903;
+	int np903, capp903;
 	aa_episode *ep;
 	int nep, capep;
 	aa_cpp *cpp;
@@ -130,6 +139,14 @@ int aa_key(char *buf, size_t cap, const tx_fields *f, int n);
 
 /* 1 when staging_dir holds the tables of at least one input. */
 int aa_staged_any(const char *staging_dir);
+
+/* The SSDA903 details of child, added when new (the pointer is valid
+ * until the next one is added). */
+aa_p903 *aa_p903_get(aa_data *d, int child);
+
+/* The SSDA903 details of child, or an empty record (dates CSC_NODATE)
+ * when the SSDA903 does not name the child. */
+const aa_p903 *aa_p903_of(const aa_data *d, int child);
 
 /* The person index of child id, added when new. */
 int aa_child(aa_data *d, const char *id);

@@ -23,9 +23,11 @@ static int lac_run(const aa_data *d, int *k, int child)
 
 /* The date of birth of the person columns: CIN, then SSDA903 (Header,
  * then OC3). */
-static csc_date dob_of(const aa_person *p)
+static csc_date dob_of(const aa_data *d, int child)
 {
-	return p->cin_dob != CSC_NODATE ? p->cin_dob : p->h_dob != CSC_NODATE ? p->h_dob : p->oc3_dob;
+	const aa_person *p = &d->people[child];
+	const aa_p903 *h = aa_p903_of(d, child);
+	return p->cin_dob != CSC_NODATE ? p->cin_dob : h->h_dob != CSC_NODATE ? h->h_dob : h->oc3_dob;
 }
 
 int aa_l9_rows(aa_sheet *s, aa_data *d, const char *dir)
@@ -36,27 +38,28 @@ int aa_l9_rows(aa_sheet *s, aa_data *d, const char *dir)
 	int k = 0;
 	for (int c = 0; c < d->npeople && !s->full; c++) {
 		const aa_person *p = &d->people[c];
+		const aa_p903 *h = aa_p903_of(d, c);
 		int n = lac_run(d, &k, c);
-		csc_date dob = dob_of(p);
-		int cat = aa_leaver_category(&d->lac[k], n, dob, d->I, p->oc3,
-					     !strcmp(p->in_touch, "DIED"), d->leaver_max_age);
+		csc_date dob = dob_of(d, c);
+		int cat = aa_leaver_category(&d->lac[k], n, dob, d->I, h->oc3,
+					     !strcmp(h->in_touch, "DIED"), d->leaver_max_age);
 		if (!cat || aa_row(s))
 			continue;
 		aa_person_cells(s, 0, d, d->ids.s[c], c, NULL, NULL, dob);
-		aa_yn(s, 5, p->uasc_any);
+		aa_yn(s, 5, h->uasc_any);
 		aa_yn(s, 6, p->cin_dis);
 		aa_text(s, 10, aa_leaver_out(cat));
 		if (cat == 'd')
 			aa_checks_need(s, 8, "d) Eligible child: looked after at the inspection date");
-		aa_coded(s, 12, aa_in_touch, p->in_touch);
+		aa_coded(s, 12, aa_in_touch, h->in_touch);
 		/* ACCOM: a letter and a suitability digit; ACCOM/ACTIV 0 -> empty */
-		if (p->accom[0] && strcmp(p->accom, "0")) {
-			char letter[2] = {p->accom[0], 0}, digit[2] = {p->accom[1], 0};
+		if (h->accom[0] && strcmp(h->accom, "0")) {
+			char letter[2] = {h->accom[0], 0}, digit[2] = {h->accom[1], 0};
 			aa_coded(s, 14, aa_accom, letter);
 			aa_coded(s, 15, aa_suitability, digit);
 		}
-		if (strcmp(p->activ, "0"))
-			aa_coded(s, 16, aa_activity, p->activ);
+		if (strcmp(h->activ, "0"))
+			aa_coded(s, 16, aa_activity, h->activ);
 	}
 	return s->full ? -1 : 0;
 }
@@ -99,7 +102,7 @@ int aa_l10_rows(aa_sheet *s, aa_data *d, const char *dir)
 			if (aa_row(s))
 				break;
 			aa_text(s, 0, d->ids.s[child]);
-			aa_person_details(s, 2, d, child, NULL, NULL, dob_of(p));
+			aa_person_details(s, 2, d, child, NULL, NULL, dob_of(d, child));
 			aa_yn(s, 6, p->cin_dis);
 			aa_date(s, 7, q.entered);
 			aa_date(s, 8, a->decision);

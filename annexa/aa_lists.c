@@ -321,7 +321,8 @@ static int l6_rows(aa_sheet *s, aa_data *d, const char *dir)
 			aa_date(s, 9, best->closure);
 			aa_coded(s, 10, aa_closure, best->reason);
 		}
-		const char *status = aa_case_status(best, p->looked_after, cp, d->I);
+		const char *status = aa_case_status(best, aa_p903_of(d, best->child)->looked_after, cp,
+						    d->I);
 		aa_text(s, 11, status);
 		if (status[0] == 'a')
 			aa_checks_need(s, 8, "Case Status a) Looked after child");
@@ -358,7 +359,7 @@ static int l7_rows(aa_sheet *s, aa_data *d, const char *dir)
 			else
 				aa_checks_need(s, 6, "a child protection plan open at the inspection date");
 			/* no SSDA903 staged: unknown, not No */
-			aa_yn(s, 13, d->has_903 ? p->epo_w6 : -1);
+			aa_yn(s, 13, d->has_903 ? aa_p903_of(d, best->child)->epo_w6 : -1);
 			aa_count(s, 14, aa_previous_plans(best, &d->cpp[i], end - i));
 		}
 		i = end;
@@ -392,7 +393,8 @@ static int l8_rows(aa_sheet *s, aa_data *d, const char *dir)
 			break;
 		const aa_person *p = &d->people[child];
 		person(s, d, child);
-		aa_yn(s, 5, p->uasc_12m);
+		const aa_p903 *h = aa_p903_of(d, child);
+		aa_yn(s, 5, h->uasc_12m);
 		aa_yn(s, 6, p->cin_dis);
 		aa_date(s, 7, q.start);
 		aa_coded(s, 8, aa_need, e->cin);
@@ -410,9 +412,9 @@ static int l8_rows(aa_sheet *s, aa_data *d, const char *dir)
 		aa_coded(s, 23, aa_provider, e->provider);
 		aa_text(s, 24, e->post);
 		aa_text(s, 25, e->urn);
-		aa_count(s, 28, p->missing_12m);
-		aa_count(s, 29, p->absent_12m);
-		aa_text(s, 33, p->sw_id);
+		aa_count(s, 28, h->missing_12m);
+		aa_count(s, 29, h->absent_12m);
+		aa_text(s, 33, h->sw_id);
 	}
 	return s->full ? -1 : 0;
 }

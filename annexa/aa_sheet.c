@@ -126,10 +126,11 @@ void aa_person_details(aa_sheet *s, int col, const aa_data *d, int child, const 
 	const aa_person *p = child >= 0 ? &d->people[child] : NULL;
 	s->child = child;
 	if (p) {
-		sex = first(sex, p->cin_sex, p->h_sex);
-		eth = first(eth, p->cin_eth, p->h_eth);
+		const aa_p903 *h = aa_p903_of(d, child);
+		sex = first(sex, p->cin_sex, h->h_sex);
+		eth = first(eth, p->cin_eth, h->h_eth);
 		if (dob == CSC_NODATE)
-			dob = p->cin_dob != CSC_NODATE ? p->cin_dob : p->h_dob;
+			dob = p->cin_dob != CSC_NODATE ? p->cin_dob : h->h_dob;
 	}
 	aa_code(s, col, "gender", sex);
 	aa_code(s, col + 1, "ethnicity", eth);
