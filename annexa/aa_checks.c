@@ -36,38 +36,35 @@ void aa_checks_add(aa_checks *c, const char *check, const char *list, long row,
 		   const char *child, const char *column, const char *value, const char *file,
 		   long line, const char *detail)
 {
+	/* the columns of heads[]: 'c' our words, 't' text from the data
+	 * (formula-guarded in the CSV), 'n' a number (0: none) */
+	const char *v[] = {check, list, NULL, child, column, value, file, NULL, detail};
+	static const char kind[] = "ccntcttnt";
+	long num[] = {0, 0, row, 0, 0, 0, 0, line, 0};
 	c->n++;
-	csc_csvw_str(&c->w, check);
-	csc_csvw_str(&c->w, list);
-	if (row > 0)
-		csc_csvw_long(&c->w, row);
-	else
-		csc_csvw_str(&c->w, NULL);
-	csc_csvw_text(&c->w, child);
-	csc_csvw_str(&c->w, column);
-	csc_csvw_text(&c->w, value);
-	csc_csvw_text(&c->w, file);
-	if (line > 0)
-		csc_csvw_long(&c->w, line);
-	else
-		csc_csvw_str(&c->w, NULL);
-	csc_csvw_text(&c->w, detail);
+	for (int i = 0; heads[i]; i++) {
+		if (kind[i] == 'n') {
+			if (num[i] > 0)
+				csc_csvw_long(&c->w, num[i]);
+			else
+				csc_csvw_str(&c->w, NULL);
+		} else if (kind[i] == 't') {
+			csc_csvw_text(&c->w, v[i]);
+		} else {
+			csc_csvw_str(&c->w, v[i]);
+		}
+	}
 	csc_csvw_end(&c->w);
 	/* the sheet stops at Excel's last row; the CSV has every finding */
 	if (c->row + 2 >= XL_MAX_ROWS)
 		return;
 	long r = ++c->row;
-	xl_text(c->b, c->ws, r, 0, check, XF_NONE);
-	xl_text(c->b, c->ws, r, 1, list, XF_NONE);
-	if (row > 0)
-		xl_num(c->b, c->ws, r, 2, (double)row, XF_NONE);
-	xl_text(c->b, c->ws, r, 3, child, XF_NONE);
-	xl_text(c->b, c->ws, r, 4, column, XF_NONE);
-	xl_text(c->b, c->ws, r, 5, value, XF_NONE);
-	xl_text(c->b, c->ws, r, 6, file, XF_NONE);
-	if (line > 0)
-		xl_num(c->b, c->ws, r, 7, (double)line, XF_NONE);
-	xl_text(c->b, c->ws, r, 8, detail, XF_NONE);
+	for (int i = 0; heads[i]; i++) {
+		if (v[i])
+			xl_text(c->b, c->ws, r, i, v[i], XF_NONE);
+		else if (num[i] > 0)
+			xl_num(c->b, c->ws, r, i, (double)num[i], XF_NONE);
+	}
 }
 
 /* The row rules of each list, by Ofsted's header names:
