@@ -2,8 +2,10 @@
  * aa_lists.h - the eleven Annex A lists as one table (aa_lists.c): number,
  * sheet, title, window, Ofsted's headers in order, the columns no input
  * holds (left blank, named on the Notes sheet), the inputs a list is built
- * from and the function that writes its rows (NULL: not built yet, the
- * sheet has its headers only and the Notes sheet says so).
+ * from and the function that writes its rows (NULL: no input holds the
+ * list, List 11; the sheet has its headers only and the Notes sheet says
+ * so). The columns no input holds are filled from the supplementary list
+ * when it has them (aa_supp.h).
  */
 #ifndef AA_LISTS_H
 #define AA_LISTS_H
