@@ -35,6 +35,8 @@ static const char *const drill_words[] = {"report", "all"};
 static const struct key conf_keys[] = {
 	{"la_name", K_STRING, 1, OFF(la_name), NULL, "authority name shown on reports", NULL},
 	{"la_number", K_LA, 1, OFF(la_number), NULL, "3-digit DfE LA number", NULL},
+	{"contact", K_STRING, 0, OFF(contact), NULL,
+	 "who to ask about the reports, shown on each workbook's cover; default none", NULL},
 	{"period_end", K_MONTH, 0, OFF(period_end), NULL,
 	 "last month reported, YYYY-MM (default: the last complete month the data covers)", NULL},
 	{"months_shown", K_INT, 0, OFF(months_shown), "6", "months in the highlight report (1-24)", NULL},
@@ -436,6 +438,7 @@ void csc_conf_free(csc_conf *c)
 	free(c->path);
 	free(c->dir);
 	free(c->la_name);
+	free(c->contact);
 	free(c->la_number);
 	free(c->cin_census);
 	free(c->ssda903_dir);

@@ -48,6 +48,7 @@ typedef struct csc_conf {
 	char *templates_dir;     /* report layouts and comparators */
 	char *commentary;        /* the performance team's commentary CSV; NULL = none */
 	char *annexa_supplementary; /* per-case CSV of Annex A's n/i columns; NULL = none */
+	char *contact;           /* the covers' contact line; NULL = not given */
 
 	enum csc_rereferral_basis rereferral_basis;
 	enum csc_assessment_basis assessment_basis;

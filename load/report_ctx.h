@@ -26,6 +26,9 @@ typedef struct report {
 	/* The publication edition (report_publish.h): the suppression state
 	 * of each d->m row; NULL for the internal workbooks. */
 	const enum ps_state *pub;
+	/* The drill-down workbook: cover, contents and every drill-down row,
+	 * never a strand (the board workbooks are for print). */
+	int drill;
 	rp_col cols[RP_MAX_COLS];  /* the period columns */
 	int ncols;
 	rp_col cmp;                /* the comparator period */
@@ -54,8 +57,15 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 /* The header row of the Chart data table (before any strand). */
 void report_chart_data_start(report *r);
 
+/* The workbook's title after the authority's name ("Children's social
+ * care highlight report", "Drill-down: ..."), into out. */
+void report_title(const report *r, char *out, size_t cap);
+
 /* The fixed sheets. */
 void report_cover(report *r, lxw_worksheet *ws);
+/* The cover's table of input files and record counts from row y; returns
+ * the row after it. */
+long report_cover_inputs(report *r, lxw_worksheet *ws, long y);
 void report_contents(report *r, lxw_worksheet *ws, const char *const *names,
 		     const char *const *descs, int n);
 void report_notes(report *r, lxw_worksheet *ws);
@@ -65,13 +75,10 @@ void report_recon(report *r, lxw_worksheet *ws);
 int report_rejects(report *r, lxw_worksheet *ws);
 int report_dq(report *r, lxw_worksheet *ws);
 
-/* Drill-down rows for the report's periods, counted first so the sheets
- * can be planned; returns the count or -1. */
+/* Rows of drilldown.csv, counted first so the drill-down sheets can be
+ * planned: from drilldown_periods.csv when present, else from a pass over
+ * drilldown.csv; 0 when drilldown = no; -1 after printing a read error. */
 long report_drill_count(report *r);
-/* The same for nr reports: counts[k] for r[k], from drilldown_periods.csv
- * when present (1), else from one pass over drilldown.csv (0); all zero
- * when drilldown = no; -1 after printing a read error. */
-int report_drill_count_all(report *const *r, int nr, long *counts);
 /* Write the first drill_max of them over the given sheets (each holds
  * drill_rows_per_sheet rows). */
 int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total);

@@ -19,9 +19,11 @@
 
 static const char *const reports[] = {"highlight", "quarterly"};
 #define NREPORTS 2
-/* Workbooks at most: the reports, then the published highlight edition
+/* Workbooks at most, in the order built: the highlight report, the
+ * drill-down (second, so that with --jobs 2 the largest is built beside
+ * the others), the quarterly report, then the published highlight edition
  * (publish_edition = yes), laid out from the highlight template. */
-#define NBOOKS 3
+#define NBOOKS 4
 #define PUB_REPORT 0
 
 static void usage(FILE *f)
@@ -44,9 +46,11 @@ static void help(void)
 	       "    templates_dir/quarterly.tpl (templates/README.md), puts the\n"
 	       "    commentary file (pipeline.conf commentary, docs/FORMATS.md) for the\n"
 	       "    period on each strand sheet, and writes\n"
-	       "    output_dir/highlight-YYYY-MM.xlsx and\n"
-	       "    output_dir/quarterly-YYYY-MM.xlsx. Both are written to temporary names\n"
-	       "    and renamed only when both are complete, so a failed run leaves the\n"
+	       "    output_dir/highlight-YYYY-MM.xlsx, output_dir/quarterly-YYYY-MM.xlsx\n"
+	       "    (the board workbooks, set up to print on A4) and\n"
+	       "    output_dir/drilldown-YYYY-MM.xlsx (every row of drilldown.csv: the\n"
+	       "    records behind the figures). All are written to temporary names\n"
+	       "    and renamed only when all are complete, so a failed run leaves the\n"
 	       "    previous workbooks untouched. The same inputs give byte-identical files.\n"
 	       "    With publish_edition = yes it also writes the publication edition:\n"
 	       "    output_dir/measures-published.csv and\n"
@@ -61,16 +65,18 @@ static void help(void)
 	       "                        workbooks there (default output_dir; csc-run passes\n"
 	       "                        its per-period folder); staging is always\n"
 	       "                        output_dir/staging\n"
-	       "    --label L           name the workbooks highlight-L.xlsx and\n"
-	       "                        quarterly-L.xlsx (default the period, YYYY-MM)\n"
+	       "    --label L           name the workbooks highlight-L.xlsx,\n"
+	       "                        quarterly-L.xlsx and drilldown-L.xlsx (default the\n"
+	       "                        period, YYYY-MM)\n"
 	       "    --drilldown-rows N  records per drill-down sheet before continuing on\n"
 	       "                        the next (default and maximum 1048572)\n"
-	       "    --drilldown-max N   drill-down records kept in each workbook (default\n"
+	       "    --drilldown-max N   drill-down records kept in the workbook (default\n"
 	       "                        1000000; the workbook is built in memory, about\n"
 	       "                        0.7 KB per record); the rest stay in drilldown.csv\n"
 	       "    --jobs N            processes building workbooks at once (default 2,\n"
 	       "                        one per workbook; each holds its own workbook in\n"
-	       "                        memory); 1 builds them one after another. The\n"
+	       "                        memory; the drill-down workbook is built beside\n"
+	       "                        the others); 1 builds them one after another. The\n"
 	       "                        bytes written are the same either way\n"
 	       "    --quiet             no progress messages\n"
 	       "    --help              this text\n"
@@ -86,11 +92,57 @@ static void sheet_desc(char **descs, int i, const char *s)
 	descs[i] = csc_xstrdup(s);
 }
 
-/* Build one workbook into b. Returns an exit code.
+/* The drill-down workbook: Cover, Contents, then the drill-down sheets
+ * (drill records, drill_rows_per_sheet to a sheet). An exit code. */
+static int build_drill(report *r, long drill)
+{
+	long kept = drill < r->drill_max ? drill : r->drill_max;
+	int ndrill = kept ? (int)((kept + r->drill_rows_per_sheet - 1) / r->drill_rows_per_sheet) : 1;
+	if (ndrill > 200) {
+		csc_error("%ld drill-down records need more than 200 sheets; raise --drilldown-rows",
+			  kept);
+		return CSC_EXIT_CONFIG;
+	}
+	int n = 2 + ndrill;
+	char **names = csc_xcalloc((size_t)n, sizeof *names);
+	char **descs = csc_xcalloc((size_t)n, sizeof *descs);
+	lxw_worksheet **ws = csc_xcalloc((size_t)n, sizeof *ws);
+	names[0] = csc_xstrdup("Cover");
+	sheet_desc(descs, 0, "Authority, period, inputs and record counts");
+	names[1] = csc_xstrdup("Contents");
+	sheet_desc(descs, 1, "This list");
+	for (int i = 0; i < ndrill; i++) {
+		char nm[32];
+		snprintf(nm, sizeof nm, i ? "Drill-down %d" : "Drill-down", i + 1);
+		names[2 + i] = csc_xstrdup(nm);
+		sheet_desc(descs, 2 + i, "The records behind each figure");
+	}
+	for (int i = 0; i < n; i++)
+		ws[i] = xl_sheet(r->b, names[i]);
+	int rc = CSC_EXIT_OK;
+	if (!r->b->error) {
+		report_cover(r, ws[0]);
+		report_contents(r, ws[1], (const char *const *)names + 2,
+				(const char *const *)descs + 2, n - 2);
+		if (report_drill(r, ws + 2, ndrill, drill))
+			rc = CSC_EXIT_INPUT;
+	}
+	for (int i = 0; i < n; i++) {
+		free(names[i]);
+		free(descs[i]);
+	}
+	free(names);
+	free(descs);
+	free(ws);
+	return rc;
+}
+
+/* Build one board workbook into b. Returns an exit code.
  *
- * The workbook's sheets are, in order: Cover, Contents, one per strand of
- * the template ([Sheet name] in templates/<name>.tpl), then the fixed sheets
- * listed below, then the drill-down.
+ * The workbook's sheets are, in order: Cover, Contents, Notes, one per
+ * strand of the template ([Sheet name] in templates/<name>.tpl), then the
+ * fixed sheets listed below. The drill-down is a workbook of its own
+ * (build_drill).
  *
  * Adding a sheet, every file to touch:
  *
@@ -104,24 +156,17 @@ static void sheet_desc(char **descs, int i, const char *s)
  */
 static int build(report *r, long drill)
 {
+	if (r->drill)
+		return build_drill(r, drill);
 	const tpl *t = r->t;
 	xl_book *b = r->b;
-	long kept = drill < r->drill_max ? drill : r->drill_max;
-	int ndrill = kept ? (int)((kept + r->drill_rows_per_sheet - 1) / r->drill_rows_per_sheet) : 1;
-	if (r->pub)
-		ndrill = 0; /* never published */
-	if (ndrill > 200) {
-		csc_error("%ld drill-down records need more than 200 sheets; raise --drilldown-rows",
-			  kept);
-		return CSC_EXIT_CONFIG;
-	}
 
 	/* Chart data, Definitions, then Data quality, Rejected, DQ findings;
 	 * or Notes in the publication edition, which has its own key
 	 * (report_pub_notes); the internal workbooks' Notes sheet comes third */
 	int nfixed_after = r->pub ? 3 : 5;
 	int notes = !r->pub;
-	int n = 2 + notes + t->nsheets + nfixed_after + ndrill;
+	int n = 2 + notes + t->nsheets + nfixed_after;
 	char **names = csc_xcalloc((size_t)n, sizeof *names);
 	char **descs = csc_xcalloc((size_t)n, sizeof *descs);
 	lxw_worksheet **ws = csc_xcalloc((size_t)n, sizeof *ws);
@@ -150,12 +195,6 @@ static int build(report *r, long drill)
 		names[k] = csc_xstrdup("DQ findings");
 		sheet_desc(descs, k++, "Data-quality findings made while extracting and computing");
 	}
-	for (int i = 0; i < ndrill; i++) {
-		char nm[32];
-		snprintf(nm, sizeof nm, i ? "Drill-down %d" : "Drill-down", i + 1);
-		names[k] = csc_xstrdup(nm);
-		sheet_desc(descs, k++, "The records behind each figure");
-	}
 	for (int i = 0; i < n; i++)
 		ws[i] = xl_sheet(b, names[i]);
 
@@ -177,8 +216,7 @@ static int build(report *r, long drill)
 			report_pub_notes(r, ws[cd + 2]);
 		} else {
 			report_recon(r, ws[cd + 2]);
-			if (report_rejects(r, ws[cd + 3]) || report_dq(r, ws[cd + 4]) ||
-			    report_drill(r, ws + cd + 5, ndrill, drill))
+			if (report_rejects(r, ws[cd + 3]) || report_dq(r, ws[cd + 4]))
 				rc = CSC_EXIT_INPUT;
 		}
 	}
@@ -407,28 +445,30 @@ int main(int argc, char **argv)
 	}
 	int y, m, dd;
 	csc_date_ymd(pe, &y, &m, &dd);
-	/* Plan every report first so that one pass over drilldown.csv counts
-	 * the drill-down rows of all of them. */
+	/* Plan every report first; the drill-down workbook's rows are counted
+	 * before it is started. */
+	report plan[NREPORTS];
 	report rs[NBOOKS];
 	long drill[NBOOKS] = {0};
 	int planned = 0;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
-		rs[i] = (report){.conf = conf, .d = d, .t = t[i], .comm = comm, .period_end = pe,
-				 .drill_rows_per_sheet = drill_rows, .drill_max = drill_max};
-		if (report_check_template(&rs[i])) {
+		plan[i] = (report){.conf = conf, .d = d, .t = t[i], .comm = comm, .period_end = pe,
+				   .drill_rows_per_sheet = drill_rows, .drill_max = drill_max};
+		if (report_check_template(&plan[i])) {
 			rc = CSC_EXIT_CONFIG;
 			break;
 		}
-		rs[i].ncols = rp_columns(t[i]->periods, pe, conf->months_shown, rs[i].cols);
-		rp_compare(t[i]->compare, pe, &rs[i].cmp);
-		planned++;
+		plan[i].ncols = rp_columns(t[i]->periods, pe, conf->months_shown, plan[i].cols);
+		rp_compare(t[i]->compare, pe, &plan[i].cmp);
 	}
 	if (!rc) {
-		report *rp[NREPORTS];
-		for (int i = 0; i < NREPORTS; i++)
-			rp[i] = &rs[i];
-		if (report_drill_count_all(rp, NREPORTS, drill) < 0)
+		rs[planned++] = plan[0];
+		rs[planned] = plan[0];
+		rs[planned].drill = 1;
+		drill[planned] = report_drill_count(&rs[planned]);
+		if (drill[planned++] < 0)
 			rc = CSC_EXIT_INPUT;
+		rs[planned++] = plan[1];
 	}
 	/* The publication edition: the highlight report again, suppressed. */
 	enum ps_state *pub = NULL;
@@ -459,11 +499,12 @@ int main(int argc, char **argv)
 		if (rs[i].pub)
 			snprintf(file, sizeof file, "%s", pub_book);
 		else
-			snprintf(file, sizeof file, "%s-%s.xlsx", reports[i], lbl);
+			snprintf(file, sizeof file, "%s-%s.xlsx",
+				 rs[i].drill ? "drilldown" : rs[i].t->report, lbl);
 		char *path = csc_path_join(dir, file);
-		char title[1200];
-		snprintf(title, sizeof title, "%s: %s%s", conf->la_name, rs[i].t->title,
-			 rs[i].pub ? " (publication edition)" : "");
+		char title[1200], what[1100];
+		report_title(&rs[i], what, sizeof what);
+		snprintf(title, sizeof title, "%s: %s", conf->la_name, what);
 		b[i] = rs[i].b = xl_open(path, title, conf->la_name, pe);
 		free(path);
 		if (!b[i])

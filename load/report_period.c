@@ -13,6 +13,31 @@ void rp_month_head(csc_date d, char out[RP_HEAD])
 	snprintf(out, RP_HEAD, "%s %02d", mon[m - 1], ((y % 100) + 100) % 100);
 }
 
+void rp_span(const rp_col *cols, int n, char *out)
+{
+	static const char *const full[12] = {"January", "February", "March", "April", "May",
+					     "June", "July", "August", "September",
+					     "October", "November", "December"};
+	if (n < 1) {
+		out[0] = '\0';
+		return;
+	}
+	csc_date lo = cols[0].start, hi = cols[0].end;
+	for (int i = 1; i < n; i++) {
+		if (cols[i].start < lo)
+			lo = cols[i].start;
+		if (cols[i].end > hi)
+			hi = cols[i].end;
+	}
+	int y1, m1, d1, y2, m2, d2;
+	csc_date_ymd(lo, &y1, &m1, &d1);
+	csc_date_ymd(hi, &y2, &m2, &d2);
+	if (y1 == y2 && m1 == m2)
+		snprintf(out, RP_SPAN, "%s %d", full[m1 - 1], y1);
+	else
+		snprintf(out, RP_SPAN, "%s %d to %s %d", full[m1 - 1], y1, full[m2 - 1], y2);
+}
+
 void rp_fy_head(csc_date fy_start, char out[RP_HEAD])
 {
 	int y, m, d;

@@ -30,6 +30,12 @@ int rp_columns(enum tpl_periods kind, csc_date period_end, int months_shown,
 /* The period the comparators, RAG and trend refer to, with a heading. */
 void rp_compare(enum tpl_compare cmp, csc_date period_end, rp_col *out);
 
+/* The span of n columns as a title, "April 2025 to October 2026": the
+ * month of the earliest start to the month of the latest end (the columns
+ * overlap: quarters, then whole years). out holds at least RP_SPAN bytes. */
+#define RP_SPAN 48
+void rp_span(const rp_col *cols, int n, char *out);
+
 /* "Jul 23" for the month containing d. */
 void rp_month_head(csc_date d, char out[RP_HEAD]);
 

@@ -116,13 +116,13 @@ int report_pub_any_hidden(const report *r, const char *measure, const char *brea
 	return 0;
 }
 
-void report_pub_cover(report *r, lxw_worksheet *ws)
+void report_pub_cover(report *r, lxw_worksheet *ws, long y)
 {
-	xl_text(r->b, ws, 7, 0, "Small numbers", XF_BOLD);
-	xl_text(r->b, ws, 7, 1, "suppressed for publication: [c] marks a confidential figure; "
+	xl_text(r->b, ws, y, 0, "Small numbers", XF_BOLD);
+	xl_text(r->b, ws, y++, 1, "suppressed for publication: [c] marks a confidential figure; "
 		"the Notes sheet gives the key and the rule", XF_TEXT);
-	xl_text(r->b, ws, 8, 0, "Not included", XF_BOLD);
-	xl_text(r->b, ws, 8, 1, "the records behind the figures, rejected records and "
+	xl_text(r->b, ws, y, 0, "Not included", XF_BOLD);
+	xl_text(r->b, ws, y, 1, "the records behind the figures, rejected records and "
 		"data-quality findings (they stay in the internal workbook)", XF_TEXT);
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	worksheet_set_column(ws, 1, 1, 100, NULL);

@@ -4,16 +4,19 @@
  * once to count (a table's range is declared before its rows), once to
  * write, keeping at most the configured number of rows in the workbook. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "csc_version.h"
 #include "report_ctx.h"
 #include "report_publish.h"
 
 #define HEAD_ROW 3 /* title, description, note, then the table header */
+#define COVER_W 70 /* the cover's second column: values, then input file names */
 
 static void sheet_intro(report *r, lxw_worksheet *ws, const char *title, const char *desc,
 			const char *note)
@@ -34,57 +37,118 @@ static void table_frame(report *r, lxw_worksheet *ws, const char *name, long nro
 		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
 }
 
+void report_title(const report *r, char *out, size_t cap)
+{
+	if (r->drill)
+		snprintf(out, cap, "Drill-down: the records behind the figures");
+	else
+		snprintf(out, cap, "%s%s", r->t->title, r->pub ? " (publication edition)" : "");
+}
+
+/* The date the cover says the pack was produced: SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention) when set, else the day the dumps were
+ * made (data_extracted), else the period end, never the clock: the same
+ * inputs give the same bytes. *how says which. */
+static csc_date produced(const report *r, const char **how)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e && strspn(e, "0123456789") == strlen(e) && strlen(e) <= 12) {
+		*how = "SOURCE_DATE_EPOCH";
+		return (csc_date)(strtoll(e, NULL, 10) / 86400);
+	}
+	if (r->conf->data_extracted != CSC_NODATE) {
+		*how = "the day the data was extracted (data_extracted; set SOURCE_DATE_EPOCH "
+		       "for the day of the run)";
+		return r->conf->data_extracted;
+	}
+	*how = "the period end (set SOURCE_DATE_EPOCH for the day of the run)";
+	return r->period_end;
+}
+
+/* A label and a value on the cover; a long value wraps in its row. */
+static long cover_line(report *r, lxw_worksheet *ws, long y, const char *label, const char *v)
+{
+	xl_text(r->b, ws, y, 0, label, XF_BOLD);
+	xl_text(r->b, ws, y, 1, v, XF_WRAP);
+	const char *t[] = {v};
+	const double w[] = {COVER_W};
+	double h = xl_wrap_height(t, w, 1);
+	if (h > 0)
+		worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
+	return y + 1;
+}
+
 void report_cover(report *r, lxw_worksheet *ws)
 {
 	const csc_conf *c = r->conf;
-	char buf[512];
+	char buf[1400], what[1100];
 	xl_text(r->b, ws, 0, 0, r->pub ? "OFFICIAL: publication edition" : XL_MARKING, XF_MARKING);
-	snprintf(buf, sizeof buf, "%s: %s%s", c->la_name, r->t->title,
-		 r->pub ? " (publication edition)" : "");
+	report_title(r, what, sizeof what);
+	snprintf(buf, sizeof buf, "%s: %s", c->la_name, what);
 	xl_text(r->b, ws, 1, 0, buf, XF_TITLE);
-	xl_text(r->b, ws, 3, 0, "Authority", XF_BOLD);
+	worksheet_set_row(ws, 1, 21, NULL);
+	long y = 3;
 	snprintf(buf, sizeof buf, "%s (DfE LA number %s)", c->la_name, c->la_number);
-	xl_text(r->b, ws, 3, 1, buf, XF_TEXT);
-	xl_text(r->b, ws, 4, 0, "Period", XF_BOLD);
-	snprintf(buf, sizeof buf, "%s to %s", r->cols[0].head, r->cols[r->ncols - 1].head);
-	xl_text(r->b, ws, 4, 1, buf, XF_TEXT);
+	y = cover_line(r, ws, y, "Authority", buf);
+	char span[RP_SPAN];
+	rp_span(r->cols, r->ncols, span);
+	if (r->drill)
+		snprintf(buf, sizeof buf, "the periods of the highlight and quarterly workbooks "
+			 "to %s", span + (strstr(span, " to ") ? strstr(span, " to ") - span + 4 : 0));
+	else
+		snprintf(buf, sizeof buf, "%s", span);
+	y = cover_line(r, ws, y, "Period", buf);
 	/* The figures run to the period end, or to the data's end before it. */
 	char d1[CSC_DATE_BUFSZ], d2[CSC_DATE_BUFSZ];
-	xl_text(r->b, ws, 5, 0, "Data to", XF_BOLD);
-	if (rd_partial(r->d, r->period_end)) {
-		xl_date(r->b, ws, 5, 1, r->d->data_to);
-		snprintf(buf, sizeof buf, "partial: data to %s (%s); the period ends %s, and nothing "
+	if (rd_partial(r->d, r->period_end))
+		snprintf(buf, sizeof buf, "%s, partial (%s): the period ends %s, and nothing "
 			 "after %s is in the data", csc_date_dmy(r->d->data_to, d1), r->d->data_by,
 			 csc_date_dmy(r->period_end, d2), d1);
-		xl_text(r->b, ws, 5, 2, buf, XF_TEXT);
-	} else {
-		xl_date(r->b, ws, 5, 1, r->period_end);
+	else
+		snprintf(buf, sizeof buf, "%s", csc_date_dmy(r->period_end, d1));
+	y = cover_line(r, ws, y, "Data to", buf);
+	const char *how;
+	csc_date made = produced(r, &how);
+	snprintf(buf, sizeof buf, "%s (%s)", csc_date_dmy(made, d1), how);
+	y = cover_line(r, ws, y, "Produced", buf);
+	snprintf(buf, sizeof buf, "cscpipe %s", csc_version());
+	y = cover_line(r, ws, y, "Program", buf);
+	y = cover_line(r, ws, y, "Contact", c->contact ? c->contact
+		       : "not given (pipeline.conf contact)");
+	if (!r->drill) {
+		snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
+		y = cover_line(r, ws, y, "Comparators and RAG", buf);
 	}
-	xl_text(r->b, ws, 6, 0, "Comparators and RAG", XF_BOLD);
-	snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
-	xl_text(r->b, ws, 6, 1, buf, XF_TEXT);
+	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 1, 1, COVER_W, NULL);
 	if (r->pub) {
 		/* no marking for internal handling, no file names or record counts */
-		report_pub_cover(r, ws);
+		report_pub_cover(r, ws, y);
 		return;
 	}
-	xl_text(r->b, ws, 7, 0, "Small numbers", XF_BOLD);
-	xl_text(r->b, ws, 7, 1, c->publication_mode
+	y = cover_line(r, ws, y, "Small numbers", c->publication_mode
 		? "publication mode: counts of 1 to 5, and percentages or rates resting on 1 to 5 "
 		  "records, are shown as c"
-		: "not suppressed (internal use): do not publish without publication_mode = yes",
-		XF_TEXT);
-	xl_text(r->b, ws, 8, 0, "Protective marking", XF_BOLD);
-	xl_text(r->b, ws, 8, 1, XL_MARKING ": contains information about children. Handle, "
-		"store and share under the authority's information-governance rules.", XF_TEXT);
-	xl_text(r->b, ws, 9, 0, "Notes", XF_BOLD);
-	xl_text(r->b, ws, 9, 1, "\"no cases\": nothing to count in the period, so a percentage "
-		"does not exist (it is not 0%). \"not available\": the input feeding the measure "
-		"was not supplied. Figures are produced by cscpipe from the case-system dumps; "
-		"every figure can be traced on the Drill-down sheets.", XF_WRAP);
-	worksheet_set_row(ws, 9, 45, NULL);
+		: "not suppressed (internal use): do not publish without publication_mode = yes");
+	y = cover_line(r, ws, y, "Protective marking", XL_MARKING ": contains information about "
+		       "children. Handle, store and share under the authority's "
+		       "information-governance rules.");
+	snprintf(buf, sizeof buf, "[z] not applicable: nothing to count in the period, so a "
+		 "percentage does not exist (it is not 0%%); [x] not available: the input feeding "
+		 "the measure was not supplied (the Notes sheet has the key). Figures are produced "
+		 "by cscpipe from the case-system dumps; every figure can be traced in the "
+		 "drill-down workbook of the period (drilldown-<period>.xlsx).");
+	y = cover_line(r, ws, y, "Notes", r->drill ? "Every record of drilldown.csv, the "
+		       "records behind the figures of the highlight and quarterly workbooks." : buf);
+	y++;
+	y = report_cover_inputs(r, ws, y);
+	worksheet_activate(ws);
+}
 
-	xl_text(r->b, ws, 11, 0, "Input files and record counts", XF_SUBTITLE);
+/* The input files and their record counts from row y; the row after. */
+long report_cover_inputs(report *r, lxw_worksheet *ws, long y)
+{
+	xl_text(r->b, ws, y++, 0, "Input files and record counts", XF_SUBTITLE);
 	static const char *const heads[] = {"Input", "File", "Table", "Records read",
 					    "Records staged", "Records rejected"};
 	long n = 0;
@@ -94,8 +158,8 @@ void report_cover(report *r, lxw_worksheet *ws)
 			k += r->d->rc[j].input == rd_inputs[i];
 		n += k ? k : 1;
 	}
-	xl_table(r->b, ws, "Inputs", 12, 12 + n, 6, heads);
-	long y = 13;
+	xl_table(r->b, ws, "Inputs", y, y + n, 6, heads);
+	y++;
 	for (int i = 0; i < RD_NINPUTS; i++) {
 		int any = 0;
 		for (size_t j = 0; j < r->d->nrc; j++) {
@@ -119,10 +183,8 @@ void report_cover(report *r, lxw_worksheet *ws)
 			y++;
 		}
 	}
-	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, 1, 60, NULL);
 	worksheet_set_column(ws, 2, 5, 16, NULL);
-	worksheet_activate(ws);
+	return y;
 }
 
 void report_contents(report *r, lxw_worksheet *ws, const char *const *names,
@@ -357,25 +419,10 @@ int report_dq(report *r, lxw_worksheet *ws)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Drill-down: rows whose period is one of the report's columns. */
+/* Drill-down: every row of drilldown.csv, in its own workbook (the
+ * board workbooks print; a national year's records would not). */
 static const char *const drill_cols[] = {"measure", "breakdown", "period_start", "period_end",
 					 "child", "record", "role", "reason"};
-
-static int in_report_dates(const report *r, csc_date s, csc_date e)
-{
-	for (int i = 0; i < r->ncols; i++)
-		if (r->cols[i].start == s && r->cols[i].end == e)
-			return 1;
-	return r->cmp.start == s && r->cmp.end == e;
-}
-
-static int in_report(const report *r, char **f)
-{
-	csc_date s, e;
-	if (csc_date_parse_iso(f[2], strlen(f[2]), &s) || csc_date_parse_iso(f[3], strlen(f[3]), &e))
-		return 0;
-	return in_report_dates(r, s, e);
-}
 
 struct drill {
 	report *r;
@@ -384,31 +431,19 @@ struct drill {
 	long n, total;
 };
 
-struct drill_count {
-	report *const *r;
-	int nr;
-	long *n;
-};
-
 static int drill_count_row(void *vctx, char **f, long line)
 {
-	struct drill_count *d = vctx;
+	(void)f;
 	(void)line;
-	csc_date s, e;
-	if (csc_date_parse_iso(f[2], strlen(f[2]), &s) || csc_date_parse_iso(f[3], strlen(f[3]), &e))
-		return 0;
-	for (int k = 0; k < d->nr; k++)
-		d->n[k] += in_report_dates(d->r[k], s, e);
+	(*(long *)vctx)++;
 	return 0;
 }
 
 /* drilldown_periods.csv: the transform's count of drill-down rows per
- * period. A workbook's count is the sum over its distinct periods. */
+ * period; the workbook holds them all. */
 static const char *const dper_cols[] = {"period_start", "period_end", "rows"};
 
 struct dper {
-	report *const *r;
-	int nr;
 	long *n;
 	const char *path;
 };
@@ -421,44 +456,33 @@ static int dper_row(void *vctx, char **f, long line)
 	errno = 0;
 	long n = strtol(f[2], &end, 10);
 	if (csc_date_parse_iso(f[0], strlen(f[0]), &s) || csc_date_parse_iso(f[1], strlen(f[1]), &e) ||
-	    !*f[2] || *end || errno || n < 0) {
+	    !*f[2] || *end || errno || n < 0 || n > LONG_MAX - *d->n) {
 		csc_error_at(d->path, line, "expected period_start,period_end,rows (dates and a count)");
 		return -1;
 	}
-	for (int k = 0; k < d->nr; k++)
-		if (in_report_dates(d->r[k], s, e))
-			d->n[k] += n;
+	*d->n += n;
 	return 0;
 }
 
-/* The counts come from drilldown_periods.csv when the transform wrote one
+/* The count comes from drilldown_periods.csv when the transform wrote one
  * (a pass over drilldown.csv, 8 GB for a national year, was a third of the
- * stage: BENCHMARKS.md); otherwise, for outputs made without it, from one
- * pass over drilldown.csv for every workbook. Returns 1 when the counts
- * came from drilldown_periods.csv. */
-int report_drill_count_all(report *const *r, int nr, long *counts)
+ * stage: BENCHMARKS.md); otherwise, for outputs made without it, from a
+ * pass over drilldown.csv. */
+long report_drill_count(report *r)
 {
-	for (int k = 0; k < nr; k++)
-		counts[k] = 0;
-	if (!r[0]->conf->drilldown)
+	long n = 0;
+	if (!r->conf->drilldown)
 		return 0; /* switched off: an old drilldown.csv is not this run's */
-	char *p = csc_path_join(r[0]->d->dir, "drilldown_periods.csv");
-	struct dper dp = {r, nr, counts, p};
+	char *p = csc_path_join(r->d->dir, "drilldown_periods.csv");
+	struct dper dp = {&n, p};
 	int rc = rd_read_csv(p, NULL, dper_cols, 3, 1, dper_row, &dp);
 	free(p);
 	if (rc <= 0)
-		return rc < 0 ? -1 : 1;
-	p = csc_path_join(r[0]->d->dir, "drilldown.csv");
-	struct drill_count d = {r, nr, counts};
-	rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &d);
+		return rc < 0 ? -1 : n;
+	p = csc_path_join(r->d->dir, "drilldown.csv");
+	rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &n);
 	free(p);
-	return rc < 0 ? -1 : 0;
-}
-
-long report_drill_count(report *r)
-{
-	long n;
-	return report_drill_count_all(&r, 1, &n) < 0 ? -1 : n;
+	return rc < 0 ? -1 : n;
 }
 
 static void drill_frame(report *r, lxw_worksheet *ws, int k, int nsheets, long rows, long shown,
@@ -475,8 +499,9 @@ static void drill_frame(report *r, lxw_worksheet *ws, int k, int nsheets, long r
 		 "this workbook%s). Role: numerator = counted in numerator and denominator; "
 		 "denominator = denominator only; excluded = looked at and left out, with the reason.",
 		 rows, shown, shown < total ? ", the rest are in drilldown.csv" : "");
-	sheet_intro(r, ws, title, "The child-level records behind each figure in this workbook. "
-		    "Filter on Measure, Breakdown and Period to check a figure by hand.", note);
+	sheet_intro(r, ws, title, "The child-level records behind each figure of the highlight and "
+		    "quarterly workbooks of this period. Filter on Measure, Breakdown and Period "
+		    "to check a figure by hand.", note);
 	snprintf(name, sizeof name, "DrillDown%d", k + 1);
 	table_frame(r, ws, name, rows, 8, heads, widths);
 }
@@ -485,8 +510,6 @@ static int drill_row(void *vctx, char **f, long line)
 {
 	struct drill *d = vctx;
 	(void)line;
-	if (!in_report(d->r, f))
-		return 0;
 	long per = d->r->drill_rows_per_sheet;
 	int k = (int)(d->n / per);
 	if (d->n >= d->total || k >= d->nsheets)
@@ -515,7 +538,7 @@ int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
 	}
 	if (!shown) {
 		xl_text(r->b, ws[0], HEAD_ROW + 1, 0, r->conf->drilldown
-			? "No drill-down records for the periods in this workbook"
+			? "No drill-down records in this run"
 			: "Drill-down switched off in pipeline.conf (drilldown = no)", XF_TEXT);
 		return 0;
 	}
@@ -524,9 +547,8 @@ int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
 	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_row, &d);
 	if (rc >= 0 && d.n < shown) {
 		/* the counts came from drilldown_periods.csv and do not match */
-		csc_error_at(p, 0, "%ld drill-down rows for the periods of the %s workbook, "
-			     "drilldown_periods.csv says %ld: the two files are not from one run",
-			     d.n, r->t->report, total);
+		csc_error_at(p, 0, "%ld drill-down rows, drilldown_periods.csv says %ld: the two "
+			     "files are not from one run", d.n, total);
 		rc = -1;
 	}
 	free(p);

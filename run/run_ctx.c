@@ -295,7 +295,8 @@ int run_settings(run_ctx *c)
 			  {"publication_mode", k->publication_mode ? "yes" : "no"},
 			  {"publish_edition", k->publish_edition ? "yes" : "no"},
 			  {"templates_dir", k->templates_dir}, {"period", c->period.label},
-			  {"commentary", k->commentary}}},
+			  {"commentary", k->commentary}, {"contact", k->contact},
+			  {"data_extracted", extracted}}},
 	};
 	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
 		if (!c->period.label[0] && reads_period(stages[s].keys))

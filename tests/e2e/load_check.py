@@ -7,6 +7,7 @@ usage: load_check.py MODE FILE...
   quarterly FILE      the quarterly workbook of the normal run
   publication FILE    the highlight workbook in publication mode
   inject FILE         the highlight workbook whose LA name is a formula
+  drill FILE          the drill-down workbook of the normal run
   split FILE N...     drill-down sheets and their record counts
   noformula FILE      no cell of any sheet is stored as a formula
 
@@ -88,8 +89,10 @@ def common(wb, tag):
                     words.append(f"{s}!{c.coordinate}={c.value!r}")
     eq(f"{tag}: no word in a numeric column of a strand table", [], words)
     for s in ["Chart data", "Definitions", "Data quality", "Rejected records",
-              "DQ findings", "Drill-down"]:
+              "DQ findings"]:
         check(f"{tag}: has sheet {s}", s in names)
+    # the drill-down is a workbook of its own: the board workbooks print
+    eq(f"{tag}: no drill-down sheet", [], [n for n in names if n.startswith("Drill")])
     for ws in wb.worksheets:
         check(f"{tag}: {ws.title} header marking",
               "OFFICIAL-SENSITIVE" in (ws.oddHeader.center.text or ""))
@@ -106,7 +109,7 @@ def common(wb, tag):
         check(f"{tag}: {ws.title} no merged cells", not ws.merged_cells.ranges)
     cover = wb["Cover"]
     eq(f"{tag}: cover marking", "OFFICIAL-SENSITIVE", cover["A1"].value)
-    eq(f"{tag}: cover data date", "2023-12-31", cover["B6"].value.strftime("%Y-%m-%d"))
+    cover_checks(cover, tag)
     r = find_row(cover, "Contacts list")
     check(f"{tag}: cover lists contacts input", r is not None)
     if r:
@@ -120,7 +123,7 @@ def common(wb, tag):
     links = {c.value: c.hyperlink.location if c.hyperlink else None
              for c in contents["A"] if c.row > 4}
     eq(f"{tag}: contents link to Front door", "'Front door'!A1", links.get("Front door"))
-    eq(f"{tag}: contents link to Drill-down", "'Drill-down'!A1", links.get("Drill-down"))
+    eq(f"{tag}: contents has no Drill-down", None, links.get("Drill-down", None))
     # Early help's input is not configured: every period cell says so.
     eh = wb["Early help"]
     r = find_row(eh, "Increased early help assessments completed, tier 2")
@@ -172,6 +175,7 @@ def common(wb, tag):
 def highlight(path):
     wb = openpyxl.load_workbook(path)
     common(wb, "highlight")
+    eq("highlight: cover period", "July 2023 to December 2023", cover_value(wb["Cover"], "Period"))
     ws = wb["Front door"]
     eq("front door header", FIRST + MONTHS + TAIL, [c.value for c in ws[5]])
     eq("front door frozen below header", "B6", ws.freeze_panes)
@@ -262,17 +266,12 @@ def highlight(path):
     eq("chart data FD02 Jul 23 1 of 4", (1, 4), (cd.cell(r, 9).value, cd.cell(r, 10).value))
     eq("chart data FD02 Nov 23 no cases: 0 of 0", (0, 0), (cd.cell(r, 17).value, cd.cell(r, 18).value))
     eq("chart data FD02 Dec 23 457 of 2000", (457, 2000), (cd.cell(r, 19).value, cd.cell(r, 20).value))
-    dd = wb["Drill-down"]
-    children = [c.value for c in dd["E"]][4:]
-    eq("drill-down holds the highlight periods' records",
-       ["C0001", '=HYPERLINK("http://evil.example/","click")', "C0005"], children)
-    eq("drill-down formula text is a string", "s", dd["E6"].data_type)
-    eq("drill-down period is a date", "2023-12-01", dd["C5"].value.strftime("%Y-%m-%d"))
 
 
 def quarterly(path):
     wb = openpyxl.load_workbook(path)
     common(wb, "quarterly")
+    eq("quarterly: cover period", "April 2022 to December 2023", cover_value(wb["Cover"], "Period"))
     ws = wb["Front door"]
     heads = ["Q1 2022-23", "Q2 2022-23", "Q3 2022-23", "Q4 2022-23", "Q1 2023-24",
              "Q2 2023-24", "Q3 2023-24", "2022-23", "2023-24 to Dec 23"]
@@ -287,9 +286,6 @@ def quarterly(path):
     eq("FD02 year trend", "Same", ws.cell(r, 18).value)
     r = find_row(ws, "Contacts are managed at the front door (contacts received)")
     eq("FD01 2023-24 to Dec", 7434, ws.cell(r, 11).value)
-    dd = wb["Drill-down"]
-    eq("quarterly drill-down holds quarter and year records", ["C0004", "C0006"],
-       [c.value for c in dd["E"]][4:])
 
 
 def publication(path):
@@ -322,6 +318,41 @@ def inject(path):
     eq("inject: LA name is a string cell", "s", cover["B4"].data_type)
 
 
+def cover_value(cover, label):
+    r = find_row(cover, label)
+    return cover.cell(r, 2).value if r else None
+
+
+def cover_checks(cover, tag, period=None):
+    """The provenance lines every cover carries (tests/data/load/pipeline.conf:
+    period 2023-12, no data_extracted, no contact)."""
+    eq(f"{tag}: cover data to", "31/12/2023", cover_value(cover, "Data to"))
+    eq(f"{tag}: cover produced (no SOURCE_DATE_EPOCH: the period end)",
+       "31/12/2023 (the period end (set SOURCE_DATE_EPOCH for the day of the run))",
+       cover_value(cover, "Produced"))
+    check(f"{tag}: cover program version",
+          (cover_value(cover, "Program") or "").startswith("cscpipe "))
+    eq(f"{tag}: cover contact", "not given (pipeline.conf contact)", cover_value(cover, "Contact"))
+    if period:
+        eq(f"{tag}: cover period", period, cover_value(cover, "Period"))
+
+
+def drill(path):
+    wb = openpyxl.load_workbook(path)
+    eq("drill: sheets", ["Cover", "Contents", "Drill-down"], wb.sheetnames)
+    cover_checks(wb["Cover"], "drill")
+    dd = wb["Drill-down"]
+    # every row of drilldown.csv, in its order, whatever the period
+    eq("drill: every drill-down record",
+       ["C0001", '=HYPERLINK("http://evil.example/","click")', "C0003", "C0004", "C0005",
+        "C0006"], [c.value for c in dd["E"]][4:])
+    eq("drill: formula text is a string", "s", dd["E6"].data_type)
+    eq("drill: period is a date", "2023-12-01", dd["C5"].value.strftime("%Y-%m-%d"))
+    eq("drill: January's record kept", "2023-01-01", dd["C7"].value.strftime("%Y-%m-%d"))
+    ref = [t.ref for t in dd.tables.values()]
+    eq("drill: one table over the six records", ["A4:H10"], ref)
+
+
 def split(path, counts):
     wb = openpyxl.load_workbook(path)
     names = [n for n in wb.sheetnames if n.startswith("Drill-down")]
@@ -346,7 +377,7 @@ def main():
         split(args[0], args[1:])
     else:
         {"highlight": highlight, "quarterly": quarterly, "publication": publication,
-         "inject": inject, "noformula": noformula}[mode](args[0])
+         "inject": inject, "noformula": noformula, "drill": drill}[mode](args[0])
     sys.exit(1 if failed else 0)
 
 

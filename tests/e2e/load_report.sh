@@ -27,13 +27,17 @@ check "report runs" "$PROG" --conf "$T/a/pipeline.conf" --quiet 2>"$T/a.err"
 check_eq "quiet run prints nothing (no library warnings)" "" "$(cat "$T/a.err")"
 H=$T/a/out/highlight-2023-12.xlsx
 Q=$T/a/out/quarterly-2023-12.xlsx
+D=$T/a/out/drilldown-2023-12.xlsx
 check "highlight written" test -s "$H"
 check "quarterly written" test -s "$Q"
+check "drill-down workbook written" test -s "$D"
 check "no temporary files left" test -z "$(ls "$T/a/out" | grep '\.tmp\.')"
 "$PY" "$ROOT/tests/e2e/load_check.py" highlight "$H" || true
 "$PY" "$ROOT/tests/e2e/load_check.py" quarterly "$Q" || true
 "$PY" "$ROOT/tests/e2e/load_check.py" noformula "$H" || true
 "$PY" "$ROOT/tests/e2e/load_check.py" noformula "$Q" || true
+"$PY" "$ROOT/tests/e2e/load_check.py" drill "$D" || true
+"$PY" "$ROOT/tests/e2e/load_check.py" noformula "$D" || true
 
 # Determinism: another folder, another time, the same bytes.
 setup "$T/b"
@@ -41,6 +45,7 @@ sleep 1
 "$PROG" --conf "$T/b/pipeline.conf" --quiet
 check "highlight byte-identical across runs" cmp -s "$H" "$T/b/out/highlight-2023-12.xlsx"
 check "quarterly byte-identical across runs" cmp -s "$Q" "$T/b/out/quarterly-2023-12.xlsx"
+check "drill-down byte-identical across runs" cmp -s "$D" "$T/b/out/drilldown-2023-12.xlsx"
 check_eq "created date is the period end, not the clock" \
 	"2023-12-31T00:00:00Z" \
 	"$(unzip -p "$H" docProps/core.xml | sed -n 's/.*<dcterms:created[^>]*>\([^<]*\)<.*/\1/p')"
@@ -72,15 +77,15 @@ check "injection run" "$PROG" --conf "$T/inj/pipeline.conf" --quiet
 "$PY" "$ROOT/tests/e2e/load_check.py" inject "$T/inj/out/highlight-2023-12.xlsx" || true
 "$PY" "$ROOT/tests/e2e/load_check.py" noformula "$T/inj/out/highlight-2023-12.xlsx" || true
 
-# Drill-down continues on further sheets: 3 highlight records, 2 per sheet.
+# Drill-down continues on further sheets: 6 records, 4 per sheet.
 setup "$T/split"
-check "split run" "$PROG" --conf "$T/split/pipeline.conf" --drilldown-rows 2 --quiet
-"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/split/out/highlight-2023-12.xlsx" 2 1 || true
+check "split run" "$PROG" --conf "$T/split/pipeline.conf" --drilldown-rows 4 --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/split/out/drilldown-2023-12.xlsx" 4 2 || true
 
 # drilldown_periods.csv (written by the transform): the drill-down sheets
 # are sized from its counts, with no counting pass over drilldown.csv. The
 # fixture's drilldown.csv has 3 December rows, 1 for Q3 2023-24, 1 for the
-# year to date and 1 for January 2023 (in neither workbook).
+# year to date and 1 for January 2023: 6, all in the drill-down workbook.
 DPER="period_start,period_end,rows
 2023-01-01,2023-01-31,1
 2023-10-01,2023-12-31,1
@@ -93,10 +98,12 @@ check "drilldown_periods.csv: highlight as from counting drilldown.csv" \
 	cmp -s "$H" "$T/dper/out/highlight-2023-12.xlsx"
 check "drilldown_periods.csv: quarterly as from counting drilldown.csv" \
 	cmp -s "$Q" "$T/dper/out/quarterly-2023-12.xlsx"
+check "drilldown_periods.csv: drill-down as from counting drilldown.csv" \
+	cmp -s "$D" "$T/dper/out/drilldown-2023-12.xlsx"
 setup "$T/dsplit"
 echo "$DPER" >"$T/dsplit/out/drilldown_periods.csv"
-check "split run with drilldown_periods.csv" "$PROG" --conf "$T/dsplit/pipeline.conf" --drilldown-rows 2 --quiet
-"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/dsplit/out/highlight-2023-12.xlsx" 2 1 || true
+check "split run with drilldown_periods.csv" "$PROG" --conf "$T/dsplit/pipeline.conf" --drilldown-rows 4 --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/dsplit/out/drilldown-2023-12.xlsx" 4 2 || true
 # Counts that drilldown.csv cannot meet: an input error, nothing published.
 setup "$T/dbad"
 sed 's/^2023-12-01,2023-12-31,3$/2023-12-01,2023-12-31,4/' <<<"$DPER" >"$T/dbad/out/drilldown_periods.csv"
@@ -104,12 +111,12 @@ echo "old" >"$T/dbad/out/highlight-2023-12.xlsx"
 "$PROG" --conf "$T/dbad/pipeline.conf" --quiet 2>"$T/dbad/err"
 check_eq "drilldown.csv short of drilldown_periods.csv exits 3" 3 $?
 check_eq "short drilldown.csv message" \
-	"csc-load-report: $T/dbad/out/drilldown.csv: 3 drill-down rows for the periods of the highlight workbook, drilldown_periods.csv says 4: the two files are not from one run" \
+	"csc-load-report: $T/dbad/out/drilldown.csv: 6 drill-down rows, drilldown_periods.csv says 7: the two files are not from one run" \
 	"$(cat "$T/dbad/err")"
 check_eq "short drilldown.csv: old workbook untouched" "old" "$(cat "$T/dbad/out/highlight-2023-12.xlsx")"
 check "short drilldown.csv: no quarterly" test ! -e "$T/dbad/out/quarterly-2023-12.xlsx"
-# The quarterly workbook is built in a second process (--jobs, default 2):
-# its failure must still publish nothing, leave both old workbooks and no
+# The drill-down workbook is built in a second process (--jobs, default 2):
+# its failure must still publish nothing, leave the old workbooks and no
 # temporary file, and give the same exit and message as one process.
 for j in 2 1; do
 	setup "$T/qbad$j"
@@ -117,12 +124,13 @@ for j in 2 1; do
 	echo "old" >"$T/qbad$j/out/highlight-2023-12.xlsx"
 	echo "oldq" >"$T/qbad$j/out/quarterly-2023-12.xlsx"
 	"$PROG" --conf "$T/qbad$j/pipeline.conf" --jobs $j --quiet 2>"$T/qbad$j/err"
-	check_eq "--jobs $j: quarterly drill-down short exits 3" 3 $?
-	check_eq "--jobs $j: quarterly drill-down short message" \
-		"csc-load-report: $T/qbad$j/out/drilldown.csv: 2 drill-down rows for the periods of the quarterly workbook, drilldown_periods.csv says 3: the two files are not from one run" \
+	check_eq "--jobs $j: drill-down short exits 3" 3 $?
+	check_eq "--jobs $j: drill-down short message" \
+		"csc-load-report: $T/qbad$j/out/drilldown.csv: 6 drill-down rows, drilldown_periods.csv says 7: the two files are not from one run" \
 		"$(cat "$T/qbad$j/err")"
 	check_eq "--jobs $j: old highlight untouched" "old" "$(cat "$T/qbad$j/out/highlight-2023-12.xlsx")"
 	check_eq "--jobs $j: old quarterly untouched" "oldq" "$(cat "$T/qbad$j/out/quarterly-2023-12.xlsx")"
+	check "--jobs $j: no drill-down workbook" test ! -e "$T/qbad$j/out/drilldown-2023-12.xlsx"
 	check "--jobs $j: no temporary files left" test -z "$(ls "$T/qbad$j/out" | grep '\.tmp\.')"
 done
 # One process or two: the same bytes.
@@ -130,6 +138,7 @@ setup "$T/j1"
 check "--jobs 1 run" "$PROG" --conf "$T/j1/pipeline.conf" --jobs 1 --quiet
 check "--jobs 1: highlight byte-identical to two processes" cmp -s "$H" "$T/j1/out/highlight-2023-12.xlsx"
 check "--jobs 1: quarterly byte-identical to two processes" cmp -s "$Q" "$T/j1/out/quarterly-2023-12.xlsx"
+check "--jobs 1: drill-down byte-identical to two processes" cmp -s "$D" "$T/j1/out/drilldown-2023-12.xlsx"
 check_exit "--jobs 0 is a usage error" 4 "$PROG" --conf "$T/j1/pipeline.conf" --jobs 0
 check_exit "--jobs x is a usage error" 4 "$PROG" --conf "$T/j1/pipeline.conf" --jobs x
 setup "$T/dmal"
@@ -146,7 +155,7 @@ check_eq "drilldown = no: the sheet says so, no stale rows" \
 	"Drill-down switched off in pipeline.conf (drilldown = no)|None" \
 	"$("$PY" -c 'import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1])["Drill-down"]
-print(ws["A5"].value, ws["A6"].value, sep="|")' "$T/doff/out/highlight-2023-12.xlsx")"
+print(ws["A5"].value, ws["A6"].value, sep="|")' "$T/doff/out/drilldown-2023-12.xlsx")"
 
 # Template errors: file:line diagnostics, exit 4, old workbook untouched.
 setup "$T/bad"

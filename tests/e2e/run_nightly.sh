@@ -25,6 +25,7 @@ check "two runs give byte-identical outputs (all files)" diff -r "$T/first" "$T/
 check "published folder is a link to a complete set" test -L "$T/a/out/2024-02"
 check "manifest lists the inputs" grep -q '^input,contacts,' "$T/a/out/2024-02/manifest.csv"
 check "manifest lists the outputs" grep -q '^output,measures.csv,' "$T/a/out/2024-02/manifest.csv"
+check "manifest lists the drill-down workbook" grep -q '^output,drilldown-2024-02.xlsx,' "$T/a/out/2024-02/manifest.csv"
 check "manifest has the version" grep -q '^program,version,' "$T/a/out/2024-02/manifest.csv"
 check "log has timestamps and stage ends" grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T.*transform: end, exit 0' "$T/a/out/logs/run-2024-02.log"
 

@@ -143,6 +143,30 @@ static void quarter_columns(void **state)
 	assert_int_equal(q.start, csc_date_make(2024, 4, 1));
 }
 
+/* The cover's period title: earliest start to latest end, never the
+ * first heading glued to the last ("Q1 2025-26 to 2026-27 to Oct 26"). */
+static void span_titles(void **state)
+{
+	(void)state;
+	rp_col c[RP_MAX_COLS];
+	char out[RP_SPAN];
+	int n = rp_columns(TPL_QUARTERS, csc_date_make(2026, 10, 31), 6, c);
+	rp_span(c, n, out);
+	assert_string_equal(out, "April 2025 to October 2026");
+	n = rp_columns(TPL_MONTHS, csc_date_make(2026, 10, 31), 6, c);
+	rp_span(c, n, out);
+	assert_string_equal(out, "May 2026 to October 2026");
+	n = rp_columns(TPL_MONTHS, csc_date_make(2024, 2, 29), 1, c);
+	rp_span(c, n, out);
+	assert_string_equal(out, "February 2024");
+	/* a year that has ended: the last quarter and the year both end in March */
+	n = rp_columns(TPL_QUARTERS, csc_date_make(2024, 3, 31), 6, c);
+	rp_span(c, n, out);
+	assert_string_equal(out, "April 2022 to March 2024");
+	rp_span(c, 0, out);
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +174,7 @@ int main(void)
 		cmocka_unit_test(cells),
 		cmocka_unit_test(month_columns),
 		cmocka_unit_test(quarter_columns),
+		cmocka_unit_test(span_titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
