@@ -10,6 +10,7 @@
 #define NONE_TEXT "no commentary supplied"
 #define TEXT_W 55 /* report_strand.c's first column */
 #define OWNER_W 12
+#define KEY_COL 5 /* the key to the action RAG: its text, then the word 4 columns on */
 
 static const struct { enum cm_kind kind; const char *head; } sections[] = {
 	{CM_PROGRESS, "Within this reporting period: progress"},
@@ -47,6 +48,7 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 	csc_date_ymd(r->period_end, &yy, &mm, &dd);
 	char line[256];
 	snprintf(line, sizeof line, "Commentary for %s %d", months[(mm - 1) % 12], yy);
+	long key_row = y + 1;
 	xl_text(r->b, ws, y++, 0, line, XF_SUBTITLE);
 	if (!c)
 		xl_text(r->b, ws, y++, 0,
@@ -92,11 +94,12 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
 		y++;
 	}
-	y++;
-	xl_text(r->b, ws, y++, 0, "Key to the action RAG", XF_BOLD);
+	/* The key beside the sections above (columns KEY_COL on are empty
+	 * there), not below them: a strand sheet prints on one page. */
+	xl_text(r->b, ws, key_row, KEY_COL, "Key to the action RAG", XF_BOLD);
 	for (int k = 0; k < CM_NRAG; k++) {
-		xl_text(r->b, ws, y, 0, key[k].meaning, XF_TEXT);
-		xl_text(r->b, ws, y++, 1, key[k].word, key[k].fmt);
+		xl_text(r->b, ws, key_row + 1 + k, KEY_COL, key[k].meaning, XF_TEXT);
+		xl_text(r->b, ws, key_row + 1 + k, KEY_COL + 4, key[k].word, key[k].fmt);
 	}
 	return y;
 }

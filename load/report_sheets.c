@@ -248,12 +248,21 @@ void report_definitions(report *r, lxw_worksheet *ws)
 		    "which a figure is better; Context only has no direction.");
 	static const char *const heads[] = {"Measure", "Title", "Kind", "Good", "Inputs",
 					    "Breakdowns", "Available in this run", "Definition"};
-	static const double widths[] = {10, 45, 12, 12, 20, 20, 30, 80};
+	static const double widths[] = {10, 40, 11, 11, 16, 22, 22, 110};
 	table_frame(r, ws, "Definitions", (long)r->d->nd, 8, heads, widths);
-	for (size_t i = 0; i < r->d->nd; i++)
-		for (int f = 0; f < RD_NDEF; f++)
-			xl_text(r->b, ws, HEAD_ROW + 1 + (long)i, f, r->d->d[i].f[f],
-				f == RD_D_DEFINITION || f == RD_D_TITLE ? XF_WRAP : XF_TEXT);
+	/* Every column wraps, each row as tall as its longest cell: LibreOffice
+	 * does not fit rows to wrapped text and drew it over the next rows. */
+	for (size_t i = 0; i < r->d->nd; i++) {
+		const char *t[RD_NDEF];
+		long y = HEAD_ROW + 1 + (long)i;
+		for (int f = 0; f < RD_NDEF; f++) {
+			t[f] = r->d->d[i].f[f];
+			xl_text(r->b, ws, y, f, t[f], XF_WRAP);
+		}
+		double h = xl_wrap_height(t, widths, RD_NDEF);
+		if (h > 0)
+			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
+	}
 	if (!r->d->nd)
 		xl_text(r->b, ws, HEAD_ROW + 1, 0, "definitions.csv lists no measures", XF_TEXT);
 }

@@ -11,9 +11,11 @@
 
 #define FIRST_ROW_TEXT "How will we know we have been successful?"
 #define TABLE_ROW 4     /* the header row; rows above hold title and notes */
-#define CHART_W 520
-#define CHART_H 300
-#define CHART_ROWS 16   /* rows a chart covers at the default height */
+#define CHART_W 420
+#define CHART_H 190
+#define CHART_ROWS 11   /* rows a chart and its gap cover at the default height (20 px) */
+#define CHART_GAP 20    /* pixels between charts side by side */
+#define CHARTS_MAX 4    /* charts side by side at most */
 #define TEXT_W 55       /* width of the first column (the measure) */
 #define NOTES_W 30      /* width of the Notes column (wider shrinks the printed page) */
 
@@ -205,8 +207,20 @@ static const char *chart_text(const char *s, char *buf, size_t cap)
 	return buf;
 }
 
+/* Charts side by side under a table whose columns are widths[0..n-1]:
+ * as many as its width holds (1 to CHARTS_MAX), so they print no wider
+ * than the table. */
+static int charts_across(const double *widths, int n)
+{
+	double px = 0;
+	for (int i = 0; i < n; i++)
+		px += xl_col_px(widths[i]);
+	int k = (int)((px + CHART_GAP) / (CHART_W + CHART_GAP));
+	return k < 1 ? 1 : k > CHARTS_MAX ? CHARTS_MAX : k;
+}
+
 static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_kind k,
-		      long data_row, int index, long base_row)
+		      long data_row, int index, long base_row, int across)
 {
 	int ns = nseries(r);
 	lxw_chart *ch = workbook_add_chart(r->b->wb, LXW_CHART_LINE);
@@ -229,11 +243,11 @@ static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_
 	lxw_chart_axis *y = ch->y_axis;
 	chart_axis_set_num_format(y, k == RC_PCT ? "0%" : k == RC_RATE ? "0.0" : "#,##0");
 	chart_axis_set_min(y, 0);
-	lxw_chart_options opt = {.x_offset = (index % 2) * (CHART_W + 20), .y_offset = 10,
-				 .x_scale = CHART_W / 480.0, .y_scale = CHART_H / 288.0,
-				 .description = row->text};
-	xl_check(r->b, worksheet_insert_chart_opt(ws, (lxw_row_t)(base_row + (index / 2) * CHART_ROWS),
-						  0, ch, &opt));
+	lxw_chart_options opt = {.x_offset = (index % across) * (CHART_W + CHART_GAP),
+				 .y_offset = 10, .x_scale = CHART_W / 480.0,
+				 .y_scale = CHART_H / 288.0, .description = row->text};
+	xl_check(r->b, worksheet_insert_chart_opt(ws, (lxw_row_t)(base_row + (index / across) *
+								  CHART_ROWS), 0, ch, &opt));
 }
 
 /* The numerator and denominator behind one figure, as shown. */
@@ -373,6 +387,8 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	/* One width per column: LibreOffice keeps the first of overlapping
 	 * column ranges, so a wide Notes column inside a narrow range is lost. */
 	worksheet_set_column(ws, 0, 0, TEXT_W, NULL);
+	double widths[TPL_MAX_COLS + RP_MAX_COLS + 1];
+	widths[0] = TEXT_W;
 	int col = 1, has_notes = 0;
 	for (int c = 0; c < t->ncols; c++) {
 		has_notes |= t->cols[c] == TPL_COL_NOTES;
@@ -384,6 +400,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			if (t->cols[c] == TPL_COL_PERIODS && strlen(heads[k]) > 12)
 				w = (double)strlen(heads[k]) + 1;
 			worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, w, NULL);
+			widths[k] = w;
 			if (head_fmt[t->cols[c]])
 				xl_text(r->b, ws, first, k, heads[k], head_fmt[t->cols[c]]);
 		}
@@ -392,7 +409,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	worksheet_set_row(ws, (lxw_row_t)first, 30, NULL);
 
 	long chart_base = report_commentary(r, sh, ws, last + 2) + 2;
-	int chart_index = 0;
+	int chart_index = 0, across = charts_across(widths, nh);
 	for (int i = 0; i < sh->nrows; i++) {
 		const tpl_row *row = &sh->rows[i];
 		const rd_def *d = rd_find_def(r->d, row->measure);
@@ -519,17 +536,31 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		/* Wrapped text needs a taller row where LibreOffice would
 		 * otherwise draw it over the next one. */
 		const char *wrapped[] = {row->text, note};
-		const double widths[] = {TEXT_W, NOTES_W};
-		double h = xl_wrap_height(wrapped, widths, has_notes ? 2 : 1);
+		const double wrap_w[] = {TEXT_W, NOTES_W};
+		double h = xl_wrap_height(wrapped, wrap_w, has_notes ? 2 : 1);
 		if (h > 0)
 			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
 		if (row->chart) {
 			long data_row = r->chart_row;
 			chart_data_row(r, sh, row, cells, nd);
-			add_chart(r, ws, row, shown, data_row, chart_index++, chart_base);
+			add_chart(r, ws, row, shown, data_row, chart_index++, chart_base, across);
 		}
 	}
-	if (ncharts)
-		xl_text(r->b, ws, chart_base - 1, 0, "Charts of the series in the table (figures on the Chart data sheet)",
-			XF_SUBTITLE);
+	if (!ncharts)
+		return;
+	xl_text(r->b, ws, chart_base - 1, 0, "Charts of the series in the table (figures on the "
+		"Chart data sheet)", XF_SUBTITLE);
+	/* Each row of charts prints on one page, the first with its heading. */
+	int nrows = (ncharts + across - 1) / across;
+	long *bfirst = csc_xcalloc((size_t)nrows, sizeof *bfirst);
+	long *brows = csc_xcalloc((size_t)nrows, sizeof *brows);
+	for (int i = 0; i < nrows; i++) {
+		bfirst[i] = chart_base + (long)i * CHART_ROWS;
+		brows[i] = CHART_ROWS;
+	}
+	bfirst[0]--;
+	brows[0]++;
+	xl_keep_blocks(r->b, ws, xl_fit_scale(widths, nh), first, bfirst, brows, nrows);
+	free(bfirst);
+	free(brows);
 }

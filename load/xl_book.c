@@ -320,13 +320,39 @@ void xl_table(xl_book *b, lxw_worksheet *ws, const char *name, long first, long 
 	free(cols);
 }
 
-/* Lines s takes when wrapped at width characters: words are never split
- * unless longer than a line, as spreadsheet wrapping does; a line break in
- * the text (commentary) starts a new line. */
+/* Advance widths of Arial (metric-compatible with Helvetica and Liberation
+ * Sans) for ' ' to '~', in 1/1000 of the font size: the formats' font. */
+static const short arial_w[95] = {
+	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, /*  !"#$%&'()*+,-./ */
+	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, /* 0-9:;<=>? */
+	1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, /* @A-O */
+	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, /* P-Z[\]^_ */
+	333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, /* `a-o */
+	556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};     /* p-z{|}~ */
+
+/* Width of one character starting at s, in thousandths of the font size;
+ * *len its bytes. A character beyond ASCII counts as a wide letter. */
+static int char_w(const char *s, int *len)
+{
+	unsigned char c = (unsigned char)*s;
+	if (c >= 32 && c < 127) {
+		*len = 1;
+		return arial_w[c - 32];
+	}
+	int n = 1;
+	while (s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n++;
+	*len = n;
+	return 667;
+}
+
+/* Lines s takes when wrapped at width (thousandths of the font size):
+ * words are never split unless longer than a line, as spreadsheet
+ * wrapping does; a line break in the text (commentary) starts a new line. */
 static int wrap_lines(const char *s, double width)
 {
 	int lines = 1;
-	double used = 0;
+	double used = 0, space = arial_w[0];
 	while (*s) {
 		while (*s == ' ' || *s == '\n') {
 			if (*s++ == '\n') {
@@ -335,15 +361,18 @@ static int wrap_lines(const char *s, double width)
 			}
 		}
 		double w = 0;
-		for (; *s && *s != ' ' && *s != '\n'; s++)
-			w += ((unsigned char)*s & 0xc0) != 0x80; /* characters, not bytes */
+		while (*s && *s != ' ' && *s != '\n') {
+			int len;
+			w += char_w(s, &len);
+			s += len;
+		}
 		if (w == 0)
 			break;
-		if (used > 0 && used + 1 + w > width) {
+		if (used > 0 && used + space + w > width) {
 			lines++;
 			used = 0;
 		}
-		used += (used > 0) + w;
+		used += (used > 0 ? space : 0) + w;
 		while (used > width) { /* a word longer than the line */
 			lines++;
 			used -= width;
@@ -354,13 +383,82 @@ static int wrap_lines(const char *s, double width)
 
 double xl_wrap_height(const char *const *texts, const double *widths, int n)
 {
-	/* The column unit is a Calibri 11 digit; Arial 10 text averages about
-	 * 1.4 characters a unit; a little less keeps a margin for capitals. */
+	/* A column's text area is its pixels less about 6 of cell margins;
+	 * 10-point text at 96 dpi is 13.33 pixels to the em. */
 	int lines = 1;
 	for (int i = 0; i < n; i++) {
-		int k = texts[i] ? wrap_lines(texts[i], widths[i] * 1.35) : 1;
+		double em = (xl_col_px(widths[i]) - 6) / (10 * 96.0 / 72) * 1000;
+		int k = texts[i] ? wrap_lines(texts[i], em) : 1;
 		if (k > lines)
 			lines = k;
 	}
 	return lines > 1 ? 12.75 * lines + 2 : 0;
+}
+
+/* A4 landscape, 11.69 x 8.27 inches, less libxlsxwriter's default margins
+ * (0.7 inch left and right, 0.75 top and bottom; header and footer sit in
+ * the top and bottom margins). */
+#define PAGE_W_PX ((11.69 - 1.4) * 96)
+#define PAGE_H_PT ((8.27 - 1.5) * 72)
+/* The share of the page height the plan fills: LibreOffice and Excel lay
+ * rows out a little differently from this estimate. */
+#define PAGE_FILL 0.98
+
+double xl_col_px(double w)
+{
+	/* libxlsxwriter's conversion (worksheet.c, _size_col) */
+	if (w < 1)
+		return (double)(int)(w * 12 + 0.5);
+	return (double)(int)(w * 7 + 0.5) + 5;
+}
+
+int xl_fit_scale(const double *widths, int ncols)
+{
+	double px = 0;
+	for (int i = 0; i < ncols; i++)
+		px += xl_col_px(widths[i]);
+	if (px <= PAGE_W_PX)
+		return 100;
+	int s = (int)(100 * PAGE_W_PX / px);
+	return s < 10 ? 10 : s;
+}
+
+static double row_pt(lxw_worksheet *ws, long row)
+{
+	lxw_row *r = lxw_worksheet_find_row(ws, (lxw_row_t)row);
+	return r ? r->height : LXW_DEF_ROW_HEIGHT;
+}
+
+void xl_keep_blocks(xl_book *b, lxw_worksheet *ws, int scale, long repeat_row,
+		    const long *first, const long *rows, int n)
+{
+	if (!ws || n < 1)
+		return;
+	/* page height in unscaled points */
+	double page = PAGE_H_PT * PAGE_FILL * 100.0 / scale;
+	double head = repeat_row >= 0 ? row_pt(ws, repeat_row) : 0;
+	lxw_row_t *breaks = csc_xcalloc((size_t)n + 1, sizeof *breaks);
+	int nb = 0;
+	double used = 0;
+	long y = 0;
+	for (int i = 0; i < n; i++) {
+		for (; y < first[i]; y++) {
+			double h = row_pt(ws, y);
+			if (used + h > page && used > head)
+				used = head; /* the program breaks before this row */
+			used += h;
+		}
+		double block = 0;
+		for (long k = 0; k < rows[i]; k++)
+			block += row_pt(ws, first[i] + k);
+		if (used + block > page && used > head && nb < 1023) {
+			breaks[nb++] = (lxw_row_t)first[i];
+			used = head;
+		}
+		used += block;
+		y = first[i] + rows[i];
+	}
+	if (nb)
+		xl_check(b, worksheet_set_h_pagebreaks(ws, breaks));
+	free(breaks);
 }

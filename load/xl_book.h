@@ -112,6 +112,27 @@ void xl_table(xl_book *b, lxw_worksheet *ws, const char *name, long first, long 
  * every text fits on one line (leave the default height). */
 double xl_wrap_height(const char *const *texts, const double *widths, int n);
 
+/* Print planning for a sheet xl_sheet set up (landscape A4, margins as
+ * libxlsxwriter's defaults, fitted to one page wide). */
+
+/* Pixels (at 96 dpi, Calibri 11 as Excel and libxlsxwriter measure) of a
+ * column w Excel character units wide. */
+double xl_col_px(double w);
+
+/* The print scale, in percent (10 to 100), that fits columns this wide
+ * (Excel character units) across the page: what fit-to-width gives. */
+int xl_fit_scale(const double *widths, int ncols);
+
+/* Keep n blocks of rows (charts) whole in print. Block i covers rows
+ * first[i] .. first[i] + rows[i] - 1, in row order. Walking the rows with
+ * the heights set so far (lxw defaults elsewhere), at the given scale and
+ * with the header row repeat_row (-1 none) repeated on every page, a block
+ * that would cross a page end gets a manual page break before it. A
+ * margin is kept for the difference between this estimate and the
+ * spreadsheet program's own layout. */
+void xl_keep_blocks(xl_book *b, lxw_worksheet *ws, int scale, long repeat_row,
+		    const long *first, const long *rows, int n);
+
 /* Remember an lxw_error (keeps the first). */
 void xl_check(xl_book *b, lxw_error e);
 

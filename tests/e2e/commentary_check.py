@@ -73,15 +73,17 @@ def notes_of(ws, text):
 
 
 def key_ok(ws, where):
-    a = col_a(ws)
-    check(f"{where}: key heading", "Key to the action RAG" in a)
+    """The key to the action RAG on the sheet: a heading, then each meaning
+    with its word, in the RAG fill, in a cell to its right."""
+    cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
+    check(f"{where}: key heading", "Key to the action RAG" in cells)
     for meaning, word, colour in KEY:
-        r = a.index(meaning) + 1 if meaning in a else None
-        check(f"{where}: key line '{word}'", r is not None)
-        if r:
-            b = ws.cell(row=r, column=2)
-            eq(f"{where}: key word {word}", word, b.value)
-            eq(f"{where}: key colour {word}", colour, fill(b))
+        m = cells.get(meaning)
+        check(f"{where}: key line '{word}'", m is not None)
+        if m:
+            b = [c for c in ws[m.row] if c.column > m.column and c.value is not None][:1]
+            eq(f"{where}: key word {word}", word, b[0].value if b else None)
+            eq(f"{where}: key colour {word}", colour, fill(b[0]) if b else None)
 
 
 def every_value(wb):
