@@ -15,4 +15,4 @@ test_pub_suppress_OBJS := tests/unit/test_pub_suppress.o load/pub_suppress.o
 E2E_TESTS += tests/e2e/publish.sh
 UNIT_TESTS += test_load_comm
 test_load_comm_OBJS := tests/unit/test_load_comm.o load/report_comm.o load/report_tpl.o load/xl_book.o
-E2E_TESTS += tests/e2e/load_commentary.sh
+E2E_TESTS += tests/e2e/load_commentary.sh tests/e2e/print_pack.sh

@@ -85,6 +85,7 @@ void report_chart_data_start(report *r)
 	xl_table(r->b, ws, "ChartData", 2, last, k, heads);
 	worksheet_freeze_panes(ws, 3, 0);
 	xl_check(r->b, worksheet_repeat_rows(ws, 2, 2));
+	worksheet_set_row(ws, 2, 30, NULL); /* "Number Q1 2025-26" wraps to two lines */
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 60, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(k - 1), 11, NULL);

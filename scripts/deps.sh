@@ -11,7 +11,7 @@ pkgs="build-essential pkg-config libxml2-dev libxml2-utils libcsv-dev libxlsxwri
 libcmocka-dev perl python3 python3-openpyxl groff-base man-db"
 for a in "$@"; do
 	case $a in
-	--ci) pkgs="$pkgs libreoffice-calc-nogui poppler-utils" ;;
+	--ci) pkgs="$pkgs libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito fonts-liberation2" ;;
 	--fuzz) pkgs="$pkgs clang libclang-rt-14-dev valgrind" ;;
 	*) echo "usage: scripts/deps.sh [--ci] [--fuzz]" >&2; exit 4 ;;
 	esac
