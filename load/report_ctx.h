@@ -13,6 +13,7 @@
 #include "report_comm.h"
 #include "report_data.h"
 #include "report_period.h"
+#include "report_sources.h"
 #include "report_tpl.h"
 #include "xl_book.h"
 
@@ -21,6 +22,7 @@ typedef struct report {
 	const rd *d;
 	const tpl *t;
 	const cm *comm;             /* the commentary file; NULL when not configured */
+	const rsc_info *src;        /* comparators.csv's provenance; NULL: no such file */
 	xl_book *b;
 	csc_date period_end;
 	/* The publication edition (report_publish.h): the suppression state

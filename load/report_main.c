@@ -247,6 +247,7 @@ static int build_one(report *r, long drill)
 typedef struct owned {
 	tpl **t; /* NREPORTS templates */
 	cm *comm;
+	rsc_info *src;
 	rd *d;
 	csc_conf *conf;
 	enum ps_state *pub;
@@ -271,6 +272,7 @@ static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, in
 	for (int j = 0; j < NREPORTS; j++)
 		tpl_free(o->t[j]);
 	cm_free(o->comm);
+	rsc_free(o->src);
 	rd_free(o->d);
 	free(o->pub);
 	csc_conf_free(o->conf);
@@ -443,6 +445,15 @@ int main(int argc, char **argv)
 		if (!comm || cm_check(comm, (const tpl *const *)t, NREPORTS))
 			rc = CSC_EXIT_INPUT;
 	}
+	/* Where the comparators and targets come from (the cover) and whether
+	 * they are made up (no RAG scored). */
+	rsc_info *src = NULL;
+	if (!rc) {
+		char *p = csc_path_join(conf->templates_dir, "comparators.csv");
+		if (access(p, F_OK) == 0 && !(src = rsc_load(p)))
+			rc = CSC_EXIT_INPUT;
+		free(p);
+	}
 	int y, m, dd;
 	csc_date_ymd(pe, &y, &m, &dd);
 	/* Plan every report first; the drill-down workbook's rows are counted
@@ -452,7 +463,8 @@ int main(int argc, char **argv)
 	long drill[NBOOKS] = {0};
 	int planned = 0;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
-		plan[i] = (report){.conf = conf, .d = d, .t = t[i], .comm = comm, .period_end = pe,
+		plan[i] = (report){.conf = conf, .d = d, .t = t[i], .comm = comm, .src = src,
+				   .period_end = pe,
 				   .drill_rows_per_sheet = drill_rows, .drill_max = drill_max};
 		if (report_check_template(&plan[i])) {
 			rc = CSC_EXIT_CONFIG;
@@ -511,7 +523,7 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_OUTPUT;
 	}
 	if (!rc)
-		rc = build_all(rs, drill, b, planned, jobs, &(owned){t, comm, d, conf, pub});
+		rc = build_all(rs, drill, b, planned, jobs, &(owned){t, comm, src, d, conf, pub});
 	/* The CSV before the workbooks are renamed: a failure leaves neither. */
 	if (!rc && pub && report_pub_csv(d, pub, dir))
 		rc = CSC_EXIT_OUTPUT;
@@ -534,6 +546,7 @@ int main(int argc, char **argv)
 		tpl_free(t[i]);
 	free(pub);
 	cm_free(comm);
+	rsc_free(src);
 	rd_free(d);
 	csc_conf_free(conf);
 	return rc;

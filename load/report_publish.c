@@ -116,7 +116,7 @@ int report_pub_any_hidden(const report *r, const char *measure, const char *brea
 	return 0;
 }
 
-void report_pub_cover(report *r, lxw_worksheet *ws, long y)
+long report_pub_cover(report *r, lxw_worksheet *ws, long y)
 {
 	xl_text(r->b, ws, y, 0, "Small numbers", XF_BOLD);
 	xl_text(r->b, ws, y++, 1, "suppressed for publication: [c] marks a confidential figure; "
@@ -127,6 +127,7 @@ void report_pub_cover(report *r, lxw_worksheet *ws, long y)
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	worksheet_set_column(ws, 1, 1, 100, NULL);
 	worksheet_activate(ws);
+	return y + 1;
 }
 
 void report_pub_notes(report *r, lxw_worksheet *ws)

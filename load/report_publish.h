@@ -40,7 +40,7 @@ int report_pub_any_hidden(const report *r, const char *measure, const char *brea
 
 /* The published workbook's cover below its period rows (report_cover
  * writes those and calls this), and its Notes sheet (key and rule). */
-void report_pub_cover(report *r, lxw_worksheet *ws, long y);
+long report_pub_cover(report *r, lxw_worksheet *ws, long y); /* the row after its lines */
 void report_pub_notes(report *r, lxw_worksheet *ws);
 
 #endif

@@ -78,6 +78,55 @@ static long cover_line(report *r, lxw_worksheet *ws, long y, const char *label, 
 	return y + 1;
 }
 
+/* The source and years of every comparator and target (comparators.csv's
+ * comparator_source and target_source), as a table from row y; returns
+ * the row after it. */
+static long cover_sources(report *r, lxw_worksheet *ws, long y)
+{
+	static const char *const heads[] = {"Figures", "Source", "Years"};
+	static const char *const kinds[] = {"England, statistical neighbours, region",
+					    "Targets"};
+	const rsc_info *c = r->src;
+	xl_text(r->b, ws, y++, 0, "Sources of the comparators and targets", XF_SUBTITLE);
+	long n = c ? (long)c->n + (c->missing > 0) : 0;
+	xl_table(r->b, ws, "Sources", y, y + (n ? n : 1), 3, heads);
+	y++;
+	if (!c || (!c->n && !c->missing)) {
+		xl_text(r->b, ws, y, 0, "None", XF_TEXT);
+		xl_text(r->b, ws, y, 1, c ? "comparators.csv holds no comparator or target"
+			: "no comparators.csv in templates_dir", XF_TEXT);
+		xl_text(r->b, ws, y++, 2, "[x]", XF_NOTE_NUM);
+		return y;
+	}
+	char years[2 * RP_HEAD + 8], a[RP_HEAD], buf[320];
+	for (size_t i = 0; i < c->n; i++) {
+		const rsc_source *s = &c->s[i];
+		rp_fy_head(csc_date_make(s->fy_lo, 4, 1), a);
+		if (s->fy_lo == s->fy_hi)
+			snprintf(years, sizeof years, "%s", a);
+		else {
+			char b2[RP_HEAD];
+			rp_fy_head(csc_date_make(s->fy_hi, 4, 1), b2);
+			snprintf(years, sizeof years, "%s to %s", a, b2);
+		}
+		xl_text(r->b, ws, y, 0, kinds[s->target], XF_TEXT);
+		snprintf(buf, sizeof buf, "%s%s", s->name, c->illustrative ? " (illustrative)" : "");
+		xl_text(r->b, ws, y, 1, buf, XF_TEXT);
+		xl_text(r->b, ws, y++, 2, years, XF_TEXT);
+	}
+	if (c->missing) {
+		xl_text(r->b, ws, y, 0, "Not given", XF_TEXT);
+		snprintf(buf, sizeof buf, c->have_columns
+			 ? "%d comparator or target entries of comparators.csv name no source "
+			   "(comparator_source, target_source)"
+			 : "comparators.csv has no comparator_source and target_source columns "
+			   "(%d comparator or target entries without a source)", c->missing);
+		xl_text(r->b, ws, y, 1, buf, XF_TEXT);
+		xl_text(r->b, ws, y++, 2, "[x]", XF_NOTE_NUM);
+	}
+	return y;
+}
+
 void report_cover(report *r, lxw_worksheet *ws)
 {
 	const csc_conf *c = r->conf;
@@ -98,15 +147,20 @@ void report_cover(report *r, lxw_worksheet *ws)
 	else
 		snprintf(buf, sizeof buf, "%s", span);
 	y = cover_line(r, ws, y, "Period", buf);
-	/* The figures run to the period end, or to the data's end before it. */
+	/* The figures run to the period end, or to the data's end before it:
+	 * a date cell, then what a partial period lacks. */
 	char d1[CSC_DATE_BUFSZ], d2[CSC_DATE_BUFSZ];
-	if (rd_partial(r->d, r->period_end))
-		snprintf(buf, sizeof buf, "%s, partial (%s): the period ends %s, and nothing "
+	xl_text(r->b, ws, y, 0, "Data to", XF_BOLD);
+	if (rd_partial(r->d, r->period_end)) {
+		xl_date(r->b, ws, y, 1, r->d->data_to);
+		snprintf(buf, sizeof buf, "partial: data to %s (%s); the period ends %s, and nothing "
 			 "after %s is in the data", csc_date_dmy(r->d->data_to, d1), r->d->data_by,
 			 csc_date_dmy(r->period_end, d2), d1);
-	else
-		snprintf(buf, sizeof buf, "%s", csc_date_dmy(r->period_end, d1));
-	y = cover_line(r, ws, y, "Data to", buf);
+		xl_text(r->b, ws, y, 2, buf, XF_TEXT);
+	} else {
+		xl_date(r->b, ws, y, 1, r->period_end);
+	}
+	y++;
 	const char *how;
 	csc_date made = produced(r, &how);
 	snprintf(buf, sizeof buf, "%s (%s)", csc_date_dmy(made, d1), how);
@@ -116,14 +170,21 @@ void report_cover(report *r, lxw_worksheet *ws)
 	y = cover_line(r, ws, y, "Contact", c->contact ? c->contact
 		       : "not given (pipeline.conf contact)");
 	if (!r->drill) {
-		snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
+		if (r->src && r->src->illustrative)
+			snprintf(buf, sizeof buf, "refer to %s. RAG not scored (illustrative "
+				 "comparators): comparators.csv marks its England, statistical-"
+				 "neighbour, regional and target figures as illustrative, made up "
+				 "for demonstration, so no figure is scored against them", r->cmp.head);
+		else
+			snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
 		y = cover_line(r, ws, y, "Comparators and RAG", buf);
 	}
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	worksheet_set_column(ws, 1, 1, COVER_W, NULL);
 	if (r->pub) {
 		/* no marking for internal handling, no file names or record counts */
-		report_pub_cover(r, ws, y);
+		y = report_pub_cover(r, ws, y);
+		cover_sources(r, ws, y + 1);
 		return;
 	}
 	y = cover_line(r, ws, y, "Small numbers", c->publication_mode
@@ -141,6 +202,8 @@ void report_cover(report *r, lxw_worksheet *ws)
 	y = cover_line(r, ws, y, "Notes", r->drill ? "Every record of drilldown.csv, the "
 		       "records behind the figures of the highlight and quarterly workbooks." : buf);
 	y++;
+	if (!r->drill)
+		y = cover_sources(r, ws, y) + 1;
 	y = report_cover_inputs(r, ws, y);
 	worksheet_activate(ws);
 }

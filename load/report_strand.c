@@ -170,6 +170,14 @@ static void put(report *r, lxw_worksheet *ws, long row, int col, rc_cell c)
 
 static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
 {
+	if (r->src && r->src->illustrative) {
+		/* made-up targets score nothing (the cover says why) */
+		if (rg && *rg->f[RD_RAG])
+			xl_text(r->b, ws, row, col, "not scored", XF_CENTER);
+		else
+			xl_text(r->b, ws, row, col, "[z]", XF_CENTER);
+		return;
+	}
 	static const struct { const char *word; enum xl_fmt fmt; } rag[] = {
 		{"Green", XF_GREEN}, {"Amber", XF_AMBER}, {"Red", XF_RED}};
 	const char *w = rg ? rg->f[RD_RAG] : "";
@@ -350,7 +358,7 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 
 	xl_text(r->b, ws, 0, 0, sh->title, XF_TITLE);
 	worksheet_set_row(ws, 0, 21, NULL); /* the 16-point title clears row 1 */
-	char line[512];
+	char line[768];
 	int len = snprintf(line, sizeof line, "%s. %s: %s to %s.", r->conf->la_name, t->title,
 			   r->cols[0].head, r->cols[r->ncols - 1].head);
 	if (rd_partial(r->d, r->period_end) && len > 0 && (size_t)len < sizeof line) {
@@ -363,9 +371,13 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	snprintf(line, sizeof line,
 		 "Target, England, statistical neighbours, RAG, trend, Number (n) and Out of (N) "
 		 "refer to %s. "
-		 "RAG: Green on or better than target, Amber within tolerance, Red otherwise. "
+		 "%s"
 		 "Percentages and rates are rounded to 1 decimal place. "
-		 "[x] not available, [z] not applicable, c suppressed (the Notes sheet).", r->cmp.head);
+		 "[x] not available, [z] not applicable, c suppressed (the Notes sheet).", r->cmp.head,
+		 r->src && r->src->illustrative
+		 ? "RAG not scored (illustrative comparators): the comparators and targets are "
+		   "made up for demonstration (the Cover). "
+		 : "RAG: Green on or better than target, Amber within tolerance, Red otherwise. ");
 	xl_text(r->b, ws, 2, 0, line, XF_TEXT);
 	snprintf(line, sizeof line, "This worksheet contains one table, the commentary and actions "
 		 "below it%s%d line chart%s.", ncharts ? ", then " : "", ncharts, ncharts == 1 ? "" : "s");

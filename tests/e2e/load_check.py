@@ -8,6 +8,9 @@ usage: load_check.py MODE FILE...
   publication FILE    the highlight workbook in publication mode
   inject FILE         the highlight workbook whose LA name is a formula
   drill FILE          the drill-down workbook of the normal run
+  illustrative FILE   the highlight workbook with the bundled comparators.csv
+                      ("#! illustrative", source columns)
+  nosource FILE       the highlight workbook with tests/data/load/comparators-nosource.csv
   split FILE N...     drill-down sheets and their record counts
   noformula FILE      no cell of any sheet is stored as a formula
 
@@ -326,7 +329,8 @@ def cover_value(cover, label):
 def cover_checks(cover, tag, period=None):
     """The provenance lines every cover carries (tests/data/load/pipeline.conf:
     period 2023-12, no data_extracted, no contact)."""
-    eq(f"{tag}: cover data to", "31/12/2023", cover_value(cover, "Data to"))
+    d = cover_value(cover, "Data to")
+    eq(f"{tag}: cover data to, a date", "2023-12-31", d.strftime("%Y-%m-%d") if d else None)
     eq(f"{tag}: cover produced (no SOURCE_DATE_EPOCH: the period end)",
        "31/12/2023 (the period end (set SOURCE_DATE_EPOCH for the day of the run))",
        cover_value(cover, "Produced"))
@@ -353,6 +357,56 @@ def drill(path):
     eq("drill: one table over the six records", ["A4:H10"], ref)
 
 
+def sources(cover):
+    r = find_row(cover, "Sources of the comparators and targets")
+    if not r:
+        return None
+    out = []
+    r += 2
+    while cover.cell(r, 1).value:
+        out.append(tuple(cover.cell(r, c).value for c in (1, 2, 3)))
+        r += 1
+    return out
+
+
+def illustrative(path):
+    wb = openpyxl.load_workbook(path)
+    cover = wb["Cover"]
+    check("illustrative: cover says RAG is not scored",
+          "RAG not scored (illustrative comparators)" in (cover_value(cover, "Comparators and RAG") or ""),
+          cover_value(cover, "Comparators and RAG"))
+    eq("illustrative: cover contact", "Performance team, 01234 567890", cover_value(cover, "Contact"))
+    # templates/comparators.csv: every row has both sources; its years run
+    # from 2021-22 (FD02) to 2027-28 (CL03)
+    eq("illustrative: the source and years of every comparator and target",
+       [("England, statistical neighbours, region",
+         "Made up for the sample authority (shaped like DfE statistics) (illustrative)",
+         "2021-22 to 2027-28"),
+        ("Targets", "Made up for the sample authority (an improvement-plan target) (illustrative)",
+         "2021-22 to 2027-28")], sources(cover))
+    ws = wb["Front door"]
+    r = find_row(ws, "Reduced % in contacts resulting in a referral")
+    eq("illustrative: FD02 (Green against its target) not scored", "not scored", ws.cell(r, 14).value)
+    eq("illustrative: not scored has no RAG fill", None, fill(ws.cell(r, 14)))
+    r = find_row(ws, "Contacts are managed at the front door (contacts received)")
+    eq("illustrative: FD01 (no target) stays [z]", "[z]", ws.cell(r, 14).value)
+    check("illustrative: the strand sheet says RAG is not scored",
+          "RAG not scored (illustrative comparators)" in (ws["A3"].value or ""), ws["A3"].value)
+
+
+def nosource(path):
+    wb = openpyxl.load_workbook(path)
+    cover = wb["Cover"]
+    # FD02 and FD03 each have comparators and a target: 4 entries, no source
+    eq("nosource: the cover says the sources are not given",
+       [("Not given", "comparators.csv has no comparator_source and target_source columns "
+         "(4 comparator or target entries without a source)", "[x]")], sources(cover))
+    check("nosource: RAG scored", "not scored" not in (cover_value(cover, "Comparators and RAG") or ""))
+    ws = wb["Front door"]
+    r = find_row(ws, "Reduced % in contacts resulting in a referral")
+    eq("nosource: FD02 RAG from rag.csv", "Green", ws.cell(r, 14).value)
+
+
 def split(path, counts):
     wb = openpyxl.load_workbook(path)
     names = [n for n in wb.sheetnames if n.startswith("Drill-down")]
@@ -377,7 +431,8 @@ def main():
         split(args[0], args[1:])
     else:
         {"highlight": highlight, "quarterly": quarterly, "publication": publication,
-         "inject": inject, "noformula": noformula, "drill": drill}[mode](args[0])
+         "inject": inject, "noformula": noformula, "drill": drill,
+         "illustrative": illustrative, "nosource": nosource}[mode](args[0])
     sys.exit(1 if failed else 0)
 
 

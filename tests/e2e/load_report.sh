@@ -12,6 +12,9 @@ setup() {
 	mkdir -p "$d"
 	cp -r "$ROOT/tests/data/load/out" "$d/out"
 	cp -r "$ROOT/templates" "$d/templates"
+	# RAG is scored: the bundled comparators are marked illustrative (the
+	# illustrative run below keeps the mark)
+	sed -i '/^#! illustrative/d' "$d/templates/comparators.csv"
 	sed -e "s#^output_dir = .*#output_dir = out#" -e "s#^templates_dir = .*#templates_dir = templates#" \
 		"$ROOT/tests/data/load/pipeline.conf" >"$d/pipeline.conf"
 	for l in "$@"; do
@@ -70,6 +73,26 @@ check_exit "bad --label" 4 "$PROG" --conf "$T/run/pipeline.conf" --label "../x"
 setup "$T/pub" "publication_mode = yes"
 check "publication run" "$PROG" --conf "$T/pub/pipeline.conf" --quiet
 "$PY" "$ROOT/tests/e2e/load_check.py" publication "$T/pub/out/highlight-2023-12.xlsx" || true
+
+# Comparators marked illustrative ("#! illustrative", the bundled file):
+# RAG is not scored, the cover and the strand sheets say why; the sources
+# of the comparators and targets are on the cover. Then a file without the
+# source columns: the cover says they are not given.
+setup "$T/ill" "contact = Performance team, 01234 567890"
+cp "$ROOT/templates/comparators.csv" "$T/ill/templates/comparators.csv"
+check "illustrative run" "$PROG" --conf "$T/ill/pipeline.conf" --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" illustrative "$T/ill/out/highlight-2023-12.xlsx" || true
+setup "$T/nosrc"
+cp "$ROOT/tests/data/load/comparators-nosource.csv" "$T/nosrc/templates/comparators.csv"
+check "run without source columns" "$PROG" --conf "$T/nosrc/pipeline.conf" --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" nosource "$T/nosrc/out/highlight-2023-12.xlsx" || true
+setup "$T/badfy"
+printf 'measure,breakdown,year,england,stat_neighbours,region,target,tolerance,comparator_source,target_source\nFD02,,2023,1,2,3,4,5,x,y\n' >"$T/badfy/templates/comparators.csv"
+"$PROG" --conf "$T/badfy/pipeline.conf" --quiet 2>"$T/badfy/err"
+check_eq "comparators.csv with a bad year exits 3" 3 $?
+check_eq "bad year message" \
+	"csc-load-report: $T/badfy/templates/comparators.csv:2: year: '2023' is not a financial year YYYY-YY" \
+	"$(cat "$T/badfy/err")"
 
 # Formula injection through the authority's name.
 setup "$T/inj" 'la_name = =HYPERLINK("http://evil.example/","x") Council'
