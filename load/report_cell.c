@@ -129,3 +129,39 @@ void rc_write(xl_book *b, lxw_worksheet *ws, long row, int col, const rc_cell *c
 	else
 		xl_text(b, ws, row, col, c->text, XF_NOTE_NUM);
 }
+
+static double nice_step(double x)
+{
+	double p = pow(10, floor(log10(x)));
+	double f = x / p;
+	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+}
+
+int rc_axis(const double *v, int n, enum rc_kind k, double *min, double *max, double *step)
+{
+	if (n < 1)
+		return -1;
+	double lo = v[0], hi = v[0];
+	for (int i = 1; i < n; i++) {
+		if (v[i] < lo)
+			lo = v[i];
+		if (v[i] > hi)
+			hi = v[i];
+	}
+	double pad = (hi - lo) * 0.15;
+	if (pad <= 0)
+		pad = hi != 0 ? fabs(hi) * 0.2 : k == RC_PCT ? 0.1 : 1;
+	double a = lo - pad, b = hi + pad;
+	double st = nice_step((b - a) / 5);
+	if (k == RC_COUNT && st < 1)
+		st = 1;
+	/* a hair of slack: 0.95 / 0.05 is 18.999... in binary */
+	*min = floor(a / st + 1e-9) * st;
+	*max = ceil(b / st - 1e-9) * st;
+	if (*min < 0 && lo >= 0)
+		*min = 0;
+	if (k == RC_PCT && *max > 1 && hi <= 1)
+		*max = 1;
+	*step = st;
+	return 0;
+}

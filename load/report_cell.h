@@ -52,6 +52,16 @@ double rc_round1(double x);
  * n >= 0 and d > 0 up to 2^40. */
 double rc_ratio1(double n, double d, double scale);
 
+/* A line chart's value axis for the n plotted values v (the figures and
+ * their targets) of kind k, so that the line is not flattened against a
+ * zero the data never nears: from the lowest to the highest value with 15%
+ * of their span (20% of the value, or 10 percentage points, or 1, when they
+ * are equal) added each side, rounded out to a step of 1, 2, 2.5 or 5 times
+ * a power of ten that gives about five intervals; never below 0 when no
+ * value is, never above 100% for a percentage that is not. Counts step by
+ * whole numbers. 0 and *min, *max, *step set; -1 when n is 0. */
+int rc_axis(const double *v, int n, enum rc_kind k, double *min, double *max, double *step);
+
 /* Write c into the sheet. */
 void rc_write(xl_book *b, lxw_worksheet *ws, long row, int col, const rc_cell *c);
 

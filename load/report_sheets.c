@@ -205,6 +205,8 @@ void report_cover(report *r, lxw_worksheet *ws)
 	if (!r->drill)
 		y = cover_sources(r, ws, y) + 1;
 	y = report_cover_inputs(r, ws, y);
+	/* the cover is one printed page, however many input files */
+	worksheet_fit_to_pages(ws, 1, 1);
 	worksheet_activate(ws);
 }
 

@@ -60,8 +60,8 @@ static int nseries(const report *r)
 void report_chart_data_start(report *r)
 {
 	lxw_worksheet *ws = r->chart_ws;
-	const char *heads[3 * RP_MAX_COLS + 2] = {"Sheet", "Row"};
-	static char nd_heads[2 * RP_MAX_COLS][48];
+	const char *heads[4 * RP_MAX_COLS + 2] = {"Sheet", "Row"};
+	static char nd_heads[3 * RP_MAX_COLS][48];
 	int k = 2, j = 0;
 	for (int i = 0; i < r->ncols; i++)
 		if (r->cols[i].series)
@@ -75,11 +75,18 @@ void report_chart_data_start(report *r)
 			snprintf(nd_heads[j], sizeof nd_heads[j], "Out of %s", r->cols[i].head);
 			heads[k++] = nd_heads[j++];
 		}
+	/* then each period's target: the charts' target line */
+	for (int i = 0; i < r->ncols; i++)
+		if (r->cols[i].series) {
+			snprintf(nd_heads[j], sizeof nd_heads[j], "Target %s", r->cols[i].head);
+			heads[k++] = nd_heads[j++];
+		}
 	xl_text(r->b, ws, 0, 0, "Chart data: the figures behind the line charts", XF_TITLE);
 	xl_text(r->b, ws, 1, 0, "Blank cells are periods with no cases, suppressed (c) or "
 		"not available figures, so that the charts leave a gap rather than plot 0. "
 		"Number and Out of are the numerator and denominator of each figure (for a "
-		"rate, Out of is the 0-17 population; a count has no Out of).",
+		"rate, Out of is the 0-17 population; a count has no Out of); Target is the "
+		"period's target (the dashed line), blank when none is set.",
 		XF_TEXT);
 	long last = 2 + (r->nchart_rows ? r->nchart_rows : 1);
 	xl_table(r->b, ws, "ChartData", 2, last, k, heads);
@@ -228,8 +235,17 @@ static int charts_across(const double *widths, int n)
 	return k < 1 ? 1 : k > CHARTS_MAX ? CHARTS_MAX : k;
 }
 
+/* Where a row's chart goes and what it plots. */
+struct chart_at {
+	long data_row, base_row;
+	int index, across;
+};
+
+/* The line chart of one table row: its figures, and a dashed target line
+ * when any period has a target; the value axis from the plotted values
+ * (rc_axis), so that a series between 80% and 95% is not drawn flat. */
 static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_kind k,
-		      long data_row, int index, long base_row, int across)
+		      const rc_cell *cells, const rc_cell *tgt, const struct chart_at *at)
 {
 	int ns = nseries(r);
 	lxw_chart *ch = workbook_add_chart(r->b->wb, LXW_CHART_LINE);
@@ -239,24 +255,65 @@ static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_
 	}
 	lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
 	chart_series_set_categories(s, "Chart data", 2, 2, 2, (lxw_col_t)(ns + 1));
-	chart_series_set_values(s, "Chart data", (lxw_row_t)data_row, 2, (lxw_row_t)data_row,
-				(lxw_col_t)(ns + 1));
+	chart_series_set_values(s, "Chart data", (lxw_row_t)at->data_row, 2,
+				(lxw_row_t)at->data_row, (lxw_col_t)(ns + 1));
 	char buf[TPL_MAX_TEXT + 2];
 	chart_series_set_name(s, chart_text(row->text, buf, sizeof buf));
 	chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+	double v[2 * RP_MAX_COLS];
+	int nv = 0, ntgt = 0;
+	for (int i = 0; i < r->ncols; i++) {
+		if (!r->cols[i].series)
+			continue;
+		if (cells[i].why == RC_OK)
+			v[nv++] = cells[i].v;
+		if (tgt[i].why == RC_OK) {
+			v[nv++] = tgt[i].v;
+			ntgt++;
+		}
+	}
+	if (ntgt) {
+		/* the Target columns follow the values and (not in the
+		 * publication edition) the n and N of each period */
+		int first = 2 + ns * (r->pub ? 1 : 3);
+		lxw_chart_series *t = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(t, "Chart data", 2, 2, 2, (lxw_col_t)(ns + 1));
+		chart_series_set_values(t, "Chart data", (lxw_row_t)at->data_row, (lxw_col_t)first,
+					(lxw_row_t)at->data_row, (lxw_col_t)(first + ns - 1));
+		chart_series_set_name(t, "Target");
+		chart_series_set_marker_type(t, LXW_CHART_MARKER_NONE);
+		lxw_chart_line tl = {.color = 0xC00000, .width = 1.25,
+				     .dash_type = LXW_CHART_LINE_DASH_DASH};
+		chart_series_set_line(t, &tl);
+		/* only the target in the legend: the title names the figure */
+		int16_t del[] = {0, -1};
+		chart_legend_delete_series(ch, del);
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_TOP);
+	} else {
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	}
 	chart_title_set_name(ch, chart_text(row->text, buf, sizeof buf));
 	lxw_chart_font tf = {.size = 10, .bold = LXW_TRUE};
 	chart_title_set_name_font(ch, &tf);
-	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 	lxw_chart_axis *y = ch->y_axis;
-	chart_axis_set_num_format(y, k == RC_PCT ? "0%" : k == RC_RATE ? "0.0" : "#,##0");
-	chart_axis_set_min(y, 0);
-	lxw_chart_options opt = {.x_offset = (index % across) * (CHART_W + CHART_GAP),
+	double lo, hi, step;
+	if (rc_axis(v, nv, k, &lo, &hi, &step) == 0) {
+		chart_axis_set_min(y, lo);
+		chart_axis_set_max(y, hi);
+		chart_axis_set_major_unit(y, step);
+	} else {
+		chart_axis_set_min(y, 0);
+		step = 1;
+	}
+	/* a step under a whole percentage point needs a decimal */
+	chart_axis_set_num_format(y, k == RC_PCT ? (step < 0.00999 ? "0.0%" : "0%")
+				  : k == RC_RATE ? "0.0" : "#,##0");
+	lxw_chart_options opt = {.x_offset = (at->index % at->across) * (CHART_W + CHART_GAP),
 				 .y_offset = 10, .x_scale = CHART_W / 480.0,
 				 .y_scale = CHART_H / 288.0, .description = row->text};
-	xl_check(r->b, worksheet_insert_chart_opt(ws, (lxw_row_t)(base_row + (index / across) *
-								  CHART_ROWS), 0, ch, &opt));
+	xl_check(r->b, worksheet_insert_chart_opt(ws, (lxw_row_t)(at->base_row + (at->index /
+				  at->across) * CHART_ROWS), 0, ch, &opt));
 }
 
 /* The numerator and denominator behind one figure, as shown. */
@@ -265,7 +322,7 @@ struct nd {
 };
 
 static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
-			   const rc_cell *cells, const struct nd *nd)
+			   const rc_cell *cells, const struct nd *nd, const rc_cell *tgt)
 {
 	lxw_worksheet *ws = r->chart_ws;
 	long y = r->chart_row++;
@@ -287,6 +344,13 @@ static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
 		if (nd[i].d.why == RC_OK)
 			xl_num(r->b, ws, y, k + 1, nd[i].d.v, XF_COUNT);
 		k += 2;
+	}
+	for (int i = 0; i < r->ncols; i++) {
+		if (!r->cols[i].series)
+			continue;
+		if (tgt[i].why == RC_OK)
+			xl_num(r->b, ws, y, k, tgt[i].v, tgt[i].fmt);
+		k++;
 	}
 }
 
@@ -368,22 +432,25 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			 csc_date_dmy(r->d->data_to, d), r->d->data_by);
 	}
 	xl_text(r->b, ws, 1, 0, line, XF_TEXT);
+	/* Two lines no longer than the table is wide: text past its last
+	 * column is cut off in print. */
 	snprintf(line, sizeof line,
 		 "Target, England, statistical neighbours, RAG, trend, Number (n) and Out of (N) "
-		 "refer to %s. "
-		 "%s"
-		 "Percentages and rates are rounded to 1 decimal place. "
-		 "[x] not available, [z] not applicable, c suppressed (the Notes sheet).", r->cmp.head,
+		 "refer to %s. %s", r->cmp.head,
 		 r->src && r->src->illustrative
 		 ? "RAG not scored (illustrative comparators): the comparators and targets are "
-		   "made up for demonstration (the Cover). "
-		 : "RAG: Green on or better than target, Amber within tolerance, Red otherwise. ");
+		   "made up for demonstration (the Cover)."
+		 : "RAG: Green on or better than target, Amber within tolerance, Red otherwise.");
 	xl_text(r->b, ws, 2, 0, line, XF_TEXT);
-	snprintf(line, sizeof line, "This worksheet contains one table, the commentary and actions "
-		 "below it%s%d line chart%s.", ncharts ? ", then " : "", ncharts, ncharts == 1 ? "" : "s");
-	if (!ncharts)
-		snprintf(line, sizeof line,
-			 "This worksheet contains one table, the commentary and actions below it.");
+	const char *key = "Percentages and rates are rounded to 1 decimal place; [x] not available, "
+			  "[z] not applicable, c suppressed (the Notes sheet).";
+	if (ncharts)
+		snprintf(line, sizeof line, "This worksheet contains one table, the commentary and "
+			 "actions below it, then %d line chart%s. %s", ncharts,
+			 ncharts == 1 ? "" : "s", key);
+	else
+		snprintf(line, sizeof line, "This worksheet contains one table, the commentary and "
+			 "actions below it. %s", key);
 	xl_text(r->b, ws, 3, 0, line, XF_TEXT);
 
 	long first = TABLE_ROW, last = TABLE_ROW + sh->nrows;
@@ -554,9 +621,17 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 		if (h > 0)
 			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
 		if (row->chart) {
-			long data_row = r->chart_row;
-			chart_data_row(r, sh, row, cells, nd);
-			add_chart(r, ws, row, shown, data_row, chart_index++, chart_base, across);
+			/* each period's target (rag.csv; a headcount row has none) */
+			rc_cell tgt[RP_MAX_COLS];
+			for (int p = 0; p < r->ncols; p++) {
+				const rd_rag *tr = row->number ? NULL
+					: rd_find_rag(r->d, row->measure, row->breakdown,
+						      r->cols[p].start, r->cols[p].end);
+				tgt[p] = rc_comparator(tr ? tr->f[RD_TARGET] : NULL, shown);
+			}
+			struct chart_at at = {r->chart_row, chart_base, chart_index++, across};
+			chart_data_row(r, sh, row, cells, nd, tgt);
+			add_chart(r, ws, row, shown, cells, tgt, &at);
 		}
 	}
 	if (!ncharts)

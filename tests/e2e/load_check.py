@@ -102,9 +102,11 @@ def common(wb, tag):
         check(f"{tag}: {ws.title} footer marking",
               "OFFICIAL-SENSITIVE" in (ws.oddFooter.center.text or ""))
         eq(f"{tag}: {ws.title} landscape", "landscape", ws.page_setup.orientation)
+        # one page wide; the cover one page whatever its length
         check(f"{tag}: {ws.title} fit to width",
               ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None)
-              and ws.page_setup.fitToHeight == 0)
+              and ws.page_setup.fitToHeight in ((1, None) if ws.title == "Cover" else (0,)))
+        eq(f"{tag}: {ws.title} A4", 9, int(ws.page_setup.paperSize or 0))
         if ws.title != "Cover":
             check(f"{tag}: {ws.title} has an Excel table", len(ws.tables) >= 1)
             check(f"{tag}: {ws.title} header rows repeat", bool(ws.print_title_rows))
@@ -179,6 +181,13 @@ def highlight(path):
     wb = openpyxl.load_workbook(path)
     common(wb, "highlight")
     eq("highlight: cover period", "July 2023 to December 2023", cover_value(wb["Cover"], "Period"))
+    charts(path)
+    cd = wb["Chart data"]
+    eq("chart data: Target columns last", ["Target Jul 23", "Target Dec 23"],
+       [cd.cell(3, 21).value, cd.cell(3, 26).value])
+    r = find_row(cd, "Reduced % in contacts resulting in a referral", col=2)
+    eq("chart data: FD02 target only in December, 25%", [None] * 5 + [0.25],
+       [cd.cell(r, c).value for c in range(21, 27)])
     ws = wb["Front door"]
     eq("front door header", FIRST + MONTHS + TAIL, [c.value for c in ws[5]])
     eq("front door frozen below header", "B6", ws.freeze_panes)
@@ -269,6 +278,44 @@ def highlight(path):
     eq("chart data FD02 Jul 23 1 of 4", (1, 4), (cd.cell(r, 9).value, cd.cell(r, 10).value))
     eq("chart data FD02 Nov 23 no cases: 0 of 0", (0, 0), (cd.cell(r, 17).value, cd.cell(r, 18).value))
     eq("chart data FD02 Dec 23 457 of 2000", (457, 2000), (cd.cell(r, 19).value, cd.cell(r, 20).value))
+
+
+def chart_xml(path, title):
+    """The chart XML whose title is `title`."""
+    with zipfile.ZipFile(path) as z:
+        for n in sorted(z.namelist()):
+            if n.startswith("xl/charts/chart"):
+                x = z.read(n).decode()
+                t = "".join(re.findall(r"<a:t>([^<]*)</a:t>", x.split("</c:title>")[0]))
+                if t == title:
+                    return x
+    return None
+
+
+def charts(path):
+    """FD02's chart (hand-worked from tests/data/load/out): Jul-Dec 23 are
+    25.0, 22.2, 20.0, 20.0, no cases, 22.9 %, a target of 25 % in December
+    only. Plotted 20 %..25 %: 0.75 points each side, 19.25..25.75; 6.5/5 =
+    1.3 points -> a step of 2: the axis 18 %..26 %. The target line is the
+    second series, on the Target columns of its Chart data row (row 5, after
+    6 values and 12 n/N columns: U..Z)."""
+    x = chart_xml(path, "Reduced % in contacts resulting in a referral")
+    check("FD02 chart found", x is not None)
+    if not x:
+        return
+    sers = re.findall(r"<c:ser>.*?</c:ser>", x, re.S)
+    eq("FD02 chart: figures and target series", 2, len(sers))
+    if len(sers) == 2:
+        check("FD02 chart: second series named Target", "<c:v>Target</c:v>" in sers[1], sers[1][:300])
+        check("FD02 chart: target values from the Target columns",
+              "'Chart data'!$U$5:$Z$5" in sers[1], re.findall(r"<c:f>[^<]*</c:f>", sers[1]))
+        check("FD02 chart: target dashed", 'prstDash val="dash"' in sers[1])
+    eq("FD02 chart: axis min 18%", ["0.18"], re.findall(r'<c:min val="([^"]*)"', x))
+    eq("FD02 chart: axis max 26%", ["0.26"], re.findall(r'<c:max val="([^"]*)"', x))
+    eq("FD02 chart: axis step 2 points", ["0.02"], re.findall(r'<c:majorUnit val="([^"]*)"', x))
+    x = chart_xml(path, "Contacts are managed at the front door (contacts received)")
+    check("FD01 chart (no target): one series, no legend",
+          x is not None and x.count("<c:ser>") == 1 and "<c:legend>" not in x)
 
 
 def quarterly(path):

@@ -1,5 +1,6 @@
 /* Report cells: rounding to 1 dp halves away from zero, "no cases", small
  * number suppression, and the period columns with their headings. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -167,6 +168,48 @@ static void span_titles(void **state)
 	assert_string_equal(out, "");
 }
 
+/* Axes worked by hand (report_cell.h, rc_axis). */
+static void axes(void **state)
+{
+	(void)state;
+	double lo, hi, st;
+	/* 80% to 95%: span 15, 2.25 each side = 77.75..97.25; (97.25-77.75)/5
+	 * = 3.9 -> 5; out to 75%..100% */
+	const double pct[] = {0.80, 0.95, 0.9};
+	assert_int_equal(rc_axis(pct, 3, RC_PCT, &lo, &hi, &st), 0);
+	assert_true(fabs(lo - 0.75) < 1e-12 && fabs(hi - 1.0) < 1e-12 && fabs(st - 0.05) < 1e-12);
+	/* counts 435..517: span 82, 12.3 each side = 422.7..529.3; 21.32 -> 25;
+	 * out to 400..550 */
+	const double cnt[] = {517, 435, 493, 499, 445, 510};
+	assert_int_equal(rc_axis(cnt, 6, RC_COUNT, &lo, &hi, &st), 0);
+	assert_true(lo == 400 && hi == 550 && st == 25);
+	/* 1%..3%: .3 points each side = .7%..3.3%; 2.6/5 = .52 points -> 1;
+	 * out to 0%..4% */
+	const double low[] = {0.01, 0.03};
+	assert_int_equal(rc_axis(low, 2, RC_PCT, &lo, &hi, &st), 0);
+	assert_true(lo == 0 && fabs(st - 0.01) < 1e-12 && fabs(hi - 0.04) < 1e-12);
+	/* far from 0 it does not start at 0, and goes below 0 only for data
+	 * below it: -5..5 -> -6.5..6.5, 13/5 = 2.6 -> 5: -10..10 */
+	const double neg[] = {-5, 5};
+	assert_int_equal(rc_axis(neg, 2, RC_RATE, &lo, &hi, &st), 0);
+	assert_true(lo == -10 && hi == 10 && st == 5);
+	/* near 100%: 96.55..100.45, .78 points -> 1: 96%..101%, kept to 100% */
+	const double top[] = {0.97, 1.0};
+	assert_int_equal(rc_axis(top, 2, RC_PCT, &lo, &hi, &st), 0);
+	assert_true(hi == 1.0 && fabs(lo - 0.96) < 1e-12 && fabs(st - 0.01) < 1e-12);
+	/* one value, twice: 20% of it each side, 32..48; 16/5 = 3.2 -> 5;
+	 * out to 30..50 */
+	const double same[] = {40, 40};
+	assert_int_equal(rc_axis(same, 2, RC_RATE, &lo, &hi, &st), 0);
+	assert_true(lo == 30 && hi == 50 && st == 5);
+	/* all zero counts: 1 each side, -1..1; .4 -> .5, but counts step by 1;
+	 * not below 0: 0..1 */
+	const double zero[] = {0, 0};
+	assert_int_equal(rc_axis(zero, 2, RC_COUNT, &lo, &hi, &st), 0);
+	assert_true(lo == 0 && hi == 1 && st == 1);
+	assert_int_equal(rc_axis(zero, 0, RC_COUNT, &lo, &hi, &st), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +218,7 @@ int main(void)
 		cmocka_unit_test(month_columns),
 		cmocka_unit_test(quarter_columns),
 		cmocka_unit_test(span_titles),
+		cmocka_unit_test(axes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
