@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Issue 17, "a pack that prints": the sample authority (make sample's
-# 20,000 children, seed 1) run through csc-run with a commentary file, its
-# highlight and quarterly workbooks printed to PDF by LibreOffice (A4,
-# landscape, as set in the workbook): the highlight in at most 15 pages,
+# Issue 17, "a pack that prints": the sample authority (made as `make
+# sample` makes it: its SAMPLE_CHILDREN and SAMPLE_SEED) run through csc-run
+# with a commentary file, its highlight and quarterly workbooks printed to
+# PDF by LibreOffice (A4, landscape, as set in the workbook): the highlight in at most 15 pages,
 # the quarterly in at most 20; every wrapped cell's row tall enough for its
 # text (print_check.py wrap); the commentary printed on its strand's
 # pages; the drill-down workbook holding every drill-down row.
@@ -16,7 +16,10 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null ||
 	finish
 fi
 T=$(tmpdir)
-"$BIN/csc-gen-sample" --out "$T/s" --children 20000 --seed 1 --quiet
+children=$(sed -n 's/^SAMPLE_CHILDREN ?= //p' "$ROOT/Makefile")
+seed=$(sed -n 's/^SAMPLE_SEED ?= //p' "$ROOT/Makefile")
+check "make sample's size and seed read" test -n "$children" -a -n "$seed"
+"$BIN/csc-gen-sample" --out "$T/s" --children "$children" --seed "$seed" --quiet
 check_eq "csc-gen-sample ran" 0 $?
 period=$(sed -n 's/^period_end = //p' "$T/s/pipeline.conf")
 cat >"$T/s/commentary.csv" <<EOF
