@@ -422,9 +422,9 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 
 	xl_text(r->b, ws, 0, 0, sh->title, XF_TITLE);
 	worksheet_set_row(ws, 0, 21, NULL); /* the 16-point title clears row 1 */
-	char line[768];
-	int len = snprintf(line, sizeof line, "%s. %s: %s to %s.", r->conf->la_name, t->title,
-			   r->cols[0].head, r->cols[r->ncols - 1].head);
+	char line[768], span[RP_SPAN];
+	rp_span(r->cols, r->ncols, span);
+	int len = snprintf(line, sizeof line, "%s. %s: %s.", r->conf->la_name, t->title, span);
 	if (rd_partial(r->d, r->period_end) && len > 0 && (size_t)len < sizeof line) {
 		char d[CSC_DATE_BUFSZ];
 		snprintf(line + len, sizeof line - (size_t)len,

@@ -322,6 +322,9 @@ def quarterly(path):
     wb = openpyxl.load_workbook(path)
     common(wb, "quarterly")
     eq("quarterly: cover period", "April 2022 to December 2023", cover_value(wb["Cover"], "Period"))
+    check("quarterly: strand sheet names the period as a span",
+          (wb["Front door"]["A2"].value or "").endswith(": April 2022 to December 2023."),
+          wb["Front door"]["A2"].value)
     ws = wb["Front door"]
     heads = ["Q1 2022-23", "Q2 2022-23", "Q3 2022-23", "Q4 2022-23", "Q1 2023-24",
              "Q2 2023-24", "Q3 2023-24", "2022-23", "2023-24 to Dec 23"]
