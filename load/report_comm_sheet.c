@@ -28,16 +28,6 @@ static int mine(const report *r, const tpl_sheet *sh, const cm_item *it, enum cm
 	return it->kind == k && it->month == r->period_end && !strcmp(it->strand, sh->name);
 }
 
-static void wrapped(report *r, lxw_worksheet *ws, long y, const char *text)
-{
-	xl_text(r->b, ws, y, 0, text, XF_WRAP);
-	const char *t[] = {text};
-	const double w[] = {TEXT_W};
-	double h = xl_wrap_height(t, w, 1);
-	if (h > 0)
-		worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
-}
-
 long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y)
 {
 	const cm *c = r->comm;
@@ -58,7 +48,7 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 		int n = 0;
 		for (size_t i = 0; c && i < c->n; i++)
 			if (mine(r, sh, &c->it[i], sections[s].kind)) {
-				wrapped(r, ws, y++, c->it[i].text);
+				xl_text_wrapped(r->b, ws, y++, 0, c->it[i].text, TEXT_W);
 				n++;
 			}
 		if (!n)

@@ -92,6 +92,18 @@ static void sheet_desc(char **descs, int i, const char *s)
 	descs[i] = csc_xstrdup(s);
 }
 
+/* Free a workbook's n sheet names and descriptions and its sheet list. */
+static void free_sheets(char **names, char **descs, lxw_worksheet **ws, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(names[i]);
+		free(descs[i]);
+	}
+	free(names);
+	free(descs);
+	free(ws);
+}
+
 /* The drill-down workbook: Cover, Contents, then the drill-down sheets
  * (drill records, drill_rows_per_sheet to a sheet). An exit code. */
 static int build_drill(report *r, long drill)
@@ -127,13 +139,7 @@ static int build_drill(report *r, long drill)
 		if (report_drill(r, ws + 2, ndrill, drill))
 			rc = CSC_EXIT_INPUT;
 	}
-	for (int i = 0; i < n; i++) {
-		free(names[i]);
-		free(descs[i]);
-	}
-	free(names);
-	free(descs);
-	free(ws);
+	free_sheets(names, descs, ws, n);
 	return rc;
 }
 
@@ -220,13 +226,7 @@ static int build(report *r, long drill)
 				rc = CSC_EXIT_INPUT;
 		}
 	}
-	for (int i = 0; i < n; i++) {
-		free(names[i]);
-		free(descs[i]);
-	}
-	free(names);
-	free(descs);
-	free(ws);
+	free_sheets(names, descs, ws, n);
 	return rc;
 }
 

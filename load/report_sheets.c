@@ -69,12 +69,7 @@ static csc_date produced(const report *r, const char **how)
 static long cover_line(report *r, lxw_worksheet *ws, long y, const char *label, const char *v)
 {
 	xl_text(r->b, ws, y, 0, label, XF_BOLD);
-	xl_text(r->b, ws, y, 1, v, XF_WRAP);
-	const char *t[] = {v};
-	const double w[] = {COVER_W};
-	double h = xl_wrap_height(t, w, 1);
-	if (h > 0)
-		worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
+	xl_text_wrapped(r->b, ws, y, 1, v, COVER_W);
 	return y + 1;
 }
 
@@ -287,8 +282,13 @@ void report_notes(report *r, lxw_worksheet *ws)
 		{"RAG", "Green: on or better than target; Amber: within tolerance; Red: "
 			"otherwise. Action RAG in the commentary: Green on track, Amber at risk, "
 			"Red off track, Blue complete."},
+		/* last: only when comparators.csv is marked illustrative */
+		{"not scored", "RAG not scored (illustrative comparators): comparators.csv marks "
+			       "its England, statistical-neighbour, regional and target figures as "
+			       "made up for demonstration, so no figure is scored against them "
+			       "(the Cover lists their sources)."},
 	};
-	const long n = (long)(sizeof rows / sizeof rows[0]);
+	const long n = (long)(sizeof rows / sizeof rows[0]) - !(r->src && r->src->illustrative);
 	sheet_intro(r, ws, "Notes", "The symbols and conventions used in the tables of this "
 		    "workbook.", "This worksheet contains one table.");
 	static const char *const heads[] = {"Symbol", "Meaning"};
@@ -296,12 +296,7 @@ void report_notes(report *r, lxw_worksheet *ws)
 	table_frame(r, ws, "Notes", n, 2, heads, widths);
 	for (long i = 0; i < n; i++) {
 		xl_text(r->b, ws, HEAD_ROW + 1 + i, 0, rows[i][0], XF_TEXT);
-		xl_text(r->b, ws, HEAD_ROW + 1 + i, 1, rows[i][1], XF_WRAP);
-		const char *t[] = {rows[i][1]};
-		const double w[] = {100};
-		double h = xl_wrap_height(t, w, 1);
-		if (h > 0)
-			worksheet_set_row(ws, (lxw_row_t)(HEAD_ROW + 1 + i), h, NULL);
+		xl_text_wrapped(r->b, ws, HEAD_ROW + 1 + i, 1, rows[i][1], widths[1]);
 	}
 }
 

@@ -395,6 +395,16 @@ double xl_wrap_height(const char *const *texts, const double *widths, int n)
 	return lines > 1 ? 12.75 * lines + 2 : 0;
 }
 
+void xl_text_wrapped(xl_book *b, lxw_worksheet *ws, long row, int col, const char *s,
+		     double width)
+{
+	xl_text(b, ws, row, col, s, XF_WRAP);
+	const char *t[] = {s};
+	double h = xl_wrap_height(t, &width, 1);
+	if (h > 0 && ws)
+		worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
+}
+
 /* A4 landscape, 11.69 x 8.27 inches, less libxlsxwriter's default margins
  * (0.7 inch left and right, 0.75 top and bottom; header and footer sit in
  * the top and bottom margins). */

@@ -133,6 +133,12 @@ int xl_fit_scale(const double *widths, int ncols);
 void xl_keep_blocks(xl_book *b, lxw_worksheet *ws, int scale, long repeat_row,
 		    const long *first, const long *rows, int n);
 
+/* Wrapped text (XF_WRAP) in a column `width` Excel character units wide,
+ * its row made tall enough for it (xl_wrap_height) when it needs more than
+ * one line. */
+void xl_text_wrapped(xl_book *b, lxw_worksheet *ws, long row, int col, const char *s,
+		     double width);
+
 /* Remember an lxw_error (keeps the first). */
 void xl_check(xl_book *b, lxw_error e);
 

@@ -440,6 +440,10 @@ def illustrative(path):
     eq("illustrative: not scored has no RAG fill", None, fill(ws.cell(r, 14)))
     r = find_row(ws, "Contacts are managed at the front door (contacts received)")
     eq("illustrative: FD01 (no target) stays [z]", "[z]", ws.cell(r, 14).value)
+    notes = wb["Notes"]
+    r = find_row(notes, "not scored")
+    check("illustrative: the Notes sheet keys 'not scored'",
+          r is not None and "illustrative" in (notes.cell(r, 2).value or ""))
     check("illustrative: the strand sheet says RAG is not scored",
           "RAG not scored (illustrative comparators)" in (ws["A3"].value or ""), ws["A3"].value)
 
@@ -452,6 +456,7 @@ def nosource(path):
        [("Not given", "comparators.csv has no comparator_source and target_source columns "
          "(4 comparator or target entries without a source)", "[x]")], sources(cover))
     check("nosource: RAG scored", "not scored" not in (cover_value(cover, "Comparators and RAG") or ""))
+    eq("nosource: no 'not scored' key on the Notes sheet", None, find_row(wb["Notes"], "not scored"))
     ws = wb["Front door"]
     r = find_row(ws, "Reduced % in contacts resulting in a referral")
     eq("nosource: FD02 RAG from rag.csv", "Green", ws.cell(r, 14).value)
