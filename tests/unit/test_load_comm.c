@@ -298,6 +298,86 @@ static void wrap_height_line_breaks(void **state)
 	assert_true(xl_wrap_height(blank, w, 1) == 12.75 * 3 + 2);
 }
 
+/* Word widths from Arial's metrics, not a character count: the 69
+ * characters below are 31,569 thousandths of the font size wide, and a
+ * 55-unit column (390 pixels, 384 inside its margins) holds 28.8 em of
+ * 10-point text, so the title takes two lines (LibreOffice drew it over
+ * the next row when 74 characters were thought to fit). */
+static void wrap_height_metrics(void **state)
+{
+	(void)state;
+	const double w[] = {55};
+	const char *title[] = {"Reduced % of children with 3 or more placements in the last 12 months"};
+	assert_true(xl_wrap_height(title, w, 1) == 12.75 * 2 + 2);
+	/* 21 characters, 9.226 em: one line even in a 20-unit column (145
+	 * pixels, 139 inside: 10.4 em) */
+	const double narrow[] = {20};
+	const char *short_t[] = {"Children looked after"};
+	assert_true(xl_wrap_height(short_t, narrow, 1) == 0);
+	/* 30 m's (833 each, 24.99 em) in the 20-unit column: one word longer
+	 * than the line is split, 3 lines */
+	const char *long_word[] = {"mmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"};
+	assert_true(xl_wrap_height(long_word, narrow, 1) == 12.75 * 3 + 2);
+	/* the tallest of several cells sets the row */
+	const char *two[] = {"short", "a\nb\nc\nd"};
+	const double ww[] = {55, 30};
+	assert_true(xl_wrap_height(two, ww, 2) == 12.75 * 4 + 2);
+}
+
+/* The fit-to-width scale, worked by hand: a highlight strand's columns
+ * are 55, 14 of 12 and 30 units: 390 + 14 x 89 + 215 = 1,851 pixels; the
+ * page's 10.29 printable inches are 987.84 pixels: 53 %. */
+static void print_scale(void **state)
+{
+	(void)state;
+	double w[16] = {55};
+	for (int i = 1; i <= 14; i++)
+		w[i] = 12;
+	w[15] = 30;
+	assert_int_equal(xl_fit_scale(w, 16), 53);
+	const double narrow[] = {10, 20};
+	assert_int_equal(xl_fit_scale(narrow, 2), 100);
+}
+
+/* Page breaks before blocks of rows (charts) that would cross a page end.
+ * At 50 % a page holds 487.44 x 0.98 x 2 = 955.4 points of rows. */
+static void keep_blocks(void **state)
+{
+	(void)state;
+	xl_book *b = xl_open("/nonexistent-dir/x.xlsx", "t", "c", 0);
+	assert_non_null(b);
+	lxw_worksheet *ws = xl_sheet(b, "S");
+	/* 60 rows of 15 points (900), then a block of 12 (180): 1,080 does
+	 * not fit, so a break before row 60; the next block (72-83) follows
+	 * it on the new page (180 + 180) */
+	const long first[] = {60, 72}, rows[] = {12, 12};
+	xl_keep_blocks(b, ws, 50, -1, first, rows, 2);
+	assert_int_equal(ws->hbreaks_count, 1);
+	assert_int_equal(ws->hbreaks[0], 60);
+	/* a block that fits stays: 40 rows (600) + 180 */
+	lxw_worksheet *ws2 = xl_sheet(b, "T");
+	const long f2[] = {40}, r2[] = {12};
+	xl_keep_blocks(b, ws2, 50, -1, f2, r2, 1);
+	assert_int_equal(ws2->hbreaks_count, 0);
+	/* taller rows and the repeated header count. Row 4 (the header) is
+	 * 30 points, row 10 is 400: rows 0-9 are 165, with row 10 565; rows
+	 * 11-36 fill the page to 955 and row 37 starts a new one (the program's
+	 * own break) under the 30-point header: 30 + rows 37-39 = 75. The block
+	 * at 40 fits (255), rows 52-59 (375), blocks at 60, 72, 84 (915); the
+	 * one at 96 would end at 1,095: a break before it, then 30 + 180 for
+	 * it and two more blocks (570) */
+	lxw_worksheet *ws3 = xl_sheet(b, "U");
+	worksheet_set_row(ws3, 4, 30, NULL);
+	worksheet_set_row(ws3, 10, 400, NULL);
+	const long f3[] = {40, 60, 72, 84, 96, 108, 120};
+	const long r3[] = {12, 12, 12, 12, 12, 12, 12};
+	xl_keep_blocks(b, ws3, 50, 4, f3, r3, 7);
+	assert_int_equal(ws3->hbreaks_count, 1);
+	assert_int_equal(ws3->hbreaks[0], 96);
+	xl_handover(b);
+	xl_free(b);
+}
+
 int main(void)
 {
 	csc_diag_init("csc-load-report");
@@ -310,6 +390,9 @@ int main(void)
 		cmocka_unit_test(broken_quote),
 		cmocka_unit_test(against_templates),
 		cmocka_unit_test(wrap_height_line_breaks),
+		cmocka_unit_test(wrap_height_metrics),
+		cmocka_unit_test(print_scale),
+		cmocka_unit_test(keep_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
