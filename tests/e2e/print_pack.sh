@@ -37,7 +37,7 @@ check "drill-down workbook in the manifest" grep -q "^output,drilldown-$period.x
 
 # Its own profile: LibreOffice refuses a second instance on one profile,
 # and make test runs scripts side by side.
-soffice -env:UserInstallation="file://$T/lo" --headless --convert-to pdf --outdir "$T/pdf" \
+timeout 300 soffice -env:UserInstallation="file://$T/lo" --headless --convert-to pdf --outdir "$T/pdf" \
 	"$P/highlight-$period.xlsx" "$P/quarterly-$period.xlsx" >"$T/soffice.log" 2>&1
 check "LibreOffice printed both workbooks" test -s "$T/pdf/highlight-$period.pdf" -a \
 	-s "$T/pdf/quarterly-$period.pdf"
