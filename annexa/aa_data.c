@@ -94,18 +94,17 @@ static void copy(char *out, size_t cap, const char *v)
 	out[n] = '\0';
 }
 
-static const char *const cin_child_cols[] = {"child", "dob", "sex", "ethnicity", "disabilities", NULL};
 static void rd_cin_child(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
-	int ci = aa_child(d, f->v[0]);
+	int ci = aa_child(d, f->v[CSC_CH_CHILD]);
 	aa_person *p = &d->people[ci];
-	p->cin_dob = tx_f_date(f, 1);
-	copy(p->cin_sex, sizeof p->cin_sex, f->v[2]);
-	copy(p->cin_eth, sizeof p->cin_eth, f->v[3]);
+	p->cin_dob = tx_f_date(f, CSC_CH_DOB);
+	copy(p->cin_sex, sizeof p->cin_sex, f->v[CSC_CH_SEX]);
+	copy(p->cin_eth, sizeof p->cin_eth, f->v[CSC_CH_ETHNICITY]);
 	/* a) when any code is other than NONE (ANNEX-A.md, Dis) */
 	p->cin_dis = 0;
-	for (const char *s = f->v[4]; *s;) {
+	for (const char *s = f->v[CSC_CH_DISABILITIES]; *s;) {
 		size_t n = strcspn(s, ";");
 		if (n && !(n == 4 && !strncmp(s, "NONE", 4)))
 			p->cin_dis = 1;
@@ -113,8 +112,6 @@ static void rd_cin_child(void *ctx, const tx_fields *f)
 	}
 }
 
-static const char *const cin_ep_cols[] = {"child", "episode", "referral_date", "referral_source",
-	"primary_need", "closure_date", "closure_reason", "referral_nfa", "icpc_date", NULL};
 static void rd_cin_ep(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
@@ -127,16 +124,16 @@ static void rd_cin_ep(void *ctx, const tx_fields *f)
 		return;
 	}
 	aa_episode *e = tx_push(&d->ep, &d->nep, &d->capep, sizeof *e);
-	e->child = aa_child(d, f->v[0]);
+	e->child = aa_child(d, f->v[CSC_EP_CHILD]);
 	e->line = f->line;
-	e->referral = tx_f_date(f, 2);
+	e->referral = tx_f_date(f, CSC_EP_REFERRAL_DATE);
 	e->work_last = CSC_NODATE;
-	copy(e->source, sizeof e->source, f->v[3]);
-	copy(e->need, sizeof e->need, f->v[4]);
-	e->closure = tx_f_date(f, 5);
-	copy(e->reason, sizeof e->reason, f->v[6]);
-	e->nfa = *f->v[7] ? tx_f_bool(f, 7) : -1;
-	e->icpc = tx_f_date(f, 8);
+	copy(e->source, sizeof e->source, f->v[CSC_EP_REFERRAL_SOURCE]);
+	copy(e->need, sizeof e->need, f->v[CSC_EP_PRIMARY_NEED]);
+	e->closure = tx_f_date(f, CSC_EP_CLOSURE_DATE);
+	copy(e->reason, sizeof e->reason, f->v[CSC_EP_CLOSURE_REASON]);
+	e->nfa = *f->v[CSC_EP_REFERRAL_NFA] ? tx_f_bool(f, CSC_EP_REFERRAL_NFA) : -1;
+	e->icpc = tx_f_date(f, CSC_EP_ICPC_DATE);
 }
 
 /* An interval [start, end] open at I: start <= I, end empty or after I. */
@@ -152,36 +149,33 @@ static void work_started(aa_episode *e, csc_date start)
 		e->work_last = start;
 }
 
-/* An assessment or CIN plan (start, end in columns 2 and 3): its episode
- * has work, and the flag at `open` of the episode is set when it is open
- * at I (an assessment not authorised by then). */
-static void sub_open(aa_data *d, const tx_fields *f, size_t open)
+/* An assessment or CIN plan (start, end in columns `start` and `end`):
+ * its episode has work, and the flag at `open` of the episode is set when
+ * it is open at I (an assessment not authorised by then). */
+static void sub_open(aa_data *d, const tx_fields *f, int start_col, int end_col, size_t open)
 {
 	int e = episode_of(d, f);
 	if (e < 0)
 		return;
 	d->ep[e].work = 1;
-	csc_date start = tx_f_date(f, 2);
-	if (open_at(start, tx_f_date(f, 3), d->I))
+	csc_date start = tx_f_date(f, start_col);
+	if (open_at(start, tx_f_date(f, end_col), d->I))
 		*(int *)((char *)&d->ep[e] + open) = 1;
 	if (open == offsetof(aa_episode, cin_plan_open))
 		work_started(&d->ep[e], start);
 }
 
-static const char *const cin_asm_cols[] = {"child", "episode", "start_date", "authorisation_date", NULL};
 static void rd_cin_asm(void *ctx, const tx_fields *f)
 {
-	sub_open(ctx, f, offsetof(aa_episode, open_assessment));
+	sub_open(ctx, f, CSC_AS_START_DATE, CSC_AS_AUTHORISATION_DATE,
+		 offsetof(aa_episode, open_assessment));
 }
 
-static const char *const cin_plan_cols[] = {"child", "episode", "start_date", "end_date", NULL};
 static void rd_cin_plan(void *ctx, const tx_fields *f)
 {
-	sub_open(ctx, f, offsetof(aa_episode, cin_plan_open));
+	sub_open(ctx, f, CSC_PL_START_DATE, CSC_PL_END_DATE, offsetof(aa_episode, cin_plan_open));
 }
 
-static const char *const cin_s47_cols[] = {"child", "episode", "start_date", "icpc_date",
-	"icpc_not_required", NULL};
 static void rd_cin_s47(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
@@ -191,15 +185,14 @@ static void rd_cin_s47(void *ctx, const tx_fields *f)
 	aa_s47 *s = tx_push(&d->s47, &d->ns47, &d->caps47, sizeof *s);
 	s->child = d->ep[e].child;
 	s->episode = e;
-	s->start = tx_f_date(f, 2);
-	s->icpc = tx_f_date(f, 3);
-	s->not_required = *f->v[4] ? tx_f_bool(f, 4) : -1;
+	s->start = tx_f_date(f, CSC_S47_START_DATE);
+	s->icpc = tx_f_date(f, CSC_S47_ICPC_DATE);
+	s->not_required =
+		*f->v[CSC_S47_ICPC_NOT_REQUIRED] ? tx_f_bool(f, CSC_S47_ICPC_NOT_REQUIRED) : -1;
 	d->ep[e].work = 1;
 	work_started(&d->ep[e], s->start);
 }
 
-static const char *const cin_cpp_cols[] = {"child", "episode", "cpp", "start_date", "end_date",
-	"initial_category", "latest_category", "previous_cpp", NULL};
 static void rd_cin_cpp(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
@@ -217,19 +210,18 @@ static void rd_cin_cpp(void *ctx, const tx_fields *f)
 	aa_cpp *c = tx_push(&d->cpp, &d->ncpp, &d->capcpp, sizeof *c);
 	c->child = d->ep[e].child;
 	c->episode = e;
-	c->start = tx_f_date(f, 3);
-	c->end = tx_f_date(f, 4);
+	c->start = tx_f_date(f, CSC_CPP_START_DATE);
+	c->end = tx_f_date(f, CSC_CPP_END_DATE);
 	c->review = CSC_NODATE;
-	copy(c->initial, sizeof c->initial, f->v[5]);
-	copy(c->latest, sizeof c->latest, f->v[6]);
-	c->previous = tx_f_long(f, 7, -1);
+	copy(c->initial, sizeof c->initial, f->v[CSC_CPP_INITIAL_CATEGORY]);
+	copy(c->latest, sizeof c->latest, f->v[CSC_CPP_LATEST_CATEGORY]);
+	c->previous = tx_f_long(f, CSC_CPP_PREVIOUS_CPP, -1);
 	d->ep[e].work = 1;
 	work_started(&d->ep[e], c->start);
 	if (open_at(c->start, c->end, d->I))
 		d->ep[e].cp_open = 1;
 }
 
-static const char *const cin_rev_cols[] = {"child", "episode", "cpp", "review_date", NULL};
 static void rd_cin_rev(void *ctx, const tx_fields *f)
 {
 	aa_data *d = ctx;
@@ -243,7 +235,7 @@ static void rd_cin_rev(void *ctx, const tx_fields *f)
 		*f->failed = 1;
 		return;
 	}
-	csc_date r = tx_f_date(f, 3);
+	csc_date r = tx_f_date(f, CSC_RV_REVIEW_DATE);
 	if (r != CSC_NODATE && r <= d->I && r > d->cpp[i].review)
 		d->cpp[i].review = r;
 }
@@ -415,15 +407,13 @@ static int by_child_decision(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Episodes before their sub-records, plans before their reviews. */
-static const tx_table cin_tables[] = {
-	{"cin_children.csv", cin_child_cols, rd_cin_child},
-	{"cin_episodes.csv", cin_ep_cols, rd_cin_ep},
-	{"cin_assessments.csv", cin_asm_cols, rd_cin_asm},
-	{"cin_plans.csv", cin_plan_cols, rd_cin_plan},
-	{"cin_s47.csv", cin_s47_cols, rd_cin_s47},
-	{"cin_cpp.csv", cin_cpp_cols, rd_cin_cpp},
-	{"cin_cpp_reviews.csv", cin_rev_cols, rd_cin_rev},
+/* Read in csc_cin_stage.h's order: episodes before their sub-records,
+ * plans before their reviews. */
+static const tx_row_fn cin_rows[CSC_CIN_NFILES] = {
+	[CSC_CIN_CHILDREN] = rd_cin_child, [CSC_CIN_EPISODES] = rd_cin_ep,
+	[CSC_CIN_ASSESSMENTS] = rd_cin_asm, [CSC_CIN_PLANS] = rd_cin_plan,
+	[CSC_CIN_S47] = rd_cin_s47, [CSC_CIN_CPP] = rd_cin_cpp,
+	[CSC_CIN_REVIEWS] = rd_cin_rev,
 };
 static const tx_table t903[] = {
 	{"ssda903_header.csv", h_cols, h_row},
@@ -448,7 +438,7 @@ static int staged(const char *dir, const char *file)
 
 static void which(aa_data *d, const char *dir)
 {
-	d->has_cin = staged(dir, cin_tables[0].file);
+	d->has_cin = staged(dir, csc_cin_stage[CSC_CIN_CHILDREN].file);
 	d->has_903 = staged(dir, t903[0].file);
 	d->has_contacts = staged(dir, "contacts.csv");
 	d->has_eh = staged(dir, "early_help.csv");
@@ -465,7 +455,7 @@ int aa_staged_any(const char *dir)
 int aa_load(aa_data *d, const char *dir)
 {
 	which(d, dir);
-	if (d->has_cin && tx_read_tables(dir, cin_tables, sizeof cin_tables / sizeof cin_tables[0], d))
+	if (d->has_cin && tx_read_cin(dir, cin_rows, d))
 		return -1;
 	/* SSDA903 tables of an older collection (no SocialWorker) may be
 	 * absent: each is read when staged */

@@ -5,54 +5,64 @@
 #include <string.h>
 
 #include "cin_emit.h"
+#include "csc_cin_elems.h"
 #include "csc_diag.h"
 #include "csc_sha256.h"
 
-/* One staging table per record kind: its file, header and where each
- * column comes from. Column sources: slot numbers >= 0, or the codes below. */
-enum { C_END = -1, C_CHILD = -2, C_NUM1 = -3, C_NUM2 = -4, C_NUM3 = -5, C_MULTI = -6, C_LINE = -7 };
+/* Where each staging column (csc_cin_stage.h) comes from: a value slot of
+ * the record (>= 0), or one of these. C_NUMk is the k-th number of the
+ * record's path below the child (episode, then assessment/plan/s47/cpp). */
+enum { C_CHILD = -2, C_NUM1 = -3, C_NUM2 = -4, C_MULTI = -6, C_LINE = -7 };
 
-typedef struct cin_tabledef {
-	const char *file;
-	const char *const cols[14];
-	const signed char src[14];
-} cin_tabledef;
+/* The record kind staged in a file: the files follow the kinds. */
+static int file_kind(int file)
+{
+	return CIN_CHILD + file;
+}
 
-/* C_NUMk is the k-th number of the record's path below the child
- * (episode, then assessment/plan/s47/cpp, then review). */
-static const cin_tabledef defs[CIN_NKINDS] = {
-	[CIN_CHILD] = {"cin_children.csv",
-		       {"child", "upn", "former_upn", "upn_unknown", "dob", "expected_dob", "sex",
-			"death_date", "ethnicity", "disabilities", "src_line", NULL},
-		       {C_CHILD, 1, 2, 3, 4, 5, 6, 7, 8, C_MULTI, C_LINE, C_END}},
-	[CIN_EPISODE] = {"cin_episodes.csv",
-			 {"child", "episode", "referral_date", "referral_source", "primary_need",
-			  "closure_date", "closure_reason", "icpc_date", "referral_nfa", "src_line", NULL},
-			 {C_CHILD, C_NUM1, 0, 1, 2, 3, 4, 5, 6, C_LINE, C_END}},
-	[CIN_ASSESS] = {"cin_assessments.csv",
-			{"child", "episode", "assessment", "start_date", "review_date",
-			 "authorisation_date", "factors", "src_line", NULL},
-			{C_CHILD, C_NUM1, C_NUM2, 0, 1, 2, C_MULTI, C_LINE, C_END}},
-	[CIN_PLAN] = {"cin_plans.csv",
-		      {"child", "episode", "plan", "start_date", "end_date", "src_line", NULL},
-		      {C_CHILD, C_NUM1, C_NUM2, 0, 1, C_LINE, C_END}},
-	[CIN_S47] = {"cin_s47.csv",
-		     {"child", "episode", "s47", "start_date", "icpc_target", "icpc_date",
-		      "icpc_not_required", "src_line", NULL},
-		     {C_CHILD, C_NUM1, C_NUM2, 0, 1, 2, 3, C_LINE, C_END}},
-	[CIN_CPP] = {"cin_cpp.csv",
-		     {"child", "episode", "cpp", "start_date", "end_date", "initial_category",
-		      "latest_category", "previous_cpp", "src_line", NULL},
-		     {C_CHILD, C_NUM1, C_NUM2, 0, 1, 2, 3, 4, C_LINE, C_END}},
-	[CIN_REVIEW] = {"cin_cpp_reviews.csv",
-			{"child", "episode", "cpp", "review_date", "src_line", NULL},
-			{C_CHILD, C_NUM1, C_NUM2, 0, C_LINE, C_END}},
-};
+/* The slot (or C_MULTI) of the node staged in column col of file: the
+ * element csc_cin_elems.h names for the column, as the element tree
+ * (cin_schema.h) reads it in the file's record kind. -1 when none. */
+static int value_src(int file, int col)
+{
+	for (int i = 0; i < csc_cin_nelems; i++) {
+		const csc_cin_elem *el = &csc_cin_elems[i];
+		if (el->file != file || el->col != col)
+			continue;
+		for (int n = 0; n < cin_nnodes; n++)
+			if (cin_nodes[n].slot >= 0 && cin_node_kind(n) == file_kind(file) &&
+			    !strcmp(cin_nodes[n].name, el->name))
+				return cin_nodes[n].multi ? C_MULTI : cin_nodes[n].slot;
+	}
+	return -1;
+}
 
-const char *const cin_stage_files[] = {
-	"cin_children.csv", "cin_episodes.csv", "cin_assessments.csv", "cin_plans.csv",
-	"cin_s47.csv", "cin_cpp.csv", "cin_cpp_reviews.csv", NULL,
-};
+/* Every column's source, from the staging definition and the element
+ * table; -1 when a column has no element the reader knows (a table out of
+ * step with the other: a programming error, reported). */
+static int map_columns(cin_emit *e)
+{
+	for (int f = 0; f < CSC_CIN_NFILES; f++) {
+		const csc_cin_stagedef *d = &csc_cin_stage[f];
+		int num = 0;
+		for (int c = 0; c < d->ncols; c++) {
+			int s;
+			switch (d->types[c]) {
+			case CSC_COL_CHILD: s = C_CHILD; break;
+			case CSC_COL_NUM: s = num++ ? C_NUM2 : C_NUM1; break;
+			case CSC_COL_LINE: s = C_LINE; break;
+			default: s = value_src(f, c); break;
+			}
+			if (s == -1) {
+				csc_error("%s: column %s has no CIN element in the extractor's table",
+					  d->file, d->cols[c]);
+				return -1;
+			}
+			e->src[file_kind(f)][c] = (signed char)s;
+		}
+	}
+	return 0;
+}
 
 /* Names of the kinds in reject reasons ("parent episode C1/2 rejected"). */
 static const char *const kind_word[CIN_NKINDS] = {
@@ -64,8 +74,12 @@ int cin_emit_open(cin_emit *e, csc_stage *s, const char *file)
 	memset(e, 0, sizeof *e);
 	e->stage = s;
 	e->file = file;
-	for (int k = CIN_CHILD; k < CIN_NKINDS; k++)
-		e->tables[k] = csc_stage_table(s, cin_kind_table[k], file, defs[k].file, defs[k].cols);
+	if (map_columns(e) < 0)
+		return -1;
+	for (int k = CIN_CHILD; k < CIN_NKINDS; k++) {
+		const csc_cin_stagedef *d = &csc_cin_stage[k - CIN_CHILD];
+		e->tables[k] = csc_stage_table(s, cin_kind_table[k], file, d->file, d->cols);
+	}
 	return s->failed ? -1 : 0;
 }
 
@@ -233,15 +247,14 @@ static void stage_row(cin_emit *e, const cin_child *c, int i)
 {
 	const cin_rec *r = &c->recs[i];
 	csc_table *t = e->tables[r->kind];
-	const cin_tabledef *d = &defs[r->kind];
+	const signed char *src = e->src[r->kind];
 	csc_table_stage(t);
-	for (int k = 0; d->src[k] != C_END; k++) {
-		int s = d->src[k];
+	for (int k = 0; k < csc_cin_stage[r->kind - CIN_CHILD].ncols; k++) {
+		int s = src[k];
 		switch (s) {
 		case C_CHILD: csc_csvw_str(&t->w, c->recs[0].val[0]); break;
 		case C_NUM1: put_long(&t->w, path_num(c, i, 1)); break;
 		case C_NUM2: put_long(&t->w, path_num(c, i, 2)); break;
-		case C_NUM3: put_long(&t->w, path_num(c, i, 3)); break;
 		case C_MULTI: csc_csvw_str(&t->w, r->multi); break;
 		case C_LINE: put_long(&t->w, r->line); break;
 		default: csc_csvw_str(&t->w, r->val[s]); break;

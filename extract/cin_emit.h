@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "cin_reader.h"
+#include "csc_cin_stage.h"
 #include "csc_stage.h"
 
 typedef struct cin_idslot {
@@ -43,13 +44,11 @@ typedef struct cin_emit {
 	long nconflicts;                /* IDs with conflicting Children */
 	char *rejected;                 /* per record of the current child */
 	int rejcap;
+	/* per kind and staging column: a value slot, or a key (cin_emit.c) */
+	signed char src[CIN_NKINDS][CSC_CIN_MAXCOLS];
 } cin_emit;
 
-/* The staging files of the CIN input, NULL-terminated (for
- * csc_stage_not_configured). */
-extern const char *const cin_stage_files[];
-
-/* Open the seven CIN tables on an opened stage. 0, or -1. */
+/* Open the CIN tables (csc_cin_stage.h) on an opened stage. 0, or -1. */
 int cin_emit_open(cin_emit *e, csc_stage *s, const char *file);
 
 /* Stage or reject every record of child c; the callback for cin_reader_run

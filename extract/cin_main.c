@@ -226,7 +226,7 @@ int main(int argc, char **argv)
 	char *staging = csc_path_join(c->output_dir, "staging");
 	int code;
 	if (!c->cin_census) {
-		code = csc_stage_not_configured(staging, "cin", cin_stage_files) ? CSC_EXIT_OUTPUT
+		code = csc_stage_not_configured(staging, "cin", csc_cin_stage_files) ? CSC_EXIT_OUTPUT
 										  : CSC_EXIT_OK;
 		csc_info("cin: not configured (no cin_census in %s)", conf_path);
 	} else {

@@ -4,40 +4,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csc_cin_elems.h"
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "returns_cin.h"
 #include "returns_rows.h"
 
-/* The seven staging tables (FORMATS.md) and the columns read from each;
- * column 0 is always `child`. */
-enum { T_CHILD, T_EPI, T_ASS, T_PLAN, T_S47, T_CPP, T_REV, NT };
-
-enum { CH_CHILD, CH_UPN, CH_FUPN, CH_UPNUNK, CH_DOB, CH_EDOB, CH_SEX, CH_DEATH, CH_ETH, CH_DIS };
-enum { EP_CHILD, EP_EPI, EP_REF, EP_SRC, EP_NEED, EP_CLOSE, EP_REASON, EP_ICPC, EP_NFA };
-enum { AS_CHILD, AS_EPI, AS_N, AS_START, AS_REVIEW, AS_AUTH, AS_FACTORS };
-enum { PL_CHILD, PL_EPI, PL_N, PL_START, PL_END };
-enum { S4_CHILD, S4_EPI, S4_N, S4_START, S4_TARGET, S4_ICPC, S4_NOTREQ };
-enum { CP_CHILD, CP_EPI, CP_N, CP_START, CP_END, CP_INIT, CP_LATEST, CP_PREV };
-enum { RV_CHILD, RV_EPI, RV_CPP, RV_DATE };
-
-static const struct {
-	const char *file;
-	const char *cols[12];
-} tables[NT] = {
-	{"cin_children.csv", {"child", "upn", "former_upn", "upn_unknown", "dob", "expected_dob",
-			      "sex", "death_date", "ethnicity", "disabilities", NULL}},
-	{"cin_episodes.csv", {"child", "episode", "referral_date", "referral_source", "primary_need",
-			      "closure_date", "closure_reason", "icpc_date", "referral_nfa", NULL}},
-	{"cin_assessments.csv", {"child", "episode", "assessment", "start_date", "review_date",
-				 "authorisation_date", "factors", NULL}},
-	{"cin_plans.csv", {"child", "episode", "plan", "start_date", "end_date", NULL}},
-	{"cin_s47.csv", {"child", "episode", "s47", "start_date", "icpc_target", "icpc_date",
-			 "icpc_not_required", NULL}},
-	{"cin_cpp.csv", {"child", "episode", "cpp", "start_date", "end_date", "initial_category",
-			 "latest_category", "previous_cpp", NULL}},
-	{"cin_cpp_reviews.csv", {"child", "episode", "cpp", "review_date", NULL}},
-};
+/* The staging tables (csc_cin_stage.h), each read with every column of
+ * its definition and indexed by its column enum; column 0 is `child`. */
+enum { T_CHILD = CSC_CIN_CHILDREN, T_EPI = CSC_CIN_EPISODES, T_ASS = CSC_CIN_ASSESSMENTS,
+       T_PLAN = CSC_CIN_PLANS, T_S47 = CSC_CIN_S47, T_CPP = CSC_CIN_CPP, T_REV = CSC_CIN_REVIEWS,
+       NT = CSC_CIN_NFILES };
 
 /* The rows of one child from one table: n rows of ncols strings. */
 typedef struct rbuf {
@@ -90,7 +67,7 @@ static csc_date date_of(cin_ctx *x, int t, int row, int col)
 	csc_date d = ret_date(cell(&x->buf[t], row, col), &bad);
 	if (bad && !x->bad) {
 		x->bad = 1;
-		x->bad_file = tables[t].file;
+		x->bad_file = csc_cin_stage[t].file;
 		x->bad_line = x->buf[t].line[row];
 	}
 	return d;
@@ -138,22 +115,14 @@ static void yesno(cin_ctx *x, const char *name, const char *s)
 		text(x, name, s);
 }
 
-/* Staged sex is M/F/U (FORMATS.md). Years before 2024-25 use GenderCurrent
- * 1/2/0; staging no longer tells 0 (not recorded) from 9 (indeterminate),
- * so U is written as 0. */
+/* Staged sex is M/F/U (FORMATS.md); the element the year's return holds
+ * it in (GenderCurrent to 2023-24, Sex from 2024-25) and its code for each
+ * staged value are the element table's (csc_cin_elems.c). */
 static void sex(cin_ctx *x, const char *s)
 {
-	static const char *const gender[][2] = {{"M", "1"}, {"F", "2"}, {"U", "0"}};
-	if (x->y->sex_letters) {
-		text(x, "Sex", s);
-		return;
-	}
-	for (size_t i = 0; i < sizeof gender / sizeof gender[0]; i++)
-		if (!strcmp(s, gender[i][0])) {
-			text(x, "GenderCurrent", gender[i][1]);
-			return;
-		}
-	text(x, "GenderCurrent", s);
+	const csc_cin_elem *e = csc_cin_elem_for(CSC_CIN_CHILDREN, CSC_CH_SEX, x->y->year);
+	if (e)
+		text(x, e->name, csc_cin_elem_recode(e, s));
 }
 
 /* A ';'-joined list as repeated elements inside a wrapper. */
@@ -180,7 +149,7 @@ static void list(cin_ctx *x, const char *wrapper, const char *item, const char *
 
 static int same_episode(const cin_ctx *x, int t, int row, const char *epi)
 {
-	return !strcmp(cell(&x->buf[t], row, 1), epi);
+	return !strcmp(cell(&x->buf[t], row, CSC_CIN_COL_EPISODE), epi);
 }
 
 static void write_assessments(cin_ctx *x, const char *epi)
@@ -189,17 +158,17 @@ static void write_assessments(cin_ctx *x, const char *epi)
 	for (int i = 0; i < b->n; i++) {
 		if (!same_episode(x, T_ASS, i, epi))
 			continue;
-		csc_date s = date_of(x, T_ASS, i, AS_START), a = date_of(x, T_ASS, i, AS_AUTH);
+		csc_date s = date_of(x, T_ASS, i, CSC_AS_START_DATE), a = date_of(x, T_ASS, i, CSC_AS_AUTHORISATION_DATE);
 		if (!ret_assessment_in_scope(x->y, s, a))
 			continue;
 		start(x, "Assessments");
 		date(x, "AssessmentActualStartDate", s);
-		date(x, "AssessmentInternalReviewDate", ret_as_at(x->y, date_of(x, T_ASS, i, AS_REVIEW)));
+		date(x, "AssessmentInternalReviewDate", ret_as_at(x->y, date_of(x, T_ASS, i, CSC_AS_REVIEW_DATE)));
 		date(x, "AssessmentAuthorisationDate", ret_as_at(x->y, a));
 		/* Factors are recorded at the end of the assessment: not yet
 		 * known on the reference date when it was authorised later. */
 		if (ret_as_at(x->y, a) != CSC_NODATE)
-			list(x, "FactorsIdentifiedAtAssessment", "AssessmentFactors", cell(b, i, AS_FACTORS));
+			list(x, "FactorsIdentifiedAtAssessment", "AssessmentFactors", cell(b, i, CSC_AS_FACTORS));
 		end(x);
 		x->st->assessments++;
 	}
@@ -211,7 +180,7 @@ static void write_plans(cin_ctx *x, const char *epi)
 	for (int i = 0; i < b->n; i++) {
 		if (!same_episode(x, T_PLAN, i, epi))
 			continue;
-		csc_date s = date_of(x, T_PLAN, i, PL_START), e = date_of(x, T_PLAN, i, PL_END);
+		csc_date s = date_of(x, T_PLAN, i, CSC_PL_START_DATE), e = date_of(x, T_PLAN, i, CSC_PL_END_DATE);
 		if (!ret_overlaps(x->y, s, e))
 			continue;
 		start(x, "CINPlanDates");
@@ -228,14 +197,14 @@ static void write_s47(cin_ctx *x, const char *epi)
 	for (int i = 0; i < b->n; i++) {
 		if (!same_episode(x, T_S47, i, epi))
 			continue;
-		csc_date s = date_of(x, T_S47, i, S4_START), c = date_of(x, T_S47, i, S4_ICPC);
-		if (!ret_s47_in_scope(x->y, s, c, !strcmp(cell(b, i, S4_NOTREQ), "1")))
+		csc_date s = date_of(x, T_S47, i, CSC_S47_START_DATE), c = date_of(x, T_S47, i, CSC_S47_ICPC_DATE);
+		if (!ret_s47_in_scope(x->y, s, c, !strcmp(cell(b, i, CSC_S47_ICPC_NOT_REQUIRED), "1")))
 			continue;
 		start(x, "Section47");
 		date(x, "S47ActualStartDate", s);
-		date(x, "InitialCPCtarget", date_of(x, T_S47, i, S4_TARGET));
+		date(x, "InitialCPCtarget", date_of(x, T_S47, i, CSC_S47_ICPC_TARGET));
 		date(x, "DateOfInitialCPC", ret_as_at(x->y, c));
-		yesno(x, "ICPCnotRequired", cell(b, i, S4_NOTREQ));
+		yesno(x, "ICPCnotRequired", cell(b, i, CSC_S47_ICPC_NOT_REQUIRED));
 		end(x);
 		x->st->s47++;
 	}
@@ -246,9 +215,9 @@ static void write_reviews(cin_ctx *x, const char *epi, const char *cpp)
 	const rbuf *b = &x->buf[T_REV];
 	int any = 0;
 	for (int i = 0; i < b->n; i++) {
-		if (!same_episode(x, T_REV, i, epi) || strcmp(cell(b, i, RV_CPP), cpp))
+		if (!same_episode(x, T_REV, i, epi) || strcmp(cell(b, i, CSC_RV_CPP), cpp))
 			continue;
-		csc_date d = date_of(x, T_REV, i, RV_DATE);
+		csc_date d = date_of(x, T_REV, i, CSC_RV_REVIEW_DATE);
 		if (!ret_in_year(x->y, d))
 			continue;
 		if (!any++)
@@ -266,18 +235,18 @@ static void write_cpp(cin_ctx *x, const char *epi)
 	for (int i = 0; i < b->n; i++) {
 		if (!same_episode(x, T_CPP, i, epi))
 			continue;
-		csc_date s = date_of(x, T_CPP, i, CP_START), e = date_of(x, T_CPP, i, CP_END);
+		csc_date s = date_of(x, T_CPP, i, CSC_CPP_START_DATE), e = date_of(x, T_CPP, i, CSC_CPP_END_DATE);
 		if (!ret_overlaps(x->y, s, e))
 			continue;
 		start(x, "ChildProtectionPlans");
 		date(x, "CPPstartDate", s);
 		date(x, "CPPendDate", ret_as_at(x->y, e));
-		text(x, "InitialCategoryOfAbuse", cell(b, i, CP_INIT));
-		text(x, "LatestCategoryOfAbuse", cell(b, i, CP_LATEST));
+		text(x, "InitialCategoryOfAbuse", cell(b, i, CSC_CPP_INITIAL_CATEGORY));
+		text(x, "LatestCategoryOfAbuse", cell(b, i, CSC_CPP_LATEST_CATEGORY));
 		/* Written as staged, 0 included: see RETURNS.md on the schema's
 		 * positiveInteger. */
-		text(x, "NumberOfPreviousCPP", cell(b, i, CP_PREV));
-		write_reviews(x, epi, cell(b, i, CP_N));
+		text(x, "NumberOfPreviousCPP", cell(b, i, CSC_CPP_PREVIOUS_CPP));
+		write_reviews(x, epi, cell(b, i, CSC_CPP_CPP));
 		end(x);
 		x->st->cpp++;
 	}
@@ -285,27 +254,27 @@ static void write_cpp(cin_ctx *x, const char *epi)
 
 static int episode_in_scope(cin_ctx *x, int i)
 {
-	return ret_overlaps(x->y, date_of(x, T_EPI, i, EP_REF), date_of(x, T_EPI, i, EP_CLOSE));
+	return ret_overlaps(x->y, date_of(x, T_EPI, i, CSC_EP_REFERRAL_DATE), date_of(x, T_EPI, i, CSC_EP_CLOSURE_DATE));
 }
 
 static void write_episode(cin_ctx *x, int i)
 {
 	const rbuf *b = &x->buf[T_EPI];
-	const char *epi = cell(b, i, EP_EPI);
-	csc_date close = ret_as_at(x->y, date_of(x, T_EPI, i, EP_CLOSE));
+	const char *epi = cell(b, i, CSC_EP_EPISODE);
+	csc_date close = ret_as_at(x->y, date_of(x, T_EPI, i, CSC_EP_CLOSURE_DATE));
 	start(x, "CINdetails");
-	date(x, "CINreferralDate", date_of(x, T_EPI, i, EP_REF));
-	text(x, "ReferralSource", cell(b, i, EP_SRC));
-	text(x, "PrimaryNeedCode", cell(b, i, EP_NEED));
+	date(x, "CINreferralDate", date_of(x, T_EPI, i, CSC_EP_REFERRAL_DATE));
+	text(x, "ReferralSource", cell(b, i, CSC_EP_REFERRAL_SOURCE));
+	text(x, "PrimaryNeedCode", cell(b, i, CSC_EP_PRIMARY_NEED));
 	date(x, "CINclosureDate", close);
 	/* An episode closed after the reference date was open on it. */
 	if (close != CSC_NODATE)
-		text(x, "ReasonForClosure", cell(b, i, EP_REASON));
-	date(x, "DateOfInitialCPC", ret_as_at(x->y, date_of(x, T_EPI, i, EP_ICPC)));
+		text(x, "ReasonForClosure", cell(b, i, CSC_EP_CLOSURE_REASON));
+	date(x, "DateOfInitialCPC", ret_as_at(x->y, date_of(x, T_EPI, i, CSC_EP_ICPC_DATE)));
 	write_assessments(x, epi);
 	write_plans(x, epi);
 	write_s47(x, epi);
-	yesno(x, "ReferralNFA", cell(b, i, EP_NFA));
+	yesno(x, "ReferralNFA", cell(b, i, CSC_EP_REFERRAL_NFA));
 	write_cpp(x, epi);
 	end(x);
 	x->st->episodes++;
@@ -321,18 +290,18 @@ static void write_child(cin_ctx *x)
 		return;
 	start(x, "Child");
 	start(x, "ChildIdentifiers");
-	text(x, "LAchildID", cell(c, 0, CH_CHILD));
-	text(x, "UPN", cell(c, 0, CH_UPN));
-	text(x, "FormerUPN", cell(c, 0, CH_FUPN));
-	text(x, "UPNunknown", cell(c, 0, CH_UPNUNK));
-	date(x, "PersonBirthDate", date_of(x, T_CHILD, 0, CH_DOB));
-	date(x, "ExpectedPersonBirthDate", date_of(x, T_CHILD, 0, CH_EDOB));
-	sex(x, cell(c, 0, CH_SEX));
-	date(x, "PersonDeathDate", ret_as_at(x->y, date_of(x, T_CHILD, 0, CH_DEATH)));
+	text(x, "LAchildID", cell(c, 0, CSC_CH_CHILD));
+	text(x, "UPN", cell(c, 0, CSC_CH_UPN));
+	text(x, "FormerUPN", cell(c, 0, CSC_CH_FORMER_UPN));
+	text(x, "UPNunknown", cell(c, 0, CSC_CH_UPN_UNKNOWN));
+	date(x, "PersonBirthDate", date_of(x, T_CHILD, 0, CSC_CH_DOB));
+	date(x, "ExpectedPersonBirthDate", date_of(x, T_CHILD, 0, CSC_CH_EXPECTED_DOB));
+	sex(x, cell(c, 0, CSC_CH_SEX));
+	date(x, "PersonDeathDate", ret_as_at(x->y, date_of(x, T_CHILD, 0, CSC_CH_DEATH_DATE)));
 	end(x);
 	start(x, "ChildCharacteristics");
-	text(x, "Ethnicity", cell(c, 0, CH_ETH));
-	list(x, "Disabilities", "Disability", cell(c, 0, CH_DIS));
+	text(x, "Ethnicity", cell(c, 0, CSC_CH_ETHNICITY));
+	list(x, "Disabilities", "Disability", cell(c, 0, CSC_CH_DISABILITIES));
 	end(x);
 	for (int i = 0; i < x->buf[T_EPI].n; i++)
 		if (episode_in_scope(x, i))
@@ -381,7 +350,7 @@ static int next_child(cin_ctx *x)
 		return -1;
 	for (int t = 1; t < NT; t++) {
 		ret_rows_reader *r = &x->rd[t];
-		while (x->open[t] && r->have && !strcmp(ret_rows_get(r, 0), id)) {
+		while (x->open[t] && r->have && !strcmp(ret_rows_get(r, CSC_CIN_COL_CHILD), id)) {
 			rbuf_push(&x->buf[t], r);
 			if (ret_rows_next(r) < 0)
 				return -1;
@@ -393,8 +362,8 @@ static int next_child(cin_ctx *x)
 static int run(cin_ctx *x, const ret_cin_header *h, const char *staging_dir, FILE *fp)
 {
 	for (int t = 0; t < NT; t++) {
-		char *p = csc_path_join(staging_dir, tables[t].file);
-		int rc = ret_rows_open(&x->rd[t], p, tables[t].cols);
+		char *p = csc_path_join(staging_dir, csc_cin_stage[t].file);
+		int rc = ret_rows_open(&x->rd[t], p, csc_cin_stage[t].cols);
 		free(p);
 		if (rc < 0)
 			return CSC_EXIT_INPUT;
@@ -411,12 +380,8 @@ static int run(cin_ctx *x, const ret_cin_header *h, const char *staging_dir, FIL
 		if (ret_rows_next(&x->rd[t]) < 0)
 			return CSC_EXIT_INPUT;
 	}
-	for (int t = 0; t < NT; t++) {
-		int n = 0;
-		while (tables[t].cols[n])
-			n++;
-		x->buf[t].ncols = n;
-	}
+	for (int t = 0; t < NT; t++)
+		x->buf[t].ncols = csc_cin_stage[t].ncols;
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
 	if (!out || !(x->w = xmlNewTextWriter(out))) {
 		csc_error("cannot start the XML writer");
@@ -444,7 +409,7 @@ static int run(cin_ctx *x, const ret_cin_header *h, const char *staging_dir, FIL
 		if (x->open[t] && x->rd[t].have) {
 			csc_error_at(x->rd[t].path, x->rd[t].row_line,
 				     "child '%s' is not in cin_children.csv order; re-run the CIN extractor",
-				     ret_rows_get(&x->rd[t], 0));
+				     ret_rows_get(&x->rd[t], CSC_CIN_COL_CHILD));
 			return CSC_EXIT_INPUT;
 		}
 	end(x); /* Children */

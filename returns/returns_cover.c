@@ -2,21 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csc_cin_stage.h"
 #include "csc_diag.h"
 #include "csc_out.h"
 #include "returns_cover.h"
 #include "returns_rows.h"
 #include "returns_scope.h"
 
-/* The event dates that define what a dump covers, per episode table. */
-static const struct {
-	const char *file;
-	const char *cols[3];
-	int is_cin;
-} sources[] = {
-	{"cin_episodes.csv", {"referral_date", "closure_date", NULL}, 1},
-	{"ssda903_episodes.csv", {"DECOM", "DEC", NULL}, 0},
-};
+static const char *const ep903_cols[] = {"DECOM", "DEC", NULL};
 
 static void widen(ret_cover *c, csc_date d)
 {
@@ -32,6 +25,16 @@ int ret_cover_scan(const char *staging_dir, ret_cover *c)
 {
 	c->first = c->last = CSC_NODATE;
 	c->cin = c->ssda903 = 0;
+	/* The event dates that define what a dump covers, per episode table:
+	 * the CIN ones by their names in csc_cin_stage.h. */
+	const csc_cin_stagedef *ep = &csc_cin_stage[CSC_CIN_EPISODES];
+	const char *const cin_cols[] = {ep->cols[CSC_EP_REFERRAL_DATE], ep->cols[CSC_EP_CLOSURE_DATE],
+					NULL};
+	const struct {
+		const char *file;
+		const char *const *cols;
+		int is_cin;
+	} sources[] = {{ep->file, cin_cols, 1}, {"ssda903_episodes.csv", ep903_cols, 0}};
 	for (size_t s = 0; s < sizeof sources / sizeof sources[0]; s++) {
 		char *p = csc_path_join(staging_dir, sources[s].file);
 		ret_rows_reader r;

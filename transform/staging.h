@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "csc_cin_stage.h"
 #include "tx.h"
 
 /* Interned strings: child IDs and source file names, numbered in order of
@@ -56,6 +57,11 @@ typedef struct tx_table {
 /* tx_read_table() each of the n tables in folder dir, in order, with ctx.
  * Returns 0, or -1 at the first table that fails (reported). */
 int tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx);
+
+/* The CIN staging files of dir whose rows[] entry is not NULL, in the
+ * order of csc_cin_stage.h, each with every column its definition has (so
+ * f->v[CSC_EP_CLOSURE_DATE] etc.). Returns as tx_read_tables. */
+int tx_read_cin(const char *dir, const tx_row_fn rows[CSC_CIN_NFILES], void *ctx);
 
 /* Typed fields (an empty cell is CSC_NODATE / dflt / "" / 0). Text not of
  * the form is reported naming file, line, column and value, *f->failed is

@@ -16,92 +16,80 @@ struct tx_cin_load {
 	tx_cin_rev *rev; int nrev, caprev;
 };
 
-static const char *const child_cols[] = {"child", "dob", NULL};
 static void child_row(void *ctx, const tx_fields *f)
 {
 	struct tx_cin_load *L = ctx;
-	int c = tx_intern(&L->ids, f->v[0]);
+	int c = tx_intern(&L->ids, f->v[CSC_CIN_COL_CHILD]);
 	while (L->ndob <= c)
 		*(csc_date *)tx_push(&L->dob, &L->ndob, &L->capdob, sizeof *L->dob) = CSC_NODATE;
-	L->dob[c] = tx_f_date(f, 1);
+	L->dob[c] = tx_f_date(f, CSC_CH_DOB);
 }
 
-static const char *const ep_cols[] = {"child", "episode", "referral_date", "closure_date",
-				      "referral_nfa", "src_line", NULL};
 static void ep_row(void *ctx, const tx_fields *f)
 {
 	struct tx_cin_load *L = ctx;
 	tx_cin_ep *x = tx_push(&L->ep, &L->nep, &L->capep, sizeof *x);
-	x->child = tx_intern(&L->ids, f->v[0]);
-	x->no = (int)tx_f_long(f, 1, 0);
-	x->referral = tx_f_date(f, 2);
-	x->closure = tx_f_date(f, 3);
-	x->nfa = tx_f_bool(f, 4);
-	x->line = tx_f_long(f, 5, 0);
+	x->child = tx_intern(&L->ids, f->v[CSC_CIN_COL_CHILD]);
+	x->no = (int)tx_f_long(f, CSC_EP_EPISODE, 0);
+	x->referral = tx_f_date(f, CSC_EP_REFERRAL_DATE);
+	x->closure = tx_f_date(f, CSC_EP_CLOSURE_DATE);
+	x->nfa = tx_f_bool(f, CSC_EP_REFERRAL_NFA);
+	x->line = tx_f_long(f, CSC_EP_SRC_LINE, 0);
 }
 
-static const char *const as_cols[] = {"child", "episode", "assessment", "start_date",
-				      "authorisation_date", "src_line", NULL};
 static void as_row(void *ctx, const tx_fields *f)
 {
 	struct tx_cin_load *L = ctx;
 	tx_cin_asmt *x = tx_push(&L->as, &L->nas, &L->capas, sizeof *x);
-	x->child = tx_intern(&L->ids, f->v[0]);
-	x->ep = (int)tx_f_long(f, 1, 0);
-	x->no = (int)tx_f_long(f, 2, 0);
-	x->start = tx_f_date(f, 3);
-	x->auth = tx_f_date(f, 4);
-	x->line = tx_f_long(f, 5, 0);
+	x->child = tx_intern(&L->ids, f->v[CSC_CIN_COL_CHILD]);
+	x->ep = (int)tx_f_long(f, CSC_AS_EPISODE, 0);
+	x->no = (int)tx_f_long(f, CSC_AS_ASSESSMENT, 0);
+	x->start = tx_f_date(f, CSC_AS_START_DATE);
+	x->auth = tx_f_date(f, CSC_AS_AUTHORISATION_DATE);
+	x->line = tx_f_long(f, CSC_AS_SRC_LINE, 0);
 }
 
-static const char *const s47_cols[] = {"child", "episode", "s47", "start_date", "icpc_date",
-				       "src_line", NULL};
 static void s47_row(void *ctx, const tx_fields *f)
 {
 	struct tx_cin_load *L = ctx;
 	tx_cin_s47 *x = tx_push(&L->s47, &L->ns47, &L->caps47, sizeof *x);
-	x->child = tx_intern(&L->ids, f->v[0]);
-	x->ep = (int)tx_f_long(f, 1, 0);
-	x->no = (int)tx_f_long(f, 2, 0);
-	x->start = tx_f_date(f, 3);
-	x->icpc = tx_f_date(f, 4);
-	x->line = tx_f_long(f, 5, 0);
+	x->child = tx_intern(&L->ids, f->v[CSC_CIN_COL_CHILD]);
+	x->ep = (int)tx_f_long(f, CSC_S47_EPISODE, 0);
+	x->no = (int)tx_f_long(f, CSC_S47_S47, 0);
+	x->start = tx_f_date(f, CSC_S47_START_DATE);
+	x->icpc = tx_f_date(f, CSC_S47_ICPC_DATE);
+	x->line = tx_f_long(f, CSC_S47_SRC_LINE, 0);
 }
 
-static const char *const cpp_cols[] = {"child", "episode", "cpp", "start_date", "end_date",
-				       "previous_cpp", "src_line", NULL};
 static void cpp_row(void *ctx, const tx_fields *f)
 {
 	struct tx_cin_load *L = ctx;
 	tx_cin_cpp *x = tx_push(&L->cpp, &L->ncpp, &L->capcpp, sizeof *x);
-	x->child = tx_intern(&L->ids, f->v[0]);
-	x->ep = (int)tx_f_long(f, 1, 0);
-	x->no = (int)tx_f_long(f, 2, 0);
-	x->start = tx_f_date(f, 3);
-	x->end = tx_f_date(f, 4);
-	x->previous = (int)tx_f_long(f, 5, 0);
-	x->line = tx_f_long(f, 6, 0);
+	x->child = tx_intern(&L->ids, f->v[CSC_CIN_COL_CHILD]);
+	x->ep = (int)tx_f_long(f, CSC_CPP_EPISODE, 0);
+	x->no = (int)tx_f_long(f, CSC_CPP_CPP, 0);
+	x->start = tx_f_date(f, CSC_CPP_START_DATE);
+	x->end = tx_f_date(f, CSC_CPP_END_DATE);
+	x->previous = (int)tx_f_long(f, CSC_CPP_PREVIOUS_CPP, 0);
+	x->line = tx_f_long(f, CSC_CPP_SRC_LINE, 0);
 }
 
-static const char *const rev_cols[] = {"child", "episode", "cpp", "review_date", "src_line", NULL};
 static void rev_row(void *ctx, const tx_fields *f)
 {
 	struct tx_cin_load *L = ctx;
 	tx_cin_rev *x = tx_push(&L->rev, &L->nrev, &L->caprev, sizeof *x);
-	x->child = tx_intern(&L->ids, f->v[0]);
-	x->ep = (int)tx_f_long(f, 1, 0);
-	x->cpp = (int)tx_f_long(f, 2, 0);
-	x->date = tx_f_date(f, 3);
-	x->line = tx_f_long(f, 4, 0);
+	x->child = tx_intern(&L->ids, f->v[CSC_CIN_COL_CHILD]);
+	x->ep = (int)tx_f_long(f, CSC_RV_EPISODE, 0);
+	x->cpp = (int)tx_f_long(f, CSC_RV_CPP, 0);
+	x->date = tx_f_date(f, CSC_RV_REVIEW_DATE);
+	x->line = tx_f_long(f, CSC_RV_SRC_LINE, 0);
 }
 
-static const tx_table tables[] = {
-	{"cin_children.csv", child_cols, child_row},
-	{"cin_episodes.csv", ep_cols, ep_row},
-	{"cin_assessments.csv", as_cols, as_row},
-	{"cin_s47.csv", s47_cols, s47_row},
-	{"cin_cpp.csv", cpp_cols, cpp_row},
-	{"cin_cpp_reviews.csv", rev_cols, rev_row},
+/* The files read (the measures use no CIN plan), each with its row. */
+static const tx_row_fn rows[CSC_CIN_NFILES] = {
+	[CSC_CIN_CHILDREN] = child_row, [CSC_CIN_EPISODES] = ep_row,
+	[CSC_CIN_ASSESSMENTS] = as_row, [CSC_CIN_S47] = s47_row,
+	[CSC_CIN_CPP] = cpp_row, [CSC_CIN_REVIEWS] = rev_row,
 };
 
 static void feed_cin(tx_engine *e, struct tx_cin_load *Lp)
@@ -131,7 +119,7 @@ static void feed_cin(tx_engine *e, struct tx_cin_load *Lp)
 int tx_load_cin(tx_engine *e, const char *dir)
 {
 	struct tx_cin_load L = {0};
-	int rc = tx_read_tables(dir, tables, sizeof tables / sizeof tables[0], &L);
+	int rc = tx_read_cin(dir, rows, &L);
 	if (rc == 0)
 		feed_cin(e, &L);
 	free(L.dob); free(L.ep); free(L.as); free(L.s47); free(L.cpp); free(L.rev);

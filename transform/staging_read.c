@@ -134,6 +134,18 @@ int tx_read_tables(const char *dir, const tx_table *t, size_t n, void *ctx)
 	return 0;
 }
 
+int tx_read_cin(const char *dir, const tx_row_fn rows[CSC_CIN_NFILES], void *ctx)
+{
+	for (int f = 0; f < CSC_CIN_NFILES; f++) {
+		if (!rows[f])
+			continue;
+		tx_table t = {csc_cin_stage[f].file, csc_cin_stage[f].cols, rows[f]};
+		if (tx_read_tables(dir, &t, 1, ctx))
+			return -1;
+	}
+	return 0;
+}
+
 /* Report a field that is not of its form; the read stops after this row. */
 static void bad(const tx_fields *f, int i, const char *want)
 {
