@@ -66,7 +66,7 @@ static int map_columns(cin_emit *e)
 
 /* Names of the kinds in reject reasons ("parent episode C1/2 rejected"). */
 static const char *const kind_word[CIN_NKINDS] = {
-	"header", "child", "episode", "assessment", "plan", "s47", "cpp", "review",
+	"header", "child", "episode", "assessment", "plan", "s47", "cpp", "review", "preproc",
 };
 
 int cin_emit_open(cin_emit *e, csc_stage *s, const char *file)

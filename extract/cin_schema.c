@@ -7,7 +7,7 @@
 /* Node indices used as parents below. */
 enum {
 	N_MESSAGE, N_HEADER, N_COLLDET, N_SOURCE, N_CHILDREN, N_CHILD, N_IDENT, N_CHARS,
-	N_DISABS, N_EPISODE, N_ASSESS, N_FACTORS, N_PLAN, N_S47, N_CPP, N_REVIEWS
+	N_DISABS, N_EPISODE, N_ASSESS, N_FACTORS, N_PLAN, N_S47, N_CPP, N_REVIEWS, N_PREPROC
 };
 
 #define GROUP(n, p, k, need) {n, p, k, -1, CIN_V_NONE, 0, 0, need}
@@ -32,6 +32,8 @@ const cin_node cin_nodes[] = {
 	GROUP("Section47", N_EPISODE, CIN_S47, NULL),
 	GROUP("ChildProtectionPlans", N_EPISODE, CIN_CPP, NULL),
 	GROUP("Reviews", N_CPP, -1, "CPPreviewDate"),
+	/* 2026-27; no schema published yet: no element is mandatory */
+	GROUP("PreProceedingsandFGDM", N_EPISODE, CIN_PREPROC, NULL),
 
 	/* Header/CollectionDetails and Header/Source */
 	LEAF("Collection", N_COLLDET, 0, CIN_V_CODE, 0),
@@ -85,6 +87,19 @@ const cin_node cin_nodes[] = {
 	LEAF("InitialCategoryOfAbuse", N_CPP, 2, CIN_V_CODE, 1),
 	LEAF("LatestCategoryOfAbuse", N_CPP, 3, CIN_V_CODE, 1),
 	LEAF("NumberOfPreviousCPP", N_CPP, 4, CIN_V_COUNT, 1),
+	/* PreProceedingsandFGDM: dates, a count, and text for the two flags
+	 * and the outcome, whose values are not published
+	 * (../shared/reference/years/cin-changes-by-year.md section 5) */
+	LEAF("PPStartDate", N_PREPROC, 0, CIN_V_DATE, 0),
+	LEAF("LBPSentDate", N_PREPROC, 1, CIN_V_DATE, 0),
+	LEAF("FGDMMeetingOffer", N_PREPROC, 2, CIN_V_SHORT, 0),
+	LEAF("FGDMMeetingFac", N_PREPROC, 3, CIN_V_SHORT, 0),
+	LEAF("InitialPPMeetingDate", N_PREPROC, 4, CIN_V_DATE, 0),
+	LEAF("ReviewMeetingsCount", N_PREPROC, 5, CIN_V_COUNT, 0),
+	LEAF("StepDecisionDate", N_PREPROC, 6, CIN_V_DATE, 0),
+	LEAF("PPOutcome", N_PREPROC, 7, CIN_V_SHORT, 0),
+	LEAF("CourtAppDate", N_PREPROC, 8, CIN_V_DATE, 0),
+	LEAF("LetterInitCPDate", N_PREPROC, 9, CIN_V_DATE, 0),
 	/* .. +52 unused */
 	LEAF("", -2, -1, CIN_V_NONE, 0), LEAF("", -2, -1, CIN_V_NONE, 0),
 	LEAF("", -2, -1, CIN_V_NONE, 0), LEAF("", -2, -1, CIN_V_NONE, 0),
@@ -98,11 +113,11 @@ const int cin_nnodes = (int)(sizeof cin_nodes / sizeof cin_nodes[0]);
 
 const char *const cin_kind_table[CIN_NKINDS] = {
 	"Header", "Child", "CINdetails", "Assessments", "CINPlanDates",
-	"Section47", "ChildProtectionPlans", "CPPreviewDate",
+	"Section47", "ChildProtectionPlans", "CPPreviewDate", "PreProceedingsandFGDM",
 };
 
 const char *const cin_kind_short[CIN_NKINDS] = {
-	"", "", "", "assessment", "plan", "s47", "cpp", "review",
+	"", "", "", "assessment", "plan", "s47", "cpp", "review", "preproc",
 };
 
 int cin_node_kind(int node)

@@ -6,7 +6,8 @@
  * CINPlanDates, Section47, ChildProtectionPlans, CPPreviewDate) or holds a
  * value (a slot of the record it sits in), the value's type, and whether the
  * XSD makes it mandatory (minOccurs="1"). The reader walks this table; it
- * holds no per-element code.
+ * holds no per-element code. The staging column of each value is the
+ * element's in lib/csc_cin_elems.c (cin_emit.c matches them by name).
  */
 #ifndef CIN_SCHEMA_H
 #define CIN_SCHEMA_H
@@ -21,6 +22,7 @@ enum cin_kind {
 	CIN_S47,        /* Section47 */
 	CIN_CPP,        /* ChildProtectionPlans */
 	CIN_REVIEW,     /* Reviews/CPPreviewDate */
+	CIN_PREPROC,    /* PreProceedingsandFGDM (2026-27 on) */
 	CIN_NKINDS
 };
 
@@ -38,10 +40,13 @@ enum cin_vtype {
 	CIN_V_GENDER,   /* GenderCurrent 1/2/0/9, staged as M/F/U */
 	CIN_V_SEX,      /* Sex M/F/U */
 	CIN_V_DIGITS,   /* header LEA (3 digits), SerialNo (3+), Year (4) */
+	CIN_V_SHORT,    /* text of no published list: at most CIN_SHORT_MAX bytes,
+			   staged whole (PreProceedingsandFGDM flags, outcome) */
 };
 
 #define CIN_ID_MAX 20      /* DfE rule 1570: LA Child ID at most 20 characters */
 #define CIN_TEXT_MAX 100   /* header free text */
+#define CIN_SHORT_MAX 20   /* CIN_V_SHORT text */
 #define CIN_MAX_SLOTS 10   /* value slots in one record */
 #define CIN_VAL_MAX 24     /* longest staged scalar (LAchildID) + NUL */
 #define CIN_MULTI_MAX 256  /* joined Disability / AssessmentFactors codes */
@@ -73,7 +78,7 @@ extern const int cin_nnodes;
 extern const char *const cin_kind_table[CIN_NKINDS];
 
 /* Short name used in record ids: "", "", "", "assessment", "plan", "s47",
- * "cpp", "review". */
+ * "cpp", "review", "preproc". */
 extern const char *const cin_kind_short[CIN_NKINDS];
 
 /* The record kind a node belongs to (the nearest ancestor opening one,

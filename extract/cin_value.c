@@ -36,6 +36,7 @@ size_t cin_value_limit(int type, const cin_codes *codes)
 	case CIN_V_UPN: return 13;
 	case CIN_V_COUNT: return 4;
 	case CIN_V_DIGITS: return 10;
+	case CIN_V_SHORT: return CIN_SHORT_MAX;
 	default: return codes ? codes->maxlen : 0;
 	}
 }
@@ -119,6 +120,7 @@ int cin_value_check(int type, const cin_codes *codes, const char *elem, const ch
 	switch (type) {
 	case CIN_V_ID:
 	case CIN_V_TEXT:
+	case CIN_V_SHORT:
 		for (size_t i = 0; i < n; i++)
 			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
 				snprintf(reason, CIN_REASON_MAX, "%s contains a control character", elem);

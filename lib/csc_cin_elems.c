@@ -16,6 +16,9 @@ static const char *const gender_codes[] = {"M", "1", "F", "2", "U", "0", NULL};
 #define PL(name, c) E(name, "CINPlanDates", "CINPlanDates", PLANS, CSC_PL_##c, NULL)
 #define S47(name, c, codes) E(name, "Section47", "Section47", S47, CSC_S47_##c, codes)
 #define CPP(name, par, f, c, codes) E(name, "ChildProtectionPlans", par, f, c, codes)
+#define PP(name, c)                                                                        \
+	{name, "PreProceedingsandFGDM", "PreProceedingsandFGDM", CSC_CIN_PREPROC, CSC_PP_##c,    \
+	 NULL, NULL, 2027, 0}
 
 const csc_cin_elem csc_cin_elems[] = {
 	CH("LAchildID", "ChildIdentifiers", CHILD, NULL),
@@ -61,6 +64,18 @@ const csc_cin_elem csc_cin_elems[] = {
 	    "categoryofabuse"),
 	CPP("NumberOfPreviousCPP", "ChildProtectionPlans", CPP, CSC_CPP_PREVIOUS_CPP, NULL),
 	CPP("CPPreviewDate", "Reviews", REVIEWS, CSC_RV_REVIEW_DATE, NULL),
+
+	/* 2026-27: repeated inside CINdetails, after ChildProtectionPlans */
+	PP("PPStartDate", START_DATE),
+	PP("LBPSentDate", LBP_SENT_DATE),
+	PP("FGDMMeetingOffer", FGDM_OFFERED),
+	PP("FGDMMeetingFac", FGDM_FACILITATED),
+	PP("InitialPPMeetingDate", INITIAL_MEETING_DATE),
+	PP("ReviewMeetingsCount", REVIEW_MEETINGS),
+	PP("StepDecisionDate", STEP_DECISION_DATE),
+	PP("PPOutcome", OUTCOME),
+	PP("CourtAppDate", COURT_APPLICATION_DATE),
+	PP("LetterInitCPDate", LETTER_INIT_CP_DATE),
 };
 
 const int csc_cin_nelems = (int)(sizeof csc_cin_elems / sizeof csc_cin_elems[0]);

@@ -47,6 +47,15 @@ static const char *const rv_cols[CSC_RV_N + 1] = {
 	"child", "episode", "cpp", "review_date", "src_line", NULL};
 static const unsigned char rv_types[CSC_RV_N] = {K, N, N, D, L};
 
+/* The 2026-27 block, its elements in the order of the DfE's sample file
+ * (../shared/reference/years/cin-changes-by-year.md section 5): no schema
+ * or code list is published, so the flags and the outcome are text. */
+static const char *const pp_cols[CSC_PP_N + 1] = {
+	"child", "episode", "block", "start_date", "lbp_sent_date", "fgdm_offered",
+	"fgdm_facilitated", "initial_meeting_date", "review_meetings", "step_decision_date",
+	"outcome", "court_application_date", "letter_init_cp_date", "src_line", NULL};
+static const unsigned char pp_types[CSC_PP_N] = {K, N, N, D, D, T, T, D, I, D, T, D, D, L};
+
 #define DEF(file, p, n) {file, p##_cols, p##_types, n}
 const csc_cin_stagedef csc_cin_stage[CSC_CIN_NFILES] = {
 	[CSC_CIN_CHILDREN] = DEF("cin_children.csv", ch, CSC_CH_N),
@@ -56,9 +65,10 @@ const csc_cin_stagedef csc_cin_stage[CSC_CIN_NFILES] = {
 	[CSC_CIN_S47] = DEF("cin_s47.csv", s47, CSC_S47_N),
 	[CSC_CIN_CPP] = DEF("cin_cpp.csv", cpp, CSC_CPP_N),
 	[CSC_CIN_REVIEWS] = DEF("cin_cpp_reviews.csv", rv, CSC_RV_N),
+	[CSC_CIN_PREPROC] = DEF("cin_preproc.csv", pp, CSC_PP_N),
 };
 
 const char *const csc_cin_stage_files[CSC_CIN_NFILES + 1] = {
 	"cin_children.csv", "cin_episodes.csv", "cin_assessments.csv", "cin_plans.csv",
-	"cin_s47.csv", "cin_cpp.csv", "cin_cpp_reviews.csv", NULL,
+	"cin_s47.csv", "cin_cpp.csv", "cin_cpp_reviews.csv", "cin_preproc.csv", NULL,
 };

@@ -26,6 +26,7 @@ enum csc_cin_file {
 	CSC_CIN_S47,
 	CSC_CIN_CPP,
 	CSC_CIN_REVIEWS,
+	CSC_CIN_PREPROC, /* PreProceedingsandFGDM blocks (2026-27 on) */
 	CSC_CIN_NFILES
 };
 
@@ -41,7 +42,7 @@ enum csc_cin_coltype {
 	CSC_COL_CODES,  /* repeated codes joined with ';' */
 	CSC_COL_BOOL,   /* 1 / 0 */
 	CSC_COL_INT,    /* a whole number >= 0 */
-	CSC_COL_TEXT,   /* other text (UPNs) */
+	CSC_COL_TEXT,   /* other text (UPNs; values of no published code list) */
 };
 
 /* Columns of each file, in file order. */
@@ -61,6 +62,10 @@ enum { CSC_CPP_CHILD, CSC_CPP_EPISODE, CSC_CPP_CPP, CSC_CPP_START_DATE, CSC_CPP_
        CSC_CPP_INITIAL_CATEGORY, CSC_CPP_LATEST_CATEGORY, CSC_CPP_PREVIOUS_CPP,
        CSC_CPP_SRC_LINE, CSC_CPP_N };
 enum { CSC_RV_CHILD, CSC_RV_EPISODE, CSC_RV_CPP, CSC_RV_REVIEW_DATE, CSC_RV_SRC_LINE, CSC_RV_N };
+enum { CSC_PP_CHILD, CSC_PP_EPISODE, CSC_PP_BLOCK, CSC_PP_START_DATE, CSC_PP_LBP_SENT_DATE,
+       CSC_PP_FGDM_OFFERED, CSC_PP_FGDM_FACILITATED, CSC_PP_INITIAL_MEETING_DATE,
+       CSC_PP_REVIEW_MEETINGS, CSC_PP_STEP_DECISION_DATE, CSC_PP_OUTCOME,
+       CSC_PP_COURT_APPLICATION_DATE, CSC_PP_LETTER_INIT_CP_DATE, CSC_PP_SRC_LINE, CSC_PP_N };
 
 /* Keys every file shares: the child first, then (but in cin_children) the
  * episode; a sub-record's number (or a review's plan) third. */

@@ -7,4 +7,5 @@ csc-returns_OBJS := returns/returns_main.o $(RETURNS_OBJS)
 UNIT_TESTS += test_returns_scope test_returns_cin
 test_returns_scope_OBJS := tests/unit/test_returns_scope.o returns/returns_scope.o
 test_returns_cin_OBJS := tests/unit/test_returns_cin.o $(RETURNS_OBJS)
-E2E_TESTS += tests/e2e/returns_cin.sh tests/e2e/returns_903.sh tests/e2e/returns_oc_rows.sh
+E2E_TESTS += tests/e2e/returns_cin.sh tests/e2e/returns_903.sh tests/e2e/returns_oc_rows.sh \
+	tests/e2e/cin_preproc.sh

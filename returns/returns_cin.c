@@ -14,7 +14,7 @@
  * its definition and indexed by its column enum; column 0 is `child`. */
 enum { T_CHILD = CSC_CIN_CHILDREN, T_EPI = CSC_CIN_EPISODES, T_ASS = CSC_CIN_ASSESSMENTS,
        T_PLAN = CSC_CIN_PLANS, T_S47 = CSC_CIN_S47, T_CPP = CSC_CIN_CPP, T_REV = CSC_CIN_REVIEWS,
-       NT = CSC_CIN_NFILES };
+       T_PP = CSC_CIN_PREPROC, NT = CSC_CIN_NFILES };
 
 /* The rows of one child from one table: n rows of ncols strings. */
 typedef struct rbuf {
@@ -252,6 +252,40 @@ static void write_cpp(cin_ctx *x, const char *epi)
 	}
 }
 
+/* The PreProceedingsandFGDM blocks of episode epi (2026-27 on: the years
+ * of the element table's rows), element by element in the table's order.
+ * A block belongs to the year as a plan does: started by the reference
+ * date and not decided (StepDecisionDate) before 1 April; dates after the
+ * reference date are absent, and so is the outcome until the decision. */
+static void write_preproc(cin_ctx *x, const char *epi)
+{
+	const rbuf *b = &x->buf[T_PP];
+	for (int i = 0; i < b->n; i++) {
+		if (!same_episode(x, T_PP, i, epi))
+			continue;
+		csc_date s = date_of(x, T_PP, i, CSC_PP_START_DATE);
+		csc_date decided = date_of(x, T_PP, i, CSC_PP_STEP_DECISION_DATE);
+		if (!ret_overlaps(x->y, s, decided))
+			continue;
+		int open = 0;
+		for (int k = 0; k < csc_cin_nelems; k++) {
+			const csc_cin_elem *e = &csc_cin_elems[k];
+			if (e->file != CSC_CIN_PREPROC || !csc_cin_elem_in_year(e, x->y->year))
+				continue;
+			if (!open++)
+				start(x, e->parent);
+			if (csc_cin_stage[CSC_CIN_PREPROC].types[e->col] == CSC_COL_DATE)
+				date(x, e->name, ret_as_at(x->y, date_of(x, T_PP, i, e->col)));
+			else if (e->col != CSC_PP_OUTCOME || ret_as_at(x->y, decided) != CSC_NODATE)
+				text(x, e->name, cell(b, i, e->col));
+		}
+		if (open) {
+			end(x);
+			x->st->preproc++;
+		}
+	}
+}
+
 static int episode_in_scope(cin_ctx *x, int i)
 {
 	return ret_overlaps(x->y, date_of(x, T_EPI, i, CSC_EP_REFERRAL_DATE), date_of(x, T_EPI, i, CSC_EP_CLOSURE_DATE));
@@ -276,6 +310,7 @@ static void write_episode(cin_ctx *x, int i)
 	write_s47(x, epi);
 	yesno(x, "ReferralNFA", cell(b, i, CSC_EP_REFERRAL_NFA));
 	write_cpp(x, epi);
+	write_preproc(x, epi);
 	end(x);
 	x->st->episodes++;
 }

@@ -23,6 +23,7 @@ typedef struct ret_cin_header {
 
 typedef struct ret_cin_stats {
 	long children, episodes, assessments, plans, s47, cpp, reviews;
+	long preproc; /* PreProceedingsandFGDM blocks (2026-27 on) */
 } ret_cin_stats;
 
 

@@ -86,6 +86,16 @@ static int serial_ok(const char *s)
 	return strlen(s) >= 3 && strspn(s, "0123456789") == strlen(s);
 }
 
+/* ", N PreProceedingsandFGDM blocks" when the return holds any. */
+static const char *pp_count(const ret_cin_stats *st)
+{
+	static char b[64];
+	b[0] = '\0';
+	if (st->preproc)
+		snprintf(b, sizeof b, ", %ld PreProceedingsandFGDM blocks", st->preproc);
+	return b;
+}
+
 /* Write one file of the set through csc_out. */
 static int write_cin(const char *dir, const ret_year *y, const ret_cin_header *h, const char *staging)
 {
@@ -104,8 +114,8 @@ static int write_cin(const char *dir, const ret_year *y, const ret_cin_header *h
 	}
 	if (!rc)
 		csc_info("%s: %ld children, %ld episodes, %ld assessments, %ld CIN plans, "
-			 "%ld S47, %ld CP plans, %ld reviews", name, st.children, st.episodes,
-			 st.assessments, st.plans, st.s47, st.cpp, st.reviews);
+			 "%ld S47, %ld CP plans, %ld reviews%s", name, st.children, st.episodes,
+			 st.assessments, st.plans, st.s47, st.cpp, st.reviews, pp_count(&st));
 	free(path);
 	return rc;
 }

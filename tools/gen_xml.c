@@ -165,6 +165,43 @@ static void protection_plan(gen_emit *g, const gen_cpp *p)
 	open_tag(g, 4, "ChildProtectionPlans", 1);
 }
 
+/* 2026-27's PreProceedingsandFGDM blocks: one for about a third of the CP
+ * plans started from 1 April 2026, chosen by the start date's day number
+ * and dated from it, so no random number is drawn and every other record of
+ * the sample stays as it was. Pre-proceedings start four weeks into the
+ * plan, while it is open; the letter before proceedings, the meetings, the
+ * decision twelve weeks on (outcome "A", the only value the DfE's sample
+ * shows; ../shared/reference/years/cin-changes-by-year.md section 5), the
+ * application to court and the letter after it each appear once their day
+ * is on or before the extraction date. */
+static void pre_proceedings(gen_emit *g, const gen_cpp *p)
+{
+	csc_date end = g->o->end, pp = p->start + 28;
+	if (p->start < csc_date_make(2026, 4, 1) || p->start % 3 || pp > end ||
+	    (p->end != CSC_NODATE && pp > p->end))
+		return;
+	csc_date initial = pp + 19, step = pp + 84, court = step + 17;
+	csc_date last = step <= end ? step : end;
+	char b[16];
+	open_tag(g, 4, "PreProceedingsandFGDM", 0);
+	el_date(g, 5, "PPStartDate", pp);
+	el_date(g, 5, "LBPSentDate", pp + 11 <= end ? pp + 11 : CSC_NODATE);
+	el(g, 5, "FGDMMeetingOffer", "1");
+	el(g, 5, "FGDMMeetingFac", p->start % 2 ? "1" : "0");
+	if (initial <= end) {
+		el_date(g, 5, "InitialPPMeetingDate", initial);
+		snprintf(b, sizeof b, "%d", (int)((last - initial) / 42)); /* every six weeks */
+		el(g, 5, "ReviewMeetingsCount", b);
+	}
+	if (step <= end) {
+		el_date(g, 5, "StepDecisionDate", step);
+		el(g, 5, "PPOutcome", "A");
+	}
+	el_date(g, 5, "CourtAppDate", court <= end ? court : CSC_NODATE);
+	el_date(g, 5, "LetterInitCPDate", court + 49 <= end ? court + 49 : CSC_NODATE);
+	open_tag(g, 4, "PreProceedingsandFGDM", 1);
+}
+
 /* One CINdetails; a dirty one carries exactly one of these faults. */
 enum { X_REFDATE_BAD, X_SOURCE_BAD, X_NFA_MISSING, X_REFDATE_MISSING, X_NFAULTS };
 
@@ -225,6 +262,8 @@ static void cin_details(gen_emit *g, const gen_cin *e)
 	}
 	for (int i = 0; i < e->ncpp; i++)
 		protection_plan(g, &e->cpp[i]);
+	for (int i = 0; i < e->ncpp; i++)
+		pre_proceedings(g, &e->cpp[i]);
 	open_tag(g, 3, "CINdetails", 1);
 }
 

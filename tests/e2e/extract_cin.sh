@@ -25,7 +25,7 @@ check "second run byte-identical" diff -r "$T/s1" "$T/s2"
 (cd "$DATA" && "$X" -o "$T/s3" --ref "$ROOT/ref" all_elements.xml) 2>"$T/err3"
 check "summary names the header" grep -qx "csc-extract-cin: cin: all_elements.xml: header: Collection CIN, Year 2024, ReferenceDate 2024-03-31, LEA 999" "$T/err3"
 check "summary counts CP plan reviews" grep -qx "csc-extract-cin: cin: all_elements.xml CPPreviewDate: read 2 = staged 2 + rejected 0" "$T/err3"
-check_eq "summary has one line per table" 7 "$(grep -c ': read ' "$T/err3")"
+check_eq "summary has one line per table" 8 "$(grep -c ': read ' "$T/err3")"
 
 # 4. --conf: cin_census, output_dir and reference_dir from pipeline.conf
 #    (paths relative to the conf); the file is named as configured.

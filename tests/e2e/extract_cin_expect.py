@@ -23,7 +23,7 @@ import os
 import sys
 
 TABLES = ["Child", "CINdetails", "Assessments", "CINPlanDates", "Section47",
-          "ChildProtectionPlans", "CPPreviewDate"]
+          "ChildProtectionPlans", "CPPreviewDate", "PreProceedingsandFGDM"]
 
 
 def main():
@@ -113,8 +113,9 @@ def main():
         for x in rec[1:]:
             if x[1] not in recon_seen:
                 check(x[2:] == ["0", "0", "0"], f"recon {x[1]} empty", f"got {x[2:]}")
-        check(all(int(x[2]) == int(x[3]) + int(x[4]) for x in rec[1:]) and len(rec) == 8,
-              "read = staged + rejected on all 7 tables")
+        check(all(int(x[2]) == int(x[3]) + int(x[4]) for x in rec[1:]) and
+              [x[1] for x in rec[1:]] == TABLES,
+              f"read = staged + rejected on all {len(TABLES)} tables")
         rej = rows("rejects_cin.csv") or [[]]
         check(len(rej) - 1 == sum(int(x[4]) for x in rec[1:]), "one reject row per rejected record")
     sys.exit(failed)

@@ -40,7 +40,13 @@ static const char xml[] =
 	"<ChildProtectionPlans>" T(CPPstartDate, "2024-05-17") T(CPPendDate, "2024-12-01")
 	T(InitialCategoryOfAbuse, "NEG") T(LatestCategoryOfAbuse, "EMO") T(NumberOfPreviousCPP, "2")
 	"<Reviews>" T(CPPreviewDate, "2024-08-01") T(CPPreviewDate, "2024-11-01") "</Reviews>"
-	"</ChildProtectionPlans></CINdetails></Child></Children></Message>";
+	"</ChildProtectionPlans>"
+	"<PreProceedingsandFGDM>" T(PPStartDate, "2024-09-09") T(LBPSentDate, "2024-09-20")
+	T(FGDMMeetingOffer, "1") T(FGDMMeetingFac, "0") T(InitialPPMeetingDate, "2024-09-28")
+	T(ReviewMeetingsCount, "03") T(StepDecisionDate, "2024-12-01") T(PPOutcome, "A")
+	T(CourtAppDate, "2024-12-18") T(LetterInitCPDate, "2025-02-05") "</PreProceedingsandFGDM>"
+	"<PreProceedingsandFGDM>" T(PPStartDate, "2025-01-10") "</PreProceedingsandFGDM>"
+	"</CINdetails></Child></Children></Message>";
 
 /* Every data row the extractor writes for xml, file by file, hand-worked. */
 static const char *const want[CSC_CIN_NFILES][3] = {
@@ -51,6 +57,10 @@ static const char *const want[CSC_CIN_NFILES][3] = {
 	[CSC_CIN_S47] = {"C1,1,1,2024-05-03,2024-05-20,2024-05-17,0,1"},
 	[CSC_CIN_CPP] = {"C1,1,1,2024-05-17,2024-12-01,NEG,EMO,2,1"},
 	[CSC_CIN_REVIEWS] = {"C1,1,1,2024-08-01,1", "C1,1,1,2024-11-01,1"},
+	/* the count staged as a number (03 is 3); blocks numbered 1, 2 */
+	[CSC_CIN_PREPROC] = {"C1,1,1,2024-09-09,2024-09-20,1,0,2024-09-28,3,2024-12-01,A,"
+			     "2024-12-18,2025-02-05,1",
+			     "C1,1,2,2025-01-10,,,,,,,,,,1"},
 };
 
 static char dir[64];
@@ -180,6 +190,36 @@ static void test_sex_by_year(void **state)
 	assert_null(csc_cin_elem_find("Child", "CINreferralDate"));
 }
 
+/* The PreProceedingsandFGDM block is ten elements in the DfE sample's
+ * order, each in its own column, in returns from 2026-27 only. */
+static void test_preproc_elements(void **state)
+{
+	(void)state;
+	static const char *const names[] = {
+		"PPStartDate", "LBPSentDate", "FGDMMeetingOffer", "FGDMMeetingFac",
+		"InitialPPMeetingDate", "ReviewMeetingsCount", "StepDecisionDate", "PPOutcome",
+		"CourtAppDate", "LetterInitCPDate"};
+	int n = 0;
+	for (int e = 0; e < csc_cin_nelems; e++) {
+		const csc_cin_elem *el = &csc_cin_elems[e];
+		if (strcmp(el->record, "PreProceedingsandFGDM"))
+			continue;
+		assert_true(n < 10);
+		assert_string_equal(el->name, names[n]);
+		assert_string_equal(el->parent, "PreProceedingsandFGDM");
+		assert_int_equal(el->file, CSC_CIN_PREPROC);
+		assert_int_equal(el->col, CSC_PP_START_DATE + n);
+		assert_null(el->codes);
+		assert_false(csc_cin_elem_in_year(el, 2026));
+		assert_true(csc_cin_elem_in_year(el, 2027));
+		assert_true(csc_cin_elem_in_year(el, 2028));
+		n++;
+	}
+	assert_int_equal(n, 10);
+	assert_null(csc_cin_elem_for(CSC_CIN_PREPROC, CSC_PP_OUTCOME, 2026));
+	assert_string_equal(csc_cin_elem_for(CSC_CIN_PREPROC, CSC_PP_OUTCOME, 2027)->name, "PPOutcome");
+}
+
 /* The extractor's header rows are the definition's, and its rows hold
  * each value in the column the definition names. */
 static void test_writer(void **state)
@@ -211,8 +251,8 @@ static void keep(int f, const tx_fields *x)
 	strcat(got[f], "|");
 }
 #define KEEP(f) static void row##f(void *ctx, const tx_fields *x) { (void)ctx; keep(f, x); }
-KEEP(0) KEEP(1) KEEP(2) KEEP(3) KEEP(4) KEEP(5) KEEP(6)
-static const tx_row_fn rows[CSC_CIN_NFILES] = {row0, row1, row2, row3, row4, row5, row6};
+KEEP(0) KEEP(1) KEEP(2) KEEP(3) KEEP(4) KEEP(5) KEEP(6) KEEP(7)
+static const tx_row_fn rows[CSC_CIN_NFILES] = {row0, row1, row2, row3, row4, row5, row6, row7};
 
 static void test_reader(void **state)
 {
@@ -226,6 +266,15 @@ static void test_reader(void **state)
 	assert_string_equal(got[CSC_CIN_REVIEWS],
 			    "child=C1 episode=1 cpp=1 review_date=2024-08-01 src_line=1|"
 			    "child=C1 episode=1 cpp=1 review_date=2024-11-01 src_line=1|");
+	assert_string_equal(got[CSC_CIN_PREPROC],
+			    "child=C1 episode=1 block=1 start_date=2024-09-09 lbp_sent_date=2024-09-20 "
+			    "fgdm_offered=1 fgdm_facilitated=0 initial_meeting_date=2024-09-28 "
+			    "review_meetings=3 step_decision_date=2024-12-01 outcome=A "
+			    "court_application_date=2024-12-18 letter_init_cp_date=2025-02-05 src_line=1|"
+			    "child=C1 episode=1 block=2 start_date=2025-01-10 lbp_sent_date= "
+			    "fgdm_offered= fgdm_facilitated= initial_meeting_date= review_meetings= "
+			    "step_decision_date= outcome= court_application_date= letter_init_cp_date= "
+			    "src_line=1|");
 	assert_string_equal(got[CSC_CIN_CHILDREN],
 			    "child=C1 upn=A123456789012 former_upn= upn_unknown= dob=2015-06-01 "
 			    "expected_dob= sex=F death_date= ethnicity=WBRI disabilities=MOB;HAND "
@@ -264,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_definitions),
 		cmocka_unit_test(test_code_lists),
 		cmocka_unit_test(test_sex_by_year),
+		cmocka_unit_test(test_preproc_elements),
 		cmocka_unit_test(test_writer),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_reader_refuses),

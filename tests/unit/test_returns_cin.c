@@ -211,6 +211,45 @@ static void test_xsd_2025(void **state)
 	xmlFreeDoc(d);
 }
 
+/* PreProceedingsandFGDM (tests/data/returns/README.md): the 2026-27
+ * return holds the blocks of its year after the episode's CP plans, each
+ * element in the order of the DfE's sample, dates after 31/03/2027 absent
+ * and the outcome only once decided; 2025-26 holds none. */
+static void test_preproc_2027(void **state)
+{
+	(void)state;
+	ret_cin_stats st;
+	xmlDocPtr d = write_year(2027, &st, NULL, NULL);
+	assert_int_equal(st.preproc, 4);
+	assert_string_equal(xp(d, "count(//PreProceedingsandFGDM)"), "4");
+	assert_string_equal(xp(d, CHILD("C03") "//PreProceedingsandFGDM/*"),
+			    "2026-03-01,2026-03-10,0,2026-03-20,2,2026-04-01,B,2026-04-20");
+	assert_string_equal(xp(d, CHILD("C04") "//PreProceedingsandFGDM/*"), "2027-03-31,1");
+	assert_string_equal(xp(d, CHILD("C07") "//PreProceedingsandFGDM/*"),
+			    "2027-01-10,2027-01-20,1,1,2027-01-29,0");
+	assert_string_equal(xp(d, CHILD("C08") "//PreProceedingsandFGDM/*"),
+			    "2026-09-09,2026-09-20,1,1,2026-09-28,3,2026-12-01,A,2026-12-18,2027-02-05");
+	/* the elements' names and order, and the block after the CP plans */
+	char names[512] = "";
+	xmlXPathContextPtr c = xmlXPathNewContext(d);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST CHILD("C08") "//PreProceedingsandFGDM/*", c);
+	for (int i = 0; i < o->nodesetval->nodeNr; i++)
+		snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "," : "",
+			 (const char *)o->nodesetval->nodeTab[i]->name);
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(c);
+	assert_string_equal(names, "PPStartDate,LBPSentDate,FGDMMeetingOffer,FGDMMeetingFac,"
+				   "InitialPPMeetingDate,ReviewMeetingsCount,StepDecisionDate,PPOutcome,"
+				   "CourtAppDate,LetterInitCPDate");
+	assert_string_equal(xp(d, "count(//PreProceedingsandFGDM[following-sibling::*])"), "0");
+	assert_string_equal(xp(d, CHILD("C09") "//PreProceedingsandFGDM"), "");
+	xmlFreeDoc(d);
+	d = write_year(2026, &st, NULL, NULL);
+	assert_int_equal(st.preproc, 0);
+	assert_string_equal(xp(d, "count(//PreProceedingsandFGDM)"), "0");
+	xmlFreeDoc(d);
+}
+
 static void test_deterministic(void **state)
 {
 	(void)state;
@@ -231,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_children_2025), cmocka_unit_test(test_groups_2025),
 		cmocka_unit_test(test_header_and_sex), cmocka_unit_test(test_xsd_2024),
 		cmocka_unit_test(test_xsd_2025),      cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_preproc_2027),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
