@@ -115,12 +115,11 @@ void vcin_keys_free(vcin_keys *k)
 
 /* ---- the shared checks ---- */
 
-static int in_list(const char *s, const char *const *codes, int nocase)
+/* The code list of field f of record kind k, or NULL (none, or no lists
+ * loaded: then any value passes). */
+const cin_codes *vcin_list_of(const vcin_state *st, enum vcin_kind k, const char *field)
 {
-	for (size_t i = 0; codes[i]; i++)
-		if ((nocase ? strcasecmp(s, codes[i]) : strcmp(s, codes[i])) == 0)
-			return 1;
-	return 0;
+	return vcin_codes_of(st->codes, vcin_kind_record(k), field);
 }
 
 /* A test of one record for a rule; slot is the arg's (kind, field) pair. */
@@ -147,8 +146,11 @@ static int bad_code(const vcin_state *st, const vcin_rec *r, const void *arg, in
 {
 	const vcin_a_codes *a = arg;
 	const vcin_val *v = &r->f[a->f.field];
-	(void)st, (void)slot;
-	return vcin_has(v) ? (a->codes && !in_list(v->s, a->codes, a->nocase)) : a->required;
+	(void)slot;
+	if (!vcin_has(v))
+		return a->required;
+	const cin_codes *l = a->coded ? vcin_list_of(st, r->kind, vcin_field_name(r->kind, a->f.field)) : NULL;
+	return l && !vcin_codes_has(l, v->s, a->nocase);
 }
 
 void vcin_chk_codes(v_ctx *ctx, const v_rule *rule)

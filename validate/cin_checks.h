@@ -15,11 +15,12 @@ typedef struct vcin_fref {
 	int field;
 } vcin_fref;
 
-/* The field must be present (and, with codes, one of them). */
+/* The field must be present (and, when coded, one of the codes of its
+ * element's list in ref/'s XSD: cin_codes.h). */
 typedef struct vcin_a_codes {
 	vcin_fref f;
 	int required;             /* missing fails too */
-	const char *const *codes; /* NULL-terminated; NULL = any non-empty value */
+	int coded;                /* 0 = any non-empty value */
 	int nocase;
 } vcin_a_codes;
 void vcin_chk_codes(v_ctx *ctx, const v_rule *rule);

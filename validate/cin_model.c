@@ -45,6 +45,16 @@ static const char *const kind_tables[CIN_K_COUNT_] = {
 	"Section47", "ChildProtectionPlans",
 };
 
+static const char *const kind_records[CIN_K_COUNT_] = {
+	"Message", "Child", "CINdetails", "Assessments", "CINPlanDates",
+	"Section47", "ChildProtectionPlans",
+};
+
+const char *vcin_kind_record(enum vcin_kind k)
+{
+	return k < CIN_K_COUNT_ ? kind_records[k] : "";
+}
+
 const char *vcin_field_name(enum vcin_kind k, int i)
 {
 	if (k >= CIN_K_COUNT_ || i < 0 || i >= CIN_MAX_FIELDS || !field_names[k][i])

@@ -63,6 +63,9 @@ typedef struct vcin_rec {
 const char *vcin_field_name(enum vcin_kind k, int i);
 /* Table name of a kind as the DfE spec names it ("CINdetails"). */
 const char *vcin_kind_table(enum vcin_kind k);
+/* The record element of a kind in the element table, lib/csc_cin_elems.h
+ * ("Child", "CINdetails", "CINPlanDates", ...). */
+const char *vcin_kind_record(enum vcin_kind k);
 /* 1 when field i of kind k holds a date. */
 int vcin_field_is_date(enum vcin_kind k, int i);
 

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "cin_codes.h"
 #include "cin_model.h"
 #include "csc_workday.h"
 #include "v_engine.h"
@@ -47,6 +48,7 @@ typedef struct vcin_state {
 	unsigned disab_used;       /* bit per disability code (not NONE) used */
 	long disab_children, disab_multi;
 	long preproc;              /* episodes with a PreProceedingsandFGDM block */
+	const vcin_codes *codes;   /* the code lists (ref/'s XSDs) */
 } vcin_state;
 
 extern const v_year_rule vcin_rules[];
@@ -63,6 +65,8 @@ typedef struct vcin_opts {
 	int ruleset;                /* the collection year whose rules run
 				     * (vcin_return_year); 0: the return's, else
 				     * the last year with published rules */
+	const vcin_codes *codes;    /* code lists (vcin_codes_load); NULL: coded
+				     * values are not checked against a list */
 } vcin_opts;
 
 /* What the header of a CIN return says, for the report's cover. */
@@ -107,6 +111,10 @@ void vcin_rep_return(v_ctx *ctx, const v_rule *rule, const char *table, const ch
  * date, the last day the return covers (the DfE reading of 4014, 4017 and
  * 8820); without a reference date, never (INT32_MAX). */
 csc_date vcin_open_end(const vcin_state *st);
+
+/* The code list of element `field` of record kind k (vcin_field_name),
+ * from the run's lists, or NULL. */
+const cin_codes *vcin_list_of(const vcin_state *st, enum vcin_kind k, const char *field);
 
 /* 1 when d is a date within the census year. */
 int vcin_in_year(const vcin_state *st, csc_date d);

@@ -97,20 +97,17 @@ CIN_RULE(vcin_r8530q)
 		vcin_rep(ctx, rule, c, C_EDOB);
 }
 
-static const char *const disability_list[] = {
-	"NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA", NULL};
-
 /* 8540: every disability code valid; a born child with a referral going
  * on to further action must have at least one. */
 CIN_RULE(vcin_r8540)
 {
 	CHILD_OR_RETURN(st, c);
+	/* the Disability list of ref/'s XSD (cin_codes.h) */
+	const cin_codes *list = vcin_list_of(st, CIN_K_CHILD, "Disability");
 	int any = 0;
 	for (size_t i = 0; i < c->nmulti; i++) {
 		const vcin_val *v = &c->multi[i];
-		int ok = 0;
-		for (int k = 0; vcin_has(v) && disability_list[k] && !ok; k++)
-			ok = strcmp(v->s, disability_list[k]) == 0;
+		int ok = vcin_has(v) && (!list || vcin_codes_has(list, v->s, 0));
 		if (vcin_has(v))
 			any = 1;
 		if (!ok)

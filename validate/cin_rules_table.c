@@ -24,35 +24,23 @@
 #include "cin_checks.h"
 #include "cin_custom.h"
 
-/* ---- code lists (CIN_schema_2024.xsd; Sex from the 2024-25 spec) ---- */
-
-static const char *const ethnicity[] = {
-	"WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
-	"APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT", NULL};
-static const char *const referral_source[] = {
-	"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F",
-	"4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10", NULL};
-static const char *const primary_need[] = {
-	"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9", "N0", NULL};
-static const char *const closure_reason[] = {
-	"RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9", NULL};
-static const char *const abuse_category[] = {"NEG", "PHY", "SAB", "EMO", "MUL", NULL};
-static const char *const yes_no[] = {"true", "false", "1", "0", NULL};
+/* Code lists are not written here: a coded check uses its element's list
+ * in ref/'s XSD (cin_codes.h, the element table lib/csc_cin_elems.c). */
 
 #define F(k, f) {CIN_K_##k, f}
 #define NONE_ {CIN_K_MESSAGE, 0}
 
 /* ---- parameters of the simple rules ---- */
 
-static const vcin_a_codes a8500 = {F(CHILD, C_LACHILDID), 1, NULL, 0};
-static const vcin_a_codes a8730 = {F(CPP, K_NUMPREV), 1, NULL, 0};
-static const vcin_a_codes a4220 = {F(CHILD, C_ETHNICITY), 1, ethnicity, 0};
-static const vcin_a_codes a8640 = {F(EPISODE, E_CLOSEREASON), 0, closure_reason, 0};
-static const vcin_a_codes a8650 = {F(EPISODE, E_NEED), 0, primary_need, 0};
-static const vcin_a_codes a8866 = {F(EPISODE, E_SOURCE), 1, referral_source, 0};
-static const vcin_a_codes a8905 = {F(CPP, K_INITCAT), 1, abuse_category, 0};
-static const vcin_a_codes a8910 = {F(CPP, K_LATESTCAT), 1, abuse_category, 0};
-static const vcin_a_codes a8568 = {F(EPISODE, E_NFA), 1, yes_no, 1};
+static const vcin_a_codes a8500 = {F(CHILD, C_LACHILDID), 1, 0, 0};
+static const vcin_a_codes a8730 = {F(CPP, K_NUMPREV), 1, 0, 0};
+static const vcin_a_codes a4220 = {F(CHILD, C_ETHNICITY), 1, 1, 0};
+static const vcin_a_codes a8640 = {F(EPISODE, E_CLOSEREASON), 0, 1, 0};
+static const vcin_a_codes a8650 = {F(EPISODE, E_NEED), 0, 1, 0};
+static const vcin_a_codes a8866 = {F(EPISODE, E_SOURCE), 1, 1, 0};
+static const vcin_a_codes a8905 = {F(CPP, K_INITCAT), 1, 1, 0};
+static const vcin_a_codes a8910 = {F(CPP, K_LATESTCAT), 1, 1, 0};
+static const vcin_a_codes a8568 = {F(EPISODE, E_NFA), 1, 1, 1};
 
 #define ORDER1(k, a, b, op) {{{CIN_K_##k, a, b}, {CIN_K_MESSAGE, NONE_, NONE_}}, op}
 static const vcin_a_order a1103 = ORDER1(ASSESS, F(ASSESS, A_START), F(EPISODE, E_REFDATE), CIN_GE);

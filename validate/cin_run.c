@@ -174,6 +174,7 @@ static void start(run *r, v_ctx *ctx, const vcin_opts *o)
 	r->ctx = ctx;
 	r->o = o;
 	r->st.cal = o->cal;
+	r->st.codes = o->codes;
 	r->st.ref = r->st.start = r->st.end = r->st.expected_ref = CSC_NODATE;
 	r->year = o->ruleset;
 	v_set_data(ctx, &r->st, NULL);

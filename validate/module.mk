@@ -2,7 +2,7 @@
 # the SSDA903 rules (v903_*, built by their own engineer in this folder).
 VALIDATE_ENGINE := validate/v_engine.o validate/v_year.o validate/v_upn.o validate/v_report_csv.o \
 	validate/v_report_xlsx.o
-VALIDATE_CIN := validate/cin_model.o validate/cin_checks.o validate/cin_rules_table.o \
+VALIDATE_CIN := validate/cin_model.o validate/cin_codes.o extract/cin_xsd.o validate/cin_checks.o validate/cin_rules_table.o \
 	validate/cin_rules_child.o validate/cin_rules_episode.o validate/cin_rules_return.o \
 	validate/cin_upn.o validate/cin_run.o
 

@@ -84,7 +84,8 @@ static void help(void)
 	       "                          header's LEA differs)\n"
 	       "    -o, --output DIR      output folder (default: a folder in the current one named\n"
 	       "                          after the return and its year, e.g. cin-2026-checks-2025-26)\n"
-	       "    --ref DIR             reference data folder (default: %s/ref)\n"
+	       "    --ref DIR             reference data folder: rule sets, CIN XSDs (the code\n"
+	       "                          lists), bank holidays (default: %s/ref)\n"
 	       "    -q, --quiet           no summary line\n"
 	       "    -h, --help            this text\n"
 	       "    --version             print the release and git description\n"
@@ -206,7 +207,7 @@ static int parse(int argc, char **argv, args *a, int *status)
 static int vcin_prepare(v_ctx *ctx, const args *a, vcin_about *about)
 {
 	const v_collection *coll = v_collection_find("CIN");
-	vcin_opts o = {a->refdate, a->year, a->la, NULL, 0};
+	vcin_opts o = {a->refdate, a->year, a->la, NULL, 0, NULL};
 	int year = vcin_return_year(a->cin, a->cin, &o, about);
 	if (year < 0)
 		return CSC_EXIT_INPUT;
@@ -338,6 +339,8 @@ int main(int argc, char **argv)
 	vcin_about about = {"", CSC_NODATE};
 	char *outdir = NULL;
 	csc_calendar *cal = NULL;
+	vcin_codes codes;
+	int have_codes = 0;
 	if (a.cin) {
 		if ((rc = vcin_prepare(ctx, &a, &about)) != 0)
 			goto out;
@@ -353,7 +356,13 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_INPUT;
 			goto out;
 		}
-		vcin_opts o = {a.refdate, a.year, a.la, cal, v_ruleset_year(ctx)};
+		/* the code lists are the XSDs' in ref/, as the extractor's */
+		if (vcin_codes_load(&codes, a.ref) < 0) {
+			rc = CSC_EXIT_INPUT;
+			goto out;
+		}
+		have_codes = 1;
+		vcin_opts o = {a.refdate, a.year, a.la, cal, v_ruleset_year(ctx), &codes};
 		if (vcin_validate_file(ctx, a.cin, a.cin, &o) < 0) {
 			rc = CSC_EXIT_INPUT;
 			goto out;
@@ -392,6 +401,8 @@ int main(int argc, char **argv)
 	}
 out:
 	free(outdir);
+	if (have_codes)
+		vcin_codes_free(&codes);
 	csc_calendar_free(cal);
 	v_ctx_free(ctx);
 	free(a.installed_ref);

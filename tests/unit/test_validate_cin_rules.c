@@ -13,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "csc_csvr.h"
 #include "validate/cin_rules.h"
+#include "csc_cin_elems.h"
 #include "csc_workday.h"
 #include "validate/v_engine.h"
 #include "validate/v_year.h"
@@ -403,18 +405,20 @@ static const rcase cases[] = {
 };
 
 static csc_calendar *cal;
+static vcin_codes codes; /* the code lists of ref/'s XSDs, as csc-validate's */
 
 static int setup(void **state)
 {
 	(void)state;
 	cal = csc_calendar_load(CSC_DATADIR "/ref/bank-holidays-england-wales.csv");
-	return cal ? 0 : -1;
+	return cal && vcin_codes_load(&codes, CSC_DATADIR "/ref") == 0 ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
 	csc_calendar_free(cal);
+	vcin_codes_free(&codes);
 	return 0;
 }
 
@@ -439,7 +443,7 @@ static v_ctx *run_return(const char *children, const char *refdate)
 		"<Children>%s</Children></Message>\n",
 		refdate ? "" : "<Year>2026</Year>", rd, children);
 	v_ctx *ctx = v_ctx_new();
-	vcin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
+	vcin_opts o = {CSC_NODATE, 0, NULL, cal, 0, &codes};
 	int year = vcin_return_year_mem(xml, strlen(xml), "case.xml", &o);
 	assert_int_equal(year, case_year(refdate));
 	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, year), 0);
@@ -634,7 +638,7 @@ static void test_return_year(void **state)
 		char xml[512];
 		snprintf(xml, sizeof xml, "<Message><Header><CollectionDetails>%s</CollectionDetails></Header>"
 			 "<Children></Children></Message>", yc[i].hdr);
-		vcin_opts o = {yc[i].refdate, yc[i].year, NULL, NULL, 0};
+		vcin_opts o = {yc[i].refdate, yc[i].year, NULL, NULL, 0, NULL};
 		int want = yc[i].want;
 		if (yc[i].refdate == 0) { /* --reference-date 2023-12-01 wins */
 			o.refdate = csc_date_make(2023, 12, 1);
@@ -642,7 +646,7 @@ static void test_return_year(void **state)
 		}
 		assert_int_equal(vcin_return_year_mem(xml, strlen(xml), "y.xml", &o), want);
 	}
-	vcin_opts o = {CSC_NODATE, 0, NULL, NULL, 0};
+	vcin_opts o = {CSC_NODATE, 0, NULL, NULL, 0, NULL};
 	assert_int_equal(vcin_return_year_mem("<Message>", 9, "bad.xml", &o), -1);
 	/* CIN years here: 2023-24 to 2026-27 */
 	const v_collection *c = v_collection_find("CIN");
@@ -751,13 +755,102 @@ static void test_issue_location(void **state)
 }
 
 /* Without any reference date, census-year rules are listed as not run. */
+/* Every field the validator reads is an element of the element table
+ * (lib/csc_cin_elems.c) in the same record, or the wrapper around one
+ * (Disabilities, FactorsIdentifiedAtAssessment, Reviews,
+ * PreProceedingsandFGDM), so the extractor, csc-returns and csc-validate
+ * name the same elements. */
+static void test_fields_in_element_table(void **state)
+{
+	(void)state;
+	int n = 0;
+	for (int k = CIN_K_CHILD; k < CIN_K_COUNT_; k++)
+		for (int f = 0; f < CIN_MAX_FIELDS; f++) {
+			const char *name = vcin_field_name((enum vcin_kind)k, f);
+			if (!*name)
+				continue;
+			const char *rec = vcin_kind_record((enum vcin_kind)k);
+			int found = csc_cin_elem_find(rec, name) != NULL;
+			for (int e = 0; e < csc_cin_nelems && !found; e++)
+				found = !strcmp(csc_cin_elems[e].record, rec) &&
+					!strcmp(csc_cin_elems[e].parent, name);
+			for (int e = 0; e < csc_cin_nelems && !found; e++)
+				found = !strcmp(csc_cin_elems[e].record, name); /* a block in it */
+			if (!found)
+				fail_msg("%s/%s is not in lib/csc_cin_elems.c", rec, name);
+			n++;
+		}
+	assert_int_equal(n, 11 + 8 + 4 + 2 + 4 + 6);
+}
+
+/* Copy ref/'s XSD `name` into dir with the enumeration value `from`
+ * renamed `to`. */
+static void xsd_edit(const char *dir, const char *name, const char *from, const char *to)
+{
+	char in[512], out[512], pat[64];
+	snprintf(in, sizeof in, "%s/ref/%s", CSC_DATADIR, name);
+	snprintf(out, sizeof out, "%s/%s", dir, name);
+	snprintf(pat, sizeof pat, "value=\"%s\"", from);
+	FILE *f = fopen(in, "r"), *g = fopen(out, "w");
+	assert_non_null(f);
+	assert_non_null(g);
+	char line[4096];
+	int hits = 0;
+	while (fgets(line, sizeof line, f)) {
+		char *p = strstr(line, pat);
+		if (p) {
+			fprintf(g, "%.*svalue=\"%s\"%s", (int)(p - line), line, to, p + strlen(pat));
+			hits++;
+		} else {
+			fputs(line, g);
+		}
+	}
+	fclose(f);
+	fclose(g);
+	assert_int_equal(hits, 1);
+}
+
+/* The code lists are ref/'s XSDs', not the validator's: with WBRI renamed
+ * in a copy of ref/, a child of ethnicity WBRI fails 4220, which it passes
+ * with ref/ itself (and without lists no code is refused). */
+static void test_code_lists_from_ref(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_vcin_ref.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	xsd_edit(dir, "CIN_schema_2025.xsd", "WBRI", "ZZZZ");
+	xsd_edit(dir, "CIN_schema_2024.xsd", "WBRI", "ZZZZ");
+	vcin_codes edited;
+	assert_int_equal(vcin_codes_load(&edited, dir), 0);
+	const char *xml = "<?xml version=\"1.0\"?><Message><Header><CollectionDetails>"
+			  "<Collection>CIN</Collection><ReferenceDate>2026-03-31</ReferenceDate>"
+			  "</CollectionDetails></Header><Children>" KID(OK_EP) "</Children></Message>";
+	const vcin_codes *lists[] = {&codes, &edited, NULL};
+	const size_t want[] = {0, 1, 0};
+	for (int i = 0; i < 3; i++) {
+		v_ctx *ctx = v_ctx_new();
+		vcin_opts o = {CSC_NODATE, 0, NULL, cal, 2026, lists[i]};
+		assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, 2026), 0);
+		assert_int_equal(vcin_validate_mem(ctx, xml, strlen(xml), "case.xml", &o), 0);
+		assert_int_equal(v_count(ctx, "4220"), want[i]);
+		v_ctx_free(ctx);
+	}
+	vcin_codes_free(&edited);
+	char p[600];
+	snprintf(p, sizeof p, "%s/CIN_schema_2025.xsd", dir);
+	unlink(p);
+	snprintf(p, sizeof p, "%s/CIN_schema_2024.xsd", dir);
+	unlink(p);
+	rmdir(dir);
+}
+
 static void test_no_reference_date(void **state)
 {
 	(void)state;
 	const char *xml = "<Message><Children>" KID(OK_EP) "</Children></Message>";
 	v_ctx *ctx = v_ctx_new();
 	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, 2026), 0);
-	vcin_opts o = {CSC_NODATE, 0, NULL, cal, 0};
+	vcin_opts o = {CSC_NODATE, 0, NULL, cal, 0, &codes};
 	assert_int_equal(vcin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o), 0);
 	int seen8600 = 0, seen8569 = 0, seen8670 = 0;
 	for (size_t i = 0; i < v_not_run_count(ctx); i++) {
@@ -772,7 +865,7 @@ static void test_no_reference_date(void **state)
 	/* --year 2026 supplies 31 March 2026: everything runs */
 	ctx = v_ctx_new();
 	assert_int_equal(v_load_catalogue_year(ctx, BY_YEAR, 2026), 0);
-	vcin_opts o2 = {CSC_NODATE, 2026, NULL, cal, 0};
+	vcin_opts o2 = {CSC_NODATE, 2026, NULL, cal, 0, &codes};
 	assert_int_equal(vcin_validate_mem(ctx, xml, strlen(xml), "x.xml", &o2), 0);
 	assert_int_equal(v_not_run_count(ctx), 0);
 	v_ctx_free(ctx);
@@ -791,6 +884,8 @@ int main(void)
 		cmocka_unit_test(test_upn),
 		cmocka_unit_test(test_issue_location),
 		cmocka_unit_test(test_no_reference_date),
+		cmocka_unit_test(test_code_lists_from_ref),
+		cmocka_unit_test(test_fields_in_element_table),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
