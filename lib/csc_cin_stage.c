@@ -6,6 +6,7 @@
 #define K CSC_COL_CHILD
 #define N CSC_COL_NUM
 #define L CSC_COL_LINE
+#define E CSC_COL_EVENT
 #define D CSC_COL_DATE
 #define C CSC_COL_CODE
 #define M CSC_COL_CODES
@@ -21,35 +22,38 @@ static const unsigned char ch_types[CSC_CH_N] = {K, T, T, C, D, D, C, D, C, M, L
 static const char *const ep_cols[CSC_EP_N + 1] = {
 	"child", "episode", "referral_date", "referral_source", "primary_need",
 	"closure_date", "closure_reason", "icpc_date", "referral_nfa", "src_line", NULL};
-static const unsigned char ep_types[CSC_EP_N] = {K, N, D, C, C, D, C, D, B, L};
+static const unsigned char ep_types[CSC_EP_N] = {K, N, E, C, C, E, C, E, B, L};
 
 static const char *const as_cols[CSC_AS_N + 1] = {
 	"child", "episode", "assessment", "start_date", "review_date",
 	"authorisation_date", "factors", "src_line", NULL};
-static const unsigned char as_types[CSC_AS_N] = {K, N, N, D, D, D, M, L};
+static const unsigned char as_types[CSC_AS_N] = {K, N, N, E, E, E, M, L};
 
 static const char *const pl_cols[CSC_PL_N + 1] = {
 	"child", "episode", "plan", "start_date", "end_date", "src_line", NULL};
-static const unsigned char pl_types[CSC_PL_N] = {K, N, N, D, D, L};
+static const unsigned char pl_types[CSC_PL_N] = {K, N, N, E, E, L};
 
 static const char *const s47_cols[CSC_S47_N + 1] = {
 	"child", "episode", "s47", "start_date", "icpc_target", "icpc_date",
 	"icpc_not_required", "src_line", NULL};
-static const unsigned char s47_types[CSC_S47_N] = {K, N, N, D, D, D, B, L};
+/* InitialCPCtarget is in the future by design: not an event */
+static const unsigned char s47_types[CSC_S47_N] = {K, N, N, E, D, E, B, L};
 
 static const char *const cpp_cols[CSC_CPP_N + 1] = {
 	"child", "episode", "cpp", "start_date", "end_date", "initial_category",
 	"latest_category", "previous_cpp", "src_line", NULL};
-static const unsigned char cpp_types[CSC_CPP_N] = {K, N, N, D, D, C, C, I, L};
+static const unsigned char cpp_types[CSC_CPP_N] = {K, N, N, E, E, C, C, I, L};
 
 /* a review has no number of its own: its rows keep the file's order */
 static const char *const rv_cols[CSC_RV_N + 1] = {
 	"child", "episode", "cpp", "review_date", "src_line", NULL};
-static const unsigned char rv_types[CSC_RV_N] = {K, N, N, D, L};
+static const unsigned char rv_types[CSC_RV_N] = {K, N, N, E, L};
 
 /* The 2026-27 block, its elements in the order of the DfE's sample file
  * (../shared/reference/years/cin-changes-by-year.md section 5): no schema
- * or code list is published, so the flags and the outcome are text. */
+ * or code list is published, so the flags and the outcome are text. Its
+ * dates are not counted in coverage yet (not events): what each means is
+ * not published (LetterInitCPDate). */
 static const char *const pp_cols[CSC_PP_N + 1] = {
 	"child", "episode", "block", "start_date", "lbp_sent_date", "fgdm_offered",
 	"fgdm_facilitated", "initial_meeting_date", "review_meetings", "step_decision_date",

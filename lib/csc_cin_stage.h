@@ -37,7 +37,11 @@ enum csc_cin_coltype {
 	CSC_COL_NUM,    /* 1, 2, ... of a record within its parent: the record's
 			   path below the child (episode, then its sub-record) */
 	CSC_COL_LINE,   /* src_line: the line of the record in the XML */
-	CSC_COL_DATE,   /* YYYY-MM-DD or empty */
+	CSC_COL_EVENT,  /* YYYY-MM-DD or empty: a day something happened in
+			   the case, so none lies after the dump's day; the
+			   latest is the table's coverage (csc_coverage.h) */
+	CSC_COL_DATE,   /* YYYY-MM-DD or empty: any other date (about the
+			   person, a target date, the 2026-27 block's) */
 	CSC_COL_CODE,   /* a code of the element's list, or empty */
 	CSC_COL_CODES,  /* repeated codes joined with ';' */
 	CSC_COL_BOOL,   /* 1 / 0 */

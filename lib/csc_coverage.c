@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csc_cin_stage.h"
 #include "csc_coverage.h"
 #include "csc_csvr.h"
 #include "csc_csvw.h"
@@ -14,17 +15,13 @@
 /* Dates on which something happened in the case, so none can lie after the
  * day the dump was made. Left out on purpose: dates of birth and death
  * (about the person, not the case work), ExpectedPersonBirthDate,
- * InitialCPCtarget and UASC DUC (dates in the future by design). */
+ * InitialCPCtarget and UASC DUC (dates in the future by design). The CIN
+ * tables' are the CSC_COL_EVENT columns of their definition
+ * (csc_cin_stage.h). */
 static const struct {
 	const char *file;
 	const char *cols[CSC_COV_MAXCOLS];
 } events[] = {
-	{"cin_episodes.csv", {"referral_date", "closure_date", "icpc_date"}},
-	{"cin_assessments.csv", {"start_date", "review_date", "authorisation_date"}},
-	{"cin_plans.csv", {"start_date", "end_date"}},
-	{"cin_s47.csv", {"start_date", "icpc_date"}},
-	{"cin_cpp.csv", {"start_date", "end_date"}},
-	{"cin_cpp_reviews.csv", {"review_date"}},
 	{"ssda903_episodes.csv", {"DECOM", "DEC"}},
 	{"ssda903_reviews.csv", {"REVIEW"}},
 	{"ssda903_ad1.csv", {"DATE_INT", "DATE_MATCH"}},
@@ -50,19 +47,28 @@ int csc_coverage_columns(const char *stage_file, const char *const *header,
 {
 	*mask = 0;
 	int n = 0;
-	for (size_t e = 0; e < sizeof events / sizeof events[0]; e++) {
-		if (strcmp(events[e].file, stage_file))
+	const char *cols[CSC_COV_MAXCOLS + 1] = {NULL};
+	for (size_t e = 0; e < sizeof events / sizeof events[0]; e++)
+		if (!strcmp(events[e].file, stage_file))
+			memcpy(cols, events[e].cols, sizeof events[e].cols);
+	for (int f = 0; f < CSC_CIN_NFILES; f++) {
+		const csc_cin_stagedef *d = &csc_cin_stage[f];
+		if (strcmp(d->file, stage_file))
 			continue;
-		for (int c = 0; c < CSC_COV_MAXCOLS && events[e].cols[c]; c++)
-			for (int h = 0; header[h]; h++)
-				if (!strcmp(header[h], events[e].cols[c])) {
-					names[n] = events[e].cols[c];
-					pos[n++] = h;
-					if (h < 64)
-						*mask |= (uint64_t)1 << h;
-					break;
-				}
+		int k = 0;
+		for (int c = 0; c < d->ncols && k < CSC_COV_MAXCOLS; c++)
+			if (d->types[c] == CSC_COL_EVENT)
+				cols[k++] = d->cols[c];
 	}
+	for (int c = 0; c < CSC_COV_MAXCOLS && cols[c]; c++)
+		for (int h = 0; header[h]; h++)
+			if (!strcmp(header[h], cols[c])) {
+				names[n] = cols[c];
+				pos[n++] = h;
+				if (h < 64)
+					*mask |= (uint64_t)1 << h;
+				break;
+			}
 	return n;
 }
 

@@ -274,7 +274,8 @@ static void write_preproc(cin_ctx *x, const char *epi)
 				continue;
 			if (!open++)
 				start(x, e->parent);
-			if (csc_cin_stage[CSC_CIN_PREPROC].types[e->col] == CSC_COL_DATE)
+			int t = csc_cin_stage[CSC_CIN_PREPROC].types[e->col];
+			if (t == CSC_COL_DATE || t == CSC_COL_EVENT)
 				date(x, e->name, ret_as_at(x->y, date_of(x, T_PP, i, e->col)));
 			else if (e->col != CSC_PP_OUTCOME || ret_as_at(x->y, decided) != CSC_NODATE)
 				text(x, e->name, cell(b, i, e->col));

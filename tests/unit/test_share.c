@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "capture.h"
+#include "csc_cin_stage.h"
 #include "csc_diag.h"
 #include "share/share_extract.h"
 #include "share/share_key.h"
@@ -374,6 +375,31 @@ static void test_regional_rules(void **state)
 	assert_int_equal(seen, 14 + 1 + 14 + 5 + 1 + 1 + 1 + 1 + 2 + 4 + 1 + 1 + 1 + 1 + 1 + 1);
 }
 
+/* Each CIN staging file a profile shares lists the columns of the staging
+ * definition (lib/csc_cin_stage.h), in its order: a column added there
+ * fails here until the profile decides its transformation. Files it does
+ * not name (cin_preproc.csv) are not shared. */
+static void test_cin_columns_are_the_definition(void **state)
+{
+	(void)state;
+	for (int p = 0; share_profiles[p]; p++) {
+		int seen = 0;
+		for (int i = 0; i < share_profiles[p]->nfiles; i++) {
+			const share_file *f = &share_profiles[p]->files[i];
+			for (int k = 0; k < CSC_CIN_NFILES; k++) {
+				const csc_cin_stagedef *d = &csc_cin_stage[k];
+				if (strcmp(f->staging, d->file))
+					continue;
+				seen++;
+				assert_int_equal(f->ncols, d->ncols);
+				for (int c = 0; c < d->ncols; c++)
+					assert_string_equal(f->cols[c].name, d->cols[c]);
+			}
+		}
+		assert_int_equal(seen, CSC_CIN_NFILES - 1); /* all but cin_preproc.csv */
+	}
+}
+
 int main(void)
 {
 	csc_diag_init("test_share");
@@ -382,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_sector),       cmocka_unit_test(test_month),
 		cmocka_unit_test(test_key_file),     cmocka_unit_test(test_table),
 		cmocka_unit_test(test_regional_rules),
+		cmocka_unit_test(test_cin_columns_are_the_definition),
 	};
 	return cmocka_run_group_tests_name("share", tests, NULL, NULL);
 }
