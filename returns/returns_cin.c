@@ -87,11 +87,25 @@ static void end(cin_ctx *x)
 		x->werr = 1;
 }
 
+/* The element the year's return holds column col of table t in (the
+ * element table, lib/csc_cin_elems.c), or NULL when it holds none. */
+static const csc_cin_elem *el_of(const cin_ctx *x, int t, int col)
+{
+	return csc_cin_elem_for(t, col, x->y->year);
+}
+
+/* Its name, or NULL (text() and date() then write nothing). */
+static const char *el(const cin_ctx *x, int t, int col)
+{
+	const csc_cin_elem *e = el_of(x, t, col);
+	return e ? e->name : NULL;
+}
+
 /* <name>text</name>, omitted when text is empty: an absent value stays
  * absent so the validator reports it against its DfE rule. */
 static void text(cin_ctx *x, const char *name, const char *s)
 {
-	if (!s || !*s)
+	if (!name || !s || !*s)
 		return;
 	if (xmlTextWriterWriteElement(x->w, BAD_CAST name, BAD_CAST s) < 0)
 		x->werr = 1;
@@ -125,12 +139,15 @@ static void sex(cin_ctx *x, const char *s)
 		text(x, e->name, csc_cin_elem_recode(e, s));
 }
 
-/* A ';'-joined list as repeated elements inside a wrapper. */
-static void list(cin_ctx *x, const char *wrapper, const char *item, const char *joined)
+/* A ';'-joined list (column col of table t) as its element repeated
+ * inside the element's parent (Disabilities/Disability, ...). */
+static void list(cin_ctx *x, int t, int col, const char *joined)
 {
-	if (!*joined)
+	const csc_cin_elem *e = el_of(x, t, col);
+	if (!e || !*joined)
 		return;
-	start(x, wrapper);
+	const char *item = e->name;
+	start(x, e->parent);
 	const char *p = joined;
 	for (;;) {
 		const char *q = strchr(p, ';');
@@ -162,13 +179,13 @@ static void write_assessments(cin_ctx *x, const char *epi)
 		if (!ret_assessment_in_scope(x->y, s, a))
 			continue;
 		start(x, "Assessments");
-		date(x, "AssessmentActualStartDate", s);
-		date(x, "AssessmentInternalReviewDate", ret_as_at(x->y, date_of(x, T_ASS, i, CSC_AS_REVIEW_DATE)));
-		date(x, "AssessmentAuthorisationDate", ret_as_at(x->y, a));
+		date(x, el(x, T_ASS, CSC_AS_START_DATE), s);
+		date(x, el(x, T_ASS, CSC_AS_REVIEW_DATE), ret_as_at(x->y, date_of(x, T_ASS, i, CSC_AS_REVIEW_DATE)));
+		date(x, el(x, T_ASS, CSC_AS_AUTHORISATION_DATE), ret_as_at(x->y, a));
 		/* Factors are recorded at the end of the assessment: not yet
 		 * known on the reference date when it was authorised later. */
 		if (ret_as_at(x->y, a) != CSC_NODATE)
-			list(x, "FactorsIdentifiedAtAssessment", "AssessmentFactors", cell(b, i, CSC_AS_FACTORS));
+			list(x, T_ASS, CSC_AS_FACTORS, cell(b, i, CSC_AS_FACTORS));
 		end(x);
 		x->st->assessments++;
 	}
@@ -184,8 +201,8 @@ static void write_plans(cin_ctx *x, const char *epi)
 		if (!ret_overlaps(x->y, s, e))
 			continue;
 		start(x, "CINPlanDates");
-		date(x, "CINPlanStartDate", s);
-		date(x, "CINPlanEndDate", ret_as_at(x->y, e));
+		date(x, el(x, T_PLAN, CSC_PL_START_DATE), s);
+		date(x, el(x, T_PLAN, CSC_PL_END_DATE), ret_as_at(x->y, e));
 		end(x);
 		x->st->plans++;
 	}
@@ -201,10 +218,10 @@ static void write_s47(cin_ctx *x, const char *epi)
 		if (!ret_s47_in_scope(x->y, s, c, !strcmp(cell(b, i, CSC_S47_ICPC_NOT_REQUIRED), "1")))
 			continue;
 		start(x, "Section47");
-		date(x, "S47ActualStartDate", s);
-		date(x, "InitialCPCtarget", date_of(x, T_S47, i, CSC_S47_ICPC_TARGET));
-		date(x, "DateOfInitialCPC", ret_as_at(x->y, c));
-		yesno(x, "ICPCnotRequired", cell(b, i, CSC_S47_ICPC_NOT_REQUIRED));
+		date(x, el(x, T_S47, CSC_S47_START_DATE), s);
+		date(x, el(x, T_S47, CSC_S47_ICPC_TARGET), date_of(x, T_S47, i, CSC_S47_ICPC_TARGET));
+		date(x, el(x, T_S47, CSC_S47_ICPC_DATE), ret_as_at(x->y, c));
+		yesno(x, el(x, T_S47, CSC_S47_ICPC_NOT_REQUIRED), cell(b, i, CSC_S47_ICPC_NOT_REQUIRED));
 		end(x);
 		x->st->s47++;
 	}
@@ -221,8 +238,8 @@ static void write_reviews(cin_ctx *x, const char *epi, const char *cpp)
 		if (!ret_in_year(x->y, d))
 			continue;
 		if (!any++)
-			start(x, "Reviews");
-		date(x, "CPPreviewDate", d);
+			start(x, el_of(x, T_REV, CSC_RV_REVIEW_DATE)->parent);
+		date(x, el(x, T_REV, CSC_RV_REVIEW_DATE), d);
 		x->st->reviews++;
 	}
 	if (any)
@@ -239,13 +256,13 @@ static void write_cpp(cin_ctx *x, const char *epi)
 		if (!ret_overlaps(x->y, s, e))
 			continue;
 		start(x, "ChildProtectionPlans");
-		date(x, "CPPstartDate", s);
-		date(x, "CPPendDate", ret_as_at(x->y, e));
-		text(x, "InitialCategoryOfAbuse", cell(b, i, CSC_CPP_INITIAL_CATEGORY));
-		text(x, "LatestCategoryOfAbuse", cell(b, i, CSC_CPP_LATEST_CATEGORY));
+		date(x, el(x, T_CPP, CSC_CPP_START_DATE), s);
+		date(x, el(x, T_CPP, CSC_CPP_END_DATE), ret_as_at(x->y, e));
+		text(x, el(x, T_CPP, CSC_CPP_INITIAL_CATEGORY), cell(b, i, CSC_CPP_INITIAL_CATEGORY));
+		text(x, el(x, T_CPP, CSC_CPP_LATEST_CATEGORY), cell(b, i, CSC_CPP_LATEST_CATEGORY));
 		/* Written as staged, 0 included: see RETURNS.md on the schema's
 		 * positiveInteger. */
-		text(x, "NumberOfPreviousCPP", cell(b, i, CSC_CPP_PREVIOUS_CPP));
+		text(x, el(x, T_CPP, CSC_CPP_PREVIOUS_CPP), cell(b, i, CSC_CPP_PREVIOUS_CPP));
 		write_reviews(x, epi, cell(b, i, CSC_CPP_CPP));
 		end(x);
 		x->st->cpp++;
@@ -298,18 +315,18 @@ static void write_episode(cin_ctx *x, int i)
 	const char *epi = cell(b, i, CSC_EP_EPISODE);
 	csc_date close = ret_as_at(x->y, date_of(x, T_EPI, i, CSC_EP_CLOSURE_DATE));
 	start(x, "CINdetails");
-	date(x, "CINreferralDate", date_of(x, T_EPI, i, CSC_EP_REFERRAL_DATE));
-	text(x, "ReferralSource", cell(b, i, CSC_EP_REFERRAL_SOURCE));
-	text(x, "PrimaryNeedCode", cell(b, i, CSC_EP_PRIMARY_NEED));
-	date(x, "CINclosureDate", close);
+	date(x, el(x, T_EPI, CSC_EP_REFERRAL_DATE), date_of(x, T_EPI, i, CSC_EP_REFERRAL_DATE));
+	text(x, el(x, T_EPI, CSC_EP_REFERRAL_SOURCE), cell(b, i, CSC_EP_REFERRAL_SOURCE));
+	text(x, el(x, T_EPI, CSC_EP_PRIMARY_NEED), cell(b, i, CSC_EP_PRIMARY_NEED));
+	date(x, el(x, T_EPI, CSC_EP_CLOSURE_DATE), close);
 	/* An episode closed after the reference date was open on it. */
 	if (close != CSC_NODATE)
-		text(x, "ReasonForClosure", cell(b, i, CSC_EP_CLOSURE_REASON));
-	date(x, "DateOfInitialCPC", ret_as_at(x->y, date_of(x, T_EPI, i, CSC_EP_ICPC_DATE)));
+		text(x, el(x, T_EPI, CSC_EP_CLOSURE_REASON), cell(b, i, CSC_EP_CLOSURE_REASON));
+	date(x, el(x, T_EPI, CSC_EP_ICPC_DATE), ret_as_at(x->y, date_of(x, T_EPI, i, CSC_EP_ICPC_DATE)));
 	write_assessments(x, epi);
 	write_plans(x, epi);
 	write_s47(x, epi);
-	yesno(x, "ReferralNFA", cell(b, i, CSC_EP_REFERRAL_NFA));
+	yesno(x, el(x, T_EPI, CSC_EP_REFERRAL_NFA), cell(b, i, CSC_EP_REFERRAL_NFA));
 	write_cpp(x, epi);
 	write_preproc(x, epi);
 	end(x);
@@ -326,18 +343,18 @@ static void write_child(cin_ctx *x)
 		return;
 	start(x, "Child");
 	start(x, "ChildIdentifiers");
-	text(x, "LAchildID", cell(c, 0, CSC_CH_CHILD));
-	text(x, "UPN", cell(c, 0, CSC_CH_UPN));
-	text(x, "FormerUPN", cell(c, 0, CSC_CH_FORMER_UPN));
-	text(x, "UPNunknown", cell(c, 0, CSC_CH_UPN_UNKNOWN));
-	date(x, "PersonBirthDate", date_of(x, T_CHILD, 0, CSC_CH_DOB));
-	date(x, "ExpectedPersonBirthDate", date_of(x, T_CHILD, 0, CSC_CH_EXPECTED_DOB));
+	text(x, el(x, T_CHILD, CSC_CH_CHILD), cell(c, 0, CSC_CH_CHILD));
+	text(x, el(x, T_CHILD, CSC_CH_UPN), cell(c, 0, CSC_CH_UPN));
+	text(x, el(x, T_CHILD, CSC_CH_FORMER_UPN), cell(c, 0, CSC_CH_FORMER_UPN));
+	text(x, el(x, T_CHILD, CSC_CH_UPN_UNKNOWN), cell(c, 0, CSC_CH_UPN_UNKNOWN));
+	date(x, el(x, T_CHILD, CSC_CH_DOB), date_of(x, T_CHILD, 0, CSC_CH_DOB));
+	date(x, el(x, T_CHILD, CSC_CH_EXPECTED_DOB), date_of(x, T_CHILD, 0, CSC_CH_EXPECTED_DOB));
 	sex(x, cell(c, 0, CSC_CH_SEX));
-	date(x, "PersonDeathDate", ret_as_at(x->y, date_of(x, T_CHILD, 0, CSC_CH_DEATH_DATE)));
+	date(x, el(x, T_CHILD, CSC_CH_DEATH_DATE), ret_as_at(x->y, date_of(x, T_CHILD, 0, CSC_CH_DEATH_DATE)));
 	end(x);
 	start(x, "ChildCharacteristics");
-	text(x, "Ethnicity", cell(c, 0, CSC_CH_ETHNICITY));
-	list(x, "Disabilities", "Disability", cell(c, 0, CSC_CH_DISABILITIES));
+	text(x, el(x, T_CHILD, CSC_CH_ETHNICITY), cell(c, 0, CSC_CH_ETHNICITY));
+	list(x, T_CHILD, CSC_CH_DISABILITIES, cell(c, 0, CSC_CH_DISABILITIES));
 	end(x);
 	for (int i = 0; i < x->buf[T_EPI].n; i++)
 		if (episode_in_scope(x, i))
