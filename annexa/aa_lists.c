@@ -186,16 +186,14 @@ static int l3_rows(aa_sheet *s, aa_data *d, const char *dir)
 	return s->full ? -1 : 0;
 }
 
-/* ---- List 4: assessments, streamed from cin_assessments.csv ---- */
-
-static const char *const l4_cols[] = {"child", "episode", "start_date", "authorisation_date",
-	"factors", NULL};
+/* ---- List 4: assessments, streamed from cin_assessments.csv (every
+ * column of its definition, csc_cin_stage.h) ---- */
 
 static void l4_row(void *ctx, const tx_fields *f)
 {
 	struct stream_ctx *c = ctx;
 	aa_data *d = c->d;
-	csc_date start = tx_f_date(f, 2), auth = tx_f_date(f, 3);
+	csc_date start = tx_f_date(f, CSC_AS_START_DATE), auth = tx_f_date(f, CSC_AS_AUTHORISATION_DATE);
 	if (!aa_list4_holds(start, auth, d->I, d->w6) || c->s->full)
 		return;
 	char k[AA_KEY_MAX];
@@ -216,12 +214,13 @@ static void l4_row(void *ctx, const tx_fields *f)
 	aa_date(c->s, 6, start);
 	if (auth != CSC_NODATE && auth <= d->I)
 		aa_date(c->s, 8, auth);
-	aa_yn(c->s, 9, aa_requires_support(auth, f->v[4], ep, d->I));
+	aa_yn(c->s, 9, aa_requires_support(auth, f->v[CSC_AS_FACTORS], ep, d->I));
 }
 
 static int l4_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
-	return d->has_cin ? stream(s, d, dir, "cin_assessments.csv", l4_cols, l4_row) : 0;
+	const csc_cin_stagedef *as = &csc_cin_stage[CSC_CIN_ASSESSMENTS];
+	return d->has_cin ? stream(s, d, dir, as->file, as->cols, l4_row) : 0;
 }
 
 /* ---- List 5: section 47 enquiries ---- */
