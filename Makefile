@@ -104,7 +104,7 @@ $(foreach p,$(PROGRAMS),$(eval $(call program_rule,$(p))))
 define test_rule
 $(BUILD)/tests/$(1): $(addprefix $(BUILD)/,$($(1)_OBJS)) $(LIBCSC)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(LDFLAGS) -o $$@ $$^ $(LDLIBS) -lcmocka
+	$(CC) $(LDFLAGS) $($(1)_LDFLAGS) -o $$@ $$^ $(LDLIBS) -lcmocka
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call test_rule,$(t))))
 

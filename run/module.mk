@@ -12,3 +12,7 @@ test_run_counts_OBJS := tests/unit/test_run_counts.o run/run_counts.o run/run_ou
 PROGRAMS += csc-stage
 csc-stage_OBJS := run/stage_main.o
 E2E_TESTS += tests/e2e/coverage.sh
+UNIT_TESTS += test_run_make
+test_run_make_OBJS := tests/unit/test_run_make.o run/run_make.o
+# fork is wrapped so that the test can make it fail
+test_run_make_LDFLAGS := -Wl,--wrap=fork

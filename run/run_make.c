@@ -93,10 +93,14 @@ int run_make(run_ctx *c, int jobs, const char *target)
 		report[0] = report[1] = -1;
 	fflush(NULL);
 	pid_t pid = fork();
+	int rc = 0;
 	if (pid < 0) {
 		csc_error("cannot start make: %s", strerror(errno));
-		free(installed_mk);
-		return CSC_EXIT_INTERNAL;
+		for (int i = 0; i < 2; i++)
+			if (report[i] >= 0)
+				close(report[i]);
+		rc = CSC_EXIT_INTERNAL;
+		goto out;
 	}
 	if (pid == 0) {
 		/* an independent make: not a sub-make of whoever started csc-run */
@@ -119,9 +123,6 @@ int run_make(run_ctx *c, int jobs, const char *target)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	int reported = failed_codes(report[0], failed);
-	for (int i = 7; argv[i] != target; i++)
-		free(argv[i]);
-	int rc = 0;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		/* the failing stage left its own exit code for us */
 		rc = reported;
@@ -133,6 +134,9 @@ int run_make(run_ctx *c, int jobs, const char *target)
 				  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		}
 	}
+out:
+	for (int i = 7; argv[i] != target; i++)
+		free(argv[i]);
 	free(failed);
 	free(stg);
 	free(installed_mk);
