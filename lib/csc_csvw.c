@@ -78,11 +78,12 @@ void csc_csvw_field(csc_csvw *w, const char *s, size_t n)
 
 void csc_csvw_str(csc_csvw *w, const char *s)
 {
+	size_t n = s ? strlen(s) : 0;
 	if (w->watch && s)
-		watch_field(w, s, strlen(s));
+		watch_field(w, s, n);
 	sep(w);
 	if (s)
-		raw_field(w, s, strlen(s), 0);
+		raw_field(w, s, n, 0);
 }
 
 void csc_csvw_text(csc_csvw *w, const char *s)
