@@ -204,31 +204,22 @@ const char *csc_coverage_says(const csc_coverage *cv, int i, char *buf, size_t c
 	return buf;
 }
 
-int csc_coverage_write(const csc_coverage *cv, const char *dir, csc_date end)
+void csc_coverage_write(const csc_coverage *cv, csc_csvw *w, csc_date end)
 {
-	char *p = csc_path_join(dir, "coverage.csv");
-	csc_out o;
-	int rc = csc_out_open(&o, p);
-	free(p);
-	if (rc)
-		return -1;
-	csc_csvw w;
-	csc_csvw_init(&w, o.fp);
-	csc_csvw_header(&w, csc_coverage_header);
+	csc_csvw_header(w, csc_coverage_header);
 	for (int i = 0; i < CSC_COV_NINPUTS; i++) {
 		const csc_cov_input *in = &cv->in[i];
 		if (!in->configured)
 			continue;
-		csc_csvw_str(&w, in->input);
-		csc_csvw_date(&w, in->latest);
-		csc_csvw_str(&w, cv->extracted != CSC_NODATE ? "data_extracted" : in->found_in);
-		csc_csvw_date(&w, in->data_to);
-		csc_csvw_str(&w, i == cv->limit ? "yes" : "no");
-		csc_csvw_date(&w, end);
-		csc_csvw_str(&w, in->data_to == CSC_NODATE ? "unknown"
-				 : end > in->data_to       ? "partial"
-							   : "complete");
-		csc_csvw_end(&w);
+		csc_csvw_str(w, in->input);
+		csc_csvw_date(w, in->latest);
+		csc_csvw_str(w, cv->extracted != CSC_NODATE ? "data_extracted" : in->found_in);
+		csc_csvw_date(w, in->data_to);
+		csc_csvw_str(w, i == cv->limit ? "yes" : "no");
+		csc_csvw_date(w, end);
+		csc_csvw_str(w, in->data_to == CSC_NODATE ? "unknown"
+				: end > in->data_to       ? "partial"
+							  : "complete");
+		csc_csvw_end(w);
 	}
-	return csc_out_commit(&o);
 }

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "csc_conf.h"
+#include "csc_csvw.h"
 #include "csc_date.h"
 
 #define CSC_COV_NINPUTS 4
@@ -86,9 +87,10 @@ csc_date csc_coverage_default_end(const csc_coverage *cv, csc_date today);
  * coverage and where it comes from, for messages. Returns buf. */
 const char *csc_coverage_says(const csc_coverage *cv, int i, char *buf, size_t cap);
 
-/* Write cv into "<dir>/coverage.csv" for the period
- * ending `end`: one row per configured input (docs/FORMATS.md). 0 or -1. */
-int csc_coverage_write(const csc_coverage *cv, const char *dir, csc_date end);
+/* Write cv as coverage.csv for the period ending `end` into w, header
+ * first: one row per configured input (docs/FORMATS.md). The caller owns
+ * the file, and commits it only with the outputs it describes. */
+void csc_coverage_write(const csc_coverage *cv, csc_csvw *w, csc_date end);
 
 /* The columns of coverage.csv, NULL-terminated. */
 extern const char *const csc_coverage_header[];

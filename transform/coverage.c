@@ -1,12 +1,12 @@
 /* coverage.c - the periods of a run against the date the data runs to
  * (csc_coverage.h): a period that starts after it is not computed at all
  * (no figure rather than a zero), and coverage.csv says how far each input
- * runs and whether the run's period is partial. csc-run refuses a run
+ * runs and whether the run's period is partial (written by the engine with
+ * its other outputs, so a failed run leaves the previous one's). csc-run refuses a run
  * period that starts after the data; what reaches here is a period whose
  * last months (a quarter) may lie after it. */
 #include "csc_coverage.h"
 #include "csc_diag.h"
-#include "csc_out.h"
 #include "tx.h"
 
 int tx_periods_covered(tx_period *per, int n, csc_date data_to)
@@ -28,23 +28,18 @@ int tx_periods_covered(tx_period *per, int n, csc_date data_to)
 	return k;
 }
 
-int tx_coverage(const csc_conf *c, const char *staging, const char *outdir, tx_period *per,
-		int *np)
+int tx_coverage(const csc_conf *c, const char *staging, tx_period *per, int *np,
+		csc_coverage *cv)
 {
-	if (csc_mkdirs(outdir) != 0) {
-		csc_error_at(outdir, 0, "cannot create the output folder: %m");
-		return CSC_EXIT_OUTPUT;
-	}
-	csc_coverage cv;
-	csc_coverage_init(&cv, c);
-	if (csc_coverage_read(&cv, staging, 1) != 0)
+	csc_coverage_init(cv, c);
+	if (csc_coverage_read(cv, staging, 1) != 0)
 		return CSC_EXIT_INPUT;
 	int before = *np;
-	*np = tx_periods_covered(per, *np, cv.data_to);
+	*np = tx_periods_covered(per, *np, cv->data_to);
 	if (*np < before) {
 		char why[200];
 		csc_info("%d period(s) start after the data and have no figures: %s", before - *np,
-			 csc_coverage_says(&cv, cv.limit, why, sizeof why));
+			 csc_coverage_says(cv, cv->limit, why, sizeof why));
 	}
-	return csc_coverage_write(&cv, outdir, c->period_end) ? CSC_EXIT_OUTPUT : 0;
+	return 0;
 }

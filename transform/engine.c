@@ -486,7 +486,8 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 		return finish(e, keep, CSC_EXIT_INPUT);
 	}
 	e->np = tx_periods(c->period_end, c->months_shown, e->per, TX_MAXPER);
-	int crc = tx_coverage(c, staging, outdir, e->per, &e->np);
+	csc_coverage cv;
+	int crc = tx_coverage(c, staging, e->per, &e->np, &cv);
 	if (crc) {
 		free(staging);
 		return finish(e, keep, crc);
@@ -515,13 +516,13 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	}
 
 	if (csc_mkdirs(outdir) != 0) {
-		csc_error_at(outdir, 0, "cannot create the output folder");
+		csc_error_at(outdir, 0, "cannot create the output folder: %m");
 		free(staging);
 		tx_comparators_free(cmp);
 		return finish(e, keep, CSC_EXIT_OUTPUT);
 	}
-	csc_out mo = {0}, ro = {0}, fo = {0}, po = {0};
-	csc_out *const outs[] = {&e->dout, &e->qout, &mo, &ro, &fo, &po};
+	csc_out mo = {0}, ro = {0}, fo = {0}, po = {0}, co = {0};
+	csc_out *const outs[] = {&e->dout, &e->qout, &mo, &ro, &fo, &po, &co};
 	const int nouts = (int)(sizeof outs / sizeof outs[0]);
 	if (!e->drill && remove_stale_drill(outdir)) {
 		free(staging);
@@ -561,7 +562,7 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	tx_comparators *keepcmp = cmp;
 	int rc = CSC_EXIT_OK;
 	if (out_open(&mo, outdir, "measures.csv") || out_open(&ro, outdir, "rag.csv") ||
-	    out_open(&fo, outdir, "definitions.csv") ||
+	    out_open(&fo, outdir, "definitions.csv") || out_open(&co, outdir, "coverage.csv") ||
 	    (e->drill && out_open(&po, outdir, "drilldown_periods.csv"))) {
 		abort_outs(outs, nouts);
 		tx_comparators_free(keepcmp);
@@ -579,12 +580,14 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 		csc_csvw_init(&w, po.fp);
 		write_drill_periods(e, &w);
 	}
+	csc_csvw_init(&w, co.fp);
+	csc_coverage_write(&cv, &w, c->period_end);
 	tx_comparators_free(keepcmp);
 
 	/* measures.csv last: it is what the next stage waits for. */
 	if ((e->drill && (csc_out_commit(&e->dout) || csc_out_commit(&po))) ||
 	    csc_out_commit(&e->qout) || csc_out_commit(&ro) || csc_out_commit(&fo) ||
-	    csc_out_commit(&mo)) {
+	    csc_out_commit(&co) || csc_out_commit(&mo)) {
 		abort_outs(outs, nouts);
 		rc = CSC_EXIT_OUTPUT;
 	}

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "csc_conf.h"
+#include "csc_coverage.h"
 #include "csc_date.h"
 #include "csc_workday.h"
 
@@ -220,11 +221,12 @@ int tx_periods(csc_date period_end, int months_shown, tx_period *per, int cap);
  * order and the previous-period links; returns the new count. */
 int tx_periods_covered(tx_period *per, int n, csc_date data_to);
 
-/* Read the staging coverage files (coverage.c), drop the periods of per[*np]
- * that start after the data and write <outdir>/coverage.csv. 0, or
- * CSC_EXIT_INPUT (a malformed coverage file) or CSC_EXIT_OUTPUT. */
-int tx_coverage(const csc_conf *c, const char *staging, const char *outdir, tx_period *per,
-		int *np);
+/* Read the staging coverage files (coverage.c) into *cv and drop the
+ * periods of per[*np] that start after the data; the engine writes cv as
+ * coverage.csv, committed with its other outputs. 0, or CSC_EXIT_INPUT (a
+ * malformed coverage file). */
+int tx_coverage(const csc_conf *c, const char *staging, tx_period *per, int *np,
+		csc_coverage *cv);
 const char *tx_pkind_name(enum tx_pkind k);
 
 /* 1 when shown period p gets drill-down rows under drilldown_periods:

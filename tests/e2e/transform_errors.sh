@@ -11,12 +11,13 @@ stage_tiny "$T" || { not_ok "staging from the tiny authority"; finish; }
 S=$T/out/staging
 cp "$S/contacts.csv" "$T/contacts.good"
 check "a good run first" "$TX" --conf "$T/pipeline.conf" --quiet
-for f in measures.csv dq.csv drilldown.csv rag.csv definitions.csv; do cp "$T/out/$f" "$T/$f.good"; done
+OUTS="measures.csv dq.csv drilldown.csv rag.csv definitions.csv coverage.csv"
+for f in $OUTS; do cp "$T/out/$f" "$T/$f.good"; done
 
 # after NAME: exit 3 seen, no temporary file, the good outputs untouched
 after() {
 	check "$1: no temporary file left" test -z "$(find "$T/out" -name '*.tmp.*')"
-	for f in measures.csv dq.csv drilldown.csv rag.csv definitions.csv; do
+	for f in $OUTS; do
 		check "$1: $f of the previous run untouched" cmp -s "$T/$f.good" "$T/out/$f"
 	done
 }
@@ -28,6 +29,10 @@ check_eq "bad staging date: exit 3" 3 "$rc"
 check_eq "bad staging date: file, line, column and value" \
 	"csc-transform: $S/contacts.csv:4: contact_date: '2024-02-30' is not a date YYYY-MM-DD" "$err"
 after "bad staging date"
+# for another period, whose coverage.csv would differ (its period_end):
+# coverage.csv too is committed only when the whole run succeeds
+check_exit "bad staging date, period 2024-01: exit 3" 3 "$TX" --conf "$T/pipeline.conf" --period 2024-01 --quiet
+after "bad staging date, period 2024-01"
 
 # A code longer than its field (outcome holds at most a few characters).
 awk -F, -v OFS=, 'NR == 2 { $9 = "REFERRED-TO-SOMEONE-ELSE-ENTIRELY" } { print }' "$T/contacts.good" >"$S/contacts.csv"

@@ -33,6 +33,16 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+static void write_coverage(const csc_coverage *cv, const char *path, csc_date end)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	csc_csvw w;
+	csc_csvw_init(&w, f);
+	csc_coverage_write(cv, &w, end);
+	assert_int_equal(fclose(f), 0);
+}
+
 static const char *const contacts_hdr[] = {
 	"contact_id", "child", "gender", "ethnicity", "dob", "age", "contact_date", "source",
 	"outcome", "completed_date", "src_line", NULL};
@@ -164,15 +174,15 @@ static void test_stage_file_and_read(void **state)
 	assert_int_equal(cv.data_to, D(2024, 11, 4));
 
 	/* coverage.csv for October (complete) */
-	assert_int_equal(csc_coverage_write(&cv, dir, D(2024, 10, 31)), 0);
 	snprintf(path, sizeof path, "%s/coverage.csv", dir);
+	write_coverage(&cv, path, D(2024, 10, 31));
 	assert_string_equal(slurp(path),
 			    "input,latest_event,found_in,data_to,limits,period_end,status\n"
 			    "cin,,no coverage_cin.csv,,no,2024-10-31,unknown\n"
 			    "contacts,2024-11-04,contacts.csv completed_date,2024-11-04,yes,2024-10-31,complete\n"
 			    "early_help,,,,no,2024-10-31,unknown\n");
 	/* and for November: partial */
-	assert_int_equal(csc_coverage_write(&cv, dir, D(2024, 11, 30)), 0);
+	write_coverage(&cv, path, D(2024, 11, 30));
 	assert_non_null(strstr(slurp(path), "contacts,2024-11-04,contacts.csv completed_date,"
 					    "2024-11-04,yes,2024-11-30,partial\n"));
 
