@@ -243,8 +243,9 @@ int v_codes_has(const v_codes *c, const char *list, const char *code)
 	return 0;
 }
 
-/* Add each "old>new" of the year's 503D list not yet in out. */
-static int add_recodes(const v_codes *codes, v_recode *out, int n, int cap)
+/* Add each "old>new" of the year's 503D list not yet in out: the new
+ * count, or -1 after saying that out (cap entries) cannot hold them. */
+static int add_recodes(const v_codes *codes, v_recode *out, int n, int cap, const char *path)
 {
 	const char *s = v_codes_get(codes, V_RECODE_LIST);
 	while (s && *s) {
@@ -258,7 +259,13 @@ static int add_recodes(const v_codes *codes, v_recode *out, int n, int cap)
 			int seen = 0;
 			for (int i = 0; i < n && !seen; i++)
 				seen = !strcmp(out[i].from_code, r.from_code) && !strcmp(out[i].to_code, r.to_code);
-			if (!seen && n < cap)
+			if (!seen && n == cap) {
+				csc_error_at(path, 0, "more than %d PLACE successions (%s) in %d-%02d: "
+					     "this program holds %d", cap, V_RECODE_LIST,
+					     codes->year - 1, codes->year % 100, cap);
+				return -1;
+			}
+			if (!seen)
 				out[n++] = r;
 		}
 		s += k + (s[k] == ' ');
@@ -273,11 +280,13 @@ int v_recodes_load(const char *path, const v_collection *c, v_recode *out, int c
 		v_codes *codes = v_codes_load(path, y);
 		if (!codes)
 			return -1;
-		n = add_recodes(codes, out, n, cap);
+		n = add_recodes(codes, out, n, cap, path);
 		for (int i = 0; i < n; i++)
 			if (!out[i].year && v_codes_has(codes, "Episodes.PLACE", out[i].to_code))
 				out[i].year = y;
 		v_codes_free(codes);
+		if (n < 0)
+			return -1;
 	}
 	return n;
 }

@@ -98,8 +98,9 @@ typedef struct v_recode {
 } v_recode;
 
 /* Every succession any of c's years lists, read from the codes-by-year CSV
- * at path, into out (at most cap, in file order, each once). Returns the
- * number, or -1 after printing "file:line: reason". */
+ * at path, into out (in file order, each once). Returns the number, or -1
+ * after printing "file:line: reason", also when there are more than cap
+ * (none is dropped in silence). */
 int v_recodes_load(const char *path, const v_collection *c, v_recode *out, int cap);
 
 #endif

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "capture.h"
 #include "csc_csvr.h"
 #include "validate/v_engine.h"
 #include "validate/v_year.h"
@@ -306,7 +307,7 @@ static void test_recodes(void **state)
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, csv, sizeof csv - 1), (ssize_t)(sizeof csv - 1));
 	close(fd);
-	const v_collection made = {"T", 2024, 2026, NULL, NULL};
+	const v_collection made = {"T", 2024, 2026, NULL, NULL, 2026};
 	v_recode r[8];
 	int n = v_recodes_load(path, &made, r, 8);
 	assert_int_equal(n, 3);
@@ -318,7 +319,23 @@ static void test_recodes(void **state)
 	assert_string_equal(r[2].from_code, "Z1");
 	assert_string_equal(r[2].to_code, "Z11");
 	assert_int_equal(r[2].year, 2026);
-	assert_int_equal(v_recodes_load(path, &made, r, 1), 1); /* cap */
+	/* more successions than the caller holds: said, and -1 (it kept the
+	 * first cap before); exactly cap fit */
+	assert_int_equal(v_recodes_load(path, &made, r, 3), 3);
+	capture_start();
+	int over = v_recodes_load(path, &made, r, 2);
+	const char *err = capture_end();
+	assert_int_equal(over, -1);
+	char msg[256];
+	snprintf(msg, sizeof msg, "%s: more than 2 PLACE successions (%s) in 2025-26: "
+		 "this program holds 2\n", path, V_RECODE_LIST);
+	assert_non_null(strstr(err, msg));
+	capture_start();
+	over = v_recodes_load(path, &made, r, 1);
+	err = capture_end();
+	assert_int_equal(over, -1);
+	assert_non_null(strstr(err, "more than 1 PLACE successions"));
+	assert_non_null(strstr(err, "in 2023-24: this program holds 1\n"));
 	unlink(path);
 	assert_int_equal(v_recodes_load(path, &made, r, 8), -1); /* unreadable */
 
