@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csc_csvr.h"
 #include "csc_diag.h"
 #include "csc_sha256.h"
 #include "v_engine.h"
@@ -121,49 +120,6 @@ static int cat_add(v_ctx *c, const char *file, long line, const char *code, cons
 	return 0;
 }
 
-struct load_st {
-	v_ctx *c;
-	const char *name;
-	int col[4]; /* code, table, message, affected_fields */
-};
-
-static int on_cat_row(void *arg, const csc_row *row)
-{
-	struct load_st *st = arg;
-	/* The CIN sheet says "table", the SSDA903 sheet "tables" (a rule can
-	 * concern several, ';'-separated): either names the same column. */
-	static const char *const want[4] = {"code", "table", "message", "affected_fields"};
-	static const char *const alias[4] = {NULL, "tables", NULL, NULL};
-	if (row->index == 0) {
-		for (int k = 0; k < 4; k++) {
-			st->col[k] = -1;
-			for (int i = 0; i < row->n; i++)
-				if (strcmp(row->f[i], want[k]) == 0 ||
-				    (alias[k] && strcmp(row->f[i], alias[k]) == 0))
-					st->col[k] = i;
-			if (st->col[k] < 0 && k < 3) {
-				csc_error_at(st->name, row->line, "rules CSV has no '%s' column", want[k]);
-				return 1;
-			}
-		}
-		return 0;
-	}
-	if (row->n == 1 && row->len[0] == 0)
-		return 0; /* blank line */
-	for (int k = 0; k < 3; k++)
-		if (st->col[k] >= row->n) {
-			csc_error_at(st->name, row->line, "short row in rules CSV");
-			return 1;
-		}
-	const char *code = row->f[st->col[0]];
-	if (!*code) {
-		csc_error_at(st->name, row->line, "empty rule code");
-		return 1;
-	}
-	return -cat_add(st->c, st->name, row->line, code, row->f[st->col[1]], row->f[st->col[2]],
-		       st->col[3] >= 0 && st->col[3] < row->n ? row->f[st->col[3]] : "");
-}
-
 static int cmp_cat_idx(const void *a, const void *b, void *arg)
 {
 	const v_ctx *c = arg;
@@ -200,18 +156,6 @@ long v_cat_find(const v_ctx *c, const char *code)
 	return -1;
 }
 
-int v_load_catalogue(v_ctx *c, const char *path)
-{
-	struct load_st st = {.c = c, .name = path};
-	return csc_csv_read(path, path, on_cat_row, &st) == 0 ? 0 : -1;
-}
-
-int v_load_catalogue_mem(v_ctx *c, const char *data, size_t n, const char *name)
-{
-	struct load_st st = {.c = c, .name = name};
-	return csc_csv_read_mem(data, n, name, on_cat_row, &st) == 0 ? 0 : -1;
-}
-
 /* Rules by year: the rows up to the year, the latest row of each code. */
 struct year_row {
 	char *code, *table, *message, *fields;
@@ -220,8 +164,7 @@ struct year_row {
 
 struct year_st {
 	const char *name;
-	int year, last_year, seen;
-	int col[6]; /* year, code, change, tables, affected_fields, message */
+	int year;
 	struct year_row *r;
 	size_t n;
 };
@@ -234,41 +177,23 @@ static void year_row_free(struct year_row *r)
 	free(r->fields);
 }
 
-static int on_year_row(void *arg, const csc_row *row)
+/* v: year, code, change, tables, affected_fields, message */
+static int on_rule_row(void *arg, char **v, long line, int y)
 {
 	struct year_st *st = arg;
-	static const char *const want[6] = {"year", "code", "change", "tables", "affected_fields",
-					    "message"};
-	if (row->index == 0)
-		return -v_csv_columns(row, want, 6, st->col, st->name, "rules-by-year CSV");
-	if (row->n == 1 && row->len[0] == 0)
-		return 0;
-	for (int k = 0; k < 6; k++)
-		if (st->col[k] >= row->n) {
-			csc_error_at(st->name, row->line, "short row in rules-by-year CSV");
-			return 1;
-		}
-	const char *ys = row->f[st->col[0]], *code = row->f[st->col[1]], *ch = row->f[st->col[2]];
-	int y = v_year_parse(ys, strlen(ys));
-	if (y < 0 || y < st->last_year) {
-		csc_error_at(st->name, row->line, y < 0 ? "year '%s' is not a collection year such as 2025-26"
-						       : "year %s: rows are not in year order", ys);
-		return 1;
-	}
-	st->last_year = y;
+	const char *code = v[1], *ch = v[2];
 	if (!*code) {
-		csc_error_at(st->name, row->line, "empty rule code");
-		return 1;
+		csc_error_at(st->name, line, "empty rule code");
+		return -1;
 	}
 	int del = !strcmp(ch, "deleted");
 	if (!del && strcmp(ch, "base") && strcmp(ch, "added") && strcmp(ch, "modified") &&
 	    strcmp(ch, "unchanged")) {
-		csc_error_at(st->name, row->line, "change '%s' is none of base, added, modified, unchanged, deleted", ch);
-		return 1;
+		csc_error_at(st->name, line, "change '%s' is none of base, added, modified, unchanged, deleted", ch);
+		return -1;
 	}
 	if (y > st->year)
 		return 0;
-	st->seen = 1;
 	size_t i = 0;
 	while (i < st->n && strcmp(st->r[i].code, code))
 		i++;
@@ -286,39 +211,38 @@ static int on_year_row(void *arg, const csc_row *row)
 	} else {
 		year_row_free(&st->r[i]);
 	}
-	st->r[i] = (struct year_row){csc_xstrdup(code), csc_xstrdup(row->f[st->col[3]]),
-				     csc_xstrdup(row->f[st->col[5]]), csc_xstrdup(row->f[st->col[4]]),
-				     row->line};
+	st->r[i] = (struct year_row){csc_xstrdup(code), csc_xstrdup(v[3]), csc_xstrdup(v[5]),
+				     csc_xstrdup(v[4]), line};
 	return 0;
 }
 
-static int year_finish(v_ctx *c, struct year_st *st, int rc)
+static const char *const rule_cols[] = {"year", "code", "change", "tables", "affected_fields",
+					"message"};
+
+static int catalogue_year(v_ctx *c, const char *path, const char *data, size_t n,
+			  const char *name, int year)
 {
-	if (rc == 0 && !st->seen) {
-		csc_error_at(st->name, 0, "no rule for %d-%02d or any earlier year", st->year - 1,
-			     st->year % 100);
-		rc = -1;
-	}
-	for (size_t i = 0; i < st->n; i++) {
-		if (rc == 0 && cat_add(c, st->name, st->r[i].line, st->r[i].code, st->r[i].table,
-				       st->r[i].message, st->r[i].fields) < 0)
+	struct year_st st = {.name = name ? name : path, .year = year};
+	int rc = v_by_year_read(path, data, n, st.name, "rules-by-year CSV", rule_cols, 6, year,
+				"rule", on_rule_row, &st);
+	for (size_t i = 0; i < st.n; i++) {
+		if (rc == 0 && cat_add(c, st.name, st.r[i].line, st.r[i].code, st.r[i].table,
+				       st.r[i].message, st.r[i].fields) < 0)
 			rc = -1;
-		year_row_free(&st->r[i]);
+		year_row_free(&st.r[i]);
 	}
-	free(st->r);
-	return rc == 0 ? 0 : -1;
+	free(st.r);
+	return rc;
 }
 
 int v_load_catalogue_year(v_ctx *c, const char *path, int year)
 {
-	struct year_st st = {.name = path, .year = year};
-	return year_finish(c, &st, csc_csv_read(path, path, on_year_row, &st));
+	return catalogue_year(c, path, NULL, 0, path, year);
 }
 
 int v_load_catalogue_year_mem(v_ctx *c, const char *data, size_t n, const char *name, int year)
 {
-	struct year_st st = {.name = name, .year = year};
-	return year_finish(c, &st, csc_csv_read_mem(data, n, name, on_year_row, &st));
+	return catalogue_year(c, NULL, data, n, name, year);
 }
 
 int v_rule_known(const v_ctx *c, const char *code)

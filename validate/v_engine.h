@@ -71,20 +71,14 @@ void *v_previous(v_ctx *ctx);
 v_ctx *v_ctx_new(void);
 void v_ctx_free(v_ctx *ctx);
 
-/* Add the rows of a DfE rules CSV (header code,table,message,affected_fields;
- * the SSDA903 sheet names the second column "tables", which is accepted too)
- * to the catalogue. May be called once per collection (CIN, SSDA903).
- * Returns 0, or -1 after printing "prog: file:line: reason". */
-int v_load_catalogue(v_ctx *ctx, const char *path);
-int v_load_catalogue_mem(v_ctx *ctx, const char *data, size_t n, const char *name);
-
 /* Add the rule set of collection year `year` (2026 = 2025-26) from a
  * rules-by-year CSV (header year,code,change,tables,affected_fields,message;
  * rows in year order: the base year's codes, then each year's added,
  * modified and deleted ones) to the catalogue: each code as the latest row
  * up to that year defines it, without the deleted ones. Returns 0, or -1
  * after printing "prog: file:line: reason" (also when no row is of that
- * year or before). */
+ * year or before, or a code is already in the catalogue). May be called
+ * once per collection (CIN, SSDA903). */
 int v_load_catalogue_year(v_ctx *ctx, const char *path, int year);
 int v_load_catalogue_year_mem(v_ctx *ctx, const char *data, size_t n, const char *name, int year);
 

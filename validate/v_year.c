@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csc_csvr.h"
+#include "csc_csvcols.h"
 #include "csc_diag.h"
 #include "v_year.h"
 
@@ -59,20 +59,46 @@ int v_year_parse(const char *s, size_t n)
 	return y;
 }
 
-int v_csv_columns(const csc_row *header, const char *const *want, int n, int *col,
-		  const char *file, const char *what)
+/* The by-year CSVs' common frame: the year in its first wanted column, in
+ * order; a missing year is an error after the read. */
+struct by_year {
+	const char *name;
+	int year, last_year, seen;
+	v_year_row_fn fn;
+	void *ctx;
+};
+
+static int on_year_row(void *arg, char **v, long line)
 {
-	for (int k = 0; k < n; k++) {
-		col[k] = -1;
-		for (int i = 0; i < header->n; i++)
-			if (!strcmp(header->f[i], want[k]))
-				col[k] = i;
-		if (col[k] < 0) {
-			csc_error_at(file, header->line, "%s has no '%s' column", what, want[k]);
-			return -1;
-		}
+	struct by_year *b = arg;
+	int y = v_year_parse(v[0], strlen(v[0]));
+	if (y < 0) {
+		csc_error_at(b->name, line, "year '%s' is not a collection year such as 2025-26", v[0]);
+		return -1;
 	}
-	return 0;
+	if (y < b->last_year) {
+		csc_error_at(b->name, line, "year %s: rows are not in year order", v[0]);
+		return -1;
+	}
+	b->last_year = y;
+	b->seen |= y <= b->year;
+	return b->fn(b->ctx, v, line, y);
+}
+
+int v_by_year_read(const char *path, const char *data, size_t n, const char *name,
+		   const char *what, const char *const *cols, int ncols, int year,
+		   const char *none, v_year_row_fn fn, void *ctx)
+{
+	struct by_year b = {name ? name : path, year, 0, 0, fn, ctx};
+	int rc = data ? csc_csv_read_cols_mem(data, n, b.name, what, cols, ncols, on_year_row, &b)
+		      : csc_csv_read_cols(path, b.name, what, cols, ncols, on_year_row, &b);
+	if (rc == 0 && !b.seen) {
+		char y[16];
+		csc_error_at(b.name, 0, "no %s for %s or any earlier year", none,
+			     v_year_label(year, y, sizeof y));
+		rc = -1;
+	}
+	return rc == 0 ? 0 : -1;
 }
 
 /* Code lists ------------------------------------------------------------ */
@@ -93,8 +119,6 @@ struct v_codes {
 struct codes_load {
 	v_codes *c;
 	const char *name;
-	int col[4]; /* year, list, code, change */
-	int last_year, seen;
 };
 
 static struct v_list *find_list(v_codes *c, const char *name, int add)
@@ -111,40 +135,19 @@ static struct v_list *find_list(v_codes *c, const char *name, int add)
 	return l;
 }
 
-static int on_code_row(void *arg, const csc_row *row)
+/* v: year, list, code, change */
+static int on_code_row(void *arg, char **v, long line, int y)
 {
 	struct codes_load *st = arg;
-	static const char *const want[4] = {"year", "list", "code", "change"};
-	if (row->index == 0)
-		return -v_csv_columns(row, want, 4, st->col, st->name, "code lists CSV");
-	if (row->n == 1 && row->len[0] == 0)
-		return 0;
-	for (int k = 0; k < 4; k++)
-		if (st->col[k] >= row->n) {
-			csc_error_at(st->name, row->line, "short row in code lists CSV");
-			return 1;
-		}
-	const char *ys = row->f[st->col[0]];
-	int y = v_year_parse(ys, strlen(ys));
-	if (y < 0) {
-		csc_error_at(st->name, row->line, "year '%s' is not a collection year such as 2025-26", ys);
-		return 1;
-	}
-	if (y < st->last_year) {
-		csc_error_at(st->name, row->line, "rows are not in year order");
-		return 1;
-	}
-	st->last_year = y;
 	if (y > st->c->year)
 		return 0;
-	st->seen = 1;
-	const char *ch = row->f[st->col[3]], *code = row->f[st->col[2]];
+	const char *ch = v[3], *code = v[2];
 	int add = !strcmp(ch, "base") || !strcmp(ch, "same") || !strcmp(ch, "added");
 	if (!add && strcmp(ch, "removed")) {
-		csc_error_at(st->name, row->line, "change '%s' is none of base, same, added, removed", ch);
-		return 1;
+		csc_error_at(st->name, line, "change '%s' is none of base, same, added, removed", ch);
+		return -1;
 	}
-	struct v_list *l = find_list(st->c, row->f[st->col[1]], 1);
+	struct v_list *l = find_list(st->c, v[1], 1);
 	size_t i = 0;
 	while (i < l->n && strcmp(l->code[i], code))
 		i++;
@@ -159,13 +162,9 @@ static int on_code_row(void *arg, const csc_row *row)
 	return 0;
 }
 
-static v_codes *finish(v_codes *c, struct codes_load *st, int rc)
+/* The lists of year, joined for v_codes_get; NULL (c freed) when rc is not 0. */
+static v_codes *finish(v_codes *c, int rc)
 {
-	if (rc == 0 && !st->seen) {
-		csc_error_at(st->name, 0, "no code list for %d-%02d or any earlier year", c->year - 1,
-			     c->year % 100);
-		rc = -1;
-	}
 	if (rc != 0) {
 		v_codes_free(c);
 		return NULL;
@@ -184,20 +183,26 @@ static v_codes *finish(v_codes *c, struct codes_load *st, int rc)
 	return c;
 }
 
-v_codes *v_codes_load(const char *path, int year)
+static const char *const code_cols[] = {"year", "list", "code", "change"};
+
+static v_codes *codes_load(const char *path, const char *data, size_t n, const char *name,
+			   int year)
 {
 	v_codes *c = csc_xcalloc(1, sizeof *c);
 	c->year = year;
-	struct codes_load st = {.c = c, .name = path};
-	return finish(c, &st, csc_csv_read(path, path, on_code_row, &st));
+	struct codes_load st = {c, name ? name : path};
+	return finish(c, v_by_year_read(path, data, n, st.name, "code lists CSV", code_cols, 4, year,
+					 "code list", on_code_row, &st));
+}
+
+v_codes *v_codes_load(const char *path, int year)
+{
+	return codes_load(path, NULL, 0, path, year);
 }
 
 v_codes *v_codes_load_mem(const char *data, size_t n, const char *name, int year)
 {
-	v_codes *c = csc_xcalloc(1, sizeof *c);
-	c->year = year;
-	struct codes_load st = {.c = c, .name = name};
-	return finish(c, &st, csc_csv_read_mem(data, n, name, on_code_row, &st));
+	return codes_load(NULL, data, n, name, year);
 }
 
 void v_codes_free(v_codes *c)

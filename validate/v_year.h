@@ -56,11 +56,22 @@ char *v_year_label(int year, char *buf, size_t cap);
  * is not such a label. */
 int v_year_parse(const char *s, size_t n);
 
-/* In a CSV's header row, the index of each of the n names of want into col;
- * 0, or -1 after printing "file:line: <what> has no '<name>' column". */
-struct csc_row;
-int v_csv_columns(const struct csc_row *header, const char *const *want, int n, int *col,
-		  const char *file, const char *what);
+/* One row of a by-year CSV: v[i] is the value of cols[i] (v[0] the year,
+ * here y: 2026 for 2025-26), line its line. Return 0 to go on, -1 after
+ * printing "file:line: reason". */
+typedef int (*v_year_row_fn)(void *ctx, char **v, long line, int y);
+
+/* Read a by-year CSV (the rules and the code lists), from path or, when
+ * data is not NULL, from its n bytes (name in messages; NULL = path): its
+ * columns cols (ncols, by header name, cols[0] the year such as 2025-26),
+ * every row handed to fn, years in order. Rows of years after `year` are
+ * handed too (fn checks or skips them). Returns 0, or -1 after printing
+ * "file:line: reason": unreadable, a missing column (the header row named
+ * `what`), a bad year, rows out of year order, fn's error, or no row of
+ * `year` or before ("no <none> for 2022-23 or any earlier year"). */
+int v_by_year_read(const char *path, const char *data, size_t n, const char *name,
+		   const char *what, const char *const *cols, int ncols, int year,
+		   const char *none, v_year_row_fn fn, void *ctx);
 
 /* The code lists of one collection year. */
 typedef struct v_codes v_codes;

@@ -127,14 +127,26 @@ static void test_codes_by_year(void **state)
 		v_codes_free(c);
 	}
 	assert_null(v_codes_load_mem(codes_csv, sizeof codes_csv - 1, "c.csv", 2023));
-	static const char *const bad[] = {
-		"year,list,code,label,change\n2024-25,L,A,,base\n2023-24,L,B,,base\n",
-		"year,list,code,label,change\n2023-24,L,A,,kept\n",
-		"year,list,code,label\n2023-24,L,A,\n",
-		"year,list,code,label,change\n23-24,L,A,,base\n",
+	/* each refused with its line and reason (the frame the rules share) */
+	static const struct { const char *csv, *err; } bad[] = {
+		{"year,list,code,label,change\n2024-25,L,A,,base\n2023-24,L,B,,base\n",
+		 "b.csv:3: year 2023-24: rows are not in year order\n"},
+		{"year,list,code,label,change\n2023-24,L,A,,kept\n",
+		 "b.csv:2: change 'kept' is none of base, same, added, removed\n"},
+		{"year,list,code,label\n2023-24,L,A,\n", "b.csv:1: code lists CSV has no column 'change'\n"},
+		{"year,list,code,label,change\n23-24,L,A,,base\n",
+		 "b.csv:2: year '23-24' is not a collection year such as 2025-26\n"},
+		{"year,list,code,label,change\n2023-24,L,A\n", "b.csv:2: row has 3 fields, no column 'change'\n"},
+		{"year,list,code,label,change\n2025-26,L,A,,base\n",
+		 "b.csv: no code list for 2023-24 or any earlier year\n"},
 	};
-	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
-		assert_null(v_codes_load_mem(bad[k], strlen(bad[k]), "b.csv", 2024));
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		capture_start();
+		v_codes *c = v_codes_load_mem(bad[k].csv, strlen(bad[k].csv), "b.csv", 2024);
+		const char *err = capture_end();
+		assert_null(c);
+		assert_non_null(strstr(err, bad[k].err));
+	}
 	assert_null(v_codes_load("/nonexistent/codes.csv", 2024));
 	assert_null(v_codes_get(NULL, "L"));
 }

@@ -9,19 +9,20 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "capture.h"
 #include "validate/v_engine.h"
 #include "validate/v903_ctx.h"
 
 static const char cat_csv[] =
-	"code,table,message,affected_fields\n"
-	"10,T,Ten is wrong,A\n"
-	"20Q,T, Twenty looks odd,B\n"
-	"30,U,\"Thirty, quoted\",C;D\n";
+	"year,code,change,tables,affected_fields,message\n"
+	"2025-26,10,base,T,A,Ten is wrong\n"
+	"2025-26,20Q,base,T,B, Twenty looks odd\n"
+	"2025-26,30,base,U,C;D,\"Thirty, quoted\"\n";
 
 static v_ctx *new_ctx(void)
 {
 	v_ctx *c = v_ctx_new();
-	assert_int_equal(v_load_catalogue_mem(c, cat_csv, sizeof cat_csv - 1, "cat.csv"), 0);
+	assert_int_equal(v_load_catalogue_year_mem(c, cat_csv, sizeof cat_csv - 1, "cat.csv", 2026), 0);
 	return c;
 }
 
@@ -50,15 +51,23 @@ static void test_catalogue(void **state)
 	assert_string_equal(v_rule_message(c, "30"), "Thirty, quoted");
 	assert_string_equal(v_rule_table(c, "30"), "U");
 	assert_null(v_rule_message(c, "99"));
-	/* a code listed twice is refused */
-	static const char dup[] = "code,table,message\n1,T,a\n1,T,b\n";
-	v_ctx *d = v_ctx_new();
-	assert_int_equal(v_load_catalogue_mem(d, dup, sizeof dup - 1, "dup.csv"), -1);
-	v_ctx_free(d);
+	/* a code already catalogued (a second collection's file naming it) is
+	 * refused, naming the file and line */
+	static const char dup[] = "year,code,change,tables,affected_fields,message\n"
+				  "2025-26,1,base,T,A,a\n2025-26,10,base,T,A,b\n";
+	capture_start();
+	int rc = v_load_catalogue_year_mem(c, dup, sizeof dup - 1, "dup.csv", 2026);
+	assert_int_equal(rc, -1);
+	assert_string_equal(capture_end(), "cscpipe: dup.csv:3: rule 10 listed twice\n");
 	/* a CSV without the code column is refused */
-	static const char nocode[] = "rule,table,message\n1,T,a\n";
-	d = v_ctx_new();
-	assert_int_equal(v_load_catalogue_mem(d, nocode, sizeof nocode - 1, "x.csv"), -1);
+	static const char nocode[] = "year,rule,change,tables,affected_fields,message\n"
+				     "2025-26,1,base,T,A,a\n";
+	v_ctx *d = v_ctx_new();
+	capture_start();
+	rc = v_load_catalogue_year_mem(d, nocode, sizeof nocode - 1, "x.csv", 2026);
+	assert_int_equal(rc, -1);
+	assert_string_equal(capture_end(),
+			    "cscpipe: x.csv:1: rules-by-year CSV has no column 'code'\n");
 	v_ctx_free(d);
 	v_ctx_free(c);
 }
@@ -172,28 +181,21 @@ static void test_long_value(void **state)
 	v_ctx_free(c);
 }
 
-/* The SSDA903 sheet names its second column "tables" (a rule may concern
- * several), the CIN sheet "table": both load, and a sheet with neither is
- * refused. Then the real files shipped in ref/. */
+/* A sheet without the tables column is refused. Then the real files
+ * shipped in ref/. */
 static void test_catalogue_tables_column(void **state)
 {
 	(void)state;
-	static const char tables[] = "code,tables,message,affected_fields\n"
-				     "NoE,Episodes;Episodes_last,No episodes last year,DECOM\n";
+	static const char neither[] = "year,code,change,sheet,affected_fields,message\n"
+				      "2025-26,1,base,T,A,a\n";
 	v_ctx *c = v_ctx_new();
-	assert_int_equal(v_load_catalogue_mem(c, tables, sizeof tables - 1, "t.csv"), 0);
-	assert_string_equal(v_rule_table(c, "NoE"), "Episodes;Episodes_last");
-	assert_string_equal(v_rule_message(c, "NoE"), "No episodes last year");
-	v_ctx_free(c);
-	static const char neither[] = "code,sheet,message\n1,T,a\n";
-	c = v_ctx_new();
-	assert_int_equal(v_load_catalogue_mem(c, neither, sizeof neither - 1, "n.csv"), -1);
+	assert_int_equal(v_load_catalogue_year_mem(c, neither, sizeof neither - 1, "n.csv", 2026), -1);
 	v_ctx_free(c);
 
 	/* ref/: 109 CIN codes and the 311 SSDA903 codes of 2025-26, both into one context as
 	 * csc-validate --cin F --903 D does */
 	c = v_ctx_new();
-	assert_int_equal(v_load_catalogue(c, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	assert_int_equal(v_load_catalogue_year(c, CSC_DATADIR "/ref/cin-rules-by-year.csv", 2026), 0);
 	assert_int_equal(v_load_catalogue_year(c, CSC_DATADIR "/ref/ssda903-rules-by-year.csv", 2026), 0);
 	assert_true(v_rule_known(c, "8730"));
 	assert_string_equal(v_rule_table(c, "NoE"), "Episodes;Episodes_last");

@@ -19,6 +19,7 @@
 #include "csc_csvr.h"
 #include "validate/cin_rules.h"
 #include "csc_cin_elems.h"
+#include "csc_csvcols.h"
 #include "csc_workday.h"
 #include "validate/v_engine.h"
 #include "validate/v_year.h"
@@ -593,28 +594,46 @@ static void test_every_change_has_cases(void **state)
 }
 
 /* The 2025-26 rule set read from the by-year file is the DfE's 2025-26
- * list (ref/cin-rules-2025-26.csv, copied from the shared reference):
- * the same codes with the same messages and tables. */
+ * list (ref/cin-rules-2025-26.csv, copied from the shared reference, read
+ * here as it is: code,table,message,affected_fields): the same codes with
+ * the same messages and tables. */
+struct dfe_list {
+	const v_ctx *b;
+	int matched;
+};
+
+static int on_dfe_rule(void *arg, char **v, long line)
+{
+	(void)line;
+	struct dfe_list *d = arg;
+	for (size_t r = 0; r < vcin_nrules; r++)
+		if (v_rule_in_year(&vcin_rules[r], 2026) && !strcmp(vcin_rules[r].rule.code, v[0])) {
+			const char *msg = v[2] + strspn(v[2], " "); /* as the catalogue trims it */
+			assert_string_equal(msg, v_rule_message(d->b, v[0]));
+			assert_string_equal(v[1], v_rule_table(d->b, v[0]));
+			d->matched++;
+		}
+	return 0;
+}
+
 static void test_2025_26_catalogue(void **state)
 {
 	(void)state;
-	v_ctx *a = v_ctx_new(), *b = v_ctx_new();
-	assert_int_equal(v_load_catalogue(a, CSC_DATADIR "/ref/cin-rules-2025-26.csv"), 0);
+	v_ctx *b = v_ctx_new();
 	assert_int_equal(v_load_catalogue_year(b, BY_YEAR, 2026), 0);
-	for (size_t r = 0; r < vcin_nrules; r++) {
-		if (!v_rule_in_year(&vcin_rules[r], 2026))
-			continue;
-		const char *code = vcin_rules[r].rule.code;
-		assert_true(v_rule_known(a, code));
-		assert_string_equal(v_rule_message(a, code), v_rule_message(b, code));
-		assert_string_equal(v_rule_table(a, code), v_rule_table(b, code));
-	}
+	static const char *const cols[] = {"code", "table", "message"};
+	struct dfe_list d = {b, 0};
+	assert_int_equal(csc_csv_read_cols(CSC_DATADIR "/ref/cin-rules-2025-26.csv", NULL, NULL,
+					   cols, 3, on_dfe_rule, &d), 0);
+	size_t n2026 = 0;
+	for (size_t r = 0; r < vcin_nrules; r++)
+		n2026 += v_rule_in_year(&vcin_rules[r], 2026);
+	assert_int_equal(d.matched, n2026); /* every 2025-26 rule is in the DfE's list */
 	/* and 2023-24 quotes that year's messages */
 	v_ctx *c = v_ctx_new();
 	assert_int_equal(v_load_catalogue_year(c, BY_YEAR, 2024), 0);
 	assert_string_equal(v_rule_message(c, "4180"), "Gender is missing");
 	assert_false(v_rule_known(c, "1570"));
-	v_ctx_free(a);
 	v_ctx_free(b);
 	v_ctx_free(c);
 }
