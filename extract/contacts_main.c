@@ -11,6 +11,7 @@
 #include "codes_xsd.h"
 #include "codes_yaml.h"
 #include "csc_diag.h"
+#include "csc_inputs.h"
 #include "list_cli.h"
 #include "list_engine.h"
 #include "list_dups.h"
@@ -147,7 +148,7 @@ int main(int argc, char **argv)
 		return status;
 	int rc;
 	if (!cli.input) {
-		rc = list_cli_not_configured(&cli, "contacts", stage_files);
+		rc = list_cli_not_configured(&cli, csc_inputs[CSC_IN_CONTACTS].name, stage_files);
 		list_cli_free(&cli);
 		return rc;
 	}
@@ -160,7 +161,7 @@ int main(int argc, char **argv)
 	list_dups_init(&dups, "Contacts", dup_key, 1, C_CHILD);
 	list_table t = {"Contacts", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check, NULL,
 			&dups};
-	rc = list_cli_run_one(&cli, "contacts", &t, stage_files[0]);
+	rc = list_cli_run_one(&cli, csc_inputs[CSC_IN_CONTACTS].name, &t, stage_files[0]);
 	list_dups_free(&dups);
 	free_codes();
 	list_cli_free(&cli);

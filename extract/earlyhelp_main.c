@@ -9,6 +9,7 @@
 
 #include "codes_builtin.h"
 #include "csc_diag.h"
+#include "csc_inputs.h"
 #include "list_cli.h"
 #include "list_engine.h"
 #include "list_dups.h"
@@ -106,7 +107,7 @@ int main(int argc, char **argv)
 		return status;
 	int rc;
 	if (!cli.input) {
-		rc = list_cli_not_configured(&cli, "early_help", stage_files);
+		rc = list_cli_not_configured(&cli, csc_inputs[CSC_IN_EH].name, stage_files);
 	} else {
 		codes_builtin(&tier, "tier");
 		codes_builtin(&closure, "closure");
@@ -114,7 +115,7 @@ int main(int argc, char **argv)
 		list_dups_init(&dups, "EarlyHelp", dup_key, 2, E_CHILD);
 		list_table t = {"EarlyHelp", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check,
 				NULL, &dups};
-		rc = list_cli_run_one(&cli, "early_help", &t, stage_files[0]);
+		rc = list_cli_run_one(&cli, csc_inputs[CSC_IN_EH].name, &t, stage_files[0]);
 		list_dups_free(&dups);
 		codes_free(&tier);
 		codes_free(&closure);

@@ -19,6 +19,7 @@
 
 #include "csc_903.h"
 #include "csc_diag.h"
+#include "csc_inputs.h"
 #include "csc_out.h"
 #include "csc_sha256.h"
 #include "list_cli.h"
@@ -185,7 +186,7 @@ static void abort_empty(struct run *r)
 /* Open staging: one entry per file, header-only files for absent tables. */
 static int open_staging(struct run *r)
 {
-	if (csc_stage_open(&r->s, r->cli.staging, "ssda903") != 0)
+	if (csc_stage_open(&r->s, r->cli.staging, csc_inputs[CSC_IN_903].name) != 0)
 		return -1;
 	for (int i = 0; i < r->nfiles; i++) {
 		const csc_903_table *t = r->files[i].table;
@@ -378,7 +379,7 @@ int main(int argc, char **argv)
 		for (int t = 0; t < CSC_903_NTABLES; t++)
 			files[t] = names[t] = stage_file(&csc_903_tables[t]);
 		files[CSC_903_NTABLES] = NULL;
-		rc = list_cli_not_configured(&r.cli, "ssda903", files);
+		rc = list_cli_not_configured(&r.cli, csc_inputs[CSC_IN_903].name, files);
 		for (int t = 0; t < CSC_903_NTABLES; t++)
 			free(names[t]);
 	} else {

@@ -37,10 +37,6 @@ static const struct {
 const char *const csc_coverage_stage_header[] = {"staging_file", "column", "latest_event", NULL};
 const char *const csc_coverage_header[] = {"input", "latest_event", "found_in", "data_to",
 					   "limits", "period_end", "status", NULL};
-const char *const csc_coverage_inputs[CSC_COV_NINPUTS] = {"cin", "ssda903", "contacts",
-							  "early_help"};
-static const char *const input_keys[CSC_COV_NINPUTS] = {"cin_census", "ssda903_dir", "contacts",
-							"early_help"};
 
 int csc_coverage_columns(const char *stage_file, const char *const *header,
 			 const char **names, int *pos, uint64_t *mask)
@@ -75,12 +71,10 @@ int csc_coverage_columns(const char *stage_file, const char *const *header,
 void csc_coverage_init(csc_coverage *cv, const csc_conf *conf)
 {
 	memset(cv, 0, sizeof *cv);
-	const char *paths[CSC_COV_NINPUTS] = {conf->cin_census, conf->ssda903_dir, conf->contacts,
-					      conf->early_help};
-	for (int i = 0; i < CSC_COV_NINPUTS; i++) {
-		cv->in[i].input = csc_coverage_inputs[i];
-		cv->in[i].key = input_keys[i];
-		cv->in[i].configured = paths[i] != NULL;
+	for (int i = 0; i < CSC_NINPUTS; i++) {
+		cv->in[i].input = csc_inputs[i].name;
+		cv->in[i].key = csc_inputs[i].key;
+		cv->in[i].configured = csc_inputs_path(conf, i) != NULL;
 		cv->in[i].latest = CSC_NODATE;
 		cv->in[i].data_to = CSC_NODATE;
 	}
@@ -93,7 +87,7 @@ void csc_coverage_settle(csc_coverage *cv)
 {
 	cv->limit = -1;
 	cv->data_to = CSC_NODATE;
-	for (int i = 0; i < CSC_COV_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		csc_cov_input *in = &cv->in[i];
 		in->data_to = !in->configured ? CSC_NODATE
 			      : cv->extracted != CSC_NODATE ? cv->extracted : in->latest;
@@ -150,7 +144,7 @@ static int on_row(void *ctx, const csc_row *r)
 int csc_coverage_read(csc_coverage *cv, const char *staging_dir, int missing_ok)
 {
 	int rc = 0;
-	for (int i = 0; i < CSC_COV_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		if (!cv->in[i].configured)
 			continue;
 		char name[64];
@@ -207,7 +201,7 @@ const char *csc_coverage_says(const csc_coverage *cv, int i, char *buf, size_t c
 void csc_coverage_write(const csc_coverage *cv, csc_csvw *w, csc_date end)
 {
 	csc_csvw_header(w, csc_coverage_header);
-	for (int i = 0; i < CSC_COV_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		const csc_cov_input *in = &cv->in[i];
 		if (!in->configured)
 			continue;

@@ -19,8 +19,8 @@
 #include "csc_conf.h"
 #include "csc_csvw.h"
 #include "csc_date.h"
+#include "csc_inputs.h"
 
-#define CSC_COV_NINPUTS 4
 #define CSC_COV_MAXCOLS 4 /* event-date columns in one staging table */
 
 /* The columns of staging/coverage_<input>.csv, NULL-terminated. */
@@ -35,8 +35,8 @@ int csc_coverage_columns(const char *stage_file, const char *const *header,
 			 const char **names, int *pos, uint64_t *mask);
 
 typedef struct csc_cov_input {
-	const char *input;    /* "cin", "ssda903", "contacts", "early_help" */
-	const char *key;      /* its pipeline.conf key: "cin_census", ... */
+	const char *input;    /* csc_inputs[i].name */
+	const char *key;      /* csc_inputs[i].key */
 	int configured;
 	csc_date latest;      /* latest event date staged; CSC_NODATE = none */
 	char found_in[96];    /* "<staging file> <column>" of that date */
@@ -44,14 +44,11 @@ typedef struct csc_cov_input {
 } csc_cov_input;
 
 typedef struct csc_coverage {
-	csc_cov_input in[CSC_COV_NINPUTS]; /* in the order of csc_coverage_inputs */
+	csc_cov_input in[CSC_NINPUTS]; /* in the order of csc_inputs */
 	csc_date extracted;   /* data_extracted from pipeline.conf; CSC_NODATE = not set */
 	int limit;            /* the input whose data_to is the earliest; -1: none has one */
 	csc_date data_to;     /* in[limit].data_to, or CSC_NODATE */
 } csc_coverage;
-
-/* Input names in coverage order (cin, ssda903, contacts, early_help). */
-extern const char *const csc_coverage_inputs[CSC_COV_NINPUTS];
 
 /* Empty coverage for conf: which inputs are configured, data_extracted;
  * no latest dates yet. */

@@ -26,12 +26,12 @@ static int on_cov(void *vctx, char **f, long line)
 		csc_error_at(c->path, line, "data_to '%.20s' is not a date YYYY-MM-DD", f[2]);
 		return -1;
 	}
-	for (int i = 0; i < RD_NINPUTS; i++)
-		if (!strcmp(f[0], rd_inputs[i])) {
+	for (int i = 0; i < CSC_NINPUTS; i++)
+		if (!strcmp(f[0], csc_inputs[i].name)) {
 			c->d->data_to = d;
 			/* one date for every input: the conf key, not an input, sets it */
 			c->d->data_by = !strcmp(f[3], "data_extracted") ? "data_extracted in pipeline.conf"
-								       : rd_input_titles[i];
+								       : csc_inputs[i].title;
 			return 0;
 		}
 	csc_error_at(c->path, line, "unknown input '%.30s'", f[0]);

@@ -11,10 +11,6 @@
 #include "csc_out.h"
 #include "report_data.h"
 
-const char *const rd_inputs[RD_NINPUTS] = {"cin", "ssda903", "contacts", "early_help"};
-const char *const rd_input_titles[RD_NINPUTS] = {
-	"CIN census", "SSDA903 (children looked after)", "Contacts list", "Early help list"};
-
 int rd_read_csv(const char *path, const char *name, const char *const *cols, int ncols,
 		int optional, rd_row_fn fn, void *ctx)
 {
@@ -254,18 +250,18 @@ rd *rd_load(const char *dir, const char *staging_dir)
 		goto fail;
 
 	size_t rccap = 0;
-	for (int i = 0; i < RD_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		char name[64];
-		snprintf(name, sizeof name, "recon_%s.csv", rd_inputs[i]);
+		snprintf(name, sizeof name, "recon_%s.csv", csc_inputs[i].name);
 		p = csc_path_join(staging_dir, name);
-		struct reconctx c = {{d, p, rccap}, rd_inputs[i]};
+		struct reconctx c = {{d, p, rccap}, csc_inputs[i].name};
 		rc = rd_read_csv(p, NULL, ccols, 5, 1, add_recon, &c);
 		rccap = c.l.cap;
 		free(p);
 		if (rc < 0)
 			goto fail;
 		d->have_recon[i] = rc == 0;
-		snprintf(name, sizeof name, "rejects_%s.csv", rd_inputs[i]);
+		snprintf(name, sizeof name, "rejects_%s.csv", csc_inputs[i].name);
 		p = csc_path_join(staging_dir, name);
 		long n = 0;
 		rc = rd_read_csv(p, NULL, jcols, 1, 1, count_row, &n);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "csc_date.h"
+#include "csc_inputs.h"
 
 /* One measures.csv row. */
 typedef struct rd_measure {
@@ -41,14 +42,10 @@ typedef struct rd_def {
 
 /* One staging/recon_<input>.csv row. */
 typedef struct rd_recon {
-	const char *input; /* "cin", "ssda903", "contacts", "early_help" */
+	const char *input; /* csc_inputs[i].name (compared as a pointer) */
 	char *file, *table;
 	long read, staged, rejected;
 } rd_recon;
-
-#define RD_NINPUTS 4
-extern const char *const rd_inputs[RD_NINPUTS];
-extern const char *const rd_input_titles[RD_NINPUTS];
 
 typedef struct rd {
 	char *dir;                /* where the transform outputs are */
@@ -57,8 +54,8 @@ typedef struct rd {
 	rd_rag *r; size_t nr;     /* sorted the same way */
 	rd_def *d; size_t nd;     /* in file order */
 	rd_recon *rc; size_t nrc; /* per input, in file order */
-	long rejects[RD_NINPUTS]; /* data rows in rejects_<input>.csv; -1 = no file */
-	int have_recon[RD_NINPUTS];
+	long rejects[CSC_NINPUTS]; /* data rows in rejects_<input>.csv; -1 = no file */
+	int have_recon[CSC_NINPUTS];
 	csc_date data_to;         /* coverage.csv: the date the data runs to; CSC_NODATE unknown */
 	const char *data_by;      /* the title of the input that limits it */
 } rd;

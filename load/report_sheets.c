@@ -212,22 +212,22 @@ long report_cover_inputs(report *r, lxw_worksheet *ws, long y)
 	static const char *const heads[] = {"Input", "File", "Table", "Records read",
 					    "Records staged", "Records rejected"};
 	long n = 0;
-	for (int i = 0; i < RD_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		long k = 0;
 		for (size_t j = 0; j < r->d->nrc; j++)
-			k += r->d->rc[j].input == rd_inputs[i];
+			k += r->d->rc[j].input == csc_inputs[i].name;
 		n += k ? k : 1;
 	}
 	xl_table(r->b, ws, "Inputs", y, y + n, 6, heads);
 	y++;
-	for (int i = 0; i < RD_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		int any = 0;
 		for (size_t j = 0; j < r->d->nrc; j++) {
 			const rd_recon *rc = &r->d->rc[j];
-			if (rc->input != rd_inputs[i])
+			if (rc->input != csc_inputs[i].name)
 				continue;
 			any = 1;
-			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 0, csc_inputs[i].title, XF_TEXT);
 			xl_text(r->b, ws, y, 1, rc->file, XF_TEXT);
 			xl_text(r->b, ws, y, 2, rc->table, XF_TEXT);
 			xl_num(r->b, ws, y, 3, (double)rc->read, XF_COUNT);
@@ -236,7 +236,7 @@ long report_cover_inputs(report *r, lxw_worksheet *ws, long y)
 			y++;
 		}
 		if (!any) {
-			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 0, csc_inputs[i].title, XF_TEXT);
 			xl_text(r->b, ws, y, 1, "not configured in this run", XF_TEXT);
 			for (int col = 2; col < 6; col++)
 				xl_text(r->b, ws, y, col, "[x]", XF_NOTE_NUM);
@@ -339,21 +339,21 @@ void report_recon(report *r, lxw_worksheet *ws)
 					    "Rows in rejects file", "Balances"};
 	static const double widths[] = {30, 50, 18, 14, 14, 14, 14, 12};
 	long n = 0;
-	for (int i = 0; i < RD_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		long k = 0;
 		for (size_t j = 0; j < r->d->nrc; j++)
-			k += r->d->rc[j].input == rd_inputs[i];
+			k += r->d->rc[j].input == csc_inputs[i].name;
 		n += k ? k : 1;
 	}
 	table_frame(r, ws, "Reconciliation", n, 8, heads, widths);
 	long y = HEAD_ROW + 1;
-	for (int i = 0; i < RD_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		int first = 1;
 		for (size_t j = 0; j < r->d->nrc; j++) {
 			const rd_recon *rc = &r->d->rc[j];
-			if (rc->input != rd_inputs[i])
+			if (rc->input != csc_inputs[i].name)
 				continue;
-			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 0, csc_inputs[i].title, XF_TEXT);
 			xl_text(r->b, ws, y, 1, rc->file, XF_TEXT);
 			xl_text(r->b, ws, y, 2, rc->table, XF_TEXT);
 			xl_num(r->b, ws, y, 3, (double)rc->read, XF_COUNT);
@@ -369,7 +369,7 @@ void report_recon(report *r, lxw_worksheet *ws)
 			y++;
 		}
 		if (first) {
-			xl_text(r->b, ws, y, 0, rd_input_titles[i], XF_TEXT);
+			xl_text(r->b, ws, y, 0, csc_inputs[i].title, XF_TEXT);
 			xl_text(r->b, ws, y, 1, "not configured in this run", XF_TEXT);
 			for (int col = 2; col < 8; col++)
 				xl_text(r->b, ws, y, col, "[x]", XF_NOTE_NUM);
@@ -427,7 +427,7 @@ int report_rejects(report *r, lxw_worksheet *ws)
 	static const double widths[] = {28, 40, 10, 20, 30, 70};
 	long total = 0, shown;
 	char name[64];
-	for (int i = 0; i < RD_NINPUTS; i++)
+	for (int i = 0; i < CSC_NINPUTS; i++)
 		total += r->d->rejects[i] > 0 ? r->d->rejects[i] : 0;
 	shown = total < r->drill_rows_per_sheet ? total : r->drill_rows_per_sheet;
 	char note[256];
@@ -441,12 +441,12 @@ int report_rejects(report *r, lxw_worksheet *ws)
 	if (!shown)
 		xl_text(r->b, ws, HEAD_ROW + 1, 0, "No records were rejected", XF_TEXT);
 	struct stream s = {r, ws, 0, shown, HEAD_ROW + 1, NULL, -1, 5};
-	for (int i = 0; i < RD_NINPUTS && s.count < shown; i++) {
+	for (int i = 0; i < CSC_NINPUTS && s.count < shown; i++) {
 		if (r->d->rejects[i] <= 0)
 			continue;
-		snprintf(name, sizeof name, "rejects_%s.csv", rd_inputs[i]);
+		snprintf(name, sizeof name, "rejects_%s.csv", csc_inputs[i].name);
 		char *p = csc_path_join(r->d->staging, name);
-		s.input = rd_input_titles[i];
+		s.input = csc_inputs[i].title;
 		int rc = rd_read_csv(p, NULL, cols, 5, 0, write_row, &s);
 		free(p);
 		if (rc)

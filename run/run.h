@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "csc_conf.h"
+#include "csc_inputs.h"
 #include "run_period.h"
 
 typedef struct run_ctx {
@@ -87,23 +88,13 @@ int run_verify(const csc_conf *conf, const char *conf_path, const run_period *p,
 /* Publish <work>/<label> as <out>/<label> with manifest.csv. 0 or exit code. */
 int run_publish(run_ctx *c);
 
-/* Records per input (RUN_NINPUTS, in run_inputs order), summed over
- * the files and tables of recon_<input>.csv; have[i] when configured. */
-#define RUN_NINPUTS 4
-typedef struct run_input {
-	const char *name;  /* in staging: recon_<name>.csv, sources_<name>.csv */
-	const char *key;   /* pipeline.conf key; the manifest's label */
-	int dir;           /* a folder of files, not one file */
-} run_input;
-extern const run_input run_inputs[RUN_NINPUTS];
+/* Records per input (in csc_inputs order), summed over the files and
+ * tables of recon_<input>.csv; have[i] when configured. */
 typedef struct run_counts {
-	long read[RUN_NINPUTS], staged[RUN_NINPUTS], rejected[RUN_NINPUTS];
-	int have[RUN_NINPUTS];
+	long read[CSC_NINPUTS], staged[CSC_NINPUTS], rejected[CSC_NINPUTS];
+	int have[CSC_NINPUTS];
 	char period[16];     /* run_counts_published: the period published */
 } run_counts;
-
-/* The conf's path for input i of run_inputs (NULL: not configured). */
-const char *run_input_path(const csc_conf *k, int i);
 
 /* This run's counts from <out>/staging/recon_<input>.csv of every
  * configured input, read through c->outfd, never through a link. 0, or -1

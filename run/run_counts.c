@@ -21,27 +21,6 @@
 #include "csc_out.h"
 #include "run.h"
 
-/* The data inputs, in staging order. */
-const run_input run_inputs[RUN_NINPUTS] = {{"cin", "cin_census", 0},
-					   {"ssda903", "ssda903_dir", 1},
-					   {"contacts", "contacts", 0},
-					   {"early_help", "early_help", 0}};
-
-const char *run_input_path(const csc_conf *k, int i)
-{
-	const char *const paths[RUN_NINPUTS] = {k->cin_census, k->ssda903_dir, k->contacts,
-						k->early_help};
-	return paths[i];
-}
-
-static int input_index(const char *name)
-{
-	for (int i = 0; i < RUN_NINPUTS; i++)
-		if (!strcmp(run_inputs[i].name, name))
-			return i;
-	return -1;
-}
-
 static int parse_count(const char *s, long *out)
 {
 	char *end;
@@ -122,11 +101,11 @@ int run_counts_staged(run_ctx *c, run_counts *k)
 		return -1;
 	char *stg = csc_path_join(c->out, "staging");
 	int rc = 0;
-	for (int i = 0; i < RUN_NINPUTS && rc == 0; i++) {
-		if (!run_input_path(c->conf, i))
+	for (int i = 0; i < CSC_NINPUTS && rc == 0; i++) {
+		if (!csc_inputs_path(c->conf, i))
 			continue;
 		char name[64];
-		snprintf(name, sizeof name, "recon_%s.csv", run_inputs[i].name);
+		snprintf(name, sizeof name, "recon_%s.csv", csc_inputs[i].name);
 		char *p = csc_path_join(stg, name);
 		struct recon_ctx x = {k, i, p};
 		rc = read_ours(d, name, p, "a reconciliation file", recon_row, &x);
@@ -154,7 +133,7 @@ static int pub_row(void *ctx, const csc_row *r)
 	struct pub_ctx *x = ctx;
 	if (r->index == 0)
 		return 0;
-	int i = r->n == 5 ? input_index(r->f[0]) : -1;
+	int i = r->n == 5 ? csc_inputs_find(r->f[0]) : -1;
 	long v[3];
 	int bad = i < 0 || strlen(r->f[4]) >= sizeof x->k->period;
 	for (int j = 0; j < 3 && !bad; j++)
@@ -207,10 +186,10 @@ int run_counts_write(run_ctx *c, const run_counts *k)
 	csc_csvw_init(&w, o.fp);
 	static const char *const hdr[] = {"input", "read", "staged", "rejected", "period", NULL};
 	csc_csvw_header(&w, hdr);
-	for (int i = 0; i < RUN_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		if (!k->have[i])
 			continue;
-		csc_csvw_str(&w, run_inputs[i].name);
+		csc_csvw_str(&w, csc_inputs[i].name);
 		csc_csvw_long(&w, k->read[i]);
 		csc_csvw_long(&w, k->staged[i]);
 		csc_csvw_long(&w, k->rejected[i]);
@@ -230,7 +209,7 @@ double run_drop_percent(long before, long now)
 int run_check_drop(const run_counts *before, const run_counts *now, double max_drop, int accept)
 {
 	int stop = 0;
-	for (int i = 0; i < RUN_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		if (!before->have[i] || !now->have[i])
 			continue; /* newly configured or dropped from the conf: a setting, not data */
 		double fall = run_drop_percent(before->read[i], now->read[i]);
@@ -239,13 +218,13 @@ int run_check_drop(const run_counts *before, const run_counts *now, double max_d
 		if (accept) {
 			csc_info("%s: records read fell by %.1f%%, from %ld at the last publication (%s) "
 				 "to %ld; accepted (--accept-drop)",
-				 run_inputs[i].name, fall, before->read[i], before->period, now->read[i]);
+				 csc_inputs[i].name, fall, before->read[i], before->period, now->read[i]);
 			continue;
 		}
 		csc_error("%s: records read fell by %.1f%%, from %ld at the last publication (%s) to %ld, "
 			  "more than max_drop_percent = %g; nothing published. If the export is right, "
 			  "run again with --accept-drop",
-			  run_inputs[i].name, fall, before->read[i], before->period, now->read[i], max_drop);
+			  csc_inputs[i].name, fall, before->read[i], before->period, now->read[i], max_drop);
 		stop = 1;
 	}
 	return stop ? CSC_EXIT_DATA : 0;
@@ -253,10 +232,10 @@ int run_check_drop(const run_counts *before, const run_counts *now, double max_d
 
 void run_report_rejects(const run_counts *now, const char *dir)
 {
-	for (int i = 0; i < RUN_NINPUTS; i++)
+	for (int i = 0; i < CSC_NINPUTS; i++)
 		if (now->have[i] && now->rejected[i] > 0)
 			csc_error("%s: %ld of %ld records rejected (%.1f%%); see %s/rejects_%s.csv",
-				  run_inputs[i].name, now->rejected[i], now->read[i],
+				  csc_inputs[i].name, now->rejected[i], now->read[i],
 				  100.0 * (double)now->rejected[i] / (double)now->read[i], dir,
-				  run_inputs[i].name);
+				  csc_inputs[i].name);
 }

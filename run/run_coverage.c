@@ -134,7 +134,7 @@ int run_coverage(run_ctx *c)
 	if (rc)
 		return CSC_EXIT_INPUT;
 	char why[200];
-	for (int i = 0; i < CSC_COV_NINPUTS; i++)
+	for (int i = 0; i < CSC_NINPUTS; i++)
 		if (cv.in[i].data_to != CSC_NODATE && cv.in[i].data_to > today())
 			csc_info("warning: %s, after today: a dump cannot hold events after the day it was made",
 				 csc_coverage_says(&cv, i, why, sizeof why));

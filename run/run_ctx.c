@@ -91,12 +91,13 @@ int run_ctx_init(run_ctx *c, const csc_conf *conf, const char *conf_path,
 	if (rc)
 		return rc;
 	const char *paths[][2] = {{"conf", c->conf_path}, {"output_dir", c->out},
-				  {"cin_census", conf->cin_census}, {"ssda903_dir", conf->ssda903_dir},
-				  {"contacts", conf->contacts}, {"early_help", conf->early_help},
 				  {"templates_dir", conf->templates_dir}, {"reference_dir", conf->reference_dir},
 				  {"commentary", conf->commentary}, {"programs", c->bin}};
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
 		if (!make_safe(paths[i][0], paths[i][1]))
+			return CSC_EXIT_CONFIG;
+	for (int i = 0; i < CSC_NINPUTS; i++)
+		if (!make_safe(csc_inputs[i].key, csc_inputs_path(conf, i)))
 			return CSC_EXIT_CONFIG;
 	setenv("CSC_LOG", c->log_path, 1);
 	csc_diag_init(argv0); /* open the log now that CSC_LOG is set */
@@ -120,23 +121,20 @@ void run_ctx_free(run_ctx *c)
 int run_check_inputs(run_ctx *c)
 {
 	const csc_conf *k = c->conf;
-	const struct {
-		const char *key, *path;
-		int dir;
-	} in[] = {{"cin_census", k->cin_census, 0}, {"ssda903_dir", k->ssda903_dir, 1},
-		  {"contacts", k->contacts, 0}, {"early_help", k->early_help, 0},
-		  {"commentary", k->commentary, 0}};
 	int rc = 0;
-	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+	/* the data inputs, then the commentary (a file, read by the load) */
+	for (int i = 0; i <= CSC_NINPUTS; i++) {
+		const char *key = i < CSC_NINPUTS ? csc_inputs[i].key : "commentary";
+		const char *path = i < CSC_NINPUTS ? csc_inputs_path(k, i) : k->commentary;
+		int dir = i < CSC_NINPUTS && csc_inputs[i].dir;
 		struct stat st;
-		if (!in[i].path)
+		if (!path)
 			continue;
-		if (stat(in[i].path, &st) != 0 || access(in[i].path, R_OK) != 0) {
-			csc_error_at(in[i].path, 0, "%s: cannot read: %s", in[i].key, strerror(errno));
+		if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
+			csc_error_at(path, 0, "%s: cannot read: %s", key, strerror(errno));
 			rc = CSC_EXIT_INPUT;
-		} else if (in[i].dir != !!S_ISDIR(st.st_mode)) {
-			csc_error_at(in[i].path, 0, "%s: expected a %s", in[i].key,
-				     in[i].dir ? "folder" : "file");
+		} else if (dir != !!S_ISDIR(st.st_mode)) {
+			csc_error_at(path, 0, "%s: expected a %s", key, dir ? "folder" : "file");
 			rc = CSC_EXIT_INPUT;
 		}
 	}
@@ -273,15 +271,8 @@ int run_settings(run_ctx *c)
 		sprintf(pops + strlen(pops), "%d:%ld ", k->pop_year[i], k->pop_value[i]);
 	/* Which settings each stage reads: a change to one re-runs that stage
 	 * and what follows it, nothing else. */
-	const struct stage stages[] = {
-		{"extract-cin", {{"cin_census", k->cin_census}, {"reference_dir", k->reference_dir},
-				 {"max_reject_percent", maxrej}}},
-		{"extract-903", {{"ssda903_dir", k->ssda903_dir}, {"reference_dir", k->reference_dir},
-				 {"max_reject_percent", maxrej}}},
-		{"extract-contacts", {{"contacts", k->contacts}, {"reference_dir", k->reference_dir},
-				      {"max_reject_percent", maxrej}}},
-		{"extract-earlyhelp", {{"early_help", k->early_help}, {"max_reject_percent", maxrej}}},
-		{"transform", {{"period", c->period.label}, {"months_shown", months},
+	struct stage stages[CSC_NINPUTS + 2] = {
+		[CSC_NINPUTS] = {"transform", {{"period", c->period.label}, {"months_shown", months},
 			       {"population", pops},
 			       {"rereferral_basis", k->rereferral_basis == CSC_REREF_CLOSURE ? "closure" : "referral"},
 			       {"assessment_basis", k->assessment_basis == CSC_ASSESS_REFERRAL ? "referral" : "assessment"},
@@ -298,6 +289,21 @@ int run_settings(run_ctx *c)
 			  {"commentary", k->commentary}, {"contact", k->contact},
 			  {"data_extracted", extracted}}},
 	};
+	/* each extract: its input, the reference data when it reads them, the
+	 * reject limit */
+	for (int i = 0; i < CSC_NINPUTS; i++) {
+		struct stage *e = &stages[i];
+		int n = 0;
+		e->name = csc_inputs[i].stage;
+		e->keys[n][0] = csc_inputs[i].key;
+		e->keys[n++][1] = csc_inputs_path(k, i);
+		if (csc_inputs[i].reads_reference) {
+			e->keys[n][0] = "reference_dir";
+			e->keys[n++][1] = k->reference_dir;
+		}
+		e->keys[n][0] = "max_reject_percent";
+		e->keys[n][1] = maxrej;
+	}
 	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
 		if (!c->period.label[0] && reads_period(stages[s].keys))
 			continue; /* written once the data has fixed the period */

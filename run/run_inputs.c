@@ -142,8 +142,8 @@ int run_stamps(run_ctx *c)
 	int rc = csc_mkdirs(dir) == 0 ? 0 : CSC_EXIT_OUTPUT;
 	if (rc)
 		csc_error_at(dir, 0, "cannot create: %s", strerror(errno));
-	for (int i = 0; rc == 0 && i < RUN_NINPUTS; i++)
-		rc = stamp(dir, run_inputs[i].key, run_input_path(k, i), run_inputs[i].dir);
+	for (int i = 0; rc == 0 && i < CSC_NINPUTS; i++)
+		rc = stamp(dir, csc_inputs[i].key, csc_inputs_path(k, i), csc_inputs[i].dir);
 	if (rc == 0)
 		rc = stamp(dir, "reference_dir", k->reference_dir, 1);
 	if (rc == 0)

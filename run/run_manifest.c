@@ -65,7 +65,7 @@ static int hash_dir(csc_csvw *w, const char *kind, const char *dir, const char *
 
 struct sources {
 	csc_csvw *w;
-	const run_input *in;
+	const csc_input_def *in;
 	int rows;
 };
 
@@ -89,7 +89,7 @@ static int source_row(void *ctx, const csc_row *r)
 
 /* The rows of staging/sources_<input>.csv of a configured input; -1 when
  * it names no file (the extract did not record what it read). */
-static int source_rows(run_ctx *c, csc_csvw *w, const run_input *in)
+static int source_rows(run_ctx *c, csc_csvw *w, const csc_input_def *in)
 {
 	char name[64];
 	snprintf(name, sizeof name, "staging/sources_%s.csv", in->name);
@@ -148,9 +148,9 @@ int run_manifest(run_ctx *c, const char *dir)
 	row(&w, "period", "end_month", c->period.end_month);
 	settings_rows(&w, c->settings);
 	int rc = 0;
-	for (int i = 0; i < RUN_NINPUTS; i++)
-		if (run_input_path(k, i))
-			rc |= source_rows(c, &w, &run_inputs[i]);
+	for (int i = 0; i < CSC_NINPUTS; i++)
+		if (csc_inputs_path(k, i))
+			rc |= source_rows(c, &w, &csc_inputs[i]);
 	rc |= hash_dir(&w, "input", k->reference_dir, "reference_dir", NULL);
 	rc |= hash_dir(&w, "input", k->templates_dir, "templates_dir", NULL);
 	if (k->commentary)
@@ -177,7 +177,7 @@ int run_manifest(run_ctx *c, const char *dir)
 void run_summary(run_ctx *c, const run_counts *k, double secs)
 {
 	long read = 0, rejected = 0;
-	for (int i = 0; i < RUN_NINPUTS; i++) {
+	for (int i = 0; i < CSC_NINPUTS; i++) {
 		read += k->read[i];
 		rejected += k->rejected[i];
 	}

@@ -13,7 +13,12 @@
 #include "staging.h"
 #include "tx.h"
 
-const char *const tx_input_name[TX_NINPUTS] = {"contacts", "cin", "early_help", "ssda903"};
+const int tx_input_id[TX_NINPUTS] = {CSC_IN_CONTACTS, CSC_IN_CIN, CSC_IN_EH, CSC_IN_903};
+
+const char *tx_input_name(int in)
+{
+	return csc_inputs[tx_input_id[in]].name;
+}
 
 struct tx_engine {
 	const csc_conf *c;
@@ -301,12 +306,12 @@ static void write_definitions(const tx_engine *e, csc_csvw *w)
 				snprintf(bds + strlen(bds), sizeof bds - strlen(bds), "%s%s",
 					 *bds ? ";" : "", t->bd[b]);
 		if (!e->avail[m])
-			snprintf(avail, sizeof avail, "no: %s not configured", tx_input_name[t->input]);
+			snprintf(avail, sizeof avail, "no: %s not configured", tx_input_name(t->input));
 		csc_csvw_str(w, t->id);
 		csc_csvw_str(w, t->title);
 		csc_csvw_str(w, kind_name[t->kind]);
 		csc_csvw_str(w, good_name[t->good]);
-		csc_csvw_str(w, tx_input_name[t->input]);
+		csc_csvw_str(w, tx_input_name(t->input));
 		csc_csvw_str(w, bds);
 		csc_csvw_str(w, avail);
 		csc_csvw_str(w, t->definition);
@@ -346,7 +351,7 @@ static void copy_findings(tx_engine *e, const char *staging)
 {
 	for (int in = 0; in < TX_NINPUTS; in++) {
 		char name[64];
-		snprintf(name, sizeof name, "findings_%s.csv", tx_input_name[in]);
+		snprintf(name, sizeof name, "findings_%s.csv", tx_input_name(in));
 		char *p = csc_path_join(staging, name);
 		if (tx_file_exists(p))
 			tx_read_table(p, finding_cols, finding_row, e);
@@ -409,7 +414,7 @@ static void summary(const tx_engine *e)
 		 e->np - e->nshown);
 	for (int in = 0; in < TX_NINPUTS; in++)
 		if (any_available(e, in))
-			csc_info("%s: %ld units", tx_input_name[in], e->units[in]);
+			csc_info("%s: %ld units", tx_input_name(in), e->units[in]);
 	char na[1024] = "";
 	for (int m = 0; m < tx_nmeasures; m++)
 		if (!e->avail[m])

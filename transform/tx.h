@@ -18,6 +18,7 @@
 #include "csc_conf.h"
 #include "csc_coverage.h"
 #include "csc_date.h"
+#include "csc_inputs.h"
 #include "csc_workday.h"
 
 enum tx_input { TX_CONTACTS, TX_CIN, TX_EH, TX_903, TX_NINPUTS };
@@ -67,8 +68,13 @@ typedef struct tx_measure {
 extern const tx_measure tx_measures[];
 extern const int tx_nmeasures;
 
-/* Names of the inputs as in pipeline.conf ("contacts", "cin", ...). */
-extern const char *const tx_input_name[TX_NINPUTS];
+/* enum tx_input is the order the transform reads its inputs in, which is
+ * the order of their findings in dq.csv; tx_input_id maps each to its row
+ * of csc_inputs (lib/csc_inputs.h), where the inputs are defined. */
+extern const int tx_input_id[TX_NINPUTS];
+
+/* The staging name of input `in` ("contacts", "cin", ...). */
+const char *tx_input_name(int in);
 
 /* ---- staged records, grouped into units ---- */
 
