@@ -37,4 +37,23 @@ int csc_csv_read_cols(const char *path, const char *name, const char *what,
 int csc_csv_read_cols_mem(const char *data, size_t n, const char *name, const char *what,
 			  const char *const *cols, int ncols, csc_cols_fn fn, void *ctx);
 
+/* Pull-style, for a caller that reads several files side by side
+ * (csc-returns): open path (`name` in messages; NULL = path), read its
+ * header row and find the ncols columns cols in it as csc_csv_read_cols
+ * does. Returns the reader, or NULL after printing why: unreadable, no
+ * header row (an empty file), a structural error in it, a missing column,
+ * ncols outside 0..CSC_COLS_MAX. */
+typedef struct csc_cols_reader csc_cols_reader;
+csc_cols_reader *csc_cols_open(const char *path, const char *name, const char *what,
+			       const char *const *cols, int ncols);
+
+/* The next data row: 1 with (*v)[i] the value of cols[i] and *line the
+ * row's line (valid until the next call or csc_cols_close); 0 at end of
+ * file; -1 after printing why (a structural error, or a row too short for a
+ * wanted column). */
+int csc_cols_next(csc_cols_reader *r, char ***v, long *line);
+
+/* Close r (NULL is allowed). */
+void csc_cols_close(csc_cols_reader *r);
+
 #endif

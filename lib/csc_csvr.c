@@ -62,6 +62,8 @@ struct reader {
 	size_t used, bcap, tcap;
 	size_t *off, *flen;
 	char **ptr;
+	csc_row row;    /* the row handed out last */
+	int started;    /* the byte-order mark has been looked at */
 	int stop;       /* callback's return value */
 	int failed;     /* structural error already reported */
 	char why[256];  /* a broken record's reason */
@@ -185,7 +187,8 @@ static int more(struct reader *r, size_t need)
 		if (got == 0)
 			r->eof = 1;
 		r->len += (size_t)got;
-		csc_progress_update(r->prog, r->in->done);
+		if (r->prog)
+			csc_progress_update(r->prog, r->in->done);
 	}
 	return 0;
 }
@@ -492,17 +495,19 @@ static const char *unescape(struct reader *r, const char *s, size_t *n)
 	return r->tmp;
 }
 
+/* Hold the row parsed into r->buf as r->row. */
 static void hand_out(struct reader *r, int n, const char *broken)
 {
 	for (int k = 0; k < n; k++)
 		r->ptr[k] = r->buf + r->off[k];
-	csc_row row = {n, r->ptr, r->flen, r->line, r->index++, broken, broken ? r->why_field : 0};
-	if (row.index == 0)
+	r->row = (csc_row){n, r->ptr, r->flen, r->line, r->index++, broken,
+			   broken ? r->why_field : 0};
+	if (r->row.index == 0)
 		r->width = n;
-	r->stop = r->fn(r->ctx, &row);
 }
 
-static void emit_row(struct reader *r)
+/* 1 with the row in r->row, 0 when a field could not be converted (said). */
+static int emit_row(struct reader *r)
 {
 	r->used = 0;
 	for (int k = 0; k < r->ntok; k++) {
@@ -512,45 +517,65 @@ static void emit_row(struct reader *r)
 		if (t->esc)
 			s = unescape(r, s, &n);
 		if (put_field(r, k, s, n, t->line) != 0)
-			return;
+			return 0;
 	}
 	hand_out(r, r->ntok, NULL);
+	return 1;
 }
 
 /* A broken record: its first physical line as one field. */
-static void emit_broken(struct reader *r)
+static int emit_broken(struct reader *r)
 {
 	r->used = 0;
-	if (put_field(r, 0, r->win + r->rs, r->l1_end, r->line) == 0)
-		hand_out(r, 1, r->why);
+	if (put_field(r, 0, r->win + r->rs, r->l1_end, r->line) != 0)
+		return 0;
+	hand_out(r, 1, r->why);
+	return 1;
 }
 
-static int run(struct reader *r)
+/* Parse on to the next row (or, under CSC_CSV_RECOVER, broken record) and
+ * hold it in r->row: 1; 0 at the end of the input; -1 after printing a
+ * structural error (and on every call after it). */
+static int step(struct reader *r)
 {
-	stops_init();
-	int c0 = at(r, 0), c1 = at(r, 1), c2 = at(r, 2);
-	if (c0 == ERR || c1 == ERR || c2 == ERR)
+	if (r->failed)
 		return -1;
-	if ((c0 == 0xFF && c1 == 0xFE) || (c0 == 0xFE && c1 == 0xFF)) {
-		fail(r, 1, "file is UTF-16; save it as UTF-8 or Windows-1252 CSV");
-		return -1;
+	if (!r->started) {
+		r->started = 1;
+		stops_init();
+		int c0 = at(r, 0), c1 = at(r, 1), c2 = at(r, 2);
+		if (c0 == ERR || c1 == ERR || c2 == ERR)
+			return -1;
+		if ((c0 == 0xFF && c1 == 0xFE) || (c0 == 0xFE && c1 == 0xFF)) {
+			fail(r, 1, "file is UTF-16; save it as UTF-8 or Windows-1252 CSV");
+			return -1;
+		}
+		if (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)
+			r->rs = 3;
 	}
-	if (c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)
-		r->rs = 3;
-	while (!r->failed && !r->stop) {
+	while (!r->failed) {
 		size_t next = 0;
 		long next_line = r->line;
 		enum rec k = tokenize(r, &next, &next_line);
 		if (k == R_EOF || k == R_FATAL)
 			break;
-		if (k == R_ROW)
-			emit_row(r);
-		else if (k == R_BROKEN)
-			emit_broken(r);
+		int got = k == R_ROW ? emit_row(r) : k == R_BROKEN ? emit_broken(r) : 0;
 		r->rs += next;
 		r->line = next_line;
+		if (got)
+			return 1;
 	}
-	return r->failed ? -1 : r->stop;
+	return r->failed ? -1 : 0;
+}
+
+/* The push reader: every row to r->fn until it stops the read. */
+static int run(struct reader *r)
+{
+	int k;
+	while ((k = step(r)) == 1)
+		if ((r->stop = r->fn(r->ctx, &r->row)) != 0)
+			return r->stop;
+	return k;
 }
 
 static void reader_init(struct reader *r, const char *name, unsigned flags, csc_row_fn fn,
@@ -634,6 +659,47 @@ int csc_csv_read(const char *path, const char *name, csc_row_fn fn, void *ctx)
 int csc_csv_read_mem(const char *data, size_t n, const char *name, csc_row_fn fn, void *ctx)
 {
 	return csc_csv_readf_mem(data, n, name, 0, fn, ctx);
+}
+
+struct csc_csv_reader {
+	struct reader r;
+	csc_input in;
+	char *name;
+};
+
+csc_csv_reader *csc_csv_open(const char *path, const char *name, unsigned flags)
+{
+	csc_csv_reader *p = csc_xcalloc(1, sizeof *p);
+	p->name = csc_xstrdup(name ? name : path);
+	if (csc_input_open(&p->in, path, p->name) < 0) {
+		free(p->name);
+		free(p);
+		return NULL;
+	}
+	reader_init(&p->r, p->name, flags, NULL, NULL);
+	p->r.in = &p->in;
+	p->r.cap = BLOCK;
+	p->r.own = csc_xmalloc(p->r.cap);
+	p->r.win = p->r.own;
+	return p;
+}
+
+int csc_csv_next(csc_csv_reader *p, csc_row *row)
+{
+	int k = step(&p->r);
+	if (k == 1)
+		*row = p->r.row;
+	return k;
+}
+
+void csc_csv_close(csc_csv_reader *p)
+{
+	if (!p)
+		return;
+	csc_input_close(&p->in);
+	reader_free(&p->r);
+	free(p->name);
+	free(p);
 }
 
 void csc_csv_key(const char *in, char *out, size_t cap)

@@ -83,6 +83,23 @@ int csc_csv_readf_mem(const char *data, size_t n, const char *name, unsigned fla
 int csc_csv_readf_digest(const char *path, const char *name, unsigned flags, csc_row_fn fn,
 			 void *ctx, csc_digest *d);
 
+/* Pull-style reading, for a caller that reads several files side by side
+ * (csc-returns merges seven staging tables child by child): the same
+ * parser, limits and messages as csc_csv_readf, one row per call. */
+typedef struct csc_csv_reader csc_csv_reader;
+
+/* Open path (`name` in messages; NULL = path) with flags (CSC_CSV_RECOVER):
+ * the reader, or NULL after printing why (csc_input_open). */
+csc_csv_reader *csc_csv_open(const char *path, const char *name, unsigned flags);
+
+/* The next row into *row, its fields valid until the next call or
+ * csc_csv_close: 1; 0 at end of file; -1 after printing a structural error
+ * (and on any call after it). */
+int csc_csv_next(csc_csv_reader *r, csc_row *row);
+
+/* Close r (NULL is allowed). */
+void csc_csv_close(csc_csv_reader *r);
+
 /* Normalise a header name for matching: lower case, spaces, underscores and
  * hyphens removed ("Date of Contact" -> "dateofcontact"). Writes at most
  * cap-1 bytes into out. */

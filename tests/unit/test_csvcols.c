@@ -1,16 +1,20 @@
 /* test_csvcols.c - csc_csv_read_cols: the header-mapped reader shared by
- * the transform (staging) and load (the transform's outputs). Every case
+ * the transform (staging) and load (the transform's outputs), and its pull
+ * form (csc_cols_open, csc-returns). Every case
  * worked by hand from the few bytes it reads. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "capture.h"
 #include "csc_csvcols.h"
+#include "csc_csvr.h"
 #include "csc_diag.h"
 
 /* Rows seen, each as "line:v0|v1|..." joined by ';'. */
@@ -159,6 +163,126 @@ static void missing_file(void **state)
 	assert_non_null(strstr(err, "/nonexistent/x.csv"));
 }
 
+/* ---- the pull reader (csc_cols_open / csc_cols_next) ---- */
+
+static char tmpl[] = "/tmp/test_csvcols.XXXXXX";
+
+/* A file holding csv; its path in tmpl. */
+static const char *file_of(const char *csv)
+{
+	strcpy(tmpl, "/tmp/test_csvcols.XXXXXX");
+	int fd = mkstemp(tmpl);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, csv, strlen(csv)), (ssize_t)strlen(csv));
+	close(fd);
+	return tmpl;
+}
+
+/* Pull every row of path as "line:v0|v1" joined by ';' into buf; the last
+ * csc_cols_next status in *end. NULL when csc_cols_open refused it. */
+static const char *pull(const char *path, const char *const *cols, int ncols, char *buf,
+			size_t cap, int *end)
+{
+	csc_cols_reader *r = csc_cols_open(path, "t.csv", NULL, cols, ncols);
+	if (!r)
+		return NULL;
+	size_t n = 0;
+	buf[0] = '\0';
+	char **v;
+	long line;
+	while ((*end = csc_cols_next(r, &v, &line)) == 1) {
+		n += (size_t)snprintf(buf + n, cap - n, "%s%ld:", n ? ";" : "", line);
+		for (int i = 0; i < ncols; i++)
+			n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? "|" : "", v[i]);
+	}
+	csc_cols_close(r);
+	return buf;
+}
+
+/* The rows the push reader hands over, in the same order with the same
+ * lines: a byte-order mark, CRLF, a quoted field with a comma, a quote and
+ * a line end (so the next row is on line 5), a blank line, columns in the
+ * caller's order. */
+static void pull_reads_as_push(void **state)
+{
+	(void)state;
+	static const char csv[] = "\xEF\xBB\xBF" "a,b,c\r\n1,2,3\r\n\r\n\"x,\"\"y\"\"\nz\",5,6\n7,8,9";
+	static const char *const cols[] = {"c", "a"};
+	char buf[256];
+	int end = 9;
+	const char *path = file_of(csv);
+	assert_non_null(pull(path, cols, 2, buf, sizeof buf, &end));
+	assert_string_equal(buf, "2:3|1;4:6|x,\"y\"\nz;6:9|7");
+	assert_int_equal(end, 0);
+	struct seen s;
+	assert_int_equal(read_mem(csv, cols, 2, &s), 0);
+	assert_string_equal(s.buf, buf);
+	unlink(path);
+}
+
+/* Refused at open, each with its message: a missing column, an empty file
+ * (no header row), a file that is not there. A short row stops the read
+ * with -1 at its line, after the rows before it. */
+static void pull_errors(void **state)
+{
+	(void)state;
+	static const char *const cols[] = {"a", "b"};
+	char buf[256];
+	int end = 9;
+	const char *path = file_of("a,c\n1,2\n");
+	capture_start();
+	const char *got = pull(path, cols, 2, buf, sizeof buf, &end);
+	const char *err = capture_end();
+	assert_null(got);
+	assert_string_equal(err, "test: t.csv:1: header has no column 'b'\n");
+	unlink(path);
+
+	path = file_of("");
+	capture_start();
+	got = pull(path, cols, 2, buf, sizeof buf, &end);
+	err = capture_end();
+	assert_null(got);
+	assert_string_equal(err, "test: t.csv:1: no header row\n");
+	unlink(path);
+
+	capture_start();
+	assert_null(csc_cols_open("/nonexistent/x.csv", NULL, NULL, cols, 2));
+	err = capture_end();
+	assert_non_null(strstr(err, "test: /nonexistent/x.csv: "));
+
+	path = file_of("b,a\n1,2\n3\n4,5\n");
+	capture_start();
+	got = pull(path, cols, 2, buf, sizeof buf, &end);
+	err = capture_end();
+	assert_string_equal(got, "2:2|1");
+	assert_int_equal(end, -1);
+	assert_string_equal(err, "test: t.csv:3: row has 1 fields, no column 'a'\n");
+	unlink(path);
+}
+
+/* A structural error (an unclosed quote) is -1, and so is every call after it. */
+static void pull_structural(void **state)
+{
+	(void)state;
+	const char *path = file_of("a\n1\n\"open\n");
+	csc_csv_reader *r = csc_csv_open(path, "t.csv", 0);
+	assert_non_null(r);
+	csc_row row;
+	assert_int_equal(csc_csv_next(r, &row), 1);
+	assert_int_equal(row.index, 0);
+	assert_int_equal(csc_csv_next(r, &row), 1);
+	assert_string_equal(row.f[0], "1");
+	assert_int_equal(row.line, 2);
+	capture_start();
+	int k = csc_csv_next(r, &row);
+	const char *err = capture_end();
+	assert_int_equal(k, -1);
+	assert_non_null(strstr(err, "test: t.csv:3: "));
+	assert_int_equal(csc_csv_next(r, &row), -1);
+	csc_csv_close(r);
+	unlink(path);
+}
+
 int main(void)
 {
 	csc_diag_init("test");
@@ -168,6 +292,8 @@ int main(void)
 		cmocka_unit_test(short_row),            cmocka_unit_test(blank_line),
 		cmocka_unit_test(callback_stops),       cmocka_unit_test(header_only),
 		cmocka_unit_test(too_many_columns),     cmocka_unit_test(missing_file),
+		cmocka_unit_test(pull_reads_as_push),   cmocka_unit_test(pull_errors),
+		cmocka_unit_test(pull_structural),
 	};
 	return cmocka_run_group_tests_name("csvcols", tests, NULL, NULL);
 }
