@@ -191,24 +191,28 @@ sample: all
 # a program's status (README, "Exit codes") to its caller. run_prog runs a
 # program and, when it fails, names its status and what the README says it
 # means on the last line, then fails with it (make's own "Error N" line says
-# the same). Scripts and cron that act on the status call the program.
+# the same). It also writes the status to the file $CSC_MAKE_STATUS names,
+# when set: scripts/mk runs make with it and exits with that status, for
+# scripts and cron. usage(TEXT) refuses missing variables the same way (4).
 define run_prog
 	@printf '%s\n' "$(1)"
 	@$(1); rc=$$?; [ $$rc -eq 0 ] || { \
 		m="queries only|validation errors in the data|an input is missing, unreadable or cannot be parsed|bad configuration or usage|another run holds the output folder|an output could not be written|internal error"; \
 		echo "make: $(notdir $(firstword $(1))) exited with status $$rc ($$(echo "$$m" | cut -d'|' -f$$rc)); make itself exits 2 (README, Exit codes)" >&2; \
+		[ -z "$$CSC_MAKE_STATUS" ] || echo $$rc >"$$CSC_MAKE_STATUS"; \
 		exit $$rc; }
 endef
+usage = { echo "usage: $(1)" >&2; [ -z "$$CSC_MAKE_STATUS" ] || echo 4 >"$$CSC_MAKE_STATUS"; exit 4; }
 
 # make run CONF=path/to/pipeline.conf [PERIOD=2023-09|2023-Q3] [QUIET=1] [ACCEPT_DROP=1]
 run: all
-	@test -n "$(CONF)" || { echo "usage: make run CONF=pipeline.conf [PERIOD=YYYY-MM|YYYY-Qn]" >&2; exit 4; }
+	@test -n "$(CONF)" || $(call usage,make run CONF=pipeline.conf [PERIOD=YYYY-MM|YYYY-Qn])
 	$(call run_prog,$(BIN)/csc-run --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet) $(if $(ACCEPT_DROP),--accept-drop))
 
 # make verify CONF=... PERIOD=...: rebuild from the same inputs and compare
 # with the published manifest.
 verify: all
-	@test -n "$(CONF)" || { echo "usage: make verify CONF=pipeline.conf [PERIOD=...]" >&2; exit 4; }
+	@test -n "$(CONF)" || $(call usage,make verify CONF=pipeline.conf [PERIOD=...])
 	$(call run_prog,$(BIN)/csc-run --verify --conf $(CONF) $(if $(PERIOD),--period $(PERIOD)))
 
 # make returns CONF=... YEAR=2025: the CIN census and SSDA903 return files
@@ -216,24 +220,24 @@ verify: all
 # (output in <returns folder>-validation): its counts per severity, and its
 # exit status 2 when it found an error.
 returns: all
-	@test -n "$(CONF)" -a -n "$(YEAR)" || { echo "usage: make returns CONF=pipeline.conf YEAR=YYYY" >&2; exit 4; }
+	@test -n "$(CONF)" -a -n "$(YEAR)" || $(call usage,make returns CONF=pipeline.conf YEAR=YYYY)
 	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging $(if $(ACCEPT_DROP),--accept-drop))
 	$(call run_prog,$(BIN)/csc-returns --conf $(CONF) --year $(YEAR))
 	$(call run_prog,bash scripts/returns-check.sh $(BIN) $(CONF) $(YEAR))
 
 # make share CONF=... PROFILE=regional [PERIOD=2024-02|2024-Q3]: the
 # pseudonymised extract of the run's staging tables (README "Sharing
-# records"). Make reports csc-share's status as "Error N" and itself exits 2.
+# records").
 .PHONY: share
 share: all
-	@test -n "$(CONF)" -a -n "$(PROFILE)" || { echo "usage: make share CONF=pipeline.conf PROFILE=regional [PERIOD=YYYY-MM|YYYY-Qn]" >&2; exit 4; }
-	$(BIN)/csc-share --conf $(CONF) --profile $(PROFILE) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet)
+	@test -n "$(CONF)" -a -n "$(PROFILE)" || $(call usage,make share CONF=pipeline.conf PROFILE=regional [PERIOD=YYYY-MM|YYYY-Qn])
+	$(call run_prog,$(BIN)/csc-share --conf $(CONF) --profile $(PROFILE) $(if $(PERIOD),--period $(PERIOD)) $(if $(QUIET),--quiet))
 
 # make annexa CONF=... [DATE=YYYY-MM-DD]: Ofsted's Annex A lists for the
 # inspection date DATE (default: the day after the data's coverage), from
 # freshly extracted staging, into <output_dir>/annex-a/.
 annexa: all
-	@test -n "$(CONF)" || { echo "usage: make annexa CONF=pipeline.conf [DATE=YYYY-MM-DD]" >&2; exit 4; }
+	@test -n "$(CONF)" || $(call usage,make annexa CONF=pipeline.conf [DATE=YYYY-MM-DD])
 	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging)
 	$(call run_prog,$(BIN)/csc-annexa --conf $(CONF) $(if $(DATE),--date $(DATE)))
 
@@ -291,5 +295,6 @@ help:
 	@echo "make share CONF=FILE PROFILE=regional [PERIOD=P]   a pseudonymised extract of the staging tables"
 	@echo "make install [PREFIX=/usr/local]   programs, man pages, ref/, templates/, example conf"
 	@echo "A failing program's own status (README, Exit codes) is printed; make itself exits 2."
+	@echo "scripts/mk TARGET VAR=...          the same, exiting with that status (for scripts and cron)"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -2,7 +2,8 @@
 # The top-level pipeline.conf runs the bundled sample as it is (the sample
 # `make sample` generates, paths relative to the conf) and gives the same
 # figures as the sample's own generated conf; `make run`, `make verify` and
-# `make returns` run it and report a failing program's own status.
+# `make returns` run it and report a failing program's own status, which
+# scripts/mk exits with.
 . "$(dirname "$0")/lib.sh"
 T=$(tmpdir)
 B=${BUILD:-build}
@@ -32,6 +33,11 @@ mk() {
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" --no-print-directory \
 		SANITIZE=$san BUILD="$mkbuild" "$@" >"$T/out" 2>&1
 }
+# scripts/mk: the same, exiting with the failing program's status
+smk() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL "$ROOT/scripts/mk" -s \
+		SANITIZE=$san BUILD="$mkbuild" "$@" >"$T/out" 2>&1
+}
 check "make run CONF=pipeline.conf" mk run CONF="$T/pipeline.conf" QUIET=1
 M=$T/sample/output/2026-10
 check "published measures.csv" test -s "$M/measures.csv"
@@ -45,6 +51,11 @@ done
 check "make verify CONF=pipeline.conf" mk verify CONF="$T/pipeline.conf" PERIOD=2026-10
 check "make returns CONF=pipeline.conf YEAR=2026" mk returns CONF="$T/pipeline.conf" YEAR=2026
 check "the CIN return was written" test -s "$T/sample/output/returns/2026/cin-2026.xml"
+check_exit "scripts/mk run: 0 on success" 0 smk run CONF="$T/pipeline.conf" QUIET=1
+check_exit "scripts/mk run without CONF: the usage status 4" 4 smk run
+check "... with the usage line" grep -qF "usage: make run CONF=pipeline.conf" "$T/out"
+check_exit "scripts/mk, make failing before any program (no such target): 7" 7 smk no-such-target
+check "... says so" grep -qF "scripts/mk: make failed (exit 2) before any program reported a status; exit 7" "$T/out"
 
 # A failing program: make itself can only exit 2 (GNU make's code for any
 # failure), so the program's status is what make prints. csc-returns
@@ -55,14 +66,17 @@ mk returns CONF="$T/pipeline.conf" YEAR=20x6
 check_eq "make returns YEAR=20x6 fails (make's 2)" 2 $?
 check "make returns names csc-returns' status 4 and its meaning" \
 	grep -qF "make: csc-returns exited with status 4 (bad configuration or usage)" "$T/out"
+check_exit "scripts/mk returns YEAR=20x6 exits with csc-returns' 4" 4 smk returns CONF="$T/pipeline.conf" YEAR=20x6
 # verify finding a difference is csc-run's 2 (README): changed input.
 echo "x" >>"$T/sample/contacts.csv"
 mk verify CONF="$T/pipeline.conf" PERIOD=2026-10
 check "make verify after a changed input names csc-run's status 2" \
 	grep -qF "make: csc-run exited with status 2 (validation errors in the data)" "$T/out"
+check_exit "scripts/mk verify after a changed input exits with csc-run's 2" 2 smk verify CONF="$T/pipeline.conf" PERIOD=2026-10
 # a missing input: csc-run's 3
 mv "$T/sample/cin_census.xml" "$T/sample/cin.moved"
 mk run CONF="$T/pipeline.conf" QUIET=1
 check "make run with the CIN file missing names csc-run's status 3" \
 	grep -qF "make: csc-run exited with status 3 (an input is missing, unreadable or cannot be parsed)" "$T/out"
+check_exit "scripts/mk run with the CIN file missing exits with csc-run's 3" 3 smk run CONF="$T/pipeline.conf" QUIET=1
 finish
