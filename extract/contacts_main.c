@@ -11,7 +11,6 @@
 #include "codes_xsd.h"
 #include "codes_yaml.h"
 #include "csc_diag.h"
-#include "csc_inputs.h"
 #include "list_cli.h"
 #include "list_engine.h"
 #include "list_dups.h"
@@ -127,11 +126,6 @@ static int load_codes(const list_cli *cli)
 	return rc;
 }
 
-static const char *conf_input(const csc_conf *c)
-{
-	return c->contacts;
-}
-
 static void free_codes(void)
 {
 	codes_free(&gender);
@@ -144,11 +138,11 @@ int main(int argc, char **argv)
 {
 	list_cli cli;
 	int status;
-	if (list_cli_parse(&cli, argc, argv, help, conf_input, &status))
+	if (list_cli_parse(&cli, argc, argv, help, CSC_IN_CONTACTS, &status))
 		return status;
 	int rc;
 	if (!cli.input) {
-		rc = list_cli_not_configured(&cli, csc_inputs[CSC_IN_CONTACTS].name, stage_files);
+		rc = list_cli_not_configured(&cli, stage_files);
 		list_cli_free(&cli);
 		return rc;
 	}
@@ -161,7 +155,7 @@ int main(int argc, char **argv)
 	list_dups_init(&dups, "Contacts", dup_key, 1, C_CHILD);
 	list_table t = {"Contacts", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check, NULL,
 			&dups};
-	rc = list_cli_run_one(&cli, csc_inputs[CSC_IN_CONTACTS].name, &t, stage_files[0]);
+	rc = list_cli_run_one(&cli, &t, stage_files[0]);
 	list_dups_free(&dups);
 	free_codes();
 	list_cli_free(&cli);

@@ -9,7 +9,6 @@
 
 #include "codes_builtin.h"
 #include "csc_diag.h"
-#include "csc_inputs.h"
 #include "list_cli.h"
 #include "list_engine.h"
 #include "list_dups.h"
@@ -94,20 +93,15 @@ static int check(void *ctx, list_reader *r, list_val *v, long line, list_reject 
 	return 0;
 }
 
-static const char *conf_input(const csc_conf *c)
-{
-	return c->early_help;
-}
-
 int main(int argc, char **argv)
 {
 	list_cli cli;
 	int status;
-	if (list_cli_parse(&cli, argc, argv, help, conf_input, &status))
+	if (list_cli_parse(&cli, argc, argv, help, CSC_IN_EH, &status))
 		return status;
 	int rc;
 	if (!cli.input) {
-		rc = list_cli_not_configured(&cli, csc_inputs[CSC_IN_EH].name, stage_files);
+		rc = list_cli_not_configured(&cli, stage_files);
 	} else {
 		codes_builtin(&tier, "tier");
 		codes_builtin(&closure, "closure");
@@ -115,7 +109,7 @@ int main(int argc, char **argv)
 		list_dups_init(&dups, "EarlyHelp", dup_key, 2, E_CHILD);
 		list_table t = {"EarlyHelp", cols, (int)(sizeof cols / sizeof cols[0]), 1, 0, check,
 				NULL, &dups};
-		rc = list_cli_run_one(&cli, csc_inputs[CSC_IN_EH].name, &t, stage_files[0]);
+		rc = list_cli_run_one(&cli, &t, stage_files[0]);
 		list_dups_free(&dups);
 		codes_free(&tier);
 		codes_free(&closure);

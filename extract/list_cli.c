@@ -21,10 +21,11 @@ static int usage(int *status)
 	return -1;
 }
 
-int list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
-		   const char *(*conf_input)(const csc_conf *), int *status)
+int list_cli_parse(list_cli *c, int argc, char **argv, const char *help, int in,
+		   int *status)
 {
 	memset(c, 0, sizeof *c);
+	c->in = in;
 	csc_diag_init(argv[0]);
 	const char *conf = NULL, *out = NULL, *ref = NULL, *input = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -64,7 +65,7 @@ int list_cli_parse(list_cli *c, int argc, char **argv, const char *help,
 			*status = CSC_EXIT_CONFIG;
 			return -1;
 		}
-		c->input = conf_input(c->conf);
+		c->input = csc_inputs_path(c->conf, in);
 		c->staging = csc_path_join(c->conf->output_dir, "staging");
 		c->ref = csc_xstrdup(c->conf->reference_dir);
 	} else {
@@ -111,9 +112,9 @@ int list_cli_fatal(list_cli *c, csc_stage *s)
 	return CSC_EXIT_INPUT;
 }
 
-int list_cli_not_configured(list_cli *c, const char *input, const char *const *stage_files)
+int list_cli_not_configured(list_cli *c, const char *const *stage_files)
 {
-	(void)c;
+	const char *input = csc_inputs[c->in].name;
 	if (csc_stage_not_configured(c->staging, input, stage_files) != 0)
 		return CSC_EXIT_OUTPUT;
 	csc_info("%s: not configured; its measures are not available", input);
@@ -128,8 +129,9 @@ void list_cli_free(list_cli *c)
 	free(c->ref);
 }
 
-int list_cli_run_one(list_cli *c, const char *input, const list_table *t, const char *stage_file)
+int list_cli_run_one(list_cli *c, const list_table *t, const char *stage_file)
 {
+	const char *input = csc_inputs[c->in].name;
 	const char *header[LIST_MAX_COLS + 3];
 	list_stage_header(t, header);
 	csc_stage s;

@@ -19,7 +19,6 @@
 
 #include "csc_903.h"
 #include "csc_diag.h"
-#include "csc_inputs.h"
 #include "csc_out.h"
 #include "csc_sha256.h"
 #include "list_cli.h"
@@ -186,7 +185,7 @@ static void abort_empty(struct run *r)
 /* Open staging: one entry per file, header-only files for absent tables. */
 static int open_staging(struct run *r)
 {
-	if (csc_stage_open(&r->s, r->cli.staging, csc_inputs[CSC_IN_903].name) != 0)
+	if (csc_stage_open(&r->s, r->cli.staging, csc_inputs[r->cli.in].name) != 0)
 		return -1;
 	for (int i = 0; i < r->nfiles; i++) {
 		const csc_903_table *t = r->files[i].table;
@@ -361,16 +360,11 @@ static int run(struct run *r)
 	return rc;
 }
 
-static const char *conf_input(const csc_conf *c)
-{
-	return c->ssda903_dir;
-}
-
 int main(int argc, char **argv)
 {
 	static struct run r;
 	int status;
-	if (list_cli_parse(&r.cli, argc, argv, help, conf_input, &status))
+	if (list_cli_parse(&r.cli, argc, argv, help, CSC_IN_903, &status))
 		return status;
 	int rc;
 	if (!r.cli.input) {
@@ -379,7 +373,7 @@ int main(int argc, char **argv)
 		for (int t = 0; t < CSC_903_NTABLES; t++)
 			files[t] = names[t] = stage_file(&csc_903_tables[t]);
 		files[CSC_903_NTABLES] = NULL;
-		rc = list_cli_not_configured(&r.cli, csc_inputs[CSC_IN_903].name, files);
+		rc = list_cli_not_configured(&r.cli, files);
 		for (int t = 0; t < CSC_903_NTABLES; t++)
 			free(names[t]);
 	} else {

@@ -21,7 +21,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (load_codes(&cli) != 0)
 		abort();
 	(void)help;
-	(void)conf_input;
 	(void)free_codes;
 	return 0;
 }

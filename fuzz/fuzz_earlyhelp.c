@@ -19,6 +19,5 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	codes_builtin(&tier, "tier");
 	codes_builtin(&closure, "closure");
 	(void)help;
-	(void)conf_input;
 	return 0;
 }
