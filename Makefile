@@ -223,7 +223,7 @@ returns: all
 	@test -n "$(CONF)" -a -n "$(YEAR)" || $(call usage,make returns CONF=pipeline.conf YEAR=YYYY)
 	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging $(if $(ACCEPT_DROP),--accept-drop))
 	$(call run_prog,$(BIN)/csc-returns --conf $(CONF) --year $(YEAR))
-	$(call run_prog,bash scripts/returns-check.sh $(BIN) $(CONF) $(YEAR))
+	$(call run_prog,scripts/returns-check.sh $(BIN) $(CONF) $(YEAR))
 
 # make share CONF=... PROFILE=regional [PERIOD=2024-02|2024-Q3]: the
 # pseudonymised extract of the run's staging tables (README "Sharing

@@ -52,6 +52,10 @@ check "make verify CONF=pipeline.conf" mk verify CONF="$T/pipeline.conf" PERIOD=
 check "make returns CONF=pipeline.conf YEAR=2026" mk returns CONF="$T/pipeline.conf" YEAR=2026
 check "the CIN return was written" test -s "$T/sample/output/returns/2026/cin-2026.xml"
 check_exit "scripts/mk run: 0 on success" 0 smk run CONF="$T/pipeline.conf" QUIET=1
+# 2026-27 is not over on 31/10/2026: its returns have validation errors,
+# which the last step (scripts/returns-check.sh) reports as its status 2
+check_exit "scripts/mk returns YEAR=2027: the validation errors' 2" 2 smk returns CONF="$T/pipeline.conf" YEAR=2027
+check "... named by make" grep -qF "make: returns-check.sh exited with status 2 (validation errors in the data)" "$T/out"
 check_exit "scripts/mk run without CONF: the usage status 4" 4 smk run
 check "... with the usage line" grep -qF "usage: make run CONF=pipeline.conf" "$T/out"
 check_exit "scripts/mk, make failing before any program (no such target): 7" 7 smk no-such-target
