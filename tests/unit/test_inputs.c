@@ -71,6 +71,7 @@ static char *read_mk(void)
 	static char buf[1 << 16];
 	size_t n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
+	assert_true(n < sizeof buf - 1); /* read whole */
 	buf[n] = '\0';
 	char *o = buf;
 	for (char *s = buf; *s; s++) {
