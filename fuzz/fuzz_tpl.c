@@ -1,6 +1,6 @@
 /*
  * fuzz_tpl.c - libFuzzer harness for the report template format
- * (load/report_tpl.c, tpl_parse over memory).
+ * (load/report_tpl.c, report_tpl_parse over memory).
  */
 #include "fuzz_util.h"
 #include "load/report_tpl.h"
@@ -15,8 +15,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	tpl *t = tpl_parse("fuzz.tpl", (const char *)data, size);
+	report_tpl *t = report_tpl_parse("fuzz.tpl", (const char *)data, size);
 	if (t)
-		tpl_free(t);
+		report_tpl_free(t);
 	return 0;
 }

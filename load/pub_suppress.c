@@ -8,9 +8,9 @@
 
 /* A measure with more rows than this (a template's worth is a few hundred)
  * is not published at all rather than solved: elimination is cubic. */
-#define PS_MAX_GROUP 4000
+#define REPORT_SUP_MAX_GROUP 4000
 
-int ps_primary(const ps_row *r)
+int report_sup_primary(const report_sup_row *r)
 {
 	return (r->has_num && r->num > 0 && r->num < 6) || (r->has_den && r->den > 0 && r->den < 6);
 }
@@ -18,7 +18,7 @@ int ps_primary(const ps_row *r)
 /* ---- table order: measure, breakdown, start, end, index ---- */
 
 typedef struct ent {
-	const ps_row *r;
+	const report_sup_row *r;
 	size_t i;
 } ent;
 
@@ -75,7 +75,7 @@ static int holds(const ent *g, size_t total, const size_t *parts, size_t np)
 	int num = g[total].r->has_num, den = g[total].r->has_den;
 	double sn = 0, sd = 0;
 	for (size_t k = 0; k < np; k++) {
-		const ps_row *p = g[parts[k]].r;
+		const report_sup_row *p = g[parts[k]].r;
 		num &= p->has_num;
 		den &= p->has_den;
 		sn += p->has_num ? p->num : 0;
@@ -90,7 +90,7 @@ static void try_add(rels *s, const ent *g, size_t total, const size_t *parts, si
 		rels_add(s, total, parts, np);
 }
 
-static int is_month(const ps_row *r)
+static int is_month(const report_sup_row *r)
 {
 	return r->start != CSC_NODATE && r->end != CSC_NODATE &&
 	       csc_month_first(r->start) == r->start && csc_month_last(r->start) == r->end;
@@ -106,13 +106,13 @@ static int is_total_name(const char *b)
 static void breakdown_rels(rels *s, const ent *g, size_t ng, size_t *parts)
 {
 	for (size_t t = 0; t < ng; t++) {
-		const ps_row *T = g[t].r;
+		const report_sup_row *T = g[t].r;
 		if (!is_total_name(T->breakdown))
 			continue;
 		int has_blank = 0;
 		size_t np = 0;
 		for (size_t k = 0; k < ng; k++) {
-			const ps_row *p = g[k].r;
+			const report_sup_row *p = g[k].r;
 			if (p->start != T->start || p->end != T->end)
 				continue;
 			if (!*p->breakdown)
@@ -132,7 +132,7 @@ static void period_rels(rels *s, const ent *g, size_t base, size_t nb, size_t *p
 			size_t *parts2)
 {
 	for (size_t t = 0; t < nb; t++) {
-		const ps_row *T = g[base + t].r;
+		const report_sup_row *T = g[base + t].r;
 		if (T->start == CSC_NODATE || T->end == CSC_NODATE || T->end < T->start ||
 		    is_month(T))
 			continue;
@@ -140,7 +140,7 @@ static void period_rels(rels *s, const ent *g, size_t base, size_t nb, size_t *p
 		size_t na = 0;
 		csc_date next = T->start;
 		for (size_t k = 0; k < nb && next <= T->end; k++) {
-			const ps_row *p = g[base + k].r;
+			const report_sup_row *p = g[base + k].r;
 			if (k == t || !is_month(p) || p->start != next || p->end > T->end)
 				continue;
 			parts[na++] = base + k;
@@ -155,7 +155,7 @@ static void period_rels(rels *s, const ent *g, size_t base, size_t nb, size_t *p
 		while (next <= T->end) {
 			size_t best = nb;
 			for (size_t k = 0; k < nb; k++) {
-				const ps_row *p = g[base + k].r;
+				const report_sup_row *p = g[base + k].r;
 				if (k != t && p->start == next && p->end <= T->end && p->end >= p->start &&
 				    (best == nb || p->end > g[base + best].r->end))
 					best = k;
@@ -225,7 +225,7 @@ static void determined(const rels *s, const long *col, size_t nu, double *a, cha
 	}
 }
 
-static double size_of(const ps_row *r)
+static double size_of(const report_sup_row *r)
 {
 	return (r->has_num ? fabs(r->num) : 0) + (r->has_den ? fabs(r->den) : 0);
 }
@@ -243,26 +243,26 @@ static int better(const ent *g, size_t ng, size_t k, size_t best)
 
 /* The best shown row of relation r (ng = none), or of best so far. */
 static size_t best_in(const rels *s, size_t r, const ent *g, size_t ng, size_t best,
-		      const enum ps_state *state)
+		      const enum report_sup_state *state)
 {
 	for (size_t j = s->off[r]; j < s->off[r + 1]; j++) {
 		size_t k = s->idx[j];
-		if (state[g[k].i] == PS_SHOWN && better(g, ng, k, best))
+		if (state[g[k].i] == REPORT_SUP_SHOWN && better(g, ng, k, best))
 			best = k;
 	}
 	return best;
 }
 
-static size_t hidden_in(const rels *s, size_t r, const ent *g, const enum ps_state *state)
+static size_t hidden_in(const rels *s, size_t r, const ent *g, const enum report_sup_state *state)
 {
 	size_t h = 0;
 	for (size_t j = s->off[r]; j < s->off[r + 1]; j++)
-		h += state[g[s->idx[j]].i] != PS_SHOWN;
+		h += state[g[s->idx[j]].i] != REPORT_SUP_SHOWN;
 	return h;
 }
 
 /* Relation by relation until none has exactly one suppressed row. */
-static void one_by_one(const rels *s, const ent *g, size_t ng, enum ps_state *state)
+static void one_by_one(const rels *s, const ent *g, size_t ng, enum report_sup_state *state)
 {
 	for (int changed = 1; changed;) {
 		changed = 0;
@@ -271,7 +271,7 @@ static void one_by_one(const rels *s, const ent *g, size_t ng, enum ps_state *st
 				continue;
 			size_t k = best_in(s, r, g, ng, ng, state);
 			if (k != ng) {
-				state[g[k].i] = PS_SECONDARY;
+				state[g[k].i] = REPORT_SUP_SECONDARY;
 				changed = 1;
 			}
 		}
@@ -280,7 +280,7 @@ static void one_by_one(const rels *s, const ent *g, size_t ng, enum ps_state *st
 
 /* Secondary suppression within one measure: one relation at a time, then
  * whatever elimination over all of them still works out. */
-static void protect(const rels *s, const ent *g, size_t ng, enum ps_state *state)
+static void protect(const rels *s, const ent *g, size_t ng, enum report_sup_state *state)
 {
 	long *col = csc_xcalloc(ng, sizeof *col);
 	size_t *order = csc_xcalloc(ng, sizeof *order);
@@ -290,7 +290,7 @@ static void protect(const rels *s, const ent *g, size_t ng, enum ps_state *state
 		one_by_one(s, g, ng, state);
 		size_t nu = 0;
 		for (size_t k = 0; k < ng; k++) {
-			col[k] = state[g[k].i] != PS_SHOWN ? (long)nu : -1;
+			col[k] = state[g[k].i] != REPORT_SUP_SHOWN ? (long)nu : -1;
 			if (col[k] >= 0)
 				order[nu++] = k;
 		}
@@ -316,7 +316,7 @@ static void protect(const rels *s, const ent *g, size_t ng, enum ps_state *state
 		}
 		if (pick == ng)
 			break;
-		state[g[pick].i] = PS_SECONDARY;
+		state[g[pick].i] = REPORT_SUP_SECONDARY;
 	}
 	free(a);
 	free(det);
@@ -329,11 +329,11 @@ static void protect(const rels *s, const ent *g, size_t ng, enum ps_state *state
 typedef void (*group_fn)(void *ctx, const ent *g, size_t ng, const rels *s);
 
 /* Sort, split into measures, build each one's relations and call fn. */
-static int each_group(const ps_row *rows, size_t n, group_fn fn, void *ctx)
+static int each_group(const report_sup_row *rows, size_t n, group_fn fn, void *ctx)
 {
-	if (n > PS_MAX_ROWS) {
+	if (n > REPORT_SUP_MAX_ROWS) {
 		csc_error("%zu rows of figures are more than the %d suppression handles", n,
-			  PS_MAX_ROWS);
+			  REPORT_SUP_MAX_ROWS);
 		return -1;
 	}
 	ent *e = csc_xcalloc(n ? n : 1, sizeof *e);
@@ -347,7 +347,7 @@ static int each_group(const ps_row *rows, size_t n, group_fn fn, void *ctx)
 		while (b < n && !strcmp(e[b].r->measure, e[a].r->measure))
 			b++;
 		rels s = {0};
-		if (b - a <= PS_MAX_GROUP) {
+		if (b - a <= REPORT_SUP_MAX_GROUP) {
 			breakdown_rels(&s, e + a, b - a, parts);
 			for (size_t x = 0; x < b - a;) {
 				size_t y = x + 1;
@@ -370,35 +370,35 @@ static int each_group(const ps_row *rows, size_t n, group_fn fn, void *ctx)
 
 static void suppress_group(void *ctx, const ent *g, size_t ng, const rels *s)
 {
-	enum ps_state *state = ctx;
-	if (ng > PS_MAX_GROUP) {
+	enum report_sup_state *state = ctx;
+	if (ng > REPORT_SUP_MAX_GROUP) {
 		csc_error("warning: measure %s has %zu rows, more than %d: none of it is published",
-			 g[0].r->measure, ng, PS_MAX_GROUP);
+			 g[0].r->measure, ng, REPORT_SUP_MAX_GROUP);
 		for (size_t k = 0; k < ng; k++)
-			if (state[g[k].i] == PS_SHOWN)
-				state[g[k].i] = PS_SECONDARY;
+			if (state[g[k].i] == REPORT_SUP_SHOWN)
+				state[g[k].i] = REPORT_SUP_SECONDARY;
 		return;
 	}
 	protect(s, g, ng, state);
 }
 
-long ps_suppress(const ps_row *rows, size_t n, enum ps_state *state)
+long report_sup_suppress(const report_sup_row *rows, size_t n, enum report_sup_state *state)
 {
 	for (size_t i = 0; i < n; i++)
-		state[i] = ps_primary(&rows[i]) ? PS_PRIMARY : PS_SHOWN;
+		state[i] = report_sup_primary(&rows[i]) ? REPORT_SUP_PRIMARY : REPORT_SUP_SHOWN;
 	if (each_group(rows, n, suppress_group, state)) {
 		for (size_t i = 0; i < n; i++)
-			state[i] = PS_PRIMARY;
+			state[i] = REPORT_SUP_PRIMARY;
 		return -1;
 	}
 	long k = 0;
 	for (size_t i = 0; i < n; i++)
-		k += state[i] != PS_SHOWN;
+		k += state[i] != REPORT_SUP_SHOWN;
 	return k;
 }
 
 struct rel_ctx {
-	ps_relation_fn fn;
+	report_sup_relation_fn fn;
 	void *ctx;
 	size_t n;
 	size_t *buf;
@@ -418,7 +418,7 @@ static void call_group(void *ctx, const ent *g, size_t ng, const rels *s)
 	}
 }
 
-size_t ps_relations(const ps_row *rows, size_t n, ps_relation_fn fn, void *ctx)
+size_t report_sup_relations(const report_sup_row *rows, size_t n, report_sup_relation_fn fn, void *ctx)
 {
 	struct rel_ctx c = {fn, ctx, 0, csc_xcalloc(n ? n : 1, sizeof(size_t))};
 	each_group(rows, n, call_group, &c);

@@ -41,31 +41,31 @@
 
 #include "csc_date.h"
 
-enum ps_state { PS_SHOWN, PS_PRIMARY, PS_SECONDARY };
+enum report_sup_state { REPORT_SUP_SHOWN, REPORT_SUP_PRIMARY, REPORT_SUP_SECONDARY };
 
 /* One row of the table. */
-typedef struct ps_row {
+typedef struct report_sup_row {
 	const char *measure, *breakdown; /* breakdown "" = the headline row */
 	csc_date start, end;
 	int has_num, has_den;
 	double num, den;
-} ps_row;
+} report_sup_row;
 
 /* Is this row small (primary suppression)? 1 or 0. */
-int ps_primary(const ps_row *r);
+int report_sup_primary(const report_sup_row *r);
 
 /* Decide every row of the n rows: state[i] for rows[i]. Rows of one
  * measure need not be contiguous; table order (the index) breaks ties.
  * Returns the number of rows suppressed, or -1 when n is too large
- * (PS_MAX_ROWS) after reporting it; state is then all PS_PRIMARY so that
+ * (REPORT_SUP_MAX_ROWS) after reporting it; state is then all REPORT_SUP_PRIMARY so that
  * nothing is published by mistake. */
-#define PS_MAX_ROWS 1000000
-long ps_suppress(const ps_row *rows, size_t n, enum ps_state *state);
+#define REPORT_SUP_MAX_ROWS 1000000
+long report_sup_suppress(const report_sup_row *rows, size_t n, enum report_sup_state *state);
 
-/* The relations ps_suppress protects, for checking and tests: calls fn
+/* The relations report_sup_suppress protects, for checking and tests: calls fn
  * with the index of the total and of the parts of each, in a fixed order.
  * Returns the number of relations. */
-typedef void (*ps_relation_fn)(void *ctx, size_t total, const size_t *parts, size_t nparts);
-size_t ps_relations(const ps_row *rows, size_t n, ps_relation_fn fn, void *ctx);
+typedef void (*report_sup_relation_fn)(void *ctx, size_t total, const size_t *parts, size_t nparts);
+size_t report_sup_relations(const report_sup_row *rows, size_t n, report_sup_relation_fn fn, void *ctx);
 
 #endif

@@ -22,35 +22,35 @@
 #include "report_data.h"
 #include "xl_book.h"
 
-enum rc_kind { RC_COUNT, RC_PCT, RC_RATE };
+enum report_cell_kind { REPORT_CELL_COUNT, REPORT_CELL_PCT, REPORT_CELL_RATE };
 
 /* Why a cell is text rather than a number. */
-enum rc_why { RC_OK, RC_NOCASES, RC_SUPPRESSED, RC_MISSING, RC_UNAVAILABLE, RC_NONE };
+enum report_cell_why { REPORT_CELL_OK, REPORT_CELL_NOCASES, REPORT_CELL_SUPPRESSED, REPORT_CELL_MISSING, REPORT_CELL_UNAVAILABLE, REPORT_CELL_NONE };
 
-typedef struct rc_cell {
-	enum rc_why why;  /* RC_OK: v is the number to store */
+typedef struct report_cell {
+	enum report_cell_why why;  /* REPORT_CELL_OK: v is the number to store */
 	double v;
 	const char *text; /* the text shown otherwise */
 	enum xl_fmt fmt;
-} rc_cell;
+} report_cell;
 
 /* The kind named in definitions.csv ("count", "percentage" or "%", "rate");
  * -1 when unknown. */
-int rc_kind_of(const char *s);
+int report_cell_kind_of(const char *s);
 
 /* The cell for one measures.csv row (NULL = no row for that period). */
-rc_cell rc_value(const rd_measure *m, enum rc_kind k, int publication);
+report_cell report_cell_value(const report_data_measure *m, enum report_cell_kind k, int publication);
 
 /* A target or comparator from rag.csv, on the measure's scale ("" = none). */
-rc_cell rc_comparator(const char *s, enum rc_kind k);
+report_cell report_cell_comparator(const char *s, enum report_cell_kind k);
 
 /* Round x to 1 decimal place, halves away from zero, treating x as the
  * decimal it was printed from (shortest round-trip text). */
-double rc_round1(double x);
+double report_cell_round1(double x);
 
 /* n * scale / d rounded to 1 dp, halves away from zero, exactly for whole
  * n >= 0 and d > 0 up to 2^40. */
-double rc_ratio1(double n, double d, double scale);
+double report_cell_ratio1(double n, double d, double scale);
 
 /* A line chart's value axis for the n plotted values v (the figures and
  * their targets) of kind k, so that the line is not flattened against a
@@ -60,9 +60,9 @@ double rc_ratio1(double n, double d, double scale);
  * a power of ten that gives about five intervals; never below 0 when no
  * value is, never above 100% for a percentage that is not. Counts step by
  * whole numbers. 0 and *min, *max, *step set; -1 when n is 0. */
-int rc_axis(const double *v, int n, enum rc_kind k, double *min, double *max, double *step);
+int report_cell_axis(const double *v, int n, enum report_cell_kind k, double *min, double *max, double *step);
 
 /* Write c into the sheet. */
-void rc_write(xl_book *b, lxw_worksheet *ws, long row, int col, const rc_cell *c);
+void report_cell_write(xl_book *b, lxw_worksheet *ws, long row, int col, const report_cell *c);
 
 #endif

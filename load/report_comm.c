@@ -19,31 +19,31 @@ enum { C_STRAND, C_PERIOD, C_SECTION, C_TEXT, C_OWNER, C_DUE, C_RAG, C_MEASURE, 
 static const char *const col_names[NCOLS] = {"strand", "period", "section", "text", "owner",
 					     "due", "rag", "measure", "breakdown"};
 
-static const struct { const char *key; enum cm_kind kind; } kinds[] = {
-	{"progress", CM_PROGRESS}, {"concerns", CM_CONCERNS}, {"nextsteps", CM_NEXT},
-	{"action", CM_ACTION}, {"note", CM_NOTE}};
+static const struct { const char *key; enum report_comm_kind kind; } kinds[] = {
+	{"progress", REPORT_COMM_PROGRESS}, {"concerns", REPORT_COMM_CONCERNS}, {"nextsteps", REPORT_COMM_NEXT},
+	{"action", REPORT_COMM_ACTION}, {"note", REPORT_COMM_NOTE}};
 
-static const char *const section_names[CM_NKINDS] = {
-	[CM_PROGRESS] = "progress", [CM_CONCERNS] = "concerns", [CM_NEXT] = "next_steps",
-	[CM_ACTION] = "action", [CM_NOTE] = "note"};
+static const char *const section_names[REPORT_COMM_NKINDS] = {
+	[REPORT_COMM_PROGRESS] = "progress", [REPORT_COMM_CONCERNS] = "concerns", [REPORT_COMM_NEXT] = "next_steps",
+	[REPORT_COMM_ACTION] = "action", [REPORT_COMM_NOTE] = "note"};
 
-static const struct { const char *key; const char *word; } rags[CM_NRAG] = {
-	[CM_GREEN] = {"green", "Green"}, [CM_AMBER] = {"amber", "Amber"},
-	[CM_RED] = {"red", "Red"}, [CM_BLUE] = {"blue", "Blue"}};
+static const struct { const char *key; const char *word; } rags[REPORT_COMM_NRAG] = {
+	[REPORT_COMM_GREEN] = {"green", "Green"}, [REPORT_COMM_AMBER] = {"amber", "Amber"},
+	[REPORT_COMM_RED] = {"red", "Red"}, [REPORT_COMM_BLUE] = {"blue", "Blue"}};
 
 /* Which columns a section uses beyond strand, period, section and text:
  * 1 required, 0 must be empty, 2 optional. */
-static const unsigned char uses[CM_NKINDS][NCOLS] = {
-	[CM_ACTION] = {[C_OWNER] = 1, [C_DUE] = 1, [C_RAG] = 1},
-	[CM_NOTE] = {[C_MEASURE] = 1, [C_BREAKDOWN] = 2}};
+static const unsigned char uses[REPORT_COMM_NKINDS][NCOLS] = {
+	[REPORT_COMM_ACTION] = {[C_OWNER] = 1, [C_DUE] = 1, [C_RAG] = 1},
+	[REPORT_COMM_NOTE] = {[C_MEASURE] = 1, [C_BREAKDOWN] = 2}};
 
-const char *cm_rag_word(enum cm_rag r)
+const char *report_comm_rag_word(enum report_comm_rag r)
 {
-	return r < CM_NRAG ? rags[r].word : "";
+	return r < REPORT_COMM_NRAG ? rags[r].word : "";
 }
 
 struct parse {
-	cm *c;
+	report_comm *c;
 	const char *name;
 	int idx[NCOLS];
 	int errors;
@@ -127,7 +127,7 @@ static int on_header(struct parse *p, const csc_row *row)
 static int id_ok(const char *s)
 {
 	size_t n = strlen(s);
-	return n >= 1 && n <= CM_MAX_ID && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == n;
+	return n >= 1 && n <= REPORT_COMM_MAX_ID && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == n;
 }
 
 /* Check one data row and keep it; problems are counted in p. */
@@ -142,12 +142,12 @@ static void on_data(struct parse *p, const csc_row *row)
 		f[c] = row->f[p->idx[c]];
 	}
 	int before = p->errors;
-	cm_item it = {.due = CSC_NODATE, .line = row->line};
+	report_comm_item it = {.due = CSC_NODATE, .line = row->line};
 
 	if (!*f[C_STRAND])
 		problem(p, row->line, "strand", "empty");
-	else if (chars(f[C_STRAND]) > CM_MAX_STRAND)
-		problem(p, row->line, "strand", "longer than %d characters (a sheet tab name)", CM_MAX_STRAND);
+	else if (chars(f[C_STRAND]) > REPORT_COMM_MAX_STRAND)
+		problem(p, row->line, "strand", "longer than %d characters (a sheet tab name)", REPORT_COMM_MAX_STRAND);
 	if (csc_parse_month(f[C_PERIOD], &it.month))
 		problem(p, row->line, "period", "must be YYYY-MM (got '%.20s')", f[C_PERIOD]);
 
@@ -163,14 +163,14 @@ static void on_data(struct parse *p, const csc_row *row)
 			f[C_SECTION]);
 		return;
 	}
-	it.kind = (enum cm_kind)kind;
+	it.kind = (enum report_comm_kind)kind;
 
 	if (clean_text(f[C_TEXT]))
 		problem(p, row->line, "text", "holds a control character");
 	else if (!*f[C_TEXT])
 		problem(p, row->line, "text", "empty");
-	else if (chars(f[C_TEXT]) > CM_MAX_TEXT)
-		problem(p, row->line, "text", "longer than %d characters", CM_MAX_TEXT);
+	else if (chars(f[C_TEXT]) > REPORT_COMM_MAX_TEXT)
+		problem(p, row->line, "text", "longer than %d characters", REPORT_COMM_MAX_TEXT);
 
 	/* Columns the section does not use must be empty, so that an owner
 	 * typed on a progress row is not silently dropped. */
@@ -182,45 +182,45 @@ static void on_data(struct parse *p, const csc_row *row)
 			problem(p, row->line, col_names[c], "must be empty when section is %s",
 				section_names[kind]);
 	}
-	if (kind == CM_ACTION) {
+	if (kind == REPORT_COMM_ACTION) {
 		if (clean_text(f[C_OWNER]) || strchr(f[C_OWNER], '\n'))
 			problem(p, row->line, "owner", "holds a control character");
-		else if (chars(f[C_OWNER]) > CM_MAX_OWNER)
-			problem(p, row->line, "owner", "longer than %d characters", CM_MAX_OWNER);
+		else if (chars(f[C_OWNER]) > REPORT_COMM_MAX_OWNER)
+			problem(p, row->line, "owner", "longer than %d characters", REPORT_COMM_MAX_OWNER);
 		if (*f[C_DUE] && csc_date_parse_iso(f[C_DUE], strlen(f[C_DUE]), &it.due))
 			problem(p, row->line, "due", "must be a date YYYY-MM-DD (got '%.20s')", f[C_DUE]);
 		if (*f[C_RAG]) {
 			csc_csv_key(f[C_RAG], key, sizeof key);
 			int r = -1;
-			for (int i = 0; i < CM_NRAG; i++)
+			for (int i = 0; i < REPORT_COMM_NRAG; i++)
 				if (!strcmp(key, rags[i].key))
 					r = i;
 			if (r < 0)
 				problem(p, row->line, "rag",
 					"must be GREEN, AMBER, RED or BLUE (got '%.20s')", f[C_RAG]);
-			it.rag = (enum cm_rag)(r < 0 ? 0 : r);
+			it.rag = (enum report_comm_rag)(r < 0 ? 0 : r);
 		}
 	}
-	if (kind == CM_NOTE) {
+	if (kind == REPORT_COMM_NOTE) {
 		if (*f[C_MEASURE] && !id_ok(f[C_MEASURE]))
 			problem(p, row->line, "measure",
 				"must be a measure ID, upper-case letters and digits (got '%.20s')",
 				f[C_MEASURE]);
-		if (strlen(f[C_BREAKDOWN]) > CM_MAX_BREAKDOWN || clean_text(f[C_BREAKDOWN]) ||
+		if (strlen(f[C_BREAKDOWN]) > REPORT_COMM_MAX_BREAKDOWN || clean_text(f[C_BREAKDOWN]) ||
 		    strchr(f[C_BREAKDOWN], '\n'))
 			problem(p, row->line, "breakdown", "longer than %d bytes or holds a control character",
-				CM_MAX_BREAKDOWN);
+				REPORT_COMM_MAX_BREAKDOWN);
 	}
 	if (p->errors != before)
 		return;
-	if (kind == CM_NOTE &&
-	    cm_note(p->c, f[C_STRAND], it.month, f[C_MEASURE], f[C_BREAKDOWN])) {
+	if (kind == REPORT_COMM_NOTE &&
+	    report_comm_note(p->c, f[C_STRAND], it.month, f[C_MEASURE], f[C_BREAKDOWN])) {
 		problem(p, row->line, "measure", "a second note for this strand, period and row (%.40s)",
 			f[C_MEASURE]);
 		return;
 	}
-	if (p->c->n >= CM_MAX_ROWS) {
-		problem(p, row->line, NULL, "more than %d rows", CM_MAX_ROWS);
+	if (p->c->n >= REPORT_COMM_MAX_ROWS) {
+		problem(p, row->line, NULL, "more than %d rows", REPORT_COMM_MAX_ROWS);
 		return;
 	}
 	if (p->c->n == p->cap) {
@@ -246,9 +246,9 @@ static int on_row(void *ctx, const csc_row *row)
 	return p->errors > MAX_ERRORS ? -1 : 0;
 }
 
-cm *cm_parse(const char *name, const char *data, size_t len)
+report_comm *report_comm_parse(const char *name, const char *data, size_t len)
 {
-	cm *c = csc_xcalloc(1, sizeof *c);
+	report_comm *c = csc_xcalloc(1, sizeof *c);
 	c->name = csc_xstrdup(name);
 	struct parse p = {.c = c, .name = name};
 	int rc = csc_csv_read_mem(data, len, name, on_row, &p);
@@ -257,24 +257,24 @@ cm *cm_parse(const char *name, const char *data, size_t len)
 	if (rc || p.errors) {
 		if (p.errors > MAX_ERRORS)
 			csc_error_at(name, 0, "%d more problems not shown", p.errors - MAX_ERRORS);
-		cm_free(c);
+		report_comm_free(c);
 		return NULL;
 	}
 	return c;
 }
 
-cm *cm_load(const char *path)
+report_comm *report_comm_load(const char *path)
 {
 	size_t len;
-	char *buf = tpl_slurp(path, "the commentary file", &len);
+	char *buf = report_tpl_slurp(path, "the commentary file", &len);
 	if (!buf)
 		return NULL;
-	cm *c = cm_parse(path, buf, len);
+	report_comm *c = report_comm_parse(path, buf, len);
 	free(buf);
 	return c;
 }
 
-void cm_free(cm *c)
+void report_comm_free(report_comm *c)
 {
 	if (!c)
 		return;
@@ -290,7 +290,7 @@ void cm_free(cm *c)
 	free(c);
 }
 
-static const tpl_sheet *find_sheet(const tpl *t, const char *name)
+static const report_tpl_sheet *find_sheet(const report_tpl *t, const char *name)
 {
 	for (int s = 0; s < t->nsheets; s++)
 		if (!strcmp(t->sheets[s].name, name))
@@ -298,14 +298,14 @@ static const tpl_sheet *find_sheet(const tpl *t, const char *name)
 	return NULL;
 }
 
-int cm_check(const cm *c, const tpl *const *t, int nt)
+int report_comm_check(const report_comm *c, const report_tpl *const *t, int nt)
 {
 	int bad = 0;
 	for (size_t i = 0; i < c->n; i++) {
-		const cm_item *it = &c->it[i];
+		const report_comm_item *it = &c->it[i];
 		int sheet = 0, row = 0;
 		for (int k = 0; k < nt; k++) {
-			const tpl_sheet *sh = find_sheet(t[k], it->strand);
+			const report_tpl_sheet *sh = find_sheet(t[k], it->strand);
 			sheet |= sh != NULL;
 			for (int j = 0; sh && j < sh->nrows; j++)
 				row |= !strcmp(sh->rows[j].measure, it->measure) &&
@@ -315,7 +315,7 @@ int cm_check(const cm *c, const tpl *const *t, int nt)
 			csc_error_at(c->name, it->line, "strand: '%.40s' is not a strand sheet of the templates",
 				     it->strand);
 			bad = 1;
-		} else if (it->kind == CM_NOTE && !row) {
+		} else if (it->kind == REPORT_COMM_NOTE && !row) {
 			csc_error_at(c->name, it->line,
 				     "measure: %s%s%.40s is not a row of the '%s' sheet", it->measure,
 				     it->breakdown[0] ? " | " : "", it->breakdown, it->strand);
@@ -325,12 +325,12 @@ int cm_check(const cm *c, const tpl *const *t, int nt)
 	return bad ? -1 : 0;
 }
 
-const char *cm_note(const cm *c, const char *strand, csc_date month, const char *measure,
+const char *report_comm_note(const report_comm *c, const char *strand, csc_date month, const char *measure,
 		    const char *breakdown)
 {
 	for (size_t i = 0; c && i < c->n; i++) {
-		const cm_item *it = &c->it[i];
-		if (it->kind == CM_NOTE && it->month == month && !strcmp(it->strand, strand) &&
+		const report_comm_item *it = &c->it[i];
+		if (it->kind == REPORT_COMM_NOTE && it->month == month && !strcmp(it->strand, strand) &&
 		    !strcmp(it->measure, measure) && !strcmp(it->breakdown, breakdown))
 			return it->text;
 	}

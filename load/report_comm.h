@@ -6,7 +6,7 @@
  * per strand sheet and month, progress, concerns and next steps as text,
  * actions with an owner, a due date and an action RAG (GREEN, AMBER, RED,
  * BLUE = complete), and optionally a note for one table row. The whole file
- * is read into memory (it is bounded: 1 MiB, TPL_MAX_FILE, and CM_MAX_ROWS rows)
+ * is read into memory (it is bounded: 1 MiB, REPORT_TPL_MAX_FILE, and REPORT_COMM_MAX_ROWS rows)
  * and every problem is reported as "prog: file:line: field: message".
  */
 #ifndef REPORT_COMM_H
@@ -16,59 +16,59 @@
 
 #include "csc_date.h"
 
-#define CM_MAX_ROWS 2000       /* data rows */
-#define CM_MAX_TEXT 1000       /* characters in text */
-#define CM_MAX_OWNER 100       /* characters in owner */
-#define CM_MAX_STRAND 31       /* characters in strand (Excel's tab limit) */
-#define CM_MAX_ID 15           /* bytes in a measure ID */
-#define CM_MAX_BREAKDOWN 63    /* bytes in a breakdown */
+#define REPORT_COMM_MAX_ROWS 2000       /* data rows */
+#define REPORT_COMM_MAX_TEXT 1000       /* characters in text */
+#define REPORT_COMM_MAX_OWNER 100       /* characters in owner */
+#define REPORT_COMM_MAX_STRAND 31       /* characters in strand (Excel's tab limit) */
+#define REPORT_COMM_MAX_ID 15           /* bytes in a measure ID */
+#define REPORT_COMM_MAX_BREAKDOWN 63    /* bytes in a breakdown */
 
 /* What a row holds (the `section` column). */
-enum cm_kind { CM_PROGRESS, CM_CONCERNS, CM_NEXT, CM_ACTION, CM_NOTE, CM_NKINDS };
+enum report_comm_kind { REPORT_COMM_PROGRESS, REPORT_COMM_CONCERNS, REPORT_COMM_NEXT, REPORT_COMM_ACTION, REPORT_COMM_NOTE, REPORT_COMM_NKINDS };
 
 /* The action RAG; BLUE means complete. */
-enum cm_rag { CM_GREEN, CM_AMBER, CM_RED, CM_BLUE, CM_NRAG };
+enum report_comm_rag { REPORT_COMM_GREEN, REPORT_COMM_AMBER, REPORT_COMM_RED, REPORT_COMM_BLUE, REPORT_COMM_NRAG };
 
-typedef struct cm_item {
+typedef struct report_comm_item {
 	char *strand;
 	csc_date month;     /* the last day of the `period` month */
-	enum cm_kind kind;
+	enum report_comm_kind kind;
 	char *text;
 	char *owner;        /* actions; "" otherwise */
 	csc_date due;       /* actions; CSC_NODATE otherwise */
-	enum cm_rag rag;    /* actions */
+	enum report_comm_rag rag;    /* actions */
 	char *measure;      /* notes; "" otherwise */
 	char *breakdown;    /* notes; "" = the headline row */
 	long line;
-} cm_item;
+} report_comm_item;
 
-typedef struct cm {
+typedef struct report_comm {
 	char *name;   /* the file, for messages */
-	cm_item *it;  /* in file order */
+	report_comm_item *it;  /* in file order */
 	size_t n;
-} cm;
+} report_comm;
 
 /* Parse a commentary file held in memory; `name` is used in messages.
  * Returns NULL after printing every problem found. */
-cm *cm_parse(const char *name, const char *data, size_t len);
+report_comm *report_comm_parse(const char *name, const char *data, size_t len);
 
 /* Read and parse path. NULL after printing why (missing, unreadable, over
- * 1 MiB, or any problem cm_parse reports). */
-cm *cm_load(const char *path);
+ * 1 MiB, or any problem report_comm_parse reports). */
+report_comm *report_comm_load(const char *path);
 
-void cm_free(cm *c);
+void report_comm_free(report_comm *c);
 
 /* Check every strand names a sheet of one of the nt templates, and every
  * note a row (measure and breakdown) of that sheet; prints each that does
  * not. 0 or -1. `sheets[i]` is the tpl of template i (report_tpl.h). */
-struct tpl;
-int cm_check(const cm *c, const struct tpl *const *t, int nt);
+struct report_tpl;
+int report_comm_check(const report_comm *c, const struct report_tpl *const *t, int nt);
 
 /* The note for one table row of a strand in a month; NULL when none. */
-const char *cm_note(const cm *c, const char *strand, csc_date month, const char *measure,
+const char *report_comm_note(const report_comm *c, const char *strand, csc_date month, const char *measure,
 		    const char *breakdown);
 
 /* The shown word of an action RAG ("Green", ..., "Blue"). */
-const char *cm_rag_word(enum cm_rag r);
+const char *report_comm_rag_word(enum report_comm_rag r);
 
 #endif

@@ -12,25 +12,25 @@
 #define OWNER_W 12
 #define KEY_COL 5 /* the key to the action RAG: its text, then the word 4 columns on */
 
-static const struct { enum cm_kind kind; const char *head; } sections[] = {
-	{CM_PROGRESS, "Within this reporting period: progress"},
-	{CM_CONCERNS, "Within this reporting period: concerns"},
-	{CM_NEXT, "Our next steps"}};
+static const struct { enum report_comm_kind kind; const char *head; } sections[] = {
+	{REPORT_COMM_PROGRESS, "Within this reporting period: progress"},
+	{REPORT_COMM_CONCERNS, "Within this reporting period: concerns"},
+	{REPORT_COMM_NEXT, "Our next steps"}};
 
-static const struct { const char *word; enum xl_fmt fmt; const char *meaning; } key[CM_NRAG] = {
-	[CM_GREEN] = {"Green", XF_GREEN, "Green: on track to be done by the due date"},
-	[CM_AMBER] = {"Amber", XF_AMBER, "Amber: at risk of missing the due date"},
-	[CM_RED] = {"Red", XF_RED, "Red: off track or overdue"},
-	[CM_BLUE] = {"Blue", XF_BLUE, "Blue: complete"}};
+static const struct { const char *word; enum xl_fmt fmt; const char *meaning; } key[REPORT_COMM_NRAG] = {
+	[REPORT_COMM_GREEN] = {"Green", XF_GREEN, "Green: on track to be done by the due date"},
+	[REPORT_COMM_AMBER] = {"Amber", XF_AMBER, "Amber: at risk of missing the due date"},
+	[REPORT_COMM_RED] = {"Red", XF_RED, "Red: off track or overdue"},
+	[REPORT_COMM_BLUE] = {"Blue", XF_BLUE, "Blue: complete"}};
 
-static int mine(const report *r, const tpl_sheet *sh, const cm_item *it, enum cm_kind k)
+static int mine(const report *r, const report_tpl_sheet *sh, const report_comm_item *it, enum report_comm_kind k)
 {
 	return it->kind == k && it->month == r->period_end && !strcmp(it->strand, sh->name);
 }
 
-long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y)
+long report_commentary(report *r, const report_tpl_sheet *sh, lxw_worksheet *ws, long y)
 {
-	const cm *c = r->comm;
+	const report_comm *c = r->comm;
 	static const char *const months[] = {"January", "February", "March", "April", "May",
 					     "June", "July", "August", "September", "October",
 					     "November", "December"};
@@ -59,7 +59,7 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 	static const char *const heads[] = {"Action", "Owner", "Due", "Action RAG"};
 	long first = y, n = 0;
 	for (size_t i = 0; c && i < c->n; i++)
-		n += mine(r, sh, &c->it[i], CM_ACTION);
+		n += mine(r, sh, &c->it[i], REPORT_COMM_ACTION);
 	char tname[64];
 	snprintf(tname, sizeof tname, "Actions_%s", sh->name);
 	xl_table(r->b, ws, tname, first, first + (n ? n : 1), 4, (const char *const *)heads);
@@ -70,8 +70,8 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 	if (!n)
 		xl_text(r->b, ws, y++, 0, NONE_TEXT, XF_TEXT);
 	for (size_t i = 0; c && i < c->n; i++) {
-		const cm_item *it = &c->it[i];
-		if (!mine(r, sh, it, CM_ACTION))
+		const report_comm_item *it = &c->it[i];
+		if (!mine(r, sh, it, REPORT_COMM_ACTION))
 			continue;
 		xl_text(r->b, ws, y, 0, it->text, XF_WRAP);
 		xl_text(r->b, ws, y, 1, it->owner, XF_WRAP);
@@ -87,7 +87,7 @@ long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y
 	/* The key beside the sections above (columns KEY_COL on are empty
 	 * there), not below them: a strand sheet prints on one page. */
 	xl_text(r->b, ws, key_row, KEY_COL, "Key to the action RAG", XF_BOLD);
-	for (int k = 0; k < CM_NRAG; k++) {
+	for (int k = 0; k < REPORT_COMM_NRAG; k++) {
 		xl_text(r->b, ws, key_row + 1 + k, KEY_COL, key[k].meaning, XF_TEXT);
 		xl_text(r->b, ws, key_row + 1 + k, KEY_COL + 4, key[k].word, key[k].fmt);
 	}

@@ -12,7 +12,7 @@
 #include "report_data.h"
 
 struct covctx {
-	rd *d;
+	report_data *d;
 	const char *path;
 };
 
@@ -38,19 +38,19 @@ static int on_cov(void *vctx, char **f, long line)
 	return -1;
 }
 
-int rd_load_coverage(rd *d)
+int report_data_load_coverage(report_data *d)
 {
 	static const char *const cols[] = {"input", "limits", "data_to", "found_in"};
 	d->data_to = CSC_NODATE;
 	d->data_by = NULL;
 	char *p = csc_path_join(d->dir, "coverage.csv");
 	struct covctx c = {d, p};
-	int rc = rd_read_csv(p, NULL, cols, 4, 1, on_cov, &c);
+	int rc = report_data_read_csv(p, NULL, cols, 4, 1, on_cov, &c);
 	free(p);
 	return rc < 0 ? -1 : 0;
 }
 
-int rd_partial(const rd *d, csc_date end)
+int report_data_partial(const report_data *d, csc_date end)
 {
 	return d->data_to != CSC_NODATE && end > d->data_to;
 }

@@ -19,21 +19,21 @@
 
 typedef struct report {
 	const csc_conf *conf;
-	const rd *d;
-	const tpl *t;
-	const cm *comm;             /* the commentary file; NULL when not configured */
-	const rsc_info *src;        /* comparators.csv's provenance; NULL: no such file */
+	const report_data *d;
+	const report_tpl *t;
+	const report_comm *comm;             /* the commentary file; NULL when not configured */
+	const report_src_info *src;        /* comparators.csv's provenance; NULL: no such file */
 	xl_book *b;
 	csc_date period_end;
 	/* The publication edition (report_publish.h): the suppression state
 	 * of each d->m row; NULL for the internal workbooks. */
-	const enum ps_state *pub;
+	const enum report_sup_state *pub;
 	/* The drill-down workbook: cover, contents and every drill-down row,
 	 * never a strand (the board workbooks are for print). */
 	int drill;
-	rp_col cols[RP_MAX_COLS];  /* the period columns */
+	report_period_col cols[REPORT_PERIOD_MAX_COLS];  /* the period columns */
 	int ncols;
-	rp_col cmp;                /* the comparator period */
+	report_period_col cmp;                /* the comparator period */
 	long drill_rows_per_sheet; /* data rows per drill-down sheet */
 	long drill_max;            /* drill-down rows kept in the workbook (memory bound) */
 	/* Chart data sheet, written as strand sheets ask for series. */
@@ -47,14 +47,14 @@ typedef struct report {
 int report_check_template(const report *r);
 
 /* Rows the template charts (the Chart data table's size). */
-int report_chart_rows(const tpl *t);
+int report_chart_rows(const report_tpl *t);
 
 /* The strand table and its charts on ws. */
-void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws);
+void report_strand(report *r, const report_tpl_sheet *sh, lxw_worksheet *ws);
 
 /* The commentary section of strand sh from row y down (report_comm_sheet.c);
  * returns the first row after it. */
-long report_commentary(report *r, const tpl_sheet *sh, lxw_worksheet *ws, long y);
+long report_commentary(report *r, const report_tpl_sheet *sh, lxw_worksheet *ws, long y);
 
 /* The header row of the Chart data table (before any strand). */
 void report_chart_data_start(report *r);

@@ -11,8 +11,8 @@
 #include "csc_out.h"
 #include "report_data.h"
 
-int rd_read_csv(const char *path, const char *name, const char *const *cols, int ncols,
-		int optional, rd_row_fn fn, void *ctx)
+int report_data_read_csv(const char *path, const char *name, const char *const *cols, int ncols,
+		int optional, report_data_row_fn fn, void *ctx)
 {
 	if (optional && access(path, F_OK) && errno == ENOENT)
 		return 1;
@@ -20,7 +20,7 @@ int rd_read_csv(const char *path, const char *name, const char *const *cols, int
 	return rc ? (rc < 0 ? -1 : rc) : 0;
 }
 
-int rd_number(const char *s, double *out)
+int report_data_number(const char *s, double *out)
 {
 	if (!*s)
 		return 1;
@@ -48,7 +48,7 @@ static int parse_period(const char *name, long line, char **f, csc_date *s, csc_
 }
 
 struct loadctx {
-	rd *d;
+	report_data *d;
 	const char *name;
 	size_t cap;
 };
@@ -56,16 +56,16 @@ struct loadctx {
 static int add_measure(void *vctx, char **f, long line)
 {
 	struct loadctx *c = vctx;
-	rd *d = c->d;
-	rd_measure m = {0};
+	report_data *d = c->d;
+	report_data_measure m = {0};
 	if (!*f[0]) {
 		csc_error_at(c->name, line, "empty measure");
 		return -1;
 	}
 	if (parse_period(c->name, line, f + 2, &m.start, &m.end))
 		return -1;
-	int rv = rd_number(f[4], &m.value), rn = rd_number(f[5], &m.num),
-	    rdn = rd_number(f[6], &m.den);
+	int rv = report_data_number(f[4], &m.value), rn = report_data_number(f[5], &m.num),
+	    rdn = report_data_number(f[6], &m.den);
 	if (rv < 0 || rn < 0 || rdn < 0) {
 		csc_error_at(c->name, line, "value, numerator and denominator must be numbers "
 			     "(got '%.30s', '%.30s', '%.30s')", f[4], f[5], f[6]);
@@ -87,19 +87,19 @@ static int add_measure(void *vctx, char **f, long line)
 static int add_rag(void *vctx, char **f, long line)
 {
 	struct loadctx *c = vctx;
-	rd *d = c->d;
-	rd_rag r = {0};
+	report_data *d = c->d;
+	report_data_rag r = {0};
 	if (parse_period(c->name, line, f + 2, &r.start, &r.end))
 		return -1;
 	double x;
-	for (int i = RD_TARGET; i <= RD_REGION; i++)
-		if (rd_number(f[4 + i], &x) < 0) {
+	for (int i = REPORT_DATA_TARGET; i <= REPORT_DATA_REGION; i++)
+		if (report_data_number(f[4 + i], &x) < 0) {
 			csc_error_at(c->name, line, "'%.30s' is not a number", f[4 + i]);
 			return -1;
 		}
 	r.measure = csc_xstrdup(f[0]);
 	r.breakdown = csc_xstrdup(f[1]);
-	for (int i = 0; i < RD_NRAG; i++)
+	for (int i = 0; i < REPORT_DATA_NRAG; i++)
 		r.f[i] = csc_xstrdup(f[4 + i]);
 	if (d->nr == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 256;
@@ -112,13 +112,13 @@ static int add_rag(void *vctx, char **f, long line)
 static int add_def(void *vctx, char **f, long line)
 {
 	struct loadctx *c = vctx;
-	rd *d = c->d;
+	report_data *d = c->d;
 	(void)line;
 	if (d->nd == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 64;
 		d->d = csc_xrealloc(d->d, c->cap * sizeof *d->d);
 	}
-	for (int i = 0; i < RD_NDEF; i++)
+	for (int i = 0; i < REPORT_DATA_NDEF; i++)
 		d->d[d->nd].f[i] = csc_xstrdup(f[i]);
 	d->nd++;
 	return 0;
@@ -143,8 +143,8 @@ static int parse_count(const char *s, long *out)
 static int add_recon(void *vctx, char **f, long line)
 {
 	struct reconctx *c = vctx;
-	rd *d = c->l.d;
-	rd_recon r = {.input = c->input};
+	report_data *d = c->l.d;
+	report_data_recon r = {.input = c->input};
 	if (parse_count(f[2], &r.read) || parse_count(f[3], &r.staged) ||
 	    parse_count(f[4], &r.rejected)) {
 		csc_error_at(c->l.name, line, "read, staged and rejected must be whole numbers");
@@ -183,14 +183,14 @@ static int key_cmp(const char *am, const char *ab, csc_date as, csc_date ae, con
 
 static int cmp_measure(const void *a, const void *b)
 {
-	const rd_measure *x = a, *y = b;
+	const report_data_measure *x = a, *y = b;
 	return key_cmp(x->measure, x->breakdown, x->start, x->end, y->measure, y->breakdown,
 		       y->start, y->end);
 }
 
 static int cmp_rag(const void *a, const void *b)
 {
-	const rd_rag *x = a, *y = b;
+	const report_data_rag *x = a, *y = b;
 	return key_cmp(x->measure, x->breakdown, x->start, x->end, y->measure, y->breakdown,
 		       y->start, y->end);
 }
@@ -202,7 +202,7 @@ static int check_unique(const char *name, const void *base, size_t n, size_t siz
 	for (size_t i = 1; i < n; i++) {
 		const char *a = (const char *)base + (i - 1) * size, *b = a + size;
 		if (!cmp(a, b)) {
-			const rd_measure *m = (const rd_measure *)b; /* same leading layout */
+			const report_data_measure *m = (const report_data_measure *)b; /* same leading layout */
 			char s[CSC_DATE_BUFSZ], e[CSC_DATE_BUFSZ];
 			csc_error_at(name, 0, "two rows for %s '%s' %s..%s", m->measure, m->breakdown,
 				     csc_date_iso(m->start, s), csc_date_iso(m->end, e));
@@ -212,7 +212,7 @@ static int check_unique(const char *name, const void *base, size_t n, size_t siz
 	return 0;
 }
 
-rd *rd_load(const char *dir, const char *staging_dir)
+report_data *report_data_load(const char *dir, const char *staging_dir)
 {
 	static const char *const mcols[] = {"measure", "breakdown", "period_start", "period_end",
 					    "value", "numerator", "denominator"};
@@ -224,7 +224,7 @@ rd *rd_load(const char *dir, const char *staging_dir)
 	static const char *const ccols[] = {"file", "table", "read", "staged", "rejected"};
 	static const char *const jcols[] = {"file"};
 
-	rd *d = csc_xcalloc(1, sizeof *d);
+	report_data *d = csc_xcalloc(1, sizeof *d);
 	d->dir = csc_xstrdup(dir);
 	d->staging = csc_xstrdup(staging_dir);
 	char *p;
@@ -232,19 +232,19 @@ rd *rd_load(const char *dir, const char *staging_dir)
 
 	p = csc_path_join(dir, "measures.csv");
 	struct loadctx lc = {d, p, 0};
-	rc = rd_read_csv(p, NULL, mcols, 7, 0, add_measure, &lc);
+	rc = report_data_read_csv(p, NULL, mcols, 7, 0, add_measure, &lc);
 	free(p);
 	if (rc)
 		goto fail;
 	p = csc_path_join(dir, "rag.csv");
 	lc = (struct loadctx){d, p, 0};
-	rc = rd_read_csv(p, NULL, rcols, 12, 0, add_rag, &lc);
+	rc = report_data_read_csv(p, NULL, rcols, 12, 0, add_rag, &lc);
 	free(p);
 	if (rc)
 		goto fail;
 	p = csc_path_join(dir, "definitions.csv");
 	lc = (struct loadctx){d, p, 0};
-	rc = rd_read_csv(p, NULL, dcols, 8, 0, add_def, &lc);
+	rc = report_data_read_csv(p, NULL, dcols, 8, 0, add_def, &lc);
 	free(p);
 	if (rc)
 		goto fail;
@@ -255,7 +255,7 @@ rd *rd_load(const char *dir, const char *staging_dir)
 		snprintf(name, sizeof name, "recon_%s.csv", csc_inputs[i].name);
 		p = csc_path_join(staging_dir, name);
 		struct reconctx c = {{d, p, rccap}, csc_inputs[i].name};
-		rc = rd_read_csv(p, NULL, ccols, 5, 1, add_recon, &c);
+		rc = report_data_read_csv(p, NULL, ccols, 5, 1, add_recon, &c);
 		rccap = c.l.cap;
 		free(p);
 		if (rc < 0)
@@ -264,14 +264,14 @@ rd *rd_load(const char *dir, const char *staging_dir)
 		snprintf(name, sizeof name, "rejects_%s.csv", csc_inputs[i].name);
 		p = csc_path_join(staging_dir, name);
 		long n = 0;
-		rc = rd_read_csv(p, NULL, jcols, 1, 1, count_row, &n);
+		rc = report_data_read_csv(p, NULL, jcols, 1, 1, count_row, &n);
 		free(p);
 		if (rc < 0)
 			goto fail;
 		d->rejects[i] = rc == 1 ? -1 : n;
 	}
 
-	if (rd_load_coverage(d))
+	if (report_data_load_coverage(d))
 		goto fail;
 	qsort(d->m, d->nm, sizeof *d->m, cmp_measure);
 	qsort(d->r, d->nr, sizeof *d->r, cmp_rag);
@@ -287,11 +287,11 @@ rd *rd_load(const char *dir, const char *staging_dir)
 		goto fail;
 	return d;
 fail:
-	rd_free(d);
+	report_data_free(d);
 	return NULL;
 }
 
-void rd_free(rd *d)
+void report_data_free(report_data *d)
 {
 	if (!d)
 		return;
@@ -302,11 +302,11 @@ void rd_free(rd *d)
 	for (size_t i = 0; i < d->nr; i++) {
 		free(d->r[i].measure);
 		free(d->r[i].breakdown);
-		for (int j = 0; j < RD_NRAG; j++)
+		for (int j = 0; j < REPORT_DATA_NRAG; j++)
 			free(d->r[i].f[j]);
 	}
 	for (size_t i = 0; i < d->nd; i++)
-		for (int j = 0; j < RD_NDEF; j++)
+		for (int j = 0; j < REPORT_DATA_NDEF; j++)
 			free(d->d[i].f[j]);
 	for (size_t i = 0; i < d->nrc; i++) {
 		free(d->rc[i].file);
@@ -321,31 +321,31 @@ void rd_free(rd *d)
 	free(d);
 }
 
-const rd_measure *rd_find_measure(const rd *d, const char *measure, const char *breakdown,
+const report_data_measure *report_data_find_measure(const report_data *d, const char *measure, const char *breakdown,
 				  csc_date start, csc_date end)
 {
-	rd_measure key = {.measure = (char *)measure, .breakdown = (char *)breakdown,
+	report_data_measure key = {.measure = (char *)measure, .breakdown = (char *)breakdown,
 			  .start = start, .end = end};
 	return d->nm ? bsearch(&key, d->m, d->nm, sizeof *d->m, cmp_measure) : NULL;
 }
 
-const rd_rag *rd_find_rag(const rd *d, const char *measure, const char *breakdown,
+const report_data_rag *report_data_find_rag(const report_data *d, const char *measure, const char *breakdown,
 			  csc_date start, csc_date end)
 {
-	rd_rag key = {.measure = (char *)measure, .breakdown = (char *)breakdown,
+	report_data_rag key = {.measure = (char *)measure, .breakdown = (char *)breakdown,
 		      .start = start, .end = end};
 	return d->nr ? bsearch(&key, d->r, d->nr, sizeof *d->r, cmp_rag) : NULL;
 }
 
-const rd_def *rd_find_def(const rd *d, const char *measure)
+const report_data_def *report_data_find_def(const report_data *d, const char *measure)
 {
 	for (size_t i = 0; i < d->nd; i++)
-		if (!strcmp(d->d[i].f[RD_D_MEASURE], measure))
+		if (!strcmp(d->d[i].f[REPORT_DATA_D_MEASURE], measure))
 			return &d->d[i];
 	return NULL;
 }
 
-csc_date rd_latest_month(const rd *d)
+csc_date report_data_latest_month(const report_data *d)
 {
 	csc_date best = CSC_NODATE;
 	for (size_t i = 0; i < d->nm; i++)

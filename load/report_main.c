@@ -164,7 +164,7 @@ static int build(report *r, long drill)
 {
 	if (r->drill)
 		return build_drill(r, drill);
-	const tpl *t = r->t;
+	const report_tpl *t = r->t;
 	xl_book *b = r->b;
 
 	/* Chart data, Definitions, then Data quality, Rejected, DQ findings;
@@ -245,12 +245,12 @@ static int build_one(report *r, long drill)
  * leak checkers see a clean exit there as in the parent (the reports hold
  * the same objects read-only). */
 typedef struct owned {
-	tpl **t; /* NREPORTS templates */
-	cm *comm;
-	rsc_info *src;
-	rd *d;
+	report_tpl **t; /* NREPORTS templates */
+	report_comm *comm;
+	report_src_info *src;
+	report_data *d;
 	csc_conf *conf;
-	enum ps_state *pub;
+	enum report_sup_state *pub;
 } owned;
 
 /* In a child: build workbook i, free everything and exit with its code. */
@@ -270,10 +270,10 @@ static _Noreturn void child_build(report *rs, const long *drill, xl_book **b, in
 	else
 		xl_free(b[i]);
 	for (int j = 0; j < NREPORTS; j++)
-		tpl_free(o->t[j]);
-	cm_free(o->comm);
-	rsc_free(o->src);
-	rd_free(o->d);
+		report_tpl_free(o->t[j]);
+	report_comm_free(o->comm);
+	report_src_free(o->src);
+	report_data_free(o->d);
 	free(o->pub);
 	csc_conf_free(o->conf);
 	fflush(NULL);
@@ -405,32 +405,32 @@ int main(int argc, char **argv)
 	}
 	char *staging = csc_path_join(conf->output_dir, "staging");
 	const char *dir = out ? out : conf->output_dir;
-	rd *d = rd_load(dir, staging);
+	report_data *d = report_data_load(dir, staging);
 	free(staging);
 	if (!d) {
 		csc_conf_free(conf);
 		return CSC_EXIT_INPUT;
 	}
-	csc_date pe = conf->period_end != CSC_NODATE ? conf->period_end : rd_latest_month(d);
+	csc_date pe = conf->period_end != CSC_NODATE ? conf->period_end : report_data_latest_month(d);
 	if (pe == CSC_NODATE) {
 		csc_error("no period_end in %s and no monthly rows in measures.csv", conf_path);
-		rd_free(d);
+		report_data_free(d);
 		csc_conf_free(conf);
 		return CSC_EXIT_INPUT;
 	}
 
-	tpl *t[NREPORTS] = {0};
+	report_tpl *t[NREPORTS] = {0};
 	xl_book *b[NBOOKS] = {0};
 	int rc = CSC_EXIT_OK;
 	for (int i = 0; i < NREPORTS && !rc; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "%s.tpl", reports[i]);
 		char *p = csc_path_join(conf->templates_dir, name);
-		t[i] = tpl_load(p);
+		t[i] = report_tpl_load(p);
 		if (t[i] && strcmp(t[i]->report, reports[i])) {
 			csc_error_at(p, 0, "template says report = %s, expected %s", t[i]->report,
 				     reports[i]);
-			tpl_free(t[i]);
+			report_tpl_free(t[i]);
 			t[i] = NULL;
 		}
 		free(p);
@@ -439,18 +439,18 @@ int main(int argc, char **argv)
 	}
 	/* The commentary is checked against both templates before any
 	 * workbook is started: a strand or row it names must exist. */
-	cm *comm = NULL;
+	report_comm *comm = NULL;
 	if (!rc && conf->commentary) {
-		comm = cm_load(conf->commentary);
-		if (!comm || cm_check(comm, (const tpl *const *)t, NREPORTS))
+		comm = report_comm_load(conf->commentary);
+		if (!comm || report_comm_check(comm, (const report_tpl *const *)t, NREPORTS))
 			rc = CSC_EXIT_INPUT;
 	}
 	/* Where the comparators and targets come from (the cover) and whether
 	 * they are made up (no RAG scored). */
-	rsc_info *src = NULL;
+	report_src_info *src = NULL;
 	if (!rc) {
 		char *p = csc_path_join(conf->templates_dir, "comparators.csv");
-		if (access(p, F_OK) == 0 && !(src = rsc_load(p)))
+		if (access(p, F_OK) == 0 && !(src = report_src_load(p)))
 			rc = CSC_EXIT_INPUT;
 		free(p);
 	}
@@ -470,8 +470,8 @@ int main(int argc, char **argv)
 			rc = CSC_EXIT_CONFIG;
 			break;
 		}
-		plan[i].ncols = rp_columns(t[i]->periods, pe, conf->months_shown, plan[i].cols);
-		rp_compare(t[i]->compare, pe, &plan[i].cmp);
+		plan[i].ncols = report_period_columns(t[i]->periods, pe, conf->months_shown, plan[i].cols);
+		report_period_compare(t[i]->compare, pe, &plan[i].cmp);
 	}
 	if (!rc) {
 		rs[planned++] = plan[0];
@@ -483,7 +483,7 @@ int main(int argc, char **argv)
 		rs[planned++] = plan[1];
 	}
 	/* The publication edition: the highlight report again, suppressed. */
-	enum ps_state *pub = NULL;
+	enum report_sup_state *pub = NULL;
 	char pub_book[64];
 	char lbl[16];
 	if (label)
@@ -543,11 +543,11 @@ int main(int argc, char **argv)
 		free(keep);
 	}
 	for (int i = 0; i < NREPORTS; i++)
-		tpl_free(t[i]);
+		report_tpl_free(t[i]);
 	free(pub);
-	cm_free(comm);
-	rsc_free(src);
-	rd_free(d);
+	report_comm_free(comm);
+	report_src_free(src);
+	report_data_free(d);
 	csc_conf_free(conf);
 	return rc;
 }

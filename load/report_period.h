@@ -14,32 +14,32 @@
 #include "csc_date.h"
 #include "report_tpl.h"
 
-#define RP_MAX_COLS 32
-#define RP_HEAD 32
+#define REPORT_PERIOD_MAX_COLS 32
+#define REPORT_PERIOD_HEAD 32
 
-typedef struct rp_col {
+typedef struct report_period_col {
 	csc_date start, end;
-	char head[RP_HEAD];
+	char head[REPORT_PERIOD_HEAD];
 	int series; /* part of the charted series (months, quarters; not years) */
-} rp_col;
+} report_period_col;
 
 /* Fill cols for the report kind; returns how many. */
-int rp_columns(enum tpl_periods kind, csc_date period_end, int months_shown,
-	       rp_col cols[RP_MAX_COLS]);
+int report_period_columns(enum report_tpl_periods kind, csc_date period_end, int months_shown,
+	       report_period_col cols[REPORT_PERIOD_MAX_COLS]);
 
 /* The period the comparators, RAG and trend refer to, with a heading. */
-void rp_compare(enum tpl_compare cmp, csc_date period_end, rp_col *out);
+void report_period_compare(enum report_tpl_compare cmp, csc_date period_end, report_period_col *out);
 
 /* The span of n columns as a title, "April 2025 to October 2026": the
  * month of the earliest start to the month of the latest end (the columns
- * overlap: quarters, then whole years). out holds at least RP_SPAN bytes. */
-#define RP_SPAN 48
-void rp_span(const rp_col *cols, int n, char *out);
+ * overlap: quarters, then whole years). out holds at least REPORT_PERIOD_SPAN bytes. */
+#define REPORT_PERIOD_SPAN 48
+void report_period_span(const report_period_col *cols, int n, char *out);
 
 /* "Jul 23" for the month containing d. */
-void rp_month_head(csc_date d, char out[RP_HEAD]);
+void report_period_month_head(csc_date d, char out[REPORT_PERIOD_HEAD]);
 
 /* "2023-24" for the financial year starting at fy_start. */
-void rp_fy_head(csc_date fy_start, char out[RP_HEAD]);
+void report_period_fy_head(csc_date fy_start, char out[REPORT_PERIOD_HEAD]);
 
 #endif

@@ -10,12 +10,12 @@
 #include "csc_out.h"
 #include "report_publish.h"
 
-enum ps_state *report_pub_states(const rd *d)
+enum report_sup_state *report_pub_states(const report_data *d)
 {
-	ps_row *rows = csc_xcalloc(d->nm ? d->nm : 1, sizeof *rows);
+	report_sup_row *rows = csc_xcalloc(d->nm ? d->nm : 1, sizeof *rows);
 	for (size_t i = 0; i < d->nm; i++) {
-		const rd_measure *m = &d->m[i];
-		rows[i] = (ps_row){m->measure, m->breakdown, m->start, m->end,
+		const report_data_measure *m = &d->m[i];
+		rows[i] = (report_sup_row){m->measure, m->breakdown, m->start, m->end,
 				   m->has_num, m->has_den, m->num, m->den};
 		/* A count row made by hand without its numerator: the value
 		 * is the count. */
@@ -24,8 +24,8 @@ enum ps_state *report_pub_states(const rd *d)
 			rows[i].num = m->value;
 		}
 	}
-	enum ps_state *st = csc_xcalloc(d->nm ? d->nm : 1, sizeof *st);
-	long n = ps_suppress(rows, d->nm, st);
+	enum report_sup_state *st = csc_xcalloc(d->nm ? d->nm : 1, sizeof *st);
+	long n = report_sup_suppress(rows, d->nm, st);
 	free(rows);
 	if (n < 0) {
 		free(st);
@@ -45,9 +45,9 @@ static void field(csc_csvw *w, int has, double v, int hidden)
 		csc_csvw_double(w, v);
 }
 
-int report_pub_csv(const rd *d, const enum ps_state *st, const char *dir)
+int report_pub_csv(const report_data *d, const enum report_sup_state *st, const char *dir)
 {
-	char *path = csc_path_join(dir, RP_PUB_CSV);
+	char *path = csc_path_join(dir, REPORT_PUB_CSV);
 	csc_out o;
 	if (csc_out_open(&o, path)) {
 		free(path);
@@ -59,8 +59,8 @@ int report_pub_csv(const rd *d, const enum ps_state *st, const char *dir)
 					  "value", "numerator", "denominator", NULL};
 	csc_csvw_header(&w, hdr);
 	for (size_t i = 0; i < d->nm; i++) {
-		const rd_measure *m = &d->m[i];
-		int hidden = st[i] != PS_SHOWN;
+		const report_data_measure *m = &d->m[i];
+		int hidden = st[i] != REPORT_SUP_SHOWN;
 		csc_csvw_str(&w, m->measure);
 		csc_csvw_str(&w, m->breakdown);
 		csc_csvw_date(&w, m->start);
@@ -86,7 +86,7 @@ void report_pub_name(char *buf, size_t cap, const char *name, const char *label)
 
 int report_pub_remove(const char *dir, const char *book)
 {
-	const char *names[] = {RP_PUB_CSV, book};
+	const char *names[] = {REPORT_PUB_CSV, book};
 	int rc = 0;
 	for (size_t i = 0; i < 2; i++) {
 		char *p = csc_path_join(dir, names[i]);
@@ -100,9 +100,9 @@ int report_pub_remove(const char *dir, const char *book)
 	return rc;
 }
 
-int report_pub_hidden(const report *r, const rd_measure *m)
+int report_pub_hidden(const report *r, const report_data_measure *m)
 {
-	return r->pub && m && r->pub[m - r->d->m] != PS_SHOWN;
+	return r->pub && m && r->pub[m - r->d->m] != REPORT_SUP_SHOWN;
 }
 
 int report_pub_any_hidden(const report *r, const char *measure, const char *breakdown)
@@ -110,7 +110,7 @@ int report_pub_any_hidden(const report *r, const char *measure, const char *brea
 	if (!r->pub)
 		return 0;
 	for (size_t i = 0; i < r->d->nm; i++)
-		if (r->pub[i] != PS_SHOWN && !strcmp(r->d->m[i].measure, measure) &&
+		if (r->pub[i] != REPORT_SUP_SHOWN && !strcmp(r->d->m[i].measure, measure) &&
 		    !strcmp(r->d->m[i].breakdown, breakdown))
 			return 1;
 	return 0;

@@ -14,15 +14,15 @@
 #include "pub_suppress.h"
 #include "report_ctx.h"
 
-#define RP_PUB_CSV "measures-published.csv"
+#define REPORT_PUB_CSV "measures-published.csv"
 
 /* The state of every row of d->m, in d->m order (allocated; free it).
  * NULL after reporting an error. */
-enum ps_state *report_pub_states(const rd *d);
+enum report_sup_state *report_pub_states(const report_data *d);
 
 /* Write dir/measures-published.csv through csc_out. 0, or -1 after
  * reporting why (nothing is left behind). */
-int report_pub_csv(const rd *d, const enum ps_state *st, const char *dir);
+int report_pub_csv(const report_data *d, const enum report_sup_state *st, const char *dir);
 
 /* The file name of the published workbook for a label or period. */
 void report_pub_name(char *buf, size_t cap, const char *name, const char *label);
@@ -32,7 +32,7 @@ void report_pub_name(char *buf, size_t cap, const char *name, const char *label)
 int report_pub_remove(const char *dir, const char *book);
 
 /* Is row m of d->m suppressed in the edition? */
-int report_pub_hidden(const report *r, const rd_measure *m);
+int report_pub_hidden(const report *r, const report_data_measure *m);
 
 /* Is any period of this measure and breakdown suppressed? (A trend between
  * periods would then tell on a hidden figure.) */

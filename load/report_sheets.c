@@ -81,7 +81,7 @@ static long cover_sources(report *r, lxw_worksheet *ws, long y)
 	static const char *const heads[] = {"Figures", "Source", "Years"};
 	static const char *const kinds[] = {"England, statistical neighbours, region",
 					    "Targets"};
-	const rsc_info *c = r->src;
+	const report_src_info *c = r->src;
 	xl_text(r->b, ws, y++, 0, "Sources of the comparators and targets", XF_SUBTITLE);
 	long n = c ? (long)c->n + (c->missing > 0) : 0;
 	xl_table(r->b, ws, "Sources", y, y + (n ? n : 1), 3, heads);
@@ -93,15 +93,15 @@ static long cover_sources(report *r, lxw_worksheet *ws, long y)
 		xl_text(r->b, ws, y++, 2, "[x]", XF_NOTE_NUM);
 		return y;
 	}
-	char years[2 * RP_HEAD + 8], a[RP_HEAD], buf[320];
+	char years[2 * REPORT_PERIOD_HEAD + 8], a[REPORT_PERIOD_HEAD], buf[320];
 	for (size_t i = 0; i < c->n; i++) {
-		const rsc_source *s = &c->s[i];
-		rp_fy_head(csc_date_make(s->fy_lo, 4, 1), a);
+		const report_src_source *s = &c->s[i];
+		report_period_fy_head(csc_date_make(s->fy_lo, 4, 1), a);
 		if (s->fy_lo == s->fy_hi)
 			snprintf(years, sizeof years, "%s", a);
 		else {
-			char b2[RP_HEAD];
-			rp_fy_head(csc_date_make(s->fy_hi, 4, 1), b2);
+			char b2[REPORT_PERIOD_HEAD];
+			report_period_fy_head(csc_date_make(s->fy_hi, 4, 1), b2);
 			snprintf(years, sizeof years, "%s to %s", a, b2);
 		}
 		xl_text(r->b, ws, y, 0, kinds[s->target], XF_TEXT);
@@ -134,8 +134,8 @@ void report_cover(report *r, lxw_worksheet *ws)
 	long y = 3;
 	snprintf(buf, sizeof buf, "%s (DfE LA number %s)", c->la_name, c->la_number);
 	y = cover_line(r, ws, y, "Authority", buf);
-	char span[RP_SPAN];
-	rp_span(r->cols, r->ncols, span);
+	char span[REPORT_PERIOD_SPAN];
+	report_period_span(r->cols, r->ncols, span);
 	if (r->drill)
 		snprintf(buf, sizeof buf, "the periods of the highlight and quarterly workbooks "
 			 "to %s", span + (strstr(span, " to ") ? strstr(span, " to ") - span + 4 : 0));
@@ -146,7 +146,7 @@ void report_cover(report *r, lxw_worksheet *ws)
 	 * a date cell, then what a partial period lacks. */
 	char d1[CSC_DATE_BUFSZ], d2[CSC_DATE_BUFSZ];
 	xl_text(r->b, ws, y, 0, "Data to", XF_BOLD);
-	if (rd_partial(r->d, r->period_end)) {
+	if (report_data_partial(r->d, r->period_end)) {
 		xl_date(r->b, ws, y, 1, r->d->data_to);
 		snprintf(buf, sizeof buf, "partial: data to %s (%s); the period ends %s, and nothing "
 			 "after %s is in the data", csc_date_dmy(r->d->data_to, d1), r->d->data_by,
@@ -223,7 +223,7 @@ long report_cover_inputs(report *r, lxw_worksheet *ws, long y)
 	for (int i = 0; i < CSC_NINPUTS; i++) {
 		int any = 0;
 		for (size_t j = 0; j < r->d->nrc; j++) {
-			const rd_recon *rc = &r->d->rc[j];
+			const report_data_recon *rc = &r->d->rc[j];
 			if (rc->input != csc_inputs[i].name)
 				continue;
 			any = 1;
@@ -313,13 +313,13 @@ void report_definitions(report *r, lxw_worksheet *ws)
 	/* Every column wraps, each row as tall as its longest cell: LibreOffice
 	 * does not fit rows to wrapped text and drew it over the next rows. */
 	for (size_t i = 0; i < r->d->nd; i++) {
-		const char *t[RD_NDEF];
+		const char *t[REPORT_DATA_NDEF];
 		long y = HEAD_ROW + 1 + (long)i;
-		for (int f = 0; f < RD_NDEF; f++) {
+		for (int f = 0; f < REPORT_DATA_NDEF; f++) {
 			t[f] = r->d->d[i].f[f];
 			xl_text(r->b, ws, y, f, t[f], XF_WRAP);
 		}
-		double h = xl_wrap_height(t, widths, RD_NDEF);
+		double h = xl_wrap_height(t, widths, REPORT_DATA_NDEF);
 		if (h > 0)
 			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
 	}
@@ -350,7 +350,7 @@ void report_recon(report *r, lxw_worksheet *ws)
 	for (int i = 0; i < CSC_NINPUTS; i++) {
 		int first = 1;
 		for (size_t j = 0; j < r->d->nrc; j++) {
-			const rd_recon *rc = &r->d->rc[j];
+			const report_data_recon *rc = &r->d->rc[j];
 			if (rc->input != csc_inputs[i].name)
 				continue;
 			xl_text(r->b, ws, y, 0, csc_inputs[i].title, XF_TEXT);
@@ -447,7 +447,7 @@ int report_rejects(report *r, lxw_worksheet *ws)
 		snprintf(name, sizeof name, "rejects_%s.csv", csc_inputs[i].name);
 		char *p = csc_path_join(r->d->staging, name);
 		s.input = csc_inputs[i].title;
-		int rc = rd_read_csv(p, NULL, cols, 5, 0, write_row, &s);
+		int rc = report_data_read_csv(p, NULL, cols, 5, 0, write_row, &s);
 		free(p);
 		if (rc)
 			return -1;
@@ -462,7 +462,7 @@ int report_dq(report *r, lxw_worksheet *ws)
 	static const double widths[] = {24, 10, 14, 16, 12, 80};
 	char *p = csc_path_join(r->d->dir, "dq.csv");
 	struct stream s = {r, ws, 0, 0, 0, NULL, 4, 6};
-	int rc = rd_read_csv(p, NULL, cols, 6, 1, count_only, &s);
+	int rc = report_data_read_csv(p, NULL, cols, 6, 1, count_only, &s);
 	if (rc < 0) {
 		free(p);
 		return -1;
@@ -482,7 +482,7 @@ int report_dq(report *r, lxw_worksheet *ws)
 		xl_text(r->b, ws, HEAD_ROW + 1, 0, "No findings", XF_TEXT);
 	else {
 		s = (struct stream){r, ws, 0, shown, HEAD_ROW + 1, NULL, 4, 6};
-		rc = rd_read_csv(p, NULL, cols, 6, 0, write_row, &s);
+		rc = report_data_read_csv(p, NULL, cols, 6, 0, write_row, &s);
 	}
 	free(p);
 	return rc < 0 ? -1 : 0;
@@ -544,12 +544,12 @@ long report_drill_count(report *r)
 		return 0; /* switched off: an old drilldown.csv is not this run's */
 	char *p = csc_path_join(r->d->dir, "drilldown_periods.csv");
 	struct dper dp = {&n, p};
-	int rc = rd_read_csv(p, NULL, dper_cols, 3, 1, dper_row, &dp);
+	int rc = report_data_read_csv(p, NULL, dper_cols, 3, 1, dper_row, &dp);
 	free(p);
 	if (rc <= 0)
 		return rc < 0 ? -1 : n;
 	p = csc_path_join(r->d->dir, "drilldown.csv");
-	rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &n);
+	rc = report_data_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &n);
 	free(p);
 	return rc < 0 ? -1 : n;
 }
@@ -613,7 +613,7 @@ int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
 	}
 	char *p = csc_path_join(r->d->dir, "drilldown.csv");
 	struct drill d = {r, ws, nsheets, 0, shown};
-	int rc = rd_read_csv(p, NULL, drill_cols, 8, 1, drill_row, &d);
+	int rc = report_data_read_csv(p, NULL, drill_cols, 8, 1, drill_row, &d);
 	if (rc >= 0 && d.n < shown) {
 		/* the counts came from drilldown_periods.csv and do not match */
 		csc_error_at(p, 0, "%ld drill-down rows, drilldown_periods.csv says %ld: the two "

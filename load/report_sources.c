@@ -9,10 +9,10 @@
 #include "report_sources.h"
 #include "report_tpl.h"
 
-#define RSC_MAX_SOURCES 64
+#define REPORT_SRC_MAX_SOURCES 64
 #define MARKER "#! illustrative"
 
-int rsc_fy(const char *s)
+int report_src_fy(const char *s)
 {
 	if (strlen(s) != 7 || s[4] != '-')
 		return -1;
@@ -24,12 +24,12 @@ int rsc_fy(const char *s)
 }
 
 struct ctx {
-	rsc_info *c;
+	report_src_info *c;
 	const char *path;
 };
 
 /* Add or widen the source `name` of kind target for year fy; -1 when full. */
-static int add_source(rsc_info *c, int target, const char *name, int fy)
+static int add_source(report_src_info *c, int target, const char *name, int fy)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (c->s[i].target == target && !strcmp(c->s[i].name, name)) {
@@ -39,10 +39,10 @@ static int add_source(rsc_info *c, int target, const char *name, int fy)
 				c->s[i].fy_hi = fy;
 			return 0;
 		}
-	if (c->n == RSC_MAX_SOURCES)
+	if (c->n == REPORT_SRC_MAX_SOURCES)
 		return -1;
 	c->s = csc_xrealloc(c->s, (c->n + 1) * sizeof *c->s);
-	c->s[c->n++] = (rsc_source){target, csc_xstrdup(name), fy, fy};
+	c->s[c->n++] = (report_src_source){target, csc_xstrdup(name), fy, fy};
 	return 0;
 }
 
@@ -51,8 +51,8 @@ enum { C_MEASURE, C_YEAR, C_ENGLAND, C_SN, C_REGION, C_TARGET, C_CSRC, C_TSRC, C
 static int row(void *vctx, char **v, long line)
 {
 	struct ctx *x = vctx;
-	rsc_info *c = x->c;
-	int fy = rsc_fy(v[C_YEAR]);
+	report_src_info *c = x->c;
+	int fy = report_src_fy(v[C_YEAR]);
 	if (fy < 0) {
 		csc_error_at(x->path, line, "year: '%.20s' is not a financial year YYYY-YY", v[C_YEAR]);
 		return -1;
@@ -67,33 +67,33 @@ static int row(void *vctx, char **v, long line)
 			c->missing++;
 			continue;
 		}
-		if (strlen(src) > RSC_MAX_TEXT) {
+		if (strlen(src) > REPORT_SRC_MAX_TEXT) {
 			csc_error_at(x->path, line, "%s: longer than %d bytes",
-				     k ? "target_source" : "comparator_source", RSC_MAX_TEXT);
+				     k ? "target_source" : "comparator_source", REPORT_SRC_MAX_TEXT);
 			return -1;
 		}
 		if (add_source(c, k, src, fy)) {
-			csc_error_at(x->path, line, "more than %d different sources", RSC_MAX_SOURCES);
+			csc_error_at(x->path, line, "more than %d different sources", REPORT_SRC_MAX_SOURCES);
 			return -1;
 		}
 	}
 	return 0;
 }
 
-rsc_info *rsc_load(const char *path)
+report_src_info *report_src_load(const char *path)
 {
 	size_t len;
-	char *text = tpl_slurp(path, "comparators file", &len);
+	char *text = report_tpl_slurp(path, "comparators file", &len);
 	if (!text)
 		return NULL;
-	rsc_info *c = rsc_parse(path, text, len);
+	report_src_info *c = report_src_parse(path, text, len);
 	free(text);
 	return c;
 }
 
-rsc_info *rsc_parse(const char *path, const char *text, size_t len)
+report_src_info *report_src_parse(const char *path, const char *text, size_t len)
 {
-	rsc_info *c = csc_xcalloc(1, sizeof *c);
+	report_src_info *c = csc_xcalloc(1, sizeof *c);
 	/* Comment lines, before the header or among the rows (the transform
 	 * skips both), become empty lines, which the reader skips: the line
 	 * numbers stay the file's. The marker counts only before the header. */
@@ -133,13 +133,13 @@ rsc_info *rsc_parse(const char *path, const char *text, size_t len)
 				       c->have_columns ? C_N : C_N - 2, row, &x);
 	free(data);
 	if (rc) {
-		rsc_free(c);
+		report_src_free(c);
 		return NULL;
 	}
 	return c;
 }
 
-void rsc_free(rsc_info *c)
+void report_src_free(report_src_info *c)
 {
 	if (!c)
 		return;

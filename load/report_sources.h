@@ -17,36 +17,36 @@
 
 #include <stddef.h>
 
-#define RSC_MAX_TEXT 200 /* bytes in a source's name */
+#define REPORT_SRC_MAX_TEXT 200 /* bytes in a source's name */
 
 /* One source, with the financial years (1 April fy_lo to 31 March fy_hi + 1)
  * of the rows naming it. */
-typedef struct rsc_source {
+typedef struct report_src_source {
 	int target;   /* 1: a target's source, 0: the comparators' */
 	char *name;
 	int fy_lo, fy_hi;
-} rsc_source;
+} report_src_source;
 
-typedef struct rsc_info {
+typedef struct report_src_info {
 	int illustrative;   /* "#! illustrative" */
 	int have_columns;   /* the file has comparator_source and target_source */
 	int missing;        /* rows with a comparator or target but no source */
-	rsc_source *s;      /* in order of first appearance, comparators then targets */
+	report_src_source *s;      /* in order of first appearance, comparators then targets */
 	size_t n;
-} rsc_info;
+} report_src_info;
 
 /* Read path (at most 1 MiB). NULL after printing "path:line: message"
  * (unreadable, a malformed row, a year not YYYY-YY, a source longer than
- * RSC_MAX_TEXT bytes, more than 64 sources). */
-rsc_info *rsc_load(const char *path);
+ * REPORT_SRC_MAX_TEXT bytes, more than 64 sources). */
+report_src_info *report_src_load(const char *path);
 
 /* The same from memory: text (len bytes, NUL-terminated) named path in
  * messages. */
-rsc_info *rsc_parse(const char *path, const char *text, size_t len);
+report_src_info *report_src_parse(const char *path, const char *text, size_t len);
 
 /* Parse "YYYY-YY" (consecutive years) into the first year; -1 when not one. */
-int rsc_fy(const char *s);
+int report_src_fy(const char *s);
 
-void rsc_free(rsc_info *c);
+void report_src_free(report_src_info *c);
 
 #endif

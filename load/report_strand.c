@@ -24,23 +24,23 @@ int report_check_template(const report *r)
 	int bad = 0;
 	for (int s = 0; s < r->t->nsheets; s++)
 		for (int i = 0; i < r->t->sheets[s].nrows; i++) {
-			const tpl_row *row = &r->t->sheets[s].rows[i];
-			const rd_def *d = rd_find_def(r->d, row->measure);
+			const report_tpl_row *row = &r->t->sheets[s].rows[i];
+			const report_data_def *d = report_data_find_def(r->d, row->measure);
 			if (!d) {
 				csc_error_at(r->t->path, row->line,
 					     "measure %s is not in definitions.csv", row->measure);
 				bad = 1;
-			} else if (rc_kind_of(d->f[RD_D_KIND]) < 0) {
+			} else if (report_cell_kind_of(d->f[REPORT_DATA_D_KIND]) < 0) {
 				csc_error_at(r->t->path, row->line,
 					     "measure %s has unknown kind '%.30s' in definitions.csv",
-					     row->measure, d->f[RD_D_KIND]);
+					     row->measure, d->f[REPORT_DATA_D_KIND]);
 				bad = 1;
 			}
 		}
 	return bad ? -1 : 0;
 }
 
-int report_chart_rows(const tpl *t)
+int report_chart_rows(const report_tpl *t)
 {
 	int n = 0;
 	for (int s = 0; s < t->nsheets; s++)
@@ -60,8 +60,8 @@ static int nseries(const report *r)
 void report_chart_data_start(report *r)
 {
 	lxw_worksheet *ws = r->chart_ws;
-	const char *heads[4 * RP_MAX_COLS + 2] = {"Sheet", "Row"};
-	static char nd_heads[3 * RP_MAX_COLS][48];
+	const char *heads[4 * REPORT_PERIOD_MAX_COLS + 2] = {"Sheet", "Row"};
+	static char nd_heads[3 * REPORT_PERIOD_MAX_COLS][48];
 	int k = 2, j = 0;
 	for (int i = 0; i < r->ncols; i++)
 		if (r->cols[i].series)
@@ -144,9 +144,9 @@ static void notes_text(const struct notes *n, char *out, size_t cap)
 		out[len - 1] = '\0';
 }
 
-static const char *unavailable_reason(const rd_def *d)
+static const char *unavailable_reason(const report_data_def *d)
 {
-	const char *a = d->f[RD_D_AVAILABLE];
+	const char *a = d->f[REPORT_DATA_D_AVAILABLE];
 	if (!strcmp(a, "yes"))
 		return NULL;
 	if (!strncmp(a, "no: ", 4) && a[4])
@@ -164,22 +164,22 @@ static const char *good_text(const char *g)
 }
 
 /* A text cell in the publication edition: the Analysis Function shorthand. */
-static const char *const pub_text[] = {[RC_NOCASES] = "[z]", [RC_SUPPRESSED] = "[c]",
-				       [RC_MISSING] = "[x]", [RC_UNAVAILABLE] = "[x]",
-				       [RC_NONE] = "[x]"};
+static const char *const pub_text[] = {[REPORT_CELL_NOCASES] = "[z]", [REPORT_CELL_SUPPRESSED] = "[c]",
+				       [REPORT_CELL_MISSING] = "[x]", [REPORT_CELL_UNAVAILABLE] = "[x]",
+				       [REPORT_CELL_NONE] = "[x]"};
 
-static void put(report *r, lxw_worksheet *ws, long row, int col, rc_cell c)
+static void put(report *r, lxw_worksheet *ws, long row, int col, report_cell c)
 {
-	if (r->pub && c.why != RC_OK)
+	if (r->pub && c.why != REPORT_CELL_OK)
 		c.text = pub_text[c.why];
-	rc_write(r->b, ws, row, col, &c);
+	report_cell_write(r->b, ws, row, col, &c);
 }
 
-static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg)
+static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const report_data_rag *rg)
 {
 	if (r->src && r->src->illustrative) {
 		/* made-up targets score nothing (the cover says why) */
-		if (rg && *rg->f[RD_RAG])
+		if (rg && *rg->f[REPORT_DATA_RAG])
 			xl_text(r->b, ws, row, col, "not scored", XF_CENTER);
 		else
 			xl_text(r->b, ws, row, col, "[z]", XF_CENTER);
@@ -187,7 +187,7 @@ static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_
 	}
 	static const struct { const char *word; enum xl_fmt fmt; } rag[] = {
 		{"Green", XF_GREEN}, {"Amber", XF_AMBER}, {"Red", XF_RED}};
-	const char *w = rg ? rg->f[RD_RAG] : "";
+	const char *w = rg ? rg->f[REPORT_DATA_RAG] : "";
 	for (size_t i = 0; i < 3; i++)
 		if (!strcmp(w, rag[i].word)) {
 			xl_text(r->b, ws, row, col, rag[i].word, rag[i].fmt);
@@ -198,18 +198,18 @@ static void write_rag(report *r, lxw_worksheet *ws, long row, int col, const rd_
 
 /* No trend: "[z]" for a measure without a direction, else "[x]" (no
  * previous period to compare with). */
-static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const rd_rag *rg,
-			const rd_def *d)
+static void write_trend(report *r, lxw_worksheet *ws, long row, int col, const report_data_rag *rg,
+			const report_data_def *d)
 {
 	static const struct { const char *in, *out; } trend[] = {
 		{"better", "Better"}, {"worse", "Worse"}, {"same", "Same"}};
-	const char *w = rg ? rg->f[RD_TREND] : "";
+	const char *w = rg ? rg->f[REPORT_DATA_TREND] : "";
 	for (size_t i = 0; i < 3; i++)
 		if (!strcmp(w, trend[i].in)) {
 			xl_text(r->b, ws, row, col, trend[i].out, XF_CENTER);
 			return;
 		}
-	const char *g = good_text(d->f[RD_D_GOOD]);
+	const char *g = good_text(d->f[REPORT_DATA_D_GOOD]);
 	xl_text(r->b, ws, row, col, strcmp(g, "Context only") ? "[x]" : "[z]", XF_CENTER);
 }
 
@@ -243,9 +243,9 @@ struct chart_at {
 
 /* The line chart of one table row: its figures, and a dashed target line
  * when any period has a target; the value axis from the plotted values
- * (rc_axis), so that a series between 80% and 95% is not drawn flat. */
-static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_kind k,
-		      const rc_cell *cells, const rc_cell *tgt, const struct chart_at *at)
+ * (report_cell_axis), so that a series between 80% and 95% is not drawn flat. */
+static void add_chart(report *r, lxw_worksheet *ws, const report_tpl_row *row, enum report_cell_kind k,
+		      const report_cell *cells, const report_cell *tgt, const struct chart_at *at)
 {
 	int ns = nseries(r);
 	lxw_chart *ch = workbook_add_chart(r->b->wb, LXW_CHART_LINE);
@@ -257,17 +257,17 @@ static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_
 	chart_series_set_categories(s, "Chart data", 2, 2, 2, (lxw_col_t)(ns + 1));
 	chart_series_set_values(s, "Chart data", (lxw_row_t)at->data_row, 2,
 				(lxw_row_t)at->data_row, (lxw_col_t)(ns + 1));
-	char buf[TPL_MAX_TEXT + 2];
+	char buf[REPORT_TPL_MAX_TEXT + 2];
 	chart_series_set_name(s, chart_text(row->text, buf, sizeof buf));
 	chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-	double v[2 * RP_MAX_COLS];
+	double v[2 * REPORT_PERIOD_MAX_COLS];
 	int nv = 0, ntgt = 0;
 	for (int i = 0; i < r->ncols; i++) {
 		if (!r->cols[i].series)
 			continue;
-		if (cells[i].why == RC_OK)
+		if (cells[i].why == REPORT_CELL_OK)
 			v[nv++] = cells[i].v;
-		if (tgt[i].why == RC_OK) {
+		if (tgt[i].why == REPORT_CELL_OK) {
 			v[nv++] = tgt[i].v;
 			ntgt++;
 		}
@@ -298,7 +298,7 @@ static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_
 	chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 	lxw_chart_axis *y = ch->y_axis;
 	double lo, hi, step;
-	if (rc_axis(v, nv, k, &lo, &hi, &step) == 0) {
+	if (report_cell_axis(v, nv, k, &lo, &hi, &step) == 0) {
 		chart_axis_set_min(y, lo);
 		chart_axis_set_max(y, hi);
 		chart_axis_set_major_unit(y, step);
@@ -307,8 +307,8 @@ static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_
 		step = 1;
 	}
 	/* a step under a whole percentage point needs a decimal */
-	chart_axis_set_num_format(y, k == RC_PCT ? (step < 0.00999 ? "0.0%" : "0%")
-				  : k == RC_RATE ? "0.0" : "#,##0");
+	chart_axis_set_num_format(y, k == REPORT_CELL_PCT ? (step < 0.00999 ? "0.0%" : "0%")
+				  : k == REPORT_CELL_RATE ? "0.0" : "#,##0");
 	lxw_chart_options opt = {.x_offset = (at->index % at->across) * (CHART_W + CHART_GAP),
 				 .y_offset = 10, .x_scale = CHART_W / 480.0,
 				 .y_scale = CHART_H / 288.0, .description = row->text};
@@ -318,11 +318,11 @@ static void add_chart(report *r, lxw_worksheet *ws, const tpl_row *row, enum rc_
 
 /* The numerator and denominator behind one figure, as shown. */
 struct nd {
-	rc_cell n, d;
+	report_cell n, d;
 };
 
-static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
-			   const rc_cell *cells, const struct nd *nd, const rc_cell *tgt)
+static void chart_data_row(report *r, const report_tpl_sheet *sh, const report_tpl_row *row,
+			   const report_cell *cells, const struct nd *nd, const report_cell *tgt)
 {
 	lxw_worksheet *ws = r->chart_ws;
 	long y = r->chart_row++;
@@ -332,23 +332,23 @@ static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
 	for (int i = 0; i < r->ncols; i++) {
 		if (!r->cols[i].series)
 			continue;
-		if (cells[i].why == RC_OK)
+		if (cells[i].why == REPORT_CELL_OK)
 			xl_num(r->b, ws, y, k, cells[i].v, cells[i].fmt);
 		k++;
 	}
 	for (int i = 0; i < r->ncols && !r->pub; i++) {
 		if (!r->cols[i].series)
 			continue;
-		if (nd[i].n.why == RC_OK)
+		if (nd[i].n.why == REPORT_CELL_OK)
 			xl_num(r->b, ws, y, k, nd[i].n.v, XF_COUNT);
-		if (nd[i].d.why == RC_OK)
+		if (nd[i].d.why == REPORT_CELL_OK)
 			xl_num(r->b, ws, y, k + 1, nd[i].d.v, XF_COUNT);
 		k += 2;
 	}
 	for (int i = 0; i < r->ncols; i++) {
 		if (!r->cols[i].series)
 			continue;
-		if (tgt[i].why == RC_OK)
+		if (tgt[i].why == REPORT_CELL_OK)
 			xl_num(r->b, ws, y, k, tgt[i].v, tgt[i].fmt);
 		k++;
 	}
@@ -357,24 +357,24 @@ static void chart_data_row(report *r, const tpl_sheet *sh, const tpl_row *row,
 /* A numerator or denominator cell: "[x]" when the figure has none, "c"
  * when publication mode suppresses it (1-5), "[z]" when it does not apply
  * (the denominator of a count). */
-static rc_cell nd_cell(const rd_measure *m, int has, double x, int applies, int publication)
+static report_cell nd_cell(const report_data_measure *m, int has, double x, int applies, int publication)
 {
 	if (!applies)
-		return (rc_cell){RC_NONE, 0, "[z]", XF_NOTE_NUM};
+		return (report_cell){REPORT_CELL_NONE, 0, "[z]", XF_NOTE_NUM};
 	if (!m || !has)
-		return (rc_cell){RC_MISSING, 0, "[x]", XF_NOTE_NUM};
+		return (report_cell){REPORT_CELL_MISSING, 0, "[x]", XF_NOTE_NUM};
 	if (publication && x >= 1 && x <= 5)
-		return (rc_cell){RC_SUPPRESSED, 0, "c", XF_NOTE_NUM};
-	return (rc_cell){RC_OK, x, NULL, XF_COUNT};
+		return (report_cell){REPORT_CELL_SUPPRESSED, 0, "c", XF_NOTE_NUM};
+	return (report_cell){REPORT_CELL_OK, x, NULL, XF_COUNT};
 }
 
 /* n and N of one measures.csv row shown as kind k; a headcount row (the
  * numerator shown as a count) has neither. */
-static struct nd nd_of(const rd_measure *m, enum rc_kind k, int number, int publication)
+static struct nd nd_of(const report_data_measure *m, enum report_cell_kind k, int number, int publication)
 {
 	if (number)
 		return (struct nd){nd_cell(m, 0, 0, 0, 0), nd_cell(m, 0, 0, 0, 0)};
-	if (k == RC_COUNT)
+	if (k == REPORT_CELL_COUNT)
 		return (struct nd){nd_cell(m, m && m->has_value, m ? m->value : 0, 1, publication),
 				   nd_cell(m, 0, 0, 0, 0)};
 	return (struct nd){nd_cell(m, m && m->has_num, m ? m->num : 0, 1, publication),
@@ -382,7 +382,7 @@ static struct nd nd_of(const rd_measure *m, enum rc_kind k, int number, int publ
 }
 
 /* The measures.csv row of a headcount row: its numerator as the value. */
-static const rd_measure *as_count(const rd_measure *m, rd_measure *buf)
+static const report_data_measure *as_count(const report_data_measure *m, report_data_measure *buf)
 {
 	if (!m)
 		return NULL;
@@ -397,23 +397,23 @@ static const rd_measure *as_count(const rd_measure *m, rd_measure *buf)
  * columns: its suppression (report_publish.h) is decided on the figures,
  * and n and N beside figures that are shown could give away one that is
  * not (a breakdown's n from the total's and the other breakdowns'). */
-static int col_shown(const report *r, enum tpl_col c)
+static int col_shown(const report *r, enum report_tpl_col c)
 {
-	return !(r->pub && (c == TPL_COL_NUM || c == TPL_COL_DEN));
+	return !(r->pub && (c == REPORT_TPL_COL_NUM || c == REPORT_TPL_COL_DEN));
 }
 
-void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
+void report_strand(report *r, const report_tpl_sheet *sh, lxw_worksheet *ws)
 {
-	const tpl *t = r->t;
-	const char *heads[TPL_MAX_COLS + RP_MAX_COLS + 1];
+	const report_tpl *t = r->t;
+	const char *heads[REPORT_TPL_MAX_COLS + REPORT_PERIOD_MAX_COLS + 1];
 	int nh = 0;
 	heads[nh++] = FIRST_ROW_TEXT;
 	for (int c = 0; c < t->ncols; c++) {
-		if (t->cols[c] == TPL_COL_PERIODS)
+		if (t->cols[c] == REPORT_TPL_COL_PERIODS)
 			for (int i = 0; i < r->ncols; i++)
 				heads[nh++] = r->cols[i].head;
 		else if (col_shown(r, t->cols[c]))
-			heads[nh++] = tpl_col_header(t->cols[c]);
+			heads[nh++] = report_tpl_col_header(t->cols[c]);
 	}
 
 	int ncharts = 0;
@@ -422,10 +422,10 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 
 	xl_text(r->b, ws, 0, 0, sh->title, XF_TITLE);
 	worksheet_set_row(ws, 0, 21, NULL); /* the 16-point title clears row 1 */
-	char line[768], span[RP_SPAN];
-	rp_span(r->cols, r->ncols, span);
+	char line[768], span[REPORT_PERIOD_SPAN];
+	report_period_span(r->cols, r->ncols, span);
 	int len = snprintf(line, sizeof line, "%s. %s: %s.", r->conf->la_name, t->title, span);
-	if (rd_partial(r->d, r->period_end) && len > 0 && (size_t)len < sizeof line) {
+	if (report_data_partial(r->d, r->period_end) && len > 0 && (size_t)len < sizeof line) {
 		char d[CSC_DATE_BUFSZ];
 		snprintf(line + len, sizeof line - (size_t)len,
 			 " Partial: data to %s (%s); periods after it have no figures.",
@@ -458,26 +458,26 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	worksheet_freeze_panes(ws, (lxw_row_t)(first + 1), 1);
 	xl_check(r->b, worksheet_repeat_rows(ws, (lxw_row_t)first, (lxw_row_t)first));
 	/* Headers aligned with their cells: figures right, RAG and trend centred. */
-	static const enum xl_fmt head_fmt[TPL_NCOLKINDS] = {
-		[TPL_COL_PERIODS] = XF_HEADER_NUM, [TPL_COL_TARGET] = XF_HEADER_NUM,
-		[TPL_COL_ENGLAND] = XF_HEADER_NUM, [TPL_COL_STATNB] = XF_HEADER_NUM,
-		[TPL_COL_REGION] = XF_HEADER_NUM, [TPL_COL_RAG] = XF_HEADER_MID,
-		[TPL_COL_TREND] = XF_HEADER_MID, [TPL_COL_NUM] = XF_HEADER_NUM,
-		[TPL_COL_DEN] = XF_HEADER_NUM};
+	static const enum xl_fmt head_fmt[REPORT_TPL_NCOLKINDS] = {
+		[REPORT_TPL_COL_PERIODS] = XF_HEADER_NUM, [REPORT_TPL_COL_TARGET] = XF_HEADER_NUM,
+		[REPORT_TPL_COL_ENGLAND] = XF_HEADER_NUM, [REPORT_TPL_COL_STATNB] = XF_HEADER_NUM,
+		[REPORT_TPL_COL_REGION] = XF_HEADER_NUM, [REPORT_TPL_COL_RAG] = XF_HEADER_MID,
+		[REPORT_TPL_COL_TREND] = XF_HEADER_MID, [REPORT_TPL_COL_NUM] = XF_HEADER_NUM,
+		[REPORT_TPL_COL_DEN] = XF_HEADER_NUM};
 	/* One width per column: LibreOffice keeps the first of overlapping
 	 * column ranges, so a wide Notes column inside a narrow range is lost. */
 	worksheet_set_column(ws, 0, 0, TEXT_W, NULL);
-	double widths[TPL_MAX_COLS + RP_MAX_COLS + 1];
+	double widths[REPORT_TPL_MAX_COLS + REPORT_PERIOD_MAX_COLS + 1];
 	widths[0] = TEXT_W;
 	int col = 1, has_notes = 0;
 	for (int c = 0; c < t->ncols; c++) {
-		has_notes |= t->cols[c] == TPL_COL_NOTES;
-		int n = t->cols[c] == TPL_COL_PERIODS ? r->ncols : col_shown(r, t->cols[c]);
+		has_notes |= t->cols[c] == REPORT_TPL_COL_NOTES;
+		int n = t->cols[c] == REPORT_TPL_COL_PERIODS ? r->ncols : col_shown(r, t->cols[c]);
 		for (int k = col; k < col + n; k++) {
 			/* A long period heading ("2026-27 to Oct 26") gets the
 			 * width to stay whole rather than strand its last word. */
-			double w = t->cols[c] == TPL_COL_NOTES ? NOTES_W : 12;
-			if (t->cols[c] == TPL_COL_PERIODS && strlen(heads[k]) > 12)
+			double w = t->cols[c] == REPORT_TPL_COL_NOTES ? NOTES_W : 12;
+			if (t->cols[c] == REPORT_TPL_COL_PERIODS && strlen(heads[k]) > 12)
 				w = (double)strlen(heads[k]) + 1;
 			worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, w, NULL);
 			widths[k] = w;
@@ -491,69 +491,69 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 	long chart_base = report_commentary(r, sh, ws, last + 2) + 2;
 	int chart_index = 0, across = charts_across(widths, nh);
 	for (int i = 0; i < sh->nrows; i++) {
-		const tpl_row *row = &sh->rows[i];
-		const rd_def *d = rd_find_def(r->d, row->measure);
-		enum rc_kind k = (enum rc_kind)rc_kind_of(d->f[RD_D_KIND]);
+		const report_tpl_row *row = &sh->rows[i];
+		const report_data_def *d = report_data_find_def(r->d, row->measure);
+		enum report_cell_kind k = (enum report_cell_kind)report_cell_kind_of(d->f[REPORT_DATA_D_KIND]);
 		/* a headcount row shows the numerator of its measure as a count */
-		enum rc_kind shown = row->number ? RC_COUNT : k;
+		enum report_cell_kind shown = row->number ? REPORT_CELL_COUNT : k;
 		int pub = r->conf->publication_mode && !r->pub;
 		const char *why_na = unavailable_reason(d);
-		const rd_rag *rg = rd_find_rag(r->d, row->measure, row->breakdown, r->cmp.start,
+		const report_data_rag *rg = report_data_find_rag(r->d, row->measure, row->breakdown, r->cmp.start,
 					       r->cmp.end);
 		long y = first + 1 + i;
-		rc_cell cells[RP_MAX_COLS];
-		struct nd nd[RP_MAX_COLS];
+		report_cell cells[REPORT_PERIOD_MAX_COLS];
+		struct nd nd[REPORT_PERIOD_MAX_COLS];
 		struct notes n = {.unavailable = why_na, .published = r->pub != NULL,
-				  .headcount = row->number ? d->f[RD_D_TITLE] : NULL};
+				  .headcount = row->number ? d->f[REPORT_DATA_D_TITLE] : NULL};
 		for (int p = 0; p < r->ncols; p++) {
 			nd[p] = nd_of(NULL, k, row->number, pub);
 			if (why_na) {
-				cells[p] = (rc_cell){RC_UNAVAILABLE, 0, "[x]", XF_NOTE_NUM};
+				cells[p] = (report_cell){REPORT_CELL_UNAVAILABLE, 0, "[x]", XF_NOTE_NUM};
 				continue;
 			}
 			if (r->d->data_to != CSC_NODATE && r->cols[p].start > r->d->data_to) {
 				/* the transform computed nothing for it: no zero either */
-				cells[p] = (rc_cell){RC_NONE, 0, "[x]", XF_NOTE_NUM};
+				cells[p] = (report_cell){REPORT_CELL_NONE, 0, "[x]", XF_NOTE_NUM};
 				add_period(n.nodata, sizeof n.nodata, r->cols[p].head);
 				continue;
 			}
-			const rd_measure *m = rd_find_measure(r->d, row->measure, row->breakdown,
+			const report_data_measure *m = report_data_find_measure(r->d, row->measure, row->breakdown,
 							      r->cols[p].start, r->cols[p].end);
-			const rd_measure *m0 = m; /* the row itself: the edition's state is per row */
-			rd_measure cnt;
+			const report_data_measure *m0 = m; /* the row itself: the edition's state is per row */
+			report_data_measure cnt;
 			if (row->number)
 				m = as_count(m, &cnt);
-			cells[p] = rc_value(m, shown, pub);
+			cells[p] = report_cell_value(m, shown, pub);
 			nd[p] = nd_of(m, k, row->number, pub);
 			if (report_pub_hidden(r, m0)) {
-				cells[p] = (rc_cell){RC_SUPPRESSED, 0, "[c]", XF_NOTE_NUM};
+				cells[p] = (report_cell){REPORT_CELL_SUPPRESSED, 0, "[c]", XF_NOTE_NUM};
 				nd[p] = (struct nd){cells[p], cells[p]};
 			}
-			if (cells[p].why == RC_NOCASES)
+			if (cells[p].why == REPORT_CELL_NOCASES)
 				add_period(n.nocases, sizeof n.nocases, r->cols[p].head);
-			else if (cells[p].why == RC_MISSING)
+			else if (cells[p].why == REPORT_CELL_MISSING)
 				add_period(n.missing, sizeof n.missing, r->cols[p].head);
-			else if (cells[p].why == RC_SUPPRESSED)
+			else if (cells[p].why == REPORT_CELL_SUPPRESSED)
 				n.suppressed = 1;
 		}
 		/* RAG places the comparator figure against its target, and a
 		 * trend against another period: either can give away a [c]. */
-		int cmp_hidden = report_pub_hidden(r, rd_find_measure(r->d, row->measure,
+		int cmp_hidden = report_pub_hidden(r, report_data_find_measure(r->d, row->measure,
 								      row->breakdown, r->cmp.start,
 								      r->cmp.end));
 		int any_hidden = report_pub_any_hidden(r, row->measure, row->breakdown);
 		/* n and N of the compared period */
-		const rd_measure *mc = NULL;
-		rd_measure cntc;
+		const report_data_measure *mc = NULL;
+		report_data_measure cntc;
 		if (!why_na && !(r->d->data_to != CSC_NODATE && r->cmp.start > r->d->data_to))
-			mc = rd_find_measure(r->d, row->measure, row->breakdown, r->cmp.start,
+			mc = report_data_find_measure(r->d, row->measure, row->breakdown, r->cmp.start,
 					     r->cmp.end);
 		if (row->number)
 			mc = as_count(mc, &cntc);
 		struct nd ndc = nd_of(mc, k, row->number, pub);
 		xl_text(r->b, ws, y, 0, row->text, XF_WRAP);
-		char note[1024 + CM_MAX_TEXT * 4 + 2];
-		const char *said = cm_note(r->comm, sh->name, r->period_end, row->measure,
+		char note[1024 + REPORT_COMM_MAX_TEXT * 4 + 2];
+		const char *said = report_comm_note(r->comm, sh->name, r->period_end, row->measure,
 					   row->breakdown);
 		int k0 = said ? snprintf(note, sizeof note, "%s", said) : 0;
 		notes_text(&n, note + k0 + (k0 > 0), sizeof note - (size_t)k0 - 1);
@@ -561,55 +561,55 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			note[k0] = note[k0 + 1] ? ' ' : '\0';
 		int x = 1;
 		for (int c = 0; c < t->ncols; c++) {
-			rc_cell cc;
+			report_cell cc;
 			switch (t->cols[c]) {
-			case TPL_COL_GOOD:
-				xl_text(r->b, ws, y, x++, good_text(d->f[RD_D_GOOD]), XF_TEXT);
+			case REPORT_TPL_COL_GOOD:
+				xl_text(r->b, ws, y, x++, good_text(d->f[REPORT_DATA_D_GOOD]), XF_TEXT);
 				break;
-			case TPL_COL_PERIODS:
+			case REPORT_TPL_COL_PERIODS:
 				for (int p = 0; p < r->ncols; p++)
 					put(r, ws, y, x++, cells[p]);
 				break;
-			case TPL_COL_TARGET:
-			case TPL_COL_ENGLAND:
-			case TPL_COL_STATNB:
-			case TPL_COL_REGION: {
-				static const int field[] = {[TPL_COL_TARGET] = RD_TARGET,
-							    [TPL_COL_ENGLAND] = RD_ENGLAND,
-							    [TPL_COL_STATNB] = RD_STATNB,
-							    [TPL_COL_REGION] = RD_REGION};
-				cc = rc_comparator(rg ? rg->f[field[t->cols[c]]] : NULL, k);
-				if (t->cols[c] == TPL_COL_TARGET && cc.why != RC_OK)
+			case REPORT_TPL_COL_TARGET:
+			case REPORT_TPL_COL_ENGLAND:
+			case REPORT_TPL_COL_STATNB:
+			case REPORT_TPL_COL_REGION: {
+				static const int field[] = {[REPORT_TPL_COL_TARGET] = REPORT_DATA_TARGET,
+							    [REPORT_TPL_COL_ENGLAND] = REPORT_DATA_ENGLAND,
+							    [REPORT_TPL_COL_STATNB] = REPORT_DATA_STATNB,
+							    [REPORT_TPL_COL_REGION] = REPORT_DATA_REGION};
+				cc = report_cell_comparator(rg ? rg->f[field[t->cols[c]]] : NULL, k);
+				if (t->cols[c] == REPORT_TPL_COL_TARGET && cc.why != REPORT_CELL_OK)
 					cc.text = "[z]"; /* no target set, not a missing figure */
 				if (row->number)
-					cc = (rc_cell){RC_NONE, 0, "[z]", XF_NOTE_NUM};
+					cc = (report_cell){REPORT_CELL_NONE, 0, "[z]", XF_NOTE_NUM};
 				put(r, ws, y, x++, cc);
 				break;
 			}
-			case TPL_COL_RAG:
-			case TPL_COL_TREND:
-				if (t->cols[c] == TPL_COL_RAG ? cmp_hidden : any_hidden)
+			case REPORT_TPL_COL_RAG:
+			case REPORT_TPL_COL_TREND:
+				if (t->cols[c] == REPORT_TPL_COL_RAG ? cmp_hidden : any_hidden)
 					xl_text(r->b, ws, y, x, "[c]", XF_CENTER);
 				else if (row->number)
 					xl_text(r->b, ws, y, x, "[z]", XF_CENTER);
-				else if (t->cols[c] == TPL_COL_RAG)
+				else if (t->cols[c] == REPORT_TPL_COL_RAG)
 					write_rag(r, ws, y, x, rg);
 				else
 					write_trend(r, ws, y, x, rg, d);
 				x++;
 				break;
-			case TPL_COL_NUM:
+			case REPORT_TPL_COL_NUM:
 				if (!r->pub) /* not in the publication edition (below) */
 					put(r, ws, y, x++, ndc.n);
 				break;
-			case TPL_COL_DEN:
+			case REPORT_TPL_COL_DEN:
 				if (!r->pub)
 					put(r, ws, y, x++, ndc.d);
 				break;
-			case TPL_COL_NOTES:
+			case REPORT_TPL_COL_NOTES:
 				xl_text(r->b, ws, y, x++, note, XF_WRAP); /* blank when nothing to say */
 				break;
-			case TPL_NCOLKINDS:
+			case REPORT_TPL_NCOLKINDS:
 				break;
 			}
 		}
@@ -622,12 +622,12 @@ void report_strand(report *r, const tpl_sheet *sh, lxw_worksheet *ws)
 			worksheet_set_row(ws, (lxw_row_t)y, h, NULL);
 		if (row->chart) {
 			/* each period's target (rag.csv; a headcount row has none) */
-			rc_cell tgt[RP_MAX_COLS];
+			report_cell tgt[REPORT_PERIOD_MAX_COLS];
 			for (int p = 0; p < r->ncols; p++) {
-				const rd_rag *tr = row->number ? NULL
-					: rd_find_rag(r->d, row->measure, row->breakdown,
+				const report_data_rag *tr = row->number ? NULL
+					: report_data_find_rag(r->d, row->measure, row->breakdown,
 						      r->cols[p].start, r->cols[p].end);
-				tgt[p] = rc_comparator(tr ? tr->f[RD_TARGET] : NULL, shown);
+				tgt[p] = report_cell_comparator(tr ? tr->f[REPORT_DATA_TARGET] : NULL, shown);
 			}
 			struct chart_at at = {r->chart_row, chart_base, chart_index++, across};
 			chart_data_row(r, sh, row, cells, nd, tgt);

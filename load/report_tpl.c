@@ -14,27 +14,27 @@
 struct named { const char *name; int value; };
 
 static const struct named period_names[] = {
-	{"months", TPL_MONTHS}, {"quarters", TPL_QUARTERS}, {NULL, 0}};
+	{"months", REPORT_TPL_MONTHS}, {"quarters", REPORT_TPL_QUARTERS}, {NULL, 0}};
 static const struct named compare_names[] = {
-	{"month", TPL_CMP_MONTH}, {"quarter", TPL_CMP_QUARTER}, {"year", TPL_CMP_YEAR}, {NULL, 0}};
+	{"month", REPORT_TPL_CMP_MONTH}, {"quarter", REPORT_TPL_CMP_QUARTER}, {"year", REPORT_TPL_CMP_YEAR}, {NULL, 0}};
 static const struct named col_names[] = {
-	{"good", TPL_COL_GOOD}, {"periods", TPL_COL_PERIODS}, {"target", TPL_COL_TARGET},
-	{"england", TPL_COL_ENGLAND}, {"stat_neighbours", TPL_COL_STATNB},
-	{"region", TPL_COL_REGION}, {"rag", TPL_COL_RAG}, {"trend", TPL_COL_TREND},
-	{"notes", TPL_COL_NOTES}, {"number", TPL_COL_NUM}, {"out_of", TPL_COL_DEN}, {NULL, 0}};
+	{"good", REPORT_TPL_COL_GOOD}, {"periods", REPORT_TPL_COL_PERIODS}, {"target", REPORT_TPL_COL_TARGET},
+	{"england", REPORT_TPL_COL_ENGLAND}, {"stat_neighbours", REPORT_TPL_COL_STATNB},
+	{"region", REPORT_TPL_COL_REGION}, {"rag", REPORT_TPL_COL_RAG}, {"trend", REPORT_TPL_COL_TREND},
+	{"notes", REPORT_TPL_COL_NOTES}, {"number", REPORT_TPL_COL_NUM}, {"out_of", REPORT_TPL_COL_DEN}, {NULL, 0}};
 
-static const char *const col_headers[TPL_NCOLKINDS] = {
-	[TPL_COL_GOOD] = "What good looks like",
-	[TPL_COL_PERIODS] = "(periods)",
-	[TPL_COL_TARGET] = "Target",
-	[TPL_COL_ENGLAND] = "England",
-	[TPL_COL_STATNB] = "Statistical neighbours",
-	[TPL_COL_REGION] = "Region",
-	[TPL_COL_RAG] = "RAG",
-	[TPL_COL_TREND] = "Trend",
-	[TPL_COL_NOTES] = "Notes",
-	[TPL_COL_NUM] = "Number (n)",
-	[TPL_COL_DEN] = "Out of (N)",
+static const char *const col_headers[REPORT_TPL_NCOLKINDS] = {
+	[REPORT_TPL_COL_GOOD] = "What good looks like",
+	[REPORT_TPL_COL_PERIODS] = "(periods)",
+	[REPORT_TPL_COL_TARGET] = "Target",
+	[REPORT_TPL_COL_ENGLAND] = "England",
+	[REPORT_TPL_COL_STATNB] = "Statistical neighbours",
+	[REPORT_TPL_COL_REGION] = "Region",
+	[REPORT_TPL_COL_RAG] = "RAG",
+	[REPORT_TPL_COL_TREND] = "Trend",
+	[REPORT_TPL_COL_NOTES] = "Notes",
+	[REPORT_TPL_COL_NUM] = "Number (n)",
+	[REPORT_TPL_COL_DEN] = "Out of (N)",
 };
 
 /* Sheets the program writes itself; a strand may not take their names. */
@@ -42,12 +42,12 @@ static const char *const reserved[] = {
 	"Cover", "Contents", "Notes", "Definitions", "Data quality", "Rejected records",
 	"DQ findings", "Chart data", "Drill-down", "History", NULL};
 
-const char *tpl_col_header(enum tpl_col c)
+const char *report_tpl_col_header(enum report_tpl_col c)
 {
-	return (unsigned)c < TPL_NCOLKINDS ? col_headers[c] : "";
+	return (unsigned)c < REPORT_TPL_NCOLKINDS ? col_headers[c] : "";
 }
 
-int tpl_reserved_sheet(const char *name)
+int report_tpl_reserved_sheet(const char *name)
 {
 	for (int i = 0; reserved[i]; i++)
 		if (!strcasecmp(name, reserved[i]))
@@ -60,7 +60,7 @@ struct parser {
 	const char *name;
 	long line;
 	int errors;
-	tpl *t;
+	report_tpl *t;
 	int seen_report, seen_periods, seen_columns, seen_compare, seen_title;
 	int sheet_title_seen;
 };
@@ -142,7 +142,7 @@ static int lookup(const struct named *tab, const char *v, int *out)
 static int valid_id(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > TPL_MAX_ID)
+	if (n == 0 || n > REPORT_TPL_MAX_ID)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]))
@@ -168,11 +168,11 @@ static const char *sheet_name_problem(const char *s)
 	long n = utf8_chars((const unsigned char *)s, strlen(s));
 	if (n <= 0)
 		return "sheet name is empty";
-	if (n > TPL_MAX_SHEETNAME)
+	if (n > REPORT_TPL_MAX_SHEETNAME)
 		return "sheet name is longer than 31 characters";
 	if (strpbrk(s, "[]:*?/\\'"))
 		return "sheet name may not contain [ ] : * ? / \\ or '";
-	if (tpl_reserved_sheet(s))
+	if (report_tpl_reserved_sheet(s))
 		return "sheet name is reserved for a fixed sheet";
 	return NULL;
 }
@@ -183,7 +183,7 @@ static void set_text(struct parser *p, char **dst, const char *v, const char *wh
 		perr(p, "%s is empty", what);
 		return;
 	}
-	if (strlen(v) > TPL_MAX_TEXT) {
+	if (strlen(v) > REPORT_TPL_MAX_TEXT) {
 		perr(p, "%s is longer than 1024 bytes", what);
 		return;
 	}
@@ -193,8 +193,8 @@ static void set_text(struct parser *p, char **dst, const char *v, const char *wh
 
 static void parse_columns(struct parser *p, char *v)
 {
-	tpl *t = p->t;
-	int seen[TPL_NCOLKINDS] = {0};
+	report_tpl *t = p->t;
+	int seen[REPORT_TPL_NCOLKINDS] = {0};
 	t->ncols = 0;
 	for (char *tok = strtok(v, " \t,"); tok; tok = strtok(NULL, " \t,")) {
 		int c;
@@ -207,20 +207,20 @@ static void parse_columns(struct parser *p, char *v)
 			perr(p, "column '%.40s' listed twice", tok);
 			return;
 		}
-		if (t->ncols == TPL_MAX_COLS) {
+		if (t->ncols == REPORT_TPL_MAX_COLS) {
 			perr(p, "too many columns%s", "");
 			return;
 		}
-		t->cols[t->ncols++] = (enum tpl_col)c;
+		t->cols[t->ncols++] = (enum report_tpl_col)c;
 	}
-	if (!seen[TPL_COL_PERIODS])
+	if (!seen[REPORT_TPL_COL_PERIODS])
 		perr(p, "columns must include 'periods'%s", "");
 }
 
 static void parse_row(struct parser *p, char *v)
 {
-	tpl *t = p->t;
-	tpl_sheet *sh = &t->sheets[t->nsheets - 1];
+	report_tpl *t = p->t;
+	report_tpl_sheet *sh = &t->sheets[t->nsheets - 1];
 	char *f[5];
 	int n = 0;
 	char *s = v;
@@ -245,11 +245,11 @@ static void parse_row(struct parser *p, char *v)
 		perr(p, "bad measure ID '%.40s' (upper-case letters and digits)", f[0]);
 		return;
 	}
-	if (strlen(f[1]) > TPL_MAX_BREAKDOWN || strpbrk(f[1], "\t")) {
+	if (strlen(f[1]) > REPORT_TPL_MAX_BREAKDOWN || strpbrk(f[1], "\t")) {
 		perr(p, "bad breakdown '%.40s'", f[1]);
 		return;
 	}
-	if (!*f[2] || strlen(f[2]) > TPL_MAX_TEXT) {
+	if (!*f[2] || strlen(f[2]) > REPORT_TPL_MAX_TEXT) {
 		perr(p, "row text must be 1 to 1024 bytes%s", "");
 		return;
 	}
@@ -281,12 +281,12 @@ static void parse_row(struct parser *p, char *v)
 			perr(p, "%s", msg);
 			return;
 		}
-	if (sh->nrows == TPL_MAX_ROWS) {
+	if (sh->nrows == REPORT_TPL_MAX_ROWS) {
 		perr(p, "more than 200 rows in one sheet%s", "");
 		return;
 	}
 	sh->rows = csc_xrealloc(sh->rows, (size_t)(sh->nrows + 1) * sizeof *sh->rows);
-	tpl_row *r = &sh->rows[sh->nrows++];
+	report_tpl_row *r = &sh->rows[sh->nrows++];
 	memset(r, 0, sizeof *r);
 	strcpy(r->measure, f[0]);
 	strcpy(r->breakdown, f[1]);
@@ -298,7 +298,7 @@ static void parse_row(struct parser *p, char *v)
 
 static void parse_section(struct parser *p, char *line)
 {
-	tpl *t = p->t;
+	report_tpl *t = p->t;
 	char *close = strrchr(line, ']');
 	if (!close || close[1] != '\0') {
 		perr(p, "section header must be '[Sheet name]'%s", "");
@@ -316,12 +316,12 @@ static void parse_section(struct parser *p, char *line)
 			perr(p, "sheet '%s' defined twice", name);
 			return;
 		}
-	if (t->nsheets == TPL_MAX_SHEETS) {
+	if (t->nsheets == REPORT_TPL_MAX_SHEETS) {
 		perr(p, "more than 32 sheets%s", "");
 		return;
 	}
 	t->sheets = csc_xrealloc(t->sheets, (size_t)(t->nsheets + 1) * sizeof *t->sheets);
-	tpl_sheet *sh = &t->sheets[t->nsheets++];
+	report_tpl_sheet *sh = &t->sheets[t->nsheets++];
 	memset(sh, 0, sizeof *sh);
 	sh->name = csc_xstrdup(name);
 	sh->line = p->line;
@@ -329,7 +329,7 @@ static void parse_section(struct parser *p, char *line)
 
 static void parse_global(struct parser *p, const char *key, char *v)
 {
-	tpl *t = p->t;
+	report_tpl *t = p->t;
 	int x;
 	if (!strcmp(key, "report")) {
 		if (p->seen_report++)
@@ -349,14 +349,14 @@ static void parse_global(struct parser *p, const char *key, char *v)
 		else if (lookup(period_names, v, &x))
 			perr(p, "periods must be months or quarters (got '%.40s')", v);
 		else
-			t->periods = (enum tpl_periods)x;
+			t->periods = (enum report_tpl_periods)x;
 	} else if (!strcmp(key, "compare")) {
 		if (p->seen_compare++)
 			perr(p, "'%s' set twice", key);
 		else if (lookup(compare_names, v, &x))
 			perr(p, "compare must be month, quarter or year (got '%.40s')", v);
 		else
-			t->compare = (enum tpl_compare)x;
+			t->compare = (enum report_tpl_compare)x;
 	} else if (!strcmp(key, "columns")) {
 		if (p->seen_columns++)
 			perr(p, "'%s' set twice", key);
@@ -388,7 +388,7 @@ static void parse_line(struct parser *p, char *line)
 		parse_global(p, key, v);
 		return;
 	}
-	tpl_sheet *sh = &p->t->sheets[p->t->nsheets - 1];
+	report_tpl_sheet *sh = &p->t->sheets[p->t->nsheets - 1];
 	if (!strcmp(key, "row"))
 		parse_row(p, v);
 	else if (!strcmp(key, "title")) {
@@ -402,7 +402,7 @@ static void parse_line(struct parser *p, char *line)
 
 static void finish(struct parser *p)
 {
-	tpl *t = p->t;
+	report_tpl *t = p->t;
 	if (!p->line)
 		p->line = 1; /* an empty file: point at its first line */
 	if (!p->seen_report)
@@ -412,11 +412,11 @@ static void finish(struct parser *p)
 	if (!p->seen_columns)
 		perr(p, "missing 'columns ='%s", "");
 	if (!p->seen_compare)
-		t->compare = t->periods == TPL_MONTHS ? TPL_CMP_MONTH : TPL_CMP_YEAR;
+		t->compare = t->periods == REPORT_TPL_MONTHS ? REPORT_TPL_CMP_MONTH : REPORT_TPL_CMP_YEAR;
 	if (!t->nsheets)
 		perr(p, "no [sheet] sections%s", "");
 	for (int i = 0; i < t->nsheets; i++) {
-		tpl_sheet *sh = &t->sheets[i];
+		report_tpl_sheet *sh = &t->sheets[i];
 		if (!sh->nrows) {
 			long keep = p->line;
 			p->line = sh->line;
@@ -430,12 +430,12 @@ static void finish(struct parser *p)
 		t->title = csc_xstrdup(t->report);
 }
 
-tpl *tpl_parse(const char *name, const char *text, size_t len)
+report_tpl *report_tpl_parse(const char *name, const char *text, size_t len)
 {
 	struct parser p = {.name = name};
 	p.t = csc_xcalloc(1, sizeof *p.t);
 	p.t->path = csc_xstrdup(name);
-	char *buf = csc_xmalloc(TPL_MAX_LINE + 1);
+	char *buf = csc_xmalloc(REPORT_TPL_MAX_LINE + 1);
 	size_t pos = 0;
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
 		pos = 3; /* a BOM from a Windows editor is harmless */
@@ -446,7 +446,7 @@ tpl *tpl_parse(const char *name, const char *text, size_t len)
 		size_t keep = n;
 		if (n && text[pos + n - 1] == '\r')
 			n--;
-		if (n > TPL_MAX_LINE)
+		if (n > REPORT_TPL_MAX_LINE)
 			perr(&p, "line longer than %s bytes", "4096");
 		else if (utf8_chars((const unsigned char *)text + pos, n) < 0)
 			perr(&p, "line is not UTF-8 text (control character, NUL or bad byte)%s", "");
@@ -461,20 +461,20 @@ tpl *tpl_parse(const char *name, const char *text, size_t len)
 	if (p.errors <= MAX_ERRORS)
 		finish(&p);
 	if (p.errors) {
-		tpl_free(p.t);
+		report_tpl_free(p.t);
 		return NULL;
 	}
 	return p.t;
 }
 
-char *tpl_slurp(const char *path, const char *what, size_t *len)
+char *report_tpl_slurp(const char *path, const char *what, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		csc_error_at(path, 0, "cannot open %s: %m", what);
 		return NULL;
 	}
-	size_t cap = TPL_MAX_FILE, got;
+	size_t cap = REPORT_TPL_MAX_FILE, got;
 	*len = 0;
 	char *buf = csc_xmalloc(cap + 1);
 	while (*len <= cap && (got = fread(buf + *len, 1, cap + 1 - *len, f)) > 0)
@@ -492,18 +492,18 @@ char *tpl_slurp(const char *path, const char *what, size_t *len)
 	return buf;
 }
 
-tpl *tpl_load(const char *path)
+report_tpl *report_tpl_load(const char *path)
 {
 	size_t len;
-	char *buf = tpl_slurp(path, "template", &len);
+	char *buf = report_tpl_slurp(path, "template", &len);
 	if (!buf)
 		return NULL;
-	tpl *t = tpl_parse(path, buf, len);
+	report_tpl *t = report_tpl_parse(path, buf, len);
 	free(buf);
 	return t;
 }
 
-void tpl_free(tpl *t)
+void report_tpl_free(report_tpl *t)
 {
 	if (!t)
 		return;

@@ -17,16 +17,16 @@
 
 #define HEAD "strand,period,section,text,owner,due,rag,measure,breakdown\n"
 
-static cm *parse(const char *text)
+static report_comm *parse(const char *text)
 {
-	return cm_parse("c.csv", text, strlen(text));
+	return report_comm_parse("c.csv", text, strlen(text));
 }
 
 /* Parse text that must fail; returns the first diagnostic line. */
 static const char *bad(const char *text)
 {
 	capture_start();
-	cm *c = parse(text);
+	report_comm *c = parse(text);
 	const char *out = capture_end();
 	assert_null(c);
 	static char first[512];
@@ -50,7 +50,7 @@ static csc_date day(int y, int m, int d)
 static void every_field(void **state)
 {
 	(void)state;
-	cm *c = parse(HEAD
+	report_comm *c = parse(HEAD
 		      "Front door,2026-10,progress,Contacts triaged within a day,,,,,\n"
 		      "Front door,2026-10,concerns,\"Re-referrals up, 3 months running\",,,,,\n"
 		      "Front door,2026-10,next_steps,\"Audit \"\"repeat\"\" referrals\",,,,,\n"
@@ -62,22 +62,22 @@ static void every_field(void **state)
 	assert_int_equal(c->n, 7);
 	assert_string_equal(c->it[0].strand, "Front door");
 	assert_true(c->it[0].month == day(2026, 10, 31));
-	assert_int_equal(c->it[0].kind, CM_PROGRESS);
+	assert_int_equal(c->it[0].kind, REPORT_COMM_PROGRESS);
 	assert_string_equal(c->it[0].text, "Contacts triaged within a day");
 	assert_int_equal(c->it[0].line, 2);
-	assert_int_equal(c->it[1].kind, CM_CONCERNS);
+	assert_int_equal(c->it[1].kind, REPORT_COMM_CONCERNS);
 	assert_string_equal(c->it[1].text, "Re-referrals up, 3 months running");
-	assert_int_equal(c->it[2].kind, CM_NEXT);
+	assert_int_equal(c->it[2].kind, REPORT_COMM_NEXT);
 	assert_string_equal(c->it[2].text, "Audit \"repeat\" referrals");
-	assert_int_equal(c->it[3].kind, CM_ACTION);
+	assert_int_equal(c->it[3].kind, REPORT_COMM_ACTION);
 	assert_string_equal(c->it[3].owner, "Head of MASH");
 	assert_true(c->it[3].due == day(2026, 11, 30));
-	assert_int_equal(c->it[3].rag, CM_AMBER);
-	assert_string_equal(cm_rag_word(c->it[3].rag), "Amber");
+	assert_int_equal(c->it[3].rag, REPORT_COMM_AMBER);
+	assert_string_equal(report_comm_rag_word(c->it[3].rag), "Amber");
 	assert_string_equal(c->it[4].owner, "Smith, J");
-	assert_int_equal(c->it[4].rag, CM_BLUE);
-	assert_string_equal(cm_rag_word(CM_BLUE), "Blue");
-	assert_int_equal(c->it[5].kind, CM_NOTE);
+	assert_int_equal(c->it[4].rag, REPORT_COMM_BLUE);
+	assert_string_equal(report_comm_rag_word(REPORT_COMM_BLUE), "Blue");
+	assert_int_equal(c->it[5].kind, REPORT_COMM_NOTE);
 	assert_string_equal(c->it[5].text, "Two lines:\nsecond");
 	assert_string_equal(c->it[5].measure, "CL01");
 	assert_string_equal(c->it[5].breakdown, "17-18");
@@ -86,35 +86,35 @@ static void every_field(void **state)
 	assert_true(c->it[0].due == CSC_NODATE);
 	assert_string_equal(c->it[0].owner, "");
 	/* notes by strand, month, measure and breakdown */
-	assert_string_equal(cm_note(c, "Care leavers", day(2026, 9, 30), "CL01", "17-18"),
+	assert_string_equal(report_comm_note(c, "Care leavers", day(2026, 9, 30), "CL01", "17-18"),
 			    "Two lines:\nsecond");
-	assert_string_equal(cm_note(c, "Care leavers", day(2026, 10, 31), "CL01", ""), "Headline");
-	assert_null(cm_note(c, "Care leavers", day(2026, 10, 31), "CL01", "17-18"));
-	assert_null(cm_note(c, "Front door", day(2026, 9, 30), "CL01", "17-18"));
-	assert_null(cm_note(NULL, "Care leavers", day(2026, 9, 30), "CL01", "17-18"));
-	cm_free(c);
+	assert_string_equal(report_comm_note(c, "Care leavers", day(2026, 10, 31), "CL01", ""), "Headline");
+	assert_null(report_comm_note(c, "Care leavers", day(2026, 10, 31), "CL01", "17-18"));
+	assert_null(report_comm_note(c, "Front door", day(2026, 9, 30), "CL01", "17-18"));
+	assert_null(report_comm_note(NULL, "Care leavers", day(2026, 9, 30), "CL01", "17-18"));
+	report_comm_free(c);
 }
 
 static void header_any_order_and_case(void **state)
 {
 	(void)state;
 	/* Excel-saved: BOM, CRLF, headers as a person types them */
-	cm *c = parse("\xEF\xBB\xBFText,Section,Period,Strand,Owner,Due,RAG,Measure,Breakdown\r\n"
+	report_comm *c = parse("\xEF\xBB\xBFText,Section,Period,Strand,Owner,Due,RAG,Measure,Breakdown\r\n"
 		      "Done,Next steps,2026-10,Early help,,,,,\r\n"
 		      "\r\n"
 		      "\"a\r\nb\",Action,2026-10,Early help,Team,2026-12-01,Green,,\r\n");
 	assert_non_null(c);
 	assert_int_equal(c->n, 2);
-	assert_int_equal(c->it[0].kind, CM_NEXT);
+	assert_int_equal(c->it[0].kind, REPORT_COMM_NEXT);
 	assert_string_equal(c->it[0].strand, "Early help");
 	assert_string_equal(c->it[1].text, "a\nb"); /* CRLF in a cell: one break */
-	assert_int_equal(c->it[1].rag, CM_GREEN);
-	cm_free(c);
+	assert_int_equal(c->it[1].rag, REPORT_COMM_GREEN);
+	report_comm_free(c);
 	/* a header alone is a valid, empty file */
 	c = parse(HEAD);
 	assert_non_null(c);
 	assert_int_equal(c->n, 0);
-	cm_free(c);
+	report_comm_free(c);
 }
 
 static void missing_and_unknown_columns(void **state)
@@ -174,11 +174,11 @@ static void each_field_checked(void **state)
 			    "csc-load-report: c.csv:3: measure: a second note for this strand, period "
 			    "and row (FD01)");
 	/* the same row in another month or breakdown is not a second note */
-	cm *c = parse(HEAD "A,2026-10,note,x,,,,FD01,\nA,2026-09,note,y,,,,FD01,\n"
+	report_comm *c = parse(HEAD "A,2026-10,note,x,,,,FD01,\nA,2026-09,note,y,,,,FD01,\n"
 		      "A,2026-10,note,z,,,,FD01,<3m\n");
 	assert_non_null(c);
 	assert_int_equal(c->n, 3);
-	cm_free(c);
+	report_comm_free(c);
 	/* every problem is reported, each at its line */
 	capture_start();
 	assert_null(parse(HEAD "A,2026-10,action,x,Jo,2026-11-31,AMBER,,\nB,2026-10,note,y,,,,,\n"));
@@ -204,44 +204,44 @@ static void lengths(void **state)
 	char buf[8192];
 	/* 1000 characters is the limit, counted in characters: 1000 e-acute
 	 * (2000 bytes) pass, 1001 do not */
-	char *t = rep("\xC3\xA9", CM_MAX_TEXT);
+	char *t = rep("\xC3\xA9", REPORT_COMM_MAX_TEXT);
 	snprintf(buf, sizeof buf, HEAD "A,2026-10,progress,%s,,,,,\n", t);
-	cm *c = parse(buf);
+	report_comm *c = parse(buf);
 	assert_non_null(c);
 	assert_int_equal(strlen(c->it[0].text), 2000);
-	cm_free(c);
+	report_comm_free(c);
 	free(t);
-	t = rep("x", CM_MAX_TEXT + 1);
+	t = rep("x", REPORT_COMM_MAX_TEXT + 1);
 	snprintf(buf, sizeof buf, HEAD "A,2026-10,progress,%s,,,,,\n", t);
 	assert_string_equal(bad(buf), "csc-load-report: c.csv:2: text: longer than 1000 characters");
 	free(t);
-	t = rep("o", CM_MAX_OWNER);
+	t = rep("o", REPORT_COMM_MAX_OWNER);
 	snprintf(buf, sizeof buf, HEAD "A,2026-10,action,x,%s,2026-11-30,RED,,\n", t);
 	c = parse(buf);
 	assert_non_null(c);
-	cm_free(c);
+	report_comm_free(c);
 	free(t);
-	t = rep("o", CM_MAX_OWNER + 1);
+	t = rep("o", REPORT_COMM_MAX_OWNER + 1);
 	snprintf(buf, sizeof buf, HEAD "A,2026-10,action,x,%s,2026-11-30,RED,,\n", t);
 	assert_string_equal(bad(buf), "csc-load-report: c.csv:2: owner: longer than 100 characters");
 	free(t);
-	t = rep("s", CM_MAX_STRAND + 1);
+	t = rep("s", REPORT_COMM_MAX_STRAND + 1);
 	snprintf(buf, sizeof buf, HEAD "%s,2026-10,progress,x,,,,,\n", t);
 	assert_string_equal(bad(buf),
 			    "csc-load-report: c.csv:2: strand: longer than 31 characters (a sheet tab name)");
 	free(t);
 	/* the row limit */
-	size_t cap = strlen(HEAD) + (CM_MAX_ROWS + 1) * 32;
+	size_t cap = strlen(HEAD) + (REPORT_COMM_MAX_ROWS + 1) * 32;
 	char *big = malloc(cap);
 	size_t len = (size_t)snprintf(big, cap, HEAD);
-	for (int i = 0; i < CM_MAX_ROWS + 1; i++)
+	for (int i = 0; i < REPORT_COMM_MAX_ROWS + 1; i++)
 		len += (size_t)snprintf(big + len, cap - len, "A,2026-10,progress,x,,,,,\n");
 	assert_string_equal(bad(big), "csc-load-report: c.csv:2002: more than 2000 rows");
 	big[len - 26] = '\0'; /* 2000 rows pass */
 	c = parse(big);
 	assert_non_null(c);
-	assert_int_equal(c->n, CM_MAX_ROWS);
-	cm_free(c);
+	assert_int_equal(c->n, REPORT_COMM_MAX_ROWS);
+	report_comm_free(c);
 	free(big);
 }
 
@@ -261,28 +261,28 @@ static void against_templates(void **state)
 			"[Front door]\nrow = FD01 | | Contacts\nrow = HP09 | <3m | Short plans\n";
 	const char *q = "report = quarterly\nperiods = quarters\ncolumns = periods notes\n"
 			"[Care leavers]\nrow = CL01 | 17-18 | In touch\n";
-	tpl *t[2] = {tpl_parse("h.tpl", h, strlen(h)), tpl_parse("q.tpl", q, strlen(q))};
+	report_tpl *t[2] = {report_tpl_parse("h.tpl", h, strlen(h)), report_tpl_parse("q.tpl", q, strlen(q))};
 	assert_non_null(t[0]);
 	assert_non_null(t[1]);
-	cm *c = parse(HEAD "Front door,2026-10,progress,x,,,,,\n"
+	report_comm *c = parse(HEAD "Front door,2026-10,progress,x,,,,,\n"
 		      "Front door,2026-10,note,x,,,,HP09,<3m\n"
 		      "Care leavers,2026-10,note,x,,,,CL01,17-18\n");
 	assert_non_null(c);
-	assert_int_equal(cm_check(c, (const tpl *const *)t, 2), 0);
-	cm_free(c);
+	assert_int_equal(report_comm_check(c, (const report_tpl *const *)t, 2), 0);
+	report_comm_free(c);
 	c = parse(HEAD "Front Door,2026-10,progress,x,,,,,\n"
 		  "Front door,2026-10,note,x,,,,HP09,\n"
 		  "Front door,2026-10,note,x,,,,CL01,17-18\n");
 	assert_non_null(c);
 	capture_start();
-	assert_int_equal(cm_check(c, (const tpl *const *)t, 2), -1);
+	assert_int_equal(report_comm_check(c, (const report_tpl *const *)t, 2), -1);
 	assert_string_equal(capture_end(),
 			    "csc-load-report: c.csv:2: strand: 'Front Door' is not a strand sheet of the templates\n"
 			    "csc-load-report: c.csv:3: measure: HP09 is not a row of the 'Front door' sheet\n"
 			    "csc-load-report: c.csv:4: measure: CL01 | 17-18 is not a row of the 'Front door' sheet\n");
-	cm_free(c);
-	tpl_free(t[0]);
-	tpl_free(t[1]);
+	report_comm_free(c);
+	report_tpl_free(t[0]);
+	report_tpl_free(t[1]);
 }
 
 static void wrap_height_line_breaks(void **state)

@@ -17,27 +17,27 @@
 #define HEAD "measure,breakdown,year,england,stat_neighbours,region,target,tolerance," \
 	     "comparator_source,target_source\n"
 
-static rsc_info *parse(const char *text)
+static report_src_info *parse(const char *text)
 {
-	return rsc_parse("c.csv", text, strlen(text));
+	return report_src_parse("c.csv", text, strlen(text));
 }
 
 static void years(void **state)
 {
 	(void)state;
-	assert_int_equal(rsc_fy("2024-25"), 2024);
-	assert_int_equal(rsc_fy("1999-00"), 1999);
-	assert_int_equal(rsc_fy("2024-26"), -1);
-	assert_int_equal(rsc_fy("2024"), -1);
-	assert_int_equal(rsc_fy("2024-2025"), -1);
-	assert_int_equal(rsc_fy("20a4-25"), -1);
-	assert_int_equal(rsc_fy(""), -1);
+	assert_int_equal(report_src_fy("2024-25"), 2024);
+	assert_int_equal(report_src_fy("1999-00"), 1999);
+	assert_int_equal(report_src_fy("2024-26"), -1);
+	assert_int_equal(report_src_fy("2024"), -1);
+	assert_int_equal(report_src_fy("2024-2025"), -1);
+	assert_int_equal(report_src_fy("20a4-25"), -1);
+	assert_int_equal(report_src_fy(""), -1);
 }
 
 static void marker_and_sources(void **state)
 {
 	(void)state;
-	rsc_info *c = parse("# a comment\n#! illustrative  \n# another\n" HEAD
+	report_src_info *c = parse("# a comment\n#! illustrative  \n# another\n" HEAD
 			    "FD02,,2023-24,21,,,20,3,DfE CIN 2024,Plan A\n"
 			    "# a comment among the rows\n"
 			    "FD02,,2021-22,20,,,,,DfE CIN 2022,\n"
@@ -61,18 +61,18 @@ static void marker_and_sources(void **state)
 	assert_int_equal(c->s[1].fy_hi, 2025);
 	assert_string_equal(c->s[2].name, "DfE CIN 2022");
 	assert_int_equal(c->s[2].fy_lo, 2021);
-	rsc_free(c);
+	report_src_free(c);
 }
 
 static void marker_only_exact(void **state)
 {
 	(void)state;
 	/* the words in a comment are not the marker, nor is it after the header */
-	rsc_info *c = parse("# ILLUSTRATIVE VALUES ONLY\n#! illustrative values\n" HEAD
+	report_src_info *c = parse("# ILLUSTRATIVE VALUES ONLY\n#! illustrative values\n" HEAD
 			    "#! illustrative\nFD02,,2023-24,21,,,,,x,\n");
 	assert_non_null(c);
 	assert_int_equal(c->illustrative, 0);
-	rsc_free(c);
+	report_src_free(c);
 	c = parse("#! illustrative\r\nmeasure,breakdown,year,england,stat_neighbours,region,target,"
 		  "tolerance\r\nFD02,,2023-24,21,,,20,,\r\n");
 	assert_non_null(c);
@@ -80,14 +80,14 @@ static void marker_only_exact(void **state)
 	assert_int_equal(c->have_columns, 0);
 	assert_int_equal(c->missing, 2);
 	assert_int_equal(c->n, 0);
-	rsc_free(c);
+	report_src_free(c);
 }
 
 static void errors(void **state)
 {
 	(void)state;
 	capture_start();
-	rsc_info *c = parse("# one\n# two\n" HEAD "FD02,,2023-24,1,,,,,a,\nFD03,,2023,1,,,,,a,\n");
+	report_src_info *c = parse("# one\n# two\n" HEAD "FD02,,2023-24,1,,,,,a,\nFD03,,2023,1,,,,,a,\n");
 	const char *out = capture_end();
 	assert_null(c);
 	assert_string_equal(out, "csc-load-report: c.csv:5: year: '2023' is not a financial year YYYY-YY\n");
@@ -107,7 +107,7 @@ static void errors(void **state)
 	c = parse(text);
 	assert_non_null(c);
 	assert_int_equal(strlen(c->s[0].name), 200);
-	rsc_free(c);
+	report_src_free(c);
 }
 
 int main(void)

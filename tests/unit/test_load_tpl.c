@@ -14,16 +14,16 @@
 
 #define HEAD "report = highlight\nperiods = months\ncolumns = good periods rag notes\n"
 
-static tpl *parse(const char *text)
+static report_tpl *parse(const char *text)
 {
-	return tpl_parse("t.tpl", text, strlen(text));
+	return report_tpl_parse("t.tpl", text, strlen(text));
 }
 
 /* Parse text that must fail; returns the first diagnostic line. */
 static const char *bad(const char *text)
 {
 	capture_start();
-	tpl *t = parse(text);
+	report_tpl *t = parse(text);
 	const char *out = capture_end();
 	assert_null(t);
 	static char first[512];
@@ -38,7 +38,7 @@ static const char *bad(const char *text)
 static void good_template(void **state)
 {
 	(void)state;
-	tpl *t = parse("# comment\n" HEAD "title = Board report\ncompare = year\n\n"
+	report_tpl *t = parse("# comment\n" HEAD "title = Board report\ncompare = year\n\n"
 		       "[Front door]\ntitle = Front door: contacts\n"
 		       "row = FD01 |  | Contacts received | chart\n"
 		       "row = FD02 | | Reduced % in contacts resulting in a referral\n"
@@ -46,12 +46,12 @@ static void good_template(void **state)
 	assert_non_null(t);
 	assert_string_equal(t->report, "highlight");
 	assert_string_equal(t->title, "Board report");
-	assert_int_equal(t->periods, TPL_MONTHS);
-	assert_int_equal(t->compare, TPL_CMP_YEAR);
+	assert_int_equal(t->periods, REPORT_TPL_MONTHS);
+	assert_int_equal(t->compare, REPORT_TPL_CMP_YEAR);
 	assert_int_equal(t->ncols, 4);
-	assert_int_equal(t->cols[0], TPL_COL_GOOD);
-	assert_int_equal(t->cols[1], TPL_COL_PERIODS);
-	assert_int_equal(t->cols[3], TPL_COL_NOTES);
+	assert_int_equal(t->cols[0], REPORT_TPL_COL_GOOD);
+	assert_int_equal(t->cols[1], REPORT_TPL_COL_PERIODS);
+	assert_int_equal(t->cols[3], REPORT_TPL_COL_NOTES);
 	assert_int_equal(t->nsheets, 2);
 	assert_string_equal(t->sheets[0].name, "Front door");
 	assert_string_equal(t->sheets[0].title, "Front door: contacts");
@@ -67,7 +67,7 @@ static void good_template(void **state)
 	assert_string_equal(t->sheets[1].title, "Care leavers"); /* default */
 	assert_string_equal(t->sheets[1].rows[0].breakdown, "17-18");
 	assert_string_equal(t->sheets[1].rows[0].text, "In touch, 17-18");
-	tpl_free(t);
+	report_tpl_free(t);
 }
 
 /* A headcount row: the same measure again with `number`, and the n and N
@@ -75,17 +75,17 @@ static void good_template(void **state)
 static void number_rows_and_columns(void **state)
 {
 	(void)state;
-	tpl *t = parse("report = highlight\nperiods = months\n"
+	report_tpl *t = parse("report = highlight\nperiods = months\n"
 		       "columns = periods number out_of notes\n[A]\n"
 		       "row = LA01 | | Rate | chart\n"
 		       "row = LA01 | | Number |  number   chart \n"
 		       "row = LA02 | started | Started | number\n");
 	assert_non_null(t);
 	assert_int_equal(t->ncols, 4);
-	assert_int_equal(t->cols[1], TPL_COL_NUM);
-	assert_int_equal(t->cols[2], TPL_COL_DEN);
-	assert_string_equal(tpl_col_header(TPL_COL_NUM), "Number (n)");
-	assert_string_equal(tpl_col_header(TPL_COL_DEN), "Out of (N)");
+	assert_int_equal(t->cols[1], REPORT_TPL_COL_NUM);
+	assert_int_equal(t->cols[2], REPORT_TPL_COL_DEN);
+	assert_string_equal(report_tpl_col_header(REPORT_TPL_COL_NUM), "Number (n)");
+	assert_string_equal(report_tpl_col_header(REPORT_TPL_COL_DEN), "Out of (N)");
 	assert_int_equal(t->sheets[0].nrows, 3);
 	assert_int_equal(t->sheets[0].rows[0].number, 0);
 	assert_int_equal(t->sheets[0].rows[0].chart, 1);
@@ -93,16 +93,16 @@ static void number_rows_and_columns(void **state)
 	assert_int_equal(t->sheets[0].rows[1].chart, 1);
 	assert_int_equal(t->sheets[0].rows[2].number, 1);
 	assert_int_equal(t->sheets[0].rows[2].chart, 0);
-	tpl_free(t);
+	report_tpl_free(t);
 }
 
 static void default_compare(void **state)
 {
 	(void)state;
-	tpl *t = parse("report = quarterly\nperiods = quarters\ncolumns = periods\n[A]\nrow = X1||t\n");
+	report_tpl *t = parse("report = quarterly\nperiods = quarters\ncolumns = periods\n[A]\nrow = X1||t\n");
 	assert_non_null(t);
-	assert_int_equal(t->compare, TPL_CMP_YEAR);
-	tpl_free(t);
+	assert_int_equal(t->compare, REPORT_TPL_CMP_YEAR);
+	report_tpl_free(t);
 }
 
 static void errors_at_their_line(void **state)
@@ -160,7 +160,7 @@ static void hostile_bytes(void **state)
 	(void)state;
 	static const char nul[] = HEAD "[A]\nrow = FD01 | | x\0y\n";
 	capture_start();
-	tpl *t = tpl_parse("t.tpl", nul, sizeof nul - 1);
+	report_tpl *t = report_tpl_parse("t.tpl", nul, sizeof nul - 1);
 	const char *out = capture_end();
 	assert_null(t);
 	assert_non_null(strstr(out, "t.tpl:5: line is not UTF-8 text"));
@@ -179,9 +179,9 @@ static void hostile_bytes(void **state)
 	free(big);
 
 	/* A valid UTF-8 row text and a 31-character name with accents. */
-	tpl *ok = parse(HEAD "[Cafés et crèches à 31 caractère]\nrow = FD01 | | Café ✓\n");
+	report_tpl *ok = parse(HEAD "[Cafés et crèches à 31 caractère]\nrow = FD01 | | Café ✓\n");
 	assert_non_null(ok);
-	tpl_free(ok);
+	report_tpl_free(ok);
 }
 
 /* Seeded random mutations of a good template: never a crash or overrun
@@ -205,7 +205,7 @@ static void mutations_do_not_crash(void **state)
 			if ((seed >> 24) % 4 == 0 && n > 1)
 				n = at + 1; /* truncate */
 		}
-		tpl_free(tpl_parse("fuzz.tpl", buf, n));
+		report_tpl_free(report_tpl_parse("fuzz.tpl", buf, n));
 	}
 	capture_end();
 }

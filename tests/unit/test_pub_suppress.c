@@ -9,30 +9,30 @@
 #include "../../load/pub_suppress.h"
 
 #define N(a) (sizeof a / sizeof a[0])
-#define S PS_SHOWN
-#define P PS_PRIMARY
-#define X PS_SECONDARY
+#define S REPORT_SUP_SHOWN
+#define P REPORT_SUP_PRIMARY
+#define X REPORT_SUP_SECONDARY
 
 static csc_date d(int y, int m, int day)
 {
 	return csc_date_make(y, m, day);
 }
 
-static ps_row count(const char *m, const char *b, csc_date s, csc_date e, double n)
+static report_sup_row count(const char *m, const char *b, csc_date s, csc_date e, double n)
 {
-	return (ps_row){m, b, s, e, 1, 0, n, 0};
+	return (report_sup_row){m, b, s, e, 1, 0, n, 0};
 }
 
-static ps_row pct(const char *m, const char *b, csc_date s, csc_date e, double n, double dn)
+static report_sup_row pct(const char *m, const char *b, csc_date s, csc_date e, double n, double dn)
 {
-	return (ps_row){m, b, s, e, 1, 1, n, dn};
+	return (report_sup_row){m, b, s, e, 1, 1, n, dn};
 }
 
-static void expect(const ps_row *rows, size_t n, const enum ps_state *want)
+static void expect(const report_sup_row *rows, size_t n, const enum report_sup_state *want)
 {
-	enum ps_state got[64];
+	enum report_sup_state got[64];
 	assert_true(n <= 64);
-	ps_suppress(rows, n, got);
+	report_sup_suppress(rows, n, got);
 	for (size_t i = 0; i < n; i++) {
 		if (got[i] != want[i])
 			print_error("row %zu (%s %s): got %d, want %d\n", i, rows[i].measure,
@@ -47,17 +47,17 @@ static void primary(void **state)
 {
 	(void)state;
 	csc_date a = d(2023, 4, 1), e = d(2023, 4, 30);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("A", "", a, e, 0), count("B", "", a, e, 1), count("C", "", a, e, 5),
 		count("D", "", a, e, 6), pct("E", "", a, e, 3, 40), pct("F", "", a, e, 40, 45),
 		pct("G", "", a, e, 0, 3), pct("H", "", a, e, 0, 0), pct("I", "", a, e, 6, 6),
 		pct("J", "", a, e, 12, 52000), pct("K", "", a, e, 4, 52000),
 		count("L", "", a, e, 0.5), count("M", "", a, e, 5.5),
 	};
-	static const enum ps_state want[] = {S, P, P, S, P, S, P, S, S, S, P, P, P};
+	static const enum report_sup_state want[] = {S, P, P, S, P, S, P, S, S, S, P, P, P};
 	expect(r, N(r), want);
-	ps_row none = {"Z", "", a, e, 0, 0, 0, 0};
-	assert_int_equal(ps_primary(&none), 0);
+	report_sup_row none = {"Z", "", a, e, 0, 0, 0, 0};
+	assert_int_equal(report_sup_primary(&none), 0);
 }
 
 /* One period, total 20 = 3 + 0 + 7 + 10: 3 is c, and alone in the
@@ -67,12 +67,12 @@ static void breakdown_secondary(void **state)
 {
 	(void)state;
 	csc_date a = d(2023, 4, 1), e = d(2023, 4, 30);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("HP09", "", a, e, 20), count("HP09", "<3m", a, e, 3),
 		count("HP09", "3-6m", a, e, 0), count("HP09", "6-12m", a, e, 7),
 		count("HP09", "1-2y", a, e, 10),
 	};
-	static const enum ps_state want[] = {S, P, S, X, S};
+	static const enum report_sup_state want[] = {S, P, S, X, S};
 	expect(r, N(r), want);
 }
 
@@ -81,15 +81,15 @@ static void breakdown_tie(void **state)
 {
 	(void)state;
 	csc_date a = d(2023, 4, 1), e = d(2023, 4, 30);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("M", "", a, e, 30), count("M", "w", a, e, 2), count("M", "x", a, e, 8),
 		count("M", "y", a, e, 8), count("M", "z", a, e, 12),
 	};
-	static const enum ps_state want[] = {S, P, X, S, S};
+	static const enum report_sup_state want[] = {S, P, X, S, S};
 	expect(r, N(r), want);
 	/* The same rows listed in another order: the tie goes to the first
 	 * listed of the two 8s. */
-	ps_row r2[] = {r[0], r[1], r[3], r[2], r[4]};
+	report_sup_row r2[] = {r[0], r[1], r[3], r[2], r[4]};
 	expect(r2, N(r2), want);
 }
 
@@ -99,7 +99,7 @@ static void breakdown_no_secondary(void **state)
 {
 	(void)state;
 	csc_date a = d(2023, 4, 1), e = d(2023, 4, 30);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("M", "", a, e, 30), count("M", "x", a, e, 2), count("M", "y", a, e, 4),
 		count("M", "z", a, e, 24),
 		/* LA05-like: children 9, episodes 4, no headline */
@@ -107,7 +107,7 @@ static void breakdown_no_secondary(void **state)
 		/* headline 50 is not 3 + 20 */
 		count("Q", "", a, e, 50), count("Q", "p", a, e, 3), count("Q", "q", a, e, 20),
 	};
-	static const enum ps_state want[] = {S, P, P, S, S, P, S, P, S};
+	static const enum report_sup_state want[] = {S, P, P, S, S, P, S, P, S};
 	expect(r, N(r), want);
 }
 
@@ -119,11 +119,11 @@ static void breakdown_all_percentages(void **state)
 {
 	(void)state;
 	csc_date a = d(2023, 4, 1), e = d(2024, 3, 31);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		pct("CL01", "17-18", a, e, 26, 31), pct("CL01", "19-21", a, e, 4, 9),
 		pct("CL01", "all", a, e, 30, 40),
 	};
-	static const enum ps_state want[] = {X, P, S};
+	static const enum report_sup_state want[] = {X, P, S};
 	expect(r, N(r), want);
 }
 
@@ -136,7 +136,7 @@ static void breakdown_all_percentages(void **state)
 static void period_secondary(void **state)
 {
 	(void)state;
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("FD01", "", d(2023, 4, 1), d(2023, 4, 30), 10),
 		count("FD01", "", d(2023, 5, 1), d(2023, 5, 31), 3),
 		count("FD01", "", d(2023, 6, 1), d(2023, 6, 30), 12),
@@ -144,9 +144,9 @@ static void period_secondary(void **state)
 		count("FD01", "", d(2023, 4, 1), d(2023, 6, 30), 25),
 		count("FD01", "", d(2023, 4, 1), d(2023, 7, 31), 33),
 	};
-	static const enum ps_state want[] = {X, P, S, S, S, S};
+	static const enum report_sup_state want[] = {X, P, S, S, S, S};
 	expect(r, N(r), want);
-	assert_int_equal(ps_relations(r, N(r), NULL, NULL), 3); /* Q1, YTD by months, YTD by Q1 + Jul */
+	assert_int_equal(report_sup_relations(r, N(r), NULL, NULL), 3); /* Q1, YTD by months, YTD by Q1 + Jul */
 }
 
 /* A small month whose quarter is not tiled by published months (the window
@@ -156,13 +156,13 @@ static void period_secondary(void **state)
 static void period_partial_window(void **state)
 {
 	(void)state;
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("FD06", "", d(2023, 6, 1), d(2023, 6, 30), 2),
 		count("FD06", "", d(2023, 7, 1), d(2023, 7, 31), 4),
 		count("FD06", "", d(2023, 4, 1), d(2023, 6, 30), 40),
 		count("FD06", "", d(2023, 4, 1), d(2023, 7, 31), 44),
 	};
-	static const enum ps_state want[] = {P, P, X, S};
+	static const enum report_sup_state want[] = {P, P, X, S};
 	expect(r, N(r), want);
 }
 
@@ -171,13 +171,13 @@ static void period_partial_window(void **state)
 static void period_snapshot(void **state)
 {
 	(void)state;
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("HP06", "", d(2023, 4, 1), d(2023, 4, 30), 40),
 		count("HP06", "", d(2023, 5, 1), d(2023, 5, 31), 41),
 		count("HP06", "", d(2023, 6, 1), d(2023, 6, 30), 4),
 		count("HP06", "", d(2023, 4, 1), d(2023, 6, 30), 4),
 	};
-	static const enum ps_state want[] = {S, S, P, P};
+	static const enum report_sup_state want[] = {S, S, P, P};
 	expect(r, N(r), want);
 }
 
@@ -187,14 +187,14 @@ static void period_snapshot(void **state)
 static void period_percentages(void **state)
 {
 	(void)state;
-	ps_row r[] = {
+	report_sup_row r[] = {
 		pct("FD02", "", d(2023, 4, 1), d(2023, 4, 30), 6, 12),
 		pct("FD02", "", d(2023, 5, 1), d(2023, 5, 31), 2, 5),
 		pct("FD02", "", d(2023, 6, 1), d(2023, 6, 30), 10, 13),
 		pct("FD02", "", d(2023, 4, 1), d(2023, 6, 30), 18, 30),
 	};
 	/* Apr (6 + 12 = 18) is smaller than Jun (23) and Q1 (48). */
-	static const enum ps_state want[] = {X, P, S, S};
+	static const enum report_sup_state want[] = {X, P, S, S};
 	expect(r, N(r), want);
 }
 
@@ -205,12 +205,12 @@ static void zeros(void **state)
 {
 	(void)state;
 	csc_date a = d(2023, 4, 1), e = d(2023, 4, 30);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("M", "", a, e, 9), count("M", "a", a, e, 0), count("M", "b", a, e, 3),
 		count("M", "c", a, e, 6), count("Z", "", a, e, 0), count("Z", "a", a, e, 0),
 		count("Z", "b", a, e, 0),
 	};
-	static const enum ps_state want[] = {S, S, P, X, S, S, S};
+	static const enum report_sup_state want[] = {S, S, P, X, S, S, S};
 	expect(r, N(r), want);
 }
 
@@ -220,21 +220,21 @@ static void total_chosen(void **state)
 {
 	(void)state;
 	csc_date a = d(2023, 4, 1), e = d(2023, 4, 30);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("M", "", a, e, 8), count("M", "a", a, e, 3), count("M", "b", a, e, 5),
 		count("N", "", a, e, 7), count("N", "a", a, e, 2), count("N", "b", a, e, 0),
 		count("N", "c", a, e, 5),
 	};
-	static const enum ps_state want[] = {S, P, P, S, P, S, P};
+	static const enum report_sup_state want[] = {S, P, P, S, P, S, P};
 	expect(r, N(r), want);
 	/* 12 = 4 + 0 + 8: the 8, not the 0 */
-	ps_row r2[] = {count("N", "", a, e, 12), count("N", "a", a, e, 4), count("N", "b", a, e, 0),
+	report_sup_row r2[] = {count("N", "", a, e, 12), count("N", "a", a, e, 4), count("N", "b", a, e, 0),
 		       count("N", "c", a, e, 8)};
-	static const enum ps_state want2[] = {S, P, S, X};
+	static const enum report_sup_state want2[] = {S, P, S, X};
 	expect(r2, N(r2), want2);
 	/* 14 = 14 + 0: nothing small, nothing hidden */
-	ps_row r3[] = {count("O", "", a, e, 14), count("O", "a", a, e, 14), count("O", "b", a, e, 0)};
-	static const enum ps_state want3[] = {S, S, S};
+	report_sup_row r3[] = {count("O", "", a, e, 14), count("O", "a", a, e, 14), count("O", "b", a, e, 0)};
+	static const enum report_sup_state want3[] = {S, S, S};
 	expect(r3, N(r3), want3);
 }
 
@@ -242,16 +242,16 @@ static void total_chosen(void **state)
  * its breakdown and its period group protected, and the result leaves no
  * relation with exactly one suppressed row. */
 struct chk {
-	const enum ps_state *st;
+	const enum report_sup_state *st;
 	int bad;
 };
 
 static void one_hidden(void *ctx, size_t total, const size_t *parts, size_t np)
 {
 	struct chk *c = ctx;
-	int h = c->st[total] != PS_SHOWN;
+	int h = c->st[total] != REPORT_SUP_SHOWN;
 	for (size_t k = 0; k < np; k++)
-		h += c->st[parts[k]] != PS_SHOWN;
+		h += c->st[parts[k]] != REPORT_SUP_SHOWN;
 	c->bad += h == 1;
 }
 
@@ -259,22 +259,22 @@ static void grid(void **state)
 {
 	(void)state;
 	csc_date m1 = d(2023, 4, 1), e1 = d(2023, 4, 30), m2 = d(2023, 5, 1), e2 = d(2023, 5, 31);
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("G", "", m1, e1, 30), count("G", "", m2, e2, 40), count("G", "", m1, e2, 70),
 		count("G", "a", m1, e1, 2), count("G", "a", m2, e2, 15), count("G", "a", m1, e2, 17),
 		count("G", "b", m1, e1, 28), count("G", "b", m2, e2, 25), count("G", "b", m1, e2, 53),
 	};
-	enum ps_state st[N(r)];
-	long k = ps_suppress(r, N(r), st);
+	enum report_sup_state st[N(r)];
+	long k = report_sup_suppress(r, N(r), st);
 	/* a/Apr (2) is c. Breakdowns first: Apr (30 = 2 + 28) loses b/Apr
 	 * (28 < 30); then period groups: a (17 = 2 + 15) loses a/May (15), b
 	 * (53 = 28 + 25) now has b/Apr alone and loses b/May (25 < 53). May
 	 * (40 = 15 + 25) has two. The four form a rectangle: none solvable. */
-	static const enum ps_state want[] = {S, S, S, P, X, S, X, X, S};
+	static const enum report_sup_state want[] = {S, S, S, P, X, S, X, X, S};
 	expect(r, N(r), want);
-	assert_int_equal(ps_relations(r, N(r), NULL, NULL), 6);
+	assert_int_equal(report_sup_relations(r, N(r), NULL, NULL), 6);
 	struct chk c = {st, 0};
-	ps_relations(r, N(r), one_hidden, &c);
+	report_sup_relations(r, N(r), one_hidden, &c);
 	assert_int_equal(c.bad, 0);
 	assert_int_equal(st[3], P);
 	assert_true(k >= 4);
@@ -291,7 +291,7 @@ static void grid(void **state)
 static void elimination(void **state)
 {
 	(void)state;
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("R", "", d(2023, 4, 1), d(2023, 4, 30), 3),
 		count("R", "", d(2023, 5, 1), d(2023, 5, 31), 10),
 		count("R", "", d(2023, 6, 1), d(2023, 6, 30), 12),
@@ -299,10 +299,10 @@ static void elimination(void **state)
 		count("R", "", d(2023, 5, 1), d(2023, 6, 30), 22),
 		count("R", "", d(2023, 4, 1), d(2023, 6, 30), 25),
 	};
-	static const enum ps_state want[] = {P, X, X, X, S, X};
+	static const enum report_sup_state want[] = {P, X, X, X, S, X};
 	expect(r, N(r), want);
 	/* Apr-May and May-Jun by months; Apr-Jun by months and by Apr-May + Jun */
-	assert_int_equal(ps_relations(r, N(r), NULL, NULL), 4);
+	assert_int_equal(report_sup_relations(r, N(r), NULL, NULL), 4);
 }
 
 /* Odd tables made by hand: no rows, absent dates, a period ending before it
@@ -311,9 +311,9 @@ static void elimination(void **state)
 static void odd_rows(void **state)
 {
 	(void)state;
-	assert_int_equal(ps_suppress(NULL, 0, NULL), 0);
-	assert_int_equal(ps_relations(NULL, 0, NULL, NULL), 0);
-	ps_row r[] = {
+	assert_int_equal(report_sup_suppress(NULL, 0, NULL), 0);
+	assert_int_equal(report_sup_relations(NULL, 0, NULL, NULL), 0);
+	report_sup_row r[] = {
 		count("O", "", CSC_NODATE, CSC_NODATE, 3),
 		count("O", "", d(2023, 5, 1), d(2023, 4, 1), 9),
 		count("O", "", d(2023, 4, 1), d(2023, 4, 30), 4),
@@ -321,8 +321,8 @@ static void odd_rows(void **state)
 		count("O", "", d(2023, 4, 1), d(2023, 5, 31), 8),
 		count("O", "", d(2023, 5, 1), d(2023, 5, 31), -1),
 	};
-	enum ps_state st[N(r)];
-	assert_true(ps_suppress(r, N(r), st) >= 3);
+	enum report_sup_state st[N(r)];
+	assert_true(report_sup_suppress(r, N(r), st) >= 3);
 	assert_int_equal(st[0], P);
 	assert_int_equal(st[2], P);
 	assert_int_equal(st[3], P);
@@ -333,7 +333,7 @@ static void odd_rows(void **state)
 static void deterministic(void **state)
 {
 	(void)state;
-	ps_row r[] = {
+	report_sup_row r[] = {
 		count("FD01", "", d(2023, 4, 1), d(2023, 4, 30), 10),
 		count("FD01", "", d(2023, 5, 1), d(2023, 5, 31), 3),
 		count("FD01", "", d(2023, 6, 1), d(2023, 6, 30), 12),
@@ -342,18 +342,18 @@ static void deterministic(void **state)
 		count("HP09", "x", d(2023, 4, 1), d(2023, 4, 30), 3),
 		count("HP09", "y", d(2023, 4, 1), d(2023, 4, 30), 17),
 	};
-	enum ps_state a[N(r)], b[N(r)];
-	ps_suppress(r, N(r), a);
-	ps_suppress(r, N(r), b);
+	enum report_sup_state a[N(r)], b[N(r)];
+	report_sup_suppress(r, N(r), a);
+	report_sup_suppress(r, N(r), b);
 	assert_memory_equal(a, b, sizeof a);
-	ps_row rev[N(r)];
+	report_sup_row rev[N(r)];
 	for (size_t i = 0; i < N(r); i++)
 		rev[i] = r[N(r) - 1 - i];
-	enum ps_state c[N(r)];
-	ps_suppress(rev, N(rev), c);
+	enum report_sup_state c[N(r)];
+	report_sup_suppress(rev, N(rev), c);
 	for (size_t i = 0; i < N(r); i++)
 		assert_int_equal(a[i], c[N(r) - 1 - i]);
-	static const enum ps_state want[] = {X, P, S, S, S, P, X};
+	static const enum report_sup_state want[] = {X, P, S, S, S, P, X};
 	expect(r, N(r), want);
 }
 
