@@ -35,7 +35,7 @@ CFLAGS += -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanit
 LDFLAGS += -fsanitize=address,undefined
 endif
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -I. -Ilib -MMD -MP
-LDLIBS := $(PKG_LIBS) -lcsv -lm
+LDLIBS := $(PKG_LIBS) -lcsv -lm -pthread
 
 BIN := $(BUILD)/bin
 LIBCSC := $(BUILD)/libcsc.a

@@ -11,7 +11,8 @@
 #include "csc_datadir.h"
 #include "csc_diag.h"
 
-enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_CHOICE, K_PLACES, K_BOOL, K_PERCENT, K_DATE };
+enum ktype { K_STRING, K_LA, K_MONTH, K_INT, K_PATH, K_CHOICE, K_PLACES, K_BOOL, K_PERCENT, K_DATE,
+	     K_JOBS };
 
 struct key {
 	const char *name;
@@ -68,6 +69,9 @@ static const struct key conf_keys[] = {
 	{"drilldown", K_BOOL, 0, OFF(drilldown), "yes", "write drilldown.csv", NULL},
 	{"drilldown_periods", K_CHOICE, 0, OFF(drilldown_periods), "report",
 	 "drill-down for the periods the workbooks show (report) or every period (all)", drill_words},
+	{"transform_jobs", K_JOBS, 0, OFF(transform_jobs), "auto",
+	 "csc-transform: inputs computed at once, 1 to " CSC_JOBS_MAX_TEXT " or auto (the cores online)",
+	 NULL},
 	{"max_reject_percent", K_PERCENT, 0, OFF(max_reject_percent), "5",
 	 "fail the run (exit 2) when an input rejects more than this share", NULL},
 	{"data_extracted", K_DATE, 0, OFF(data_extracted), NULL,
@@ -204,6 +208,15 @@ static const char *apply(csc_conf *c, const struct key *k, const char *v, const 
 	case K_DATE:
 		if (csc_date_parse_iso(v, strlen(v), (csc_date *)base))
 			return "must be a date YYYY-MM-DD";
+		return NULL;
+	case K_JOBS:
+		if (!strcmp(v, "auto")) {
+			*(int *)base = 0;
+			return NULL;
+		}
+		if (parse_long(v, 1, CSC_JOBS_MAX, &n))
+			return "must be auto or a whole number from 1 to " CSC_JOBS_MAX_TEXT;
+		*(int *)base = (int)n;
 		return NULL;
 	case K_PERCENT: {
 		char *end;

@@ -13,6 +13,10 @@
 
 #define CSC_MAX_POP_YEARS 64
 #define CSC_MAX_PLACES 32
+/* transform_jobs: the most inputs csc-transform computes at once (there are
+ * four inputs, so more would never be used). */
+#define CSC_JOBS_MAX 4
+#define CSC_JOBS_MAX_TEXT "4"
 #define CSC_CONF_MAX_LINE 4096 /* bytes in one line (longer: an error) */
 
 enum csc_rereferral_basis { CSC_REREF_REFERRAL, CSC_REREF_CLOSURE };
@@ -59,6 +63,7 @@ typedef struct csc_conf {
 	int publish_edition;     /* also write the suppressed publication edition */
 	int drilldown;           /* write drilldown.csv (default yes) */
 	enum csc_drill_periods drilldown_periods; /* default report */
+	int transform_jobs;      /* csc-transform's inputs at once; 0 = auto (cores online) */
 	double max_reject_percent; /* per input; above it the run fails (exit 2); default 5 */
 	/* per input: records read falling by more than this share of the last
 	 * publication's stop csc-run (exit 2) unless --accept-drop; default 50 */

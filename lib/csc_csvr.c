@@ -204,16 +204,14 @@ static inline int at(struct reader *r, size_t i)
 
 /* Bytes that end a run: in an unquoted field, in a quoted one, in a line. */
 enum { S_PLAIN = 1, S_QUOTED = 2, S_LINE = 4 };
-static unsigned char stops[256];
-
-static void stops_init(void)
-{
-	if (stops['\n'])
-		return;
-	stops[','] = S_PLAIN;
-	stops['"'] = S_QUOTED;
-	stops['\n'] = stops['\r'] = stops[0] = S_PLAIN | S_QUOTED | S_LINE;
-}
+/* constant, so readers in several threads (csc-transform) share it */
+static const unsigned char stops[256] = {
+	[','] = S_PLAIN,
+	['"'] = S_QUOTED,
+	['\n'] = S_PLAIN | S_QUOTED | S_LINE,
+	['\r'] = S_PLAIN | S_QUOTED | S_LINE,
+	[0] = S_PLAIN | S_QUOTED | S_LINE,
+};
 
 /* The offset of the first byte at or after i that is in `set`, or of the
  * end of what can be read (where at() gives END, FULL or ERR). */
@@ -542,7 +540,6 @@ static int step(struct reader *r)
 		return -1;
 	if (!r->started) {
 		r->started = 1;
-		stops_init();
 		int c0 = at(r, 0), c1 = at(r, 1), c2 = at(r, 2);
 		if (c0 == ERR || c1 == ERR || c2 == ERR)
 			return -1;

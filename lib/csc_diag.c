@@ -57,8 +57,10 @@ static void vlog(const char *file, long line, const char *fmt, va_list ap)
 	char ts[32];
 	gmtime_r(&now, &tm);
 	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	flockfile(log_fp);
 	fprintf(log_fp, "%s %s: ", ts, prog);
 	vput(log_fp, file, line, fmt, ap);
+	funlockfile(log_fp);
 }
 
 void csc_log(const char *fmt, ...)
@@ -89,8 +91,11 @@ static void vreport(const char *file, long line, const char *fmt, va_list ap)
 	vlog(file, line, fmt, copy);
 	va_end(copy);
 	fflush(stdout);
+	/* one message at a time: csc-transform reports from several threads */
+	flockfile(stderr);
 	fprintf(stderr, "%s: ", prog);
 	vput(stderr, file, line, fmt, ap);
+	funlockfile(stderr);
 }
 
 void csc_error(const char *fmt, ...)

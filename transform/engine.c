@@ -10,6 +10,7 @@
 #include "csc_csvw.h"
 #include "csc_diag.h"
 #include "csc_out.h"
+#include "engine_int.h"
 #include "staging.h"
 #include "tx.h"
 
@@ -19,29 +20,6 @@ const char *tx_input_name(int in)
 {
 	return csc_inputs[tx_input_id[in]].name;
 }
-
-struct tx_engine {
-	const csc_conf *c;
-	int bug;                /* a measure counted into a breakdown it lacks */
-	csc_calendar *cal;
-	tx_period per[TX_MAXPER];
-	int np, nshown;
-	int *avail;             /* per measure */
-	int *inmeas[TX_NINPUTS]; /* the available measures of each input, in table order */
-	int ninmeas[TX_NINPUTS];
-	long *cnt;              /* [m][p][bd][2] numerator, denominator */
-	long units[TX_NINPUTS];
-	int drill;
-	csc_out dout, qout;
-	csc_csvw dw, qw;
-	long ndrill, ndq;
-	long pdrill[TX_MAXPER]; /* drill-down rows per period (drilldown_periods.csv) */
-	tx_strtab dqseen;
-	/* each period's dates as drill-down text, made on first use: formatting
-	 * two dates per drill-down row was a tenth of the transform (BENCHMARKS.md) */
-	char iso[TX_MAXPER][2][CSC_DATE_BUFSZ];
-	unsigned char iso_ok[TX_MAXPER];
-};
 
 static int out_open(csc_out *o, const char *dir, const char *name)
 {
@@ -145,11 +123,6 @@ void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child
 		text = why;
 	}
 	char (*iso)[CSC_DATE_BUFSZ] = e->iso[a->p];
-	if (!e->iso_ok[a->p]) {
-		csc_date_iso(p->start, iso[0]);
-		csc_date_iso(p->end, iso[1]);
-		e->iso_ok[a->p] = 1;
-	}
 	csc_csvw_str(&e->dw, tx_measures[a->m].id);
 	csc_csvw_str(&e->dw, bd);
 	csc_csvw_str(&e->dw, iso[0]);
@@ -166,17 +139,30 @@ void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child
 void tx_dq(tx_engine *e, const char *check, const char *measure, const char *child,
 	   const char *record, csc_date date, const char *detail, ...)
 {
-	char text[512], key[1024], d[CSC_DATE_BUFSZ];
+	char text[512];
 	va_list ap;
 	va_start(ap, detail);
 	vsnprintf(text, sizeof text, detail, ap);
 	va_end(ap);
+	tx_dq_put(e, check, measure, child, record, date, text);
+}
+
+void tx_dq_put(tx_engine *e, const char *check, const char *measure, const char *child,
+	       const char *record, csc_date date, const char *text)
+{
+	char key[1024], d[CSC_DATE_BUFSZ];
 	snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", check, measure, child, record,
 		 csc_date_iso(date, d), text);
 	int before = e->dqseen.n;
 	tx_intern(&e->dqseen, key);
 	if (e->dqseen.n == before)
 		return;
+	if (e->dq_defer) {
+		tx_dq_row *r = tx_push(&e->dqrows, &e->ndqrows, &e->capdqrows, sizeof *r);
+		*r = (tx_dq_row){csc_xstrdup(check), csc_xstrdup(measure), csc_xstrdup(child),
+				 csc_xstrdup(record), csc_xstrdup(text), date};
+		return;
+	}
 	csc_csvw_str(&e->qw, check);
 	csc_csvw_str(&e->qw, measure);
 	csc_csvw_text(&e->qw, child);
@@ -464,6 +450,20 @@ static int remove_stale_drill(const char *outdir)
 	return 0;
 }
 
+int (*const tx_loaders[TX_NINPUTS])(tx_engine *, const char *) = {
+	tx_load_contacts, tx_load_cin, tx_load_eh, tx_load_903};
+
+/* --jobs, else transform_jobs, else (auto) the cores online. */
+static int run_jobs(const csc_conf *c, const tx_opts *o)
+{
+	int jobs = o && o->jobs > 0 ? o->jobs : c->transform_jobs;
+	if (jobs <= 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n < 1 ? 1 : n > CSC_JOBS_MAX ? CSC_JOBS_MAX : (int)n;
+	}
+	return jobs;
+}
+
 int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 {
 	if (keep)
@@ -499,6 +499,10 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	}
 	while (e->nshown < e->np && !e->per[e->nshown].hidden)
 		e->nshown++;
+	for (int p = 0; p < e->np; p++) {
+		csc_date_iso(e->per[p].start, e->iso[p][0]);
+		csc_date_iso(e->per[p].end, e->iso[p][1]);
+	}
 	for (int p = 0; p < e->np; p++)
 		e->per[p].drill = e->drill && tx_period_drilled(&e->per[p], c->drilldown_periods);
 	find_available(e, staging);
@@ -549,12 +553,12 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	csc_csvw_header(&e->qw, dq_hdr);
 	copy_findings(e, staging);
 
-	static int (*const loaders[TX_NINPUTS])(tx_engine *, const char *) = {
-		tx_load_contacts, tx_load_cin, tx_load_eh, tx_load_903};
-	int failed = 0;
-	for (int in = 0; in < TX_NINPUTS && !failed; in++)
-		if (any_available(e, in) && loaders[in](e, staging))
-			failed = CSC_EXIT_INPUT;
+	enum tx_input ins[TX_NINPUTS];
+	int nin = 0;
+	for (int in = 0; in < TX_NINPUTS; in++)
+		if (any_available(e, in))
+			ins[nin++] = (enum tx_input)in;
+	int failed = tx_jobs_run(e, ins, nin, run_jobs(c, o), staging, outdir);
 	free(staging);
 	if (!failed && e->bug)
 		failed = CSC_EXIT_INTERNAL;

@@ -12,14 +12,14 @@
 #include "tx.h"
 
 static const char usage_text[] =
-	"usage: csc-transform --conf FILE [--period YYYY-MM] [--out DIR] [--quiet]\n";
+	"usage: csc-transform --conf FILE [--period YYYY-MM] [--out DIR] [--jobs N] [--quiet]\n";
 
 static void help(void)
 {
 	printf("NAME\n"
 	       "    csc-transform - compute the children's social care measures\n\n"
 	       "SYNOPSIS\n"
-	       "    csc-transform --conf FILE [--period YYYY-MM] [--quiet]\n\n"
+	       "    csc-transform --conf FILE [--period YYYY-MM] [--out DIR] [--jobs N] [--quiet]\n\n"
 	       "DESCRIPTION\n"
 	       "    Reads the staging tables under <output_dir>/staging (docs/FORMATS.md),\n"
 	       "    computes every measure of the catalogue (MEASURES.md) for each month of\n"
@@ -32,12 +32,17 @@ static void help(void)
 	       "    the period ends after it. A period that starts after the data has no\n"
 	       "    figures (no rows), never zeros.\n"
 	       "    Every file appears complete or not at all. A measure whose input is not\n"
-	       "    configured has no rows and is listed as not available.\n\n"
+	       "    configured has no rows and is listed as not available.\n"
+	       "    The inputs (contacts, CIN, early help, SSDA903) are computed at once on\n"
+	       "    up to transform_jobs threads; the outputs are byte for byte those of\n"
+	       "    one thread.\n\n"
 	       "OPTIONS\n"
 	       "    --conf FILE       pipeline.conf to use (required)\n"
 	       "    --period YYYY-MM  report up to this month instead of period_end\n"
 	       "    --out DIR         write the outputs into DIR instead of output_dir (the\n"
 	       "                      staging tables are still read from output_dir/staging)\n"
+	       "    --jobs N          compute up to N inputs at once (1-" CSC_JOBS_MAX_TEXT "; default\n"
+	       "                      transform_jobs, whose default auto is the cores online)\n"
 	       "    --quiet           print nothing on success\n"
 	       "    --help            show this text\n"
 	       "    --version         print the release and git description\n\n"
@@ -71,16 +76,28 @@ int main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{"out", required_argument, NULL, 'o'},
 		{"version", no_argument, NULL, 'V'},
+		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *conf = NULL, *period = NULL, *out = NULL;
-	int quiet = 0, ch;
-	while ((ch = getopt_long(argc, argv, "c:p:qho:", opts, NULL)) != -1) {
+	int quiet = 0, jobs = 0, ch;
+	while ((ch = getopt_long(argc, argv, "c:p:qho:j:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'o': out = optarg; break;
 		case 'c': conf = optarg; break;
 		case 'p': period = optarg; break;
 		case 'q': quiet = 1; break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 1 || n > CSC_JOBS_MAX) {
+				csc_error("--jobs must be 1 to %d", CSC_JOBS_MAX);
+				fputs(usage_text, stderr);
+				return CSC_EXIT_CONFIG;
+			}
+			jobs = (int)n;
+			break;
+		}
 		case 'h': help(); return CSC_EXIT_OK;
 		case 'V': return csc_version_print() ? CSC_EXIT_OUTPUT : CSC_EXIT_OK;
 		default: fputs(usage_text, stderr); return CSC_EXIT_CONFIG;
@@ -106,7 +123,7 @@ int main(int argc, char **argv)
 		csc_conf_free(c);
 		return CSC_EXIT_OUTPUT;
 	}
-	tx_opts o = {NULL, out, quiet};
+	tx_opts o = {NULL, out, quiet, jobs};
 	int rc = tx_run(c, &o, NULL);
 	csc_conf_free(c);
 	return rc;

@@ -271,6 +271,7 @@ typedef struct tx_opts {
 	const char *staging_dir;  /* NULL = <output_dir>/staging */
 	const char *output_dir;   /* NULL = conf output_dir */
 	int quiet;
+	int jobs;                 /* inputs computed at once; 0 = transform_jobs */
 } tx_opts;
 
 /* Compute everything and write the five outputs. Returns an enum csc_exit.

@@ -52,7 +52,7 @@ tx_engine *tt_run(const char *fixture, const char *conf_lines)
 	conf = make_conf(conf_lines);
 	char staging[512];
 	snprintf(staging, sizeof staging, "%s/tests/data/transform/%s/staging", CSC_DATADIR, fixture);
-	tx_opts o = {staging, NULL, 1};
+	tx_opts o = {staging, NULL, 1, 0};
 	tx_engine *e = NULL;
 	int rc = tx_run(conf, &o, &e);
 	assert_int_equal(rc, 0);
@@ -70,7 +70,7 @@ void tt_run_fail(const char *fixture, const char *conf_lines, int want)
 		char staging[512];
 		snprintf(staging, sizeof staging, "%s/tests/data/transform/%s/staging", CSC_DATADIR,
 			 fixture);
-		tx_opts o = {staging, NULL, 1};
+		tx_opts o = {staging, NULL, 1, 0};
 		_exit(tx_run(c, &o, NULL));
 	}
 	int st;
