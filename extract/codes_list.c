@@ -27,7 +27,7 @@ static void trim(const char **s, size_t *n)
 static int index_of(const codes_list *c, const char *s, size_t n)
 {
 	for (int i = 0; i < c->n; i++)
-		if (strlen(c->code[i]) == n && memcmp(c->code[i], s, n) == 0)
+		if (c->len[i] == n && memcmp(c->code[i], s, n) == 0)
 			return i;
 	return -1;
 }
@@ -42,8 +42,10 @@ int codes_add(codes_list *c, const char *code)
 	if (c->n == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 8;
 		c->code = csc_xrealloc(c->code, (size_t)c->cap * sizeof *c->code);
+		c->len = csc_xrealloc(c->len, (size_t)c->cap * sizeof *c->len);
 	}
 	c->code[c->n] = csc_xstrndup(code, n);
+	c->len[c->n] = n;
 	return c->n++;
 }
 
@@ -83,7 +85,7 @@ const char *codes_find(const codes_list *c, const char *v, size_t n)
 	if (aa)
 		return aa;
 	for (i = 0; i < c->n; i++)
-		if (strlen(c->code[i]) == n && strncasecmp(c->code[i], v, n) == 0)
+		if (c->len[i] == n && strncasecmp(c->code[i], v, n) == 0)
 			return c->code[i];
 	if (!c->nalias)
 		return NULL;
@@ -136,6 +138,7 @@ void codes_free(codes_list *c)
 	for (int i = 0; i < c->nalias; i++)
 		free(c->akey[i]);
 	free(c->code);
+	free(c->len);
 	free(c->akey);
 	free(c->ato);
 	codes_init(c);

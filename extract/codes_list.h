@@ -21,6 +21,7 @@ typedef struct codes_list {
 	const struct csc_aa_field *aa; /* Annex A forms, matched first; or NULL */
 	int n, cap;         /* canonical codes */
 	char **code;
+	size_t *len;        /* strlen of each code (matched once per value) */
 	int nalias, acap;   /* alias keys (codes_key form) and the code each gives */
 	char **akey;
 	int *ato;           /* index into code[] */

@@ -83,8 +83,9 @@ static int check(void *ctx, list_reader *r, list_val *v, long line, list_reject 
 {
 	(void)ctx;
 	if (r->map[C_ID] < 0) {
-		snprintf(r->scratch, sizeof r->scratch, "row%ld", line);
+		int n = snprintf(r->scratch, sizeof r->scratch, "row%ld", line);
 		v[C_ID].s = r->scratch;
+		v[C_ID].n = (size_t)n;
 	}
 	if (v[C_DONE].d != CSC_NODATE && v[C_DONE].d < v[C_DATE].d) {
 		rej->field = cols[C_DONE].name;

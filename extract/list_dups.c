@@ -24,8 +24,11 @@ void list_dups_free(list_dups *d)
 {
 	free(d->ent);
 	free(d->drop);
+	free(d->hb);
 	d->ent = NULL;
 	d->drop = NULL;
+	d->hb = NULL;
+	d->hbn = d->hbcap = 0;
 	d->n = d->cap = d->ndrop = d->dcap = 0;
 }
 
@@ -38,25 +41,16 @@ static uint64_t u64(const unsigned char *p)
 }
 
 /* The bytes hashed for a row or a key, gathered so SHA-256 runs once over
- * them (a call per field cost more than the hashing). */
-typedef struct hbuf {
-	csc_sha256 h;
-	unsigned char b[1024];
-	size_t n;
-} hbuf;
-
-static void hb_put(hbuf *x, const void *p, size_t n)
+ * them (a call per field cost more than the hashing); d->hb grows to the
+ * longest row. */
+static void hb_put(list_dups *d, const void *p, size_t n)
 {
-	if (x->n + n > sizeof x->b) {
-		csc_sha256_update(&x->h, x->b, x->n);
-		x->n = 0;
-		if (n > sizeof x->b) {
-			csc_sha256_update(&x->h, p, n);
-			return;
-		}
+	if (d->hbn + n > d->hbcap) {
+		d->hbcap = 2 * (d->hbn + n);
+		d->hb = csc_xrealloc(d->hb, d->hbcap);
 	}
-	memcpy(x->b + x->n, p, n);
-	x->n += n;
+	memcpy(d->hb + d->hbn, p, n);
+	d->hbn += n;
 }
 
 /* The value of column i as compared: dates by the day they name (so
@@ -64,29 +58,20 @@ static void hb_put(hbuf *x, const void *p, size_t n)
  * a date there), the rest as normalised by the engine, ending with a NUL,
  * which no CSV value holds. A column the file lacks adds nothing: it is
  * blank or made up (Contact ID row<line>) on every row of the file. */
-static void hash_col(hbuf *x, const list_reader *r, int i)
+static void hash_col(list_dups *d, const list_reader *r, int i)
 {
 	const list_val *v = &r->v[i];
 	enum list_type ty = r->t->cols[i].type;
 	if (r->map[i] < 0)
 		return;
 	if (ty == LT_DATE_DMY || ty == LT_DATE_ANY) {
-		unsigned char d[4];
+		unsigned char b[4];
 		for (int k = 0; k < 4; k++)
-			d[k] = (unsigned char)((uint32_t)v->d >> (8 * k));
-		hb_put(x, d, 4);
+			b[k] = (unsigned char)((uint32_t)v->d >> (8 * k));
+		hb_put(d, b, 4);
 	} else {
-		hb_put(x, v->s, strlen(v->s) + 1);
+		hb_put(d, v->s, v->n + 1);
 	}
-}
-
-static void hb_digest(hbuf *x, unsigned char dig[32])
-{
-	csc_sha256_update(&x->h, x->b, x->n);
-	/* libcrypto fails only when memory runs out: the one exit outside main,
-	 * as csc_xmalloc's (a zeroed digest would make every row a duplicate) */
-	if (csc_sha256_digest(&x->h, dig) != 0)
-		csc_die(CSC_EXIT_INTERNAL, "out of memory (libcrypto SHA-256)");
 }
 
 /* Keyed by the whole row: a key column the file lacks. */
@@ -98,30 +83,29 @@ static int whole_row(const list_dups *d, const list_reader *r)
 	return 0;
 }
 
-static void digest_cols(const list_reader *r, const int *cols, int n, unsigned char dig[32])
+static void digest_cols(list_dups *d, const list_reader *r, const int *cols, int n,
+			unsigned char dig[32])
 {
-	hbuf x;
-	csc_sha256_init(&x.h);
-	x.n = 0;
+	d->hbn = 0;
 	for (int i = 0; i < n; i++)
-		hash_col(&x, r, cols ? cols[i] : i);
-	hb_digest(&x, dig);
+		hash_col(d, r, cols ? cols[i] : i);
+	csc_sha256_mem(d->hb, d->hbn, dig);
 }
 
 /* The key first, so that its slot (a cache miss in a large table) is
  * fetched while the row is hashed. */
-static void hash_row(const list_dups *d, const list_reader *r, uint64_t key[2], uint64_t *row)
+static void hash_row(list_dups *d, const list_reader *r, uint64_t key[2], uint64_t *row)
 {
 	unsigned char dig[32];
 	int whole = whole_row(d, r);
 	if (!whole) {
-		digest_cols(r, d->key, d->nkey, dig);
+		digest_cols(d, r, d->key, d->nkey, dig);
 		key[0] = u64(dig);
 		key[1] = u64(dig + 8);
 		if (d->cap)
 			__builtin_prefetch(&d->ent[key[0] & (d->cap - 1)]);
 	}
-	digest_cols(r, NULL, r->t->ncols, dig);
+	digest_cols(d, r, NULL, r->t->ncols, dig);
 	*row = u64(dig + 16);
 	if (whole) {
 		key[0] = u64(dig);
@@ -213,17 +197,17 @@ static void take_back(list_dups *d, list_reader *r, const list_dups_ent *e, long
 		 "rows with %s differ (this one and %s:%ld): every row with this key is "
 		 "rejected, as none can be trusted",
 		 words, r->file, line);
-	csc_stage_unstage(r->stage, d->recs[e->file], e->line, field, value, reason);
+	csc_stage_unstage(r->stage, d->recs[e->file], (long)e->line, field, value, reason);
 	if (d->ndrop == d->dcap) {
 		d->dcap = d->dcap ? 2 * d->dcap : 64;
 		d->drop = csc_xrealloc(d->drop, d->dcap * sizeof *d->drop);
 	}
 	d->drop[d->ndrop++] = e->ord;
-	snprintf(record, sizeof record, "%.200s:%ld", base(first), e->line);
+	snprintf(record, sizeof record, "%.200s:%ld", base(first), (long)e->line);
 	snprintf(detail, sizeof detail,
 		 "%s: rows %s:%ld and %s:%ld have the same %s but different values; no row "
 		 "with this key is staged (correct the source)",
-		 d->table, first, e->line, r->file, line, words);
+		 d->table, first, (long)e->line, r->file, line, words);
 	csc_stage_finding(r->stage, "conflicting_rows", d->child >= 0 ? r->v[d->child].s : "",
 			  record, detail);
 }
@@ -258,7 +242,7 @@ int list_dups_check(list_dups *d, list_reader *r, long line, list_reject *rej)
 		d->duplicates++;
 		snprintf(rej->reason, sizeof rej->reason,
 			 "exact duplicate of %s:%ld (the same values in every column)",
-			 first, e->line);
+			 first, (long)e->line);
 		return -1;
 	}
 	d->conflicts++;
@@ -270,7 +254,7 @@ int list_dups_check(list_dups *d, list_reader *r, long line, list_reject *rej)
 	snprintf(rej->reason, sizeof rej->reason,
 		 "rows with %s differ (the first at %s:%ld): every row with this key is "
 		 "rejected, as none can be trusted",
-		 d->words, first, e->line);
+		 d->words, first, (long)e->line);
 	return -1;
 }
 

@@ -23,7 +23,7 @@
  *
  * Memory grows with the number of distinct keys, not with bytes: per key a
  * 128-bit hash of the key, a 64-bit hash of its first row (SHA-256,
- * truncated) and where that row is (file, line, row of staging): 48 bytes
+ * truncated) and where that row is (file, line, row of staging): 40 bytes
  * in an open-addressing table kept at most 3/4 full.
  */
 #ifndef LIST_DUPS_H
@@ -44,10 +44,12 @@ typedef struct list_dups_ent {
 	uint64_t key[2];       /* SHA-256 of the key, first 128 bits */
 	uint64_t row;          /* SHA-256 of the first row, first 64 bits */
 	uint64_t ord;          /* the first row's place among staged rows */
-	long line;             /* its line; 0 = empty slot */
-	uint32_t file;         /* its file (index into files) */
-	uint32_t conflict;     /* 1 once a row with other values came */
+	/* one word for the rest: 40 bytes a key, not 48 */
+	uint64_t line : 48;    /* its line; 0 = empty slot */
+	uint64_t file : 15;    /* its file (index into files) */
+	uint64_t conflict : 1; /* 1 once a row with other values came */
 } list_dups_ent;
+_Static_assert(LIST_DUPS_MAX_FILES <= 1 << 15, "list_dups_ent.file holds a file index");
 
 typedef struct list_dups {
 	int key[LIST_DUPS_MAX_KEY]; /* key columns of the list_table; */
@@ -64,6 +66,8 @@ typedef struct list_dups {
 	uint64_t *drop;             /* staged rows to take out (list_dups_finish) */
 	size_t ndrop, dcap;
 	long duplicates, conflicts; /* rows rejected as each */
+	unsigned char *hb;          /* the bytes of a key or row being hashed */
+	size_t hbn, hbcap;
 	/* the reject's field and value (valid until the next row) and words */
 	char field[256], value[256], words[256];
 } list_dups;

@@ -135,7 +135,7 @@ static int check_date(const list_col *c, const char *s, size_t n, list_val *out,
 	return -1;
 }
 
-static int check_int(const list_col *c, char *s, size_t n, list_reject *rej)
+static int check_int(const list_col *c, char *s, size_t n, list_val *out, list_reject *rej)
 {
 	long v = 0;
 	size_t i = 0;
@@ -147,7 +147,7 @@ static int check_int(const list_col *c, char *s, size_t n, list_reject *rej)
 			k++;
 		if (k == n) {
 			s[i] = '\0'; /* floored: the staged value is the whole years */
-			n = i;
+			n = out->n = i;
 		}
 	}
 	if (i != n) {
@@ -196,6 +196,7 @@ static const char *sex(const list_col *c, const char *s, size_t n)
 int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_reject *rej)
 {
 	out->s = s;
+	out->n = n;
 	out->d = CSC_NODATE;
 	switch (c->type) {
 	case LT_ID:
@@ -206,15 +207,19 @@ int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_r
 		return check_date(c, s, n, out, rej);
 	case LT_INT:
 	case LT_YEARS:
-		return check_int(c, s, n, rej);
+		return check_int(c, s, n, out, rej);
 	case LT_CODE:
-		if ((out->s = codes_find(c->codes, s, n)) != NULL)
+		if ((out->s = codes_find(c->codes, s, n)) != NULL) {
+			out->n = strlen(out->s);
 			return 0;
+		}
 		bad_code(c, rej);
 		return -1;
 	case LT_SEX:
-		if ((out->s = sex(c, s, n)) != NULL)
+		if ((out->s = sex(c, s, n)) != NULL) {
+			out->n = 1;
 			return 0;
+		}
 		snprintf(rej->reason, sizeof rej->reason,
 			 "%s is not a valid sex; expected M, F, U, 1 (male) or 2 (female)", c->name);
 		return -1;
@@ -272,6 +277,7 @@ static int check_row(list_reader *r, const csc_row *row, list_reject *rej)
 		const list_col *c = &t->cols[i];
 		list_val *v = &r->v[i];
 		v->s = "";
+		v->n = 0;
 		v->d = CSC_NODATE;
 		if (r->map[i] < 0)
 			continue;
@@ -312,10 +318,10 @@ static void stage_row(list_reader *r, long line)
 			csc_csvw_date(w, v->d);
 			break;
 		case LT_TEXT:
-			csc_csvw_text(w, v->s);
+			csc_csvw_textn(w, v->s, v->n);
 			break;
 		default:
-			csc_csvw_str(w, v->s);
+			csc_csvw_field(w, v->s, v->n);
 		}
 	}
 	if (t->src_file)

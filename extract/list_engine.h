@@ -46,6 +46,7 @@ typedef struct list_col {
 
 typedef struct list_val {
 	const char *s;           /* normalised text, "" when blank or absent */
+	size_t n;                /* strlen(s): a check replacing s sets it too */
 	csc_date d;              /* dates; CSC_NODATE otherwise */
 } list_val;
 

@@ -93,6 +93,12 @@ void csc_csvw_text(csc_csvw *w, const char *s)
 		raw_field(w, s, strlen(s), 1);
 }
 
+void csc_csvw_textn(csc_csvw *w, const char *s, size_t n)
+{
+	sep(w);
+	raw_field(w, s, n, 1);
+}
+
 void csc_csvw_long(csc_csvw *w, long v)
 {
 	sep(w);
@@ -102,11 +108,11 @@ void csc_csvw_long(csc_csvw *w, long v)
 void csc_csvw_date(csc_csvw *w, csc_date d)
 {
 	char b[CSC_DATE_BUFSZ];
-	csc_date_iso(d, b);
-	if (w->watch)
-		watch_field(w, b, strlen(b));
+	size_t n = d == CSC_NODATE ? 0 : strlen(csc_date_iso(d, b));
+	if (w->watch && n)
+		watch_field(w, b, n);
 	sep(w);
-	fputs_unlocked(b, w->fp);
+	fwrite_unlocked(b, 1, n, w->fp);
 }
 
 void csc_csvw_double(csc_csvw *w, double v)

@@ -38,6 +38,9 @@ void csc_csvw_str(csc_csvw *w, const char *s);
 /* A NUL-terminated field of free text, formula-guarded (see above). */
 void csc_csvw_text(csc_csvw *w, const char *s);
 
+/* The same, n bytes long (s need not end in a NUL). */
+void csc_csvw_textn(csc_csvw *w, const char *s, size_t n);
+
 /* An integer field. */
 void csc_csvw_long(csc_csvw *w, long v);
 

@@ -11,10 +11,13 @@
 
 #include <stdio.h>
 
+#define CSC_OUT_BUFSZ (256 * 1024) /* the stdio buffer of an output */
+
 typedef struct csc_out {
 	FILE *fp;
 	char *path;
 	char *tmp;
+	char *buf;  /* fp's buffer, freed once fp is closed */
 } csc_out;
 
 /* Open a temporary file for path. Returns 0, or -1 after printing why; a

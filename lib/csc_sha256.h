@@ -35,6 +35,11 @@ int csc_sha256_hex(csc_sha256 *s, char hex[65]);
  * csc_sha256_hex does. 0, or -1 (out zeroed) when libcrypto failed. */
 int csc_sha256_digest(csc_sha256 *s, unsigned char out[32]);
 
+/* The digest of n bytes at data into out, in one call: for many short
+ * messages (the extractors' duplicate check hashes two per row), where
+ * the streaming calls above cost more than the hashing. Cannot fail. */
+void csc_sha256_mem(const void *data, size_t n, unsigned char out[32]);
+
 /* Hash everything left to read on fd into hex, and its length into *bytes
  * (may be NULL); fd is not closed. 0, or -1 with errno set (ENOMEM when
  * libcrypto failed). */

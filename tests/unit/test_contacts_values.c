@@ -20,7 +20,8 @@
 
 #define XSD CSC_DATADIR "/ref/CIN_schema_2024.xsd"
 
-/* Check one value; returns the normalised text or the reason. */
+/* Check one value; returns the normalised text or the reason, and checks
+ * that an accepted value's length is that of its text. */
 static char out[LIST_REASON_MAX];
 static const char *val(const list_col *c, const char *in, int *ok)
 {
@@ -29,6 +30,9 @@ static const char *val(const list_col *c, const char *in, int *ok)
 	list_val v;
 	list_reject rej = {0};
 	*ok = list_check_value(c, buf, strlen(buf), &v, &rej) == 0;
+	/* the length every accepted value carries (staged and hashed by it) */
+	if (*ok)
+		assert_int_equal(v.n, strlen(v.s));
 	if (!*ok)
 		snprintf(out, sizeof out, "%s", rej.reason);
 	else if (v.d != CSC_NODATE)

@@ -479,11 +479,36 @@ static void test_writer_strings(void **state)
 	free(buf);
 }
 
+/* csc_csvw_textn writes exactly n bytes (the rest of the buffer is not
+ * part of the field) with the guard and quoting of csc_csvw_text; an empty
+ * date is an empty field. */
+static void test_writer_textn(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	csc_csvw w;
+	csc_csvw_init(&w, f);
+	csc_csvw_textn(&w, "-1,2XYZ", 4); /* guard and quotes, the tail left out */
+	csc_csvw_textn(&w, "+44", 1);     /* a lone + */
+	csc_csvw_textn(&w, "=x", 0);      /* nothing */
+	csc_csvw_textn(&w, "@abc", 1);    /* @ guarded even alone */
+	csc_csvw_textn(&w, "ab\"cd", 3);  /* the quote doubled */
+	csc_csvw_date(&w, CSC_NODATE);
+	csc_csvw_date(&w, csc_date_make(1999, 12, 31));
+	csc_csvw_end(&w);
+	fclose(f);
+	assert_string_equal(buf, "\"'-1,2\",+,,'@,\"ab\"\"\",,1999-12-31\n");
+	free(buf);
+}
+
 int main(void)
 {
 	csc_diag_init("test");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_and_line_numbers),
+		cmocka_unit_test(test_writer_textn),
 		cmocka_unit_test(test_bom_crlf),
 		cmocka_unit_test(test_windows_1252_to_utf8),
 		cmocka_unit_test(test_structural_errors),

@@ -53,6 +53,40 @@ static void test_digest(void **state)
 	assert_memory_equal(d, abc, 32);
 }
 
+/* csc_sha256_mem (the duplicate check's one call per key or row): the
+ * FIPS "abc" vector and the empty message, and for every length 0 to 700
+ * of the xorshift bytes of the test below the digest of the streaming
+ * calls. */
+static void test_mem(void **state)
+{
+	(void)state;
+	static const unsigned char abc[32] = {
+		0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea, 0x41, 0x41, 0x40, 0xde, 0x5d, 0xae, 0x22, 0x23,
+		0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c, 0xb4, 0x10, 0xff, 0x61, 0xf2, 0x00, 0x15, 0xad};
+	static const unsigned char empty[32] = {
+		0xe3, 0xb0, 0xc4, 0x42, 0x98, 0xfc, 0x1c, 0x14, 0x9a, 0xfb, 0xf4, 0xc8, 0x99, 0x6f, 0xb9, 0x24,
+		0x27, 0xae, 0x41, 0xe4, 0x64, 0x9b, 0x93, 0x4c, 0xa4, 0x95, 0x99, 0x1b, 0x78, 0x52, 0xb8, 0x55};
+	unsigned char d[32], e[32];
+	csc_sha256_mem("abc", 3, d);
+	assert_memory_equal(d, abc, 32);
+	csc_sha256_mem("", 0, d);
+	assert_memory_equal(d, empty, 32);
+	unsigned char msg[700];
+	uint32_t x = 2463534242u;
+	for (size_t i = 0; i < sizeof msg; i++) {
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		msg[i] = (unsigned char)x;
+	}
+	for (size_t n = 0; n <= sizeof msg; n++) {
+		csc_sha256 s;
+		csc_sha256_init(&s);
+		csc_sha256_update(&s, msg, n);
+		assert_int_equal(csc_sha256_digest(&s, e), 0);
+		csc_sha256_mem(msg, n, d);
+		assert_memory_equal(d, e, 32);
+	}
+}
+
 static void test_million_a_in_odd_pieces(void **state)
 {
 	(void)state;
@@ -191,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_million_a_in_odd_pieces),
 		cmocka_unit_test(test_digest),
+		cmocka_unit_test(test_mem),
 		cmocka_unit_test(test_every_length_in_pieces),
 		cmocka_unit_test(test_file),
 		cmocka_unit_test(test_file_errors),
