@@ -47,6 +47,7 @@ struct tx_engine {
 	tx_dq_row *dqrows;
 	int ndqrows, capdqrows;
 	FILE *part;             /* the shard's drill-down rows; NULL = written into dout */
+	char *partbuf;          /* part's stdio buffer */
 };
 
 /* Write (or, when e->dq_defer, hold) one dq.csv row unless an identical

@@ -51,8 +51,8 @@ static void *worker(void *arg)
 }
 
 /* An unnamed scratch file in dir (removed when closed, or when the run is
- * killed); NULL after reporting. */
-static FILE *scratch(const char *dir)
+ * killed) with its stdio buffer in *buf; NULL after reporting. */
+static FILE *scratch(const char *dir, char **buf)
 {
 	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (fd < 0) {
@@ -68,7 +68,10 @@ static FILE *scratch(const char *dir)
 		csc_error_at(dir, 0, "cannot create a scratch file for the drill-down: %m");
 		if (fd >= 0)
 			close(fd);
+		return NULL;
 	}
+	*buf = csc_xmalloc(CSC_OUT_BUFSZ); /* as an output's (csc_out.h) */
+	setvbuf(fp, *buf, _IOFBF, CSC_OUT_BUFSZ);
 	return fp;
 }
 
@@ -85,6 +88,7 @@ static tx_engine *shard_new(const tx_engine *e)
 	s->dqrows = NULL;
 	s->ndqrows = s->capdqrows = 0;
 	s->part = NULL;
+	s->partbuf = NULL;
 	return s;
 }
 
@@ -104,6 +108,7 @@ static void shard_free(tx_engine *s)
 	tx_strtab_free(&s->dqseen);
 	if (s->part)
 		fclose(s->part);
+	free(s->partbuf);
 	free(s);
 }
 
@@ -195,7 +200,7 @@ static int run_threads(tx_engine *e, const enum tx_input *in, int n, int jobs,
 		size[i] = staging_bytes(e, in[i], staging);
 		p.order[i] = i;
 		if (i > 0 && e->drill && !rc) {
-			p.shard[i]->part = scratch(outdir);
+			p.shard[i]->part = scratch(outdir, &p.shard[i]->partbuf);
 			if (!p.shard[i]->part)
 				rc = CSC_EXIT_OUTPUT;
 			else
