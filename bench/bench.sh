@@ -14,11 +14,18 @@
 # then the wall-time ratios between scales and the targets of issue 9.
 # Not a timed test: it always exits 0 when every run succeeded.
 #
+# Then the validators (issue 20): a CIN census and an SSDA903 return of about
+# BENCH_VALIDATE_CHILDREN children each (default 10000; generated, extracted
+# and written by csc-returns), each checked by csc-validate and compared with
+# the public validators' times on 10,000-child files, fixed reference numbers
+# (they are not installed here): 253 s (CIN) and 54 s (SSDA903).
+#
 # Environment: BIN (the programs), BENCH_BIN (csc-bench-time, csc-bench-parse),
 # BENCH_SCALES (default "1 2 4"), BENCH_FRACTION (default 1), BENCH_CACHE
 # (default bench/cache), BENCH_WORK (default bench/work; emptied per scale),
 # BENCH_NO_CHAIN=1 skips the whole-chain run, BENCH_NO_STAGES=1 the per-stage
-# runs.
+# runs, BENCH_NO_VALIDATE=1 the validators, BENCH_VALIDATE_CHILDREN their
+# returns' size.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -172,8 +179,78 @@ run_scale() {
 	fi
 }
 
+# Generated children per child of a return of the year to 31 March 2026
+# (csc-gen-sample --years 1 --seed 1, extraction 2026-10-31), measured:
+# 44,400 give a CIN census of 10,046 children, 244,000 an SSDA903 return of
+# 9,978 looked-after children.
+CIN_GEN_PER_CHILD=4.42
+S903_GEN_PER_CHILD=24.45
+VCHILDREN=${BENCH_VALIDATE_CHILDREN:-10000}
+
+# The year of the last complete return before the dump's extraction date.
+return_year() {
+	awk -F'[ =-]+' '/^data_extracted/ {print ($3 >= 4 ? $2 : $2 - 1)}' "$1"
+}
+
+# validate_one KIND: generate, extract, write the return and time
+# csc-validate on it (exit 1 and 2 only say that issues were found).
+validate_one() {
+	local kind=$1 per n dump dir conf year ret t
+	per=$([ "$kind" = cin ] && echo $CIN_GEN_PER_CHILD || echo $S903_GEN_PER_CHILD)
+	n=$(awk -v c="$VCHILDREN" -v p="$per" 'BEGIN {print int(c * p + 0.5)}')
+	dump=$(dump_for "$n")
+	dir=$WORK/validate-$kind
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	conf=$dir/pipeline.conf
+	write_conf "$dump" "$dir/out" "$conf"
+	year=$(return_year "$conf")
+	if [ "$kind" = cin ]; then
+		"$BIN/csc-extract-cin" --conf "$conf" --quiet || die "extract-cin failed for the CIN return"
+	else
+		"$BIN/csc-extract-903" --conf "$conf" --quiet || die "extract-903 failed for the SSDA903 return"
+	fi
+	"$BIN/csc-returns" --conf "$conf" --year "$year" -o "$dir/ret" --quiet || die "csc-returns failed"
+	local args children bytes
+	if [ "$kind" = cin ]; then
+		ret=$dir/ret/cin-$year.xml
+		args=(--cin "$ret")
+		children=$(grep -c '<Child>' "$ret" || true)
+		bytes=$(size_bytes "$ret")
+		cat "$ret" >/dev/null
+	else
+		ret=$dir/ret/ssda903-$year
+		args=(--903 "$ret")
+		children=$(csv_rows "$ret/Header.csv")
+		bytes=$(size_bytes "$ret"/*.csv)
+		cat "$ret"/*.csv >/dev/null
+	fi
+	echo "bench: validate-$kind: a return of $children children" >&2
+	t=$WORK/time.$$
+	rm -f "$t"
+	local rc=0
+	"$TIMEF" "$t" -- "$BIN/csc-validate" "${args[@]}" --year "$year" -o "$dir/checks" --quiet \
+		>"$WORK/validate-$kind.out" 2>"$WORK/validate-$kind.err" || rc=$?
+	if [ $rc -gt 2 ]; then
+		echo "bench: validate-$kind failed (exit $rc):" >&2
+		tail -5 "$WORK/validate-$kind.err" >&2
+		exit 3
+	fi
+	local wall cpu rss findings
+	read -r wall cpu _ _ rss _ <"$t"
+	rm -f "$t"
+	findings=$(csv_rows "$dir/checks/issues.csv")
+	echo "val validate-$kind $bytes $children $wall $cpu $rss $findings" >>"$RESULTS"
+	rm -rf "$dir"
+}
+
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 for s in $SCALES; do run_scale "$s"; done
+if [ -z "${BENCH_NO_VALIDATE:-}" ]; then
+	echo "bench: validators: returns of about $VCHILDREN children" >&2
+	validate_one cin
+	validate_one 903
+fi
 # Wall time is only meaningful on an idle machine: say how busy it was.
 echo "machine: $(nproc) cores; load average $load0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 

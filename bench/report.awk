@@ -14,6 +14,13 @@ function verdict(ok, got, limit, unit, lower_is_better,    d) {
 	return sprintf("MISSED by %.1f%s (%s%s; limit %s%s)", d, unit, got, unit, limit, unit)
 }
 
+# the validators: "val validate-KIND bytes children wall cpu rss findings"
+$1 == "val" {
+	vn[++nv] = $2; vbytes[$2] = $3; vchild[$2] = $4; vwall[$2] = $5; vcpu[$2] = $6
+	vrss[$2] = $7; vfind[$2] = $8
+	next
+}
+
 {
 	key = $1 SUBSEP $2
 	bytes[key] = $3; recs[key] = $4; wall[key] = $5; cpu[key] = $6; rss[key] = $7
@@ -25,6 +32,8 @@ END {
 	base["extract-cin"] = "cin"; base["extract-903"] = "903"
 	base["extract-contacts"] = "contacts"; base["extract-earlyhelp"] = "earlyhelp"
 	base["chain"] = "all"
+	# the public validators on 10,000-child files (issue 20; not installed here)
+	public["validate-cin"] = 253; public["validate-903"] = 54
 	printf "\n%-6s %-18s %9s %10s %8s %8s %8s %10s %9s %9s %9s\n", "scale", "stage", "in_MB",
 		"records", "wall_s", "cpu_s", "MB/s", "rec/s", "rss_MB", "vs_parse", "vs_cat"
 	for (i = 1; i <= ns; i++) {
@@ -63,6 +72,21 @@ END {
 		}
 	}
 
+	if (nv) {
+		printf "\n%-14s %9s %9s %8s %8s %8s %9s %10s %10s %10s\n", "validator", "children",
+			"findings", "in_MB", "wall_s", "cpu_s", "rss_MB", "public_s", "x_by_wall", "x_by_cpu"
+		for (i = 1; i <= nv; i++) {
+			n = vn[i]; pub = public[n] * vchild[n] / 10000
+			printf "%-14s %9d %9d %8.1f %8.2f %8.2f %9.1f %10.1f %10.0f %10.0f\n", n, vchild[n],
+				vfind[n], mb(vbytes[n]), vwall[n], vcpu[n], vrss[n] / 1024, pub,
+				rate(pub, vwall[n]), rate(pub, vcpu[n])
+		}
+		print ""
+		print "public_s: the public validator's time on a 10,000-child file (CIN 253 s, SSDA903 54 s;"
+		print "fixed reference numbers, the tools are not installed here), scaled to the return's"
+		print "children; x_by_wall, x_by_cpu: public_s / this run's wall and CPU seconds."
+	}
+
 	# Targets (issue 9), judged at the 1x scale when it ran, else the first.
 	t = sc[1]
 	for (i = 1; i <= ns; i++) if (sc[i] == 1) t = 1
@@ -92,6 +116,14 @@ END {
 		share = 100 * wall[pk] / wall[k]
 		printf "  %s >= 70%% of bare-parse throughput (%sx): %s; by CPU time %s\n", n, t,
 			verdict(share >= 70, sprintf("%.0f", share), 70, "%", 0), pct(cpu[pk], cpu[k])
+	}
+	for (i = 1; i <= nv; i++) {
+		n = vn[i]; pub = public[n] * vchild[n] / 10000
+		x = rate(pub, vwall[n])
+		printf "  %s >= 1000x the public validator (%d children): %s; by CPU time %.0fx; peak RSS %.0f MB%s\n",
+			n, vchild[n], verdict(x >= 1000, sprintf("%.0f", x), 1000, "x", 0),
+			rate(pub, vcpu[n]), vrss[n] / 1024,
+			(vchild[n] < 9500 || vchild[n] > 10500) ? " (NOT the 10,000 children of the reference: for the record only)" : ""
 	}
 	k1 = sc[1] SUBSEP "chain"; lo = ""; hi = ""
 	for (i = 1; i <= ns; i++) { if (sc[i] == 1) lo = 1; if (sc[i] == 4) hi = 4 }

@@ -114,6 +114,10 @@ struct v_codes {
 	struct v_list *l;
 	size_t n;
 	int year;
+	/* l's indexes by list name: v_codes_get runs for a value of every
+	 * row a rule reads, and a walk of every list with strcmp was a third
+	 * of an SSDA903 validation (BENCHMARKS.md) */
+	size_t *by_name;
 };
 
 struct codes_load {
@@ -162,13 +166,25 @@ static int on_code_row(void *arg, char **v, long line, int y)
 	return 0;
 }
 
-/* The lists of year, joined for v_codes_get; NULL (c freed) when rc is not 0. */
+/* List names are unique (find_list). */
+static int by_list_name(const void *a, const void *b, void *arg)
+{
+	const v_codes *c = arg;
+	return strcmp(c->l[*(const size_t *)a].name, c->l[*(const size_t *)b].name);
+}
+
+/* The lists of year, joined for v_codes_get and indexed by name; NULL (c
+ * freed) when rc is not 0. */
 static v_codes *finish(v_codes *c, int rc)
 {
 	if (rc != 0) {
 		v_codes_free(c);
 		return NULL;
 	}
+	c->by_name = csc_xmalloc((c->n ? c->n : 1) * sizeof *c->by_name);
+	for (size_t i = 0; i < c->n; i++)
+		c->by_name[i] = i;
+	qsort_r(c->by_name, c->n, sizeof *c->by_name, by_list_name, c);
 	for (size_t i = 0; i < c->n; i++) {
 		struct v_list *l = &c->l[i];
 		size_t len = 1;
@@ -217,6 +233,7 @@ void v_codes_free(v_codes *c)
 		free(c->l[i].joined);
 	}
 	free(c->l);
+	free(c->by_name);
 	free(c);
 }
 
@@ -224,9 +241,18 @@ const char *v_codes_get(const v_codes *c, const char *list)
 {
 	if (!c)
 		return NULL;
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->l[i].name, list))
-			return c->l[i].joined;
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct v_list *l = &c->l[c->by_name[mid]];
+		int cmp = strcmp(l->name, list);
+		if (!cmp)
+			return l->joined;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

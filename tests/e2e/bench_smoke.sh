@@ -7,7 +7,7 @@
 d=$(tmpdir)
 BENCH_BIN=${BENCH_BIN:-$(dirname "$BIN")/bench}
 out=$d/bench.txt
-BIN=$BIN BENCH_BIN=$BENCH_BIN BENCH_SCALES="1 2" BENCH_FRACTION=0.0005 \
+BIN=$BIN BENCH_BIN=$BENCH_BIN BENCH_SCALES="1 2" BENCH_FRACTION=0.0005 BENCH_VALIDATE_CHILDREN=300 \
 	BENCH_CACHE=$d/cache BENCH_WORK=$d/work "$ROOT/bench/bench.sh" >"$out" 2>"$d/err"
 check_eq "bench.sh exits 0" 0 $?
 header=$(grep '^scale ' "$out" | tr -s ' ')
@@ -34,5 +34,14 @@ check "peak RSS target line" grep -q 'peak RSS <= 2048 MB.*: \(MET\|MISSED\)' "$
 check "bare-parse target lines" test "$(grep -c '>= 70% of bare-parse throughput (1x): \(MET\|MISSED\)' "$out")" -eq 4
 check "scaling target line" grep -q 'chain wall 1x -> 4x <= 4.4x: not run' "$out"
 check "the smoke run says it is not national scale" grep -q 'NOT national scale' "$out"
-check "the dump was cached" test "$(find "$d/cache" -name .complete | wc -l)" -eq 2
+# the validators on returns of about 300 children (generated from two more dumps)
+for v in cin 903; do
+	n=$(awk -v v="validate-$v" '$1 == v && NF == 10 && $2 ~ /^[0-9]+$/ && $2 > 0 &&
+		$5 ~ /^[0-9.]+$/ && $6 ~ /^[0-9.]+$/ && $7 ~ /^[0-9.]+$/' "$out" | wc -l)
+	check_eq "validator row validate-$v present with 10 columns" 1 "$n"
+	check "validate-$v target line" grep -Eq "^  validate-$v >= 1000x the public validator \([0-9]+ children\): (MET|MISSED).*peak RSS [0-9]+ MB \(NOT the 10,000 children" "$out"
+done
+check "the public references: 253 s (CIN), 54 s (903) per 10,000 children" \
+	grep -q 'on a 10,000-child file (CIN 253 s, SSDA903 54 s;' "$out"
+check "the dump was cached" test "$(find "$d/cache" -name .complete | wc -l)" -eq 4
 finish

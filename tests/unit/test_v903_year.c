@@ -151,6 +151,41 @@ static void test_codes_by_year(void **state)
 	assert_null(v_codes_get(NULL, "L"));
 }
 
+/* Lists found by name whatever their order in the file (v_codes_get
+ * searches an index sorted by name): seven lists given out of order, each
+ * with its own code, and names before, between and after them (and
+ * prefixes of them) found as absent. */
+static void test_codes_lookup_order(void **state)
+{
+	(void)state;
+	static const char csv[] = "year,list,code,label,change\n"
+				  "2024-25,Zeta,z,,base\n"
+				  "2024-25,Alpha,a,,base\n"
+				  "2024-25,Mid.X,m,,base\n"
+				  "2024-25,Beta,b,,base\n"
+				  "2024-25,Alpha2,a2,,base\n"
+				  "2024-25,Omega,o,,base\n"
+				  "2024-25,Mid,mm,,base\n";
+	v_codes *c = v_codes_load_mem(csv, sizeof csv - 1, "o.csv", 2025);
+	assert_non_null(c);
+	static const char *const found[][2] = {{"Zeta", "z"}, {"Alpha", "a"}, {"Mid.X", "m"},
+					       {"Beta", "b"}, {"Alpha2", "a2"}, {"Omega", "o"},
+					       {"Mid", "mm"}};
+	for (size_t k = 0; k < sizeof found / sizeof found[0]; k++)
+		assert_string_equal(v_codes_get(c, found[k][0]), found[k][1]);
+	static const char *const absent[] = {"", "A", "Alph", "Alpha1", "Alpha3", "C", "Mi",
+					     "Mid.", "Mid.Y", "Zeta2", "zeta", "~"};
+	for (size_t k = 0; k < sizeof absent / sizeof absent[0]; k++)
+		assert_null(v_codes_get(c, absent[k]));
+	v_codes_free(c);
+	v_codes *none = v_codes_load_mem("year,list,code,label,change\n2023-24,L,A,,base\n", 46,
+					 "n.csv", 2024);
+	assert_non_null(none);
+	assert_null(v_codes_get(none, "M"));
+	assert_string_equal(v_codes_get(none, "L"), "A");
+	v_codes_free(none);
+}
+
 /* ref/: each year's SSDA903 rule set holds the rules of its years (the
  * sizes are checked in test_v903_rules), and the lists the issue names
  * change as it says. */
@@ -373,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_collections),
 		cmocka_unit_test(test_catalogue_by_year),
 		cmocka_unit_test(test_codes_by_year),
+		cmocka_unit_test(test_codes_lookup_order),
 		cmocka_unit_test(test_ref_years),
 		cmocka_unit_test(test_run_years_and_outputs),
 		cmocka_unit_test(test_codes_has),
