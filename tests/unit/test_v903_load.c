@@ -323,6 +323,26 @@ static void test_unreadable_input_is_3(void **state)
 
 /* Whatever the bytes, loading never crashes: a seeded run of random and
  * mutated files, each either read or refused. */
+/* v903_in: whole codes of a space-separated list only; "_" (and a blank
+ * value) for blank; a value holding a space, or a part of a code, is in no
+ * list; spaces anywhere in the list. */
+static void test_in_list(void **state)
+{
+	(void)state;
+	static const struct { const char *s, *list; int in; } cases[] = {
+		{"A", "A B", 1},      {"B", "A B", 1},       {"B", "AB B", 1},
+		{"B", "AB BC", 0},    {"A", "AB", 0},        {"AB", "A B", 0},
+		{"A B", "A B", 0},    {"A", "  A  ", 1},     {"A", "", 0},
+		{"", "_ A", 1},       {"", "A", 0},          {"_", "A _", 1},
+		{"", "", 0},          {"C1", "C1", 1},       {"C1", "C11 C12 C1", 1},
+		{"C1", "C11 C12", 0}, {"1", "C1 11 1X", 0},  {"V3", "V1  V2   V3", 1},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		if (v903_in(cases[k].s, cases[k].list) != cases[k].in)
+			fail_msg("v903_in(\"%s\", \"%s\") should be %d", cases[k].s, cases[k].list,
+				 cases[k].in);
+}
+
 static void test_hostile_bytes(void **state)
 {
 	(void)state;
@@ -379,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_run_reports_child_field_line),
 		cmocka_unit_test(test_dolo_table),
 		cmocka_unit_test(test_unreadable_input_is_3),
+		cmocka_unit_test(test_in_list),
 		cmocka_unit_test(test_hostile_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
