@@ -26,10 +26,16 @@ awk -F, -v OFS=, '$1 == "C0000184" && $2 == 2 && $3 == 1 { $6 = "2026-05-31" } {
 	"$S/cin_assessments.csv" >"$T/a" && mv "$T/a" "$S/cin_assessments.csv"
 
 check "--jobs 1 run" "$TX" --conf "$C" --out "$T/j1" --jobs 1 --quiet
-checks=$(awk -F, 'NR > 1 {print $1}' "$T/j1/dq.csv" | uniq | tr '\n' ' ')
-check_eq "dq.csv: the contacts finding, the CIN one, then the SSDA903 ones" \
-	"completed_before_contact authorised_before_start outside_calendar x1_gap x1_last x1_gap outside_calendar missing_dob " \
-	"$checks"
+check_eq "dq.csv: the contacts finding first" \
+	'completed_before_contact,FD03,C0000001,C0000001-01,2025-07-18,"contact of 2025-07-19 completed on 2025-07-18, before it was received"' \
+	"$(sed -n 2p "$T/j1/dq.csv")"
+check_eq "dq.csv: then the CIN one" \
+	'authorised_before_start,HP02,C0000184,C0000184/2/assessment1,2026-05-31,"assessment authorised 2026-05-31, before its start date 2026-06-01"' \
+	"$(sed -n 3p "$T/j1/dq.csv")"
+n903=$(awk -F, 'NR > 3' "$T/j1/dq.csv" | wc -l)
+check "dq.csv: then the SSDA903 ones ($n903)" test "$n903" -gt 1
+check_eq "dq.csv: every later row an SSDA903 (LA) measure's" "$n903" \
+	"$(awk -F, 'NR > 3 && $2 ~ /^LA[0-9][0-9]$/' "$T/j1/dq.csv" | wc -l)"
 for m in FD HP EH LA CL; do
 	check "drilldown.csv has $m rows" grep -q "^$m[0-9]" "$T/j1/drilldown.csv"
 done
