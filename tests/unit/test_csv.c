@@ -423,28 +423,50 @@ static void test_key_normalisation(void **state)
 	assert_string_equal(k, "childuniqueid");
 }
 
+/* A writer into memory (mem_open), and what it wrote (mem_text: the
+ * caller frees it). */
+typedef struct mem_writer {
+	char *buf;
+	size_t n;
+	FILE *f;
+	csc_csvw w;
+} mem_writer;
+
+static csc_csvw *mem_open(mem_writer *m)
+{
+	m->buf = NULL;
+	m->n = 0;
+	m->f = open_memstream(&m->buf, &m->n);
+	assert_non_null(m->f);
+	csc_csvw_init(&m->w, m->f);
+	return &m->w;
+}
+
+static char *mem_text(mem_writer *m)
+{
+	fclose(m->f);
+	return m->buf;
+}
+
 static void test_writer(void **state)
 {
 	(void)state;
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&buf, &n);
-	csc_csvw w;
-	csc_csvw_init(&w, f);
-	csc_csvw_str(&w, "plain");
-	csc_csvw_str(&w, "a,b");
-	csc_csvw_str(&w, "say \"hi\"");
-	csc_csvw_text(&w, "=HYPERLINK(\"x\")");
-	csc_csvw_text(&w, "-5");
-	csc_csvw_text(&w, "-");
-	csc_csvw_str(&w, NULL);
-	csc_csvw_end(&w);
-	csc_csvw_double(&w, 22.8);
-	csc_csvw_double(&w, 100.0 / 3.0);
-	csc_csvw_date(&w, csc_date_make(2024, 2, 29));
-	csc_csvw_long(&w, -12);
-	csc_csvw_end(&w);
-	fclose(f);
+	mem_writer m;
+	csc_csvw *w = mem_open(&m);
+	csc_csvw_str(w, "plain");
+	csc_csvw_str(w, "a,b");
+	csc_csvw_str(w, "say \"hi\"");
+	csc_csvw_text(w, "=HYPERLINK(\"x\")");
+	csc_csvw_text(w, "-5");
+	csc_csvw_text(w, "-");
+	csc_csvw_str(w, NULL);
+	csc_csvw_end(w);
+	csc_csvw_double(w, 22.8);
+	csc_csvw_double(w, 100.0 / 3.0);
+	csc_csvw_date(w, csc_date_make(2024, 2, 29));
+	csc_csvw_long(w, -12);
+	csc_csvw_end(w);
+	char *buf = mem_text(&m);
 	assert_string_equal(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",'-5,-,\n"
 				 "22.8,33.333333333333336,2024-02-29,-12\n");
 	free(buf);
@@ -456,25 +478,22 @@ static void test_writer(void **state)
 static void test_writer_strings(void **state)
 {
 	(void)state;
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&buf, &n);
-	csc_csvw w;
-	csc_csvw_init(&w, f);
-	csc_csvw_str(&w, "");
-	csc_csvw_str(&w, "=1+2");      /* str: never guarded */
-	csc_csvw_str(&w, "end,");
-	csc_csvw_str(&w, "a\nb");
-	csc_csvw_str(&w, "a\rb");
-	csc_csvw_text(&w, "");
-	csc_csvw_text(&w, "+");
-	csc_csvw_text(&w, "+44 20");
-	csc_csvw_text(&w, "@");
-	csc_csvw_text(&w, "\tx");
-	csc_csvw_text(&w, "a=b");     /* not first: plain */
-	csc_csvw_text(&w, "-1,2");    /* guard and quotes */
-	csc_csvw_end(&w);
-	fclose(f);
+	mem_writer m;
+	csc_csvw *w = mem_open(&m);
+	csc_csvw_str(w, "");
+	csc_csvw_str(w, "=1+2");      /* str: never guarded */
+	csc_csvw_str(w, "end,");
+	csc_csvw_str(w, "a\nb");
+	csc_csvw_str(w, "a\rb");
+	csc_csvw_text(w, "");
+	csc_csvw_text(w, "+");
+	csc_csvw_text(w, "+44 20");
+	csc_csvw_text(w, "@");
+	csc_csvw_text(w, "\tx");
+	csc_csvw_text(w, "a=b");     /* not first: plain */
+	csc_csvw_text(w, "-1,2");    /* guard and quotes */
+	csc_csvw_end(w);
+	char *buf = mem_text(&m);
 	assert_string_equal(buf, ",=1+2,\"end,\",\"a\nb\",\"a\rb\",,+,'+44 20,'@,'\tx,a=b,\"'-1,2\"\n");
 	free(buf);
 }
@@ -485,20 +504,17 @@ static void test_writer_strings(void **state)
 static void test_writer_textn(void **state)
 {
 	(void)state;
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&buf, &n);
-	csc_csvw w;
-	csc_csvw_init(&w, f);
-	csc_csvw_textn(&w, "-1,2XYZ", 4); /* guard and quotes, the tail left out */
-	csc_csvw_textn(&w, "+44", 1);     /* a lone + */
-	csc_csvw_textn(&w, "=x", 0);      /* nothing */
-	csc_csvw_textn(&w, "@abc", 1);    /* @ guarded even alone */
-	csc_csvw_textn(&w, "ab\"cd", 3);  /* the quote doubled */
-	csc_csvw_date(&w, CSC_NODATE);
-	csc_csvw_date(&w, csc_date_make(1999, 12, 31));
-	csc_csvw_end(&w);
-	fclose(f);
+	mem_writer m;
+	csc_csvw *w = mem_open(&m);
+	csc_csvw_textn(w, "-1,2XYZ", 4); /* guard and quotes, the tail left out */
+	csc_csvw_textn(w, "+44", 1);     /* a lone + */
+	csc_csvw_textn(w, "=x", 0);      /* nothing */
+	csc_csvw_textn(w, "@abc", 1);    /* @ guarded even alone */
+	csc_csvw_textn(w, "ab\"cd", 3);  /* the quote doubled */
+	csc_csvw_date(w, CSC_NODATE);
+	csc_csvw_date(w, csc_date_make(1999, 12, 31));
+	csc_csvw_end(w);
+	char *buf = mem_text(&m);
 	assert_string_equal(buf, "\"'-1,2\",+,,'@,\"ab\"\"\",,1999-12-31\n");
 	free(buf);
 }
