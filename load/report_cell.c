@@ -72,7 +72,7 @@ report_cell report_cell_value(const report_data_measure *m, enum report_cell_kin
 					: small(m, m->has_num, m->num) || small(m, m->has_den, m->den);
 		if (sup) {
 			c.why = REPORT_CELL_SUPPRESSED;
-			c.text = "c";
+			c.text = "[c]";
 			return c;
 		}
 	}

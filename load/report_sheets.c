@@ -273,7 +273,7 @@ void report_notes(report *r, lxw_worksheet *ws)
 			"denominator is 0), no target set for the measure, no direction to judge "
 			"a trend by, a count's denominator, or the target, comparators, RAG and "
 			"trend of a headcount row (they belong to the rate beside it)."},
-		{"c", "Suppressed in publication mode: a count of 1 to 5, or a percentage or "
+		{"[c]", "Suppressed in publication mode: a count of 1 to 5, or a percentage or "
 		      "rate whose numerator or denominator is 1 to 5."},
 		{"Number (n), Out of (N)", "The numerator and denominator behind the compared "
 					   "period's figure; for a rate, N is the 0-17 population."},

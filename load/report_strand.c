@@ -354,7 +354,7 @@ static void chart_data_row(report *r, const report_tpl_sheet *sh, const report_t
 	}
 }
 
-/* A numerator or denominator cell: "[x]" when the figure has none, "c"
+/* A numerator or denominator cell: "[x]" when the figure has none, "[c]"
  * when publication mode suppresses it (1-5), "[z]" when it does not apply
  * (the denominator of a count). */
 static report_cell nd_cell(const report_data_measure *m, int has, double x, int applies, int publication)
@@ -364,7 +364,7 @@ static report_cell nd_cell(const report_data_measure *m, int has, double x, int 
 	if (!m || !has)
 		return (report_cell){REPORT_CELL_MISSING, 0, "[x]", XF_NOTE_NUM};
 	if (publication && x >= 1 && x <= 5)
-		return (report_cell){REPORT_CELL_SUPPRESSED, 0, "c", XF_NOTE_NUM};
+		return (report_cell){REPORT_CELL_SUPPRESSED, 0, "[c]", XF_NOTE_NUM};
 	return (report_cell){REPORT_CELL_OK, x, NULL, XF_COUNT};
 }
 

@@ -69,7 +69,7 @@ def common(wb, tag):
     names = wb.sheetnames
     eq(f"{tag}: first sheets", ["Cover", "Contents", "Notes"] + STRANDS, names[:8])
     notes = wb["Notes"]
-    eq(f"{tag}: Notes sheet key to symbols", ["[x]", "[z]", "c"],
+    eq(f"{tag}: Notes sheet key to symbols", ["[x]", "[z]", "[c]"],
        [notes.cell(r, 1).value for r in range(5, 8)])
     check(f"{tag}: Notes sheet says what [x] means",
           (notes.cell(5, 2).value or "").startswith("Not available"))
@@ -78,7 +78,7 @@ def common(wb, tag):
     # No word stands in for a figure in a strand table's numeric columns:
     # every cell right of "What good looks like" up to Notes is a number or
     # one of the symbols (RAG and trend words aside).
-    allowed = {"[x]", "[z]", "c", "Green", "Amber", "Red", "Better", "Worse", "Same"}
+    allowed = {"[x]", "[z]", "[c]", "Green", "Amber", "Red", "Better", "Worse", "Same"}
     words = []
     for s in STRANDS:
         ws = wb[s]
@@ -166,7 +166,7 @@ def common(wb, tag):
                 v = ws.cell(r, c).value
                 if isinstance(v, (int, float)):
                     shown += 1
-                elif v not in ("[x]", "c"):
+                elif v not in ("[x]", "[c]"):
                     bad += 1
                     print(f"#   {name} row {r} column {c}: {v!r}")
     check(f"{tag}: every percentage and rate row has n and N", shown > 0 and bad == 0)
@@ -344,19 +344,19 @@ def quarterly(path):
 def publication(path):
     wb = openpyxl.load_workbook(path)
     ws = wb["Front door"]
-    eq("pub: FD01 Jul 23 count 4 suppressed", "c", ws["C6"].value)
+    eq("pub: FD01 Jul 23 count 4 suppressed", "[c]", ws["C6"].value)
     eq("pub: FD01 Aug 23 count 180 shown", 180, ws["D6"].value)
-    eq("pub: FD02 Jul 23 1/4 suppressed", "c", ws["C7"].value)
+    eq("pub: FD02 Jul 23 1/4 suppressed", "[c]", ws["C7"].value)
     near("pub: FD02 Dec 23 shown", 0.229, ws["H7"].value)
-    eq("pub: FD05 Oct 23 numerator 3 suppressed", "c", ws["F10"].value)
-    eq("pub: FD05 Dec 23 numerator 1 suppressed", "c", ws["H10"].value)
+    eq("pub: FD05 Oct 23 numerator 3 suppressed", "[c]", ws["F10"].value)
+    eq("pub: FD05 Dec 23 numerator 1 suppressed", "[c]", ws["H10"].value)
     near("pub: FD05 Sep 23 9/90 shown", 0.1, ws["E10"].value)
     check("pub: note explains c", "c = suppressed" in (ws["P10"].value or ""), ws["P10"].value)
     eq("pub: FD01 Nov 23 count 0 not suppressed", 0, ws["G6"].value)
-    eq("pub: FD05 Dec 23 n = 1 suppressed, N = 8 shown", ("c", 8), (ws["I10"].value, ws["J10"].value))
+    eq("pub: FD05 Dec 23 n = 1 suppressed, N = 8 shown", ("[c]", 8), (ws["I10"].value, ws["J10"].value))
     cl = wb["Care leavers"]
     r = find_row(cl, "Increased % of care leavers aged 17-18 in touch")
-    eq("pub: CL01 17-18 denominator 5 suppressed", "c", cl.cell(r, 8).value)
+    eq("pub: CL01 17-18 denominator 5 suppressed", "[c]", cl.cell(r, 8).value)
     cd = wb["Chart data"]
     r = find_row(cd, "Reduced % in contacts resulting in a referral", col=2)
     eq("pub: chart data leaves c blank", None, cd.cell(r, 3).value)

@@ -63,7 +63,7 @@ static void cells(void **state)
 
 	report_data_measure n = {.has_value = 1, .value = 5, .has_num = 1, .num = 5};
 	assert_int_equal(report_cell_value(&n, REPORT_CELL_COUNT, 1).why, REPORT_CELL_SUPPRESSED);
-	assert_string_equal(report_cell_value(&n, REPORT_CELL_COUNT, 1).text, "c");
+	assert_string_equal(report_cell_value(&n, REPORT_CELL_COUNT, 1).text, "[c]");
 	assert_int_equal(report_cell_value(&n, REPORT_CELL_COUNT, 0).why, REPORT_CELL_OK);
 	n.value = n.num = 6;
 	assert_int_equal(report_cell_value(&n, REPORT_CELL_COUNT, 1).why, REPORT_CELL_OK);
