@@ -18,6 +18,7 @@ int aa_checks_open(aa_checks *c, const char *csv_path, xl_book *b, lxw_worksheet
 	memset(c, 0, sizeof *c);
 	c->b = b;
 	c->ws = ws;
+	c->max_rows = XL_MAX_ROWS;
 	if (csc_out_open(&c->out, csv_path) != 0)
 		return -1;
 	c->open = 1;
@@ -55,8 +56,9 @@ void aa_checks_add(aa_checks *c, const char *check, const char *list, long row,
 		}
 	}
 	csc_csvw_end(&c->w);
-	/* the sheet stops at Excel's last row; the CSV has every finding */
-	if (c->row + 2 >= XL_MAX_ROWS)
+	/* the sheet stops before its last row, which aa_checks_finish keeps
+	 * for the count of the findings only the CSV has */
+	if (c->row + 2 >= c->max_rows)
 		return;
 	long r = ++c->row;
 	for (int i = 0; heads[i]; i++) {
@@ -258,6 +260,14 @@ int aa_checks_finish(aa_checks *c, const aa_data *d, const char *dir)
 		free(p);
 		if (rc)
 			return -1;
+	}
+	if (c->n > c->row) {
+		const char *csv = strrchr(c->out.path, '/');
+		char line[320];
+		snprintf(line, sizeof line, "%ld more finding%s not shown: the sheet is full. All %ld "
+			 "are in %s.", c->n - c->row, c->n - c->row == 1 ? "" : "s", c->n,
+			 csv ? csv + 1 : c->out.path);
+		xl_text(c->b, c->ws, c->row + 1, 0, line, XF_BOLD);
 	}
 	return 0;
 }

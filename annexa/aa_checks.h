@@ -39,6 +39,7 @@ struct aa_checks {
 	xl_book *b;
 	lxw_worksheet *ws;
 	long row;             /* sheet rows written (0 = headers) */
+	long max_rows;        /* rows the sheet holds: Excel's (fewer in a test) */
 	long n;               /* findings */
 	csc_out out;
 	csc_csvw w;
@@ -48,7 +49,7 @@ struct aa_checks {
 };
 
 /* Start the checks: the CSV at csv_path (through csc_out) and the sheet
- * ws of b. 0, or -1 (reported). */
+ * ws of b, which holds XL_MAX_ROWS rows (c->max_rows). 0, or -1 (reported). */
 int aa_checks_open(aa_checks *c, const char *csv_path, xl_book *b, lxw_worksheet *ws);
 
 /* One finding (any of file, value, detail may be NULL; row/line 0: none). */
@@ -64,8 +65,10 @@ void aa_checks_row(aa_sheet *s);
 void aa_checks_need(aa_sheet *s, int need, const char *why);
 
 /* The cross-list checks (d->people[].lists says which lists each child
- * is in), then the extracts' rejects of every input staged in staging_dir.
- * 0, or -1 (reported: a rejects file unreadable). */
+ * is in), then the extracts' rejects of every input staged in staging_dir;
+ * when the findings outnumber the sheet's rows, the sheet's last row says
+ * how many more the CSV holds. 0, or -1 (reported: a rejects file
+ * unreadable). */
 int aa_checks_finish(aa_checks *c, const aa_data *d, const char *staging_dir);
 
 /* Commit the CSV (0, or -1 reported), or abandon it. */

@@ -56,9 +56,11 @@ xl_book *xl_open(const char *path, const char *title, const char *company, csc_d
  * written and spills the others to a temporary file, so memory does not
  * grow with the rows. Each sheet's rows must be written in order (a cell
  * of an earlier row is refused and fails xl_close); strings are stored
- * inline. NULL on error (reported). */
+ * inline. `comments` is the document properties' comment (what the
+ * workbook is made from; xl_open's says measures.csv). NULL on error
+ * (reported). */
 xl_book *xl_open_streaming(const char *path, const char *title, const char *company,
-			   csc_date created);
+			   const char *comments, csc_date created);
 
 /* Write the workbook to its temporary name and fsync it; 0, or -1 after
  * printing why (the temporary is removed). */

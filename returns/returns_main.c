@@ -17,6 +17,7 @@
 #include "returns_cover.h"
 #include "returns_dir.h"
 #include "returns_scope.h"
+#include "run/run.h"
 
 static void help(void)
 {
@@ -136,14 +137,15 @@ static int write_903(const char *dir, const ret_year *y, const char *staging, co
 	return rc;
 }
 
-/* The folder the year's returns go to: -o, else <output_dir>/returns/YYYY. */
-static char *out_dir(const csc_conf *conf, const ret_year *y, const char *out)
+/* The folder the year's returns go to: -o, else <base>/returns/YYYY (base
+ * the output folder, resolved when known, else output_dir as configured). */
+static char *out_dir(const csc_conf *conf, const ret_year *y, const char *out, const char *base)
 {
 	if (out)
 		return csc_xstrdup(out);
 	char sub[32];
 	snprintf(sub, sizeof sub, "returns/%d", y->year);
-	return csc_path_join(conf->output_dir, sub);
+	return csc_path_join(base ? base : conf->output_dir, sub);
 }
 
 int main(int argc, char **argv)
@@ -186,16 +188,36 @@ int main(int argc, char **argv)
 	csc_conf *conf = csc_conf_load(conf_path);
 	if (!conf)
 		return CSC_EXIT_CONFIG;
-	char *dir = out_dir(conf, &y, out);
+	char *dir = out_dir(conf, &y, out, NULL);
 	if (print_dir) { /* for make returns, which validates what was written */
 		printf("%s\n", dir);
 		free(dir);
 		csc_conf_free(conf);
 		return 0;
 	}
-	char *staging = csc_path_join(conf->output_dir, "staging");
+	/* the default folder is in the output folder, which is cscpipe's:
+	 * under the run lock, no link followed (README, "The output folder");
+	 * -o names a folder of the user's, written as given */
+	run_out_use u = {.fd = -1, .lock = -1};
+	int rc = out ? 0 : run_out_use_open(&u, conf->output_dir, "writing returns into it");
+	if (!rc && !out && !print_end) {
+		char year[8];
+		snprintf(year, sizeof year, "%d", y.year);
+		const char *const names[] = {year, NULL};
+		rc = run_out_use_place(&u, "returns", names);
+	}
+	if (rc) {
+		free(dir);
+		csc_conf_free(conf);
+		return rc;
+	}
+	if (!out) {
+		free(dir);
+		dir = out_dir(conf, &y, NULL, u.out);
+	}
+	char *staging = csc_path_join(out ? conf->output_dir : u.out, "staging");
 	ret_cover cov;
-	int rc = ret_cover_scan(staging, &cov);
+	rc = ret_cover_scan(staging, &cov);
 	if (print_end) { /* for make returns: is the year over in the data? */
 		char b[CSC_DATE_BUFSZ];
 		if (rc) {
@@ -208,6 +230,7 @@ int main(int argc, char **argv)
 		}
 		free(staging);
 		free(dir);
+		run_out_use_close(&u);
 		csc_conf_free(conf);
 		return rc;
 	}
@@ -248,6 +271,7 @@ int main(int argc, char **argv)
 	}
 	free(dir);
 	free(staging);
+	run_out_use_close(&u);
 	csc_conf_free(conf);
 	return rc;
 }

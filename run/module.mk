@@ -2,7 +2,7 @@
 PROGRAMS += csc-run
 csc-run_OBJS := run/run_main.o run/run_ctx.o run/run_make.o run/run_period.o \
 	run/run_publish.o run/run_manifest.o run/run_verify.o run/run_coverage.o \
-	run/run_outdir.o run/run_inputs.o run/run_counts.o
+	run/run_outdir.o run/run_outuse.o run/run_inputs.o run/run_counts.o
 UNIT_TESTS += test_run_period
 test_run_period_OBJS := tests/unit/test_run_period.o run/run_period.o
 UNIT_TESTS += test_run_outdir

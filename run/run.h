@@ -56,11 +56,6 @@ void run_coverage_default(const csc_conf *conf, run_period *p);
  * that is not (before make, which would only say "no rule"). */
 int run_check_inputs(run_ctx *c);
 
-/* Take the output folder's lock: returns the held descriptor, -1 after
- * saying which run holds it, or -2 when the folder cannot be written (or
- * .lock is a link). */
-int run_lock(run_ctx *c);
-
 /* Write each stage's settings fingerprint, touching only the changed ones,
  * so make re-runs only the stages a changed setting affects. 0 or an exit
  * code. */
@@ -174,7 +169,45 @@ int run_out_tidy(int outfd, const char *out, const char *label);
  * CSC_EXIT_OUTPUT after saying why. */
 int run_out_period(run_ctx *c, int contents);
 
+/* -1 after naming every link directly in <out>/<rel> (never through a
+ * link itself; a missing folder has none), else 0. */
+int run_out_nolinks_in(int outfd, const char *out, const char *rel);
+
 /* s is a period label, "YYYY-MM" or "YYYY-Qn". */
 int run_out_is_label(const char *s);
+
+/* The run lock and the output folder of the programs that read a run's
+ * staging and write beside it (run_outuse.c). */
+
+/* Take the output folder's run lock (<out>/.lock, a regular file, never
+ * through a link) without waiting, and record "<pid> <program>" in it: the
+ * held descriptor (0 in *rc), or -1 with *rc CSC_EXIT_LOCKED after naming
+ * the run that holds it, or CSC_EXIT_OUTPUT after saying why .lock cannot be
+ * used (a link, not a regular file, the folder not writable). */
+int run_out_lock(int outfd, const char *out, int *rc);
+
+typedef struct run_out_use {
+	char *out; /* output_dir, resolved */
+	int fd;    /* out, opened once */
+	int lock;  /* the run lock, held */
+} run_out_use;
+
+/* Open output_dir for a program that reads its staging and writes beside it
+ * (never creating it), refuse it without the .cscpipe marker, take the
+ * lock, and check that staging is there and neither it nor anything in it
+ * is a link. `doing` ends the marker message ("... before <doing>"). 0, or
+ * an exit code after saying why, with nothing left open: CSC_EXIT_INPUT (no
+ * output folder or no staging), CSC_EXIT_CONFIG (refused by run_out_open,
+ * or not marked), CSC_EXIT_LOCKED, CSC_EXIT_OUTPUT (a link, or .lock
+ * unusable). */
+int run_out_use_open(run_out_use *u, const char *output_dir, const char *doing);
+
+/* Make <out>/<rel> ("a/b") where needed, never through a link, and check
+ * that none of the NULL-ended names in it is a link: 0, or CSC_EXIT_OUTPUT
+ * after naming the link or the error. */
+int run_out_use_place(const run_out_use *u, const char *rel, const char *const *names);
+
+/* Release the lock and the folder; u may be closed already. */
+void run_out_use_close(run_out_use *u);
 
 #endif

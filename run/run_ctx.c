@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -159,46 +158,6 @@ int run_check_inputs(run_ctx *c)
 		free(p);
 	}
 	return rc;
-}
-
-int run_lock(run_ctx *c)
-{
-	char *path = csc_path_join(c->out, ".lock");
-	/* never through a link: it would truncate whatever the link names */
-	int fd = openat(c->outfd, ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		if (fd < 0 && errno == ELOOP)
-			csc_error_at(path, 0, "is a symbolic link; cscpipe never follows links in its output folder (remove it)");
-		else if (fd < 0)
-			csc_error_at(path, 0, "cannot write the output folder (lock file): %s",
-				     strerror(errno));
-		else
-			csc_error_at(path, 0, "is not a regular file (lock file)");
-		if (fd >= 0)
-			close(fd);
-		free(path);
-		return -2;
-	}
-	/* flock, not a pid file: the kernel drops it when the holder dies, so a
-	 * run killed with SIGKILL never blocks the next one. */
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		char pid[32] = "";
-		ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
-		pid[n > 0 ? n : 0] = '\0';
-		pid[strcspn(pid, "\n")] = '\0';
-		csc_error_at(c->out, 0, "another run (pid %s) is using this output folder; not starting",
-			     pid[0] ? pid : "unknown");
-		close(fd);
-		free(path);
-		return -1;
-	}
-	char pid[32];
-	int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
-	if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)len, 0) != len)
-		csc_log("could not record pid in %s", path);
-	free(path);
-	return fd;
 }
 
 int run_write_if_changed(const char *dir, const char *name, const char *text)

@@ -179,9 +179,7 @@ int main(int argc, char **argv)
 		early = run_check_inputs(&ctx);
 	int lock = -1;
 	if (!early) {
-		lock = run_lock(&ctx);
-		if (lock < 0)
-			early = lock == -2 ? CSC_EXIT_OUTPUT : CSC_EXIT_LOCKED;
+		lock = run_out_lock(ctx.outfd, ctx.out, &early);
 	}
 	if (early) {
 		run_ctx_free(&ctx);

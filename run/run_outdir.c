@@ -439,9 +439,7 @@ static char **published_copies(int outfd, int *n)
 
 static int run_out_tidy_leftovers(int outfd, const char *out);
 
-/* -1 after naming every link directly in <out>/<rel> (a missing folder
- * has none). */
-static int no_links_in(int outfd, const char *out, const char *rel)
+int run_out_nolinks_in(int outfd, const char *out, const char *rel)
 {
 	int d = run_out_dir(outfd, out, rel, 0);
 	if (d < 0)
@@ -468,7 +466,7 @@ int run_out_tidy(int outfd, const char *out, const char *label)
 	snprintf(work_p, sizeof work_p, ".work/%s", label);
 	const char *const dirs[] = {"staging", ".work/settings", ".work/inputs", work_p};
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] - !label[0]; i++)
-		if (no_links_in(outfd, out, dirs[i]) != 0)
+		if (run_out_nolinks_in(outfd, out, dirs[i]) != 0)
 			rc = -1;
 	return rc;
 }
@@ -548,7 +546,7 @@ int run_out_period(run_ctx *c, int contents)
 				rc = CSC_EXIT_OUTPUT;
 			}
 			close(d);
-			if (!rc && contents && no_links_in(c->outfd, c->out, rel) != 0)
+			if (!rc && contents && run_out_nolinks_in(c->outfd, c->out, rel) != 0)
 				rc = CSC_EXIT_OUTPUT;
 		}
 	}

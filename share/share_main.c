@@ -70,62 +70,6 @@ static void help(void)
 	       "    7 internal error.\n");
 }
 
-/* The output folder's run lock (csc-run's .lock, never through a link):
- * staging must not change while it is read. The descriptor, or -1 with *rc
- * set after saying why. */
-static int take_lock(int outfd, const char *out, int *rc)
-{
-	*rc = CSC_EXIT_OUTPUT;
-	if (run_out_nolink(outfd, out, ".lock") != 0)
-		return -1;
-	int fd = openat(outfd, ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		csc_error_at(out, 0, "cannot open the lock (.lock): %s", strerror(errno));
-		return -1;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		csc_error_at(out, 0, "a run is using this output folder; try again when it ends");
-		close(fd);
-		*rc = CSC_EXIT_LOCKED;
-		return -1;
-	}
-	return fd;
-}
-
-/* Under the lock, before anything is read or written by path: staging, the
- * staging tables of the profile, share/, the extract and its temporary are
- * no links (README, "The output folder"); share/ is made if needed.
- * 0, or an exit code after saying why. */
-static int check_folders(int outfd, const char *out, const share_profile *prof, const char *leaf)
-{
-	struct stat st;
-	if (fstatat(outfd, "staging", &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT) {
-		csc_error_at(out, 0, "no staging folder: run the pipeline first (make run)");
-		return CSC_EXIT_INPUT;
-	}
-	int sfd = run_out_dir(outfd, out, "staging", 0);
-	if (sfd < 0)
-		return CSC_EXIT_OUTPUT;
-	char *staging = csc_path_join(out, "staging");
-	int bad = 0;
-	for (int i = 0; i < prof->nfiles; i++)
-		bad |= run_out_nolink(sfd, staging, prof->files[i].staging);
-	free(staging);
-	close(sfd);
-	if (bad)
-		return CSC_EXIT_OUTPUT;
-	int shfd = run_out_dir(outfd, out, "share", 1);
-	if (shfd < 0)
-		return CSC_EXIT_OUTPUT;
-	char *sdir = csc_path_join(out, "share");
-	char tmp[160];
-	snprintf(tmp, sizeof tmp, "%s.tmp", leaf);
-	bad = run_out_nolink(shfd, sdir, leaf) | run_out_nolink(shfd, sdir, tmp);
-	free(sdir);
-	close(shfd);
-	return bad ? CSC_EXIT_OUTPUT : 0;
-}
-
 static int share(const csc_conf *conf, const share_profile *prof, const run_period *per)
 {
 	share_key key;
@@ -135,50 +79,35 @@ static int share(const csc_conf *conf, const share_profile *prof, const run_peri
 	}
 	if (share_key_load(conf->share_key_file, &key) != 0)
 		return CSC_EXIT_CONFIG;
-	char *out;
-	int outfd, rc = run_out_open(conf->output_dir, 0, &out, &outfd);
-	struct stat st;
-	if (rc == 0 && outfd < 0) {
-		csc_error_at(out, 0, "no output folder: run the pipeline first (make run)");
-		rc = CSC_EXIT_INPUT;
-	} else if (rc == 0 && fstatat(outfd, ".cscpipe", &st, AT_SYMLINK_NOFOLLOW) != 0) {
-		/* an earlier cscpipe's folder, not yet marked: a share/ in it
-		 * would make csc-run refuse it as foreign */
-		csc_error_at(out, 0, "output_dir has no .cscpipe marker yet; run the pipeline once "
-				     "(make run) before sharing from it");
-		rc = CSC_EXIT_CONFIG;
-	}
-	if (rc != 0 && outfd >= 0)
-		close(outfd);
+	/* the lock, and no link at staging or any staging table (README,
+	 * "The output folder") */
+	run_out_use u;
+	int rc = run_out_use_open(&u, conf->output_dir, "sharing from it");
 	if (rc != 0) {
 		share_key_wipe(&key);
-		free(out);
 		return rc;
 	}
-	int lock = take_lock(outfd, out, &rc);
-	char leaf[128];
+	char leaf[128], tmp[160];
 	snprintf(leaf, sizeof leaf, "%s-%s", prof->name, per->label);
-	if (lock >= 0)
-		rc = check_folders(outfd, out, prof, leaf);
-	char *staging = csc_path_join(out, "staging");
-	char *sdir = csc_path_join(out, "share");
+	snprintf(tmp, sizeof tmp, "%s.tmp", leaf);
+	const char *const names[] = {leaf, tmp, NULL};
+	rc = run_out_use_place(&u, "share", names);
+	char *staging = csc_path_join(u.out, "staging");
+	char *sdir = csc_path_join(u.out, "share");
 	char *dest = csc_path_join(sdir, leaf);
 	share_job job = {.profile = prof, .key = &key, .staging = staging, .dest = dest,
 			 .period = per->label};
-	if (lock >= 0 && rc == 0)
+	if (rc == 0)
 		rc = share_extract(&job);
-	if (lock >= 0 && rc == 0)
+	if (rc == 0)
 		csc_info("%s: %d files, %ld rows (profile %s)", dest, job.files, job.rows, prof->name);
-	else if (lock >= 0)
-		unlinkat(outfd, "share", AT_REMOVEDIR); /* only if empty: nothing left */
+	else
+		unlinkat(u.fd, "share", AT_REMOVEDIR); /* only if empty: nothing left */
 	share_key_wipe(&key);
 	free(staging);
 	free(sdir);
 	free(dest);
-	free(out);
-	if (lock >= 0)
-		close(lock);
-	close(outfd);
+	run_out_use_close(&u);
 	return rc;
 }
 

@@ -11,6 +11,9 @@
 T=$(tmpdir)
 S="$T/out/staging"
 mkdir -p "$S"
+# hand-made staging in a folder marked as csc-run marks its own (csc-annexa
+# writes only into a cscpipe output folder: README, "The output folder")
+touch "$T/out/.cscpipe"
 printf 'la_name = Handshire\nla_number = 999\noutput_dir = out\n' >"$T/pipeline.conf"
 cat >"$S/cin_children.csv" <<'CSV'
 child,upn,former_upn,upn_unknown,dob,expected_dob,sex,death_date,ethnicity,disabilities,src_line

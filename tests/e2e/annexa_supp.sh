@@ -11,6 +11,9 @@
 T=$(tmpdir)
 S="$T/out/staging"
 mkdir -p "$S"
+# hand-made staging in a folder marked as csc-run marks its own (csc-annexa
+# writes only into a cscpipe output folder: README, "The output folder")
+touch "$T/out/.cscpipe"
 printf 'la_name = Handshire\nla_number = 999\noutput_dir = out\n' >"$T/plain.conf"
 cp "$T/plain.conf" "$T/pipeline.conf"
 echo "annexa_supplementary = supp.csv" >>"$T/pipeline.conf"

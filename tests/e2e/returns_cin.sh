@@ -6,6 +6,10 @@ source "$(dirname "$0")/lib.sh"
 unset CSC_OUTPUT_DIR
 T=$(tmpdir)
 cp -r "$ROOT/tests/data/returns" "$T/la"
+# the fixture stands for a run's output folder (output_dir = .): marked as
+# csc-run marks its own, since csc-returns writes only into one (README,
+# "The output folder")
+touch "$T/la/.cscpipe"
 CONF="$T/la/pipeline.conf"
 R="$BIN/csc-returns"
 
