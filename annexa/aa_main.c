@@ -56,12 +56,21 @@ static void help(void)
 	       "    The workbook is written to a temporary name and renamed into place, so\n"
 	       "    a failed run leaves the previous one untouched; the same staging and\n"
 	       "    date give the same bytes.\n"
+	       "\n"	       "    The default folder is in the output folder, which is cscpipe's alone\n"
+	       "    (README, \"The output folder\"): csc-annexa takes the run lock, so it\n"
+	       "    never reads staging a run is rewriting, writes only into a folder csc-run\n"
+	       "    has marked (.cscpipe), and follows no link there: a symbolic link at\n"
+	       "    .lock, staging, a staging table, annex-a, the workbook, the checks CSV or\n"
+	       "    their temporaries is an error naming it. With -o DIR none of this is\n"
+	       "    checked: DIR is the user's folder, written as given, and staging is read\n"
+	       "    without the lock.\n"
 	       "\n"
 	       "OPTIONS\n"
 	       "    --conf FILE        pipeline.conf (la_name; output_dir holds staging)\n"
 	       "    --date YYYY-MM-DD  the inspection date (default: the day after the date\n"
 	       "                       the data runs to, from staging/coverage_*.csv)\n"
-	       "    -o DIR             output folder (default <output_dir>/annex-a)\n"
+	       "    -o DIR             output folder (default <output_dir>/annex-a), written as\n"
+	       "                       given (above)\n"
 	       "    --quiet            print nothing on success\n"
 	       "    --help             this text\n"
 	       "    --version          print the release and git description\n"
@@ -69,8 +78,10 @@ static void help(void)
 	       "EXIT STATUS\n"
 	       "    0 success; 3 staging missing, unreadable or malformed, or the\n"
 	       "    supplementary list unreadable or its header refused; 4 bad usage or\n"
-	       "    configuration, or no date given and none in the staging; 6 the\n"
-	       "    workbook could not be written; 7 internal error.\n");
+	       "    configuration, no date given and none in the staging, or an output\n"
+	       "    folder refused (csc-run has not marked it); 5 a run holds the output\n"
+	       "    folder; 6 the workbook could not be written, or a symbolic link in the\n"
+	       "    output folder (never followed); 7 internal error.\n");
 }
 
 static int usage(void)

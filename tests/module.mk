@@ -24,5 +24,8 @@ test_annexa_codes_OBJS := tests/unit/test_annexa_codes.o
 # The output folder is cscpipe's alone (issue 16): planted links, system and
 # foreign folders, leftovers of killed runs, full disk, --conf DIR, --verify.
 E2E_TESTS += tests/e2e/outdir_safety.sh
+# ... and csc-annexa and csc-returns in their default folders: links, the
+# run lock, an unmarked folder, -o as given.
+E2E_TESTS += tests/e2e/outdir_readers.sh
 # Issue 16: rebuild from content, pipes read once; loud on bad data.
 E2E_TESTS += tests/e2e/run_change.sh tests/e2e/run_loud.sh

@@ -86,55 +86,35 @@ static void run(int n, char *sheet, size_t ns, int *lines)
 	fclose(f);
 }
 
-static void no_findings(void **state)
-{
-	(void)state;
-	char s[1024];
-	int lines;
-	run(0, s, sizeof s, &lines);
-	assert_string_equal(s, "check|");
-	assert_int_equal(lines, 1);
-}
+/* n findings: the sheet's column A, and the CSV's lines (header + n) */
+static const struct {
+	int n;
+	const char *sheet;
+} cases[] = {
+	{0, "check|"},
+	{3, "check|f1|f2|f3|"},
+	{4, "check|f1|f2|f3|1 more finding not shown: the sheet is full. All 4 are in "
+	    "a-4-checks.csv.|"},
+	{10, "check|f1|f2|f3|7 more findings not shown: the sheet is full. All 10 are in "
+	     "a-10-checks.csv.|"},
+};
 
-static void sheet_just_full(void **state)
+static void overflow(void **state)
 {
 	(void)state;
-	char s[1024];
-	int lines;
-	run(3, s, sizeof s, &lines);
-	assert_string_equal(s, "check|f1|f2|f3|");
-	assert_int_equal(lines, 4);
-}
-
-static void one_more(void **state)
-{
-	(void)state;
-	char s[1024];
-	int lines;
-	run(4, s, sizeof s, &lines);
-	assert_string_equal(s, "check|f1|f2|f3|1 more finding not shown: the sheet is full. "
-			       "All 4 are in a-4-checks.csv.|");
-	assert_int_equal(lines, 5);
-}
-
-static void seven_more(void **state)
-{
-	(void)state;
-	char s[1024];
-	int lines;
-	run(10, s, sizeof s, &lines);
-	assert_string_equal(s, "check|f1|f2|f3|7 more findings not shown: the sheet is full. "
-			       "All 10 are in a-10-checks.csv.|");
-	assert_int_equal(lines, 11);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char s[1024];
+		int lines;
+		run(cases[i].n, s, sizeof s, &lines);
+		assert_string_equal(s, cases[i].sheet);
+		assert_int_equal(lines, cases[i].n + 1);
+	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(no_findings),
-		cmocka_unit_test(sheet_just_full),
-		cmocka_unit_test(one_more),
-		cmocka_unit_test(seven_more),
+		cmocka_unit_test(overflow),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
