@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "csc_diag.h"
 #include "run/run.h"
 
@@ -212,6 +213,64 @@ static void test_links(void **state)
 	free(out);
 }
 
+/* With .lock holding content, a second taker is refused (while fd holds
+ * the lock) with exactly the message want. */
+static void lock_refused(int fd, const char *out, const char *content, const char *want)
+{
+	int l = openat(fd, ".lock", O_WRONLY | O_TRUNC);
+	assert_true(l >= 0);
+	assert_int_equal(write(l, content, strlen(content)), (ssize_t)strlen(content));
+	close(l);
+	int rc = -1;
+	capture_start();
+	int second = run_out_lock(fd, out, &rc);
+	const char *msg = capture_end();
+	assert_int_equal(second, -1);
+	assert_int_equal(rc, CSC_EXIT_LOCKED);
+	char line[256];
+	snprintf(line, sizeof line, "test_run_outdir: %s: %s\n", out, want);
+	assert_string_equal(msg, line);
+}
+
+static void test_lock(void **state)
+{
+	(void)state;
+	char *out;
+	int fd, rc = -1;
+	assert_int_equal(run_out_open(at("o"), 1, &out, &fd), 0);
+	int held = run_out_lock(fd, out, &rc);
+	assert_true(held >= 0);
+	assert_int_equal(rc, 0);
+	char want[64], got[64] = "";
+	snprintf(want, sizeof want, "%ld test_run_outdir\n", (long)getpid());
+	assert_true(pread(held, got, sizeof got - 1, 0) > 0);
+	assert_string_equal(got, want);
+	/* flock: a second open file description is refused, even in this
+	 * process; the holder named as it wrote itself, or as an older
+	 * csc-run did (the pid alone), or not at all */
+	lock_refused(fd, out, "4242 csc-run\n", "another run (csc-run, pid 4242) is using this output folder; try again when it ends");
+	lock_refused(fd, out, "4242\n", "another run (pid 4242) is using this output folder; try again when it ends");
+	lock_refused(fd, out, "", "another run (pid unknown) is using this output folder; try again when it ends");
+	close(held);
+	held = run_out_lock(fd, out, &rc);
+	assert_true(held >= 0);
+	close(held);
+
+	/* never through a link, never a FIFO (the open must not hang) */
+	assert_int_equal(unlinkat(fd, ".lock", 0), 0);
+	assert_int_equal(symlink(at("victim"), at("o/.lock")), 0);
+	assert_int_equal(run_out_lock(fd, out, &rc), -1);
+	assert_int_equal(rc, CSC_EXIT_OUTPUT);
+	struct stat st;
+	assert_int_not_equal(lstat(at("victim"), &st), 0);
+	assert_int_equal(unlinkat(fd, ".lock", 0), 0);
+	assert_int_equal(mkfifo(at("o/.lock"), 0666), 0);
+	assert_int_equal(run_out_lock(fd, out, &rc), -1);
+	assert_int_equal(rc, CSC_EXIT_OUTPUT);
+	close(fd);
+	free(out);
+}
+
 int main(void)
 {
 	csc_diag_init("test_run_outdir");
@@ -222,6 +281,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_create_and_mark, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
