@@ -3,11 +3,13 @@
  * from the staging tables of a run.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aa_checks.h"
 #include "aa_data.h"
@@ -56,7 +58,8 @@ static void help(void)
 	       "    The workbook is written to a temporary name and renamed into place, so\n"
 	       "    a failed run leaves the previous one untouched; the same staging and\n"
 	       "    date give the same bytes.\n"
-	       "\n"	       "    The default folder is in the output folder, which is cscpipe's alone\n"
+	       "\n"
+	       "    The default folder is in the output folder, which is cscpipe's alone\n"
 	       "    (README, \"The output folder\"): csc-annexa takes the run lock, so it\n"
 	       "    never reads staging a run is rewriting, writes only into a folder csc-run\n"
 	       "    has marked (.cscpipe), and follows no link there: a symbolic link at\n"
@@ -383,6 +386,8 @@ int main(int argc, char **argv)
 	free(path);
 	free(dir);
 	free(staging);
+	if (rc && u.fd >= 0) /* made above: only if empty, never through a link */
+		unlinkat(u.fd, "annex-a", AT_REMOVEDIR);
 	run_out_use_close(&u);
 	csc_conf_free(conf);
 	return rc;

@@ -3,10 +3,12 @@
  * collection year from the staging tables.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csc_conf.h"
 #include "csc_diag.h"
@@ -48,7 +50,8 @@ static void help(void)
 	       "    swapped into place: a killed run leaves the previous returns intact.\n"
 	       "    The header DateTime is the reference date, so two runs on the same\n"
 	       "    staging give byte-identical files.\n"
-	       "\n"	       "    The default folder is in the output folder, which is cscpipe's alone\n"
+	       "\n"
+	       "    The default folder is in the output folder, which is cscpipe's alone\n"
 	       "    (README, \"The output folder\"): csc-returns takes the run lock, so it\n"
 	       "    never reads staging a run is rewriting (make returns runs csc-run\n"
 	       "    first, then csc-returns once it has ended), writes only into a folder\n"
@@ -220,6 +223,9 @@ int main(int argc, char **argv)
 		rc = run_out_use_place(&u, "returns", names);
 	}
 	if (rc) {
+		if (u.fd >= 0) /* only if empty, never through a link */
+			unlinkat(u.fd, "returns", AT_REMOVEDIR);
+		run_out_use_close(&u);
 		free(dir);
 		csc_conf_free(conf);
 		return rc;
@@ -282,6 +288,8 @@ int main(int argc, char **argv)
 	} else {
 		ret_dir_abort(&d);
 	}
+	if (rc && u.fd >= 0) /* made above: only if empty, never through a link */
+		unlinkat(u.fd, "returns", AT_REMOVEDIR);
 	free(dir);
 	free(staging);
 	run_out_use_close(&u);

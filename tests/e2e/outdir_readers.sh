@@ -132,6 +132,15 @@ for prog in annexa returns; do
 done
 check "no output folder: none made" test ! -e "$O"
 
+# a failure after the default folder was made leaves no empty one behind
+fresh failing
+exit_says "csc-returns for a year the data do not cover: exit 4" 4 "outside the staged data" \
+	"$BIN/csc-returns" --conf "$A/pipeline.conf" --year 2030
+check "... no empty returns folder left" test ! -e "$O/returns"
+printf 'nonsense\n' >"$O/staging/contacts.csv"
+check_exit "csc-annexa on a broken staging table: exit 3" 3 annexa
+check "... no empty annex-a folder left" test ! -e "$O/annex-a"
+
 # ---- --help says it ----------------------------------------------------------------
 for prog in annexa returns; do
 	check "csc-$prog --help: exit 5 and the links" bash -c \
