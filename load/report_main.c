@@ -72,7 +72,7 @@ static void help(void)
 	       "                        the next (default and maximum 1048572)\n"
 	       "    --drilldown-max N   drill-down records kept in the workbook (default\n"
 	       "                        1000000; the workbook is built in memory, about\n"
-	       "                        0.7 KB per record); the rest stay in drilldown.csv\n"
+	       "                        0.9 KB per record); the rest stay in drilldown.csv\n"
 	       "    --jobs N            processes building workbooks at once (default 2,\n"
 	       "                        one per workbook; each holds its own workbook in\n"
 	       "                        memory; the drill-down workbook is built beside\n"
