@@ -13,7 +13,9 @@
  *
  * Adding an element: one row here, in the XSD's order within its parent;
  * its column in csc_cin_stage.[ch]; its value type in the extractor's
- * element tree (extract/cin_schema.c); docs/FORMATS.md.
+ * element tree (extract/cin_schema.c); docs/FORMATS.md; for a rule to read
+ * it, a field in validate/cin_model.h and a row naming its column in
+ * schema[] of validate/cin_model.c (the name comes from here).
  */
 #ifndef CSC_CIN_ELEMS_H
 #define CSC_CIN_ELEMS_H

@@ -1,31 +1,183 @@
 /* cin_model.c - streaming the CIN census XML into one child at a time.
  * The element layout is a table (schema[]), not code: each row says what an
- * element means inside a record of a given kind. */
+ * element means inside a record of a given kind, naming the element by its
+ * row in lib/csc_cin_elems.c. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csc_diag.h"
 #include "csc_cin_children.h"
+#include "csc_cin_elems.h"
 #include "csc_xml.h"
 #include "cin_model.h"
 
-/* ---- names ---- */
+/* ---- the element table ----
+ * What each element means inside a record of a kind (`in`). The value
+ * elements and their records are named once, in lib/csc_cin_elems.c: a row
+ * here finds its element there by staging column (and, for the sex column,
+ * a year whose return holds it) and says only which field it fills. A
+ * MARK_WRAP or WRAP row is named by the parent of an element, a REC row by
+ * the record of its kind. Named here: the header and the Children list,
+ * which nothing stages. */
 
-static const char *const field_names[CIN_K_COUNT_][CIN_MAX_FIELDS] = {
-	[CIN_K_MESSAGE] = {"Collection", "Year", "ReferenceDate", "LEA"},
-	[CIN_K_CHILD] = {"LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate",
-			 "ExpectedPersonBirthDate", "Sex", "GenderCurrent", "PersonDeathDate",
-			 "Ethnicity", "Disabilities"},
-	[CIN_K_EPISODE] = {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
-			   "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "PreProceedingsandFGDM"},
-	[CIN_K_ASSESS] = {"AssessmentActualStartDate", "AssessmentInternalReviewDate",
-			  "AssessmentAuthorisationDate", "FactorsIdentifiedAtAssessment"},
-	[CIN_K_PLAN] = {"CINPlanStartDate", "CINPlanEndDate"},
-	[CIN_K_S47] = {"S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"},
-	[CIN_K_CPP] = {"CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
-		       "NumberOfPreviousCPP", "Reviews"},
+enum act { WRAP, FIELD, MULTI, REC, MARK_WRAP };
+enum how { NAMED, ELEM, PARENT, RECORD };
+
+static const struct schema_row {
+	enum vcin_kind in;
+	enum act act;
+	int arg;          /* field index, or kind for REC */
+	enum how how;     /* where the name comes from */
+	const char *name; /* NAMED */
+	signed char file, col; /* ELEM, PARENT: the element's staging column */
+	short year;       /* ... in a return of this year; 0 = any */
+} schema[] = {
+#define N(in, name, act, arg) {in, act, arg, NAMED, name, 0, 0, 0}
+#define F(in, f, c, y, field) {in, FIELD, field, ELEM, NULL, CSC_CIN_##f, c, y}
+#define M(in, f, c) {in, MULTI, 0, ELEM, NULL, CSC_CIN_##f, c, 0}
+#define W(in, f, c, act, field) {in, act, field, PARENT, NULL, CSC_CIN_##f, c, 0}
+#define R(in, k) {in, REC, k, RECORD, NULL, 0, 0, 0}
+	N(CIN_K_MESSAGE, "Header", WRAP, 0),
+	N(CIN_K_MESSAGE, "CollectionDetails", WRAP, 0),
+	N(CIN_K_MESSAGE, "Source", WRAP, 0),
+	N(CIN_K_MESSAGE, "Collection", FIELD, H_COLLECTION),
+	N(CIN_K_MESSAGE, "Year", FIELD, H_YEAR),
+	N(CIN_K_MESSAGE, "ReferenceDate", FIELD, H_REFDATE),
+	N(CIN_K_MESSAGE, "LEA", FIELD, H_LEA),
+	N(CIN_K_MESSAGE, "Children", WRAP, 0),
+	R(CIN_K_MESSAGE, CIN_K_CHILD),
+	W(CIN_K_CHILD, CHILDREN, CSC_CH_CHILD, WRAP, 0),          /* ChildIdentifiers */
+	W(CIN_K_CHILD, CHILDREN, CSC_CH_ETHNICITY, WRAP, 0),      /* ChildCharacteristics */
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_CHILD, 0, C_LACHILDID),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_UPN, 0, C_UPN),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_FORMER_UPN, 0, C_FORMERUPN),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_UPN_UNKNOWN, 0, C_UPNUNKNOWN),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_DOB, 0, C_DOB),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_EXPECTED_DOB, 0, C_EDOB),
+	/* the sex column is GenderCurrent to 2023-24 and Sex from 2024-25;
+	 * both are read whatever the year, for the rules to judge */
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_SEX, 2025, C_SEX),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_SEX, 2024, C_GENDER),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_DEATH_DATE, 0, C_DOD),
+	F(CIN_K_CHILD, CHILDREN, CSC_CH_ETHNICITY, 0, C_ETHNICITY),
+	W(CIN_K_CHILD, CHILDREN, CSC_CH_DISABILITIES, MARK_WRAP, C_DISABILITIES),
+	M(CIN_K_CHILD, CHILDREN, CSC_CH_DISABILITIES),
+	R(CIN_K_CHILD, CIN_K_EPISODE),
+	F(CIN_K_EPISODE, EPISODES, CSC_EP_REFERRAL_DATE, 0, E_REFDATE),
+	F(CIN_K_EPISODE, EPISODES, CSC_EP_REFERRAL_SOURCE, 0, E_SOURCE),
+	F(CIN_K_EPISODE, EPISODES, CSC_EP_PRIMARY_NEED, 0, E_NEED),
+	F(CIN_K_EPISODE, EPISODES, CSC_EP_CLOSURE_DATE, 0, E_CLOSEDATE),
+	F(CIN_K_EPISODE, EPISODES, CSC_EP_CLOSURE_REASON, 0, E_CLOSEREASON),
+	F(CIN_K_EPISODE, EPISODES, CSC_EP_ICPC_DATE, 0, E_ICPC),
+	F(CIN_K_EPISODE, EPISODES, CSC_EP_REFERRAL_NFA, 0, E_NFA),
+	R(CIN_K_EPISODE, CIN_K_ASSESS),
+	R(CIN_K_EPISODE, CIN_K_PLAN),
+	R(CIN_K_EPISODE, CIN_K_S47),
+	R(CIN_K_EPISODE, CIN_K_CPP),
+	/* marked only: its elements are not read until the DfE publishes rules */
+	W(CIN_K_EPISODE, PREPROC, CSC_PP_START_DATE, MARK_WRAP, E_PREPROC),
+	F(CIN_K_ASSESS, ASSESSMENTS, CSC_AS_START_DATE, 0, A_START),
+	F(CIN_K_ASSESS, ASSESSMENTS, CSC_AS_REVIEW_DATE, 0, A_REVIEW),
+	F(CIN_K_ASSESS, ASSESSMENTS, CSC_AS_AUTHORISATION_DATE, 0, A_AUTH),
+	W(CIN_K_ASSESS, ASSESSMENTS, CSC_AS_FACTORS, MARK_WRAP, A_FACTORS),
+	M(CIN_K_ASSESS, ASSESSMENTS, CSC_AS_FACTORS),
+	F(CIN_K_PLAN, PLANS, CSC_PL_START_DATE, 0, P_START),
+	F(CIN_K_PLAN, PLANS, CSC_PL_END_DATE, 0, P_END),
+	F(CIN_K_S47, S47, CSC_S47_START_DATE, 0, S_START),
+	F(CIN_K_S47, S47, CSC_S47_ICPC_TARGET, 0, S_TARGET),
+	F(CIN_K_S47, S47, CSC_S47_ICPC_DATE, 0, S_ICPC),
+	F(CIN_K_S47, S47, CSC_S47_ICPC_NOT_REQUIRED, 0, S_NOTREQ),
+	F(CIN_K_CPP, CPP, CSC_CPP_START_DATE, 0, K_START),
+	F(CIN_K_CPP, CPP, CSC_CPP_END_DATE, 0, K_END),
+	F(CIN_K_CPP, CPP, CSC_CPP_INITIAL_CATEGORY, 0, K_INITCAT),
+	F(CIN_K_CPP, CPP, CSC_CPP_LATEST_CATEGORY, 0, K_LATESTCAT),
+	F(CIN_K_CPP, CPP, CSC_CPP_PREVIOUS_CPP, 0, K_NUMPREV),
+	W(CIN_K_CPP, REVIEWS, CSC_RV_REVIEW_DATE, MARK_WRAP, K_REVIEWS),
+	M(CIN_K_CPP, REVIEWS, CSC_RV_REVIEW_DATE),
+#undef N
+#undef F
+#undef M
+#undef W
+#undef R
 };
+
+enum { NROWS = sizeof schema / sizeof schema[0] };
+
+/* The staging file whose elements a kind's record holds. */
+static const signed char kind_files[CIN_K_COUNT_] = {
+	[CIN_K_MESSAGE] = -1,
+	[CIN_K_CHILD] = CSC_CIN_CHILDREN,
+	[CIN_K_EPISODE] = CSC_CIN_EPISODES,
+	[CIN_K_ASSESS] = CSC_CIN_ASSESSMENTS,
+	[CIN_K_PLAN] = CSC_CIN_PLANS,
+	[CIN_K_S47] = CSC_CIN_S47,
+	[CIN_K_CPP] = CSC_CIN_CPP,
+};
+
+/* Names resolved from lib/csc_cin_elems.c on first use: each row's, each
+ * field's, each kind's record. A row whose element is not there stays
+ * NULL and matches nothing (test_validate_cin_rules checks there is none). */
+static struct {
+	int done;
+	const char *row[NROWS];
+	const char *field[CIN_K_COUNT_][CIN_MAX_FIELDS];
+	const char *record[CIN_K_COUNT_];
+} names;
+
+static const csc_cin_elem *elem_at(int file, int col, int year)
+{
+	for (int i = 0; i < csc_cin_nelems; i++) {
+		const csc_cin_elem *e = &csc_cin_elems[i];
+		if (e->file == file && e->col == col && (!year || csc_cin_elem_in_year(e, year)))
+			return e;
+	}
+	return NULL;
+}
+
+static void names_init(void)
+{
+	if (names.done)
+		return;
+	names.done = 1;
+	names.record[CIN_K_MESSAGE] = "Message";
+	for (int k = CIN_K_CHILD; k < CIN_K_COUNT_; k++)
+		for (int i = 0; i < csc_cin_nelems && !names.record[k]; i++)
+			if (csc_cin_elems[i].file == kind_files[k])
+				names.record[k] = csc_cin_elems[i].record;
+	for (int r = 0; r < NROWS; r++) {
+		const struct schema_row *s = &schema[r];
+		const csc_cin_elem *e = elem_at(s->file, s->col, s->year);
+		const char *n = s->how == NAMED    ? s->name
+				: s->how == RECORD ? names.record[s->arg]
+				: !e               ? NULL
+				: s->how == ELEM   ? e->name
+						   : e->parent;
+		names.row[r] = n;
+		if (s->act == FIELD || s->act == MARK_WRAP)
+			names.field[s->in][s->arg] = n;
+	}
+}
+
+static const char *row_name(const struct schema_row *s)
+{
+	names_init();
+	return names.row[s - schema] ? names.row[s - schema] : "";
+}
+
+const char *vcin_kind_record(enum vcin_kind k)
+{
+	names_init();
+	return k < CIN_K_COUNT_ && names.record[k] ? names.record[k] : "";
+}
+
+const char *vcin_field_name(enum vcin_kind k, int i)
+{
+	names_init();
+	if (k >= CIN_K_COUNT_ || i < 0 || i >= CIN_MAX_FIELDS || !names.field[k][i])
+		return "";
+	return names.field[k][i];
+}
 
 static const unsigned date_mask[CIN_K_COUNT_] = {
 	[CIN_K_MESSAGE] = 1u << H_REFDATE,
@@ -40,27 +192,11 @@ static const unsigned date_mask[CIN_K_COUNT_] = {
 /* Repeated values whose items are dates (CPPreviewDate). */
 static const int multi_is_date[CIN_K_COUNT_] = {[CIN_K_CPP] = 1};
 
+/* The DfE spec's table names, for reports (not element names). */
 static const char *const kind_tables[CIN_K_COUNT_] = {
 	"Header", "ChildIdentifiers", "CINdetails", "Assessments", "CINplanDates",
 	"Section47", "ChildProtectionPlans",
 };
-
-static const char *const kind_records[CIN_K_COUNT_] = {
-	"Message", "Child", "CINdetails", "Assessments", "CINPlanDates",
-	"Section47", "ChildProtectionPlans",
-};
-
-const char *vcin_kind_record(enum vcin_kind k)
-{
-	return k < CIN_K_COUNT_ ? kind_records[k] : "";
-}
-
-const char *vcin_field_name(enum vcin_kind k, int i)
-{
-	if (k >= CIN_K_COUNT_ || i < 0 || i >= CIN_MAX_FIELDS || !field_names[k][i])
-		return "";
-	return field_names[k][i];
-}
 
 const char *vcin_kind_table(enum vcin_kind k)
 {
@@ -72,77 +208,11 @@ int vcin_field_is_date(enum vcin_kind k, int i)
 	return k < CIN_K_COUNT_ && i >= 0 && i < CIN_MAX_FIELDS && (date_mask[k] >> i & 1u);
 }
 
-/* ---- the element table ---- */
-
-enum act { WRAP, FIELD, MULTI, REC, MARK_WRAP, IGNORE };
-
-static const struct schema_row {
-	enum vcin_kind in;
-	const char *name;
-	enum act act;
-	int arg; /* field index, or kind for REC */
-} schema[] = {
-	{CIN_K_MESSAGE, "Header", WRAP, 0},
-	{CIN_K_MESSAGE, "CollectionDetails", WRAP, 0},
-	{CIN_K_MESSAGE, "Source", WRAP, 0},
-	{CIN_K_MESSAGE, "Collection", FIELD, H_COLLECTION},
-	{CIN_K_MESSAGE, "Year", FIELD, H_YEAR},
-	{CIN_K_MESSAGE, "ReferenceDate", FIELD, H_REFDATE},
-	{CIN_K_MESSAGE, "LEA", FIELD, H_LEA},
-	{CIN_K_MESSAGE, "Children", WRAP, 0},
-	{CIN_K_MESSAGE, "Child", REC, CIN_K_CHILD},
-	{CIN_K_CHILD, "ChildIdentifiers", WRAP, 0},
-	{CIN_K_CHILD, "ChildCharacteristics", WRAP, 0},
-	{CIN_K_CHILD, "LAchildID", FIELD, C_LACHILDID},
-	{CIN_K_CHILD, "UPN", FIELD, C_UPN},
-	{CIN_K_CHILD, "FormerUPN", FIELD, C_FORMERUPN},
-	{CIN_K_CHILD, "UPNunknown", FIELD, C_UPNUNKNOWN},
-	{CIN_K_CHILD, "PersonBirthDate", FIELD, C_DOB},
-	{CIN_K_CHILD, "ExpectedPersonBirthDate", FIELD, C_EDOB},
-	{CIN_K_CHILD, "Sex", FIELD, C_SEX},
-	{CIN_K_CHILD, "GenderCurrent", FIELD, C_GENDER},
-	{CIN_K_CHILD, "PersonDeathDate", FIELD, C_DOD},
-	{CIN_K_CHILD, "Ethnicity", FIELD, C_ETHNICITY},
-	{CIN_K_CHILD, "Disabilities", MARK_WRAP, C_DISABILITIES},
-	{CIN_K_CHILD, "Disability", MULTI, 0},
-	{CIN_K_CHILD, "CINdetails", REC, CIN_K_EPISODE},
-	{CIN_K_EPISODE, "CINreferralDate", FIELD, E_REFDATE},
-	{CIN_K_EPISODE, "ReferralSource", FIELD, E_SOURCE},
-	{CIN_K_EPISODE, "PrimaryNeedCode", FIELD, E_NEED},
-	{CIN_K_EPISODE, "CINclosureDate", FIELD, E_CLOSEDATE},
-	{CIN_K_EPISODE, "ReasonForClosure", FIELD, E_CLOSEREASON},
-	{CIN_K_EPISODE, "DateOfInitialCPC", FIELD, E_ICPC},
-	{CIN_K_EPISODE, "ReferralNFA", FIELD, E_NFA},
-	{CIN_K_EPISODE, "Assessments", REC, CIN_K_ASSESS},
-	{CIN_K_EPISODE, "CINPlanDates", REC, CIN_K_PLAN},
-	{CIN_K_EPISODE, "Section47", REC, CIN_K_S47},
-	{CIN_K_EPISODE, "ChildProtectionPlans", REC, CIN_K_CPP},
-	/* marked only: its elements are not read until the DfE publishes rules */
-	{CIN_K_EPISODE, "PreProceedingsandFGDM", MARK_WRAP, E_PREPROC},
-	{CIN_K_ASSESS, "AssessmentActualStartDate", FIELD, A_START},
-	{CIN_K_ASSESS, "AssessmentInternalReviewDate", FIELD, A_REVIEW},
-	{CIN_K_ASSESS, "AssessmentAuthorisationDate", FIELD, A_AUTH},
-	{CIN_K_ASSESS, "FactorsIdentifiedAtAssessment", MARK_WRAP, A_FACTORS},
-	{CIN_K_ASSESS, "AssessmentFactors", MULTI, 0},
-	{CIN_K_PLAN, "CINPlanStartDate", FIELD, P_START},
-	{CIN_K_PLAN, "CINPlanEndDate", FIELD, P_END},
-	{CIN_K_S47, "S47ActualStartDate", FIELD, S_START},
-	{CIN_K_S47, "InitialCPCtarget", FIELD, S_TARGET},
-	{CIN_K_S47, "DateOfInitialCPC", FIELD, S_ICPC},
-	{CIN_K_S47, "ICPCnotRequired", FIELD, S_NOTREQ},
-	{CIN_K_CPP, "CPPstartDate", FIELD, K_START},
-	{CIN_K_CPP, "CPPendDate", FIELD, K_END},
-	{CIN_K_CPP, "InitialCategoryOfAbuse", FIELD, K_INITCAT},
-	{CIN_K_CPP, "LatestCategoryOfAbuse", FIELD, K_LATESTCAT},
-	{CIN_K_CPP, "NumberOfPreviousCPP", FIELD, K_NUMPREV},
-	{CIN_K_CPP, "Reviews", MARK_WRAP, K_REVIEWS},
-	{CIN_K_CPP, "CPPreviewDate", MULTI, 0},
-};
-
 static const struct schema_row *lookup(enum vcin_kind in, const char *name)
 {
-	for (size_t i = 0; i < sizeof schema / sizeof schema[0]; i++)
-		if (schema[i].in == in && strcmp(schema[i].name, name) == 0)
+	names_init();
+	for (int i = 0; i < NROWS; i++)
+		if (schema[i].in == in && names.row[i] && strcmp(names.row[i], name) == 0)
 			return &schema[i];
 	return NULL;
 }
@@ -387,7 +457,7 @@ static int send_header(vcin_reader *rd)
 static int is_children(const frame *f)
 {
 	return f->row && f->rec->kind == CIN_K_MESSAGE && f->row->act == WRAP &&
-	       strcmp(f->row->name, "Children") == 0;
+	       strcmp(row_name(f->row), "Children") == 0;
 }
 
 static int element_start(vcin_reader *rd, const char *name, long line)

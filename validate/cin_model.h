@@ -59,12 +59,15 @@ typedef struct vcin_rec {
 	int index;                 /* 0-based position among same-kind siblings */
 } vcin_rec;
 
-/* Element name of field i of kind k ("CINreferralDate"), for reports. */
+/* Element name of field i of kind k ("CINreferralDate"), for reports, as
+ * lib/csc_cin_elems.c names it (the header's are the validator's own);
+ * "" for no such field. */
 const char *vcin_field_name(enum vcin_kind k, int i);
 /* Table name of a kind as the DfE spec names it ("CINdetails"). */
 const char *vcin_kind_table(enum vcin_kind k);
 /* The record element of a kind in the element table, lib/csc_cin_elems.h
- * ("Child", "CINdetails", "CINPlanDates", ...). */
+ * ("Child", "CINdetails", "CINPlanDates", ...; "Message" for the root, ""
+ * for no such kind). */
 const char *vcin_kind_record(enum vcin_kind k);
 /* 1 when field i of kind k holds a date. */
 int vcin_field_is_date(enum vcin_kind k, int i);
