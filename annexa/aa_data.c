@@ -436,12 +436,17 @@ static int staged(const char *dir, const char *file)
 	return r;
 }
 
+/* Which inputs are staged, by the first table each stages. */
 static void which(aa_data *d, const char *dir)
 {
-	d->has_cin = staged(dir, csc_cin_stage[CSC_CIN_CHILDREN].file);
-	d->has_903 = staged(dir, t903[0].file);
-	d->has_contacts = staged(dir, "contacts.csv");
-	d->has_eh = staged(dir, "early_help.csv");
+	const char *const first[CSC_NINPUTS] = {
+		[CSC_IN_CIN] = csc_cin_stage[CSC_CIN_CHILDREN].file,
+		[CSC_IN_903] = t903[0].file,
+		[CSC_IN_CONTACTS] = "contacts.csv",
+		[CSC_IN_EH] = "early_help.csv",
+	};
+	for (int i = 0; i < CSC_NINPUTS; i++)
+		d->has[i] = staged(dir, first[i]);
 }
 
 int aa_staged_any(const char *dir)
@@ -449,17 +454,20 @@ int aa_staged_any(const char *dir)
 	aa_data d;
 	memset(&d, 0, sizeof d);
 	which(&d, dir);
-	return d.has_cin || d.has_903 || d.has_contacts || d.has_eh;
+	for (int i = 0; i < CSC_NINPUTS; i++)
+		if (d.has[i])
+			return 1;
+	return 0;
 }
 
 int aa_load(aa_data *d, const char *dir)
 {
 	which(d, dir);
-	if (d->has_cin && tx_read_cin(dir, cin_rows, d))
+	if (d->has[CSC_IN_CIN] && tx_read_cin(dir, cin_rows, d))
 		return -1;
 	/* SSDA903 tables of an older collection (no SocialWorker) may be
 	 * absent: each is read when staged */
-	for (size_t i = 0; d->has_903 && i < sizeof t903 / sizeof t903[0]; i++)
+	for (size_t i = 0; d->has[CSC_IN_903] && i < sizeof t903 / sizeof t903[0]; i++)
 		if (staged(dir, t903[i].file) && tx_read_tables(dir, &t903[i], 1, d))
 			return -1;
 	/* multi-year dumps hold a child's episodes in several files */

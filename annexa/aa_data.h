@@ -12,6 +12,7 @@
 #define AA_DATA_H
 
 #include "csc_date.h"
+#include "csc_inputs.h"
 #include "transform/staging.h" /* tx_strtab, tx_fields: transform's staging reader */
 
 /* A child's SSDA903 details, kept only for the children the SSDA903
@@ -118,7 +119,7 @@ typedef struct aa_data {
 	int leaver_max_age;   /* List 9's upper age of former relevant children (20) */
 	tx_strtab epkey;      /* "child\x1f episode" -> index into ep */
 	tx_strtab cppkey;     /* "child\x1f episode\x1f cpp" -> index into cpp */
-	int has_cin, has_903, has_contacts, has_eh;
+	int has[CSC_NINPUTS]; /* by enum csc_input_id: the input is staged */
 } aa_data;
 
 /* Set the dates of d from the inspection date I (everything else empty). */

@@ -33,7 +33,7 @@ static csc_date dob_of(const aa_data *d, int child)
 int aa_l9_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
 	(void)dir;
-	if (!d->has_903)
+	if (!d->has[CSC_IN_903])
 		return 0;
 	int k = 0;
 	for (int c = 0; c < d->npeople && !s->full; c++) {

@@ -89,9 +89,9 @@ static int l1_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
 	/* List 1 keeps in d the contact details of the children List 2 will
 	 * need: the early-help children are known first */
-	if (d->has_contacts && d->has_eh && stream(s, d, dir, "early_help.csv", eh_child_cols, eh_child))
+	if (d->has[CSC_IN_CONTACTS] && d->has[CSC_IN_EH] && stream(s, d, dir, "early_help.csv", eh_child_cols, eh_child))
 		return -1;
-	return d->has_contacts ? stream(s, d, dir, "contacts.csv", l1_cols, l1_row) : 0;
+	return d->has[CSC_IN_CONTACTS] ? stream(s, d, dir, "contacts.csv", l1_cols, l1_row) : 0;
 }
 
 /* ---- List 2: early help, streamed from early_help.csv ---- */
@@ -127,7 +127,7 @@ static void l2_row(void *ctx, const tx_fields *f)
 
 static int l2_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
-	return d->has_eh ? stream(s, d, dir, "early_help.csv", l2_cols, l2_row) : 0;
+	return d->has[CSC_IN_EH] ? stream(s, d, dir, "early_help.csv", l2_cols, l2_row) : 0;
 }
 
 /* The end of the run of records of child ep[i].child starting at i (CIN
@@ -220,7 +220,7 @@ static void l4_row(void *ctx, const tx_fields *f)
 static int l4_rows(aa_sheet *s, aa_data *d, const char *dir)
 {
 	const csc_cin_stagedef *as = &csc_cin_stage[CSC_CIN_ASSESSMENTS];
-	return d->has_cin ? stream(s, d, dir, as->file, as->cols, l4_row) : 0;
+	return d->has[CSC_IN_CIN] ? stream(s, d, dir, as->file, as->cols, l4_row) : 0;
 }
 
 /* ---- List 5: section 47 enquiries ---- */
@@ -358,7 +358,7 @@ static int l7_rows(aa_sheet *s, aa_data *d, const char *dir)
 			else
 				aa_checks_need(s, 6, "a child protection plan open at the inspection date");
 			/* no SSDA903 staged: unknown, not No */
-			aa_yn(s, 13, d->has_903 ? aa_p903_of(d, best->child)->epo_w6 : -1);
+			aa_yn(s, 13, d->has[CSC_IN_903] ? aa_p903_of(d, best->child)->epo_w6 : -1);
 			aa_count(s, 14, aa_previous_plans(best, &d->cpp[i], end - i));
 		}
 		i = end;

@@ -182,15 +182,18 @@ static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d, const aa_supp
 	static const char *const head[] = {"List", "Column", "Note"};
 	for (int c = 0; c < 3; c++)
 		xl_text(b, ws, r, c, head[c], XF_HEADER);
+	/* In the order of the lists they fill (1, 2, 3-7, 8-10), in the
+	 * sheet's own words: csc_inputs[].title ("Contacts list", "SSDA903
+	 * (children looked after)") reads wrongly in "The ... input". */
 	static const struct {
-		int has_off;
+		enum csc_input_id in;
 		const char *input;
-	} need[] = {{offsetof(aa_data, has_contacts), "contacts"},
-		    {offsetof(aa_data, has_eh), "early help"},
-		    {offsetof(aa_data, has_cin), "CIN census"},
-		    {offsetof(aa_data, has_903), "SSDA903"}};
+	} need[] = {{CSC_IN_CONTACTS, "contacts"},
+		    {CSC_IN_EH, "early help"},
+		    {CSC_IN_CIN, "CIN census"},
+		    {CSC_IN_903, "SSDA903"}};
 	for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
-		if (!*(const int *)((const char *)d + need[k].has_off)) {
+		if (!d->has[need[k].in]) {
 			char t[160];
 			snprintf(t, sizeof t, "The %s input is not staged: the lists and columns "
 				 "built from it are empty.", need[k].input);
