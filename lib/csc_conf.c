@@ -67,6 +67,9 @@ static const struct key conf_keys[] = {
 	 "yes: also write the publication edition (measures-published.csv and "
 	 "highlight-<period>-published.xlsx, small numbers suppressed)", NULL},
 	{"drilldown", K_BOOL, 0, OFF(drilldown), "yes", "write drilldown.csv", NULL},
+	{"annexa", K_BOOL, 0, OFF(annexa), "no",
+	 "yes: csc-run also builds Annex A for the day after the data's end into the period's "
+	 "published set", NULL},
 	{"drilldown_periods", K_CHOICE, 0, OFF(drilldown_periods), "report",
 	 "drill-down for the periods the workbooks show (report) or every period (all)", drill_words},
 	{"transform_jobs", K_JOBS, 0, OFF(transform_jobs), "auto",

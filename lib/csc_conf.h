@@ -62,6 +62,7 @@ typedef struct csc_conf {
 	int publication_mode;    /* suppress small numbers as "c" */
 	int publish_edition;     /* also write the suppressed publication edition */
 	int drilldown;           /* write drilldown.csv (default yes) */
+	int annexa;              /* csc-run also builds Annex A into the period's set (default no) */
 	enum csc_drill_periods drilldown_periods; /* default report */
 	int transform_jobs;      /* csc-transform's inputs at once; 0 = auto (cores online) */
 	double max_reject_percent; /* per input; above it the run fails (exit 2); default 5 */

@@ -1,7 +1,7 @@
 # mk/pipeline.mk - the stage chain for one run, driven by csc-run.
 #
 # csc-run passes every path as a variable (BIN, CONF, OUT, STG, P, SET, INS,
-# LABEL, PERIOD, FAILED).
+# LABEL, PERIOD, FAILED), and ANNEXA (yes or no, pipeline.conf annexa).
 # Each stage depends on exactly what it reads: the content stamp of its
 # input in $(INS) and of the reference data or templates it uses, its
 # settings fingerprint in $(SET), and its own program. A stamp is rewritten
@@ -23,9 +23,19 @@ STAGING := $(STG)/recon_cin.csv $(STG)/recon_ssda903.csv \
 # must not leave it to count as up to date: the next run would publish it.
 .DELETE_ON_ERROR:
 
-.PHONY: all staging
+.PHONY: all staging annexa-off
 all: $(P)/load.done
 staging: $(STAGING)
+
+# Annex A in the period's set only when asked for; switched off, what an
+# earlier run built there goes, or it would be published again.
+ifeq ($(ANNEXA),yes)
+all: $(P)/annexa.done
+else
+all: annexa-off
+endif
+annexa-off:
+	rm -f $(P)/annexa.done $(P)/annex-a-*
 
 $(STG)/recon_cin.csv: $(SET)/extract-cin.txt $(INS)/cin_census.txt $(INS)/reference_dir.txt \
 		$(BIN)/csc-extract-cin
@@ -55,4 +65,16 @@ $(P)/transform.done: $(STAGING) $(SET)/transform.txt $(INS)/templates_dir.txt \
 $(P)/load.done: $(P)/transform.done $(STAGING) $(SET)/load.txt $(INS)/templates_dir.txt \
 		$(INS)/commentary.txt $(BIN)/csc-load-report
 	$(call stage,load,$(BIN)/csc-load-report --conf $(CONF) --period $(PERIOD) --label $(LABEL) --out $(P))
+	touch $@
+
+# Annex A for the day after the data's end (csc-annexa's default), written
+# into the period's folder so it is published and listed with the rest. It
+# reads only staging; after the load (order only: a new commentary does not
+# rebuild it) so a failed load stops the run first. The workbook of an
+# earlier date goes first: the data's end moved. csc-annexa -o takes no
+# lock: csc-run holds it.
+$(P)/annexa.done: $(STAGING) $(SET)/annexa.txt $(INS)/annexa_supplementary.txt \
+		$(BIN)/csc-annexa | $(P)/load.done
+	rm -f $(P)/annex-a-*
+	$(call stage,annexa,$(BIN)/csc-annexa --conf $(CONF) -o $(P))
 	touch $@

@@ -11,7 +11,7 @@ UNIT_TESTS += test_run_counts
 test_run_counts_OBJS := tests/unit/test_run_counts.o run/run_counts.o run/run_outdir.o run/run_period.o
 PROGRAMS += csc-stage
 csc-stage_OBJS := run/stage_main.o
-E2E_TESTS += tests/e2e/coverage.sh
+E2E_TESTS += tests/e2e/coverage.sh tests/e2e/run_annexa.sh
 UNIT_TESTS += test_run_make
 test_run_make_OBJS := tests/unit/test_run_make.o run/run_make.o
 # fork is wrapped so that the test can make it fail

@@ -230,7 +230,7 @@ int run_settings(run_ctx *c)
 		sprintf(pops + strlen(pops), "%d:%ld ", k->pop_year[i], k->pop_value[i]);
 	/* Which settings each stage reads: a change to one re-runs that stage
 	 * and what follows it, nothing else. */
-	struct stage stages[CSC_NINPUTS + 2] = {
+	struct stage stages[CSC_NINPUTS + 3] = {
 		[CSC_NINPUTS] = {"transform", {{"period", c->period.label}, {"months_shown", months},
 			       {"population", pops},
 			       {"rereferral_basis", k->rereferral_basis == CSC_REREF_CLOSURE ? "closure" : "referral"},
@@ -247,6 +247,11 @@ int run_settings(run_ctx *c)
 			  {"templates_dir", k->templates_dir}, {"period", c->period.label},
 			  {"commentary", k->commentary}, {"contact", k->contact},
 			  {"data_extracted", extracted}}},
+		/* Annex A (annexa = yes): its date is the day after the data's
+		 * end, which data_extracted can move */
+		{"annexa", {{"annexa", "yes"}, {"la_name", k->la_name},
+			    {"annexa_supplementary", k->annexa_supplementary},
+			    {"data_extracted", extracted}}},
 	};
 	/* each extract: its input, the reference data when it reads them, the
 	 * reject limit */
@@ -266,6 +271,18 @@ int run_settings(run_ctx *c)
 	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
 		if (!c->period.label[0] && reads_period(stages[s].keys))
 			continue; /* written once the data has fixed the period */
+		if (!strcmp(stages[s].name, "annexa") && !k->annexa) {
+			/* no stage, so no settings in the manifest; gone when
+			 * switched off, so switching on again re-runs it */
+			char *p = csc_path_join(c->settings, "annexa.txt");
+			int gone = unlink(p) == 0 || errno == ENOENT;
+			if (!gone)
+				csc_error_at(p, 0, "cannot remove: %s", strerror(errno));
+			free(p);
+			if (!gone)
+				return CSC_EXIT_OUTPUT;
+			continue;
+		}
 		char *buf = NULL;
 		size_t len = 0;
 		add(&buf, &len, "# settings read by", stages[s].name);

@@ -150,6 +150,8 @@ int run_stamps(run_ctx *c)
 		rc = stamp(dir, "templates_dir", k->templates_dir, 1);
 	if (rc == 0)
 		rc = stamp(dir, "commentary", k->commentary, 0);
+	if (rc == 0 && k->annexa) /* read by the Annex A stage alone */
+		rc = stamp(dir, "annexa_supplementary", k->annexa_supplementary, 0);
 	free(dir);
 	return rc;
 }

@@ -84,7 +84,8 @@ int run_make(run_ctx *c, int jobs, const char *target)
 		var("BIN", c->bin), var("CONF", c->conf_path), var("OUT", c->out),
 		var("STG", stg), var("P", c->pdir), var("SET", c->settings), var("INS", ins),
 		var("LABEL", c->period.label), var("PERIOD", c->period.end_month),
-		var("FAILED", failed), (char *)target, NULL};
+		var("FAILED", failed), var("ANNEXA", c->conf->annexa ? "yes" : "no"),
+		(char *)target, NULL};
 	csc_log("make %s -f %s", jobsarg, mkfile);
 	/* a failing stage also reports its exit code through a pipe, which
 	 * needs no space on a full disk (csc-stage, CSC_FAILED_FD) */

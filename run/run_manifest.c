@@ -155,6 +155,8 @@ int run_manifest(run_ctx *c, const char *dir)
 	rc |= hash_dir(&w, "input", k->templates_dir, "templates_dir", NULL);
 	if (k->commentary)
 		rc |= hash_row(&w, "input", "commentary", k->commentary);
+	if (k->annexa && k->annexa_supplementary)
+		rc |= hash_row(&w, "input", "annexa_supplementary", k->annexa_supplementary);
 	int n;
 	char **names = run_list_files(dir, &n);
 	for (int i = 0; i < n; i++) {

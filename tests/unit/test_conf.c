@@ -58,6 +58,7 @@ static void test_good_file_and_defaults(void **state)
 	assert_true(c->max_reject_percent == 5.0);
 	assert_true(c->max_drop_percent == 50.0);
 	assert_int_equal(c->publish_edition, 0);
+	assert_int_equal(c->annexa, 0); /* csc-run builds no Annex A unless asked */
 	long pop;
 	assert_int_equal(csc_conf_population(c, 2024, &pop), 0);
 	assert_int_equal(pop, 52400);
@@ -70,7 +71,7 @@ static void test_settings(void **state)
 	(void)state;
 	csc_conf *c = parse(GOOD "rereferral_basis = closure\nassessment_basis = referral\n"
 				 "residential_places = K2, R5\nmonths_shown = 12\n"
-				 "drilldown_periods = all\n");
+				 "drilldown_periods = all\nannexa = yes\n");
 	assert_non_null(c);
 	assert_int_equal(c->rereferral_basis, CSC_REREF_CLOSURE);
 	assert_int_equal(c->assessment_basis, CSC_ASSESS_REFERRAL);
@@ -78,6 +79,7 @@ static void test_settings(void **state)
 	assert_string_equal(c->residential_places[1], "R5");
 	assert_int_equal(c->months_shown, 12);
 	assert_int_equal(c->drilldown_periods, CSC_DRILL_ALL);
+	assert_int_equal(c->annexa, 1);
 	csc_conf_free(c);
 	c = parse(GOOD "drilldown_periods = report\n");
 	assert_non_null(c);

@@ -47,10 +47,13 @@ static int open_fds(void)
 
 static char tmp[] = "/tmp/test_run_make.XXXXXX";
 
+static csc_conf conf; /* all defaults off: run_make reads annexa */
+
 static run_ctx ctx(void)
 {
 	run_ctx c;
 	memset(&c, 0, sizeof c);
+	c.conf = &conf;
 	c.bin = tmp;
 	c.conf_path = tmp;
 	c.out = tmp;
