@@ -55,9 +55,12 @@ static void help(void)
 	       "    (child protection), 8 (children in care), 9 (care leavers), 10\n"
 	       "    (adoption). List 11 (adopters) has its headers only: no input holds it.\n"
 	       "\n"
-	       "    The workbook is written to a temporary name and renamed into place, so\n"
-	       "    a failed run leaves the previous one untouched; the same staging and\n"
-	       "    date give the same bytes.\n"
+	       "    The workbook and the checks CSV are written to temporary names, then\n"
+	       "    the CSV is renamed into place and the workbook last, so a failed run\n"
+	       "    leaves the previous ones untouched and a workbook never appears without\n"
+	       "    its checks; the same staging and date give the same bytes. csc-run with\n"
+	       "    annexa = yes in the conf builds them for the default date into the\n"
+	       "    period's published set (with -o, under csc-run's lock).\n"
 	       "\n"
 	       "    The default folder is in the output folder, which is cscpipe's alone\n"
 	       "    (README, \"The output folder\"): csc-annexa takes the run lock, so it\n"
@@ -369,6 +372,10 @@ int main(int argc, char **argv)
 	}
 	if (!rc)
 		rc = build(b, conf, &d, &cv, staging, &ck, cpath);
+	/* both finished under temporary names, then the checks CSV renamed into
+	 * place first and the workbook last: two renames are never one, so a
+	 * reader may see the checks of a workbook not there yet, never a
+	 * workbook without its checks (csc-run publishes both at once) */
 	if (!rc && xl_close(b) != 0) {
 		rc = CSC_EXIT_OUTPUT; /* b is discarded below */
 	} else if (!rc && aa_checks_commit(&ck) != 0) {

@@ -3,9 +3,11 @@
  * csc-returns; README, "The output folder").
  *
  * They hold the same lock as csc-run, so staging never changes while they
- * read it and two of them never write the same place at once. None of them
- * is started by csc-run (make returns and make annexa run csc-run first and
- * the program after it has ended), so no lock is ever taken twice. */
+ * read it and two of them never write the same place at once. make returns
+ * and make annexa run csc-run first and the program after it has ended; the
+ * one csc-run starts itself, csc-annexa -o <period folder> (annexa = yes),
+ * takes no lock, since -o never does and csc-run holds it: no lock is ever
+ * taken twice. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
