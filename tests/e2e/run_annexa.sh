@@ -89,6 +89,12 @@ printf 'Child Unique ID,Allocated Team\nA1,Team North\n' >"$T/a/supp.csv"
 check_eq "mended, the run publishes (the supplementary list hashed in the manifest)" \
 	"$(sha "$T/a/supp.csv")" "$(mrow "$P/manifest.csv" input annexa_supplementary)"
 
+rm "$T/a/supp.csv"
+exit_says "a supplementary list that is not there" 3 "$T/a/supp.csv: cannot read" \
+	"$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
+check "still the last publication" test -f "$P/annex-a-2024-02-29.xlsx"
+printf 'Child Unique ID,Allocated Team\nA1,Team North\n' >"$T/a/supp.csv"
+
 # --- switched off: Annex A leaves the set, and the settings the manifest --
 sed -i 's/^annexa = yes/annexa = no/' "$T/a/pipeline.conf"
 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
