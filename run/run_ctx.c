@@ -216,6 +216,7 @@ int run_settings(run_ctx *c)
 	struct stage {
 		const char *name;
 		const char *keys[16][2];
+		int off; /* not in this run's chain: no fingerprint */
 	};
 	char months[16], places[200] = "", pops[1200] = "", maxrej[32];
 	snprintf(months, sizeof months, "%d", k->months_shown);
@@ -251,7 +252,7 @@ int run_settings(run_ctx *c)
 		 * end, which data_extracted can move */
 		{"annexa", {{"annexa", "yes"}, {"la_name", k->la_name},
 			    {"annexa_supplementary", k->annexa_supplementary},
-			    {"data_extracted", extracted}}},
+			    {"data_extracted", extracted}}, !k->annexa},
 	};
 	/* each extract: its input, the reference data when it reads them, the
 	 * reject limit */
@@ -271,10 +272,12 @@ int run_settings(run_ctx *c)
 	for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
 		if (!c->period.label[0] && reads_period(stages[s].keys))
 			continue; /* written once the data has fixed the period */
-		if (!strcmp(stages[s].name, "annexa") && !k->annexa) {
+		if (stages[s].off) {
 			/* no stage, so no settings in the manifest; gone when
 			 * switched off, so switching on again re-runs it */
-			char *p = csc_path_join(c->settings, "annexa.txt");
+			char name[64];
+			snprintf(name, sizeof name, "%s.txt", stages[s].name);
+			char *p = csc_path_join(c->settings, name);
 			int gone = unlink(p) == 0 || errno == ENOENT;
 			if (!gone)
 				csc_error_at(p, 0, "cannot remove: %s", strerror(errno));
