@@ -235,7 +235,8 @@ share: all
 
 # make annexa CONF=... [DATE=YYYY-MM-DD]: Ofsted's Annex A lists for the
 # inspection date DATE (default: the day after the data's coverage), from
-# freshly extracted staging, into <output_dir>/annex-a/.
+# freshly extracted staging, into <output_dir>/annex-a/. (annexa = yes in
+# the conf has csc-run put the default date's in each published period.)
 annexa: all
 	@test -n "$(CONF)" || $(call usage,make annexa CONF=pipeline.conf [DATE=YYYY-MM-DD])
 	$(call run_prog,$(BIN)/csc-run --conf $(CONF) --target staging)
