@@ -48,9 +48,13 @@ enum { DL_CHILD, DL_DOB, DL_START, DL_END };
 /* One data row: every column trimmed, "" when blank. */
 typedef struct v903_row {
 	char **f;       /* table's ncols values */
+	csc_date *dt;   /* each value read as DD/MM/YYYY, CSC_NODATE when it is
+			 * not one: parsed once at load, as rules ask for the
+			 * same dates many times */
 	long line;      /* physical line in its file */
 	int file;       /* index into v903_data.files */
 	csc_date key;   /* sort date within a child (DECOM, REVIEW, ...) */
+	int32_t child;  /* number of f[0] in its data's index (v903_index) */
 } v903_row;
 
 struct v903_data;

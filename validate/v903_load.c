@@ -55,23 +55,28 @@ static size_t trim(const char **s, size_t n)
 	return n;
 }
 
-void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int file)
+/* v903_add_row with each value's length given (the CSV reader knows it). */
+static void add_row_len(v903_data *d, int t, char *const *vals, const size_t *lens, int n,
+			long line, int file)
 {
 	v903_table *tb = &d->t[t];
 	int nc = csc_903_tables[t].ncols;
-	/* one block: nc pointers, then the NUL-terminated values */
-	size_t bytes = nc * sizeof(char *);
+	/* one block: nc pointers, nc dates, then the NUL-terminated values */
+	size_t bytes = nc * (sizeof(char *) + sizeof(csc_date));
 	for (int i = 0; i < nc && i < n; i++)
-		bytes += strlen(vals[i]) + 1;
+		bytes += lens[i] + 1;
 	bytes += nc; /* room for "" of missing columns */
 	char **f = csc_xmalloc(bytes);
-	char *p = (char *)(f + nc);
+	csc_date *dt = (csc_date *)(f + nc);
+	char *p = (char *)(dt + nc);
 	for (int i = 0; i < nc; i++) {
 		const char *s = i < n ? vals[i] : "";
-		size_t len = trim(&s, strlen(s));
+		size_t len = trim(&s, i < n ? lens[i] : 0);
 		memcpy(p, s, len);
 		p[len] = 0;
 		f[i] = p;
+		if (!len || csc_date_parse_dmy(p, len, &dt[i]) < 0)
+			dt[i] = CSC_NODATE;
 		p += len + 1;
 	}
 	if (tb->n == tb->cap) {
@@ -80,19 +85,29 @@ void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int 
 	}
 	v903_row *r = &tb->rows[tb->n++];
 	r->f = f;
+	r->dt = dt;
 	r->line = line;
 	r->file = file;
+	r->child = -1;
 	r->key = CSC_NODATE;
 	if (sort_col[t] >= 0)
 		r->key = v903_date(r, sort_col[t]);
 }
 
+void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int file)
+{
+	int nc = csc_903_tables[t].ncols;
+	size_t lens[CSC_903_MAX_COLS];
+	for (int i = 0; i < nc && i < n; i++)
+		lens[i] = strlen(vals[i]);
+	add_row_len(d, t, vals, lens, n, line, file);
+}
+
 static int by_child_cmp(const void *a, const void *b)
 {
 	const v903_row *x = *(v903_row *const *)a, *y = *(v903_row *const *)b;
-	int c = strcmp(x->f[0], y->f[0]);
-	if (c)
-		return c;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
 	/* rows arrive in file order, so pointer order is file order */
@@ -126,6 +141,47 @@ int32_t v903_child_number(const v903_data *d, const char *child)
 void v903_index(v903_data *d)
 {
 	size_t total = 0;
+	for (int t = 0; t < V9_NTAB; t++)
+		total += d->t[t].n;
+	/* the distinct children of all tables, found through the hash (each
+	 * row's child is its slot for now) */
+	free(d->ids);
+	free(d->hash);
+	d->ids = csc_xmalloc((total ? total : 1) * sizeof *d->ids);
+	for (d->hcap = 16; d->hcap < 2 * total; d->hcap *= 2)
+		;
+	d->hash = csc_xmalloc(d->hcap * sizeof *d->hash);
+	memset(d->hash, 0xff, d->hcap * sizeof *d->hash); /* -1: empty */
+	size_t u = 0;
+	for (int t = 0; t < V9_NTAB; t++)
+		for (size_t i = 0; i < d->t[t].n; i++) {
+			v903_row *r = &d->t[t].rows[i];
+			size_t h = hash_id(r->f[0]) & (d->hcap - 1);
+			while (d->hash[h] >= 0 && strcmp(d->ids[d->hash[h]], r->f[0]))
+				h = (h + 1) & (d->hcap - 1);
+			if (d->hash[h] < 0) {
+				d->hash[h] = (int32_t)u;
+				d->ids[u++] = r->f[0];
+			}
+		}
+	/* number the children in CHILD order: a child's number is its place */
+	qsort(d->ids, u, sizeof *d->ids, id_cmp);
+	d->nids = u;
+	for (size_t h = 0; h < d->hcap; h++)
+		d->hash[h] = -1;
+	for (size_t k = 0; k < u; k++) {
+		size_t h = hash_id(d->ids[k]) & (d->hcap - 1);
+		while (d->hash[h] >= 0)
+			h = (h + 1) & (d->hcap - 1);
+		d->hash[h] = (int32_t)k;
+	}
+	for (int t = 0; t < V9_NTAB; t++)
+		for (size_t i = 0; i < d->t[t].n; i++) {
+			v903_row *r = &d->t[t].rows[i];
+			r->child = v903_child_number(d, r->f[0]);
+		}
+	/* per table: rows by child number (so by CHILD), then key date, then
+	 * file order; where each child's rows start */
 	for (int t = 0; t < V9_NTAB; t++) {
 		v903_table *tb = &d->t[t];
 		free(tb->by_child);
@@ -133,44 +189,13 @@ void v903_index(v903_data *d)
 		for (size_t i = 0; i < tb->n; i++)
 			tb->by_child[i] = &tb->rows[i];
 		qsort(tb->by_child, tb->n, sizeof *tb->by_child, by_child_cmp);
-		total += tb->n;
-	}
-	/* number the distinct children of all tables */
-	free(d->ids);
-	d->ids = csc_xmalloc((total ? total : 1) * sizeof *d->ids);
-	size_t n = 0;
-	for (int t = 0; t < V9_NTAB; t++)
-		for (size_t i = 0; i < d->t[t].n; i++)
-			if (i == 0 || strcmp(d->t[t].by_child[i]->f[0], d->t[t].by_child[i - 1]->f[0]))
-				d->ids[n++] = d->t[t].by_child[i]->f[0];
-	qsort(d->ids, n, sizeof *d->ids, id_cmp);
-	size_t u = 0;
-	for (size_t i = 0; i < n; i++)
-		if (u == 0 || strcmp(d->ids[i], d->ids[u - 1]))
-			d->ids[u++] = d->ids[i];
-	d->nids = u;
-	free(d->hash);
-	for (d->hcap = 16; d->hcap < 2 * u; d->hcap *= 2)
-		;
-	d->hash = csc_xmalloc(d->hcap * sizeof *d->hash);
-	memset(d->hash, 0xff, d->hcap * sizeof *d->hash); /* -1: empty */
-	for (size_t k = 0; k < u; k++) {
-		size_t h = hash_id(d->ids[k]) & (d->hcap - 1);
-		while (d->hash[h] >= 0)
-			h = (h + 1) & (d->hcap - 1);
-		d->hash[h] = (int32_t)k;
-	}
-	/* per table, where each child's rows start (rows are in child order,
-	 * and so in number order) */
-	for (int t = 0; t < V9_NTAB; t++) {
-		v903_table *tb = &d->t[t];
 		free(tb->off);
 		tb->off = csc_xcalloc(u + 1, sizeof *tb->off);
 		tb->owner = d;
 		size_t i = 0;
 		for (size_t k = 0; k < u; k++) {
 			tb->off[k] = i;
-			while (i < tb->n && !strcmp(tb->by_child[i]->f[0], d->ids[k]))
+			while (i < tb->n && tb->by_child[i]->child == (int32_t)k)
 				i++;
 		}
 		tb->off[u] = i;
@@ -265,7 +290,7 @@ static int on_row(void *ctx, const csc_row *row)
 		csc_error_at(l->name, row->line, "%d fields where %s has %d; %s", row->n,
 			     csc_903_tables[l->table].name, nc,
 			     row->n < nc ? "missing ones read as blank" : "extra ones ignored");
-	v903_add_row(l->d, l->table, row->f, row->n, row->line, l->file);
+	add_row_len(l->d, l->table, row->f, row->len, row->n, row->line, l->file);
 	return 0;
 }
 

@@ -155,19 +155,12 @@ size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows
 
 size_t v903_run_len(const v903_table *t, size_t i)
 {
-	size_t j = i + 1;
-	while (j < t->n && !strcmp(t->by_child[i]->f[0], t->by_child[j]->f[0]))
-		j++;
-	return j - i;
+	return t->off[t->by_child[i]->child + 1] - i;
 }
 
 csc_date v903_date(const v903_row *r, int col)
 {
-	csc_date d;
-	const char *s = r->f[col];
-	if (!*s || csc_date_parse_dmy(s, strlen(s), &d) < 0)
-		return CSC_NODATE;
-	return d;
+	return r->dt[col];
 }
 
 int v903_blank(const v903_row *r, int col)
