@@ -141,6 +141,11 @@ const v903_data *v903_prev(v_ctx *ctx);
  * *rows (NULL when 0). */
 size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows);
 
+/* Rows of table t for the child of row r, as v903_child(t, r->f[0], rows);
+ * when r is a row of t's data (as rules' rows mostly are) its number is
+ * taken from r, without hashing and comparing the CHILD string. */
+size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **rows);
+
 /* Length of the run of rows for the same child starting at by_child[i]. */
 size_t v903_run_len(const v903_table *t, size_t i);
 

@@ -20,6 +20,18 @@ csc_date v903_dob(const v903_data *d, const char *child)
 	return h ? v903_date(h, HD_DOB) : CSC_NODATE;
 }
 
+const v903_row *v903_header_of(const v903_data *d, const v903_row *r)
+{
+	v903_row *const *h;
+	return v903_child_of(&d->t[V9_HEADER], r, &h) ? h[0] : NULL;
+}
+
+csc_date v903_dob_of(const v903_data *d, const v903_row *r)
+{
+	const v903_row *h = v903_header_of(d, r);
+	return h ? v903_date(h, HD_DOB) : CSC_NODATE;
+}
+
 int v903_has(const v903_data *d, int t, const char *child)
 {
 	v903_row *const *r;
@@ -94,7 +106,7 @@ void v903_ck_in_header(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
-		if (!v903_header(d, tb->by_child[i]->f[0]))
+		if (!v903_header_of(d, tb->by_child[i]))
 			v903_report(ctx, rule, a->t, tb->by_child[i], 0);
 	}
 }
@@ -117,7 +129,7 @@ void v903_ck_same_as_header(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		const v903_row *h = v903_header(d, r->f[0]);
+		const v903_row *h = v903_header_of(d, r);
 		if (h && strcmp(h->f[a->hcol], r->f[a->col]))
 			v903_report(ctx, rule, a->t, r, a->col);
 	}
@@ -179,7 +191,7 @@ void v903_ck_order(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		csc_date e = a->early == V903_HDOB ? v903_dob(d, r->f[0]) : v903_date(r, a->early);
+		csc_date e = a->early == V903_HDOB ? v903_dob_of(d, r) : v903_date(r, a->early);
 		csc_date l = v903_date(r, a->late);
 		if (e == CSC_NODATE || l == CSC_NODATE)
 			continue;
@@ -218,7 +230,7 @@ void v903_ck_age(v_ctx *ctx, const v_rule *rule)
 			continue;
 		csc_date on = a->at >= 0 ? v903_date(r, a->at)
 			: a->at == -1 ? d->year_end : d->year_start;
-		csc_date dob = a->t == V9_HEADER ? v903_date(r, HD_DOB) : v903_dob(d, r->f[0]);
+		csc_date dob = a->t == V9_HEADER ? v903_date(r, HD_DOB) : v903_dob_of(d, r);
 		if (on == CSC_NODATE || dob == CSC_NODATE)
 			continue;
 		int age = csc_date_age(dob, on);
@@ -314,7 +326,7 @@ void v903_ck_open_after_care(v_ctx *ctx, const v_rule *rule)
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		v903_row *const *e;
-		size_t ne = v903_child(&d->t[V9_EPISODES], r->f[0], &e);
+		size_t ne = v903_child_of(&d->t[V9_EPISODES], r, &e);
 		if (v903_blank(r, a->end) && !v903_blank(r, a->start) && v903_left_care(e, ne) != CSC_NODATE)
 			v903_report(ctx, rule, a->t, r, a->end);
 	}

@@ -103,28 +103,12 @@ void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int 
 	add_row_len(d, t, vals, lens, n, line, file);
 }
 
-static int by_child_cmp(const void *a, const void *b)
-{
-	const v903_row *x = *(v903_row *const *)a, *y = *(v903_row *const *)b;
-	if (x->child != y->child)
-		return x->child < y->child ? -1 : 1;
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	/* rows arrive in file order, so pointer order is file order */
-	return x < y ? -1 : x > y;
-}
-
 static uint32_t hash_id(const char *s)
 {
 	uint32_t h = 2166136261u; /* FNV-1a */
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
-}
-
-static int id_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 int32_t v903_child_number(const v903_data *d, const char *child)
@@ -138,16 +122,51 @@ int32_t v903_child_number(const v903_data *d, const char *child)
 	}
 }
 
+/* Rows of one child: by key date, then file order (rows sit in file order
+ * in their table, so pointer order is file order). */
+static int by_key_cmp(const void *a, const void *b)
+{
+	const v903_row *x = *(v903_row *const *)a, *y = *(v903_row *const *)b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Sort a child's n rows as by_key_cmp: by insertion when few (most
+ * children have one to a few rows), else by qsort (a hostile file can
+ * give one child every row). */
+static void sort_group(v903_row **g, size_t n)
+{
+	if (n > 16) {
+		qsort(g, n, sizeof *g, by_key_cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		v903_row *r = g[i];
+		size_t j = i;
+		for (; j > 0 && g[j - 1]->key > r->key; j--)
+			g[j] = g[j - 1];
+		g[j] = r;
+	}
+}
+
+/* qsort_r order of provisional child numbers by their CHILD strings */
+static int id_num_cmp(const void *a, const void *b, void *ids)
+{
+	const char *const *v = ids;
+	return strcmp(v[*(const int32_t *)a], v[*(const int32_t *)b]);
+}
+
 void v903_index(v903_data *d)
 {
 	size_t total = 0;
 	for (int t = 0; t < V9_NTAB; t++)
 		total += d->t[t].n;
-	/* the distinct children of all tables, found through the hash (each
-	 * row's child is its slot for now) */
+	/* the distinct children of all tables, numbered as first met through
+	 * a hash sized for every row */
 	free(d->ids);
 	free(d->hash);
-	d->ids = csc_xmalloc((total ? total : 1) * sizeof *d->ids);
+	const char **first = csc_xmalloc((total ? total : 1) * sizeof *first);
 	for (d->hcap = 16; d->hcap < 2 * total; d->hcap *= 2)
 		;
 	d->hash = csc_xmalloc(d->hcap * sizeof *d->hash);
@@ -157,48 +176,65 @@ void v903_index(v903_data *d)
 		for (size_t i = 0; i < d->t[t].n; i++) {
 			v903_row *r = &d->t[t].rows[i];
 			size_t h = hash_id(r->f[0]) & (d->hcap - 1);
-			while (d->hash[h] >= 0 && strcmp(d->ids[d->hash[h]], r->f[0]))
+			while (d->hash[h] >= 0 && strcmp(first[d->hash[h]], r->f[0]))
 				h = (h + 1) & (d->hcap - 1);
 			if (d->hash[h] < 0) {
 				d->hash[h] = (int32_t)u;
-				d->ids[u++] = r->f[0];
+				first[u++] = r->f[0];
 			}
+			r->child = d->hash[h];
 		}
-	/* number the children in CHILD order: a child's number is its place */
-	qsort(d->ids, u, sizeof *d->ids, id_cmp);
+	/* renumber in CHILD order, so that a child's number is its place */
+	int32_t *order = csc_xmalloc((u ? u : 1) * sizeof *order);
+	int32_t *rank = csc_xmalloc((u ? u : 1) * sizeof *rank);
+	for (size_t k = 0; k < u; k++)
+		order[k] = (int32_t)k;
+	qsort_r(order, u, sizeof *order, id_num_cmp, first);
+	d->ids = csc_xmalloc((u ? u : 1) * sizeof *d->ids);
+	for (size_t k = 0; k < u; k++) {
+		rank[order[k]] = (int32_t)k;
+		d->ids[k] = first[order[k]];
+	}
 	d->nids = u;
-	for (size_t h = 0; h < d->hcap; h++)
-		d->hash[h] = -1;
+	for (int t = 0; t < V9_NTAB; t++)
+		for (size_t i = 0; i < d->t[t].n; i++)
+			d->t[t].rows[i].child = rank[d->t[t].rows[i].child];
+	free(first);
+	free(order);
+	free(rank);
+	/* the hash, rebuilt for the distinct children only, stays small */
+	free(d->hash);
+	for (d->hcap = 16; d->hcap < 2 * u; d->hcap *= 2)
+		;
+	d->hash = csc_xmalloc(d->hcap * sizeof *d->hash);
+	memset(d->hash, 0xff, d->hcap * sizeof *d->hash);
 	for (size_t k = 0; k < u; k++) {
 		size_t h = hash_id(d->ids[k]) & (d->hcap - 1);
 		while (d->hash[h] >= 0)
 			h = (h + 1) & (d->hcap - 1);
 		d->hash[h] = (int32_t)k;
 	}
-	for (int t = 0; t < V9_NTAB; t++)
-		for (size_t i = 0; i < d->t[t].n; i++) {
-			v903_row *r = &d->t[t].rows[i];
-			r->child = v903_child_number(d, r->f[0]);
-		}
 	/* per table: rows by child number (so by CHILD), then key date, then
-	 * file order; where each child's rows start */
+	 * file order. Counted into place by child, which keeps file order;
+	 * then each child's few rows by key, stably */
 	for (int t = 0; t < V9_NTAB; t++) {
 		v903_table *tb = &d->t[t];
-		free(tb->by_child);
-		tb->by_child = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *tb->by_child);
-		for (size_t i = 0; i < tb->n; i++)
-			tb->by_child[i] = &tb->rows[i];
-		qsort(tb->by_child, tb->n, sizeof *tb->by_child, by_child_cmp);
 		free(tb->off);
 		tb->off = csc_xcalloc(u + 1, sizeof *tb->off);
 		tb->owner = d;
-		size_t i = 0;
-		for (size_t k = 0; k < u; k++) {
-			tb->off[k] = i;
-			while (i < tb->n && tb->by_child[i]->child == (int32_t)k)
-				i++;
-		}
-		tb->off[u] = i;
+		for (size_t i = 0; i < tb->n; i++)
+			tb->off[tb->rows[i].child + 1]++;
+		for (size_t k = 0; k < u; k++)
+			tb->off[k + 1] += tb->off[k];
+		free(tb->by_child);
+		tb->by_child = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *tb->by_child);
+		size_t *next = csc_xmalloc((u ? u : 1) * sizeof *next);
+		memcpy(next, tb->off, u * sizeof *next);
+		for (size_t i = 0; i < tb->n; i++)
+			tb->by_child[next[tb->rows[i].child]++] = &tb->rows[i];
+		free(next);
+		for (size_t k = 0; k < u; k++)
+			sort_group(tb->by_child + tb->off[k], tb->off[k + 1] - tb->off[k]);
 	}
 }
 

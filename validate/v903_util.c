@@ -153,6 +153,24 @@ size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows
 	return hi - lo;
 }
 
+/* 1 when r is one of d's rows (so r->child numbers d's children). */
+static int row_of(const v903_data *d, const v903_row *r)
+{
+	for (int t = 0; t < V9_NTAB; t++)
+		if (d->t[t].n && r >= d->t[t].rows && r < d->t[t].rows + d->t[t].n)
+			return 1;
+	return 0;
+}
+
+size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **rows)
+{
+	if (!t->owner || r->child < 0 || !row_of(t->owner, r))
+		return v903_child(t, r->f[0], rows);
+	size_t lo = t->off[r->child], hi = t->off[r->child + 1];
+	*rows = hi > lo ? t->by_child + lo : NULL;
+	return hi - lo;
+}
+
 size_t v903_run_len(const v903_table *t, size_t i)
 {
 	return t->off[t->by_child[i]->child + 1] - i;
@@ -170,20 +188,25 @@ int v903_blank(const v903_row *r, int col)
 
 int v903_in(const char *s, const char *list)
 {
-	size_t n = strlen(s);
-	if (!n)
-		s = "_", n = 1;
-	for (const char *p = list; *p;) {
+	if (!*s)
+		s = "_";
+	/* one pass over list, matching s as each code is read: this runs for
+	 * a value of every row most rules read */
+	for (const char *p = list;;) {
 		while (*p == ' ')
 			p++;
-		const char *q = p;
-		while (*q && *q != ' ')
-			q++;
-		if ((size_t)(q - p) == n && !memcmp(p, s, n))
+		if (!*p)
+			return 0;
+		const char *v = s;
+		while (*v && *p == *v && *p != ' ') {
+			p++;
+			v++;
+		}
+		if (!*v && (*p == ' ' || !*p))
 			return 1;
-		p = q;
+		while (*p && *p != ' ')
+			p++;
 	}
-	return 0;
 }
 
 void v903_report(v_ctx *ctx, const v_rule *rule, int t, const v903_row *r, int col)

@@ -397,6 +397,41 @@ static void test_index_by_child(void **state)
 	assert_string_equal(rows[0]->f[HD_MC_DOB], "");
 	assert_int_equal(v903_date(rows[0], HD_MC_DOB), CSC_NODATE);
 	v903_free(&d);
+	/* one child with many rows (sorted by qsort, not by insertion): 20
+	 * reviews on three dates in turn, 03/01, 01/01, 02/01, ... */
+	static const char *const days[] = {"03/01/2025", "01/01/2025", "02/01/2025"};
+	for (int i = 0; i < 20; i++) {
+		char *rv[] = {"Z", "", (char *)days[i % 3], "PN1"};
+		v903_add_row(&d, V9_REVIEWS, rv, 4, 2 + i, 0);
+	}
+	v903_index(&d);
+	const v903_table *rt = &d.t[V9_REVIEWS];
+	assert_int_equal(v903_run_len(rt, 0), 20);
+	/* 01/01 on lines 3, 6, ..., 21 (7 rows), 02/01 on 4, ..., 19 (6), 03/01 on 2, ..., 20 (7) */
+	static const long want[20] = {3, 6, 9, 12, 15, 18, 21, 4, 7, 10, 13, 16, 19,
+				      2, 5, 8, 11, 14, 17, 20};
+	for (int i = 0; i < 20; i++)
+		assert_int_equal(rt->by_child[i]->line, want[i]);
+	/* v903_child_of: a row's own data by its number; a row of other data
+	 * (numbered there) by its CHILD */
+	v903_data o;
+	v903_init(&o);
+	char *oa[] = {"A"}, *oz[] = {"Z"};
+	v903_add_row(&o, V9_HEADER, oa, 1, 2, 0);
+	v903_add_row(&o, V9_HEADER, oz, 1, 3, 0);
+	v903_index(&o);
+	const v903_row *oz_row = o.t[V9_HEADER].by_child[1];
+	assert_int_equal(oz_row->child, 1);
+	assert_int_equal(d.t[V9_REVIEWS].by_child[0]->child, 0);
+	assert_int_equal(v903_child_of(rt, oz_row, &rows), 20);
+	assert_ptr_equal(rows, rt->by_child);
+	assert_int_equal(v903_child_of(rt, rt->by_child[5], &rows), 20);
+	assert_int_equal(v903_child_of(&o.t[V9_HEADER], rt->by_child[5], &rows), 1);
+	assert_ptr_equal(rows[0], oz_row);
+	assert_int_equal(v903_child_of(&d.t[V9_HEADER], oz_row, &rows), 0);
+	assert_null(rows);
+	v903_free(&o);
+	v903_free(&d);
 	/* no rows at all */
 	v903_index(&d);
 	assert_int_equal(d.nids, 0);
