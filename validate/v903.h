@@ -168,6 +168,13 @@ const char *v903_set(const v903_data *d, const char *set);
 /* v903_in over v903_set(d, set). */
 int v903_in_set(const v903_data *d, const char *s, const char *set);
 
+/* A set resolved once for a rule's rows: v903_in_set(d, s, set) is
+ * v903_in_rset(&rs, s) after v903_resolve(d, set, &rs), without finding
+ * the code list by name again for each row. */
+typedef struct { const char *list; int named, blank_too; } v903_rset;
+void v903_resolve(const v903_data *d, const char *set, v903_rset *rs);
+int v903_in_rset(const v903_rset *rs, const char *s);
+
 /* The collection year of d (2026 = 2025-26), or 0 when unknown. */
 int v903_year(const v903_data *d);
 

@@ -80,9 +80,11 @@ void v903_ck_all_or_none(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_cols_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset x;
+	v903_resolve(d, a->set_x, &x);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (a->set_x && v903_in_set(d, r->f[a->col_x], a->set_x))
+		if (a->set_x && v903_in_rset(&x, r->f[a->col_x]))
 			continue;
 		int blank = 0, filled = 0, first_blank = -1;
 		for (int k = 0; a->cols[k] >= 0; k++) {
@@ -135,9 +137,10 @@ void v903_ck_same_as_header(v_ctx *ctx, const v_rule *rule)
 	}
 }
 
-static int term(const v903_data *d, const v903_row *r, const v903_term *c)
+/* A term of a row condition, its set resolved (v903_resolve). */
+static int term(const v903_row *r, const v903_term *c, const v903_rset *set)
 {
-	return !c->set || v903_in_set(d, r->f[c->col], c->set) != c->neg;
+	return !c->set || v903_in_rset(set, r->f[c->col]) != c->neg;
 }
 
 void v903_ck_when(v_ctx *ctx, const v_rule *rule)
@@ -145,10 +148,13 @@ void v903_ck_when(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_when_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset set[4];
+	for (int k = 0; k < 4; k++)
+		v903_resolve(d, a->c[k].set, &set[k]);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		int k = 0;
-		while (k < 4 && a->c[k].set && term(d, r, &a->c[k]))
+		while (k < 4 && a->c[k].set && term(r, &a->c[k], &set[k]))
 			k++;
 		if (k == 4 || !a->c[k].set)
 			v903_report(ctx, rule, a->t, r, a->col_rep);
@@ -160,14 +166,17 @@ void v903_ck_some(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_some_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset c, any;
+	v903_resolve(d, a->c.set, &c);
+	v903_resolve(d, a->set_any, &any);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (!term(d, r, &a->c))
+		if (!term(r, &a->c, &c))
 			continue;
 		int hit = a->any[0] ? -1 : 0, miss = -1;
 		for (int k = 0; k < 9 && a->any[k] && hit < 0; k++) {
 			const char *v = r->f[a->any[k]];
-			if (a->set_any ? v903_in_set(d, v, a->set_any) : *v != 0)
+			if (a->set_any ? v903_in_rset(&any, v) : *v != 0)
 				hit = a->any[k];
 		}
 		if (hit < 0)
@@ -224,9 +233,11 @@ void v903_ck_age(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_age_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset c;
+	v903_resolve(d, a->set_c, &c);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (a->col_c >= 0 && !v903_in_set(d, r->f[a->col_c], a->set_c))
+		if (a->col_c >= 0 && !v903_in_rset(&c, r->f[a->col_c]))
 			continue;
 		csc_date on = a->at >= 0 ? v903_date(r, a->at)
 			: a->at == -1 ? d->year_end : d->year_start;

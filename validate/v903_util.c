@@ -125,24 +125,41 @@ const char *v903_set(const v903_data *d, const char *set)
 	return l ? l : "";
 }
 
-int v903_in_set(const v903_data *d, const char *s, const char *set)
+void v903_resolve(const v903_data *d, const char *set, v903_rset *rs)
 {
-	if (!set || set[0] != '@')
-		return v903_in(s, set ? set : "");
+	rs->named = set && set[0] == '@';
+	rs->blank_too = 0;
+	rs->list = set ? set : "";
+	if (!rs->named)
+		return;
 	/* "@NAME _": the list, or blank */
 	size_t n = strlen(set);
-	int blank_too = n > 3 && !strcmp(set + n - 2, " _");
-	if (blank_too && !*s)
-		return 1;
+	rs->blank_too = n > 3 && !strcmp(set + n - 2, " _");
+	rs->list = NULL;
 	char name[160];
-	if (blank_too)
+	if (rs->blank_too)
 		n -= 2;
 	if (n - 1 >= sizeof name)
-		return 0;
+		return;
 	memcpy(name, set + 1, n - 1);
 	name[n - 1] = 0;
-	const char *l = v_codes_get(d->codes, name);
-	return l && *s && v903_in(s, l);
+	rs->list = v_codes_get(d->codes, name);
+}
+
+int v903_in_rset(const v903_rset *rs, const char *s)
+{
+	if (!rs->named)
+		return v903_in(s, rs->list);
+	if (!*s)
+		return rs->blank_too;
+	return rs->list && v903_in(s, rs->list);
+}
+
+int v903_in_set(const v903_data *d, const char *s, const char *set)
+{
+	v903_rset rs;
+	v903_resolve(d, set, &rs);
+	return v903_in_rset(&rs, s);
 }
 
 size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows)
