@@ -76,6 +76,9 @@ typedef struct v903_data {
 	size_t nids;
 	int32_t *hash;
 	size_t hcap;
+	char **blocks;        /* the rows' values, many rows to a block: one
+			       * allocation a row was a tenth of a run */
+	size_t nblocks, block_used, block_size;
 	char **files;         /* file names, for diagnostics */
 	int nfiles;
 	csc_date year_start;  /* 1 April of the collection year */

@@ -42,10 +42,10 @@ void v903_each_child(v_ctx *ctx, const v_rule *rule, int t, v903_group_fn fn)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[t];
-	for (size_t i = 0, n; i < tb->n; i += n) {
-		n = v903_run_len(tb, i);
-		fn(ctx, rule, d, tb->by_child + i, n);
-	}
+	/* by the index: children in number order are children in row order */
+	for (size_t k = 0; k < d->nids && tb->off; k++)
+		if (tb->off[k + 1] > tb->off[k])
+			fn(ctx, rule, d, tb->by_child + tb->off[k], tb->off[k + 1] - tb->off[k]);
 }
 
 void v903_ck_code(v_ctx *ctx, const v_rule *rule)

@@ -20,9 +20,10 @@ void v903_init(v903_data *d)
 
 void v903_free(v903_data *d)
 {
+	for (size_t b = 0; b < d->nblocks; b++)
+		free(d->blocks[b]);
+	free(d->blocks);
 	for (int t = 0; t < V9_NTAB; t++) {
-		for (size_t i = 0; i < d->t[t].n; i++)
-			free(d->t[t].rows[i].f);
 		free(d->t[t].rows);
 		free(d->t[t].by_child);
 	}
@@ -55,6 +56,24 @@ static size_t trim(const char **s, size_t n)
 	return n;
 }
 
+enum { BLOCK = 64 * 1024 };
+
+/* n bytes for a row, aligned for its pointers, from d's current block or a
+ * new one (of n bytes when a row is larger than a block). */
+static void *row_alloc(v903_data *d, size_t n)
+{
+	n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	if (!d->nblocks || d->block_size - d->block_used < n) {
+		d->blocks = csc_xrealloc(d->blocks, (d->nblocks + 1) * sizeof *d->blocks);
+		d->block_size = n > BLOCK ? n : BLOCK;
+		d->blocks[d->nblocks++] = csc_xmalloc(d->block_size);
+		d->block_used = 0;
+	}
+	void *p = d->blocks[d->nblocks - 1] + d->block_used;
+	d->block_used += n;
+	return p;
+}
+
 /* v903_add_row with each value's length given (the CSV reader knows it). */
 static void add_row_len(v903_data *d, int t, char *const *vals, const size_t *lens, int n,
 			long line, int file)
@@ -66,7 +85,7 @@ static void add_row_len(v903_data *d, int t, char *const *vals, const size_t *le
 	for (int i = 0; i < nc && i < n; i++)
 		bytes += lens[i] + 1;
 	bytes += nc; /* room for "" of missing columns */
-	char **f = csc_xmalloc(bytes);
+	char **f = row_alloc(d, bytes);
 	csc_date *dt = (csc_date *)(f + nc);
 	char *p = (char *)(dt + nc);
 	for (int i = 0; i < nc; i++) {
