@@ -7,8 +7,9 @@
  * kept as raw strings with the line each row came from, indexed by CHILD, so
  * a rule can report the child, table, field, value and line of a failure.
  *
- * Memory grows with the number of rows (one allocation per row), not with
- * the size of the files: the CSVs are streamed.
+ * Memory grows with the number of rows (their values and dates in 64 KB
+ * blocks, an index entry each), not with the size of the files: the CSVs
+ * are streamed.
  */
 #ifndef V903_H
 #define V903_H
