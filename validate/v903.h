@@ -7,8 +7,9 @@
  * kept as raw strings with the line each row came from, indexed by CHILD, so
  * a rule can report the child, table, field, value and line of a failure.
  *
- * Memory grows with the number of rows (one allocation per row), not with
- * the size of the files: the CSVs are streamed.
+ * Memory grows with the number of rows (their values and dates in 64 KB
+ * blocks, an index entry each), not with the size of the files: the CSVs
+ * are streamed.
  */
 #ifndef V903_H
 #define V903_H
@@ -48,9 +49,13 @@ enum { DL_CHILD, DL_DOB, DL_START, DL_END };
 /* One data row: every column trimmed, "" when blank. */
 typedef struct v903_row {
 	char **f;       /* table's ncols values */
+	csc_date *dt;   /* each value read as DD/MM/YYYY, CSC_NODATE when it is
+			 * not one: parsed once at load, as rules ask for the
+			 * same dates many times */
 	long line;      /* physical line in its file */
 	int file;       /* index into v903_data.files */
 	csc_date key;   /* sort date within a child (DECOM, REVIEW, ...) */
+	int32_t child;  /* number of f[0] in its data's index (v903_index) */
 } v903_row;
 
 struct v903_data;
@@ -72,6 +77,9 @@ typedef struct v903_data {
 	size_t nids;
 	int32_t *hash;
 	size_t hcap;
+	char **blocks;        /* the rows' values, many rows to a block: one
+			       * allocation a row was a tenth of a run */
+	size_t nblocks, block_used, block_size;
 	char **files;         /* file names, for diagnostics */
 	int nfiles;
 	csc_date year_start;  /* 1 April of the collection year */
@@ -137,6 +145,11 @@ const v903_data *v903_prev(v_ctx *ctx);
  * *rows (NULL when 0). */
 size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows);
 
+/* Rows of table t for the child of row r, as v903_child(t, r->f[0], rows);
+ * when r is a row of t's data (as rules' rows mostly are) its number is
+ * taken from r, without hashing and comparing the CHILD string. */
+size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **rows);
+
 /* Length of the run of rows for the same child starting at by_child[i]. */
 size_t v903_run_len(const v903_table *t, size_t i);
 
@@ -158,6 +171,13 @@ const char *v903_set(const v903_data *d, const char *set);
 
 /* v903_in over v903_set(d, set). */
 int v903_in_set(const v903_data *d, const char *s, const char *set);
+
+/* A set resolved once for a rule's rows: v903_in_set(d, s, set) is
+ * v903_in_rset(&rs, s) after v903_resolve(d, set, &rs), without finding
+ * the code list by name again for each row. */
+typedef struct { const char *list; int named, blank_too; } v903_rset;
+void v903_resolve(const v903_data *d, const char *set, v903_rset *rs);
+int v903_in_rset(const v903_rset *rs, const char *s);
 
 /* The collection year of d (2026 = 2025-26), or 0 when unknown. */
 int v903_year(const v903_data *d);

@@ -20,6 +20,18 @@ csc_date v903_dob(const v903_data *d, const char *child)
 	return h ? v903_date(h, HD_DOB) : CSC_NODATE;
 }
 
+const v903_row *v903_header_of(const v903_data *d, const v903_row *r)
+{
+	v903_row *const *h;
+	return v903_child_of(&d->t[V9_HEADER], r, &h) ? h[0] : NULL;
+}
+
+csc_date v903_dob_of(const v903_data *d, const v903_row *r)
+{
+	const v903_row *h = v903_header_of(d, r);
+	return h ? v903_date(h, HD_DOB) : CSC_NODATE;
+}
+
 int v903_has(const v903_data *d, int t, const char *child)
 {
 	v903_row *const *r;
@@ -30,10 +42,10 @@ void v903_each_child(v_ctx *ctx, const v_rule *rule, int t, v903_group_fn fn)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[t];
-	for (size_t i = 0, n; i < tb->n; i += n) {
-		n = v903_run_len(tb, i);
-		fn(ctx, rule, d, tb->by_child + i, n);
-	}
+	/* by the index: children in number order are children in row order */
+	for (size_t k = 0; k < d->nids && tb->off; k++)
+		if (tb->off[k + 1] > tb->off[k])
+			fn(ctx, rule, d, tb->by_child + tb->off[k], tb->off[k + 1] - tb->off[k]);
 }
 
 void v903_ck_code(v_ctx *ctx, const v_rule *rule)
@@ -68,9 +80,11 @@ void v903_ck_all_or_none(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_cols_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset x;
+	v903_resolve(d, a->set_x, &x);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (a->set_x && v903_in_set(d, r->f[a->col_x], a->set_x))
+		if (a->set_x && v903_in_rset(&x, r->f[a->col_x]))
 			continue;
 		int blank = 0, filled = 0, first_blank = -1;
 		for (int k = 0; a->cols[k] >= 0; k++) {
@@ -94,7 +108,7 @@ void v903_ck_in_header(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
-		if (!v903_header(d, tb->by_child[i]->f[0]))
+		if (!v903_header_of(d, tb->by_child[i]))
 			v903_report(ctx, rule, a->t, tb->by_child[i], 0);
 	}
 }
@@ -117,15 +131,16 @@ void v903_ck_same_as_header(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		const v903_row *h = v903_header(d, r->f[0]);
+		const v903_row *h = v903_header_of(d, r);
 		if (h && strcmp(h->f[a->hcol], r->f[a->col]))
 			v903_report(ctx, rule, a->t, r, a->col);
 	}
 }
 
-static int term(const v903_data *d, const v903_row *r, const v903_term *c)
+/* A term of a row condition, its set resolved (v903_resolve). */
+static int term(const v903_row *r, const v903_term *c, const v903_rset *set)
 {
-	return !c->set || v903_in_set(d, r->f[c->col], c->set) != c->neg;
+	return !c->set || v903_in_rset(set, r->f[c->col]) != c->neg;
 }
 
 void v903_ck_when(v_ctx *ctx, const v_rule *rule)
@@ -133,10 +148,13 @@ void v903_ck_when(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_when_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset set[4];
+	for (int k = 0; k < 4; k++)
+		v903_resolve(d, a->c[k].set, &set[k]);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		int k = 0;
-		while (k < 4 && a->c[k].set && term(d, r, &a->c[k]))
+		while (k < 4 && a->c[k].set && term(r, &a->c[k], &set[k]))
 			k++;
 		if (k == 4 || !a->c[k].set)
 			v903_report(ctx, rule, a->t, r, a->col_rep);
@@ -148,14 +166,17 @@ void v903_ck_some(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_some_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset c, any;
+	v903_resolve(d, a->c.set, &c);
+	v903_resolve(d, a->set_any, &any);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (!term(d, r, &a->c))
+		if (!term(r, &a->c, &c))
 			continue;
 		int hit = a->any[0] ? -1 : 0, miss = -1;
 		for (int k = 0; k < 9 && a->any[k] && hit < 0; k++) {
 			const char *v = r->f[a->any[k]];
-			if (a->set_any ? v903_in_set(d, v, a->set_any) : *v != 0)
+			if (a->set_any ? v903_in_rset(&any, v) : *v != 0)
 				hit = a->any[k];
 		}
 		if (hit < 0)
@@ -179,7 +200,7 @@ void v903_ck_order(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[a->t];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		csc_date e = a->early == V903_HDOB ? v903_dob(d, r->f[0]) : v903_date(r, a->early);
+		csc_date e = a->early == V903_HDOB ? v903_dob_of(d, r) : v903_date(r, a->early);
 		csc_date l = v903_date(r, a->late);
 		if (e == CSC_NODATE || l == CSC_NODATE)
 			continue;
@@ -212,13 +233,15 @@ void v903_ck_age(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_age_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
+	v903_rset c;
+	v903_resolve(d, a->set_c, &c);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (a->col_c >= 0 && !v903_in_set(d, r->f[a->col_c], a->set_c))
+		if (a->col_c >= 0 && !v903_in_rset(&c, r->f[a->col_c]))
 			continue;
 		csc_date on = a->at >= 0 ? v903_date(r, a->at)
 			: a->at == -1 ? d->year_end : d->year_start;
-		csc_date dob = a->t == V9_HEADER ? v903_date(r, HD_DOB) : v903_dob(d, r->f[0]);
+		csc_date dob = a->t == V9_HEADER ? v903_date(r, HD_DOB) : v903_dob_of(d, r);
 		if (on == CSC_NODATE || dob == CSC_NODATE)
 			continue;
 		int age = csc_date_age(dob, on);
@@ -314,7 +337,7 @@ void v903_ck_open_after_care(v_ctx *ctx, const v_rule *rule)
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		v903_row *const *e;
-		size_t ne = v903_child(&d->t[V9_EPISODES], r->f[0], &e);
+		size_t ne = v903_child_of(&d->t[V9_EPISODES], r, &e);
 		if (v903_blank(r, a->end) && !v903_blank(r, a->start) && v903_left_care(e, ne) != CSC_NODATE)
 			v903_report(ctx, rule, a->t, r, a->end);
 	}

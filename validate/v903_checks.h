@@ -99,6 +99,10 @@ const v903_row *v903_header(const v903_data *d, const char *child);
 /* Header DOB of child, or CSC_NODATE. */
 csc_date v903_dob(const v903_data *d, const char *child);
 
+/* v903_header and v903_dob of the child of row r (v903_child_of). */
+const v903_row *v903_header_of(const v903_data *d, const v903_row *r);
+csc_date v903_dob_of(const v903_data *d, const v903_row *r);
+
 /* 1 when child has at least one row in table t. */
 int v903_has(const v903_data *d, int t, const char *child);
 

@@ -20,9 +20,10 @@ void v903_init(v903_data *d)
 
 void v903_free(v903_data *d)
 {
+	for (size_t b = 0; b < d->nblocks; b++)
+		free(d->blocks[b]);
+	free(d->blocks);
 	for (int t = 0; t < V9_NTAB; t++) {
-		for (size_t i = 0; i < d->t[t].n; i++)
-			free(d->t[t].rows[i].f);
 		free(d->t[t].rows);
 		free(d->t[t].by_child);
 	}
@@ -55,23 +56,46 @@ static size_t trim(const char **s, size_t n)
 	return n;
 }
 
-void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int file)
+enum { BLOCK = 64 * 1024 };
+
+/* n bytes for a row, aligned for its pointers, from d's current block or a
+ * new one (of n bytes when a row is larger than a block). */
+static void *row_alloc(v903_data *d, size_t n)
+{
+	n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	if (!d->nblocks || d->block_size - d->block_used < n) {
+		d->blocks = csc_xrealloc(d->blocks, (d->nblocks + 1) * sizeof *d->blocks);
+		d->block_size = n > BLOCK ? n : BLOCK;
+		d->blocks[d->nblocks++] = csc_xmalloc(d->block_size);
+		d->block_used = 0;
+	}
+	void *p = d->blocks[d->nblocks - 1] + d->block_used;
+	d->block_used += n;
+	return p;
+}
+
+/* v903_add_row with each value's length given (the CSV reader knows it). */
+static void add_row_len(v903_data *d, int t, char *const *vals, const size_t *lens, int n,
+			long line, int file)
 {
 	v903_table *tb = &d->t[t];
 	int nc = csc_903_tables[t].ncols;
-	/* one block: nc pointers, then the NUL-terminated values */
-	size_t bytes = nc * sizeof(char *);
+	/* one block: nc pointers, nc dates, then the NUL-terminated values */
+	size_t bytes = nc * (sizeof(char *) + sizeof(csc_date));
 	for (int i = 0; i < nc && i < n; i++)
-		bytes += strlen(vals[i]) + 1;
+		bytes += lens[i] + 1;
 	bytes += nc; /* room for "" of missing columns */
-	char **f = csc_xmalloc(bytes);
-	char *p = (char *)(f + nc);
+	char **f = row_alloc(d, bytes);
+	csc_date *dt = (csc_date *)(f + nc);
+	char *p = (char *)(dt + nc);
 	for (int i = 0; i < nc; i++) {
 		const char *s = i < n ? vals[i] : "";
-		size_t len = trim(&s, strlen(s));
+		size_t len = trim(&s, i < n ? lens[i] : 0);
 		memcpy(p, s, len);
 		p[len] = 0;
 		f[i] = p;
+		if (!len || csc_date_parse_dmy(p, len, &dt[i]) < 0)
+			dt[i] = CSC_NODATE;
 		p += len + 1;
 	}
 	if (tb->n == tb->cap) {
@@ -80,23 +104,22 @@ void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int 
 	}
 	v903_row *r = &tb->rows[tb->n++];
 	r->f = f;
+	r->dt = dt;
 	r->line = line;
 	r->file = file;
+	r->child = -1;
 	r->key = CSC_NODATE;
 	if (sort_col[t] >= 0)
 		r->key = v903_date(r, sort_col[t]);
 }
 
-static int by_child_cmp(const void *a, const void *b)
+void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int file)
 {
-	const v903_row *x = *(v903_row *const *)a, *y = *(v903_row *const *)b;
-	int c = strcmp(x->f[0], y->f[0]);
-	if (c)
-		return c;
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	/* rows arrive in file order, so pointer order is file order */
-	return x < y ? -1 : x > y;
+	int nc = csc_903_tables[t].ncols;
+	size_t lens[CSC_903_MAX_COLS];
+	for (int i = 0; i < nc && i < n; i++)
+		lens[i] = strlen(vals[i]);
+	add_row_len(d, t, vals, lens, n, line, file);
 }
 
 static uint32_t hash_id(const char *s)
@@ -105,11 +128,6 @@ static uint32_t hash_id(const char *s)
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
-}
-
-static int id_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 int32_t v903_child_number(const v903_data *d, const char *child)
@@ -123,57 +141,119 @@ int32_t v903_child_number(const v903_data *d, const char *child)
 	}
 }
 
+/* Rows of one child: by key date, then file order (rows sit in file order
+ * in their table, so pointer order is file order). */
+static int by_key_cmp(const void *a, const void *b)
+{
+	const v903_row *x = *(v903_row *const *)a, *y = *(v903_row *const *)b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Sort a child's n rows as by_key_cmp: by insertion when few (most
+ * children have one to a few rows), else by qsort (a hostile file can
+ * give one child every row). */
+static void sort_group(v903_row **g, size_t n)
+{
+	if (n > 16) {
+		qsort(g, n, sizeof *g, by_key_cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		v903_row *r = g[i];
+		size_t j = i;
+		for (; j > 0 && g[j - 1]->key > r->key; j--)
+			g[j] = g[j - 1];
+		g[j] = r;
+	}
+}
+
+/* qsort_r order of provisional child numbers by their CHILD strings */
+static int id_num_cmp(const void *a, const void *b, void *ids)
+{
+	const char *const *v = ids;
+	return strcmp(v[*(const int32_t *)a], v[*(const int32_t *)b]);
+}
+
 void v903_index(v903_data *d)
 {
 	size_t total = 0;
-	for (int t = 0; t < V9_NTAB; t++) {
-		v903_table *tb = &d->t[t];
-		free(tb->by_child);
-		tb->by_child = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *tb->by_child);
-		for (size_t i = 0; i < tb->n; i++)
-			tb->by_child[i] = &tb->rows[i];
-		qsort(tb->by_child, tb->n, sizeof *tb->by_child, by_child_cmp);
-		total += tb->n;
-	}
-	/* number the distinct children of all tables */
+	for (int t = 0; t < V9_NTAB; t++)
+		total += d->t[t].n;
+	/* the distinct children of all tables, numbered as first met through
+	 * a hash sized for every row */
 	free(d->ids);
-	d->ids = csc_xmalloc((total ? total : 1) * sizeof *d->ids);
-	size_t n = 0;
+	free(d->hash);
+	const char **first = csc_xmalloc((total ? total : 1) * sizeof *first);
+	for (d->hcap = 16; d->hcap < 2 * total; d->hcap *= 2)
+		;
+	d->hash = csc_xmalloc(d->hcap * sizeof *d->hash);
+	memset(d->hash, 0xff, d->hcap * sizeof *d->hash); /* -1: empty */
+	size_t u = 0;
+	for (int t = 0; t < V9_NTAB; t++)
+		for (size_t i = 0; i < d->t[t].n; i++) {
+			v903_row *r = &d->t[t].rows[i];
+			size_t h = hash_id(r->f[0]) & (d->hcap - 1);
+			while (d->hash[h] >= 0 && strcmp(first[d->hash[h]], r->f[0]))
+				h = (h + 1) & (d->hcap - 1);
+			if (d->hash[h] < 0) {
+				d->hash[h] = (int32_t)u;
+				first[u++] = r->f[0];
+			}
+			r->child = d->hash[h];
+		}
+	/* renumber in CHILD order, so that a child's number is its place */
+	int32_t *order = csc_xmalloc((u ? u : 1) * sizeof *order);
+	int32_t *rank = csc_xmalloc((u ? u : 1) * sizeof *rank);
+	for (size_t k = 0; k < u; k++)
+		order[k] = (int32_t)k;
+	qsort_r(order, u, sizeof *order, id_num_cmp, first);
+	d->ids = csc_xmalloc((u ? u : 1) * sizeof *d->ids);
+	for (size_t k = 0; k < u; k++) {
+		rank[order[k]] = (int32_t)k;
+		d->ids[k] = first[order[k]];
+	}
+	d->nids = u;
 	for (int t = 0; t < V9_NTAB; t++)
 		for (size_t i = 0; i < d->t[t].n; i++)
-			if (i == 0 || strcmp(d->t[t].by_child[i]->f[0], d->t[t].by_child[i - 1]->f[0]))
-				d->ids[n++] = d->t[t].by_child[i]->f[0];
-	qsort(d->ids, n, sizeof *d->ids, id_cmp);
-	size_t u = 0;
-	for (size_t i = 0; i < n; i++)
-		if (u == 0 || strcmp(d->ids[i], d->ids[u - 1]))
-			d->ids[u++] = d->ids[i];
-	d->nids = u;
+			d->t[t].rows[i].child = rank[d->t[t].rows[i].child];
+	free(first);
+	free(order);
+	free(rank);
+	/* the hash, rebuilt for the distinct children only, stays small */
 	free(d->hash);
 	for (d->hcap = 16; d->hcap < 2 * u; d->hcap *= 2)
 		;
 	d->hash = csc_xmalloc(d->hcap * sizeof *d->hash);
-	memset(d->hash, 0xff, d->hcap * sizeof *d->hash); /* -1: empty */
+	memset(d->hash, 0xff, d->hcap * sizeof *d->hash);
 	for (size_t k = 0; k < u; k++) {
 		size_t h = hash_id(d->ids[k]) & (d->hcap - 1);
 		while (d->hash[h] >= 0)
 			h = (h + 1) & (d->hcap - 1);
 		d->hash[h] = (int32_t)k;
 	}
-	/* per table, where each child's rows start (rows are in child order,
-	 * and so in number order) */
+	/* per table: rows by child number (so by CHILD), then key date, then
+	 * file order. Counted into place by child, which keeps file order;
+	 * then each child's few rows by key, stably */
 	for (int t = 0; t < V9_NTAB; t++) {
 		v903_table *tb = &d->t[t];
 		free(tb->off);
 		tb->off = csc_xcalloc(u + 1, sizeof *tb->off);
 		tb->owner = d;
-		size_t i = 0;
-		for (size_t k = 0; k < u; k++) {
-			tb->off[k] = i;
-			while (i < tb->n && !strcmp(tb->by_child[i]->f[0], d->ids[k]))
-				i++;
-		}
-		tb->off[u] = i;
+		for (size_t i = 0; i < tb->n; i++)
+			tb->off[tb->rows[i].child + 1]++;
+		for (size_t k = 0; k < u; k++)
+			tb->off[k + 1] += tb->off[k];
+		free(tb->by_child);
+		tb->by_child = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *tb->by_child);
+		size_t *next = csc_xmalloc((u ? u : 1) * sizeof *next);
+		memcpy(next, tb->off, u * sizeof *next);
+		for (size_t i = 0; i < tb->n; i++)
+			tb->by_child[next[tb->rows[i].child]++] = &tb->rows[i];
+		free(next);
+		for (size_t k = 0; k < u; k++)
+			sort_group(tb->by_child + tb->off[k], tb->off[k + 1] - tb->off[k]);
 	}
 }
 
@@ -265,7 +345,7 @@ static int on_row(void *ctx, const csc_row *row)
 		csc_error_at(l->name, row->line, "%d fields where %s has %d; %s", row->n,
 			     csc_903_tables[l->table].name, nc,
 			     row->n < nc ? "missing ones read as blank" : "extra ones ignored");
-	v903_add_row(l->d, l->table, row->f, row->n, row->line, l->file);
+	add_row_len(l->d, l->table, row->f, row->len, row->n, row->line, l->file);
 	return 0;
 }
 

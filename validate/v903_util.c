@@ -125,24 +125,41 @@ const char *v903_set(const v903_data *d, const char *set)
 	return l ? l : "";
 }
 
-int v903_in_set(const v903_data *d, const char *s, const char *set)
+void v903_resolve(const v903_data *d, const char *set, v903_rset *rs)
 {
-	if (!set || set[0] != '@')
-		return v903_in(s, set ? set : "");
+	rs->named = set && set[0] == '@';
+	rs->blank_too = 0;
+	rs->list = set ? set : "";
+	if (!rs->named)
+		return;
 	/* "@NAME _": the list, or blank */
 	size_t n = strlen(set);
-	int blank_too = n > 3 && !strcmp(set + n - 2, " _");
-	if (blank_too && !*s)
-		return 1;
+	rs->blank_too = n > 3 && !strcmp(set + n - 2, " _");
+	rs->list = NULL;
 	char name[160];
-	if (blank_too)
+	if (rs->blank_too)
 		n -= 2;
 	if (n - 1 >= sizeof name)
-		return 0;
+		return;
 	memcpy(name, set + 1, n - 1);
 	name[n - 1] = 0;
-	const char *l = v_codes_get(d->codes, name);
-	return l && *s && v903_in(s, l);
+	rs->list = v_codes_get(d->codes, name);
+}
+
+int v903_in_rset(const v903_rset *rs, const char *s)
+{
+	if (!rs->named)
+		return v903_in(s, rs->list);
+	if (!*s)
+		return rs->blank_too;
+	return rs->list && v903_in(s, rs->list);
+}
+
+int v903_in_set(const v903_data *d, const char *s, const char *set)
+{
+	v903_rset rs;
+	v903_resolve(d, set, &rs);
+	return v903_in_rset(&rs, s);
 }
 
 size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows)
@@ -153,21 +170,32 @@ size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows
 	return hi - lo;
 }
 
+/* 1 when r is one of d's rows (so r->child numbers d's children). */
+static int row_of(const v903_data *d, const v903_row *r)
+{
+	for (int t = 0; t < V9_NTAB; t++)
+		if (d->t[t].n && r >= d->t[t].rows && r < d->t[t].rows + d->t[t].n)
+			return 1;
+	return 0;
+}
+
+size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **rows)
+{
+	if (!t->owner || r->child < 0 || !row_of(t->owner, r))
+		return v903_child(t, r->f[0], rows);
+	size_t lo = t->off[r->child], hi = t->off[r->child + 1];
+	*rows = hi > lo ? t->by_child + lo : NULL;
+	return hi - lo;
+}
+
 size_t v903_run_len(const v903_table *t, size_t i)
 {
-	size_t j = i + 1;
-	while (j < t->n && !strcmp(t->by_child[i]->f[0], t->by_child[j]->f[0]))
-		j++;
-	return j - i;
+	return t->off[t->by_child[i]->child + 1] - i;
 }
 
 csc_date v903_date(const v903_row *r, int col)
 {
-	csc_date d;
-	const char *s = r->f[col];
-	if (!*s || csc_date_parse_dmy(s, strlen(s), &d) < 0)
-		return CSC_NODATE;
-	return d;
+	return r->dt[col];
 }
 
 int v903_blank(const v903_row *r, int col)
@@ -177,20 +205,25 @@ int v903_blank(const v903_row *r, int col)
 
 int v903_in(const char *s, const char *list)
 {
-	size_t n = strlen(s);
-	if (!n)
-		s = "_", n = 1;
-	for (const char *p = list; *p;) {
+	if (!*s)
+		s = "_";
+	/* one pass over list, matching s as each code is read: this runs for
+	 * a value of every row most rules read */
+	for (const char *p = list;;) {
 		while (*p == ' ')
 			p++;
-		const char *q = p;
-		while (*q && *q != ' ')
-			q++;
-		if ((size_t)(q - p) == n && !memcmp(p, s, n))
+		if (!*p)
+			return 0;
+		const char *v = s;
+		while (*v && *p == *v && *p != ' ') {
+			p++;
+			v++;
+		}
+		if (!*v && (*p == ' ' || !*p))
 			return 1;
-		p = q;
+		while (*p && *p != ' ')
+			p++;
 	}
-	return 0;
 }
 
 void v903_report(v_ctx *ctx, const v_rule *rule, int t, const v903_row *r, int col)

@@ -343,6 +343,102 @@ static void test_in_list(void **state)
 				 cases[k].in);
 }
 
+/* The index by child: children numbered in CHILD (strcmp) order across
+ * tables, each table's rows by child, then key date (blank first), then
+ * file order; run lengths and dates per value worked by hand. */
+static void test_index_by_child(void **state)
+{
+	(void)state;
+	v903_data d;
+	v903_init(&d);
+	/* Episodes in file order: B (2 rows, later DECOM first), A, B (blank DECOM) */
+	char *e1[] = {"B", "02/05/2024", "S", "C2", "N1", "U1", "PR1", "", "", ""};
+	char *e2[] = {"B", "01/05/2024", "S", "C2", "N1", "U1", "PR1", "02/05/2024", "X1", ""};
+	char *e3[] = {"A", "31/02/2024", "S", "C2", "N1", "U1", "PR1", "", "", ""};
+	char *e4[] = {"B", "", "S", "C2", "N1", "U1", "PR1", "", "", ""};
+	v903_add_row(&d, V9_EPISODES, e1, 10, 2, 0);
+	v903_add_row(&d, V9_EPISODES, e2, 10, 3, 0);
+	v903_add_row(&d, V9_EPISODES, e3, 10, 4, 0);
+	v903_add_row(&d, V9_EPISODES, e4, 10, 5, 0);
+	/* Header: C only, a child no episode has; a short row */
+	char *h1[] = {" C ", "1", "01/01/2010"};
+	v903_add_row(&d, V9_HEADER, h1, 3, 2, 1);
+	v903_index(&d);
+	assert_int_equal(d.nids, 3);
+	assert_int_equal(v903_child_number(&d, "A"), 0);
+	assert_int_equal(v903_child_number(&d, "B"), 1);
+	assert_int_equal(v903_child_number(&d, "C"), 2);
+	assert_int_equal(v903_child_number(&d, "D"), -1);
+	const v903_table *ep = &d.t[V9_EPISODES];
+	/* A (line 4), then B: blank DECOM (line 5), 01/05 (line 3), 02/05 (line 2) */
+	static const long lines[] = {4, 5, 3, 2};
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(ep->by_child[i]->line, lines[i]);
+	assert_int_equal(ep->by_child[0]->child, 0);
+	assert_int_equal(ep->by_child[3]->child, 1);
+	assert_int_equal(v903_run_len(ep, 0), 1);
+	assert_int_equal(v903_run_len(ep, 1), 3);
+	assert_int_equal(v903_run_len(ep, 2), 2);
+	assert_int_equal(v903_run_len(ep, 3), 1);
+	v903_row *const *rows;
+	assert_int_equal(v903_child(ep, "C", &rows), 0);
+	assert_int_equal(v903_child(ep, "B", &rows), 3);
+	assert_int_equal(v903_child(&d.t[V9_HEADER], "C", &rows), 1);
+	/* dates: parsed once per value; 31/02 and blank are no date, and a
+	 * code is none either */
+	assert_int_equal(v903_date(ep->by_child[3], EP_DECOM), csc_date_make(2024, 5, 2));
+	assert_int_equal(v903_date(ep->by_child[2], EP_DEC), csc_date_make(2024, 5, 2));
+	assert_int_equal(v903_date(ep->by_child[0], EP_DECOM), CSC_NODATE);
+	assert_int_equal(v903_date(ep->by_child[1], EP_DECOM), CSC_NODATE);
+	assert_int_equal(v903_date(ep->by_child[2], EP_REC), CSC_NODATE);
+	/* trimmed value, columns past a short row blank */
+	assert_string_equal(rows[0]->f[HD_CHILD], "C");
+	assert_int_equal(v903_date(rows[0], HD_DOB), csc_date_make(2010, 1, 1));
+	assert_string_equal(rows[0]->f[HD_MC_DOB], "");
+	assert_int_equal(v903_date(rows[0], HD_MC_DOB), CSC_NODATE);
+	v903_free(&d);
+	/* one child with many rows (sorted by qsort, not by insertion): 20
+	 * reviews on three dates in turn, 03/01, 01/01, 02/01, ... */
+	static const char *const days[] = {"03/01/2025", "01/01/2025", "02/01/2025"};
+	for (int i = 0; i < 20; i++) {
+		char *rv[] = {"Z", "", (char *)days[i % 3], "PN1"};
+		v903_add_row(&d, V9_REVIEWS, rv, 4, 2 + i, 0);
+	}
+	v903_index(&d);
+	const v903_table *rt = &d.t[V9_REVIEWS];
+	assert_int_equal(v903_run_len(rt, 0), 20);
+	/* 01/01 on lines 3, 6, ..., 21 (7 rows), 02/01 on 4, ..., 19 (6), 03/01 on 2, ..., 20 (7) */
+	static const long want[20] = {3, 6, 9, 12, 15, 18, 21, 4, 7, 10, 13, 16, 19,
+				      2, 5, 8, 11, 14, 17, 20};
+	for (int i = 0; i < 20; i++)
+		assert_int_equal(rt->by_child[i]->line, want[i]);
+	/* v903_child_of: a row's own data by its number; a row of other data
+	 * (numbered there) by its CHILD */
+	v903_data o;
+	v903_init(&o);
+	char *oa[] = {"A"}, *oz[] = {"Z"};
+	v903_add_row(&o, V9_HEADER, oa, 1, 2, 0);
+	v903_add_row(&o, V9_HEADER, oz, 1, 3, 0);
+	v903_index(&o);
+	const v903_row *oz_row = o.t[V9_HEADER].by_child[1];
+	assert_int_equal(oz_row->child, 1);
+	assert_int_equal(d.t[V9_REVIEWS].by_child[0]->child, 0);
+	assert_int_equal(v903_child_of(rt, oz_row, &rows), 20);
+	assert_ptr_equal(rows, rt->by_child);
+	assert_int_equal(v903_child_of(rt, rt->by_child[5], &rows), 20);
+	assert_int_equal(v903_child_of(&o.t[V9_HEADER], rt->by_child[5], &rows), 1);
+	assert_ptr_equal(rows[0], oz_row);
+	assert_int_equal(v903_child_of(&d.t[V9_HEADER], oz_row, &rows), 0);
+	assert_null(rows);
+	v903_free(&o);
+	v903_free(&d);
+	/* no rows at all */
+	v903_index(&d);
+	assert_int_equal(d.nids, 0);
+	assert_int_equal(v903_child_number(&d, "A"), -1);
+	v903_free(&d);
+}
+
 static void test_hostile_bytes(void **state)
 {
 	(void)state;
@@ -400,6 +496,7 @@ int main(void)
 		cmocka_unit_test(test_dolo_table),
 		cmocka_unit_test(test_unreadable_input_is_3),
 		cmocka_unit_test(test_in_list),
+		cmocka_unit_test(test_index_by_child),
 		cmocka_unit_test(test_hostile_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
