@@ -608,7 +608,11 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 				csc_date ap = po + gen_int(&s->r, 30, (end - po) / 2 > 31 ? (end - po) / 2 : 31);
 				if (ap >= end)
 					ap = end - 1;
-				int same = gen_chance(&s->r, 0.15);
+				/* with the current carers (A5) only from foster care
+				 * (rule 336: not after a placement with parents; the
+				 * chance is drawn either way, so only such a child's
+				 * later records differ) */
+				int same = gen_chance(&s->r, 0.15) && y->place[0] == 'U';
 				y = epi_next(s, ap, same ? 'T' : 'P');
 				if (!y)
 					break;

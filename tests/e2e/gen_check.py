@@ -142,7 +142,7 @@ def main():
     cla = set()
     eps = {}  # child -> [(DECOM, DEC, RNE, REC)], V3/V4 left out
     bad = dirty.get("ssda903/episodes.csv", set())
-    last = {}
+    last, last_place = {}, {}
     with open(os.path.join(out, "ssda903", "episodes.csv"), encoding="utf-8", newline="") as fp:
         for i, r in enumerate(csv.DictReader(fp), start=2):
             if i in bad:
@@ -151,7 +151,12 @@ def main():
             prev = last.get(r["CHILD"])
             if prev and s < prev:
                 fails.append("episodes line %d overlaps the previous episode" % i)
+            # placed for adoption with the current carers (A3, A5) only from
+            # a foster placement (SSDA903 rule 336)
+            if r["PLACE"] in ("A3", "A5") and not (prev == s and last_place.get(r["CHILD"], "") in ("U1", "U2", "U3", "U4", "U5", "U6", "A3", "A5")):
+                fails.append("episodes line %d: %s not after a foster placement" % (i, r["PLACE"]))
             last[r["CHILD"]] = f or D.max
+            last_place[r["CHILD"]] = r["PLACE"]
             if r["LS"] in ("V3", "V4"):
                 continue
             eps.setdefault(r["CHILD"], []).append((s, f, r["RNE"], r["REC"]))

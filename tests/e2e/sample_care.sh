@@ -45,6 +45,11 @@ seed=$(sed -n 's/^SAMPLE_SEED ?= //p' "$ROOT/Makefile")
 check "make sample's size and seed read" test -n "$children" -a -n "$seed"
 "$BIN/csc-gen-sample" --out "$T/s" --children "$children" --seed "$seed" --quiet
 check "the sample runs" "$BIN/csc-run" --conf "$T/s/pipeline.conf" --quiet
+# the invariants gen_check.py holds the generator to, on this draw (its
+# A5 after a placement with parents broke SSDA903 rule 336 in 2025-26)
+"$PY" "$ROOT/tests/e2e/gen_check.py" "$T/s" 2026-10-31 "$ROOT/ref/bank-holidays-england-wales.csv" >"$T/rates" 2>&1
+check "the sample is internally consistent" test $? -eq 0
+grep '^FAIL' "$T/rates" | head -5
 M=$T/s/output/2026-10/measures.csv
 check "published measures.csv" test -s "$M"
 check_eq "the board pack shows six months to October 2026" "2026-10 6" \
