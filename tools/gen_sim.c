@@ -18,7 +18,10 @@
  * 10,000 with the population GEN_ARRIVAL_RATE implies, care leavers ~ 60 %
  * in education, employment or training; children in care in England's
  * shape (issue 17): long-term placement stability ~ 70 %, reviews on time
- * ~ 90 %, ~ 12.5 % of exits through a special guardianship order.
+ * ~ 90 %, ~ 12.5 % of exits through a special guardianship order, about
+ * 40 % of the children looked after on 31 March starting and as many
+ * ceasing in the year (many go home within months), and ~ 24 % of the
+ * protection plans starting in a year a second or subsequent plan.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -36,9 +39,9 @@ static const struct {
 	int lead;
 } classes[NCLS] = {
 	[C_CONTACT] = {0.720, 2},
-	[C_CIN] = {0.220, 3},
-	[C_CP] = {0.047, 4},
-	[C_CLA] = {0.013, 18},
+	[C_CIN] = {0.225, 3},
+	[C_CP] = {0.034, 4},
+	[C_CLA] = {0.021, 18},
 	[C_SB] = {0.003, 12},
 };
 
@@ -74,6 +77,7 @@ typedef struct sim {
 	gen_child *c;
 	int cls;
 	int ncpp_total;
+	int again_cp;           /* the next referral leads to a protection plan again */
 	int uasc;
 	uint64_t k;             /* the child's number: unique */
 } sim;
@@ -172,6 +176,14 @@ static int cp_length(sim *s)
 	return u < 0.20 ? gen_int(&s->r, 60, 180) : u < 0.70 ? gen_int(&s->r, 181, 400)
 		: u < 0.95 ? gen_int(&s->r, 401, 729) : gen_int(&s->r, 730, 1000);
 }
+
+/* Child protection plans that are a second or subsequent plan (HP07):
+ * England about 23 % of the plans starting in a year (DfE, "Characteristics
+ * of children in need"). A child whose first plan has ended is referred
+ * again and given another plan with this chance, a month to about two and
+ * a half years later (some of those referrals come after the dump's end or
+ * the 18th birthday, and some conferences make no plan). */
+#define GEN_SECOND_PLAN 0.42
 
 static gen_cpp *cpp(sim *s, gen_cin *e, csc_date start, int days)
 {
@@ -296,8 +308,9 @@ static gen_epi *epi_next(sim *s, csc_date d, char rne)
  * review of the period of care was held by its due date, so a per-review
  * lateness compounds over a long stay (0.92 per review gave about 50 % of
  * children). England's share of children with reviews on time is about
- * 90 %; with the stays of this model that is 1 review in 100 held late. */
-#define GEN_REVIEW_ON_TIME 0.99
+ * 90 %; with the stays of this model that is 1.5 reviews in 100 held late
+ * (1 in 100 gave 92-94 % once most periods of care were shorter). */
+#define GEN_REVIEW_ON_TIME 0.985
 
 static void review_walk(sim *s, csc_date start, csc_date end)
 {
@@ -463,7 +476,7 @@ static void dolos(sim *s)
  * that ends the interim phase (RNE U) is not one of them. */
 static int moves_before_settling(sim *s, int age)
 {
-	static const double child[] = {50, 30, 12, 5, 3}, teen[] = {15, 25, 25, 20, 15};
+	static const double child[] = {46, 31, 13, 6, 4}, teen[] = {15, 25, 25, 20, 15};
 	return gen_pick(&s->r, age < 11 ? child : teen, 5);
 }
 
@@ -473,6 +486,35 @@ static int moves_before_settling(sim *s, int age)
 static int placement_days(sim *s, int unsettled)
 {
 	return unsettled ? gen_int(&s->r, 14, 365) : gen_int(&s->r, 365, 4500);
+}
+
+/* How a period of care ends, drawn when it starts, by the child's age then
+ * (under 5, 5-10, 11 and over). England's flows (DfE, "Children looked
+ * after in England including adoptions", reporting year 2024: 83,630
+ * looked after on 31 March, 33,050 starting and 33,620 ceasing in the
+ * year) need periods of care of about 2.5 years on average: most children
+ * go home, to special guardians or adopters, and few who come into care
+ * young stay until 18 (LONG: to the 18th birthday), while most teenagers
+ * do (the weights were 45 of 118 LONG at every age: 29 % of the children
+ * looked after started and 30 % ceased in a year). Special
+ * guardianship (E45-E48) is about 12.5 % of all exits with the orders a
+ * young person's 18th birthday overtakes (end >= b18 below); England about
+ * 13 %. E11 (adoption) is for children under 5 only. */
+enum { NEXIT = 12 };
+static const char *const exit_out[NEXIT] = {"E4A", "E4B", "E45", "E46", "E47", "E48", "E11",
+					    "E41", "E13", "E3", "E8", "LONG"};
+static const double exit_by_age[3][NEXIT] = {
+	{30, 6, 14, 3, 10, 4, 22, 3, 3, 1, 2, 18},
+	{35, 8, 12, 3, 7, 3, 0, 5, 5, 2, 3, 36},
+	{30, 8, 3, 1, 2, 1, 0, 3, 6, 3, 4, 60},
+};
+
+/* Days in care before going home (E4A, E4B): many children return within
+ * weeks or months, some after a year or two of work with the family. */
+static int home_days(sim *s)
+{
+	double u = gen_unif(&s->r);
+	return u < 0.30 ? gen_int(&s->r, 1, 56) : u < 0.65 ? gen_int(&s->r, 57, 270) : gen_int(&s->r, 271, 900);
 }
 
 /* A period of care from `start`; returns its end and the REC via *rec.
@@ -491,13 +533,7 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 		end = start + (short_breaks == 4 ? gen_int(&s->r, 1, 6) : gen_int(&s->r, 1, 14));
 		why = "E8";
 	} else {
-		static const char *const out[] = {"E4A", "E4B", "E45", "E46", "E47", "E48", "E11",
-						  "E41", "E13", "E3", "E8", "LONG"};
-		/* special guardianship (E45-E48) is 19 of 118: with the orders a
-		 * young person's 18th birthday overtakes (end >= b18 below), about
-		 * 12.5 % of exits, England about 13 % */
-		static const double w[] = {22, 8, 8, 2, 6, 3, 10, 4, 5, 2, 3, 45};
-		why = out[gen_pick(&s->r, w, 12)];
+		why = exit_out[gen_pick(&s->r, exit_by_age[age < 5 ? 0 : age < 11 ? 1 : 2], NEXIT)];
 		if (!strcmp(why, "E11") && age >= 5)
 			why = "LONG";
 		if (s->uasc)
@@ -505,7 +541,7 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 		int len;
 		switch (why[1]) {
 		case '4':
-			len = why[2] == 'A' || why[2] == 'B' ? gen_int(&s->r, 20, 540) : gen_int(&s->r, 300, 1100);
+			len = why[2] == 'A' || why[2] == 'B' ? home_days(s) : gen_int(&s->r, 300, 1100);
 			break;
 		case '1':
 			len = why[2] == '1' ? gen_int(&s->r, 450, 900) : gen_int(&s->r, 60, 700);
@@ -572,7 +608,11 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 				csc_date ap = po + gen_int(&s->r, 30, (end - po) / 2 > 31 ? (end - po) / 2 : 31);
 				if (ap >= end)
 					ap = end - 1;
-				int same = gen_chance(&s->r, 0.15);
+				/* with the current carers (A5) only from foster care
+				 * (rule 336: not after a placement with parents; the
+				 * chance is drawn either way, so only such a child's
+				 * later records differ) */
+				int same = gen_chance(&s->r, 0.15) && y->place[0] == 'U';
 				y = epi_next(s, ap, same ? 'T' : 'P');
 				if (!y)
 					break;
@@ -1019,12 +1059,20 @@ int gen_sim_child(const gen_opts *o, uint64_t k, gen_child *c)
 				p = s.cls == C_CIN ? minor_path(&s) : s.cls == C_CP ? P_CP
 					: s.cls == C_CLA ? P_CLA : P_SB;
 			else
-				p = minor_path(&s);
+				p = s.again_cp ? P_CP : minor_path(&s);
+			s.again_cp = 0;
 			contact(&s, t, GEN_OUT_REF, s.uasc ? 17 : -1);
 			int src = c->ncontacts ? c->contact[c->ncontacts - 1].src : 0;
 			open_until = referral(&s, t, src, p);
 			main_done = 1;
 			forced = 0;
+			/* a second protection plan after the first has ended (HP07) */
+			if (p == P_CP && s.ncpp_total == 1 && gen_chance(&s.r, GEN_SECOND_PLAN)) {
+				t = open_until + gen_int(&s.r, 30, 900);
+				forced = 1;
+				s.again_cp = 1;
+				continue;
+			}
 			/* a re-referral follows some closures within months */
 			if (gen_chance(&s.r, p == P_NFA || p == P_CLOSE ? 0.34 : 0.2)) {
 				t = open_until + gen_int(&s.r, 7, 300);

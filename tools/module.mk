@@ -3,15 +3,18 @@
 # Scale (measured, seed 20240331, --end 2026-10-31; figures over the 12
 # months ending at the extraction date, printed by the generator and
 # recomputed independently by tests/e2e/gen_check.py):
-#   --children 50000 (6 years): population 58.7 k, 14.2 k contacts (22 %
-#     referred), 3.1 k referrals (19 % re-referrals), 2.9 k assessments (80 %
-#     within 45 working days), CP 50 and CLA 62 per 10,000, 214 care leavers
-#     60 % EET; long-term placement stability 73 %, looked-after reviews on
-#     time 90 %, special guardianship 13 % of the dump's 588 exits from care;
-#     33 MB. Seeds 1-4: CP 48-52, CLA 61-67 (long stays in care are
-#     few children), care leavers 56-63 % EET. Seeds 5 and 6 with 150000
-#     children: stability 71-73 %, reviews 90-92 %, special guardianship
-#     12-13 % of exits.
+#   --children 50000 (6 years): population 58.6 k, 14.1 k contacts (23 %
+#     referred), 3.2 k referrals (20 % re-referrals), 3.0 k assessments (80 %
+#     within 45 working days), CP 52 and CLA 65 per 10,000, 263 care leavers
+#     58 % EET; long-term placement stability 70 %, looked-after reviews on
+#     time 90 %, special guardianship 13 % of the dump's 943 exits from care;
+#     over the financial years 2022-23 to 2025-26, 42 % of the children
+#     looked after on 31 March started and 43 % ceased in the year; 24 % of
+#     the 355 protection plans starting in the 12 months were a second
+#     plan; 32 MB. Seeds 1-4: CP 47-54, CLA 63-75 (long stays in care are
+#     few children), started 35-39 % and ceased 34-39 % a year, second
+#     plans 22-28 %, special guardianship 11-14 % of exits, stability
+#     67-74 %, reviews 89-92 %.
 #   --children 1000000 --years 1: population 4.5 M, 1.05 M contacts, 232 k
 #     referrals, 600 MB in 7 s (84 MB/s including fsync, 4.4 MB peak RSS).
 #     One year of England (2.8 M contacts) is --children 2700000 --years 1.

@@ -74,12 +74,14 @@ def main():
     referrals = {}  # child -> list of referral dates
     n_ref = n_reref = n_ass = n_ass45 = 0
     cp_children = set()
+    n_cp_start = n_cp_second = 0  # HP07: plans starting in the window
     xml_bad = dirty.get("cin_census.xml", set())
     for _, child in ET.iterparse(os.path.join(out, "cin_census.xml")):
         if child.tag != "Child":
             continue
         cid = child.findtext("ChildIdentifiers/LAchildID")
         dates = []
+        plans = []  # (CPPstartDate, NumberOfPreviousCPP) of the child
         for e in child.findall("CINdetails"):
             try:
                 dates.append(iso(e.findtext("CINreferralDate")))
@@ -96,11 +98,19 @@ def main():
                 s, f = iso(p.findtext("CPPstartDate")), iso(p.findtext("CPPendDate"))
                 if s <= end and (f is None or f > end):
                     cp_children.add(cid)
+                plans.append((s, int(p.findtext("NumberOfPreviousCPP") or 0)))
                 icpcs = {iso(q.findtext("DateOfInitialCPC")) for q in e.findall("Section47")}
                 if s not in icpcs:
                     fails.append("CP plan of %s not starting on an ICPC date" % cid)
             if (e.findtext("CINclosureDate") or None) is None and e.find("ReasonForClosure") is not None:
                 fails.append("closure reason without closure date for %s" % cid)
+        # HP07 in MEASURES.md's words: a plan is second or subsequent when
+        # its NumberOfPreviousCPP is above 0 or the child has a plan with an
+        # earlier CPPstartDate
+        for s, nprev in plans:
+            if lo < s <= end:
+                n_cp_start += 1
+                n_cp_second += nprev > 0 or any(o < s for o, _ in plans)
         dates = [d for d in dates if d]
         referrals[cid] = dates
         for d in dates:
@@ -132,7 +142,7 @@ def main():
     cla = set()
     eps = {}  # child -> [(DECOM, DEC, RNE, REC)], V3/V4 left out
     bad = dirty.get("ssda903/episodes.csv", set())
-    last = {}
+    last, last_place = {}, {}
     with open(os.path.join(out, "ssda903", "episodes.csv"), encoding="utf-8", newline="") as fp:
         for i, r in enumerate(csv.DictReader(fp), start=2):
             if i in bad:
@@ -141,7 +151,12 @@ def main():
             prev = last.get(r["CHILD"])
             if prev and s < prev:
                 fails.append("episodes line %d overlaps the previous episode" % i)
+            # placed for adoption with the current carers (A3, A5) only from
+            # a foster placement (SSDA903 rule 336)
+            if r["PLACE"] in ("A3", "A5") and not (prev == s and last_place.get(r["CHILD"], "") in ("U1", "U2", "U3", "U4", "U5", "U6", "A3", "A5")):
+                fails.append("episodes line %d: %s not after a foster placement" % (i, r["PLACE"]))
             last[r["CHILD"]] = f or D.max
+            last_place[r["CHILD"]] = r["PLACE"]
             if r["LS"] in ("V3", "V4"):
                 continue
             eps.setdefault(r["CHILD"], []).append((s, f, r["RNE"], r["REC"]))
@@ -165,8 +180,14 @@ def main():
         for i, r in enumerate(csv.DictReader(fp), start=2):
             if i not in bad:
                 reviews.setdefault(r["CHILD"], []).append(dmy(r["REVIEW"]))
-    n_lt = n_lt_stable = n_rev = n_rev_ok = 0
+    n_lt = n_lt_stable = n_rev = n_rev_ok = n_in = 0
     ceased = {}  # DEC -> [all, special guardianship]
+    # LA01 and LA02 over the whole financial years of the dump's last five
+    # years (each year's figures are too few at this size): children looked
+    # after on each 31 March, periods of care started and ended in its year
+    years = [D(y, 3, 31) for y in range(end.year - 5, end.year + 1)
+             if add_months(end, -60) < D(y - 1, 4, 1) and D(y, 3, 31) <= end]
+    fy_la01 = fy_started = fy_ceased = 0
     for child, es in eps.items():
         periods, cur = [], None
         for s, f, rne, rec in sorted(es, key=lambda e: e[0]):
@@ -179,6 +200,11 @@ def main():
             if rec != "X1":
                 cur = None
         for p in periods:
+            n_in += lo < p["start"] <= end
+            for y in years:
+                fy_la01 += p["start"] <= y and (p["end"] is None or p["end"] > y)
+                fy_started += add_months(y, -12) < p["start"] <= y
+                fy_ceased += p["end"] is not None and add_months(y, -12) < p["end"] <= y
             if p["end"] is not None:
                 c = ceased.setdefault(p["end"], [0, 0])
                 c[0] += 1
@@ -243,7 +269,16 @@ def main():
     print("cla_per_10k %.2f" % (1e4 * len(cla) / pop))
     print("lt_stability_pct %.2f" % pct(n_lt_stable, n_lt))
     print("reviews_on_time_pct %.2f" % pct(n_rev_ok, n_rev))
+    print("cp_plans_started %d" % n_cp_start)
+    print("cp_second_pct %.2f" % pct(n_cp_second, n_cp_start))
+    print("cla %d" % len(cla))
+    print("started %d" % n_in)
+    print("started_per_cla_pct %.2f" % pct(n_in, len(cla)))
     print("ceased %d" % n_out)
+    print("ceased_per_cla_pct %.2f" % pct(n_out, len(cla)))
+    print("fy_years %d" % len(years))
+    print("fy_started_per_la01_pct %.2f" % pct(fy_started, fy_la01))
+    print("fy_ceased_per_la01_pct %.2f" % pct(fy_ceased, fy_la01))
     print("sgo_ceased_pct %.2f" % pct(n_sgo, n_out))
     print("ceased_history %d" % n_out_all)
     print("sgo_ceased_history_pct %.2f" % pct(n_sgo_all, n_out_all))

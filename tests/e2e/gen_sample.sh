@@ -101,6 +101,14 @@ band eet_pct 55 65
 band lt_stability_pct 65 75
 band reviews_on_time_pct 85 95
 band sgo_ceased_history_pct 10 15
+# flows: started and ceased over the whole financial years of the dump's
+# last five, each against the children looked after on each 31 March
+# (England 40 % each in 2023-24), and second or subsequent protection plans
+# among the plans starting in the 12 months (England about 23 %)
+band fy_years 4 4
+band fy_started_per_la01_pct 33 45
+band fy_ceased_per_la01_pct 33 45
+band cp_second_pct 18 28
 
 # dirty: each file's faults are its share of records (within one), and
 # every manifest row points at a line holding that value

@@ -16,13 +16,18 @@ S=$T/s/output/staging
 
 # dq.csv rows from three inputs, so the merge has to put them in order:
 # contact C0000001-01 (received 2025-07-19, in the year to date) completed
-# the day before (FD03 completed_before_contact), the assessment of
-# C0000184's second episode (started 2026-06-01) authorised the day before
-# (HP02 authorised_before_start);
+# the day before (FD03 completed_before_contact), the first staged
+# assessment started from 2 May 2026 (in the months shown) authorised the
+# day before it started (HP02 authorised_before_start; taken from the
+# staging file, as the generator's draws change);
 # the sample's SSDA903 episodes already give LA02 x1_gap rows.
 awk -F, -v OFS=, '$1 == "C0000001-01" { $10 = "2025-07-18" } { print }' "$S/contacts.csv" >"$T/c" &&
 	mv "$T/c" "$S/contacts.csv"
-awk -F, -v OFS=, '$1 == "C0000184" && $2 == 2 && $3 == 1 { $6 = "2026-05-31" } { print }' \
+read -r ach aep aas astart <<<"$(awk -F, 'NR > 1 && $4 >= "2026-05-02" && $4 <= "2026-10-31" && $6 != "" {
+	print $1, $2, $3, $4; exit }' "$S/cin_assessments.csv")"
+check "an assessment started from 2 May 2026 ($ach/$aep/$aas, $astart)" test -n "$astart"
+aauth=$(date -u -d "$astart - 1 day" +%F)
+awk -F, -v OFS=, -v c="$ach" -v e="$aep" -v a="$aas" -v d="$aauth" '$1 == c && $2 == e && $3 == a { $6 = d } { print }' \
 	"$S/cin_assessments.csv" >"$T/a" && mv "$T/a" "$S/cin_assessments.csv"
 
 check "--jobs 1 run" "$TX" --conf "$C" --out "$T/j1" --jobs 1 --quiet
@@ -30,7 +35,7 @@ check_eq "dq.csv: the contacts finding first" \
 	'completed_before_contact,FD03,C0000001,C0000001-01,2025-07-18,"contact of 2025-07-19 completed on 2025-07-18, before it was received"' \
 	"$(sed -n 2p "$T/j1/dq.csv")"
 check_eq "dq.csv: then the CIN one" \
-	'authorised_before_start,HP02,C0000184,C0000184/2/assessment1,2026-05-31,"assessment authorised 2026-05-31, before its start date 2026-06-01"' \
+	"authorised_before_start,HP02,$ach,$ach/$aep/assessment$aas,$aauth,\"assessment authorised $aauth, before its start date $astart\"" \
 	"$(sed -n 3p "$T/j1/dq.csv")"
 n903=$(awk -F, 'NR > 3' "$T/j1/dq.csv" | wc -l)
 check "dq.csv: then the SSDA903 ones ($n903)" test "$n903" -gt 1
