@@ -115,7 +115,7 @@ static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_co
 {
 	char buf[256];
 	long r = 0;
-	xl_text(b, ws, r++, 0, "Ofsted Annex A", XF_TITLE);
+	xl_title(b, ws, r++, "Ofsted Annex A");
 	label(b, ws, r++, "Protective marking", XL_MARKING);
 	label(b, ws, r++, "Local authority", conf->la_name);
 	label_date(b, ws, datef, r++, "Inspection date", d->I);
@@ -181,7 +181,7 @@ static const char *ni_note(const char *h, const aa_supp *sp)
 static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d, const aa_supp *sp)
 {
 	long r = 0;
-	xl_text(b, ws, r++, 0, "Notes", XF_TITLE);
+	xl_title(b, ws, r++, "Notes");
 	static const char *const head[] = {"List", "Column", "Note"};
 	for (int c = 0; c < 3; c++)
 		xl_text(b, ws, r, c, head[c], XF_HEADER);

@@ -182,7 +182,7 @@ static int build(report *r, long drill)
 	names[k] = csc_xstrdup("Contents"); sheet_desc(descs, k++, "This list");
 	if (notes) {
 		names[k] = csc_xstrdup("Notes");
-		sheet_desc(descs, k++, "The key to symbols ([x], [z], c) and conventions");
+		sheet_desc(descs, k++, "The key to symbols ([x], [z], [c]) and conventions");
 	}
 	for (int i = 0; i < t->nsheets; i++) {
 		names[k] = csc_xstrdup(t->sheets[i].name);

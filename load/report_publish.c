@@ -132,7 +132,7 @@ long report_pub_cover(report *r, lxw_worksheet *ws, long y)
 
 void report_pub_notes(report *r, lxw_worksheet *ws)
 {
-	xl_text(r->b, ws, 0, 0, "Notes", XF_TITLE);
+	xl_title(r->b, ws, 0, "Notes");
 	xl_text(r->b, ws, 1, 0, "The symbols used in this workbook and how small numbers are "
 		"protected (Government Analysis Function shorthand).", XF_TEXT);
 	xl_text(r->b, ws, 2, 0, "This worksheet contains one table.", XF_TEXT);

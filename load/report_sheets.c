@@ -21,7 +21,7 @@
 static void sheet_intro(report *r, lxw_worksheet *ws, const char *title, const char *desc,
 			const char *note)
 {
-	xl_text(r->b, ws, 0, 0, title, XF_TITLE);
+	xl_title(r->b, ws, 0, title);
 	xl_text(r->b, ws, 1, 0, desc, XF_TEXT);
 	xl_text(r->b, ws, 2, 0, note, XF_TEXT);
 }

@@ -81,8 +81,8 @@ void report_chart_data_start(report *r)
 			snprintf(nd_heads[j], sizeof nd_heads[j], "Target %s", r->cols[i].head);
 			heads[k++] = nd_heads[j++];
 		}
-	xl_text(r->b, ws, 0, 0, "Chart data: the figures behind the line charts", XF_TITLE);
-	xl_text(r->b, ws, 1, 0, "Blank cells are periods with no cases, suppressed (c) or "
+	xl_title(r->b, ws, 0, "Chart data: the figures behind the line charts");
+	xl_text(r->b, ws, 1, 0, "Blank cells are periods with no cases, suppressed ([c]) or "
 		"not available figures, so that the charts leave a gap rather than plot 0. "
 		"Number and Out of are the numerator and denominator of each figure (for a "
 		"rate, Out of is the 0-17 population; a count has no Out of); Target is the "

@@ -11,6 +11,8 @@
 #include "xl_book.h"
 
 #define EXCEL_MAX_STRING 32767
+/* Row height in points for a 16-point title (XF_TITLE): the font and its leading. */
+#define XL_TITLE_HEIGHT 21
 
 void xl_check(xl_book *b, lxw_error e)
 {
@@ -256,6 +258,13 @@ static size_t utf8_cut(const char *s, size_t n, size_t max)
 	while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
 		k--;
 	return k;
+}
+
+void xl_title(xl_book *b, lxw_worksheet *ws, long row, const char *s)
+{
+	xl_text(b, ws, row, 0, s, XF_TITLE);
+	if (ws)
+		worksheet_set_row(ws, (lxw_row_t)row, XL_TITLE_HEIGHT, NULL);
 }
 
 void xl_text(xl_book *b, lxw_worksheet *ws, long row, int col, const char *s, enum xl_fmt f)

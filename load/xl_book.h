@@ -85,6 +85,11 @@ void xl_free(xl_book *b);
 /* Add a sheet with marking, print setup and gridlines as GSS suggests. */
 lxw_worksheet *xl_sheet(xl_book *b, const char *name);
 
+/* A sheet's title (XF_TITLE) with its row tall enough for the larger font:
+ * LibreOffice keeps the default 15-point row, so a 16-point title is drawn
+ * over the line below it. */
+void xl_title(xl_book *b, lxw_worksheet *ws, long row, const char *s);
+
 /* A text cell, always a string. NULL or "" writes nothing. Text longer than
  * Excel's 32,767 characters is cut at a UTF-8 boundary. */
 void xl_text(xl_book *b, lxw_worksheet *ws, long row, int col, const char *s, enum xl_fmt f);
