@@ -13,7 +13,9 @@ import sys
 
 import openpyxl
 
-failed = False
+from tap import check, eq, status
+
+
 STRANDS = ["Front door", "Early help", "Help and protection", "Children in care",
            "Care leavers"]
 NONE = "no commentary supplied"
@@ -23,21 +25,6 @@ KEY = [("Green: on track to be done by the due date", "Green", "C6EFCE"),
        ("Amber: at risk of missing the due date", "Amber", "FFEB9C"),
        ("Red: off track or overdue", "Red", "FFC7CE"),
        ("Blue: complete", "Blue", "DDEBF7")]
-
-
-def check(name, cond, detail=""):
-    global failed
-    if cond:
-        print(f"ok - {name}")
-    else:
-        failed = True
-        print(f"not ok - {name}")
-        if detail:
-            print(f"#   {detail}")
-
-
-def eq(name, want, got):
-    check(name, want == got, f"expected {want!r}, got {got!r}")
 
 
 def fill(cell):
@@ -169,4 +156,4 @@ MODES = {"with": with_file, "none": none_file}
 if len(sys.argv) != 3 or sys.argv[1] not in MODES:
     sys.exit(__doc__)
 MODES[sys.argv[1]](sys.argv[2])
-sys.exit(1 if failed else 0)
+sys.exit(status())

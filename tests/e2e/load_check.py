@@ -22,27 +22,7 @@ import zipfile
 
 import openpyxl
 
-failed = False
-
-
-def check(name, cond, detail=""):
-    global failed
-    if cond:
-        print(f"ok - {name}")
-    else:
-        failed = True
-        print(f"not ok - {name}")
-        if detail:
-            print(f"#   {detail}")
-
-
-def eq(name, want, got):
-    check(name, want == got, f"expected {want!r}, got {got!r}")
-
-
-def near(name, want, got):
-    ok = isinstance(got, (int, float)) and abs(got - want) < 1e-9
-    check(name, ok, f"expected {want!r}, got {got!r}")
+from tap import check, eq, near, status
 
 
 def fill(cell):
@@ -488,7 +468,7 @@ def main():
         {"highlight": highlight, "quarterly": quarterly, "publication": publication,
          "inject": inject, "noformula": noformula, "drill": drill,
          "illustrative": illustrative, "nosource": nosource}[mode](args[0])
-    sys.exit(1 if failed else 0)
+    sys.exit(status())
 
 
 main()

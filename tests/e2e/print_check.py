@@ -25,18 +25,7 @@ import zipfile
 
 import openpyxl
 
-failed = False
-
-
-def check(name, cond, detail=""):
-    global failed
-    if cond:
-        print(f"ok - {name}")
-    else:
-        failed = True
-        print(f"not ok - {name}")
-        if detail:
-            print(f"#   {detail}")
+from tap import check, status
 
 
 # Helvetica AFM advance widths, 1/1000 em, for ' ' (32) to '~' (126)
@@ -163,7 +152,7 @@ def main():
     mode, args = sys.argv[1], sys.argv[2:]
     {"wrap": lambda: wrap(args[0]), "drill": lambda: drill(args[0], args[1]),
      "strand": lambda: strand(args[0], args[1], args[2])}[mode]()
-    sys.exit(1 if failed else 0)
+    sys.exit(status())
 
 
 main()

@@ -32,16 +32,7 @@ from fractions import Fraction
 
 import openpyxl
 
-failed = False
-
-
-def check(name, cond, detail=""):
-    global failed
-    print(("ok - " if cond else "not ok - ") + name)
-    if not cond:
-        failed = True
-        if detail:
-            print("#   " + str(detail)[:600])
+from tap import check, status
 
 
 def num(s):
@@ -343,7 +334,7 @@ def main():
     run, label, tpl = sys.argv[1], sys.argv[2], sys.argv[3]
     true, pub, hidden = check_csv(run)
     check_book(run, label, tpl, true, hidden)
-    sys.exit(1 if failed else 0)
+    sys.exit(status())
 
 
 if __name__ == "__main__":
