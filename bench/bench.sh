@@ -67,9 +67,9 @@ timed() {
 		tail -5 "$WORK/$name.err" >&2
 		exit 3
 	fi
-	read -r wall cpu _ _ rss _ <"$t"
+	read -r wall cpu _ _ rss _ sum <"$t"
 	rm -f "$t"
-	echo "$scale $name $bytes $recs $wall $cpu $rss" >>"$RESULTS"
+	echo "$scale $name $bytes $recs $wall $cpu $rss $sum" >>"$RESULTS"
 }
 
 # Generate (or reuse) the dump for one scale; prints its folder.
