@@ -102,15 +102,16 @@ static void label(xl_book *b, lxw_worksheet *ws, long row, const char *k, const 
 	xl_text(b, ws, row, 1, v, XF_TEXT);
 }
 
-static void label_date(xl_book *b, lxw_worksheet *ws, lxw_format *datef, long row, const char *k,
-		       csc_date d)
+/* A date beside its label, "1 November 2026" (the lists keep Annex A's
+ * dd/mm/yyyy): right-aligned, it sat at the far side of the column. */
+static void label_date(xl_book *b, lxw_worksheet *ws, long row, const char *k, csc_date d)
 {
 	xl_text(b, ws, row, 0, k, XF_BOLD);
-	xl_check(b, worksheet_write_number(ws, (lxw_row_t)row, 1, xl_serial(d), datef));
+	xl_num(b, ws, row, 1, xl_serial(d), XF_DATE_LEFT);
 }
 
 /* The cover: who, when, how far the data runs, each list's window. */
-static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_conf *conf,
+static void cover(xl_book *b, lxw_worksheet *ws, const csc_conf *conf,
 		  const aa_data *d, const csc_coverage *cv, const aa_sheet *lists, long findings)
 {
 	char buf[256];
@@ -118,9 +119,9 @@ static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_co
 	xl_title(b, ws, r++, "Ofsted Annex A");
 	label(b, ws, r++, "Protective marking", XL_MARKING);
 	label(b, ws, r++, "Local authority", conf->la_name);
-	label_date(b, ws, datef, r++, "Inspection date", d->I);
+	label_date(b, ws, r++, "Inspection date", d->I);
 	if (cv->data_to != CSC_NODATE) {
-		label_date(b, ws, datef, r++, "Data runs to", cv->data_to);
+		label_date(b, ws, r++, "Data runs to", cv->data_to);
 		xl_text(b, ws, r++, 1, csc_coverage_says(cv, cv->limit, buf, sizeof buf), XF_TEXT);
 		if (cv->data_to < d->I - 1)
 			xl_text(b, ws, r++, 1, "The data ends before the day before the inspection "
@@ -138,24 +139,30 @@ static void cover(xl_book *b, lxw_worksheet *ws, lxw_format *datef, const csc_co
 	r++;
 	static const char *const head[] = {"List", "Title", "Window from", "Window to", "Holds",
 		"Rows", "Built"};
+	/* Rows right over its figures, Built centred: "2,861" and "yes" ran
+	 * together across the column edge */
+	static const enum xl_fmt head_fmt[] = {XF_HEADER, XF_HEADER, XF_HEADER, XF_HEADER,
+		XF_HEADER, XF_HEADER_NUM, XF_HEADER_MID};
 	for (int c = 0; c < 7; c++)
-		xl_text(b, ws, r, c, head[c], XF_HEADER);
+		xl_text(b, ws, r, c, head[c], head_fmt[c]);
 	for (int i = 0; i < AA_NLISTS; i++) {
 		const aa_list *l = &aa_lists[i];
 		r++;
 		xl_text(b, ws, r, 0, l->sheet, XF_TEXT);
 		xl_text(b, ws, r, 1, l->title, XF_TEXT);
 		csc_date from = l->months ? csc_date_add_months(d->I, -l->months) : d->I;
-		xl_check(b, worksheet_write_number(ws, (lxw_row_t)r, 2, xl_serial(from), datef));
-		xl_check(b, worksheet_write_number(ws, (lxw_row_t)r, 3, xl_serial(d->I), datef));
+		xl_num(b, ws, r, 2, xl_serial(from), XF_DATE_LEFT);
+		xl_num(b, ws, r, 3, xl_serial(d->I), XF_DATE_LEFT);
 		xl_text(b, ws, r, 4, l->holds, XF_TEXT);
 		if (l->rows)
 			xl_num(b, ws, r, 5, (double)lists[i].rows, XF_COUNT);
-		xl_text(b, ws, r, 6, l->rows ? "yes" : "no input holds it", XF_TEXT);
+		/* the Holds text and the Notes sheet say why: "headers only"
+		 * stays within the column, the page's last */
+		xl_text(b, ws, r, 6, l->rows ? "yes" : "headers only", XF_CENTER);
 	}
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 24, NULL);
-	worksheet_set_column(ws, 2, 3, 12, NULL);
+	worksheet_set_column(ws, 2, 3, 18, NULL); /* "30 September 2026" */
 	/* wide enough for the longest "holds" text: it ran into the Rows
 	 * column and was cut off when printed */
 	worksheet_set_column(ws, 4, 4, 92, NULL);
@@ -233,6 +240,8 @@ static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverag
 {
 	lxw_format *datef = workbook_add_format(b->wb);
 	format_set_num_format(datef, "dd/mm/yyyy");
+	/* under its left-aligned header, clear of the text of the next column */
+	format_set_align(datef, LXW_ALIGN_LEFT);
 	lxw_worksheet *cws = xl_sheet(b, "Cover");
 	aa_sheet s[AA_NLISTS];
 	for (int i = 0; i < AA_NLISTS; i++) {
@@ -275,7 +284,7 @@ static int build(xl_book *b, const csc_conf *conf, aa_data *d, const csc_coverag
 	if (rc)
 		return rc;
 	csc_info("checks: %ld findings (the Checks sheet and %s)", ck->n, checks_path);
-	cover(b, cws, datef, conf, d, cv, s, ck->n);
+	cover(b, cws, conf, d, cv, s, ck->n);
 	notes(b, nws, d, &sp);
 	return 0;
 }

@@ -16,7 +16,9 @@
 #include "report_publish.h"
 
 #define HEAD_ROW 3 /* title, description, note, then the table header */
+#define COVER_LABEL_W 30 /* the cover's first column: labels, then input names */
 #define COVER_W 70 /* the cover's second column: values, then input file names */
+#define COVER_TABLE_W 24 /* the third: years, then table names ("PreProceedingsandFGDM") */
 
 static void sheet_intro(report *r, lxw_worksheet *ws, const char *title, const char *desc,
 			const char *note)
@@ -53,23 +55,32 @@ static csc_date produced(const report *r, const char **how)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
 	if (e && *e && strspn(e, "0123456789") == strlen(e) && strlen(e) <= 12) {
-		*how = "SOURCE_DATE_EPOCH";
+		*how = "the day of the run (SOURCE_DATE_EPOCH)";
 		return (csc_date)(strtoll(e, NULL, 10) / 86400);
 	}
 	if (r->conf->data_extracted != CSC_NODATE) {
-		*how = "the day the data was extracted (data_extracted; set SOURCE_DATE_EPOCH "
-		       "for the day of the run)";
+		*how = "the day the data was extracted (data_extracted); set SOURCE_DATE_EPOCH "
+		       "for the day of the run";
 		return r->conf->data_extracted;
 	}
-	*how = "the period end (set SOURCE_DATE_EPOCH for the day of the run)";
+	*how = "the period end; set SOURCE_DATE_EPOCH for the day of the run";
 	return r->period_end;
 }
 
-/* A label and a value on the cover; a long value wraps in its row. */
+/* A label and a value on the cover; a long value wraps in its row. A NULL
+ * label continues the line above. */
 static long cover_line(report *r, lxw_worksheet *ws, long y, const char *label, const char *v)
 {
 	xl_text(r->b, ws, y, 0, label, XF_BOLD);
 	xl_text_wrapped(r->b, ws, y, 1, v, COVER_W);
+	return y + 1;
+}
+
+/* A label and a date cell, shown "31 October 2026" next to the label. */
+static long cover_date(report *r, lxw_worksheet *ws, long y, const char *label, csc_date d)
+{
+	xl_text(r->b, ws, y, 0, label, XF_BOLD);
+	xl_num(r->b, ws, y, 1, xl_serial(d), XF_DATE_LEFT);
 	return y + 1;
 }
 
@@ -104,7 +115,9 @@ static long cover_sources(report *r, lxw_worksheet *ws, long y)
 			report_period_fy_head(csc_date_make(s->fy_hi, 4, 1), b2);
 			snprintf(years, sizeof years, "%s to %s", a, b2);
 		}
-		xl_text(r->b, ws, y, 0, kinds[s->target], XF_TEXT);
+		/* "England, statistical neighbours, region" is wider than the
+		 * label column: wrapped, not cut off by the source beside it */
+		xl_text_wrapped(r->b, ws, y, 0, kinds[s->target], COVER_LABEL_W);
 		snprintf(buf, sizeof buf, "%s%s", s->name, c->illustrative ? " (illustrative)" : "");
 		xl_text(r->b, ws, y, 1, buf, XF_TEXT);
 		xl_text(r->b, ws, y++, 2, years, XF_TEXT);
@@ -142,39 +155,38 @@ void report_cover(report *r, lxw_worksheet *ws)
 	else
 		snprintf(buf, sizeof buf, "%s", span);
 	y = cover_line(r, ws, y, "Period", buf);
-	/* The figures run to the period end, or to the data's end before it:
-	 * a date cell, then what a partial period lacks. */
+	/* The figures run to the period end, or to the data's end before it.
+	 * Dates are date cells beside their labels; what qualifies one goes on
+	 * the line below (a long text after a date cell ran past the page). */
 	char d1[CSC_DATE_BUFSZ], d2[CSC_DATE_BUFSZ];
-	xl_text(r->b, ws, y, 0, "Data to", XF_BOLD);
-	if (report_data_partial(r->d, r->period_end)) {
-		xl_date(r->b, ws, y, 1, r->d->data_to);
+	int partial = report_data_partial(r->d, r->period_end);
+	y = cover_date(r, ws, y, "Data to", partial ? r->d->data_to : r->period_end);
+	if (partial) {
 		snprintf(buf, sizeof buf, "partial: data to %s (%s); the period ends %s, and nothing "
 			 "after %s is in the data", csc_date_dmy(r->d->data_to, d1), r->d->data_by,
 			 csc_date_dmy(r->period_end, d2), d1);
-		xl_text(r->b, ws, y, 2, buf, XF_TEXT);
-	} else {
-		xl_date(r->b, ws, y, 1, r->period_end);
+		y = cover_line(r, ws, y, NULL, buf);
 	}
-	y++;
 	const char *how;
-	csc_date made = produced(r, &how);
-	snprintf(buf, sizeof buf, "%s (%s)", csc_date_dmy(made, d1), how);
-	y = cover_line(r, ws, y, "Produced", buf);
+	y = cover_date(r, ws, y, "Produced", produced(r, &how));
+	y = cover_line(r, ws, y, NULL, how);
 	snprintf(buf, sizeof buf, "cscpipe %s", csc_version());
 	y = cover_line(r, ws, y, "Program", buf);
 	y = cover_line(r, ws, y, "Contact", c->contact ? c->contact
 		       : "not given (pipeline.conf contact)");
 	if (!r->drill) {
 		if (r->src && r->src->illustrative)
-			snprintf(buf, sizeof buf, "refer to %s. RAG not scored (illustrative "
+			snprintf(buf, sizeof buf, "the tables' Target, England, Statistical "
+				 "neighbours, RAG and Trend columns refer to %s. RAG not scored (illustrative "
 				 "comparators): comparators.csv marks its England, statistical-"
 				 "neighbour, regional and target figures as illustrative, made up "
 				 "for demonstration, so no figure is scored against them", r->cmp.head);
 		else
-			snprintf(buf, sizeof buf, "refer to %s", r->cmp.head);
+			snprintf(buf, sizeof buf, "the tables' Target, England, Statistical "
+				 "neighbours, RAG and Trend columns refer to %s", r->cmp.head);
 		y = cover_line(r, ws, y, "Comparators and RAG", buf);
 	}
-	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 0, 0, COVER_LABEL_W, NULL);
 	worksheet_set_column(ws, 1, 1, COVER_W, NULL);
 	if (r->pub) {
 		/* no marking for internal handling, no file names or record counts */
@@ -184,7 +196,7 @@ void report_cover(report *r, lxw_worksheet *ws)
 	}
 	y = cover_line(r, ws, y, "Small numbers", c->publication_mode
 		? "publication mode: counts of 1 to 5, and percentages or rates resting on 1 to 5 "
-		  "records, are shown as c"
+		  "records, are shown as [c]"
 		: "not suppressed (internal use): do not publish without publication_mode = yes");
 	y = cover_line(r, ws, y, "Protective marking", XL_MARKING ": contains information about "
 		       "children. Handle, store and share under the authority's "
@@ -219,6 +231,8 @@ long report_cover_inputs(report *r, lxw_worksheet *ws, long y)
 		n += k ? k : 1;
 	}
 	xl_table(r->b, ws, "Inputs", y, y + n, 6, heads);
+	for (int col = 3; col < 6; col++) /* over their figures */
+		xl_text(r->b, ws, y, col, heads[col], XF_HEADER_NUM);
 	y++;
 	for (int i = 0; i < CSC_NINPUTS; i++) {
 		int any = 0;
@@ -243,7 +257,8 @@ long report_cover_inputs(report *r, lxw_worksheet *ws, long y)
 			y++;
 		}
 	}
-	worksheet_set_column(ws, 2, 5, 16, NULL);
+	worksheet_set_column(ws, 2, 2, COVER_TABLE_W, NULL);
+	worksheet_set_column(ws, 3, 5, 16, NULL);
 	return y;
 }
 
@@ -272,7 +287,8 @@ void report_notes(report *r, lxw_worksheet *ws)
 		{"[z]", "Not applicable: no cases to make a percentage or rate from (the "
 			"denominator is 0), no target set for the measure, no direction to judge "
 			"a trend by, a count's denominator, or the target, comparators, RAG and "
-			"trend of a headcount row (they belong to the rate beside it)."},
+			"trend of a headcount row (they belong to the rate or percentage it counts "
+			"for, on its own row)."},
 		{"[c]", "Suppressed in publication mode: a count of 1 to 5, or a percentage or "
 		      "rate whose numerator or denominator is 1 to 5."},
 		{"Number (n), Out of (N)", "The numerator and denominator behind the compared "

@@ -17,7 +17,8 @@
 #define CHART_GAP 20    /* pixels between charts side by side */
 #define CHARTS_MAX 4    /* charts side by side at most */
 #define TEXT_W 55       /* width of the first column (the measure) */
-#define NOTES_W 30      /* width of the Notes column (wider shrinks the printed page) */
+#define NOTES_W 36      /* width of the Notes column (wider shrinks the printed page):
+			 * a headcount row's note on one line */
 
 int report_check_template(const report *r)
 {
@@ -105,8 +106,17 @@ struct notes {
 	char nocases[256], missing[256], nodata[256];
 	int suppressed, published;
 	const char *unavailable;
-	const char *headcount; /* the title of the measure a headcount row counts */
+	const char *headcount; /* a headcount row's note (headcount_note) */
 };
+
+/* The Notes cell of a headcount row, by the kind of the figure it counts
+ * for: one line in the Notes column (the Notes sheet's [z] explains that
+ * target, comparators, RAG and trend belong to that figure). Naming the
+ * measure again took four or five wrapped lines beside a one-line row. */
+static const char *const headcount_note[] = {
+	[REPORT_CELL_COUNT] = "The count itself ([z]: Notes sheet)",
+	[REPORT_CELL_PCT] = "Numerator of the % ([z]: Notes sheet)",
+	[REPORT_CELL_RATE] = "Numerator of the rate ([z]: Notes sheet)"};
 
 static void add_period(char *buf, size_t cap, const char *head)
 {
@@ -120,9 +130,7 @@ static void notes_text(const struct notes *n, char *out, size_t cap)
 	out[0] = '\0';
 	size_t k = 0;
 	if (n->headcount)
-		k += (size_t)snprintf(out + k, cap - k, "The number behind \"%.200s\" (its numerator); "
-				      "target, comparators, RAG and trend belong to that figure ([z] = "
-				      "not applicable). ", n->headcount);
+		k += (size_t)snprintf(out + k, cap - k, "%s ", n->headcount);
 	if (k < cap && n->unavailable)
 		k += (size_t)snprintf(out + k, cap - k, "Not available in this run ([x]): %s. ",
 				      n->unavailable);
@@ -443,7 +451,7 @@ void report_strand(report *r, const report_tpl_sheet *sh, lxw_worksheet *ws)
 		 : "RAG: Green on or better than target, Amber within tolerance, Red otherwise.");
 	xl_text(r->b, ws, 2, 0, line, XF_TEXT);
 	const char *key = "Percentages and rates are rounded to 1 decimal place; [x] not available, "
-			  "[z] not applicable, c suppressed (the Notes sheet).";
+			  "[z] not applicable, [c] suppressed (the Notes sheet).";
 	if (ncharts)
 		snprintf(line, sizeof line, "This worksheet contains one table, the commentary and "
 			 "actions below it, then %d line chart%s. %s", ncharts,
@@ -504,7 +512,7 @@ void report_strand(report *r, const report_tpl_sheet *sh, lxw_worksheet *ws)
 		report_cell cells[REPORT_PERIOD_MAX_COLS];
 		struct nd nd[REPORT_PERIOD_MAX_COLS];
 		struct notes n = {.unavailable = why_na, .published = r->pub != NULL,
-				  .headcount = row->number ? d->f[REPORT_DATA_D_TITLE] : NULL};
+				  .headcount = row->number ? headcount_note[k] : NULL};
 		for (int p = 0; p < r->ncols; p++) {
 			nd[p] = nd_of(NULL, k, row->number, pub);
 			if (why_na) {

@@ -81,6 +81,10 @@ static void make_formats(xl_book *b)
 	format_set_align(b->fmt[XF_CENTER], LXW_ALIGN_CENTER);
 	b->fmt[XF_BLUE] = mkfmt(wb, NULL, 1, 0, 0x1F4E78, 0xDDEBF7, 10);
 	format_set_align(b->fmt[XF_BLUE], LXW_ALIGN_CENTER);
+	/* a date on a cover reads as a date, next to its label rather than
+	 * right-aligned at the far side of a wide value column */
+	b->fmt[XF_DATE_LEFT] = mkfmt(wb, "d mmmm yyyy", 0, 0, 0, 0, 10);
+	format_set_align(b->fmt[XF_DATE_LEFT], LXW_ALIGN_LEFT);
 	for (int f = XF_GREEN; f <= XF_RED; f++)
 		format_set_align(b->fmt[f], LXW_ALIGN_CENTER);
 }

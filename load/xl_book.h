@@ -35,6 +35,7 @@ enum xl_fmt {
 	XF_HEADER_MID, /* header of a centred column */
 	XF_CENTER,     /* short words in a column of their own (RAG, trend) */
 	XF_BLUE,       /* action RAG Blue: complete (commentary) */
+	XF_DATE_LEFT,  /* a date standing beside its label (a cover): "31 October 2026", left */
 	XF_NFMT
 };
 

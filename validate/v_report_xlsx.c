@@ -37,6 +37,7 @@
 typedef struct xw {
 	lxw_workbook *wb;
 	lxw_format *bold, *wrap, *title, *mark, *left, *top;
+	lxw_format *mid, *head_mid; /* a count and its bold header, centred */
 	int err;
 } xw;
 
@@ -104,25 +105,41 @@ static void put_s(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char
 	}
 }
 
+/* A number, centred: right-aligned it ran into the text of the column to
+ * its right ("8Assessments", "10206Please check..."). */
 static void put_n(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
 {
-	lxw_error e = worksheet_write_number(ws, r, c, v, x->top);
+	lxw_error e = worksheet_write_number(ws, r, c, v, x->mid);
 	if (e != LXW_NO_ERROR && !x->err) {
 		csc_error("workbook: %s", lxw_strerror(e));
 		x->err = 1;
 	}
 }
 
-/* An Excel Table over rows first..last with the given headers. A table
- * needs one data row, so an empty list gets one blank row. */
-static void add_table(lxw_worksheet *ws, const char *name, lxw_row_t first, lxw_row_t last,
-		      const char *const *heads, int ncol)
+/* A number beside its label (the Cover's and the Summary's counts). */
+static void put_left(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
+{
+	lxw_error e = worksheet_write_number(ws, r, c, v, x->left);
+	if (e != LXW_NO_ERROR && !x->err) {
+		csc_error("workbook: %s", lxw_strerror(e));
+		x->err = 1;
+	}
+}
+
+/* An Excel Table over rows first..last with the given headers; the
+ * headers of the columns in `counts` (a bit per column) centred over their
+ * figures. A table needs one data row, so an empty list gets one blank row. */
+static void add_table(xw *x, lxw_worksheet *ws, const char *name, lxw_row_t first, lxw_row_t last,
+		      const char *const *heads, int ncol, unsigned counts)
 {
 	lxw_table_column cols[16];
 	lxw_table_column *pcols[17];
 	for (int i = 0; i < ncol; i++) {
 		memset(&cols[i], 0, sizeof cols[i]);
 		cols[i].header = (char *)heads[i];
+		/* every header bold: a header_format on some columns only left
+		 * the others in the table style's plain weight in LibreOffice */
+		cols[i].header_format = counts >> i & 1 ? x->head_mid : x->bold;
 		pcols[i] = &cols[i];
 	}
 	pcols[ncol] = NULL;
@@ -145,25 +162,23 @@ static void sheet_summary(xw *x, v_ctx *c, const char *title, size_t shown)
 	worksheet_set_column(ws, 3, 4, 12, NULL);
 	put_s(x, ws, 0, 0, "Validation of", x->bold);
 	put_s(x, ws, 0, 2, title, NULL);
-	put_s(x, ws, 1, 0, "Errors", x->bold);
-	put_n(x, ws, 1, 1, (double)c->nerror);
-	put_s(x, ws, 2, 0, "Queries", x->bold);
-	put_n(x, ws, 2, 1, (double)c->nquery);
-	put_s(x, ws, 3, 0, "Not run", x->bold);
-	put_n(x, ws, 3, 1, (double)c->nnr);
+	/* the counts beside their labels, as on the Cover */
+	static const char *const what[] = {"Errors", "Queries", "Not run"};
+	const size_t n[] = {c->nerror, c->nquery, c->nnr};
+	for (int k = 0; k < 3; k++) {
+		put_s(x, ws, (lxw_row_t)(1 + k), 0, what[k], x->bold);
+		put_left(x, ws, (lxw_row_t)(1 + k), 1, (double)n[k]);
+	}
 	/* The rule sets that ran: the year's rules are what the issues mean. */
 	put_s(x, ws, 4, 0, "Rule set", x->bold);
-	{
-		size_t len = 1;
-		for (size_t k = 0; k < c->nrs; k++)
-			len += strlen(c->rs[k]) + 2;
-		char *all = csc_xmalloc(len);
-		all[0] = 0;
-		for (size_t k = 0; k < c->nrs; k++)
-			strcat(strcat(all, k ? "; " : ""), c->rs[k]);
-		put_s(x, ws, 4, 2, all, NULL);
-		free(all);
-	}
+	size_t len = 1;
+	for (size_t k = 0; k < c->nrs; k++)
+		len += strlen(c->rs[k]) + 2;
+	char *all = csc_xmalloc(len);
+	all[0] = 0;
+	for (size_t k = 0; k < c->nrs; k++)
+		strcat(strcat(all, k ? "; " : ""), c->rs[k]);
+	put_s(x, ws, 4, 2, all, NULL);
 	lxw_row_t r = 5;
 	if (shown < c->niss) {
 		char note[200];
@@ -203,8 +218,23 @@ static void sheet_summary(xw *x, v_ctx *c, const char *title, size_t shown)
 		put_s(x, ws, r, 2, "(rules not in the rules CSV)", NULL);
 		put_n(x, ws, r, 3, (double)uncatalogued);
 	}
+	if (!c->niss) {
+		/* nothing found: a row that says so, not an empty table that
+		 * reads as a sheet not filled in ([z]: no rule, severity or
+		 * table applies; the count is a true 0) */
+		char *none = csc_xmalloc(len + 64);
+		snprintf(none, len + 64, "none: 0 errors, 0 queries for %s", *all ? all : "this return");
+		r++;
+		put_s(x, ws, r, 0, "none", NULL);
+		put_s(x, ws, r, 1, "[z]", NULL);
+		put_s(x, ws, r, 2, none, x->wrap);
+		put_n(x, ws, r, 3, 0);
+		put_s(x, ws, r, 4, "[z]", NULL);
+		free(none);
+	}
+	free(all);
 	free(count);
-	add_table(ws, "RuleSummary", first, r, heads, 5);
+	add_table(x, ws, "RuleSummary", first, r, heads, 5, 1u << 3);
 	print_setup(ws, (int)first);
 }
 
@@ -216,7 +246,8 @@ static void sheet_issues(xw *x, v_ctx *c, size_t shown)
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Issues");
 	static const char *const heads[] = {"rule", "severity", "child", "table", "field",
 					    "value", "line", "message", "reason or action (data officer)"};
-	static const double width[] = {8, 9, 18, 18, 22, 18, 7, 60, 40};
+	/* field: "AssessmentActualStartDate" ran into the value beside it */
+	static const double width[] = {8, 9, 18, 18, 27, 18, 7, 60, 40};
 	for (int i = 0; i < 9; i++)
 		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width[i], i >= 7 ? x->wrap : NULL);
 	worksheet_freeze_panes(ws, 1, 0);
@@ -238,7 +269,7 @@ static void sheet_issues(xw *x, v_ctx *c, size_t shown)
 			put_s(x, ws, r, 7, is.message, x->wrap);
 			fit_row(ws, r, text_lines(is.message, width[7]));
 		}
-	add_table(ws, "Issues", 0, r, heads, 9);
+	add_table(x, ws, "Issues", 0, r, heads, 9, 1u << 6);
 	print_setup(ws, 0);
 }
 
@@ -271,11 +302,7 @@ static void sheet_cover(xw *x, v_ctx *c, const char *title)
 	size_t n[] = {c->nerror, c->nquery, c->nnr};
 	for (int k = 0; k < 3; k++) {
 		put_s(x, ws, r, 0, counts[k], x->bold);
-		lxw_error e = worksheet_write_number(ws, r++, 1, (double)n[k], x->left);
-		if (e != LXW_NO_ERROR && !x->err) {
-			csc_error("workbook: %s", lxw_strerror(e));
-			x->err = 1;
-		}
+		put_left(x, ws, r++, 1, (double)n[k]);
 	}
 	r++;
 	static const char how[] =
@@ -338,7 +365,7 @@ static void sheet_children(xw *x, v_ctx *c, size_t shown)
 		i = j;
 	}
 	free(rules);
-	add_table(ws, "ByChild", 0, r, heads, 5);
+	add_table(x, ws, "ByChild", 0, r, heads, 5, 1u << 1 | 1u << 2 | 1u << 4);
 	print_setup(ws, 0);
 }
 
@@ -358,7 +385,7 @@ static void sheet_not_run(xw *x, v_ctx *c)
 		fit_row(ws, r, max_u(text_lines(c->nr[i].reason, 70), text_lines(v_rule_message(c, c->nr[i].code), 70)));
 		put_s(x, ws, r, 3, v_rs_label(c, c->nr[i].rs), NULL);
 	}
-	add_table(ws, "NotRun", 0, r, heads, 4);
+	add_table(x, ws, "NotRun", 0, r, heads, 4, 0);
 	print_setup(ws, 0);
 }
 
@@ -398,6 +425,12 @@ int v_write_xlsx(v_ctx *c, const char *path, const char *title)
 	x.top = workbook_add_format(x.wb);
 	format_set_align(x.top, LXW_ALIGN_VERTICAL_TOP);
 	format_set_align(x.bold, LXW_ALIGN_VERTICAL_TOP);
+	x.mid = workbook_add_format(x.wb);
+	format_set_align(x.mid, LXW_ALIGN_CENTER);
+	format_set_align(x.mid, LXW_ALIGN_VERTICAL_TOP);
+	x.head_mid = workbook_add_format(x.wb);
+	format_set_bold(x.head_mid);
+	format_set_align(x.head_mid, LXW_ALIGN_CENTER);
 	x.mark = workbook_add_format(x.wb);
 	format_set_bold(x.mark);
 	format_set_font_color(x.mark, LXW_COLOR_RED);

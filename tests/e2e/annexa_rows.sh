@@ -244,6 +244,26 @@ print(("ok" if ok else "not ok") + " - Notes: n/i columns, and List 11 held by n
 sys.exit(1 if bad or not ok else 0)
 PY
 check_eq "rows as worked by hand (above)" 0 $?
+# The cover as printed: its dates beside their labels (right-aligned, the
+# inspection date sat at the far side of its column), List 11's Built
+# short enough to stay on the page, every text clear of the next cell and
+# of the page's right edge (print_check.py fit).
+cat >"$T/cover.py" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Cover"]
+rows = {r[0].value: r for r in ws.iter_rows() if r[0].value}
+for k in ("Inspection date",):
+    c = rows[k][1]
+    print(k, c.value.strftime("%Y-%m-%d"), c.number_format, c.alignment.horizontal)
+print("Data runs to", rows["Data runs to"][1].value)
+l11 = rows["List 11"]
+print("List 11", l11[2].value.strftime("%Y-%m-%d"), l11[2].number_format, l11[5].value, l11[6].value)
+PY
+check_eq "cover: dates as dates, shown beside their labels; List 11 headers only" \
+"Inspection date 2026-03-31 d mmmm yyyy left
+Data runs to unknown (no coverage in the staging)
+List 11 2025-03-31 d mmmm yyyy None headers only" "$("$PY" "$T/cover.py" "$T/out/annex-a/annex-a-2026-03-31.xlsx" 2>&1)"
+"$PY" "$ROOT/tests/e2e/print_check.py" fit "$T/out/annex-a/annex-a-2026-03-31.xlsx" Cover || true
 # staging faults stop the run (exit 3) and leave no workbook: an ID too
 # long to key (never cut, so two IDs cannot become one), a malformed date
 long=$(printf 'X%.0s' $(seq 600))

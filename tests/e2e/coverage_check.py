@@ -5,7 +5,7 @@ the data runs (README, "Coverage").
 usage: coverage_check.py XLSX DATA_TO [SAYS] [--nodata MONTH] [--figure MONTH=VALUE]
 
 DATA_TO (YYYY-MM-DD) is the date the cover's "Data to" cell must hold. SAYS,
-when given, is the text the cover (beside that date) and the first line of
+when given, is the text the cover (on the line below that date) and the first line of
 every strand sheet must contain ("data to 29/02/2024 (CIN census)"); when
 empty, neither may say "partial". --nodata MONTH (a column heading such as
 "Mar 24") must read "no data" on the Front door's contacts row, and
@@ -50,7 +50,9 @@ def main():
     b6 = cover["B6"].value
     check(f"{tag}: cover data to {data_to}",
           b6 is not None and b6.strftime("%Y-%m-%d") == data_to, b6)
-    c6 = cover["C6"].value or ""
+    # what a partial period lacks: the line below the date, in the value
+    # column (beside the date it ran past the page)
+    c6 = (cover["B7"].value or "") if cover["A7"].value is None else ""
     strands = [s for s in STRANDS if s in wb.sheetnames]
     check(f"{tag}: has strand sheets", len(strands) >= 3, wb.sheetnames)
     if says:

@@ -237,9 +237,12 @@ def highlight(path):
         eq("LA01 headcount format", "#,##0", cic.cell(r, 8).number_format)
         eq("LA01 headcount: no n/N, target, comparators, RAG, trend ([z])", ["[z]"] * 7,
            [cic.cell(r, c).value for c in range(9, 16)])
-        check("LA01 headcount note says what it counts",
-              (cic.cell(r, 16).value or "").startswith('The number behind "Children looked after"'),
+        # One line in the Notes column (its row is not made tall): what the
+        # count is; the Notes sheet's [z] says the rest.
+        check("LA01 headcount note says what it counts, in one line",
+              (cic.cell(r, 16).value or "").startswith("Numerator of the rate ([z]: Notes sheet) "),
               cic.cell(r, 16).value)
+
     r = find_row(cic, "Children looked after (rate per 10,000)")
     near("LA01 rate 400/56789*10000 = 70.4", 70.4, cic.cell(r, 8).value)
     cl = wb["Care leavers"]
@@ -359,11 +362,21 @@ def cover_value(cover, label):
 def cover_checks(cover, tag, period=None):
     """The provenance lines every cover carries (tests/data/load/pipeline.conf:
     period 2023-12, no data_extracted, no contact)."""
-    d = cover_value(cover, "Data to")
-    eq(f"{tag}: cover data to, a date", "2023-12-31", d.strftime("%Y-%m-%d") if d else None)
-    eq(f"{tag}: cover produced (no SOURCE_DATE_EPOCH: the period end)",
-       "31/12/2023 (the period end (set SOURCE_DATE_EPOCH for the day of the run))",
-       cover_value(cover, "Produced"))
+    # Dates are date cells shown "31 December 2023" beside their labels
+    # (left-aligned: right-aligned in the wide value column they sat far
+    # from the label); what qualifies one is on the line below.
+    for label in ("Data to", "Produced"):
+        r = find_row(cover, label)
+        c = cover.cell(r, 2) if r else None
+        d = c.value if c else None
+        eq(f"{tag}: cover {label}, a date", "2023-12-31",
+           d.strftime("%Y-%m-%d") if hasattr(d, "strftime") else d)
+        eq(f"{tag}: cover {label} shown as a date beside its label", ("d mmmm yyyy", "left"),
+           (c.number_format, c.alignment.horizontal) if c else None)
+    r = find_row(cover, "Produced")
+    eq(f"{tag}: cover produced: why that date, on the next line (no SOURCE_DATE_EPOCH: "
+       "the period end)", (None, "the period end; set SOURCE_DATE_EPOCH for the day of the run"),
+       (cover.cell(r + 1, 1).value, cover.cell(r + 1, 2).value) if r else None)
     check(f"{tag}: cover program version",
           (cover_value(cover, "Program") or "").startswith("cscpipe "))
     eq(f"{tag}: cover contact", "not given (pipeline.conf contact)", cover_value(cover, "Contact"))

@@ -7,6 +7,12 @@ usage: print_check.py MODE ARGS...
                          drilldown_periods.csv (PERIODS) counts
   strand PDF SHEET TEXT  TEXT is printed on a page of the strand SHEET (the
                          footer names the sheet on each page)
+  headcount XLSX N       N headcount rows (Notes "Numerator of the ..."), each
+                         at the default height: its note takes one line
+  fit XLSX SHEET...      every unwrapped text of the SHEETs fits its column and
+                         the empty cells to its right within the printed
+                         columns: it is neither cut off by the next cell nor
+                         printed past the page's right edge
 
 Prints "ok - what" / "not ok - what" per check (tests/e2e/lib.sh style).
 
@@ -61,12 +67,11 @@ def lines_needed(text, width_pt, size):
     return n
 
 
-def col_pt(ws, letter):
-    # Excel's width in characters of Calibri 11 to pixels at 96 dpi, less
-    # the cell's margins, in points
-    w = ws.column_dimensions[letter].width if letter in ws.column_dimensions else None
-    w = 8.43 if w is None else w
-    px = int(w * 12 + 0.5) if w < 1 else int(w * 7 + 0.5) + 5
+def col_pt(cw):
+    """Room for text in a column cw Excel characters wide, in points: its
+    pixels at 96 dpi (Calibri 11, as libxlsxwriter sizes them) less the
+    cell's margins."""
+    px = int(cw * 7 + 0.5) + 5 if cw >= 1 else int(cw * 12 + 0.5)
     return (px - 6) * 0.75
 
 
@@ -90,10 +95,8 @@ def wrap(path):
                 if not isinstance(c.value, str) or not (c.alignment and c.alignment.wrap_text):
                     continue
                 n += 1
-                cw = w.get(c.column, 8.43)
-                px = int(cw * 7 + 0.5) + 5 if cw >= 1 else int(cw * 12 + 0.5)
                 size = (c.font.sz or 11) if c.font else 11
-                k = lines_needed(c.value, (px - 6) * 0.75, size)
+                k = lines_needed(c.value, col_pt(w.get(c.column, 8.43)), size)
                 if k < 2:
                     continue
                 h = ws.row_dimensions[c.row].height
@@ -102,6 +105,55 @@ def wrap(path):
     check(f"{path.rsplit('/', 1)[-1]}: wrapped cells found", n > 0)
     check(f"{path.rsplit('/', 1)[-1]}: every wrapped cell's row is tall enough for its text",
           not bad, "; ".join(bad[:40]))
+
+
+def fit(path, sheets):
+    """A spreadsheet program draws unwrapped text over the empty cells to
+    its right (left-aligned text) and cuts it at the first cell that holds
+    something; in print, also at the last printed column (fitted to the
+    page width). Each text must fit in that room."""
+    wb = openpyxl.load_workbook(path)
+    for name in sheets:
+        ws = wb[name]
+        w = widths(ws)
+        last = ws.max_column
+        bad = []
+        for row in ws.iter_rows():
+            for c in row:
+                if not isinstance(c.value, str) or (c.alignment and c.alignment.wrap_text):
+                    continue
+                if c.alignment and c.alignment.horizontal not in (None, "general", "left"):
+                    continue
+                room = 0.0
+                col = c.column
+                while True:
+                    room += col_pt(w.get(col, 8.43))
+                    col += 1
+                    if col > last or ws.cell(c.row, col).value is not None:
+                        break
+                size = (c.font.sz or 11) if c.font else 11
+                need = text_pt(c.value, size)
+                if need > room:
+                    bad.append(f"{c.coordinate} '{c.value[:30]}' {need:.0f} pt in {room:.0f}")
+        check(f"{path.rsplit('/', 1)[-1]}: {name}: every unwrapped text fits its printed room",
+              not bad, "; ".join(bad[:20]))
+
+
+def headcount(path, want):
+    wb = openpyxl.load_workbook(path)
+    rows, tall = [], []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("Numerator of the ") \
+                        and c.value.endswith("([z]: Notes sheet)"):
+                    rows.append(f"{ws.title}!{c.row}")
+                    if ws.row_dimensions[c.row].height is not None:
+                        tall.append(f"{ws.title}!{c.row}: {ws.row_dimensions[c.row].height}")
+    name = path.rsplit('/', 1)[-1]
+    check(f"{name}: {want} headcount rows with the one-line note", len(rows) == int(want), rows)
+    check(f"{name}: headcount rows at the default height (not made tall by their note)",
+          not tall, "; ".join(tall))
 
 
 def drill(path, periods):
@@ -151,7 +203,9 @@ def strand(pdf, sheet, text):
 def main():
     mode, args = sys.argv[1], sys.argv[2:]
     {"wrap": lambda: wrap(args[0]), "drill": lambda: drill(args[0], args[1]),
-     "strand": lambda: strand(args[0], args[1], args[2])}[mode]()
+     "strand": lambda: strand(args[0], args[1], args[2]),
+     "fit": lambda: fit(args[0], args[1:]),
+     "headcount": lambda: headcount(args[0], args[1])}[mode]()
     sys.exit(status())
 
 

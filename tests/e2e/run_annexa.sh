@@ -38,6 +38,18 @@ check "published hard-linked from the work folder, like the other outputs" \
 check "the stage is logged with its exit status" grep -q 'csc-stage: annexa: end, exit 0' "$T/a/out/logs/run-2024-02.log"
 check "after the load" bash -c "grep -n 'annexa: start\|load: end' '$T/a/out/logs/run-2024-02.log' | tail -2 | head -1 | grep -q 'load: end'"
 check "the tiny clean data have no findings: header only" test "$(wc -l <"$P/$ck")" -eq 1
+# the cover's two dates are date cells shown beside their labels
+check_eq "cover: inspection date and data end, dates beside their labels" \
+"Inspection date 2024-03-01 d mmmm yyyy left
+Data runs to 2024-02-29 d mmmm yyyy left" "$("$PY" - "$P/$wb" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Cover"]
+for r in ws.iter_rows(max_col=2):
+    if r[0].value in ("Inspection date", "Data runs to"):
+        c = r[1]
+        print(r[0].value, c.value.strftime("%Y-%m-%d"), c.number_format, c.alignment.horizontal)
+PY
+)"
 
 # The same bytes as csc-annexa run by hand on that staging for that date:
 # the stage is csc-annexa, nothing more. With -o it takes no lock, which
