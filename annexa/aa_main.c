@@ -228,9 +228,13 @@ static void notes(xl_book *b, lxw_worksheet *ws, const aa_data *d, const aa_supp
 			xl_text(b, ws, r, 2, ni_note(l->ni[c], sp), XF_TEXT);
 		}
 	}
+	/* the longest column header ("Subject to Emergency Protection Order
+	 * or Protected Under Police Powers in Last Six Months (Y/N)") and note
+	 * whole: the next cell, or the page's edge after the last column, cut
+	 * them off in print */
 	worksheet_set_column(ws, 0, 0, 10, NULL);
-	worksheet_set_column(ws, 1, 1, 60, NULL);
-	worksheet_set_column(ws, 2, 2, 80, NULL);
+	worksheet_set_column(ws, 1, 1, 84, NULL);
+	worksheet_set_column(ws, 2, 2, 124, NULL);
 }
 
 /* Build every list into b, with its checks into ck (the CSV at

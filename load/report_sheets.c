@@ -353,7 +353,8 @@ void report_recon(report *r, lxw_worksheet *ws)
 	static const char *const heads[] = {"Input", "File", "Table", "Records read",
 					    "Records staged", "Records rejected",
 					    "Rows in rejects file", "Balances"};
-	static const double widths[] = {30, 50, 18, 14, 14, 14, 14, 12};
+	/* Table wide enough for "PreProceedingsandFGDM" (it was cut off) */
+	static const double widths[] = {30, 50, COVER_TABLE_W, 14, 14, 14, 14, 12};
 	long n = 0;
 	for (int i = 0; i < CSC_NINPUTS; i++) {
 		long k = 0;
@@ -362,6 +363,11 @@ void report_recon(report *r, lxw_worksheet *ws)
 		n += k ? k : 1;
 	}
 	table_frame(r, ws, "Reconciliation", n, 8, heads, widths);
+	/* headers over their figures; Balances centred, clear of the rejects
+	 * column's "see first row" ("see first row yes" read as one) */
+	for (int col = 3; col < 7; col++)
+		xl_text(r->b, ws, HEAD_ROW, col, heads[col], XF_HEADER_NUM);
+	xl_text(r->b, ws, HEAD_ROW, 7, heads[7], XF_HEADER_MID);
 	long y = HEAD_ROW + 1;
 	for (int i = 0; i < CSC_NINPUTS; i++) {
 		int first = 1;
@@ -380,7 +386,7 @@ void report_recon(report *r, lxw_worksheet *ws)
 			else
 				xl_text(r->b, ws, y, 6, first ? "no file" : "see first row", XF_NOTE_NUM);
 			xl_text(r->b, ws, y, 7, rc->read == rc->staged + rc->rejected ? "yes" : "NO",
-				XF_TEXT);
+				XF_CENTER);
 			first = 0;
 			y++;
 		}
@@ -487,10 +493,11 @@ int report_dq(report *r, lxw_worksheet *ws)
 	char note[256];
 	snprintf(note, sizeof note, "This worksheet contains one table: %ld of %ld findings%s.",
 		 shown, total, shown < total ? " (the rest are in dq.csv)" : "");
+	/* one line no wider than the table: past its last column the text
+	 * was cut off in print */
 	sheet_intro(r, ws, "Data-quality findings", "Problems found while extracting (rows that "
-		    "contradict each other: none of them is counted) and while computing the measures "
-		    "(for example a conference dated before its enquiry): the record was not counted "
-		    "where the rule says so.", note);
+		    "contradict each other are not counted) and computing (a record a rule excludes, "
+		    "such as a conference before its enquiry, is not counted).", note);
 	table_frame(r, ws, "DQFindings", shown, 6, heads, widths);
 	if (rc == 1)
 		xl_text(r->b, ws, HEAD_ROW + 1, 0, "dq.csv was not produced in this run", XF_TEXT);

@@ -91,11 +91,17 @@ void report_chart_data_start(report *r)
 		XF_TEXT);
 	long last = 2 + (r->nchart_rows ? r->nchart_rows : 1);
 	xl_table(r->b, ws, "ChartData", 2, last, k, heads);
+	/* right over their figures: left-aligned, "Out of Jul 26" and
+	 * "Number Aug 26" read as one heading in print */
+	for (int i = 2; i < k; i++)
+		xl_text(r->b, ws, 2, i, heads[i], XF_HEADER_NUM);
 	worksheet_freeze_panes(ws, 3, 0);
 	xl_check(r->b, worksheet_repeat_rows(ws, 2, 2));
 	worksheet_set_row(ws, 2, 30, NULL); /* "Number Q1 2025-26" wraps to two lines */
 	worksheet_set_column(ws, 0, 0, 22, NULL);
-	worksheet_set_column(ws, 1, 1, 60, NULL);
+	/* the longest row text ("Increased % of initial child protection
+	 * conferences within 15 working days") whole, not cut by its figures */
+	worksheet_set_column(ws, 1, 1, 64, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(k - 1), 11, NULL);
 	if (!r->nchart_rows)
 		xl_text(r->b, ws, 3, 0, "No charts in this report", XF_TEXT);

@@ -246,8 +246,9 @@ PY
 check_eq "rows as worked by hand (above)" 0 $?
 # The cover as printed: its dates beside their labels (right-aligned, the
 # inspection date sat at the far side of its column), List 11's Built
-# short enough to stay on the page, every text clear of the next cell and
-# of the page's right edge (print_check.py fit).
+# short enough to stay on the page, every text of the cover, notes and
+# checks clear of the next cell and of the page's right edge (print_check.py
+# fit).
 cat >"$T/cover.py" <<'PY'
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Cover"]
@@ -263,7 +264,7 @@ check_eq "cover: dates as dates, shown beside their labels; List 11 headers only
 "Inspection date 2026-03-31 d mmmm yyyy left
 Data runs to unknown (no coverage in the staging)
 List 11 2025-03-31 d mmmm yyyy None headers only" "$("$PY" "$T/cover.py" "$T/out/annex-a/annex-a-2026-03-31.xlsx" 2>&1)"
-"$PY" "$ROOT/tests/e2e/print_check.py" fit "$T/out/annex-a/annex-a-2026-03-31.xlsx" Cover || true
+"$PY" "$ROOT/tests/e2e/print_check.py" fit "$T/out/annex-a/annex-a-2026-03-31.xlsx" Cover Notes Checks || true
 # staging faults stop the run (exit 3) and leave no workbook: an ID too
 # long to key (never cut, so two IDs cannot become one), a malformed date
 long=$(printf 'X%.0s' $(seq 600))

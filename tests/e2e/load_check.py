@@ -119,6 +119,9 @@ def common(wb, tag):
     r = find_row(dq, "Contacts list")
     eq(f"{tag}: recon contacts read/staged/rejected", (2005, 2003, 2, 2, "yes"),
        tuple(dq.cell(r, c).value for c in range(4, 9)))
+    eq(f"{tag}: recon headers right over the figures, Balances centred",
+       ["right"] * 4 + ["center"], [dq.cell(4, c).alignment.horizontal for c in range(4, 9)])
+    eq(f"{tag}: recon Balances centred", "center", dq.cell(r, 8).alignment.horizontal)
     rej = wb["Rejected records"]
     vals = [c.value for c in rej["E"]]
     check(f"{tag}: reject value kept as text", "@SUM(A1:A2)" in vals, str(vals))
@@ -258,6 +261,8 @@ def highlight(path):
     eq("chart data header: Number/Out of per month",
        ["Number Jul 23", "Out of Jul 23", "Number Dec 23", "Out of Dec 23"],
        [cd.cell(3, c).value for c in (9, 10, 19, 20)])
+    eq("chart data headers of figures right-aligned over them (Jul 23, Number Jul 23, Out of Dec 23)",
+       ["right"] * 3, [cd.cell(3, c).alignment.horizontal for c in (3, 9, 20)])
     eq("chart data FD02 Jul 23 1 of 4", (1, 4), (cd.cell(r, 9).value, cd.cell(r, 10).value))
     eq("chart data FD02 Nov 23 no cases: 0 of 0", (0, 0), (cd.cell(r, 17).value, cd.cell(r, 18).value))
     eq("chart data FD02 Dec 23 457 of 2000", (457, 2000), (cd.cell(r, 19).value, cd.cell(r, 20).value))

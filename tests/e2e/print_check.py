@@ -9,7 +9,7 @@ usage: print_check.py MODE ARGS...
                          footer names the sheet on each page)
   headcount XLSX N       N headcount rows (Notes "Numerator of the ..."), each
                          at the default height: its note takes one line
-  fit XLSX SHEET...      every unwrapped text of the SHEETs fits its column and
+  fit XLSX [SHEET...]    every unwrapped text of the SHEETs (all) fits its column and
                          the empty cells to its right within the printed
                          columns: it is neither cut off by the next cell nor
                          printed past the page's right edge
@@ -113,7 +113,7 @@ def fit(path, sheets):
     something; in print, also at the last printed column (fitted to the
     page width). Each text must fit in that room."""
     wb = openpyxl.load_workbook(path)
-    for name in sheets:
+    for name in sheets or wb.sheetnames:
         ws = wb[name]
         w = widths(ws)
         last = ws.max_column

@@ -4,7 +4,7 @@
 # with a commentary file, its highlight and quarterly workbooks printed to
 # PDF by LibreOffice (A4, landscape, as set in the workbook): the highlight in at most 15 pages,
 # the quarterly in at most 20; every wrapped cell's row tall enough for its
-# text (print_check.py wrap); the cover's texts within the page (fit); the
+# text (print_check.py wrap); every sheet's texts within the page (fit); the
 # headcount rows one line tall (headcount); the commentary printed on its strand's
 # pages; the drill-down workbook holding every drill-down row.
 # LibreOffice and poppler come from scripts/deps.sh --ci; without them the
@@ -51,9 +51,9 @@ echo "# highlight $hp pages, quarterly $qp pages"
 
 for w in highlight quarterly; do
 	"$PY" "$ROOT/tests/e2e/print_check.py" wrap "$P/$w-$period.xlsx" || true
-	# the cover's texts within the printed page and clear of the next cell;
-	# the three headcount rows (LA01, HP06, HP11) one line tall
-	"$PY" "$ROOT/tests/e2e/print_check.py" fit "$P/$w-$period.xlsx" Cover || true
+	# every sheet's texts within the printed page and clear of the next
+	# cell; the three headcount rows (LA01, HP06, HP11) one line tall
+	"$PY" "$ROOT/tests/e2e/print_check.py" fit "$P/$w-$period.xlsx" || true
 	"$PY" "$ROOT/tests/e2e/print_check.py" headcount "$P/$w-$period.xlsx" 3 || true
 	"$PY" "$ROOT/tests/e2e/print_check.py" strand "$T/pdf/$w-$period.pdf" "Front door" \
 		"Print check: MASH triage rota in place" || true

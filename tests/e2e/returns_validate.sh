@@ -102,6 +102,11 @@ rc=$?
 check "--903 alone: runs (exit 0, 1 or 2; got $rc)" test "$rc" -le 2
 check "--903 alone: issues.csv header" bash -c "head -1 '$T/alone/issues.csv' | grep -qx 'rule,severity,child,table,field,value,line,message'"
 check "--903 alone: workbook written" test -s "$T/alone/validation.xlsx"
+# printed, no text runs into the next cell or past the page's edge (the
+# Issues sheet's field column cut "AssessmentActualStartDate" short)
+for d in "$T/alone" "$T/v2026/cin"; do
+	"$PY" "$ROOT/tests/e2e/print_check.py" fit "$d/validation.xlsx" || true
+done
 for code in NoE 202 503A 503D 1002; do
 	check "--903 alone: $code listed as not run (needs last year's)" \
 		grep -q "^$code,needs last year's return" "$T/alone/rules_not_run.csv"
