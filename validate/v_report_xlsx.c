@@ -431,6 +431,7 @@ int v_write_xlsx(v_ctx *c, const char *path, const char *title)
 	x.head_mid = workbook_add_format(x.wb);
 	format_set_bold(x.head_mid);
 	format_set_align(x.head_mid, LXW_ALIGN_CENTER);
+	format_set_align(x.head_mid, LXW_ALIGN_VERTICAL_TOP); /* level with x.bold's */
 	x.mark = workbook_add_format(x.wb);
 	format_set_bold(x.mark);
 	format_set_font_color(x.mark, LXW_COLOR_RED);
