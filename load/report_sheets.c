@@ -432,7 +432,7 @@ static int write_row(void *vctx, char **f, long line)
 		csc_date d;
 		char *end;
 		if (i == s->date_col && !csc_date_parse_iso(f[i], strlen(f[i]), &d))
-			xl_date(s->r->b, s->ws, s->y, x, d);
+			xl_num(s->r->b, s->ws, s->y, x, xl_serial(d), XF_DATE_MID);
 		else if (s->input && i == 1 && *f[i] && strtol(f[i], &end, 10) >= 0 && !*end)
 			xl_num(s->r->b, s->ws, s->y, x, strtod(f[i], NULL), XF_COUNT_PLAIN);
 		else
@@ -460,6 +460,7 @@ int report_rejects(report *r, lxw_worksheet *ws)
 		    "file, line, field, value and the reason, so that it can be corrected at source.",
 		    note);
 	table_frame(r, ws, "Rejects", shown, 6, heads, widths);
+	xl_text(r->b, ws, HEAD_ROW, 2, heads[2], XF_HEADER_MID); /* over its centred lines */
 	if (!shown)
 		xl_text(r->b, ws, HEAD_ROW + 1, 0, "No records were rejected", XF_TEXT);
 	struct stream s = {r, ws, 0, shown, HEAD_ROW + 1, NULL, -1, 5};
@@ -499,6 +500,7 @@ int report_dq(report *r, lxw_worksheet *ws)
 		    "contradict each other are not counted) and computing (a record a rule excludes, "
 		    "such as a conference before its enquiry, is not counted).", note);
 	table_frame(r, ws, "DQFindings", shown, 6, heads, widths);
+	xl_text(r->b, ws, HEAD_ROW, 4, heads[4], XF_HEADER_MID); /* over its centred dates */
 	if (rc == 1)
 		xl_text(r->b, ws, HEAD_ROW + 1, 0, "dq.csv was not produced in this run", XF_TEXT);
 	else if (!shown)

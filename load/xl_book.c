@@ -73,6 +73,8 @@ static void make_formats(xl_book *b)
 	format_set_underline(b->fmt[XF_LINK], LXW_UNDERLINE_SINGLE);
 	b->fmt[XF_MARKING] = mkfmt(wb, NULL, 1, 0, 0xC00000, 0, 12);
 	b->fmt[XF_COUNT_PLAIN] = mkfmt(wb, "0", 0, 0, 0, 0, 10);
+	/* a line number followed by text: centred, clear of it */
+	format_set_align(b->fmt[XF_COUNT_PLAIN], LXW_ALIGN_CENTER);
 	b->fmt[XF_HEADER_NUM] = mkfmt(wb, NULL, 1, 1, 0, 0, 10);
 	format_set_align(b->fmt[XF_HEADER_NUM], LXW_ALIGN_RIGHT);
 	b->fmt[XF_HEADER_MID] = mkfmt(wb, NULL, 1, 1, 0, 0, 10);
@@ -85,6 +87,10 @@ static void make_formats(xl_book *b)
 	 * right-aligned at the far side of a wide value column */
 	b->fmt[XF_DATE_LEFT] = mkfmt(wb, "d mmmm yyyy", 0, 0, 0, 0, 10);
 	format_set_align(b->fmt[XF_DATE_LEFT], LXW_ALIGN_LEFT);
+	/* right-aligned, a date ran into the text of the next column
+	 * ("2013-03-11working days from...") */
+	b->fmt[XF_DATE_MID] = mkfmt(wb, "yyyy-mm-dd", 0, 0, 0, 0, 10);
+	format_set_align(b->fmt[XF_DATE_MID], LXW_ALIGN_CENTER);
 	for (int f = XF_GREEN; f <= XF_RED; f++)
 		format_set_align(b->fmt[f], LXW_ALIGN_CENTER);
 }

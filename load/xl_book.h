@@ -30,12 +30,14 @@
 enum xl_fmt {
 	XF_NONE, XF_TITLE, XF_SUBTITLE, XF_TEXT, XF_WRAP, XF_BOLD, XF_HEADER, XF_COUNT,
 	XF_PCT, XF_RATE, XF_DATE, XF_NOTE_NUM, /* text in a number column ("no cases", "c") */
-	XF_GREEN, XF_AMBER, XF_RED, XF_LINK, XF_MARKING, XF_COUNT_PLAIN,
+	XF_GREEN, XF_AMBER, XF_RED, XF_LINK, XF_MARKING,
+	XF_COUNT_PLAIN, /* a line number ("0", centred) */
 	XF_HEADER_NUM, /* header of a number column: right-aligned over its figures */
 	XF_HEADER_MID, /* header of a centred column */
 	XF_CENTER,     /* short words in a column of their own (RAG, trend) */
 	XF_BLUE,       /* action RAG Blue: complete (commentary) */
 	XF_DATE_LEFT,  /* a date standing beside its label (a cover): "31 October 2026", left */
+	XF_DATE_MID,   /* a date column followed by text: centred, clear of it */
 	XF_NFMT
 };
 

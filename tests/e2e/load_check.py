@@ -128,11 +128,19 @@ def common(wb, tag):
     r = vals.index("@SUM(A1:A2)") + 1 if "@SUM(A1:A2)" in vals else 1
     eq(f"{tag}: reject value is a string cell", "s", rej.cell(r, 5).data_type)
     eq(f"{tag}: reject line is a number", 9, rej.cell(r, 3).value)
+    eq(f"{tag}: reject line centred under its header, clear of the field beside it",
+       ("center", "center"), (rej.cell(r, 3).alignment.horizontal, rej.cell(4, 3).alignment.horizontal))
     f = wb["DQ findings"]
     r = find_row(f, "la02_balance")
     eq(f"{tag}: dq detail starting with - is text", "-2+3 children unaccounted for",
        f.cell(r, 6).value)
     eq(f"{tag}: dq detail string cell", "s", f.cell(r, 6).data_type)
+    # the date a date, centred under its centred header: right-aligned it
+    # ran into the detail beside it in print
+    eq(f"{tag}: dq date centred under its header", ("2023-12-31", "yyyy-mm-dd", "center", "center"),
+       (f.cell(r, 5).value.strftime("%Y-%m-%d") if hasattr(f.cell(r, 5).value, "strftime") else None,
+        f.cell(r, 5).number_format, f.cell(r, 5).alignment.horizontal,
+        f.cell(4, 5).alignment.horizontal))
     # Every percentage and rate row shows its numerator and denominator
     # (a number, or [x] / c), never "not applicable".
     shown = bad = 0
