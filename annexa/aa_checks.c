@@ -261,6 +261,13 @@ int aa_checks_finish(aa_checks *c, const aa_data *d, const char *dir)
 		if (rc)
 			return -1;
 	}
+	if (!c->n) {
+		/* a row that says so: headers alone print as a sheet not filled
+		 * in (the CSV keeps its header only, a list of findings) */
+		xl_text(c->b, c->ws, 1, 0, "none", XF_NONE);
+		xl_text(c->b, c->ws, 1, 8, "0 findings: every list passed the pre-send checks",
+			XF_NONE);
+	}
 	if (c->n > c->row) {
 		const char *csv = strrchr(c->out.path, '/');
 		char line[320];

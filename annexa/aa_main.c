@@ -135,7 +135,7 @@ static void cover(xl_book *b, lxw_worksheet *ws, const csc_conf *conf,
 	label(b, ws, r++, "Program", buf);
 	snprintf(buf, sizeof buf, "%ld finding%s: see the Checks sheet (also a CSV beside this "
 		 "workbook); they do not stop it being sent", findings, findings == 1 ? "" : "s");
-	label(b, ws, r++, "Checks", findings ? buf : "none: the Checks sheet is empty");
+	label(b, ws, r++, "Checks", findings ? buf : "none: 0 findings (the Checks sheet says so)");
 	r++;
 	static const char *const head[] = {"List", "Title", "Window from", "Window to", "Holds",
 		"Rows", "Built"};
