@@ -126,6 +126,15 @@ static void put_left(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double 
 	}
 }
 
+/* The one row of an empty list: "none" and what that means, in column
+ * `col`, so the sheet does not print as headers over nothing. */
+static lxw_row_t none_row(xw *x, lxw_worksheet *ws, lxw_col_t col, const char *what)
+{
+	put_s(x, ws, 1, 0, "none", NULL);
+	put_s(x, ws, 1, col, what, NULL);
+	return 1;
+}
+
 /* An Excel Table over rows first..last with the given headers; the
  * headers of the columns in `counts` (a bit per column) centred over their
  * figures. A table needs one data row, so an empty list gets one blank row. */
@@ -269,6 +278,8 @@ static void sheet_issues(xw *x, v_ctx *c, size_t shown)
 			put_s(x, ws, r, 7, is.message, x->wrap);
 			fit_row(ws, r, text_lines(is.message, width[7]));
 		}
+	if (!c->niss)
+		r = none_row(x, ws, 7, "no issue: 0 errors, 0 queries");
 	add_table(x, ws, "Issues", 0, r, heads, 9, 1u << 6);
 	print_setup(ws, 0);
 }
@@ -365,6 +376,8 @@ static void sheet_children(xw *x, v_ctx *c, size_t shown)
 		i = j;
 	}
 	free(rules);
+	if (!shown)
+		r = none_row(x, ws, 3, "no child has an issue");
 	add_table(x, ws, "ByChild", 0, r, heads, 5, 1u << 1 | 1u << 2 | 1u << 4);
 	print_setup(ws, 0);
 }
@@ -385,6 +398,8 @@ static void sheet_not_run(xw *x, v_ctx *c)
 		fit_row(ws, r, max_u(text_lines(c->nr[i].reason, 70), text_lines(v_rule_message(c, c->nr[i].code), 70)));
 		put_s(x, ws, r, 3, v_rs_label(c, c->nr[i].rs), NULL);
 	}
+	if (!c->nnr)
+		r = none_row(x, ws, 1, "every rule of the rule set ran");
 	add_table(x, ws, "NotRun", 0, r, heads, 4, 0);
 	print_setup(ws, 0);
 }

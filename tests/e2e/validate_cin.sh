@@ -177,7 +177,8 @@ check_eq "workbook: errors, then queries" "error error error error query query" 
 
 # A return with no findings: the Summary table holds a row that says so
 # ([z] where nothing applies, a count of 0), not an empty table that reads
-# as unfinished; still one valid Excel Table over it. summary.csv already
+# as unfinished; still one valid Excel Table over it. So do Issues, By
+# child and Not run (every rule ran). summary.csv already
 # has a row per rule set with its 0 errors and 0 queries.
 cat >"$T/none.py" <<'PY'
 import sys, openpyxl
@@ -186,13 +187,22 @@ print(",".join("%s %s" % (k, ref) for k, ref in s.tables.items()))
 for row in s.iter_rows(min_row=8, values_only=True):
     print("|".join("" if v is None else repr(v) for v in row[:5]))
 print("counts", s["B2"].value, s["B2"].alignment.horizontal)
+wb = openpyxl.load_workbook(sys.argv[1])
+for name in ("Issues", "By child", "Not run"):
+    w = wb[name]
+    print(name, ",".join(ref for _, ref in w.tables.items()),
+          "|".join(str(v) for v in next(w.iter_rows(min_row=2, values_only=True)) if v is not None))
 PY
 check_eq "clean: Summary says none, as a table row" "RuleSummary_1 A7:E8
 'none'|'[z]'|'none: 0 errors, 0 queries for CIN 2025-26'|0|'[z]'
-counts 0 left" "$("$PY" "$T/none.py" "$T/clean/validation.xlsx" 2>&1 | sed 's/^RuleSummary[^ ]* /RuleSummary_1 /')"
+counts 0 left
+Issues A1:I2 none|no issue: 0 errors, 0 queries
+By child A1:E2 none|no child has an issue
+Not run A1:D2 none|every rule of the rule set ran" "$("$PY" "$T/none.py" "$T/clean/validation.xlsx" 2>&1 | sed 's/^RuleSummary[^ ]* /RuleSummary_1 /')"
 check_eq "clean: summary.csv says 0 and 0 for the rule set" "rule_set,errors,queries,rules_not_run
 CIN 2025-26,0,0,0" "$(cat "$T/clean/summary.csv")"
-check_eq "errors: no none row beside the findings" "" "$("$PY" "$T/none.py" "$T/e/validation.xlsx" | grep "'none'")"
+check_eq "errors: no none row beside the findings (every rule ran: Not run says none)" \
+	"Not run A1:D2 none|every rule of the rule set ran" "$("$PY" "$T/none.py" "$T/e/validation.xlsx" | grep "none")"
 
 # Collection years: the header's ReferenceDate (2026-03-31) picks 2025-26;
 # --year picks another; a year with no rule set is refused, nothing written.
