@@ -3,7 +3,7 @@
  * real run), so row 1 holds the headers, rows 2-4 three findings, and row
  * 5, the last, is kept for "N more findings not shown" when there are more;
  * the CSV holds every finding. Worked by hand:
- *   0 findings: headers only, no note;
+ *   0 findings: the headers, then a row "none" (0 findings), no note;
  *   3 findings: rows 2-4, no note (nothing is missing);
  *   4 findings: rows 2-4, row 5 "1 more finding not shown ... All 4";
  *   10 findings: rows 2-4, row 5 "7 more findings not shown ... All 10".
@@ -91,7 +91,7 @@ static const struct {
 	int n;
 	const char *sheet;
 } cases[] = {
-	{0, "check|"},
+	{0, "check|none|"},
 	{3, "check|f1|f2|f3|"},
 	{4, "check|f1|f2|f3|1 more finding not shown: the sheet is full. All 4 are in "
 	    "a-4-checks.csv.|"},
