@@ -29,7 +29,7 @@
 #define HEAD_12M {"", "12_months", NULL}
 #define DEF_12M                                                                              \
 	" 12_months (an addition to MEASURES.md, transform/NOTES.md): the same over the 12 months " \
-	"ending at the period end ([end - 12 months + 1 day, end]), which the board packs show."
+	"ending at the period end ((end - 12 months, end]), which the board packs show."
 
 const tx_measure tx_measures[] = {
 	{"FD01", "Contacts received", TX_COUNT, TX_LOW, TX_CONTACTS, CONTACTS, HEAD,
