@@ -73,8 +73,10 @@ extern const int tx_nmeasures;
 /* A window breakdown: the measure's headline, as its function defines it,
  * counted over the `months` months ending at the period end ([end - months
  * months + 1 day, end]) instead of over the period, and written as the
- * period's row with this breakdown label. A measure takes one (at most) by
- * naming the label among its breakdowns; the engine makes the second call.
+ * period's row with this breakdown label. A measure with no other
+ * breakdown takes one by naming the label beside the headline ""
+ * (test_spec_measures holds the table to that: a window call counts the
+ * headline only); the engine makes the second call.
  * For flows too small to read month by month (LA06: a few exits a month). */
 typedef struct tx_window {
 	const char *bd;
