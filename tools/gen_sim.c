@@ -665,6 +665,18 @@ static csc_date care_period(sim *s, csc_date start, int short_breaks, char rec[4
 	last->dec = end;
 	for (gen_epi *e = x; e <= last; e++)
 		recode(s->o, e);
+	/* A supported-accommodation placement (H5) open on 29/10/2023 has an
+	 * Ofsted URN from then on, which an episode that ended before lacks:
+	 * a legal-status change in between changed the placement's record too,
+	 * so it is RNE U, not L (rule 434 read the URN; rule 436 holds in every
+	 * year's return, the URN differing in all of them), and the episode
+	 * before it gives the reason: PLACE, a change in the status of the
+	 * placement only (rule 225). No draw: the rest of the child is as before. */
+	for (gen_epi *e = x + 1; e <= last; e++)
+		if (e->rne == 'L' && e->urn != e[-1].urn) {
+			e->rne = 'U';
+			snprintf(e[-1].rpc, sizeof e[-1].rpc, "%s", "PLACE");
+		}
 	/* A special guardianship order to the former foster carers (E45
 	 * relatives or friends, E46 others) ends a foster placement (rule 516):
 	 * the placement says which; ending any other placement, the order goes

@@ -87,8 +87,18 @@ static int bd_index(int m, const char *bd)
 
 static const char *const role_name[] = {"numerator", "denominator", "excluded"};
 
+/* The breakdown a count goes to: a window's call (a->as) counts only the
+ * headline, under the window's label; NULL: not counted. */
+static const char *acc_bd(const tx_acc *a, const char *bd)
+{
+	return !a->as ? bd : *bd ? NULL : a->as;
+}
+
 void tx_count(tx_acc *a, const char *bd, enum tx_role role)
 {
+	bd = acc_bd(a, bd);
+	if (!bd)
+		return;
 	int b = bd_index(a->m, bd);
 	if (b < 0) {
 		/* a bug in a measure function: reported once, the run fails (7) */
@@ -108,7 +118,10 @@ void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child
 		 const char *record, const char *reason, ...)
 {
 	tx_engine *e = a->e;
+	if (!acc_bd(a, bd))
+		return;
 	tx_count(a, bd, role);
+	bd = acc_bd(a, bd);
 	const tx_period *p = &e->per[a->p];
 	if (!p->drill)
 		return;
@@ -181,8 +194,18 @@ void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit)
 	const int *ms = e->inmeas[in];
 	for (int p = 0; p < e->np; p++)
 		for (int i = 0; i < e->ninmeas[in]; i++) {
-			tx_acc a = {e, ms[i], p, e->per[p].drill};
+			tx_acc a = {e, ms[i], p, e->per[p].drill, NULL};
 			tx_measures[ms[i]].fn(e, unit, &e->per[p], &a);
+			int w = e->win[ms[i]];
+			if (w < 0)
+				continue;
+			/* the window's call: its findings are the periods' own
+			 * (hidden: not reported again for a span no one reads) */
+			tx_period wp = e->per[p];
+			wp.start = csc_date_add_months(wp.end, -tx_windows[w].months) + 1;
+			wp.hidden = 1;
+			a.as = tx_windows[w].bd;
+			tx_measures[ms[i]].fn(e, unit, &wp, &a);
 		}
 }
 
@@ -417,6 +440,7 @@ void tx_engine_free(tx_engine *e)
 		return;
 	csc_calendar_free(e->cal);
 	free(e->avail);
+	free(e->win);
 	for (int in = 0; in < TX_NINPUTS; in++)
 		free(e->inmeas[in]);
 	free(e->cnt);
@@ -506,6 +530,14 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	for (int p = 0; p < e->np; p++)
 		e->per[p].drill = e->drill && tx_period_drilled(&e->per[p], c->drilldown_periods);
 	find_available(e, staging);
+	e->win = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->win);
+	for (int m = 0; m < tx_nmeasures; m++) {
+		e->win[m] = -1;
+		for (int b = 0; b < TX_MAXBD && tx_measures[m].bd[b]; b++)
+			for (int w = 0; w < tx_nwindows; w++)
+				if (!strcmp(tx_measures[m].bd[b], tx_windows[w].bd))
+					e->win[m] = w;
+	}
 	for (int in = 0; in < TX_NINPUTS; in++) {
 		e->inmeas[in] = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->inmeas[in]);
 		for (int m = 0; m < tx_nmeasures; m++)

@@ -26,6 +26,7 @@ struct tx_engine {
 	tx_period per[TX_MAXPER];
 	int np, nshown;
 	int *avail;             /* per measure */
+	int *win;               /* per measure: its window breakdown in tx_windows, -1 none */
 	int *inmeas[TX_NINPUTS]; /* the available measures of each input, in table order */
 	int ninmeas[TX_NINPUTS];
 	long *cnt;              /* [m][p][bd][2] numerator, denominator */

@@ -25,6 +25,11 @@
 #define EH "early_help.csv"
 #define LA "ssda903_header.csv ssda903_episodes.csv ssda903_reviews.csv ssda903_missing.csv ssda903_oc3.csv"
 #define CL_BD {"17-18", "19-21", "all", NULL}
+/* the headline and the same over the 12 months to the period end (tx_windows) */
+#define HEAD_12M {"", "12_months", NULL}
+#define DEF_12M                                                                              \
+	" 12_months (an addition to MEASURES.md, transform/NOTES.md): the same over the 12 months " \
+	"ending at the period end ((end - 12 months, end]), which the board packs show."
 
 const tx_measure tx_measures[] = {
 	{"FD01", "Contacts received", TX_COUNT, TX_LOW, TX_CONTACTS, CONTACTS, HEAD,
@@ -92,9 +97,9 @@ const tx_measure tx_measures[] = {
 	 "Distinct children with a plan where CPPstartDate <= period end and (no CPPendDate or "
 	 "CPPendDate > period end), per 10,000 children aged 0-17.", m_hp06, 1},
 	{"HP07", "% child protection plans that are second or subsequent", TX_PCT, TX_LOW, TX_CIN,
-	 CIN_ALL, HEAD,
+	 CIN_ALL, HEAD_12M,
 	 "Plans starting in the period whose NumberOfPreviousCPP > 0 or whose child has a plan with "
-	 "an earlier CPPstartDate / plans starting in the period.", m_hp07, 0},
+	 "an earlier CPPstartDate / plans starting in the period." DEF_12M, m_hp07, 0},
 	{"HP08", "% plans ending that lasted 2 years or more", TX_PCT, TX_LOW, TX_CIN, CIN_ALL, HEAD,
 	 "Plans with CPPendDate in the period and CPPendDate >= CPPstartDate + 24 months / plans "
 	 "with CPPendDate in the period.", m_hp08, 0},
@@ -131,9 +136,9 @@ const tx_measure tx_measures[] = {
 	 "Missing rows with MISSING = M and MIS_START in the period: children (distinct) and "
 	 "episodes (rows).", m_la05, 0},
 	{"LA06", "% ceasing care through a special guardianship order", TX_PCT, TX_HIGH, TX_903, LA,
-	 HEAD,
+	 HEAD_12M,
 	 "Periods of care ending in the period with final REC E45, E46, E47 or E48 / periods ending "
-	 "in the period.", m_la06, 0},
+	 "in the period." DEF_12M, m_la06, 0},
 	{"LA07", "Children returned home", TX_COUNT, TX_HIGH, TX_903, LA, HEAD,
 	 "Periods of care ending in the period with final REC E4A or E4B.", m_la07, 0},
 	{"LA08", "Children in a purchased residential placement", TX_COUNT, TX_LOW, TX_903, LA, HEAD,
@@ -156,5 +161,14 @@ const tx_measure tx_measures[] = {
 };
 
 const int tx_nmeasures = (int)(sizeof tx_measures / sizeof tx_measures[0]);
+
+/* A board reads a small flow's percentage over a year (an authority sees a
+ * few special guardianship exits a month, and MEASURES.md's flow rates,
+ * FD07, already take the 12 months ending at the period end). */
+const tx_window tx_windows[] = {
+	{"12_months", 12},
+};
+
+const int tx_nwindows = (int)(sizeof tx_windows / sizeof tx_windows[0]);
 
 const tx_check_fn tx_checks[TX_NINPUTS] = {NULL, tx_cin_checks, NULL, tx_lac_checks};

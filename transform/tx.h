@@ -48,6 +48,8 @@ typedef struct tx_acc {
 	tx_engine *e;
 	int m, p;
 	int drill;     /* the period's drill-down rows are written */
+	const char *as; /* a window's call (tx_windows): the headline is counted
+			 * under this breakdown, the other breakdowns not at all */
 } tx_acc;
 
 typedef void (*tx_fn)(const tx_engine *e, const void *unit, const tx_period *p, tx_acc *a);
@@ -67,6 +69,22 @@ typedef struct tx_measure {
 
 extern const tx_measure tx_measures[];
 extern const int tx_nmeasures;
+
+/* A window breakdown: the measure's headline, as its function defines it,
+ * counted over the `months` months ending at the period end ([end - months
+ * months + 1 day, end]) instead of over the period, and written as the
+ * period's row with this breakdown label. A measure with no other
+ * breakdown takes one by naming the label beside the headline ""
+ * (test_spec_measures holds the table to that: a window call counts the
+ * headline only); the engine makes the second call.
+ * For flows too small to read month by month (LA06: a few exits a month). */
+typedef struct tx_window {
+	const char *bd;
+	int months;
+} tx_window;
+
+extern const tx_window tx_windows[];
+extern const int tx_nwindows;
 
 /* enum tx_input is the order the transform reads its inputs in, which is
  * the order of their findings in dq.csv; tx_input_id maps each to its row

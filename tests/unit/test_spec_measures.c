@@ -121,6 +121,39 @@ static void quarterly_template(void **state)
 	same_measures("templates/quarterly.tpl", "row");
 }
 
+/* A window breakdown (tx_windows) windows the headline only, so a measure
+ * naming one has the headline and that label and nothing else (a window
+ * call does not count other breakdowns: they would have no figure); and a
+ * window label is a breakdown no measure uses for anything else. */
+static void window_breakdowns(void **state)
+{
+	(void)state;
+	int windowed = 0;
+	for (int m = 0; m < tx_nmeasures; m++) {
+		const tx_measure *t = &tx_measures[m];
+		int win = 0, other = 0, head = 0;
+		for (int b = 0; b < TX_MAXBD && t->bd[b]; b++) {
+			int is_win = 0;
+			for (int w = 0; w < tx_nwindows; w++)
+				is_win |= !strcmp(t->bd[b], tx_windows[w].bd);
+			win += is_win;
+			head += !*t->bd[b];
+			other += !is_win && *t->bd[b];
+		}
+		if (win) {
+			if (win != 1 || other || !head)
+				print_message("%s: a window breakdown needs the headline and no other breakdown\n",
+					      t->id);
+			assert_true(win == 1 && !other && head);
+			windowed++;
+		}
+	}
+	/* LA06 and HP07 (transform/NOTES.md) */
+	assert_int_equal(windowed, 2);
+	for (int w = 0; w < tx_nwindows; w++)
+		assert_true(tx_windows[w].months > 0 && *tx_windows[w].bd);
+}
+
 /* The readers themselves, on lines worked by hand. */
 static void id_reader(void **state)
 {
@@ -145,6 +178,7 @@ int main(void)
 		cmocka_unit_test(spec_measures),
 		cmocka_unit_test(highlight_template),
 		cmocka_unit_test(quarterly_template),
+		cmocka_unit_test(window_breakdowns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

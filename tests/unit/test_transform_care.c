@@ -141,12 +141,73 @@ static void early_help(void **state)
 	tt_done(e);
 }
 
+/* LA06's 12_months breakdown (tx_windows): periods of care ending in
+ * [end - 12 months + 1 day, end], on tests/data/transform/la12, one
+ * single-episode period of care per child, all from DECOM 2023-06-01 but
+ * W6 and W7 (2022-01-01):
+ *   W1 ends Thu 29/02/2024 E45 (SGO)    W2 ends 28/02/2024 E46 (SGO)
+ *   W3 ends 28/02/2025 E4A              W4 ends 01/03/2025 E47 (SGO)
+ *   W5 ends 15/06/2024 E13              W6 ends 28/02/2023 E4A
+ *   W7 ends 01/03/2023 E4A
+ * period_end 2025-02:
+ *   Feb 2025: window [29/02/2024, 28/02/2025] (28/02/2024 is exactly 12
+ *     months before the end: out) = W1 W3 W5 -> 1/3; the month itself W3
+ *     -> 0/1. W4 ends after the window.
+ *   Jan 2025: [01/02/2024, 31/01/2025] = W1 W2 W5 -> 2/3.
+ *   Oct-Dec 2024: [01/01/2024, 31/12/2024] = W1 W2 W5 -> 2/3; the quarter
+ *     itself has no exits (no cases).
+ *   FY to date 01/04/2024-28/02/2025: the window is Feb 2025's (1/3), the
+ *     period itself W3 W5 -> 0/2.
+ *   Previous FY 2023-24: [01/04/2023, 31/03/2024] = W1 W2 -> 2/2, as the
+ *     period itself (W6 and W7 end before April 2023).
+ * period_end 2024-02 (a leap year): Feb 2024's window [01/03/2023,
+ *   29/02/2024] = W1 W2 W7 (its first day) -> 2/3; W6 (28/02/2023) out.
+ * period_end 2022-06: [01/07/2021, 30/06/2022] has no exits -> no cases.
+ */
+static void sgo_12_months(void **state)
+{
+	(void)state;
+	const char *pop = "population_2021 = 1000\npopulation_2022 = 1000\npopulation_2023 = 1000\n"
+			  "population_2024 = 1000\npopulation_2025 = 1000\n";
+	char c[512];
+	snprintf(c, sizeof c, "period_end = 2025-02\n%s", pop);
+	tx_engine *e = tt_run("la12", c);
+	FIG(e, "LA06", "12_months", "2025-02-01", "2025-02-28", 1, 3, 100.0 / 3);
+	FIG(e, "LA06", "", "2025-02-01", "2025-02-28", 0, 1, 0);
+	FIG(e, "LA06", "12_months", "2025-01-01", "2025-01-31", 2, 3, 200.0 / 3);
+	FIG(e, "LA06", "12_months", "2024-10-01", "2024-12-31", 2, 3, 200.0 / 3);
+	FIG(e, "LA06", "", "2024-10-01", "2024-12-31", 0, 0, EMPTY);
+	FIG(e, "LA06", "12_months", "2024-04-01", "2025-02-28", 1, 3, 100.0 / 3);
+	FIG(e, "LA06", "", "2024-04-01", "2025-02-28", 0, 2, 0);
+	FIG(e, "LA06", "12_months", "2023-04-01", "2024-03-31", 2, 2, 100);
+	FIG(e, "LA06", "", "2023-04-01", "2024-03-31", 2, 2, 100);
+	/* the drill-down names the window's records under the period's row */
+	assert_true(tt_has_line("drilldown.csv", "LA06,12_months,2025-02-01,2025-02-28,W1,episodes.csv:2,numerator,"
+				"\"ceased 2024-02-29, REC E45\""));
+	assert_true(tt_has_line("drilldown.csv", "LA06,12_months,2025-02-01,2025-02-28,W5,episodes.csv:6,denominator,"
+				"\"ceased 2024-06-15, REC E13\""));
+	assert_false(tt_has_line("drilldown.csv", "LA06,12_months,2025-02-01,2025-02-28,W2,"));
+	assert_true(tt_has_line("definitions.csv", "LA06,") && tt_has_line("measures.csv", "LA06,12_months,"));
+	tt_done(e);
+	snprintf(c, sizeof c, "period_end = 2024-02\n%s", pop);
+	e = tt_run("la12", c);
+	FIG(e, "LA06", "12_months", "2024-02-01", "2024-02-29", 2, 3, 200.0 / 3);
+	FIG(e, "LA06", "", "2024-02-01", "2024-02-29", 2, 2, 100);
+	tt_done(e);
+	snprintf(c, sizeof c, "period_end = 2022-06\n%s", pop);
+	e = tt_run("la12", c);
+	FIG(e, "LA06", "12_months", "2022-06-01", "2022-06-30", 0, 0, EMPTY);
+	FIG(e, "LA06", "12_months", "2021-07-01", "2022-06-30", 0, 0, EMPTY);
+	tt_done(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(looked_after),
 		cmocka_unit_test(care_leavers),
 		cmocka_unit_test(early_help),
+		cmocka_unit_test(sgo_12_months),
 	};
 	return cmocka_run_group_tests_name("transform_care", tests, NULL, NULL);
 }

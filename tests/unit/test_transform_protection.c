@@ -23,7 +23,7 @@
  *   April (30/04): H5 H6 H7 H8 H9 -> 5 -> 2.5.
  * HP07 (plans starting in May): H2/cpp1 first (previous_cpp empty), H10/cpp1
  *   first, H10/cpp2 second (child has an earlier plan) -> 1/3.
- *   Apr-Jun 2023: H9 previous_cpp 1 -> 1/1 = 100.
+ *   Apr-Jun 2023: H9 previous_cpp 1 -> 1/1 = 100. 12_months: in the test.
  * HP08 (plans ending in May): H5 31/05/2022-31/05/2024 = exactly 24 months
  *   -> numerator; H10/cpp1 18 days -> 1/2 = 50.
  * HP09: end - 3m = 29/02/2024, -6m = 30/11/2023, -12m = 31/05/2023,
@@ -96,6 +96,14 @@ static void plans(void **state)
 	FIG(e, "HP06", "", APR, 5, 20000, 2.5);
 	FIG(e, "HP07", "", MAY, 1, 3, 100.0 / 3);
 	FIG(e, "HP07", "", "2023-04-01", "2023-06-30", 1, 1, 100);
+	/* 12_months (tx_windows): May's window [01/06/2023, 31/05/2024] holds
+	 * H6 H7 H2 H10/cpp1 (first plans) and H10/cpp2 (second) -> 1/5; H9's
+	 * plan of 31/05/2023, exactly 12 months before the end, is out. April's
+	 * [01/05/2023, 30/04/2024]: H9 (previous_cpp 1) H7 H6 -> 1/3. */
+	FIG(e, "HP07", "12_months", MAY, 1, 5, 20);
+	FIG(e, "HP07", "12_months", APR, 1, 3, 100.0 / 3);
+	assert_true(tt_has_line("drilldown.csv", "HP07,12_months,2024-05-01,2024-05-31,H10,"));
+	assert_false(tt_has_line("drilldown.csv", "HP07,12_months,2024-05-01,2024-05-31,H9,"));
 	FIG(e, "HP08", "", MAY, 1, 2, 50);
 	FIG(e, "HP09", "<3m", MAY, 2, -1, 2);
 	FIG(e, "HP09", "3-6m", MAY, 1, -1, 1);
