@@ -18,6 +18,8 @@ test_stage_OBJS := tests/unit/test_stage.o
 # behaviour (determinism, lock, SIGKILL, incremental make, verify).
 E2E_TESTS += tests/e2e/tiny_frontdoor.sh tests/e2e/run_nightly.sh
 E2E_TESTS += tests/e2e/build_deps.sh
+# ref/ bank holidays: the shared years and 2000-2014, against their rules
+E2E_TESTS += tests/e2e/bank_holidays.sh
 # The Annex A value table (issue 16).
 UNIT_TESTS += test_annexa_codes
 test_annexa_codes_OBJS := tests/unit/test_annexa_codes.o
