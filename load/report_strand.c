@@ -58,6 +58,9 @@ static int nseries(const report *r)
 	return n;
 }
 
+/* Chart data's row-text column, in Excel character units */
+#define CHART_TEXT_WIDTH 64
+
 void report_chart_data_start(report *r)
 {
 	lxw_worksheet *ws = r->chart_ws;
@@ -99,9 +102,11 @@ void report_chart_data_start(report *r)
 	xl_check(r->b, worksheet_repeat_rows(ws, 2, 2));
 	worksheet_set_row(ws, 2, 30, NULL); /* "Number Q1 2025-26" wraps to two lines */
 	worksheet_set_column(ws, 0, 0, 22, NULL);
-	/* the longest row text ("Increased % of initial child protection
-	 * conferences within 15 working days") whole, not cut by its figures */
-	worksheet_set_column(ws, 1, 1, 64, NULL);
+	/* most row texts whole on one line; a longer one ("Reduced % of child
+	 * protection plans that are second or subsequent (12 months to the
+	 * month end)") wraps in chart_data_row rather than run under its
+	 * figures */
+	worksheet_set_column(ws, 1, 1, CHART_TEXT_WIDTH, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(k - 1), 11, NULL);
 	if (!r->nchart_rows)
 		xl_text(r->b, ws, 3, 0, "No charts in this report", XF_TEXT);
@@ -341,7 +346,7 @@ static void chart_data_row(report *r, const report_tpl_sheet *sh, const report_t
 	lxw_worksheet *ws = r->chart_ws;
 	long y = r->chart_row++;
 	xl_text(r->b, ws, y, 0, sh->name, XF_TEXT);
-	xl_text(r->b, ws, y, 1, row->text, XF_TEXT);
+	xl_text_wrapped(r->b, ws, y, 1, row->text, CHART_TEXT_WIDTH);
 	int k = 2;
 	for (int i = 0; i < r->ncols; i++) {
 		if (!r->cols[i].series)
