@@ -53,12 +53,13 @@ void v903_ck_code(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_code_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
-	const char *codes = v903_set(d, a->codes);
+	v903_rset codes;
+	v903_rset_list(v903_set(d, a->codes), &codes);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		for (int k = -1; k < 8 && (k < 0 || a->more[k]); k++) {
 			int col = k < 0 ? a->col : a->more[k];
-			if (v903_blank(r, col) ? !a->blank_ok : !v903_in(r->f[col], codes))
+			if (v903_blank(r, col) ? !a->blank_ok : !v903_in_rset(&codes, r->f[col]))
 				v903_report(ctx, rule, a->t, r, col);
 		}
 	}

@@ -31,6 +31,7 @@ void v903_free(v903_data *d)
 		free(d->t[t].off);
 	free(d->ids);
 	free(d->hash);
+	free(d->rcache);
 	for (int i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
@@ -181,6 +182,8 @@ void v903_index(v903_data *d)
 	size_t total = 0;
 	for (int t = 0; t < V9_NTAB; t++)
 		total += d->t[t].n;
+	free(d->rcache);
+	d->rcache = v903_rcache_new();
 	/* the distinct children of all tables, numbered as first met through
 	 * a hash sized for every row */
 	free(d->ids);
