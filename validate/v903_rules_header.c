@@ -54,7 +54,7 @@ static int short_breaks_only(v903_row *const *e, size_t ne)
 CHILD(c_epi)
 {
 	(void)e;
-	if (!ne && !v903_has(d, V9_OC3, h->f[0]))
+	if (!ne && !v903_has_of(d, V9_OC3, h))
 		REP(HD_CHILD);
 }
 EACH_HEADER(epi, c_epi)
@@ -91,7 +91,7 @@ CHILD(c231)
 {
 	(void)e, (void)ne;
 	v903_row *const *u;
-	if (!v903_child(&d->t[V9_UASC], h->f[0], &u) || !v903_blank(u[0], UA_DUC))
+	if (!v903_child_of(&d->t[V9_UASC], h, &u) || !v903_blank(u[0], UA_DUC))
 		return;
 	int age = age_at(h, d->year_end);
 	if (age >= 0 && age < 10)
@@ -141,7 +141,7 @@ void v903_r_304(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[V9_UASC];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *u = &tb->rows[i];
-		csc_date dob = v903_dob(d, u->f[0]);
+		csc_date dob = v903_dob_of(d, u);
 		if (dob == CSC_NODATE)
 			dob = v903_date(u, UA_DOB);
 		csc_date duc = v903_date(u, UA_DUC);
@@ -167,7 +167,7 @@ EACH_HEADER(165, c165)
 CHILD(c393)
 {
 	if (INL(h, HD_SEX, FEMALE) && v903_blank(h, HD_MOTHER) &&
-	    v903_looked_after_in_year(d, h->f[0]) && !short_breaks_only(e, ne))
+	    v903_looked_after_in_year(d, h) && !short_breaks_only(e, ne))
 		REP(HD_MOTHER);
 }
 EACH_HEADER(393, c393)
@@ -180,7 +180,7 @@ CHILD(c399)
 	if (!v903_blank(h, HD_MOTHER))
 		REP(HD_MOTHER);
 	v903_row *const *r;
-	size_t nr = v903_child(&d->t[V9_REVIEWS], h->f[0], &r);
+	size_t nr = v903_child_of(&d->t[V9_REVIEWS], h, &r);
 	for (size_t i = 0; i < nr; i++)
 		if (!v903_blank(r[i], RV_REVIEW) || !v903_blank(r[i], RV_CODE))
 			v903_report(ctx, rule, V9_REVIEWS, r[i], RV_REVIEW);
@@ -221,8 +221,8 @@ EACH_HEADER(625, c625)
 CHILD(c628)
 {
 	(void)e, (void)ne;
-	if (!v903_blank(h, HD_MOTHER) && v903_has(d, V9_OC3, h->f[0]) &&
-	    !v903_looked_after_in_year(d, h->f[0]))
+	if (!v903_blank(h, HD_MOTHER) && v903_has_of(d, V9_OC3, h) &&
+	    !v903_looked_after_in_year(d, h))
 		REP(HD_MOTHER);
 }
 EACH_HEADER(628, c628)
