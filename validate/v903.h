@@ -186,7 +186,8 @@ const char *v903_set(const v903_data *d, const char *set);
  * (rules call this for a value of every row of a table). */
 int v903_in_set(const v903_data *d, const char *s, const char *set);
 
-enum { V903_RSET_MAX = 192 }; /* the longest list, PrevPerm.LA_PERM, has 157 */
+/* the longest list, PrevPerm.LA_PERM, has 157 codes */
+enum { V903_RSET_MAX = 192, V903_RSET_SLOTS = 512 };
 
 /* A set resolved once for a rule's rows: v903_in_set(d, s, set) is
  * v903_in_rset(&rs, s) after v903_resolve(d, set, &rs), without finding
@@ -202,6 +203,10 @@ typedef struct {
 	 * then scanned, as v903_in). */
 	int ncode;
 	uint64_t code[V903_RSET_MAX];
+	/* code[] hashed (open addressing): slot[h] is 1 + the index of a code,
+	 * 0 when free; nslot a power of two at least twice ncode */
+	unsigned nslot;
+	uint8_t slot[V903_RSET_SLOTS];
 } v903_rset;
 void v903_resolve(const v903_data *d, const char *set, v903_rset *rs);
 int v903_in_rset(const v903_rset *rs, const char *s);

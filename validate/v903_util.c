@@ -140,18 +140,25 @@ static uint64_t pack(const char *code, size_t n, size_t *len)
 	return k;
 }
 
-/* rs->code from rs->list; rs->ncode -1 when a code is longer than 8
- * bytes or there are too many (v903_in then scans the text). */
+/* The first slot to try for packed code k in a table of nslot slots. */
+static unsigned slot_of(uint64_t k, unsigned nslot)
+{
+	return (unsigned)((k * 0x9E3779B97F4A7C15u) >> 40) & (nslot - 1);
+}
+
+/* rs->code and its hash from rs->list; rs->ncode -1 when a code is longer
+ * than 8 bytes or there are too many (v903_in then scans the text). */
 static void pack_list(v903_rset *rs)
 {
 	rs->ncode = 0;
+	rs->nslot = 0;
 	if (!rs->list)
 		return;
 	for (const char *p = rs->list;;) {
 		while (*p == ' ')
 			p++;
 		if (!*p)
-			return;
+			break;
 		size_t n = strcspn(p, " ");
 		if (n > 8 || rs->ncode == V903_RSET_MAX) {
 			rs->ncode = -1;
@@ -160,6 +167,15 @@ static void pack_list(v903_rset *rs)
 		size_t len;
 		rs->code[rs->ncode++] = pack(p, n, &len);
 		p += n;
+	}
+	for (rs->nslot = 8; rs->nslot < 2u * (unsigned)rs->ncode; rs->nslot *= 2)
+		;
+	memset(rs->slot, 0, rs->nslot);
+	for (int i = 0; i < rs->ncode; i++) {
+		unsigned h = slot_of(rs->code[i], rs->nslot);
+		while (rs->slot[h])
+			h = (h + 1) & (rs->nslot - 1);
+		rs->slot[h] = (uint8_t)(i + 1);
 	}
 }
 
@@ -211,8 +227,8 @@ int v903_in_rset(const v903_rset *rs, const char *s)
 	uint64_t k = pack(s, 8, &n);
 	if (n == 8 && s[8])
 		return 0; /* no code of the list is that long */
-	for (int i = 0; i < rs->ncode; i++)
-		if (rs->code[i] == k)
+	for (unsigned h = slot_of(k, rs->nslot); rs->slot[h]; h = (h + 1) & (rs->nslot - 1))
+		if (rs->code[rs->slot[h] - 1] == k)
 			return 1;
 	return 0;
 }
