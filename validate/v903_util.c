@@ -151,10 +151,8 @@ static unsigned slot_of(uint64_t k, unsigned nslot)
 static void pack_list(v903_rset *rs)
 {
 	rs->ncode = 0;
-	rs->nslot = 0;
-	if (!rs->list)
-		return;
-	for (const char *p = rs->list;;) {
+	/* an undefined list (NULL) holds no code: an empty table */
+	for (const char *p = rs->list ? rs->list : "";;) {
 		while (*p == ' ')
 			p++;
 		if (!*p)
