@@ -131,6 +131,14 @@ void v903_index(v903_data *d);
  * freed with free(). */
 struct v903_rcache *v903_rcache_new(void);
 
+/* s's first 8 bytes (zero-padded past its end) as a big-endian integer:
+ * two strings' prefixes compare as their integers do, as strcmp compares
+ * them. For sorting by a string with few reads of the string itself. */
+uint64_t v903_prefix(const char *s);
+
+/* strcmp(a, b) given pa = v903_prefix(a) and pb = v903_prefix(b). */
+int v903_prefix_cmp(uint64_t pa, const char *a, uint64_t pb, const char *b);
+
 /* The number of child in d's index, or -1 when in no table. */
 int32_t v903_child_number(const v903_data *d, const char *child);
 

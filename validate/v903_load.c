@@ -170,11 +170,35 @@ static void sort_group(v903_row **g, size_t n)
 	}
 }
 
-/* qsort_r order of provisional child numbers by their CHILD strings */
-static int id_num_cmp(const void *a, const void *b, void *ids)
+uint64_t v903_prefix(const char *s)
 {
-	const char *const *v = ids;
-	return strcmp(v[*(const int32_t *)a], v[*(const int32_t *)b]);
+	uint64_t k = 0;
+	int i = 0;
+	for (; i < 8 && s[i]; i++)
+		k = k << 8 | (unsigned char)s[i];
+	return k << (8 * (8 - i));
+}
+
+int v903_prefix_cmp(uint64_t pa, const char *a, uint64_t pb, const char *b)
+{
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	/* equal prefixes: both end within them (a zero last byte), or both go on */
+	return pa & 0xff ? strcmp(a + 8, b + 8) : 0;
+}
+
+/* A provisional child number with its CHILD and that string's prefix, so
+ * that sorting them reads few of the strings (each a cache miss). */
+struct id_key {
+	uint64_t pfx;
+	const char *id;
+	int32_t k;
+};
+
+static int id_key_cmp(const void *a, const void *b)
+{
+	const struct id_key *x = a, *y = b;
+	return v903_prefix_cmp(x->pfx, x->id, y->pfx, y->id);
 }
 
 void v903_index(v903_data *d)
@@ -207,15 +231,15 @@ void v903_index(v903_data *d)
 			r->child = d->hash[h];
 		}
 	/* renumber in CHILD order, so that a child's number is its place */
-	int32_t *order = csc_xmalloc((u ? u : 1) * sizeof *order);
+	struct id_key *order = csc_xmalloc((u ? u : 1) * sizeof *order);
 	int32_t *rank = csc_xmalloc((u ? u : 1) * sizeof *rank);
 	for (size_t k = 0; k < u; k++)
-		order[k] = (int32_t)k;
-	qsort_r(order, u, sizeof *order, id_num_cmp, first);
+		order[k] = (struct id_key){v903_prefix(first[k]), first[k], (int32_t)k};
+	qsort(order, u, sizeof *order, id_key_cmp);
 	d->ids = csc_xmalloc((u ? u : 1) * sizeof *d->ids);
 	for (size_t k = 0; k < u; k++) {
-		rank[order[k]] = (int32_t)k;
-		d->ids[k] = first[order[k]];
+		rank[order[k].k] = (int32_t)k;
+		d->ids[k] = order[k].id;
 	}
 	d->nids = u;
 	for (int t = 0; t < V9_NTAB; t++)

@@ -110,27 +110,32 @@ CHILD(c351)
 }
 EACH_HEADER(351, c351)
 
-/* 444: the same real UPN (not UN1-UN5) on two children. */
+/* 444: the same real UPN (not UN1-UN5) on two children. Sorted by UPN,
+ * then row (file order), with each UPN's prefix beside its row. */
+struct upn_key {
+	uint64_t pfx;
+	const v903_row *r;
+};
 static int upn_cmp(const void *a, const void *b)
 {
-	const v903_row *x = *(const v903_row *const *)a, *y = *(const v903_row *const *)b;
-	int c = strcmp(x->f[HD_UPN], y->f[HD_UPN]);
-	return c ? c : (x < y ? -1 : x > y);
+	const struct upn_key *x = a, *y = b;
+	int c = v903_prefix_cmp(x->pfx, x->r->f[HD_UPN], y->pfx, y->r->f[HD_UPN]);
+	return c ? c : (x->r < y->r ? -1 : x->r > y->r);
 }
 void v903_r_444(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[V9_HEADER];
-	const v903_row **s = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *s);
+	struct upn_key *s = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *s);
 	size_t m = 0;
 	for (size_t i = 0; i < tb->n; i++)
 		if (!v903_blank(&tb->rows[i], HD_UPN) &&
 		    !IN(&tb->rows[i], HD_UPN, "UN1 UN2 UN3 UN4 UN5"))
-			s[m++] = &tb->rows[i];
+			s[m++] = (struct upn_key){v903_prefix(tb->rows[i].f[HD_UPN]), &tb->rows[i]};
 	qsort(s, m, sizeof *s, upn_cmp);
 	for (size_t i = 1; i < m; i++)
-		if (!strcmp(s[i]->f[HD_UPN], s[i - 1]->f[HD_UPN]))
-			v903_report(ctx, rule, V9_HEADER, s[i], HD_UPN);
+		if (!v903_prefix_cmp(s[i].pfx, s[i].r->f[HD_UPN], s[i - 1].pfx, s[i - 1].r->f[HD_UPN]))
+			v903_report(ctx, rule, V9_HEADER, s[i].r, HD_UPN);
 	free(s);
 }
 

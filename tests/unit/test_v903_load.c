@@ -446,6 +446,36 @@ static void test_in_set_cached(void **state)
 	v_codes_free(codes);
 }
 
+/* v903_prefix_cmp orders as strcmp: every pair of strings around the
+ * 8-byte prefix (shorter, equal, longer, differing before, at and after
+ * it), the empty string, and bytes past 0x7F (unsigned, as strcmp). */
+static int sign(int v)
+{
+	return (v > 0) - (v < 0);
+}
+static void test_prefix_cmp_is_strcmp(void **state)
+{
+	(void)state;
+	static const char *const s[] = {
+		"", "A", "AB", "C000003", "C0000035", "C0000036", "C00000350", "C00000351",
+		"C0000035A", "C000003\x7f", "C000003\xc3\xa9", "\xc3\xa9", "B919180000062",
+		"B919180000063", "B91918000006", "ZZZZZZZZ", "ZZZZZZZZZ", "1", "10", "9",
+	};
+	size_t n = sizeof s / sizeof s[0];
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int want = sign(strcmp(s[i], s[j]));
+			int got = sign(v903_prefix_cmp(v903_prefix(s[i]), s[i], v903_prefix(s[j]), s[j]));
+			if (got != want)
+				fail_msg("v903_prefix_cmp(\"%s\", \"%s\") is %d, strcmp %d", s[i], s[j], got,
+					 want);
+		}
+	/* worked by hand: "AB" is 0x4142 followed by six zero bytes */
+	assert_true(v903_prefix("AB") == 0x4142000000000000ull);
+	assert_true(v903_prefix("") == 0);
+	assert_true(v903_prefix("ABCDEFGHIJ") == v903_prefix("ABCDEFGH"));
+}
+
 /* The index by child: children numbered in CHILD (strcmp) order across
  * tables, each table's rows by child, then key date (blank first), then
  * file order; run lengths and dates per value worked by hand. */
@@ -601,6 +631,7 @@ int main(void)
 		cmocka_unit_test(test_in_list),
 		cmocka_unit_test(test_in_rset_packed),
 		cmocka_unit_test(test_in_set_cached),
+		cmocka_unit_test(test_prefix_cmp_is_strcmp),
 		cmocka_unit_test(test_index_by_child),
 		cmocka_unit_test(test_hostile_bytes),
 	};
