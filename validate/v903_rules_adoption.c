@@ -19,7 +19,7 @@ static void each_row(v_ctx *ctx, const v_rule *rule, int t, row_fn fn)
 	const v903_table *tb = &d->t[t];
 	for (size_t i = 0; i < tb->n; i++) {
 		v903_row *const *e;
-		size_t ne = v903_child(&d->t[V9_EPISODES], tb->rows[i].f[0], &e);
+		size_t ne = v903_child_of(&d->t[V9_EPISODES], &tb->rows[i], &e);
 		fn(ctx, rule, d, &tb->rows[i], e, ne);
 	}
 }

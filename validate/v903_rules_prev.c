@@ -98,7 +98,7 @@ static void uasc(v_ctx *ctx, const v_rule *rule, char which)
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		v903_row *const *o;
-		size_t other = v903_child(which == 'A' ? &d->t[V9_UASC] : &p->t[V9_UASC], r->f[0], &o);
+		size_t other = v903_child_of(which == 'A' ? &d->t[V9_UASC] : &p->t[V9_UASC], r, &o);
 		if (which == 'A' && !other && v903_header_of(d, r) && v903_blank(r, UA_DUC)) {
 			/* reported against this year's Header row: last year's
 			 * line would mislead */
