@@ -269,10 +269,12 @@ EACH_HEADER(442, c442)
 static void reviews(v_ctx *ctx, const v_rule *rule, const char *codes, int want_under4)
 {
 	const v903_table *tb = &v903_cur(ctx)->t[V9_REVIEWS];
+	v903_rset set;
+	v903_rset_list(codes, &set);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		csc_date dob = v903_date(r, RV_DOB), at = v903_date(r, RV_REVIEW);
-		if (!IN(r, RV_CODE, codes) || dob == CSC_NODATE || at == CSC_NODATE)
+		if (!v903_in_rset(&set, r->f[RV_CODE]) || dob == CSC_NODATE || at == CSC_NODATE)
 			continue;
 		if ((csc_date_age(dob, at) < 4) != want_under4)
 			v903_report(ctx, rule, V9_REVIEWS, r, RV_CODE);

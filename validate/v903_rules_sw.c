@@ -178,10 +178,12 @@ void v903_r_sw13(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[V9_SW];
-	const char *codes = v903_set(d, "@SWEpisodes.SW_REASON");
+	v903_rset codes;
+	v903_rset_list(v903_set(d, "@SWEpisodes.SW_REASON"), &codes);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (v903_blank(r, SW_REASON) ? since_collection_began(r) : !v903_in(r->f[SW_REASON], codes))
+		if (v903_blank(r, SW_REASON) ? since_collection_began(r)
+					     : !v903_in_rset(&codes, r->f[SW_REASON]))
 			REP(r, SW_REASON);
 	}
 }
