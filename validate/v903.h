@@ -56,6 +56,7 @@ typedef struct v903_row {
 	int file;       /* index into v903_data.files */
 	csc_date key;   /* sort date within a child (DECOM, REVIEW, ...) */
 	int32_t child;  /* number of f[0] in its data's index (v903_index) */
+	int8_t table;   /* its table (V9_*): sits in what was padding */
 } v903_row;
 
 struct v903_data;

@@ -109,6 +109,7 @@ static void add_row_len(v903_data *d, int t, char *const *vals, const size_t *le
 	r->line = line;
 	r->file = file;
 	r->child = -1;
+	r->table = (int8_t)t;
 	r->key = CSC_NODATE;
 	if (sort_col[t] >= 0)
 		r->key = v903_date(r, sort_col[t]);

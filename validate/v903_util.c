@@ -276,13 +276,12 @@ size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows
 	return hi - lo;
 }
 
-/* 1 when r is one of d's rows (so r->child numbers d's children). */
+/* 1 when r is one of d's rows (so r->child numbers d's children): if it
+ * is, it is in the rows of its own table. */
 static int row_of(const v903_data *d, const v903_row *r)
 {
-	for (int t = 0; t < V9_NTAB; t++)
-		if (d->t[t].n && r >= d->t[t].rows && r < d->t[t].rows + d->t[t].n)
-			return 1;
-	return 0;
+	const v903_table *tb = &d->t[r->table];
+	return tb->n && r >= tb->rows && r < tb->rows + tb->n;
 }
 
 size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **rows)
