@@ -169,7 +169,7 @@ size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **r
 size_t v903_run_len(const v903_table *t, size_t i);
 
 /* The value's date (DD/MM/YYYY) or CSC_NODATE when blank or invalid.
- * Inline, as the two below: rules call them for most values of most rows. */
+ * Inline, as v903_blank: rules call both for most values of most rows. */
 static inline csc_date v903_date(const v903_row *r, int col)
 {
 	return r->dt[col];

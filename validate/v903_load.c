@@ -174,10 +174,9 @@ static void sort_group(v903_row **g, size_t n)
 uint64_t v903_prefix(const char *s)
 {
 	uint64_t k = 0;
-	int i = 0;
-	for (; i < 8 && s[i]; i++)
-		k = k << 8 | (unsigned char)s[i];
-	return k << (8 * (8 - i));
+	for (int i = 0; i < 8 && s[i]; i++)
+		k |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+	return k;
 }
 
 int v903_prefix_cmp(uint64_t pa, const char *a, uint64_t pb, const char *b)
