@@ -181,11 +181,12 @@ run_scale() {
 
 # Generated children per child of a return of the year to 31 March 2026
 # (csc-gen-sample --years 1 --seed 1, extraction 2026-10-31), measured:
-# 44,400 give a CIN census of 10,040 children, 244,000 an SSDA903 return of
-# 9,824 looked-after children (the generator of 11bc6cd; measure again when
-# its model changes).
+# 44,400 give a CIN census of 10,040 children (11bc6cd; 44,200 gave 10,045
+# at 54a7fa0), 207,100 an SSDA903 return of 9,999 looked-after children (the
+# generator of 54a7fa0, where 244,000 gave 11,968; measure again when its
+# model changes).
 CIN_GEN_PER_CHILD=4.42
-S903_GEN_PER_CHILD=24.84
+S903_GEN_PER_CHILD=20.71
 VCHILDREN=${BENCH_VALIDATE_CHILDREN:-10000}
 
 # The year of the last complete return before the dump's extraction date.

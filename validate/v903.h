@@ -56,6 +56,7 @@ typedef struct v903_row {
 	int file;       /* index into v903_data.files */
 	csc_date key;   /* sort date within a child (DECOM, REVIEW, ...) */
 	int32_t child;  /* number of f[0] in its data's index (v903_index) */
+	int8_t table;   /* its table (V9_*): sits in what was padding */
 } v903_row;
 
 struct v903_data;
@@ -85,6 +86,8 @@ typedef struct v903_data {
 	csc_date year_start;  /* 1 April of the collection year */
 	csc_date year_end;    /* 31 March; CSC_NODATE when unknown */
 	const v_codes *codes; /* the code lists of the year whose rules run */
+	struct v903_rcache *rcache; /* sets v903_in_set resolved (v903_index
+				     * makes it, v903_free frees it) */
 } v903_data;
 
 /* Read DIR and, when prev_dir is not NULL, last year's folder; choose the
@@ -125,6 +128,18 @@ void v903_add_row(v903_data *d, int t, char *const *vals, int n, long line, int 
 /* Build the by-child indexes; call after the last v903_add_row. */
 void v903_index(v903_data *d);
 
+/* An empty cache of resolved sets for v903_data.rcache (v903_in_set);
+ * freed with free(). */
+struct v903_rcache *v903_rcache_new(void);
+
+/* s's first 8 bytes (zero-padded past its end) as a big-endian integer:
+ * two strings' prefixes compare as their integers do, as strcmp compares
+ * them. For sorting by a string with few reads of the string itself. */
+uint64_t v903_prefix(const char *s);
+
+/* strcmp(a, b) given pa = v903_prefix(a) and pb = v903_prefix(b). */
+int v903_prefix_cmp(uint64_t pa, const char *a, uint64_t pb, const char *b);
+
 /* The number of child in d's index, or -1 when in no table. */
 int32_t v903_child_number(const v903_data *d, const char *child);
 
@@ -153,11 +168,18 @@ size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **r
 /* Length of the run of rows for the same child starting at by_child[i]. */
 size_t v903_run_len(const v903_table *t, size_t i);
 
-/* The value's date (DD/MM/YYYY) or CSC_NODATE when blank or invalid. */
-csc_date v903_date(const v903_row *r, int col);
+/* The value's date (DD/MM/YYYY) or CSC_NODATE when blank or invalid.
+ * Inline, as v903_blank: rules call both for most values of most rows. */
+static inline csc_date v903_date(const v903_row *r, int col)
+{
+	return r->dt[col];
+}
 
 /* 1 when r->f[col] is blank. */
-int v903_blank(const v903_row *r, int col);
+static inline int v903_blank(const v903_row *r, int col)
+{
+	return r->f[col][0] == 0;
+}
 
 /* 1 when s is one of the space-separated codes in list; the code "_"
  * stands for blank. */
@@ -169,15 +191,38 @@ int v903_in(const char *s, const char *list);
  * tests check every list a rule names exists in each year it runs). */
 const char *v903_set(const v903_data *d, const char *set);
 
-/* v903_in over v903_set(d, set). */
+/* v903_in over v903_set(d, set). Each set is resolved once and kept
+ * (rules call this for a value of every row of a table). */
 int v903_in_set(const v903_data *d, const char *s, const char *set);
+
+/* the longest list, PrevPerm.LA_PERM, has 157 codes */
+enum { V903_RSET_MAX = 192, V903_RSET_SLOTS = 512 };
 
 /* A set resolved once for a rule's rows: v903_in_set(d, s, set) is
  * v903_in_rset(&rs, s) after v903_resolve(d, set, &rs), without finding
  * the code list by name again for each row. */
-typedef struct { const char *list; int named, blank_too; } v903_rset;
+typedef struct {
+	const char *list;
+	int named, blank_too;
+	/* The list's codes packed, each into the integer of its bytes (a code
+	 * has at most 8), so that a row's value is tested against integers
+	 * instead of the list's text: code lists are tested for a value of
+	 * most rows and were the most costly part of the rules. ncode < 0 when
+	 * the list has a longer code or more than V903_RSET_MAX (the text is
+	 * then scanned, as v903_in). */
+	int ncode;
+	uint64_t code[V903_RSET_MAX];
+	/* code[] hashed (open addressing): slot[h] is 1 + the index of a code,
+	 * 0 when free; nslot a power of two at least twice ncode */
+	unsigned nslot;
+	uint8_t slot[V903_RSET_SLOTS];
+} v903_rset;
 void v903_resolve(const v903_data *d, const char *set, v903_rset *rs);
 int v903_in_rset(const v903_rset *rs, const char *s);
+
+/* rs for a plain list of codes (no "@NAME"): v903_in_rset(rs, s) is then
+ * v903_in(s, list). */
+void v903_rset_list(const char *list, v903_rset *rs);
 
 /* The collection year of d (2026 = 2025-26), or 0 when unknown. */
 int v903_year(const v903_data *d);

@@ -38,6 +38,12 @@ int v903_has(const v903_data *d, int t, const char *child)
 	return v903_child(&d->t[t], child, &r) > 0;
 }
 
+int v903_has_of(const v903_data *d, int t, const v903_row *r)
+{
+	v903_row *const *rows;
+	return v903_child_of(&d->t[t], r, &rows) > 0;
+}
+
 void v903_each_child(v_ctx *ctx, const v_rule *rule, int t, v903_group_fn fn)
 {
 	const v903_data *d = v903_cur(ctx);
@@ -53,12 +59,13 @@ void v903_ck_code(v_ctx *ctx, const v_rule *rule)
 	ARG(v903_code_arg);
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[a->t];
-	const char *codes = v903_set(d, a->codes);
+	v903_rset codes;
+	v903_rset_list(v903_set(d, a->codes), &codes);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		for (int k = -1; k < 8 && (k < 0 || a->more[k]); k++) {
 			int col = k < 0 ? a->col : a->more[k];
-			if (v903_blank(r, col) ? !a->blank_ok : !v903_in(r->f[col], codes))
+			if (v903_blank(r, col) ? !a->blank_ok : !v903_in_rset(&codes, r->f[col]))
 				v903_report(ctx, rule, a->t, r, col);
 		}
 	}
@@ -252,10 +259,10 @@ void v903_ck_age(v_ctx *ctx, const v_rule *rule)
 
 /* Periods of care ------------------------------------------------------- */
 
-int v903_looked_after_at_end(const v903_data *d, const char *child)
+int v903_looked_after_at_end(const v903_data *d, const v903_row *r)
 {
 	v903_row *const *e;
-	size_t n = v903_child(&d->t[V9_EPISODES], child, &e);
+	size_t n = v903_child_of(&d->t[V9_EPISODES], r, &e);
 	for (size_t i = 0; i < n; i++) {
 		csc_date s = v903_date(e[i], EP_DECOM), x = v903_date(e[i], EP_DEC);
 		if (s != CSC_NODATE && s <= d->year_end && (V903_OPEN(e[i]) || x > d->year_end))
@@ -264,10 +271,10 @@ int v903_looked_after_at_end(const v903_data *d, const char *child)
 	return 0;
 }
 
-int v903_looked_after_in_year(const v903_data *d, const char *child)
+int v903_looked_after_in_year(const v903_data *d, const v903_row *r)
 {
 	v903_row *const *e;
-	size_t n = v903_child(&d->t[V9_EPISODES], child, &e);
+	size_t n = v903_child_of(&d->t[V9_EPISODES], r, &e);
 	for (size_t i = 0; i < n; i++) {
 		csc_date s = v903_date(e[i], EP_DECOM), x = v903_date(e[i], EP_DEC);
 		if (s != CSC_NODATE && s <= d->year_end && (V903_OPEN(e[i]) || x >= d->year_start))
@@ -276,12 +283,12 @@ int v903_looked_after_in_year(const v903_data *d, const char *child)
 	return 0;
 }
 
-int v903_oc2_cohort(const v903_data *d, const char *child)
+int v903_oc2_cohort(const v903_data *d, const v903_row *r)
 {
 	if (d->year_end == CSC_NODATE)
 		return 0;
 	v903_row *const *e;
-	size_t n = v903_child(&d->t[V9_EPISODES], child, &e);
+	size_t n = v903_child_of(&d->t[V9_EPISODES], r, &e);
 	if (!n || (!V903_OPEN(e[n - 1]) && v903_date(e[n - 1], EP_DEC) <= d->year_end))
 		return 0; /* not looked after at 31 March */
 	/* walk back from the last episode while episodes chain */
@@ -360,7 +367,7 @@ void v903_ck_open_last(v_ctx *ctx, const v_rule *rule)
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
 		v903_row *const *last;
-		size_t m = v903_child(&p->t[V9_EPISODES], tb->by_child[i]->f[0], &last);
+		size_t m = v903_child_of(&p->t[V9_EPISODES], tb->by_child[i], &last);
 		if (!m || !V903_OPEN(last[m - 1]))
 			continue;
 		const v903_row *first = tb->by_child[i];

@@ -106,6 +106,10 @@ csc_date v903_dob_of(const v903_data *d, const v903_row *r);
 /* 1 when child has at least one row in table t. */
 int v903_has(const v903_data *d, int t, const char *child);
 
+/* v903_has for the child of row r (v903_child_of: by r's number when r is
+ * one of d's rows, which spares a lookup by CHILD). */
+int v903_has_of(const v903_data *d, int t, const v903_row *r);
+
 /* Iterate over the children of table t: calls fn with each child's rows. */
 typedef void (*v903_group_fn)(v_ctx *ctx, const v_rule *rule, const v903_data *d,
 			      v903_row *const *rows, size_t n);
@@ -135,17 +139,20 @@ csc_date v903_end_or_year(const v903_data *d, const v903_row *e);
  * (walking back over chained episodes). */
 size_t v903_period_start(v903_row *const *e, size_t i);
 
+/* The three below are about the child of row r (any table's row, found
+ * as v903_child_of finds it). */
+
 /* 1 when the child was looked after continuously for at least 12 months on
  * 31 March (the OC2 cohort): one period of care (episodes chained by X1 or
  * same-day starts) open at year end, begun on or before the 1 April a year
  * earlier, ignoring periods entirely under V3/V4 short breaks. */
-int v903_oc2_cohort(const v903_data *d, const char *child);
+int v903_oc2_cohort(const v903_data *d, const v903_row *r);
 
 /* 1 when any episode of the child is open at, or ended on, 31 March... the
  * child is looked after on the last day of the year. */
-int v903_looked_after_at_end(const v903_data *d, const char *child);
+int v903_looked_after_at_end(const v903_data *d, const v903_row *r);
 
 /* 1 when the child has an episode overlapping the collection year. */
-int v903_looked_after_in_year(const v903_data *d, const char *child);
+int v903_looked_after_in_year(const v903_data *d, const v903_row *r);
 
 #endif

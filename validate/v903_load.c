@@ -31,6 +31,7 @@ void v903_free(v903_data *d)
 		free(d->t[t].off);
 	free(d->ids);
 	free(d->hash);
+	free(d->rcache);
 	for (int i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
@@ -108,6 +109,7 @@ static void add_row_len(v903_data *d, int t, char *const *vals, const size_t *le
 	r->line = line;
 	r->file = file;
 	r->child = -1;
+	r->table = (int8_t)t;
 	r->key = CSC_NODATE;
 	if (sort_col[t] >= 0)
 		r->key = v903_date(r, sort_col[t]);
@@ -169,11 +171,34 @@ static void sort_group(v903_row **g, size_t n)
 	}
 }
 
-/* qsort_r order of provisional child numbers by their CHILD strings */
-static int id_num_cmp(const void *a, const void *b, void *ids)
+uint64_t v903_prefix(const char *s)
 {
-	const char *const *v = ids;
-	return strcmp(v[*(const int32_t *)a], v[*(const int32_t *)b]);
+	uint64_t k = 0;
+	for (int i = 0; i < 8 && s[i]; i++)
+		k |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+	return k;
+}
+
+int v903_prefix_cmp(uint64_t pa, const char *a, uint64_t pb, const char *b)
+{
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	/* equal prefixes: both end within them (a zero last byte), or both go on */
+	return pa & 0xff ? strcmp(a + 8, b + 8) : 0;
+}
+
+/* A provisional child number with its CHILD and that string's prefix, so
+ * that sorting them reads few of the strings (each a cache miss). */
+struct id_key {
+	uint64_t pfx;
+	const char *id;
+	int32_t k;
+};
+
+static int id_key_cmp(const void *a, const void *b)
+{
+	const struct id_key *x = a, *y = b;
+	return v903_prefix_cmp(x->pfx, x->id, y->pfx, y->id);
 }
 
 void v903_index(v903_data *d)
@@ -181,6 +206,8 @@ void v903_index(v903_data *d)
 	size_t total = 0;
 	for (int t = 0; t < V9_NTAB; t++)
 		total += d->t[t].n;
+	free(d->rcache);
+	d->rcache = v903_rcache_new();
 	/* the distinct children of all tables, numbered as first met through
 	 * a hash sized for every row */
 	free(d->ids);
@@ -204,15 +231,15 @@ void v903_index(v903_data *d)
 			r->child = d->hash[h];
 		}
 	/* renumber in CHILD order, so that a child's number is its place */
-	int32_t *order = csc_xmalloc((u ? u : 1) * sizeof *order);
+	struct id_key *order = csc_xmalloc((u ? u : 1) * sizeof *order);
 	int32_t *rank = csc_xmalloc((u ? u : 1) * sizeof *rank);
 	for (size_t k = 0; k < u; k++)
-		order[k] = (int32_t)k;
-	qsort_r(order, u, sizeof *order, id_num_cmp, first);
+		order[k] = (struct id_key){v903_prefix(first[k]), first[k], (int32_t)k};
+	qsort(order, u, sizeof *order, id_key_cmp);
 	d->ids = csc_xmalloc((u ? u : 1) * sizeof *d->ids);
 	for (size_t k = 0; k < u; k++) {
-		rank[order[k]] = (int32_t)k;
-		d->ids[k] = first[order[k]];
+		rank[order[k].k] = (int32_t)k;
+		d->ids[k] = order[k].id;
 	}
 	d->nids = u;
 	for (int t = 0; t < V9_NTAB; t++)

@@ -19,7 +19,7 @@ static void each_row(v_ctx *ctx, const v_rule *rule, int t, row_fn fn)
 	const v903_table *tb = &d->t[t];
 	for (size_t i = 0; i < tb->n; i++) {
 		v903_row *const *e;
-		size_t ne = v903_child(&d->t[V9_EPISODES], tb->rows[i].f[0], &e);
+		size_t ne = v903_child_of(&d->t[V9_EPISODES], &tb->rows[i], &e);
 		fn(ctx, rule, d, &tb->rows[i], e, ne);
 	}
 }
@@ -208,7 +208,7 @@ static void needs_decision(v_ctx *ctx, const v_rule *rule, int col, const char *
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
 		v903_row *const *p;
-		size_t np = v903_child(&d->t[V9_PLACED], tb->by_child[i]->f[0], &p);
+		size_t np = v903_child_of(&d->t[V9_PLACED], tb->by_child[i], &p);
 		int have = 0;
 		for (size_t k = 0; k < np; k++)
 			have |= !v903_blank(p[k], PA_DATE_PLACED);
@@ -237,7 +237,7 @@ void v903_r_555(v_ctx *ctx, const v_rule *rule)
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		v903_row *const *e;
-		size_t ne = v903_child(&d->t[V9_EPISODES], r->f[0], &e);
+		size_t ne = v903_child_of(&d->t[V9_EPISODES], r, &e);
 		if (!ne || !V903_OPEN(e[ne - 1]) || !IN(e[ne - 1], EP_LS, "D1"))
 			continue;
 		if (!v903_blank(r, PA_CEASED) || !v903_blank(r, PA_REASON))
@@ -301,7 +301,7 @@ ROW(r523)
 {
 	(void)e, (void)ne;
 	v903_row *const *p;
-	size_t np = v903_child(&d->t[V9_PLACED], r->f[0], &p);
+	size_t np = v903_child_of(&d->t[V9_PLACED], r, &p);
 	if (!np || v903_blank(r, AD_DATE_INT) || v903_blank(p[np - 1], PA_DATE_PLACED))
 		return;
 	if (v903_date(r, AD_DATE_INT) != v903_date(p[np - 1], PA_DATE_PLACED))
@@ -315,7 +315,7 @@ ROW(r525)
 	(void)e, (void)ne;
 	int col = ad1_completed(r);
 	v903_row *const *p;
-	size_t np = v903_child(&d->t[V9_PLACED], r->f[0], &p);
+	size_t np = v903_child_of(&d->t[V9_PLACED], r, &p);
 	for (size_t k = 0; k < np && col >= 0; k++)
 		if (!v903_blank(p[k], PA_CEASED)) {
 			REP(V9_AD1, col);
@@ -354,7 +354,7 @@ void v903_r_601(v_ctx *ctx, const v_rule *rule)
 		if (!a)
 			continue;
 		v903_row *const *ad;
-		size_t na = v903_child(&d->t[V9_AD1], a->f[0], &ad);
+		size_t na = v903_child_of(&d->t[V9_AD1], a, &ad);
 		int missing = !na;
 		for (size_t k = 0; k < sizeof ad1_items / sizeof ad1_items[0] && na; k++)
 			missing |= v903_blank(ad[0], ad1_items[k]);
@@ -378,7 +378,7 @@ void v903_r_630(v_ctx *ctx, const v_rule *rule)
 		v903_row *const *p;
 		if (IN(r, EP_RNE, "S") && s != CSC_NODATE &&
 		    s >= d->year_start && s <= d->year_end &&
-		    !v903_child(&d->t[V9_PREVPERM], r->f[0], &p))
+		    !v903_child_of(&d->t[V9_PREVPERM], r, &p))
 			v903_report(ctx, rule, V9_EPISODES, r, EP_RNE);
 	}
 }

@@ -26,7 +26,7 @@ void v903_r_706(v_ctx *ctx, const v_rule *rule)
 		if (START(last) == CSC_NODATE || !v903_blank(last, DL_END))
 			continue;
 		v903_row *const *now;
-		size_t m = v903_child(&d->t[V9_DOLO], last->f[0], &now);
+		size_t m = v903_child_of(&d->t[V9_DOLO], last, &now);
 		if (!m)
 			v_report(ctx, rule, last->f[0], "DoLo", "DOLO_START", last->f[DL_START], 0);
 		else if (START(now[0]) != START(last))
@@ -49,7 +49,7 @@ static void during_dolo(v_ctx *ctx, const v_rule *rule, const char *list, int wa
 		if (s == CSC_NODATE || x == CSC_NODATE)
 			continue;
 		v903_row *const *e;
-		size_t ne = v903_child(&d->t[V9_EPISODES], r->f[0], &e);
+		size_t ne = v903_child_of(&d->t[V9_EPISODES], r, &e);
 		for (size_t k = 0; k < ne; k++) {
 			csc_date decom = v903_date(e[k], EP_DECOM), dec = v903_date(e[k], EP_DEC);
 			if (decom == CSC_NODATE || x < decom || (!V903_OPEN(e[k]) && (dec == CSC_NODATE || s > dec)))

@@ -374,7 +374,7 @@ GROUP(g199)
 	int adopted = 0;
 	if (p) {
 		v903_row *const *pe;
-		size_t m = v903_child(&p->t[V9_EPISODES], e[0]->f[0], &pe);
+		size_t m = v903_child_of(&p->t[V9_EPISODES], e[0], &pe);
 		for (size_t i = 0; i < m; i++)
 			adopted |= IN(pe[i], EP_REC, ADOPTED);
 		/* last year's adoption episode may be repeated this year */
@@ -529,7 +529,7 @@ V903_BY_CHILD(225, V9_EPISODES, g225)
  * 20(5) (V2) in a community home or supported accommodation. */
 GROUP(g359)
 {
-	csc_date dob = v903_dob(d, e[0]->f[0]);
+	csc_date dob = v903_dob_of(d, e[0]);
 	if (dob == CSC_NODATE || d->year_end == CSC_NODATE ||
 	    csc_date_age(dob, d->year_end) < 18)
 		return;

@@ -54,7 +54,7 @@ static int short_breaks_only(v903_row *const *e, size_t ne)
 CHILD(c_epi)
 {
 	(void)e;
-	if (!ne && !v903_has(d, V9_OC3, h->f[0]))
+	if (!ne && !v903_has_of(d, V9_OC3, h))
 		REP(HD_CHILD);
 }
 EACH_HEADER(epi, c_epi)
@@ -91,7 +91,7 @@ CHILD(c231)
 {
 	(void)e, (void)ne;
 	v903_row *const *u;
-	if (!v903_child(&d->t[V9_UASC], h->f[0], &u) || !v903_blank(u[0], UA_DUC))
+	if (!v903_child_of(&d->t[V9_UASC], h, &u) || !v903_blank(u[0], UA_DUC))
 		return;
 	int age = age_at(h, d->year_end);
 	if (age >= 0 && age < 10)
@@ -110,27 +110,32 @@ CHILD(c351)
 }
 EACH_HEADER(351, c351)
 
-/* 444: the same real UPN (not UN1-UN5) on two children. */
+/* 444: the same real UPN (not UN1-UN5) on two children. Sorted by UPN,
+ * then row (file order), with each UPN's prefix beside its row. */
+struct upn_key {
+	uint64_t pfx;
+	const v903_row *r;
+};
 static int upn_cmp(const void *a, const void *b)
 {
-	const v903_row *x = *(const v903_row *const *)a, *y = *(const v903_row *const *)b;
-	int c = strcmp(x->f[HD_UPN], y->f[HD_UPN]);
-	return c ? c : (x < y ? -1 : x > y);
+	const struct upn_key *x = a, *y = b;
+	int c = v903_prefix_cmp(x->pfx, x->r->f[HD_UPN], y->pfx, y->r->f[HD_UPN]);
+	return c ? c : (x->r < y->r ? -1 : x->r > y->r);
 }
 void v903_r_444(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[V9_HEADER];
-	const v903_row **s = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *s);
+	struct upn_key *s = csc_xmalloc((tb->n ? tb->n : 1) * sizeof *s);
 	size_t m = 0;
 	for (size_t i = 0; i < tb->n; i++)
 		if (!v903_blank(&tb->rows[i], HD_UPN) &&
 		    !IN(&tb->rows[i], HD_UPN, "UN1 UN2 UN3 UN4 UN5"))
-			s[m++] = &tb->rows[i];
+			s[m++] = (struct upn_key){v903_prefix(tb->rows[i].f[HD_UPN]), &tb->rows[i]};
 	qsort(s, m, sizeof *s, upn_cmp);
 	for (size_t i = 1; i < m; i++)
-		if (!strcmp(s[i]->f[HD_UPN], s[i - 1]->f[HD_UPN]))
-			v903_report(ctx, rule, V9_HEADER, s[i], HD_UPN);
+		if (!v903_prefix_cmp(s[i].pfx, s[i].r->f[HD_UPN], s[i - 1].pfx, s[i - 1].r->f[HD_UPN]))
+			v903_report(ctx, rule, V9_HEADER, s[i].r, HD_UPN);
 	free(s);
 }
 
@@ -141,7 +146,7 @@ void v903_r_304(v_ctx *ctx, const v_rule *rule)
 	const v903_table *tb = &d->t[V9_UASC];
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *u = &tb->rows[i];
-		csc_date dob = v903_dob(d, u->f[0]);
+		csc_date dob = v903_dob_of(d, u);
 		if (dob == CSC_NODATE)
 			dob = v903_date(u, UA_DOB);
 		csc_date duc = v903_date(u, UA_DUC);
@@ -167,7 +172,7 @@ EACH_HEADER(165, c165)
 CHILD(c393)
 {
 	if (INL(h, HD_SEX, FEMALE) && v903_blank(h, HD_MOTHER) &&
-	    v903_looked_after_in_year(d, h->f[0]) && !short_breaks_only(e, ne))
+	    v903_looked_after_in_year(d, h) && !short_breaks_only(e, ne))
 		REP(HD_MOTHER);
 }
 EACH_HEADER(393, c393)
@@ -180,7 +185,7 @@ CHILD(c399)
 	if (!v903_blank(h, HD_MOTHER))
 		REP(HD_MOTHER);
 	v903_row *const *r;
-	size_t nr = v903_child(&d->t[V9_REVIEWS], h->f[0], &r);
+	size_t nr = v903_child_of(&d->t[V9_REVIEWS], h, &r);
 	for (size_t i = 0; i < nr; i++)
 		if (!v903_blank(r[i], RV_REVIEW) || !v903_blank(r[i], RV_CODE))
 			v903_report(ctx, rule, V9_REVIEWS, r[i], RV_REVIEW);
@@ -221,8 +226,8 @@ EACH_HEADER(625, c625)
 CHILD(c628)
 {
 	(void)e, (void)ne;
-	if (!v903_blank(h, HD_MOTHER) && v903_has(d, V9_OC3, h->f[0]) &&
-	    !v903_looked_after_in_year(d, h->f[0]))
+	if (!v903_blank(h, HD_MOTHER) && v903_has_of(d, V9_OC3, h) &&
+	    !v903_looked_after_in_year(d, h))
 		REP(HD_MOTHER);
 }
 EACH_HEADER(628, c628)
@@ -264,10 +269,12 @@ EACH_HEADER(442, c442)
 static void reviews(v_ctx *ctx, const v_rule *rule, const char *codes, int want_under4)
 {
 	const v903_table *tb = &v903_cur(ctx)->t[V9_REVIEWS];
+	v903_rset set;
+	v903_rset_list(codes, &set);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		csc_date dob = v903_date(r, RV_DOB), at = v903_date(r, RV_REVIEW);
-		if (!IN(r, RV_CODE, codes) || dob == CSC_NODATE || at == CSC_NODATE)
+		if (!v903_in_rset(&set, r->f[RV_CODE]) || dob == CSC_NODATE || at == CSC_NODATE)
 			continue;
 		if ((csc_date_age(dob, at) < 4) != want_under4)
 			v903_report(ctx, rule, V9_REVIEWS, r, RV_CODE);

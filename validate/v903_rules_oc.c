@@ -28,7 +28,7 @@ static int age(const v903_data *d, const v903_row *r, csc_date on)
 {
 	csc_date dob = v903_date(r, 1);
 	if (dob == CSC_NODATE)
-		dob = v903_dob(d, r->f[0]);
+		dob = v903_dob_of(d, r);
 	return dob == CSC_NODATE || on == CSC_NODATE ? -1 : csc_date_age(dob, on);
 }
 
@@ -50,20 +50,20 @@ static const int ad1_items[] = {AD_DATE_INT, AD_DATE_MATCH, AD_FOSTER_CARE, AD_N
 				AD_SEX_ADOPTR, AD_LS_ADOPTR};
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
-/* The child has an OC3 / AD1 row with some data in it. */
-static const v903_row *oc3_data(const v903_data *d, const char *child)
+/* The child of r has an OC3 / AD1 row with some data in it. */
+static const v903_row *oc3_data(const v903_data *d, const v903_row *r)
 {
 	v903_row *const *o;
-	size_t n = v903_child(&d->t[V9_OC3], child, &o);
+	size_t n = v903_child_of(&d->t[V9_OC3], r, &o);
 	for (size_t i = 0; i < n; i++)
 		if (any_completed(o[i], oc3_items, N(oc3_items)) >= 0)
 			return o[i];
 	return NULL;
 }
-static const v903_row *ad1_data(const v903_data *d, const char *child)
+static const v903_row *ad1_data(const v903_data *d, const v903_row *r)
 {
 	v903_row *const *a;
-	size_t n = v903_child(&d->t[V9_AD1], child, &a);
+	size_t n = v903_child_of(&d->t[V9_AD1], r, &a);
 	for (size_t i = 0; i < n; i++)
 		if (any_completed(a[i], ad1_items, N(ad1_items)) >= 0)
 			return a[i];
@@ -80,7 +80,7 @@ ROW(r157)
 {
 	if (IN(r, O2_SDQ_REASON, "SDQ1") && age(d, r, d->year_start) >= 4 &&
 	    age(d, r, d->year_end) >= 0 && age(d, r, d->year_end) <= 16 &&
-	    v903_oc2_cohort(d, r->f[0]))
+	    v903_oc2_cohort(d, r))
 		REP2(O2_SDQ_REASON);
 }
 EACH(157, V9_OC2, r157)
@@ -88,7 +88,7 @@ EACH(157, V9_OC2, r157)
 /* 185: SDQ score outside the OC2 cohort. */
 ROW(r185)
 {
-	if (!v903_blank(r, O2_SDQ_SCORE) && !v903_oc2_cohort(d, r->f[0]))
+	if (!v903_blank(r, O2_SDQ_SCORE) && !v903_oc2_cohort(d, r))
 		REP2(O2_SDQ_SCORE);
 }
 EACH(185, V9_OC2, r185)
@@ -99,7 +99,7 @@ ROW(r186)
 {
 	int a0 = age(d, r, d->year_start), a1 = age(d, r, d->year_end);
 	if (a0 >= 4 && a1 >= 0 && a1 < 17 && v903_blank(r, O2_SDQ_SCORE) &&
-	    v903_blank(r, O2_SDQ_REASON) && v903_oc2_cohort(d, r->f[0]))
+	    v903_blank(r, O2_SDQ_REASON) && v903_oc2_cohort(d, r))
 		REP2(O2_SDQ_SCORE);
 }
 EACH(186, V9_OC2, r186)
@@ -112,7 +112,7 @@ ROW(r197b)
 {
 	int a0 = age(d, r, d->year_start), a1 = age(d, r, d->year_end);
 	if ((a0 == 4 || (a1 == 17 && a0 < 17)) && v903_blank(r, O2_SDQ_SCORE) &&
-	    v903_blank(r, O2_SDQ_REASON) && v903_oc2_cohort(d, r->f[0]))
+	    v903_blank(r, O2_SDQ_REASON) && v903_oc2_cohort(d, r))
 		REP2(O2_SDQ_REASON);
 }
 EACH(197b, V9_OC2, r197b)
@@ -128,7 +128,7 @@ void v903_r_187(v_ctx *ctx, const v_rule *rule)
 			const v903_row *r = &tb->rows[i];
 			int col = k == 0 ? any_completed(r, ad1_items, N(ad1_items))
 				: any_completed(r, oc3_items, N(oc3_items));
-			if (col >= 0 && v903_oc2_cohort(d, r->f[0]))
+			if (col >= 0 && v903_oc2_cohort(d, r))
 				v903_report(ctx, rule, tabs[k], r, col);
 		}
 	}
@@ -156,7 +156,7 @@ EACH(189, V9_OC2, r189)
 ROW(r190)
 {
 	int col = any_completed(r, oc2_items, N(oc2_items));
-	if (col >= 0 && !v903_oc2_cohort(d, r->f[0]))
+	if (col >= 0 && !v903_oc2_cohort(d, r))
 		REP2(col);
 }
 EACH(190, V9_OC2, r190)
@@ -166,7 +166,7 @@ EACH(190, V9_OC2, r190)
 ROW(r191)
 {
 	for (int i = 0; i < N(oc2_health); i++)
-		if (v903_blank(r, oc2_health[i]) && v903_oc2_cohort(d, r->f[0])) {
+		if (v903_blank(r, oc2_health[i]) && v903_oc2_cohort(d, r)) {
 			REP2(oc2_health[i]);
 			return;
 		}
@@ -176,7 +176,7 @@ EACH(191, V9_OC2, r191)
 /* 198: reason for no SDQ outside the cohort. */
 ROW(r198)
 {
-	if (!v903_blank(r, O2_SDQ_REASON) && !v903_oc2_cohort(d, r->f[0]))
+	if (!v903_blank(r, O2_SDQ_REASON) && !v903_oc2_cohort(d, r))
 		REP2(O2_SDQ_REASON);
 }
 EACH(198, V9_OC2, r198)
@@ -185,7 +185,7 @@ EACH(198, V9_OC2, r198)
 ROW(r215)
 {
 	int col = any_completed(r, oc2_items, N(oc2_items));
-	if (col >= 0 && oc3_data(d, r->f[0]))
+	if (col >= 0 && oc3_data(d, r))
 		REP2(col);
 }
 EACH(215, V9_OC2, r215)
@@ -194,7 +194,7 @@ EACH(215, V9_OC2, r215)
 ROW(r543)
 {
 	if (v903_blank(r, O2_CONVICTED) && age(d, r, d->year_end) >= 10 &&
-	    v903_oc2_cohort(d, r->f[0]))
+	    v903_oc2_cohort(d, r))
 		REP2(O2_CONVICTED);
 }
 EACH(543, V9_OC2, r543)
@@ -203,7 +203,7 @@ EACH(543, V9_OC2, r543)
 ROW(r545)
 {
 	int a = age(d, r, d->year_end);
-	if (v903_blank(r, O2_HEALTH_CHECK) && a >= 0 && a < 5 && v903_oc2_cohort(d, r->f[0]))
+	if (v903_blank(r, O2_HEALTH_CHECK) && a >= 0 && a < 5 && v903_oc2_cohort(d, r))
 		REP2(O2_HEALTH_CHECK);
 }
 EACH(545, V9_OC2, r545)
@@ -215,7 +215,7 @@ EACH(545, V9_OC2, r545)
 ROW(r546)
 {
 	if (!v903_blank(r, O2_HEALTH_CHECK) && age(d, r, d->year_end) >= 5 &&
-	    v903_oc2_cohort(d, r->f[0]))
+	    v903_oc2_cohort(d, r))
 		REP2(O2_HEALTH_CHECK);
 }
 EACH(546, V9_OC2, r546)
@@ -225,7 +225,7 @@ EACH(546, V9_OC2, r546)
 /* 134: a care leaver with adoption data. */
 ROW(r134)
 {
-	if (any_completed(r, oc3_items, N(oc3_items)) >= 0 && ad1_data(d, r->f[0]))
+	if (any_completed(r, oc3_items, N(oc3_items)) >= 0 && ad1_data(d, r))
 		REP3(O3_IN_TOUCH);
 }
 EACH(134, V9_OC3, r134)
@@ -249,17 +249,17 @@ ROW(r391)
 }
 EACH(391, V9_OC3, r391)
 
-/* The child's episodes. */
-static size_t episodes(const v903_data *d, const char *child, v903_row *const **e)
+/* The episodes of the child of row r. */
+static size_t episodes(const v903_data *d, const v903_row *r, v903_row *const **e)
 {
-	return v903_child(&d->t[V9_EPISODES], child, e);
+	return v903_child_of(&d->t[V9_EPISODES], r, e);
 }
 
 /* 1000: died in care (E2) yet care leaver data. */
 ROW(r1000)
 {
 	v903_row *const *e;
-	size_t n = episodes(d, r->f[0], &e);
+	size_t n = episodes(d, r, &e);
 	int col = any_completed(r, oc3_items, N(oc3_items));
 	for (size_t i = 0; i < n && col >= 0; i++)
 		if (IN(e[i], EP_REC, "E2")) {
@@ -274,7 +274,7 @@ EACH(1000, V9_OC3, r1000)
 ROW(r1011)
 {
 	v903_row *const *e;
-	size_t n = episodes(d, r->f[0], &e);
+	size_t n = episodes(d, r, &e);
 	int col = any_completed(r, oc3_items, N(oc3_items));
 	if (n && col >= 0 && IN(e[n - 1], EP_REC, "E3"))
 		REP3(col);
@@ -288,11 +288,11 @@ static int looked_after_on_birthday(const v903_data *d, const v903_row *r, int s
 {
 	csc_date dob = v903_date(r, O3_DOB);
 	if (dob == CSC_NODATE)
-		dob = v903_dob(d, r->f[0]);
+		dob = v903_dob_of(d, r);
 	if (dob == CSC_NODATE || d->year_end == CSC_NODATE)
 		return 0;
 	v903_row *const *e;
-	size_t n = episodes(d, r->f[0], &e);
+	size_t n = episodes(d, r, &e);
 	for (int age_n = 17; age_n <= 18; age_n++) {
 		csc_date b = csc_date_birthday(dob, age_n);
 		if (b < d->year_start || b > d->year_end)
@@ -327,13 +327,13 @@ EACH(1016, V9_OC3, r1016)
  * looked-after children have. */
 ROW(r1012)
 {
-	if (v903_looked_after_in_year(d, r->f[0]))
+	if (v903_looked_after_in_year(d, r))
 		return;
 	static const int tabs[] = {V9_REVIEWS, V9_OC2, V9_AD1, V9_PLACED, V9_PREVPERM,
 				   V9_MISSING, V9_SW};
 	for (int k = 0; k < N(tabs); k++) {
 		v903_row *const *o;
-		if (v903_child(&d->t[tabs[k]], r->f[0], &o))
+		if (v903_child_of(&d->t[tabs[k]], r, &o))
 			v903_report(ctx, rule, tabs[k], o[0], 0);
 	}
 }
@@ -343,10 +343,10 @@ EACH(1012, V9_OC3, r1012)
 ROW(r1014)
 {
 	if (any_completed(r, oc3_items, N(oc3_items)) < 0 ||
-	    v903_looked_after_in_year(d, r->f[0]))
+	    v903_looked_after_in_year(d, r))
 		return;
 	v903_row *const *u;
-	size_t n = v903_child(&d->t[V9_UASC], r->f[0], &u);
+	size_t n = v903_child_of(&d->t[V9_UASC], r, &u);
 	for (size_t i = 0; i < n; i++)
 		if (!v903_blank(u[i], UA_DUC))
 			v903_report(ctx, rule, V9_UASC, u[i], UA_DUC);
@@ -373,7 +373,7 @@ ROW(r348)
 {
 	const v903_data *p = v903_prev(ctx);
 	v903_row *const *o;
-	size_t n = p ? v903_child(&p->t[V9_OC3], r->f[0], &o) : 0;
+	size_t n = p ? v903_child_of(&p->t[V9_OC3], r, &o) : 0;
 	(void)d;
 	for (size_t i = 0; i < n; i++)
 		if (IN(o[i], O3_IN_TOUCH, "DIED")) {
@@ -470,8 +470,8 @@ ROW(r1002)
 		return;
 	int col = any_completed(r, oc3_items, N(oc3_items));
 	v903_row *const *e;
-	if (col >= 0 && !episodes(d, r->f[0], &e) &&
-	    !v903_child(&v903_prev(ctx)->t[V9_EPISODES], r->f[0], &e))
+	if (col >= 0 && !episodes(d, r, &e) &&
+	    !v903_child_of(&v903_prev(ctx)->t[V9_EPISODES], r, &e))
 		REP3(col);
 }
 EACH(1002, V9_OC3, r1002)
@@ -484,8 +484,8 @@ ROW(r1010)
 		return;
 	int col = any_completed(r, oc3_items, N(oc3_items));
 	v903_row *const *e, *const *pe;
-	size_t m = v903_child(&v903_prev(ctx)->t[V9_EPISODES], r->f[0], &pe);
-	if (col >= 0 && !episodes(d, r->f[0], &e) && m && V903_OPEN(pe[m - 1]))
+	size_t m = v903_child_of(&v903_prev(ctx)->t[V9_EPISODES], r, &pe);
+	if (col >= 0 && !episodes(d, r, &e) && m && V903_OPEN(pe[m - 1]))
 		REP3(col);
 }
 EACH(1010, V9_OC3, r1010)

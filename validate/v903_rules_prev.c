@@ -61,7 +61,7 @@ void v903_r_207(v_ctx *ctx, const v_rule *rule)
 		return;
 	const v903_table *tb = &d->t[V9_HEADER];
 	for (size_t i = 0; i < tb->n; i++) {
-		const v903_row *h = &tb->rows[i], *then = v903_header(p, h->f[0]);
+		const v903_row *h = &tb->rows[i], *then = v903_header_of(p, h);
 		if (then && IN(then, HD_MOTHER, "1") && IN(h, HD_MOTHER, "0"))
 			v903_report(ctx, rule, V9_HEADER, h, HD_MOTHER);
 	}
@@ -76,7 +76,7 @@ void v903_r_626(v_ctx *ctx, const v_rule *rule)
 		return;
 	const v903_table *tb = &d->t[V9_HEADER];
 	for (size_t i = 0; i < tb->n; i++) {
-		const v903_row *h = &tb->rows[i], *then = v903_header(p, h->f[0]);
+		const v903_row *h = &tb->rows[i], *then = v903_header_of(p, h);
 		csc_date mc = v903_date(h, HD_MC_DOB);
 		if (then && IN(h, HD_MOTHER, "1") && IN(then, HD_MOTHER, "0") && mc != CSC_NODATE &&
 		    mc < d->year_start)
@@ -98,15 +98,15 @@ static void uasc(v_ctx *ctx, const v_rule *rule, char which)
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
 		v903_row *const *o;
-		size_t other = v903_child(which == 'A' ? &d->t[V9_UASC] : &p->t[V9_UASC], r->f[0], &o);
-		if (which == 'A' && !other && v903_header(d, r->f[0]) && v903_blank(r, UA_DUC)) {
+		size_t other = v903_child_of(which == 'A' ? &d->t[V9_UASC] : &p->t[V9_UASC], r, &o);
+		if (which == 'A' && !other && v903_header_of(d, r) && v903_blank(r, UA_DUC)) {
 			/* reported against this year's Header row: last year's
 			 * line would mislead */
-			v903_report(ctx, rule, V9_HEADER, v903_header(d, r->f[0]), HD_CHILD);
+			v903_report(ctx, rule, V9_HEADER, v903_header_of(d, r), HD_CHILD);
 		} else if (which == 'B' && other && !v903_blank(o[0], UA_DUC) &&
 			   strcmp(o[0]->f[UA_DUC], r->f[UA_DUC])) {
 			v903_report(ctx, rule, V9_UASC, r, UA_DUC);
-		} else if (which == 'D' && !other && v903_header(p, r->f[0])) {
+		} else if (which == 'D' && !other && v903_header_of(p, r)) {
 			v903_report(ctx, rule, V9_UASC, r, UA_CHILD);
 		}
 	}
@@ -129,7 +129,7 @@ static void before_year(v_ctx *ctx, const v_rule *rule, int each_episode)
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
 		v903_row *const *last;
-		size_t m = v903_child(&p->t[V9_EPISODES], tb->by_child[i]->f[0], &last);
+		size_t m = v903_child_of(&p->t[V9_EPISODES], tb->by_child[i], &last);
 		for (size_t k = i; k < i + n; k++) {
 			const v903_row *r = tb->by_child[k];
 			csc_date s = v903_date(r, EP_DECOM);
@@ -175,7 +175,7 @@ static void placed(v_ctx *ctx, const v_rule *rule, int which)
 		if (x == CSC_NODATE)
 			continue;
 		v903_row *const *o;
-		size_t m = v903_child(&p->t[V9_PLACED], r->f[0], &o);
+		size_t m = v903_child_of(&p->t[V9_PLACED], r, &o);
 		const v903_row *same = same_decision(o, m, r);
 		int bad = 0;
 		if (which == 559)
@@ -211,11 +211,11 @@ void v903_r_576(v_ctx *ctx, const v_rule *rule)
 		if (!v903_blank(r, MS_END) || v903_blank(r, MS_START))
 			continue;
 		v903_row *const *m;
-		size_t n = v903_child(&d->t[V9_MISSING], r->f[0], &m);
+		size_t n = v903_child_of(&d->t[V9_MISSING], r, &m);
 		int found = 0;
 		for (size_t k = 0; k < n; k++)
 			found |= !strcmp(m[k]->f[MS_START], r->f[MS_START]);
-		const v903_row *h = v903_header(d, r->f[0]);
+		const v903_row *h = v903_header_of(d, r);
 		if (!found && h)
 			v903_report(ctx, rule, V9_HEADER, h, HD_CHILD);
 	}

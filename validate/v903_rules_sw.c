@@ -54,14 +54,14 @@ GROUP(g10_fconta)
 }
 V903_BY_CHILD(sw10_fconta, V9_SW, g10_fconta)
 
-/* Looked after at 31 March other than on short breaks (V3/V4), for whom
- * social worker episodes are collected; *since is the start of the period
- * of care open then. */
-static int needs_sw(const v903_data *d, const char *child, csc_date *since)
+/* The child of r is looked after at 31 March other than on short breaks
+ * (V3/V4), for whom social worker episodes are collected; *since is the
+ * start of the period of care open then. */
+static int needs_sw(const v903_data *d, const v903_row *r, csc_date *since)
 {
 	v903_row *const *e;
-	size_t n = v903_child(&d->t[V9_EPISODES], child, &e);
-	if (d->year_end == CSC_NODATE || !n || !v903_looked_after_at_end(d, child) ||
+	size_t n = v903_child_of(&d->t[V9_EPISODES], r, &e);
+	if (d->year_end == CSC_NODATE || !n || !v903_looked_after_at_end(d, r) ||
 	    v903_in(e[n - 1]->f[EP_LS], "V3 V4"))
 		return 0;
 	if (since)
@@ -74,7 +74,7 @@ static int needs_sw(const v903_data *d, const char *child, csc_date *since)
 GROUP(g11b)
 {
 	csc_date x = END(s[n - 1]);
-	if (x != CSC_NODATE && x < d->year_end && needs_sw(d, s[0]->f[0], NULL))
+	if (x != CSC_NODATE && x < d->year_end && needs_sw(d, s[0], NULL))
 		REP(s[n - 1], SW_DEC);
 }
 V903_BY_CHILD(sw11b, V9_SW, g11b)
@@ -86,7 +86,7 @@ GROUP(g12)
 {
 	csc_date since;
 	if (START(s[0]) != CSC_NODATE && START(s[0]) > d->year_start &&
-	    needs_sw(d, s[0]->f[0], &since) && since != CSC_NODATE && since <= d->year_start)
+	    needs_sw(d, s[0], &since) && since != CSC_NODATE && since <= d->year_start)
 		REP(s[0], SW_DECOM);
 	(void)n;
 }
@@ -102,11 +102,11 @@ static void each_sw_child(v_ctx *ctx, const v_rule *rule, sw_child_fn fn)
 	const v903_table *tb = &d->t[V9_EPISODES];
 	for (size_t i = 0, n; i < tb->n; i += n) {
 		n = v903_run_len(tb, i);
-		const char *child = tb->by_child[i]->f[0];
-		if (!needs_sw(d, child, NULL))
+		const v903_row *first = tb->by_child[i];
+		if (!needs_sw(d, first, NULL))
 			continue;
 		v903_row *const *s;
-		size_t m = v903_child(&d->t[V9_SW], child, &s);
+		size_t m = v903_child_of(&d->t[V9_SW], first, &s);
 		fn(ctx, rule, d, tb->by_child[i + n - 1], s, m);
 	}
 }
@@ -178,10 +178,12 @@ void v903_r_sw13(v_ctx *ctx, const v_rule *rule)
 {
 	const v903_data *d = v903_cur(ctx);
 	const v903_table *tb = &d->t[V9_SW];
-	const char *codes = v903_set(d, "@SWEpisodes.SW_REASON");
+	v903_rset codes;
+	v903_rset_list(v903_set(d, "@SWEpisodes.SW_REASON"), &codes);
 	for (size_t i = 0; i < tb->n; i++) {
 		const v903_row *r = &tb->rows[i];
-		if (v903_blank(r, SW_REASON) ? since_collection_began(r) : !v903_in(r->f[SW_REASON], codes))
+		if (v903_blank(r, SW_REASON) ? since_collection_began(r)
+					     : !v903_in_rset(&codes, r->f[SW_REASON]))
 			REP(r, SW_REASON);
 	}
 }

@@ -125,10 +125,64 @@ const char *v903_set(const v903_data *d, const char *set)
 	return l ? l : "";
 }
 
-void v903_resolve(const v903_data *d, const char *set, v903_rset *rs)
+/* The integer of code's first n bytes (n <= 8) or up to its NUL, byte i
+ * in bits 8i..8i+7: two codes are equal exactly when their integers are,
+ * as a code holds no NUL. Built by shifts, not memcpy: a variable-length
+ * copy read back as a whole stalls the store forwarding, and this runs
+ * for a value of most rows. *len is the number of bytes packed. */
+static uint64_t pack(const char *code, size_t n, size_t *len)
+{
+	uint64_t k = 0;
+	size_t i = 0;
+	for (; i < n && code[i]; i++)
+		k |= (uint64_t)(unsigned char)code[i] << (8 * i);
+	*len = i;
+	return k;
+}
+
+/* The first slot to try for packed code k in a table of nslot slots. */
+static unsigned slot_of(uint64_t k, unsigned nslot)
+{
+	return (unsigned)((k * 0x9E3779B97F4A7C15u) >> 40) & (nslot - 1);
+}
+
+/* rs->code and its hash from rs->list; rs->ncode -1 when a code is longer
+ * than 8 bytes or there are too many (v903_in then scans the text). */
+static void pack_list(v903_rset *rs)
+{
+	rs->ncode = 0;
+	/* an undefined list (NULL) holds no code: an empty table */
+	for (const char *p = rs->list ? rs->list : "";;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		size_t n = strcspn(p, " ");
+		if (n > 8 || rs->ncode == V903_RSET_MAX) {
+			rs->ncode = -1;
+			return;
+		}
+		size_t len;
+		rs->code[rs->ncode++] = pack(p, n, &len);
+		p += n;
+	}
+	for (rs->nslot = 8; rs->nslot < 2u * (unsigned)rs->ncode; rs->nslot *= 2)
+		;
+	memset(rs->slot, 0, rs->nslot);
+	for (int i = 0; i < rs->ncode; i++) {
+		unsigned h = slot_of(rs->code[i], rs->nslot);
+		while (rs->slot[h])
+			h = (h + 1) & (rs->nslot - 1);
+		rs->slot[h] = (uint8_t)(i + 1);
+	}
+}
+
+/* v903_resolve without packing the codes (ncode -1), for one value. */
+static void resolve_text(const v903_data *d, const char *set, v903_rset *rs)
 {
 	rs->named = set && set[0] == '@';
 	rs->blank_too = 0;
+	rs->ncode = -1;
 	rs->list = set ? set : "";
 	if (!rs->named)
 		return;
@@ -146,20 +200,72 @@ void v903_resolve(const v903_data *d, const char *set, v903_rset *rs)
 	rs->list = v_codes_get(d->codes, name);
 }
 
+void v903_resolve(const v903_data *d, const char *set, v903_rset *rs)
+{
+	resolve_text(d, set, rs);
+	pack_list(rs);
+}
+
+void v903_rset_list(const char *list, v903_rset *rs)
+{
+	rs->named = rs->blank_too = 0;
+	rs->list = list ? list : "";
+	pack_list(rs);
+}
+
 int v903_in_rset(const v903_rset *rs, const char *s)
 {
-	if (!rs->named)
-		return v903_in(s, rs->list);
-	if (!*s)
+	if (rs->named && !*s)
 		return rs->blank_too;
-	return rs->list && v903_in(s, rs->list);
+	if (rs->ncode < 0)
+		return rs->list && v903_in(s, rs->list);
+	if (!*s)
+		s = "_"; /* a plain list's "_" is blank (v903_in) */
+	size_t n;
+	uint64_t k = pack(s, 8, &n);
+	if (n == 8 && s[8])
+		return 0; /* no code of the list is that long */
+	for (unsigned h = slot_of(k, rs->nslot); rs->slot[h]; h = (h + 1) & (rs->nslot - 1))
+		if (rs->code[rs->slot[h] - 1] == k)
+			return 1;
+	return 0;
+}
+
+/* Sets resolved by v903_in_set, by the address of the set's text. The
+ * text is kept too and compared on each use, so a set held in a buffer
+ * whose text later changes is resolved again, never answered stale. */
+enum { RCACHE_SLOTS = 64, RCACHE_KEY = 96 };
+struct v903_rcache {
+	struct {
+		const char *set;
+		const v_codes *codes;
+		char key[RCACHE_KEY];
+		v903_rset rs;
+	} slot[RCACHE_SLOTS];
+};
+
+struct v903_rcache *v903_rcache_new(void)
+{
+	return csc_xcalloc(1, sizeof(struct v903_rcache));
 }
 
 int v903_in_set(const v903_data *d, const char *s, const char *set)
 {
 	v903_rset rs;
-	v903_resolve(d, set, &rs);
-	return v903_in_rset(&rs, s);
+	size_t n = set ? strlen(set) : RCACHE_KEY;
+	if (!d->rcache || n >= RCACHE_KEY) {
+		resolve_text(d, set, &rs);
+		return v903_in_rset(&rs, s);
+	}
+	size_t h = ((uintptr_t)set >> 3) % RCACHE_SLOTS;
+	struct v903_rcache *c = d->rcache;
+	if (c->slot[h].set != set || c->slot[h].codes != d->codes || strcmp(c->slot[h].key, set)) {
+		v903_resolve(d, set, &c->slot[h].rs);
+		c->slot[h].set = set;
+		c->slot[h].codes = d->codes;
+		memcpy(c->slot[h].key, set, n + 1);
+	}
+	return v903_in_rset(&c->slot[h].rs, s);
 }
 
 size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows)
@@ -170,13 +276,12 @@ size_t v903_child(const v903_table *t, const char *child, v903_row *const **rows
 	return hi - lo;
 }
 
-/* 1 when r is one of d's rows (so r->child numbers d's children). */
+/* 1 when r is one of d's rows (so r->child numbers d's children): if it
+ * is, it is in the rows of its own table. */
 static int row_of(const v903_data *d, const v903_row *r)
 {
-	for (int t = 0; t < V9_NTAB; t++)
-		if (d->t[t].n && r >= d->t[t].rows && r < d->t[t].rows + d->t[t].n)
-			return 1;
-	return 0;
+	const v903_table *tb = &d->t[r->table];
+	return tb->n && r >= tb->rows && r < tb->rows + tb->n;
 }
 
 size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **rows)
@@ -191,16 +296,6 @@ size_t v903_child_of(const v903_table *t, const v903_row *r, v903_row *const **r
 size_t v903_run_len(const v903_table *t, size_t i)
 {
 	return t->off[t->by_child[i]->child + 1] - i;
-}
-
-csc_date v903_date(const v903_row *r, int col)
-{
-	return r->dt[col];
-}
-
-int v903_blank(const v903_row *r, int col)
-{
-	return r->f[col][0] == 0;
 }
 
 int v903_in(const char *s, const char *list)

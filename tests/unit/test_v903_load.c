@@ -343,6 +343,139 @@ static void test_in_list(void **state)
 				 cases[k].in);
 }
 
+/* v903_in_rset over a plain list answers as v903_in: the packed codes
+ * (at most 8 bytes each, V903_RSET_MAX of them) and the text scan kept
+ * for a longer code or a longer list. */
+static void test_in_rset_packed(void **state)
+{
+	(void)state;
+	static const struct { const char *s, *list; int in; } cases[] = {
+		{"A", "A B", 1},      {"B", "AB B", 1},      {"B", "AB BC", 0},
+		{"AB", "A B", 0},     {"A B", "A B", 0},     {"A", "  A  ", 1},
+		{"A", "", 0},         {"", "_ A", 1},        {"", "A", 0},
+		{"_", "A _", 1},      {"C1", "C11 C12 C1", 1}, {"C1", "C11 C12", 0},
+		/* eight bytes fill the integer: equal, one short, one longer */
+		{"ABCDEFGH", "X ABCDEFGH", 1}, {"ABCDEFG", "ABCDEFGH", 0},
+		{"ABCDEFGHI", "ABCDEFGH", 0},  {"ABCDEFGH", "ABCDEFG", 0},
+		/* a nine-byte code: the list is scanned as text */
+		{"ABCDEFGHI", "A ABCDEFGHI", 1}, {"ABCDEFGH", "A ABCDEFGHI", 0},
+		{"A", "ABCDEFGHI A", 1},
+		/* bytes past ASCII are codes' bytes like any other */
+		{"\xc3\xa9", "e \xc3\xa9", 1}, {"\xc3", "\xc3\xa9", 0},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		v903_rset rs;
+		v903_rset_list(cases[k].list, &rs);
+		if (v903_in_rset(&rs, cases[k].s) != cases[k].in)
+			fail_msg("v903_in_rset(\"%s\", \"%s\") should be %d", cases[k].s,
+				 cases[k].list, cases[k].in);
+		assert_int_equal(v903_in(cases[k].s, cases[k].list), cases[k].in);
+	}
+	v903_rset rs;
+	v903_rset_list("A B", &rs);
+	assert_int_equal(rs.ncode, 2);
+	v903_rset_list("A ABCDEFGHI", &rs);
+	assert_int_equal(rs.ncode, -1);
+	/* one code more than V903_RSET_MAX: scanned as text, the last found */
+	char big[(V903_RSET_MAX + 1) * 5 + 1], *p = big;
+	for (int i = 0; i <= V903_RSET_MAX; i++)
+		p += sprintf(p, "%s%04d", i ? " " : "", i);
+	v903_rset_list(big, &rs);
+	assert_int_equal(rs.ncode, -1);
+	char last[8];
+	snprintf(last, sizeof last, "%04d", V903_RSET_MAX);
+	assert_int_equal(v903_in_rset(&rs, last), 1);
+	assert_int_equal(v903_in_rset(&rs, "9999"), 0);
+	/* exactly V903_RSET_MAX codes are packed */
+	*strrchr(big, ' ') = 0;
+	v903_rset_list(big, &rs);
+	assert_int_equal(rs.ncode, V903_RSET_MAX);
+	snprintf(last, sizeof last, "%04d", V903_RSET_MAX - 1);
+	assert_int_equal(v903_in_rset(&rs, last), 1);
+	assert_int_equal(v903_in_rset(&rs, "0000"), 1);
+}
+
+/* v903_in_set: a named list of the year, "@NAME _" for blank too, an
+ * unknown list holds nothing; each set is resolved once and kept, and a
+ * set whose text changes at the same address is resolved again. */
+static void test_in_set_cached(void **state)
+{
+	(void)state;
+	static const char csv[] = "year,list,code,label,change\n"
+				  "2025-26,L1,A,a,base\n2025-26,L1,B,b,base\n"
+				  "2025-26,L2,C,c,base\n";
+	v_codes *codes = v_codes_load_mem(csv, sizeof csv - 1, "codes.csv", 2026);
+	assert_non_null(codes);
+	v903_data d;
+	v903_init(&d);
+	v903_index(&d);
+	d.codes = codes;
+	assert_int_equal(v903_in_set(&d, "A", "@L1"), 1);
+	assert_int_equal(v903_in_set(&d, "C", "@L1"), 0);
+	assert_int_equal(v903_in_set(&d, "", "@L1"), 0);
+	assert_int_equal(v903_in_set(&d, "", "@L1 _"), 1);
+	assert_int_equal(v903_in_set(&d, "B", "@L1 _"), 1);
+	assert_int_equal(v903_in_set(&d, "A", "@NOPE"), 0);
+	assert_int_equal(v903_in_set(&d, "", "@NOPE _"), 1);
+	assert_int_equal(v903_in_set(&d, "C", "A C"), 1); /* a plain list */
+	char set[8] = "@L1";
+	for (int round = 0; round < 2; round++) { /* the second from the cache */
+		strcpy(set, "@L1");
+		assert_int_equal(v903_in_set(&d, "A", set), 1);
+		assert_int_equal(v903_in_set(&d, "C", set), 0);
+		strcpy(set, "@L2");
+		assert_int_equal(v903_in_set(&d, "A", set), 0);
+		assert_int_equal(v903_in_set(&d, "C", set), 1);
+	}
+	/* a set too long to keep is resolved each time, the same answer */
+	char lng[200];
+	memset(lng, 'A', sizeof lng - 1);
+	lng[sizeof lng - 1] = 0;
+	lng[0] = 'X';
+	lng[1] = ' ';
+	assert_int_equal(v903_in_set(&d, "X", lng), 1);
+	assert_int_equal(v903_in_set(&d, "A", lng), 0);
+	/* without a cache (data never indexed) the answers are the same */
+	v903_data bare;
+	v903_init(&bare);
+	bare.codes = codes;
+	assert_int_equal(v903_in_set(&bare, "B", "@L1"), 1);
+	assert_int_equal(v903_in_set(&bare, "C", "@L1"), 0);
+	v903_free(&d);
+	v903_free(&bare);
+	v_codes_free(codes);
+}
+
+/* v903_prefix_cmp orders as strcmp: every pair of strings around the
+ * 8-byte prefix (shorter, equal, longer, differing before, at and after
+ * it), the empty string, and bytes past 0x7F (unsigned, as strcmp). */
+static int sign(int v)
+{
+	return (v > 0) - (v < 0);
+}
+static void test_prefix_cmp_is_strcmp(void **state)
+{
+	(void)state;
+	static const char *const s[] = {
+		"", "A", "AB", "C000003", "C0000035", "C0000036", "C00000350", "C00000351",
+		"C0000035A", "C000003\x7f", "C000003\xc3\xa9", "\xc3\xa9", "B919180000062",
+		"B919180000063", "B91918000006", "ZZZZZZZZ", "ZZZZZZZZZ", "1", "10", "9",
+	};
+	size_t n = sizeof s / sizeof s[0];
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int want = sign(strcmp(s[i], s[j]));
+			int got = sign(v903_prefix_cmp(v903_prefix(s[i]), s[i], v903_prefix(s[j]), s[j]));
+			if (got != want)
+				fail_msg("v903_prefix_cmp(\"%s\", \"%s\") is %d, strcmp %d", s[i], s[j], got,
+					 want);
+		}
+	/* worked by hand: "AB" is 0x4142 followed by six zero bytes */
+	assert_true(v903_prefix("AB") == 0x4142000000000000ull);
+	assert_true(v903_prefix("") == 0);
+	assert_true(v903_prefix("ABCDEFGHIJ") == v903_prefix("ABCDEFGH"));
+}
+
 /* The index by child: children numbered in CHILD (strcmp) order across
  * tables, each table's rows by child, then key date (blank first), then
  * file order; run lengths and dates per value worked by hand. */
@@ -496,6 +629,9 @@ int main(void)
 		cmocka_unit_test(test_dolo_table),
 		cmocka_unit_test(test_unreadable_input_is_3),
 		cmocka_unit_test(test_in_list),
+		cmocka_unit_test(test_in_rset_packed),
+		cmocka_unit_test(test_in_set_cached),
+		cmocka_unit_test(test_prefix_cmp_is_strcmp),
 		cmocka_unit_test(test_index_by_child),
 		cmocka_unit_test(test_hostile_bytes),
 	};
