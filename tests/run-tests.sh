@@ -16,6 +16,10 @@
 # "not ok" line fails, and a suite that exits non-zero (or that prove
 # rejects, e.g. for a wrong plan) without a "not ok" line is one failure.
 set -u
+# The outputs' dates follow SOURCE_DATE_EPOCH when it is set: the suites
+# that want it set it themselves, and one left in the caller's environment
+# must not change what the others expect (the covers' Produced date).
+unset SOURCE_DATE_EPOCH
 
 logs=${TEST_LOGS:-${BUILD:-build}/test-logs}
 
