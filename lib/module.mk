@@ -4,7 +4,8 @@ LIB_OBJS += lib/csc_date.o lib/csc_workday.o lib/csc_conf.o lib/csc_diag.o \
 	lib/csc_csvw.o lib/csc_csvr.o lib/csc_csvcols.o lib/csc_out.o lib/csc_rmtree.o \
 	lib/csc_stage.o lib/csc_xml.o lib/csc_903.o lib/csc_sha256.o lib/csc_progress.o \
 	lib/csc_input.o lib/csc_coverage.o lib/csc_annexa_codes.o lib/csc_version.o lib/csc_datadir.o \
-	lib/csc_cin_children.o lib/csc_cin_stage.o lib/csc_cin_elems.o lib/csc_inputs.o
+	lib/csc_cin_children.o lib/csc_cin_stage.o lib/csc_cin_elems.o lib/csc_inputs.o \
+	lib/csc_drill.o
 UNIT_TESTS += test_coverage
 test_coverage_OBJS := tests/unit/test_coverage.o
 # past the table limit csc_stage reports and fails instead of exiting

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csc_diag.h"
+#include "csc_drill.h"
 #include "csc_out.h"
 #include "csc_version.h"
 #include "report_ctx.h"
@@ -513,32 +515,25 @@ int report_dq(report *r, lxw_worksheet *ws)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Drill-down: every row of drilldown.csv, in its own workbook (the
- * board workbooks print; a national year's records would not). */
-static const char *const drill_cols[] = {"measure", "breakdown", "period_start", "period_end",
-					 "child", "record", "role", "reason"};
-
+/* Drill-down: every record of drilldown.csv in every period it lists, in
+ * its own workbook (the board workbooks print; a national year's records
+ * would not). */
 struct drill {
 	report *r;
 	lxw_worksheet **ws;
 	int nsheets;
 	long n, total;
+	const csc_date (*per)[2]; /* the periods of drilldown_periods.csv */
 };
 
-static int drill_count_row(void *vctx, char **f, long line)
-{
-	(void)f;
-	(void)line;
-	(*(long *)vctx)++;
-	return 0;
-}
-
-/* drilldown_periods.csv: the transform's count of drill-down rows per
- * period; the workbook holds them all. */
+/* drilldown_periods.csv: the periods drilldown.csv numbers (its rows) and
+ * the transform's count of drill-down records in each. */
 static const char *const dper_cols[] = {"period_start", "period_end", "rows"};
 
 struct dper {
-	long *n;
+	long n;
+	int np;
+	csc_date per[CSC_DRILL_MAXPER][2];
 	const char *path;
 };
 
@@ -550,33 +545,53 @@ static int dper_row(void *vctx, char **f, long line)
 	errno = 0;
 	long n = strtol(f[2], &end, 10);
 	if (csc_date_parse_iso(f[0], strlen(f[0]), &s) || csc_date_parse_iso(f[1], strlen(f[1]), &e) ||
-	    !*f[2] || *end || errno || n < 0 || n > LONG_MAX - *d->n) {
+	    !*f[2] || *end || errno || n < 0 || n > LONG_MAX - d->n) {
 		csc_error_at(d->path, line, "expected period_start,period_end,rows (dates and a count)");
 		return -1;
 	}
-	*d->n += n;
+	if (d->np == CSC_DRILL_MAXPER) {
+		csc_error_at(d->path, line, "more than %d periods", CSC_DRILL_MAXPER);
+		return -1;
+	}
+	d->per[d->np][0] = s;
+	d->per[d->np++][1] = e;
+	d->n += n;
 	return 0;
 }
 
-/* The count comes from drilldown_periods.csv when the transform wrote one
- * (a pass over drilldown.csv, 8 GB for a national year, was a third of the
- * stage: BENCHMARKS.md); otherwise, for outputs made without it, from a
- * pass over drilldown.csv. */
+/* Read drilldown_periods.csv into *d: 0, 1 when neither it nor
+ * drilldown.csv exists (no drill-down), -1 after reporting. drilldown.csv
+ * names its periods by this file's rows, so it cannot be read without it. */
+static int read_dper(report *r, struct dper *d)
+{
+	char *p = csc_path_join(r->d->dir, "drilldown_periods.csv");
+	d->n = 0;
+	d->np = 0;
+	d->path = p;
+	int rc = report_data_read_csv(p, NULL, dper_cols, 3, 1, dper_row, d);
+	free(p);
+	if (rc != 1)
+		return rc < 0 ? -1 : 0;
+	p = csc_path_join(r->d->dir, "drilldown.csv");
+	rc = access(p, F_OK) && errno == ENOENT;
+	if (!rc)
+		csc_error_at(p, 0, "its periods are the rows of drilldown_periods.csv, which is "
+			     "missing: the two files are written together by csc-transform");
+	free(p);
+	return rc ? 1 : -1;
+}
+
+/* The count comes from drilldown_periods.csv (a pass over drilldown.csv,
+ * 8 GB for a national year, was a third of the stage: BENCHMARKS.md). */
 long report_drill_count(report *r)
 {
-	long n = 0;
 	if (!r->conf->drilldown)
 		return 0; /* switched off: an old drilldown.csv is not this run's */
-	char *p = csc_path_join(r->d->dir, "drilldown_periods.csv");
-	struct dper dp = {&n, p};
-	int rc = report_data_read_csv(p, NULL, dper_cols, 3, 1, dper_row, &dp);
-	free(p);
-	if (rc <= 0)
-		return rc < 0 ? -1 : n;
-	p = csc_path_join(r->d->dir, "drilldown.csv");
-	rc = report_data_read_csv(p, NULL, drill_cols, 8, 1, drill_count_row, &n);
-	free(p);
-	return rc < 0 ? -1 : n;
+	struct dper *d = csc_xmalloc(sizeof *d);
+	int rc = read_dper(r, d);
+	long n = rc < 0 ? -1 : rc ? 0 : d->n;
+	free(d);
+	return n;
 }
 
 static void drill_frame(report *r, lxw_worksheet *ws, int k, int nsheets, long rows, long shown,
@@ -600,26 +615,37 @@ static void drill_frame(report *r, lxw_worksheet *ws, int k, int nsheets, long r
 	table_frame(r, ws, name, rows, 8, heads, widths);
 }
 
-static int drill_row(void *vctx, char **f, long line)
+static int drill_row(void *vctx, char *const f[CSC_DRILL_NF], int per)
 {
 	struct drill *d = vctx;
-	(void)line;
-	long per = d->r->drill_rows_per_sheet;
-	int k = (int)(d->n / per);
+	long rows = d->r->drill_rows_per_sheet;
+	int k = (int)(d->n / rows);
 	if (d->n >= d->total || k >= d->nsheets)
 		return 1; /* the workbook's share is written */
 	lxw_worksheet *ws = d->ws[k];
-	long y = HEAD_ROW + 1 + d->n % per;
+	long y = HEAD_ROW + 1 + d->n % rows;
 	xl_book *b = d->r->b;
-	for (int i = 0; i < 8; i++) {
-		csc_date dt;
-		if ((i == 2 || i == 3) && !csc_date_parse_iso(f[i], strlen(f[i]), &dt))
-			xl_date(b, ws, y, i, dt);
-		else
-			xl_text(b, ws, y, i, f[i], XF_TEXT);
-	}
+	xl_text(b, ws, y, 0, f[0], XF_TEXT);
+	xl_text(b, ws, y, 1, f[1], XF_TEXT);
+	xl_date(b, ws, y, 2, d->per[per - 1][0]);
+	xl_date(b, ws, y, 3, d->per[per - 1][1]);
+	for (int i = 2; i < CSC_DRILL_NF; i++)
+		xl_text(b, ws, y, i + 2, f[i], XF_TEXT);
 	d->n++;
 	return b->error ? 1 : 0;
+}
+
+struct drill_read {
+	csc_drill_dec *dec;
+	const char *path;
+	long line;
+};
+
+static int drill_csv_row(void *vctx, char **f, long line)
+{
+	struct drill_read *dr = vctx;
+	dr->line = line;
+	return csc_drill_dec_row(dr->dec, f, dr->path, line);
 }
 
 int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
@@ -636,9 +662,18 @@ int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
 			: "Drill-down switched off in pipeline.conf (drilldown = no)", XF_TEXT);
 		return 0;
 	}
+	struct dper *dp = csc_xmalloc(sizeof *dp);
+	int rc = read_dper(r, dp);
 	char *p = csc_path_join(r->d->dir, "drilldown.csv");
-	struct drill d = {r, ws, nsheets, 0, shown};
-	int rc = report_data_read_csv(p, NULL, drill_cols, 8, 1, drill_row, &d);
+	struct drill d = {r, ws, nsheets, 0, shown, (const csc_date(*)[2])dp->per};
+	struct drill_read dr = {NULL, p, 0};
+	if (!rc) {
+		dr.dec = csc_drill_dec_new(dp->np, drill_row, &d);
+		rc = report_data_read_csv(p, NULL, csc_drill_header, 8, 0, drill_csv_row, &dr);
+		if (!rc)
+			rc = csc_drill_dec_end(dr.dec, p, dr.line);
+		csc_drill_dec_free(dr.dec);
+	}
 	if (rc >= 0 && d.n < shown) {
 		/* the counts came from drilldown_periods.csv and do not match */
 		csc_error_at(p, 0, "%ld drill-down rows, drilldown_periods.csv says %ld: the two "
@@ -646,5 +681,6 @@ int report_drill(report *r, lxw_worksheet **ws, int nsheets, long total)
 		rc = -1;
 	}
 	free(p);
+	free(dp);
 	return rc < 0 ? -1 : 0;
 }

@@ -9,6 +9,7 @@
 
 #include "csc_csvw.h"
 #include "csc_diag.h"
+#include "csc_drill.h"
 #include "csc_out.h"
 #include "engine_int.h"
 #include "staging.h"
@@ -135,16 +136,9 @@ void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child
 		va_end(ap);
 		text = why;
 	}
-	char (*iso)[CSC_DATE_BUFSZ] = e->iso[a->p];
-	csc_csvw_str(&e->dw, tx_measures[a->m].id);
-	csc_csvw_str(&e->dw, bd);
-	csc_csvw_str(&e->dw, iso[0]);
-	csc_csvw_str(&e->dw, iso[1]);
-	csc_csvw_text(&e->dw, child);
-	csc_csvw_text(&e->dw, record);
-	csc_csvw_str(&e->dw, role_name[role]);
-	csc_csvw_text(&e->dw, text);
-	csc_csvw_end(&e->dw);
+	const char *f[CSC_DRILL_NF] = {tx_measures[a->m].id, bd, child, record, role_name[role],
+				       text};
+	csc_drill_enc_add(e->enc, f, e->drow[a->p]);
 	e->ndrill++;
 	e->pdrill[a->p]++;
 }
@@ -207,6 +201,9 @@ void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit)
 			a.as = tx_windows[w].bd;
 			tx_measures[ms[i]].fn(e, unit, &wp, &a);
 		}
+	/* the unit's records, each once with its periods */
+	if (e->enc)
+		e->nrec += csc_drill_enc_flush(e->enc);
 }
 
 double tx_value(const tx_engine *e, int m, int p, int b, long *num, long *den)
@@ -248,8 +245,6 @@ int tx_result(const tx_engine *e, const char *measure, const char *bd, csc_date 
 
 static const char *const measures_hdr[] = {"measure", "breakdown", "period_start", "period_end",
 					   "value", "numerator", "denominator", NULL};
-static const char *const drill_hdr[] = {"measure", "breakdown", "period_start", "period_end",
-					"child", "record", "role", "reason", NULL};
 static const char *const dper_hdr[] = {"period_start", "period_end", "rows", NULL};
 static const char *const dq_hdr[] = {"check", "measure", "child", "record", "date", "detail", NULL};
 static const char *const defs_hdr[] = {"measure", "title", "kind", "good", "inputs",
@@ -286,8 +281,9 @@ static void write_measures(const tx_engine *e, csc_csvw *w)
 	}
 }
 
-/* Which periods drilldown.csv covers, and its rows for each: the load sizes
- * its drill-down sheets from these counts instead of a pass over the file. */
+/* Which periods drilldown.csv covers (its `periods` are this file's row
+ * numbers), and its records met in each: the load sizes its drill-down
+ * sheets from these counts instead of a pass over the file. */
 static void write_drill_periods(const tx_engine *e, csc_csvw *w)
 {
 	csc_csvw_header(w, dper_hdr);
@@ -431,7 +427,8 @@ static void summary(const tx_engine *e)
 				 tx_measures[m].id);
 	if (*na)
 		csc_info("not available (input not configured): %s", na);
-	csc_info("drill-down rows: %ld; data-quality findings: %ld", e->ndrill, e->ndq);
+	csc_info("drill-down rows: %ld (%ld written once with their periods); data-quality "
+		 "findings: %ld", e->ndrill, e->nrec, e->ndq);
 }
 
 void tx_engine_free(tx_engine *e)
@@ -444,6 +441,7 @@ void tx_engine_free(tx_engine *e)
 	for (int in = 0; in < TX_NINPUTS; in++)
 		free(e->inmeas[in]);
 	free(e->cnt);
+	csc_drill_enc_free(e->enc);
 	tx_strtab_free(&e->dqseen);
 	free(e);
 }
@@ -523,12 +521,10 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	}
 	while (e->nshown < e->np && !e->per[e->nshown].hidden)
 		e->nshown++;
-	for (int p = 0; p < e->np; p++) {
-		csc_date_iso(e->per[p].start, e->iso[p][0]);
-		csc_date_iso(e->per[p].end, e->iso[p][1]);
-	}
-	for (int p = 0; p < e->np; p++)
+	for (int p = 0, row = 0; p < e->np; p++) {
 		e->per[p].drill = e->drill && tx_period_drilled(&e->per[p], c->drilldown_periods);
+		e->drow[p] = e->per[p].drill ? ++row : 0;
+	}
 	find_available(e, staging);
 	e->win = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->win);
 	for (int m = 0; m < tx_nmeasures; m++) {
@@ -579,7 +575,8 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 	}
 	if (e->drill) {
 		csc_csvw_init(&e->dw, e->dout.fp);
-		csc_csvw_header(&e->dw, drill_hdr);
+		csc_csvw_header(&e->dw, csc_drill_header);
+		e->enc = csc_drill_enc_new(&e->dw);
 	}
 	csc_csvw_init(&e->qw, e->qout.fp);
 	csc_csvw_header(&e->qw, dq_hdr);

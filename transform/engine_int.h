@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "csc_csvw.h"
+#include "csc_drill.h"
 #include "csc_out.h"
 #include "staging.h"
 #include "tx.h"
@@ -35,11 +36,11 @@ struct tx_engine {
 	csc_out dout, qout;
 	csc_csvw dw, qw;
 	long ndrill, ndq;
+	long nrec;              /* rows of drilldown.csv: records written once */
 	long pdrill[TX_MAXPER]; /* drill-down rows per period (drilldown_periods.csv) */
+	int drow[TX_MAXPER];    /* each period's row of drilldown_periods.csv; 0 none */
+	csc_drill_enc *enc;     /* the unit's drill-down records; NULL = none written */
 	tx_strtab dqseen;
-	/* each period's dates as drill-down text: formatting two dates per
-	 * drill-down row was a tenth of the transform (BENCHMARKS.md) */
-	char iso[TX_MAXPER][2][CSC_DATE_BUFSZ];
 	/* A shard (jobs.c) is a copy of the run's engine that computes one
 	 * input: the same periods, measures, calendar and counters (each
 	 * measure belongs to one input, so shards never count into one cell),

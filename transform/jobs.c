@@ -5,7 +5,8 @@
  * copy of the engine with its own drill-down writer and dq findings, on
  * one of up to `jobs` threads. The outputs must be byte-identical to one
  * thread computing the inputs in input order, so:
- * - the first input writes its drill-down rows straight into drilldown.csv
+ * - the first input writes its drill-down groups straight into drilldown.csv
+ *   (a group is one unit's records, csc_drill.h, so groups concatenate)
  *   (it comes first there anyway); each later one into an unnamed scratch
  *   file in the output folder, appended in input order once all are done
  *   (copy_file_range: the kernel copies, the bytes never pass through here);
@@ -89,6 +90,10 @@ static tx_engine *shard_new(const tx_engine *e)
 	s->ndqrows = s->capdqrows = 0;
 	s->part = NULL;
 	s->partbuf = NULL;
+	s->nrec = 0;
+	/* its own records, written through its own writer (s->dw: the run's
+	 * for the first input, a scratch file's for the others) */
+	s->enc = e->enc ? csc_drill_enc_new(&s->dw) : NULL;
 	return s;
 }
 
@@ -105,6 +110,7 @@ static void shard_free(tx_engine *s)
 		free(r->text);
 	}
 	free(s->dqrows);
+	csc_drill_enc_free(s->enc);
 	tx_strtab_free(&s->dqseen);
 	if (s->part)
 		fclose(s->part);
@@ -156,6 +162,7 @@ static int merge(tx_engine *e, tx_engine *s, enum tx_input in)
 	e->bug |= s->bug;
 	e->units[in] += s->units[in];
 	e->ndrill += s->ndrill;
+	e->nrec += s->nrec;
 	for (int p = 0; p < e->np; p++)
 		e->pdrill[p] += s->pdrill[p];
 	for (int i = 0; i < s->ndqrows; i++) {
