@@ -18,3 +18,6 @@ test_cin_stage_OBJS := tests/unit/test_cin_stage.o extract/cin_schema.o extract/
 	extract/cin_value.o extract/cin_reader.o extract/cin_emit.o transform/staging_read.o
 UNIT_TESTS += test_inputs
 test_inputs_OBJS := tests/unit/test_inputs.o
+# the compact drill-down: encoder, decoder, a seeded round trip
+UNIT_TESTS += test_drill
+test_drill_OBJS := tests/unit/test_drill.o
