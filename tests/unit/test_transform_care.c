@@ -76,10 +76,10 @@ static void looked_after(void **state)
 	FIG(e, "LA07", "", MAY, 1, -1, 1);
 	FIG(e, "LA08", "", MAY, 1, -1, 1);
 	FIG(e, "LA09", "", MAY, 1, 5, 20);
-	assert_true(tt_has_line("drilldown.csv", "LA01,,2024-05-01,2024-05-31,L4,episodes.csv:10,excluded,"
+	assert_true(tt_has_line("drilldown_rows.csv", "LA01,,2024-05-01,2024-05-31,L4,episodes.csv:10,excluded,"
 				"short breaks only (LS V3)"));
-	assert_true(tt_has_line("drilldown.csv", "LA09,,2024-05-01,2024-05-31,L2,episodes.csv:5,numerator,"));
-	assert_true(tt_has_line("drilldown.csv", "LA03,,2024-05-01,2024-05-31,L3,episodes.csv:6,numerator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "LA09,,2024-05-01,2024-05-31,L2,episodes.csv:5,numerator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "LA03,,2024-05-01,2024-05-31,L3,episodes.csv:6,numerator,"
 				"3 placements"));
 	assert_true(tt_has_line("dq.csv", "overlapping_episodes,LA01,L8,episodes.csv:15,2023-08-01,"));
 	assert_true(tt_has_line("dq.csv", "la02_flow,LA02,L8,,2023-09-30,"));
@@ -99,9 +99,9 @@ static void care_leavers(void **state)
 		FIG(e, m[i], "all", MAY, 1, 2, 50);
 		FIG(e, m[i], "all", APR, 0, 0, EMPTY);
 	}
-	assert_true(tt_has_line("drilldown.csv", "CL01,19-21,2024-05-01,2024-05-31,Y3,oc3.csv:5,excluded,IN_TOUCH DIED"));
-	assert_true(tt_has_line("drilldown.csv", "CL01,all,2024-05-01,2024-05-31,Y4,oc3.csv:6,excluded,IN_TOUCH RHOM"));
-	assert_true(tt_has_line("drilldown.csv", "CL01,all,2024-05-01,2024-05-31,Y1,oc3.csv:2,excluded,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "CL01,19-21,2024-05-01,2024-05-31,Y3,oc3.csv:5,excluded,IN_TOUCH DIED"));
+	assert_true(tt_has_line("drilldown_rows.csv", "CL01,all,2024-05-01,2024-05-31,Y4,oc3.csv:6,excluded,IN_TOUCH RHOM"));
+	assert_true(tt_has_line("drilldown_rows.csv", "CL01,all,2024-05-01,2024-05-31,Y1,oc3.csv:2,excluded,"));
 	tt_done(e);
 	e = tt_run("la", "period_end = 2025-03\npopulation_2023 = 1\npopulation_2024 = 1\npopulation_2025 = 1\n");
 	FIG(e, "CL01", "17-18", "2025-03-01", "2025-03-31", 1, 1, 100);
@@ -130,8 +130,8 @@ static void early_help(void **state)
 	FIG(e, "EH04", "", MAY, 1, 2, 50);
 	FIG(e, "EH03", "", APR, 0, 1, 0);
 	FIG(e, "EH04", "", APR, 0, 0, EMPTY);
-	assert_true(tt_has_line("drilldown.csv", "EH03,,2024-05-01,2024-05-31,P1,P1/E2,numerator,"));
-	assert_true(tt_has_line("drilldown.csv", "EH03,,2024-05-01,2024-05-31,P2,P2/E4,denominator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "EH03,,2024-05-01,2024-05-31,P1,P1/E2,numerator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "EH03,,2024-05-01,2024-05-31,P2,P2/E4,denominator,"));
 	/* only early help is staged: the other strands are not available */
 	assert_int_equal(tx_available(e, tx_measure_index("FD01")), 0);
 	assert_true(tt_has_line("definitions.csv", "FD01,Contacts received,count,Low,contacts,,"

@@ -41,12 +41,12 @@ static void contacts_may(void **state)
 	FIG(e, "FD04", "", "2024-05-01", "2024-05-31", 3, 6, 50);
 	FIG(e, "FD05", "", "2024-05-01", "2024-05-31", 1, 3, 100.0 / 3);
 	/* drill-down: K1 counted within a day across the bank holiday */
-	assert_true(tt_has_line("drilldown.csv",
+	assert_true(tt_has_line("drilldown_rows.csv",
 				"FD03,,2024-05-01,2024-05-31,C1,K1,numerator,"
 				"\"completed 2024-05-07, 1 working day after the contact\""));
-	assert_true(tt_has_line("drilldown.csv", "FD03,,2024-05-01,2024-05-31,C2,K2,denominator,"));
-	assert_true(tt_has_line("drilldown.csv", "FD03,,2024-05-01,2024-05-31,C7,K7,excluded,"));
-	assert_true(tt_has_line("drilldown.csv", "FD03,,2024-05-01,2024-05-31,C8,K8,excluded,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "FD03,,2024-05-01,2024-05-31,C2,K2,denominator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "FD03,,2024-05-01,2024-05-31,C7,K7,excluded,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "FD03,,2024-05-01,2024-05-31,C8,K8,excluded,"));
 	/* each finding once, whatever the number of periods holding it */
 	assert_int_equal(tt_count_lines("dq.csv", "completed_before_contact,FD03,C7,K7,2024-05-14,"), 1);
 	assert_int_equal(tt_count_lines("dq.csv", "outside_calendar,FD03,C8,K8,2028-01-05,"), 1);
@@ -111,11 +111,11 @@ static void referrals_referral_basis(void **state)
 	/* April: no referrals -> 0 referrals and an empty re-referral rate */
 	FIG(e, "FD06", "", "2024-04-01", "2024-04-30", 0, -1, 0);
 	FIG(e, "FD08", "", "2024-04-01", "2024-04-30", 0, 0, EMPTY);
-	assert_true(tt_has_line("drilldown.csv", "FD08,,2024-05-01,2024-05-31,A,A/2,numerator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "FD08,,2024-05-01,2024-05-31,A,A/2,numerator,"
 				"re-referral: A/1 referred on 2023-05-15"));
-	assert_true(tt_has_line("drilldown.csv", "FD08,,2024-05-01,2024-05-31,B,B/2,denominator,"));
-	assert_true(tt_has_line("drilldown.csv", "FD08,,2024-01-01,2024-03-31,D,D/2,numerator,"));
-	assert_true(tt_has_line("drilldown.csv", "FD08,,2024-01-01,2024-03-31,E,E/2,denominator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "FD08,,2024-05-01,2024-05-31,B,B/2,denominator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "FD08,,2024-01-01,2024-03-31,D,D/2,numerator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "FD08,,2024-01-01,2024-03-31,E,E/2,denominator,"));
 	tt_done(e);
 }
 
@@ -125,9 +125,9 @@ static void referrals_closure_basis(void **state)
 	tx_engine *e = tt_run("fd", conf_closure);
 	FIG(e, "FD08", "", "2024-05-01", "2024-05-31", 2, 5, 40);
 	FIG(e, "FD08", "", "2024-01-01", "2024-03-31", 1, 2, 50);
-	assert_true(tt_has_line("drilldown.csv", "FD08,,2024-05-01,2024-05-31,C,C/2,numerator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "FD08,,2024-05-01,2024-05-31,C,C/2,numerator,"
 				"re-referral: C/1 closed on 2023-05-15"));
-	assert_true(tt_has_line("drilldown.csv", "FD08,,2024-05-01,2024-05-31,B,B/2,denominator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "FD08,,2024-05-01,2024-05-31,B,B/2,denominator,"));
 	tt_done(e);
 }
 

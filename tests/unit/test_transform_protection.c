@@ -58,15 +58,15 @@ static void assessments(void **state)
 	FIG(e, "HP01", "", MAY, 2, -1, 2);
 	FIG(e, "HP02", "", MAY, 1, 2, 50);
 	FIG(e, "HP02", "", APR, 0, 0, EMPTY);
-	assert_true(tt_has_line("drilldown.csv", "HP02,,2024-05-01,2024-05-31,H1,H1/1/assessment1,"
+	assert_true(tt_has_line("drilldown_rows.csv", "HP02,,2024-05-01,2024-05-31,H1,H1/1/assessment1,"
 				"numerator,\"start 2024-03-01, authorised 2024-05-08: 45 working days\""));
-	assert_true(tt_has_line("drilldown.csv", "HP02,,2024-05-01,2024-05-31,H1,H1/1/assessment2,"
+	assert_true(tt_has_line("drilldown_rows.csv", "HP02,,2024-05-01,2024-05-31,H1,H1/1/assessment2,"
 				"denominator,\"start 2024-03-01, authorised 2024-05-09: 46 working days\""));
 	tt_done(e);
 	e = tt_run("hp", "period_end = 2024-05\npopulation_2023 = 1\npopulation_2024 = 1\n"
 			 "assessment_basis = referral\n");
 	FIG(e, "HP02", "", MAY, 0, 2, 0);
-	assert_true(tt_has_line("drilldown.csv", "H1/1/assessment1,denominator,\"referral 2024-02-29, "
+	assert_true(tt_has_line("drilldown_rows.csv", "H1/1/assessment1,denominator,\"referral 2024-02-29, "
 				"authorised 2024-05-08: 46 working days\""));
 	tt_done(e);
 }
@@ -79,11 +79,11 @@ static void section47(void **state)
 	FIG(e, "HP04", "", MAY, 1, 2, 50);
 	FIG(e, "HP05", "", MAY, 1, 2, 50);
 	FIG(e, "HP04", "", APR, 0, 0, EMPTY);
-	assert_true(tt_has_line("drilldown.csv", "HP04,,2024-05-01,2024-05-31,H2,H2/1/s471,numerator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "HP04,,2024-05-01,2024-05-31,H2,H2/1/s471,numerator,"
 				"\"S47 2024-05-01, ICPC 2024-05-23: 15 working days\""));
-	assert_true(tt_has_line("drilldown.csv", "HP04,,2024-05-01,2024-05-31,H3,H3/1/s471,denominator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "HP04,,2024-05-01,2024-05-31,H3,H3/1/s471,denominator,"
 				"\"S47 2024-05-01, ICPC 2024-05-24: 16 working days\""));
-	assert_true(tt_has_line("drilldown.csv", "HP04,,2024-05-01,2024-05-31,H4,H4/1/s471,excluded,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "HP04,,2024-05-01,2024-05-31,H4,H4/1/s471,excluded,"));
 	assert_int_equal(tt_count_lines("dq.csv", "icpc_before_s47,HP04,H4,H4/1/s471,2024-05-09,"), 1);
 	tt_done(e);
 }
@@ -112,8 +112,8 @@ static void plans(void **state)
 	FIG(e, "HP09", "2y+", MAY, 1, -1, 1);
 	FIG(e, "HP10", "", MAY, 2, 4, 50);
 	FIG(e, "HP11", "", MAY, 8, 20000, 4);
-	assert_true(tt_has_line("drilldown.csv", "HP09,3-6m,2024-05-01,2024-05-31,H6,H6/1/cpp1,numerator,"));
-	assert_true(tt_has_line("drilldown.csv", "HP10,,2024-05-01,2024-05-31,H7,H7/1/cpp1,denominator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "HP09,3-6m,2024-05-01,2024-05-31,H6,H6/1/cpp1,numerator,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "HP10,,2024-05-01,2024-05-31,H7,H7/1/cpp1,denominator,"
 				"plan started 2023-11-30: no review by 2024-02-29"));
 	assert_true(tt_has_line("dq.csv", "review_before_plan,HP10,H7,H7/1/cpp1,2023-11-01,"));
 	/* HP09 has only its bands, no headline row */

@@ -141,11 +141,20 @@ static void drilldown_periods_setting(void **state)
 	assert_int_equal(tx_result(e, "FD01", "", tt_d("2023-06-01"), tt_d("2024-05-31"), &num, &den, &v), 0);
 	long r12 = num;
 	assert_int_equal(r12, 7); /* the fixture's contacts: 6 in May, 1 in April 2024 */
-	assert_int_equal(tt_count_lines("drilldown.csv", ",2023-06-01,2024-05-31,"), 0);
-	assert_true(tt_count_lines("drilldown.csv", "FD01,,2024-05-01,2024-05-31,") == 6);
+	assert_int_equal(tt_count_lines("drilldown_rows.csv", ",2023-06-01,2024-05-31,"), 0);
+	assert_true(tt_count_lines("drilldown_rows.csv", "FD01,,2024-05-01,2024-05-31,") == 6);
 	assert_int_equal(tt_count_lines("drilldown_periods.csv", "2023-06-01,2024-05-31,"), 0);
 	assert_int_equal(tt_count_lines("drilldown_periods.csv", "\n"), 9); /* header + 8 */
 	assert_true(tt_has_line("drilldown_periods.csv", "2024-04-01,2024-05-31,"));
+	/* drilldown.csv itself: each contact's records once, with the rows of
+	 * drilldown_periods.csv (1 April, 2 May, 3-6 the quarters of 2023-24,
+	 * 7 that year, 8 the year to date April-May 2024) it counts in. K1,
+	 * 3 May: May and the year to date; K6, 30 April: April and the year to
+	 * date. K1's group holds its 5 records (FD01-FD05), K6's 4 (no FD05: not
+	 * a police contact). */
+	assert_true(tt_has_line("drilldown.csv", "5,FD01,,2;8,C1,K1,numerator,contact on 2024-05-03\n"));
+	assert_true(tt_has_line("drilldown.csv", ",FD05,,2;8,C1,K1,numerator,\"police contact, outcome IA\"\n"));
+	assert_true(tt_has_line("drilldown.csv", "4,FD01,,1;8,C6,K6,numerator,contact on 2024-04-30\n"));
 	tt_done(e);
 
 	char all[256];
@@ -153,9 +162,12 @@ static void drilldown_periods_setting(void **state)
 	e = tt_run("fd", all);
 	assert_int_equal(tx_result(e, "FD01", "", tt_d("2023-06-01"), tt_d("2024-05-31"), &num, &den, &v), 0);
 	assert_int_equal(num, r12);
-	assert_int_equal(tt_count_lines("drilldown.csv", "FD01,,2023-06-01,2024-05-31,"), (int)r12);
+	assert_int_equal(tt_count_lines("drilldown_rows.csv", "FD01,,2023-06-01,2024-05-31,"), (int)r12);
 	assert_int_equal(tt_count_lines("drilldown_periods.csv", "\n"), 10);
 	assert_true(tt_has_line("drilldown_periods.csv", "2023-06-01,2024-05-31,"));
+	/* the rolling 12 months is row 9: both contacts count in it too */
+	assert_true(tt_has_line("drilldown.csv", "5,FD01,,2;8;9,C1,K1,numerator,contact on 2024-05-03\n"));
+	assert_true(tt_has_line("drilldown.csv", "4,FD01,,1;8;9,C6,K6,numerator,contact on 2024-04-30\n"));
 	tt_done(e);
 }
 

@@ -23,7 +23,10 @@ void tt_fig(const tx_engine *e, const char *m, const char *bd, const char *start
 	    const char *end, long num, long den, double value, const char *file, int line);
 #define FIG(e, m, bd, ...) tt_fig(e, m, bd, __VA_ARGS__, __FILE__, __LINE__)
 
-/* 1 when the output file holds a line containing text. */
+/* 1 when the output file holds a line containing text. The file
+ * "drilldown_rows.csv" is drilldown.csv expanded by the load's reader:
+ * one row per record and period, measure,breakdown,period_start,
+ * period_end,child,record,role,reason, in the order the transform met them. */
 int tt_has_line(const char *file, const char *text);
 /* Number of lines of the output file containing text. */
 int tt_count_lines(const char *file, const char *text);
