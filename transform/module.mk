@@ -19,7 +19,8 @@ test_transform_care_OBJS := tests/unit/test_transform_care.o tests/unit/test_tra
 
 UNIT_TESTS += test_transform_rag
 test_transform_rag_OBJS := tests/unit/test_transform_rag.o tests/unit/test_transform_util.o $(TX_OBJS)
-E2E_TESTS += tests/e2e/transform_cli.sh tests/e2e/transform_errors.sh tests/e2e/transform_jobs.sh
+E2E_TESTS += tests/e2e/transform_cli.sh tests/e2e/transform_errors.sh tests/e2e/transform_jobs.sh \
+	tests/e2e/transform_drill.sh
 
 UNIT_TESTS += test_transform_coverage
 test_transform_coverage_OBJS := tests/unit/test_transform_coverage.o transform/periods.o transform/coverage.o

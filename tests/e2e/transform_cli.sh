@@ -76,44 +76,50 @@ REPORT_PERIODS="2023-12-01,2023-12-31
 2022-04-01,2023-03-31
 2023-04-01,2024-02-29"
 R12="2023-03-01,2024-02-29"
-# periods of a CSV (columns 3,4 of drilldown.csv, 1,2 of drilldown_periods.csv)
+# periods of a CSV (columns 3,4 of the expanded drill-down, 1,2 of drilldown_periods.csv)
 periods() { awk -F, -v c="$2" 'NR > 1 {print $c "," $(c + 1)}' "$1" | sort -u; }
-# rows per period in drilldown.csv, as drilldown_periods.csv writes them
+# rows per period in the expanded drill-down, as drilldown_periods.csv writes them
 drill_counts() { awk -F, 'NR > 1 {n[$3 "," $4]++} END {for (p in n) print p "," n[p]}' "$1" | sort; }
+# drilldown.csv (each record once, with its periods) expanded to one row per
+# record and period: DIR/rows.csv (tests/e2e/drill_expand.py)
+expand() { "$PY" "$ROOT/tests/e2e/drill_expand.py" "$1" "$1/rows.csv"; }
 O=$T/o1
+check "report: drilldown.csv expands" expand "$O"
 check_eq "measures.csv has the report periods and the rolling 12 months" \
 	"$(printf '%s\n%s\n' "$REPORT_PERIODS" "$R12" | sort)" "$(periods "$O/measures.csv" 3)"
 check_eq "drilldown_periods.csv header" "period_start,period_end,rows" "$(head -1 "$O/drilldown_periods.csv")"
 check_eq "report: drilldown_periods.csv lists exactly the workbook periods, in measures.csv order" \
 	"$REPORT_PERIODS" "$(awk -F, 'NR > 1 {print $1 "," $2}' "$O/drilldown_periods.csv")"
 check_eq "report: no rolling 12 months rows in drilldown.csv" 0 \
-	"$(awk -F, -v p="$R12" '$3 "," $4 == p' "$O/drilldown.csv" | wc -l)"
+	"$(awk -F, -v p="$R12" '$3 "," $4 == p' "$O/rows.csv" | wc -l)"
 check_eq "report: drilldown.csv rows per period match drilldown_periods.csv" \
-	"$(awk -F, 'NR > 1 && $3 > 0' "$O/drilldown_periods.csv" | sort)" "$(drill_counts "$O/drilldown.csv")"
-check "report: the year to date has drill-down rows" grep -q ",2023-04-01,2024-02-29," "$O/drilldown.csv"
+	"$(awk -F, 'NR > 1 && $3 > 0' "$O/drilldown_periods.csv" | sort)" "$(drill_counts "$O/rows.csv")"
+check "report: the year to date has drill-down rows" grep -q ",2023-04-01,2024-02-29," "$O/rows.csv"
 
 printf 'drilldown_periods = all\n' | cat "$T/pipeline.conf" - >"$T/all.conf"
 check "drilldown_periods = all runs" "$TX" --conf "$T/all.conf" --out "$T/all" --quiet
 A=$T/all
+check "all: drilldown.csv expands" expand "$A"
 check_eq "all: drilldown_periods.csv adds the rolling 12 months" \
 	"$(printf '%s\n%s' "$REPORT_PERIODS" "$R12")" "$(awk -F, 'NR > 1 {print $1 "," $2}' "$A/drilldown_periods.csv")"
 check "all: the rolling 12 months has drill-down rows (FD07 referrals)" \
-	grep -q "^FD07,,2023-03-01,2024-02-29," "$A/drilldown.csv"
+	grep -q "^FD07,,2023-03-01,2024-02-29," "$A/rows.csv"
 check_eq "all: drilldown.csv rows per period match drilldown_periods.csv" \
-	"$(awk -F, 'NR > 1 && $3 > 0' "$A/drilldown_periods.csv" | sort)" "$(drill_counts "$A/drilldown.csv")"
-check "all: report's drilldown.csv is all's without the rolling 12 months, byte for byte" \
-	cmp -s "$O/drilldown.csv" <(awk -F, -v p="$R12" '$3 "," $4 != p' "$A/drilldown.csv")
+	"$(awk -F, 'NR > 1 && $3 > 0' "$A/drilldown_periods.csv" | sort)" "$(drill_counts "$A/rows.csv")"
+check "all: report's drill-down is all's without the rolling 12 months, byte for byte" \
+	cmp -s "$O/rows.csv" <(awk -F, -v p="$R12" '$3 "," $4 != p' "$A/rows.csv")
 for f in measures dq rag definitions; do
 	check "all and report give the same $f.csv" cmp -s "$O/$f.csv" "$A/$f.csv"
 done
 
 # --period: rebuilding a past month drills into that month's periods.
 check "--period 2023-11 runs" "$TX" --conf "$T/pipeline.conf" --period 2023-11 --out "$T/nov" --quiet
-check "--period 2023-11: November has drill-down rows" grep -q ",2023-11-01,2023-11-30," "$T/nov/drilldown.csv"
+check "--period 2023-11: drilldown.csv expands" expand "$T/nov"
+check "--period 2023-11: November has drill-down rows" grep -q ",2023-11-01,2023-11-30," "$T/nov/rows.csv"
 check_eq "--period 2023-11: its drill-down periods end by November" "" \
 	"$(awk -F, 'NR > 1 && $2 > "2023-11-30"' "$T/nov/drilldown_periods.csv")"
 check_eq "--period 2023-11: no rolling 12 months (2022-12-01..2023-11-30)" 0 \
-	"$(grep -c ",2022-12-01,2023-11-30," "$T/nov/drilldown.csv")"
+	"$(grep -c ",2022-12-01,2023-11-30," "$T/nov/rows.csv")"
 
 # drilldown = no: neither file, and none left over from an earlier run into
 # the same folder (the load would show it as this run's).
