@@ -11,6 +11,7 @@ usage: load_check.py MODE FILE...
   illustrative FILE   the highlight workbook with the bundled comparators.csv
                       ("#! illustrative", source columns)
   nosource FILE       the highlight workbook with tests/data/load/comparators-nosource.csv
+  multi FILE          the drill-down workbook with a record of two periods
   split FILE N...     drill-down sheets and their record counts
   noformula FILE      no cell of any sheet is stored as a formula
 
@@ -413,6 +414,21 @@ def drill(path):
     eq("drill: one table over the six records", ["A4:H10"], ref)
 
 
+def multi(path):
+    """The fixture with C0004 in Q3 and December (load_report.sh): its
+    group expands period by period, January C0003, Q3 C0004, December
+    C0004 then C0005."""
+    dd = openpyxl.load_workbook(path)["Drill-down"]
+    rows = [(r[2].value.strftime("%Y-%m-%d"), r[4].value) for r in dd.iter_rows(min_row=5)]
+    eq("multi: every record in each of its periods, in the transform's order",
+       [("2023-12-01", "C0001"), ("2023-12-01", '=HYPERLINK("http://evil.example/","click")'),
+        ("2023-01-01", "C0003"), ("2023-10-01", "C0004"), ("2023-12-01", "C0004"),
+        ("2023-12-01", "C0005"), ("2023-04-01", "C0006")], rows)
+    eq("multi: C0004's December row ends in December", "2023-12-31",
+       dd["D9"].value.strftime("%Y-%m-%d"))
+    eq("multi: one table over the seven records", ["A4:H11"], [t.ref for t in dd.tables.values()])
+
+
 def sources(cover):
     r = find_row(cover, "Sources of the comparators and targets")
     if not r:
@@ -492,7 +508,7 @@ def main():
         split(args[0], args[1:])
     else:
         {"highlight": highlight, "quarterly": quarterly, "publication": publication,
-         "inject": inject, "noformula": noformula, "drill": drill,
+         "inject": inject, "noformula": noformula, "drill": drill, "multi": multi,
          "illustrative": illustrative, "nosource": nosource}[mode](args[0])
     sys.exit(status())
 

@@ -105,28 +105,63 @@ setup "$T/split"
 check "split run" "$PROG" --conf "$T/split/pipeline.conf" --drilldown-rows 4 --quiet
 "$PY" "$ROOT/tests/e2e/load_check.py" split "$T/split/out/drilldown-2023-12.xlsx" 4 2 || true
 
-# drilldown_periods.csv (written by the transform): the drill-down sheets
-# are sized from its counts, with no counting pass over drilldown.csv. The
-# fixture's drilldown.csv has 3 December rows, 1 for Q3 2023-24, 1 for the
-# year to date and 1 for January 2023: 6, all in the drill-down workbook.
-DPER="period_start,period_end,rows
-2023-01-01,2023-01-31,1
-2023-10-01,2023-12-31,1
-2023-04-01,2023-12-31,1
-2023-12-01,2023-12-31,3"
-setup "$T/dper"
-echo "$DPER" >"$T/dper/out/drilldown_periods.csv"
-check "run with drilldown_periods.csv" "$PROG" --conf "$T/dper/pipeline.conf" --quiet
-check "drilldown_periods.csv: highlight as from counting drilldown.csv" \
-	cmp -s "$H" "$T/dper/out/highlight-2023-12.xlsx"
-check "drilldown_periods.csv: quarterly as from counting drilldown.csv" \
-	cmp -s "$Q" "$T/dper/out/quarterly-2023-12.xlsx"
-check "drilldown_periods.csv: drill-down as from counting drilldown.csv" \
-	cmp -s "$D" "$T/dper/out/drilldown-2023-12.xlsx"
-setup "$T/dsplit"
-echo "$DPER" >"$T/dsplit/out/drilldown_periods.csv"
-check "split run with drilldown_periods.csv" "$PROG" --conf "$T/dsplit/pipeline.conf" --drilldown-rows 4 --quiet
-"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/dsplit/out/drilldown-2023-12.xlsx" 4 2 || true
+# drilldown.csv names its periods by the rows of drilldown_periods.csv
+# (1 January 2023, 2 Q3 2023-24, 3 the year to date, 4 December 2023), whose
+# counts size the drill-down sheets. The fixture's groups: C0001 and the
+# =HYPERLINK child in December; C0003 in January, C0004 in Q3 and C0005 in
+# December; C0006 in the year to date. Expanded (each group period by
+# period): C0001, =HYPERLINK, C0003, C0004, C0005, C0006, as load_check.py
+# drill reads them.
+DPER=$(cat "$ROOT/tests/data/load/out/drilldown_periods.csv")
+# A record of two periods: C0004 in Q3 and in December gives 7 rows, the
+# second C0004 (December) after it in its group's December, before C0005.
+setup "$T/multi"
+sed -i 's/^,FD02,,2,C0004,/,FD02,,2;4,C0004,/' "$T/multi/out/drilldown.csv"
+sed -i 's/^2023-12-01,2023-12-31,3$/2023-12-01,2023-12-31,4/' "$T/multi/out/drilldown_periods.csv"
+check "record of two periods: run" "$PROG" --conf "$T/multi/pipeline.conf" --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" multi "$T/multi/out/drilldown-2023-12.xlsx" || true
+# ... and on sheets of 4: the second C0004 opens the second sheet.
+setup "$T/msplit"
+cp "$T/multi/out/drilldown.csv" "$T/multi/out/drilldown_periods.csv" "$T/msplit/out/"
+check "record of two periods, 4 a sheet: run" "$PROG" --conf "$T/msplit/pipeline.conf" --drilldown-rows 4 --quiet
+"$PY" "$ROOT/tests/e2e/load_check.py" split "$T/msplit/out/drilldown-2023-12.xlsx" 4 3 || true
+# drilldown.csv cannot be read without drilldown_periods.csv: exit 3.
+setup "$T/nodper"
+rm "$T/nodper/out/drilldown_periods.csv"
+"$PROG" --conf "$T/nodper/pipeline.conf" --quiet 2>"$T/nodper/err"
+check_eq "drilldown.csv without drilldown_periods.csv exits 3" 3 $?
+check_eq "drilldown.csv without drilldown_periods.csv: message" \
+	"csc-load-report: $T/nodper/out/drilldown.csv: its periods are the rows of drilldown_periods.csv, which is missing: the two files are written together by csc-transform" \
+	"$(cat "$T/nodper/err")"
+# Neither file: a drill-down workbook saying there is none.
+setup "$T/none"
+rm "$T/none/out/drilldown_periods.csv" "$T/none/out/drilldown.csv"
+check "no drill-down files: run" "$PROG" --conf "$T/none/pipeline.conf" --quiet
+check_eq "no drill-down files: the sheet says so" "No drill-down records in this run|None" \
+	"$("$PY" -c 'import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["Drill-down"]
+print(ws["A5"].value, ws["A6"].value, sep="|")' "$T/none/out/drilldown-2023-12.xlsx")"
+# Malformed drilldown.csv: file:line, exit 3, nothing published.
+bad_drill() { # name, sed expression, message after "drilldown.csv:"
+	setup "$T/$1"
+	sed -i "$2" "$T/$1/out/drilldown.csv"
+	"$PROG" --conf "$T/$1/pipeline.conf" --quiet 2>"$T/$1/err"
+	check_eq "$1: exits 3" 3 $?
+	check_eq "$1: message" "csc-load-report: $T/$1/out/drilldown.csv:$3" "$(cat "$T/$1/err")"
+	check "$1: no workbook" test ! -e "$T/$1/out/drilldown-2023-12.xlsx"
+}
+bad_drill period5 's/^,FD02,,2,C0004,/,FD02,,5,C0004,/' \
+	"5: periods: expected row numbers of drilldown_periods.csv (1 to 4), ascending, separated by ';'"
+bad_drill noperiod 's/^,FD02,,2,C0004,/,FD02,,,C0004,/' \
+	"5: periods: expected row numbers of drilldown_periods.csv (1 to 4), ascending, separated by ';'"
+bad_drill descending 's/^,FD02,,2,C0004,/,FD02,,4;2,C0004,/' \
+	"5: periods: expected row numbers of drilldown_periods.csv (1 to 4), ascending, separated by ';'"
+bad_drill nogroup 's/^3,FD02,,1,C0003,/,FD02,,1,C0003,/' \
+	"4: group: expected the number of rows of a group (1 to 4096) on its first row"
+bad_drill cutshort 's/^3,FD02,,1,C0003,/4,FD02,,1,C0003,/' \
+	"7: group: a new group starts with 1 row of the previous one missing"
+bad_drill lastshort 's/^1,FD02,,3,C0006,/2,FD02,,3,C0006,/' \
+	"7: the last group ends with 1 row missing"
 # Counts that drilldown.csv cannot meet: an input error, nothing published.
 setup "$T/dbad"
 sed 's/^2023-12-01,2023-12-31,3$/2023-12-01,2023-12-31,4/' <<<"$DPER" >"$T/dbad/out/drilldown_periods.csv"

@@ -62,15 +62,19 @@ new=$(tail -n +$((n0 + 1)) "$log")
 check "a transform setting re-runs transform" grep -q 'transform: start' <<<"$new"
 check "... but no extract" bash -c "! grep -q 'extract-.*: start' <<<\"\$0\"" "$new"
 # drilldown_periods is a transform setting: the published drill-down changes.
+# (drilldown.csv expanded to a row per record and period: drill_expand.py)
+check "published drill-down expands" "$PY" "$ROOT/tests/e2e/drill_expand.py" "$T/a/out/2024-02" "$T/rows1"
 check_eq "published drill-down: no rolling 12 months by default" 0 \
-	"$(grep -c ',2023-03-01,2024-02-29,' "$T/a/out/2024-02/drilldown.csv")"
+	"$(grep -c ',2023-03-01,2024-02-29,' "$T/rows1")"
 n0=$(wc -l <"$log")
 echo "drilldown_periods = all" >>"$T/a/pipeline.conf"
 "$BIN/csc-run" --conf "$T/a/pipeline.conf" --quiet
 new=$(tail -n +$((n0 + 1)) "$log")
 check "drilldown_periods re-runs transform" grep -q 'transform: start' <<<"$new"
+check "drilldown_periods = all: published drill-down expands" \
+	"$PY" "$ROOT/tests/e2e/drill_expand.py" "$T/a/out/2024-02" "$T/rows2"
 check "drilldown_periods = all publishes the rolling 12 months' drill-down" \
-	grep -q ',2023-03-01,2024-02-29,' "$T/a/out/2024-02/drilldown.csv"
+	grep -q ',2023-03-01,2024-02-29,' "$T/rows2"
 check "drilldown_periods.csv published with it" grep -q '^2023-03-01,2024-02-29,' \
 	"$T/a/out/2024-02/drilldown_periods.csv"
 

@@ -31,4 +31,21 @@ R12=$(tail -1 "$T/all/drilldown_periods.csv" | cut -d, -f1,2)
 "$PY" "$ROOT/tests/e2e/drill_expand.py" "$T/all" "$T/all.rows"
 check "all without the rolling 12 months ($R12) expands to report's rows" \
 	cmp -s "$T/j1.rows" <(awk -F, -v p="$R12" '$3 "," $4 != p' "$T/all.rows")
+# The load's reader (lib/csc_drill.c) against drill_expand.py: the
+# drill-down workbook holds the expanded rows, in their order, cell for cell.
+check "load the --jobs 1 outputs" "$BIN/csc-load-report" --conf "$C" --out "$T/j1" --quiet
+check_eq "drill-down workbook: the expanded rows, in order" "same" "$("$PY" - "$T/j1" <<'PY'
+import csv, sys, openpyxl
+d = sys.argv[1]
+wb = openpyxl.load_workbook(f"{d}/drilldown-2026-10.xlsx", read_only=True)
+got = []
+for n in wb.sheetnames:
+    if n.startswith("Drill-down"):
+        for r in wb[n].iter_rows(min_row=5, values_only=True):
+            got.append([v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v for v in r])
+with open(f"{d}/../j1.rows", newline="", encoding="utf-8") as f:
+    want = [[v if v != "" else None for v in r] for r in list(csv.reader(f))[1:]]
+print("same" if got == want and got else f"{len(want)} rows expanded, {len(got)} in the workbook")
+PY
+)"
 finish
