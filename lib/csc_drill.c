@@ -39,6 +39,7 @@ struct csc_drill_enc {
 	int *head;
 	int nhead;       /* a power of two */
 	int lastper;
+	long groups, split;
 	/* scratch of a flush: per key (capk) and per row (capr) */
 	int *last, *indeg, *start, *adj, *heap, *order, *loc, *pl;
 	int scap_k, scap_r;
@@ -237,6 +238,7 @@ static long write_group(csc_drill_enc *d, int a, int b, const int *order, int n)
 	for (int i = a; i < b; i++)
 		d->pl[cnt[d->loc[d->r[i].key]]++] = d->r[i].per;
 	csc_csvw *w = d->w;
+	d->groups++;
 	for (int j = 0; j < n; j++) {
 		const char *f[CSC_DRILL_NF];
 		const char *s = d->buf + d->k[order[j]].off;
@@ -322,14 +324,22 @@ long csc_drill_enc_flush(csc_drill_enc *d)
 		d->pl = csc_xrealloc(d->pl, (size_t)c * sizeof *d->pl);
 		d->scap_r = c;
 	}
+	long before = d->groups;
 	long n = d->nk <= CSC_DRILL_GROUP_MAX && topo(d) ? write_group(d, 0, d->nr, d->order, d->nk)
 							 : greedy(d);
+	d->split += d->groups - before > 1;
 	for (int k = 0; k < d->nk; k++)
 		d->head[d->k[k].hash & (uint32_t)(d->nhead - 1)] = -1;
 	d->nk = d->nr = 0;
 	d->len = 0;
 	d->lastper = 0;
 	return n;
+}
+
+void csc_drill_enc_stats(const csc_drill_enc *d, long *groups, long *split)
+{
+	*groups = d->groups;
+	*split = d->split;
 }
 
 /* ---- decoder ---- */

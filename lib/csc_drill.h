@@ -48,6 +48,10 @@ void csc_drill_enc_add(csc_drill_enc *d, const char *const f[CSC_DRILL_NF], int 
  * number of rows written. */
 long csc_drill_enc_flush(csc_drill_enc *d);
 
+/* Groups written so far, and the flushes that needed more than one group
+ * (no single order, or larger than a group). */
+void csc_drill_enc_stats(const csc_drill_enc *d, long *groups, long *split);
+
 /* The reading side: rows of drilldown.csv in, records per period out. */
 typedef int (*csc_drill_row_fn)(void *ctx, char *const f[CSC_DRILL_NF], int per);
 typedef struct csc_drill_dec csc_drill_dec;

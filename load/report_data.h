@@ -3,9 +3,9 @@
  *
  * Reads measures.csv, rag.csv, definitions.csv and staging/recon_*.csv
  * (docs/FORMATS.md) into memory: they hold one row per measure, breakdown
- * and period, so their size does not grow with the dumps. drilldown.csv,
- * dq.csv and rejects_*.csv can be large and are streamed by the sheets that
- * show them. Columns are found by header name; a missing column, a short
+ * and period, so their size does not grow with the dumps. drilldown.csv
+ * (one group of records at a time, lib/csc_drill.h), dq.csv and
+ * rejects_*.csv can be large and are streamed by the sheets that show them. Columns are found by header name; a missing column, a short
  * row or a bad number stops the read with "file:line: message".
  */
 #ifndef REPORT_DATA_H

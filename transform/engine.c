@@ -427,8 +427,12 @@ static void summary(const tx_engine *e)
 				 tx_measures[m].id);
 	if (*na)
 		csc_info("not available (input not configured): %s", na);
-	csc_info("drill-down rows: %ld (%ld written once with their periods); data-quality "
-		 "findings: %ld", e->ndrill, e->nrec, e->ndq);
+	long groups = e->ngroups, split = e->nsplit, g = 0, s = 0;
+	if (e->enc)
+		csc_drill_enc_stats(e->enc, &g, &s);
+	csc_info("drill-down: %ld records in their periods, written as %ld rows in %ld groups "
+		 "(%ld units in more than one); data-quality findings: %ld", e->ndrill, e->nrec,
+		 groups + g, split + s, e->ndq);
 }
 
 void tx_engine_free(tx_engine *e)

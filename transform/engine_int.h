@@ -37,6 +37,7 @@ struct tx_engine {
 	csc_csvw dw, qw;
 	long ndrill, ndq;
 	long nrec;              /* rows of drilldown.csv: records written once */
+	long ngroups, nsplit;   /* the shards' encoder counts (csc_drill_enc_stats) */
 	long pdrill[TX_MAXPER]; /* drill-down rows per period (drilldown_periods.csv) */
 	int drow[TX_MAXPER];    /* each period's row of drilldown_periods.csv; 0 none */
 	csc_drill_enc *enc;     /* the unit's drill-down records; NULL = none written */

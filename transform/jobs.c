@@ -90,7 +90,7 @@ static tx_engine *shard_new(const tx_engine *e)
 	s->ndqrows = s->capdqrows = 0;
 	s->part = NULL;
 	s->partbuf = NULL;
-	s->nrec = 0;
+	s->nrec = s->ngroups = s->nsplit = 0;
 	/* its own records, written through its own writer (s->dw: the run's
 	 * for the first input, a scratch file's for the others) */
 	s->enc = e->enc ? csc_drill_enc_new(&s->dw) : NULL;
@@ -163,6 +163,12 @@ static int merge(tx_engine *e, tx_engine *s, enum tx_input in)
 	e->units[in] += s->units[in];
 	e->ndrill += s->ndrill;
 	e->nrec += s->nrec;
+	if (s->enc) {
+		long g, sp;
+		csc_drill_enc_stats(s->enc, &g, &sp);
+		e->ngroups += g;
+		e->nsplit += sp;
+	}
 	for (int p = 0; p < e->np; p++)
 		e->pdrill[p] += s->pdrill[p];
 	for (int i = 0; i < s->ndqrows; i++) {
