@@ -19,7 +19,8 @@ const char *const csc_drill_header[] = {"group", "measure", "breakdown", "period
 /* ---- encoder ---- */
 
 struct key {
-	size_t off, len; /* the six fields, each ending in a NUL, at buf + off */
+	size_t off;      /* the six fields, one after another, at buf + off */
+	uint32_t len[CSC_DRILL_NF];
 	uint32_t hash;
 	int next;        /* hash chain */
 };
@@ -85,12 +86,34 @@ void csc_drill_enc_free(csc_drill_enc *d)
 	free(d);
 }
 
-static uint32_t hash(const char *s, size_t n)
+/* Append the n bytes of s to the arena *buf; their offset. */
+static size_t append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	if (*len + n > *cap) {
+		*cap = *cap ? *cap : 4096;
+		while (*len + n > *cap)
+			*cap *= 2;
+		*buf = csc_xrealloc(*buf, *cap);
+	}
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	return *len - n;
+}
+
+/* A word at a time: hashing every record met was a tenth of the
+ * transform byte by byte. */
+static uint64_t mix(uint64_t h, const char *s, size_t n)
+{
+	uint64_t v;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0x9e3779b97f4a7c15u;
+		h ^= h >> 29;
+	}
+	v = n; /* the length closes the field: "ab","c" is not "a","bc" */
+	memcpy(&v, s, n);
+	h = (h ^ v ^ (uint64_t)n << 56) * 0x9e3779b97f4a7c15u;
+	return h ^ h >> 29;
 }
 
 static void rehash(csc_drill_enc *d)
@@ -112,32 +135,39 @@ void csc_drill_enc_add(csc_drill_enc *d, const char *const f[CSC_DRILL_NF], int 
 	if (d->nr && (per < d->lastper || d->nr >= UNIT_MAX))
 		csc_drill_enc_flush(d);
 	d->lastper = per;
-	size_t off = d->len;
+	const char *v[CSC_DRILL_NF];
+	uint32_t len[CSC_DRILL_NF];
+	uint64_t h64 = 0;
 	for (int i = 0; i < CSC_DRILL_NF; i++) {
-		const char *s = f[i] ? f[i] : "";
-		size_t n = strlen(s) + 1;
-		if (d->len + n > d->cap) {
-			d->cap = d->cap ? d->cap : 4096;
-			while (d->len + n > d->cap)
-				d->cap *= 2;
-			d->buf = csc_xrealloc(d->buf, d->cap);
-		}
-		memcpy(d->buf + d->len, s, n);
-		d->len += n;
+		v[i] = f[i] ? f[i] : "";
+		size_t n = strlen(v[i]);
+		len[i] = n < UINT32_MAX ? (uint32_t)n : UINT32_MAX - 1;
+		h64 = mix(h64, v[i], len[i]);
 	}
-	size_t len = d->len - off;
-	uint32_t h = hash(d->buf + off, len);
+	uint32_t h = (uint32_t)(h64 ^ h64 >> 32);
 	int k = d->head[h & (uint32_t)(d->nhead - 1)];
-	while (k >= 0 && !(d->k[k].hash == h && d->k[k].len == len &&
-			   !memcmp(d->buf + d->k[k].off, d->buf + off, len)))
-		k = d->k[k].next;
-	if (k >= 0) {
-		d->len = off; /* met before in this unit: its bytes are held once */
-	} else {
+	for (; k >= 0; k = d->k[k].next) {
+		const struct key *c = &d->k[k];
+		if (c->hash != h || memcmp(c->len, len, sizeof len))
+			continue;
+		const char *p = d->buf + c->off;
+		int i = 0;
+		for (; i < CSC_DRILL_NF && !memcmp(p, v[i], len[i]); i++)
+			p += len[i];
+		if (i == CSC_DRILL_NF)
+			break;
+	}
+	if (k < 0) { /* first met in this unit: its bytes are held once */
 		grow((void **)&d->k, &d->capk, d->nk + 1, sizeof *d->k);
 		k = d->nk++;
+		struct key *c = &d->k[k];
+		c->off = d->len;
+		memcpy(c->len, len, sizeof len);
+		for (int i = 0; i < CSC_DRILL_NF; i++)
+			append(&d->buf, &d->len, &d->cap, v[i], len[i]);
 		int *hd = &d->head[h & (uint32_t)(d->nhead - 1)];
-		d->k[k] = (struct key){off, len, h, *hd};
+		c->hash = h;
+		c->next = *hd;
 		*hd = k;
 		if (d->nk * 2 > d->nhead)
 			rehash(d);
@@ -218,6 +248,19 @@ static int topo(csc_drill_enc *d)
 	return n == nk;
 }
 
+/* v (>= 0) in decimal at p; its length. */
+static size_t put_int(char *p, int v)
+{
+	char t[12];
+	size_t n = 0;
+	do
+		t[n++] = (char)('0' + v % 10);
+	while (v /= 10);
+	for (size_t i = 0; i < n; i++)
+		p[i] = t[n - 1 - i];
+	return n;
+}
+
 /* Write rows [a, b) as one group of the n records order[] in that order,
  * each with the periods it was met in. */
 static long write_group(csc_drill_enc *d, int a, int b, const int *order, int n)
@@ -240,28 +283,29 @@ static long write_group(csc_drill_enc *d, int a, int b, const int *order, int n)
 	csc_csvw *w = d->w;
 	d->groups++;
 	for (int j = 0; j < n; j++) {
+		const struct key *c = &d->k[order[j]];
 		const char *f[CSC_DRILL_NF];
-		const char *s = d->buf + d->k[order[j]].off;
+		const char *p = d->buf + c->off;
 		for (int i = 0; i < CSC_DRILL_NF; i++) {
-			f[i] = s;
-			s += strlen(s) + 1;
+			f[i] = p;
+			p += c->len[i];
 		}
 		char per[CSC_DRILL_MAXPER * 4 + 1]; /* at most every period once */
 		size_t pn = 0;
-		for (int e = at[j]; e < at[j + 1] && pn + 5 < sizeof per; e++)
-			pn += (size_t)snprintf(per + pn, sizeof per - pn, "%s%d", pn ? ";" : "",
-					       d->pl[e]);
-		if (j)
-			csc_csvw_str(w, "");
-		else
-			csc_csvw_long(w, n);
-		csc_csvw_str(w, f[0]);
-		csc_csvw_str(w, f[1]);
+		for (int e = at[j]; e < at[j + 1]; e++) {
+			if (pn)
+				per[pn++] = ';';
+			pn += put_int(per + pn, d->pl[e]);
+		}
+		char num[16];
+		csc_csvw_field(w, num, j ? 0 : put_int(num, n));
+		csc_csvw_field(w, f[0], c->len[0]);
+		csc_csvw_field(w, f[1], c->len[1]);
 		csc_csvw_field(w, per, pn);
-		csc_csvw_text(w, f[2]);
-		csc_csvw_text(w, f[3]);
-		csc_csvw_str(w, f[4]);
-		csc_csvw_text(w, f[5]);
+		csc_csvw_textn(w, f[2], c->len[2]);
+		csc_csvw_textn(w, f[3], c->len[3]);
+		csc_csvw_field(w, f[4], c->len[4]);
+		csc_csvw_textn(w, f[5], c->len[5]);
 		csc_csvw_end(w);
 	}
 	return n;
@@ -459,18 +503,8 @@ int csc_drill_dec_row(csc_drill_dec *d, char *const f[8], const char *path, long
 	struct drow *r = &d->r[d->n++];
 	*r = (struct drow){.pbeg = pbeg, .pn = d->np - pbeg};
 	static const int col[CSC_DRILL_NF] = {1, 2, 4, 5, 6, 7};
-	for (int k = 0; k < CSC_DRILL_NF; k++) {
-		size_t n = strlen(f[col[k]]) + 1;
-		if (d->len + n > d->cap) {
-			d->cap = d->cap ? d->cap : 4096;
-			while (d->len + n > d->cap)
-				d->cap *= 2;
-			d->buf = csc_xrealloc(d->buf, d->cap);
-		}
-		memcpy(d->buf + d->len, f[col[k]], n);
-		r->off[k] = d->len;
-		d->len += n;
-	}
+	for (int k = 0; k < CSC_DRILL_NF; k++)
+		r->off[k] = append(&d->buf, &d->len, &d->cap, f[col[k]], strlen(f[col[k]]) + 1);
 	if (--d->want)
 		return 0;
 	return expand(d);
