@@ -185,9 +185,40 @@ static void group_cap(void **state)
 		add(rec, "", 1);
 	}
 	assert_int_equal(csc_drill_enc_flush(enc), CSC_DRILL_GROUP_MAX + 1);
+	long groups, split;
+	csc_drill_enc_stats(enc, &groups, &split);
+	assert_int_equal(groups, 2);
+	assert_int_equal(split, 1);
 	const char *t = enc_end();
 	assert_non_null(strstr(t, HEAD "4096,M,,1,C,r0,numerator,\n,M,,1,C,r1,"));
 	assert_non_null(strstr(t, "\n,M,,1,C,r4095,numerator,\n1,M,,1,C,r4096,numerator,\n"));
+	free(mem);
+}
+
+/* A unit of 2^20 + 1 records (hostile staging: one child with a million
+ * referrals): the encoder holds at most 2^20 rows, so it writes the first
+ * 2^20 (256 groups of 4096) before taking the last, which is a group of its
+ * own. 257 groups, no unit split twice over: the flushes count one unit
+ * in more than one group. */
+static void unit_cap(void **state)
+{
+	(void)state;
+	enc_start();
+	long rows = 0;
+	for (int i = 0; i <= 1 << 20; i++) {
+		char rec[16];
+		snprintf(rec, sizeof rec, "r%d", i);
+		add(rec, "", 1);
+	}
+	rows += csc_drill_enc_flush(enc);
+	assert_int_equal(rows, 1); /* the 2^20 before it were written when it came */
+	long groups, split;
+	csc_drill_enc_stats(enc, &groups, &split);
+	assert_int_equal(groups, 257);
+	assert_int_equal(split, 1);
+	const char *t = enc_end();
+	assert_non_null(strstr(t, "\n,M,,1,C,r1048575,numerator,\n1,M,,1,C,r1048576,numerator,\n"));
+	assert_non_null(strstr(t, "\n4096,M,,1,C,r1044480,numerator,\n"));
 	free(mem);
 }
 
@@ -374,7 +405,7 @@ int main(void)
 		cmocka_unit_test(period_without_rows), cmocka_unit_test(reordered),
 		cmocka_unit_test(opposite_orders),   cmocka_unit_test(twice_in_a_period),
 		cmocka_unit_test(period_going_back), cmocka_unit_test(hostile_values),
-		cmocka_unit_test(group_cap),
+		cmocka_unit_test(group_cap),         cmocka_unit_test(unit_cap),
 		cmocka_unit_test(decode_order),      cmocka_unit_test(decode_stop),
 		cmocka_unit_test(decode_malformed),  cmocka_unit_test(round_trip),
 	};
