@@ -15,6 +15,7 @@ const char *const csc_drill_header[] = {"group", "measure", "breakdown", "period
 /* Rows held before a unit is written in pieces: bounds the encoder's
  * memory whatever one child's records are. */
 #define UNIT_MAX (1 << 20)
+#define UNIT_BYTES ((size_t)32 << 20)
 
 /* ---- encoder ---- */
 
@@ -132,7 +133,7 @@ void csc_drill_enc_add(csc_drill_enc *d, const char *const f[CSC_DRILL_NF], int 
 {
 	if (per < 1 || per > CSC_DRILL_MAXPER)
 		return; /* not a period of drilldown_periods.csv: a caller's bug */
-	if (d->nr && (per < d->lastper || d->nr >= UNIT_MAX))
+	if (d->nr && (per < d->lastper || d->nr >= UNIT_MAX || d->len >= UNIT_BYTES))
 		csc_drill_enc_flush(d);
 	d->lastper = per;
 	const char *v[CSC_DRILL_NF];
@@ -503,8 +504,15 @@ int csc_drill_dec_row(csc_drill_dec *d, char *const f[8], const char *path, long
 	struct drow *r = &d->r[d->n++];
 	*r = (struct drow){.pbeg = pbeg, .pn = d->np - pbeg};
 	static const int col[CSC_DRILL_NF] = {1, 2, 4, 5, 6, 7};
-	for (int k = 0; k < CSC_DRILL_NF; k++)
-		r->off[k] = append(&d->buf, &d->len, &d->cap, f[col[k]], strlen(f[col[k]]) + 1);
+	for (int k = 0; k < CSC_DRILL_NF; k++) {
+		size_t n = strlen(f[col[k]]) + 1;
+		if (d->len + n > CSC_DRILL_GROUP_BYTES) {
+			csc_error_at(path, line, "a group of more than %u MiB of values",
+				     CSC_DRILL_GROUP_BYTES >> 20);
+			return -1;
+		}
+		r->off[k] = append(&d->buf, &d->len, &d->cap, f[col[k]], n);
+	}
 	if (--d->want)
 		return 0;
 	return expand(d);

@@ -28,6 +28,7 @@
 #define CSC_DRILL_NF 6          /* measure, breakdown, child, record, role, reason */
 #define CSC_DRILL_MAXPER 999    /* period numbers 1..999 */
 #define CSC_DRILL_GROUP_MAX 4096 /* rows in one group (the load holds a group) */
+#define CSC_DRILL_GROUP_BYTES (64u << 20) /* bytes of a group's values, at most */
 
 /* The header of drilldown.csv, NULL-ended (8 names). */
 extern const char *const csc_drill_header[];
@@ -41,7 +42,9 @@ void csc_drill_enc_free(csc_drill_enc *d);
 /* One record met in period per (1..CSC_DRILL_MAXPER): f = measure,
  * breakdown, child, record, role, reason (NULL is ""). Held until the next
  * csc_drill_enc_flush; a period below the previous one, or a very large
- * unit, flushes what is held first (it starts a group of its own). */
+ * unit (2^20 rows or 32 MiB of values held), flushes what is held first
+ * (it starts a group of its own), so no group exceeds
+ * CSC_DRILL_GROUP_BYTES (a value is at most 1 MiB, csc_csvr.h). */
 void csc_drill_enc_add(csc_drill_enc *d, const char *const f[CSC_DRILL_NF], int per);
 
 /* Write what was added since the last flush as one or more groups; the
@@ -63,7 +66,8 @@ void csc_drill_dec_free(csc_drill_dec *d);
 
 /* One row, fields in csc_drill_header order. Returns 0, fn's non-zero
  * value (the decoding stops there), or -1 after reporting a malformed row
- * at path:line. */
+ * at path:line (a group of more than CSC_DRILL_GROUP_BYTES too: the memory
+ * a group is held in stays bounded whatever the file). */
 int csc_drill_dec_row(csc_drill_dec *d, char *const f[8], const char *path, long line);
 
 /* End of the file: 0, or -1 after reporting a group cut short. */

@@ -222,6 +222,32 @@ static void unit_cap(void **state)
 	free(mem);
 }
 
+/* 33 records with a reason of 1 MiB each: past 32 MiB held the encoder
+ * writes what it holds, so 32 in one group and the last in another. */
+static void unit_bytes(void **state)
+{
+	(void)state;
+	char *why = malloc((1 << 20) + 1);
+	assert_non_null(why);
+	memset(why, 'x', 1 << 20);
+	why[1 << 20] = '\0';
+	enc_start();
+	for (int i = 0; i < 33; i++) {
+		char rec[16];
+		snprintf(rec, sizeof rec, "r%d", i);
+		add(rec, why, 1);
+	}
+	assert_int_equal(csc_drill_enc_flush(enc), 1);
+	long groups, split;
+	csc_drill_enc_stats(enc, &groups, &split);
+	assert_int_equal(groups, 2);
+	const char *t = enc_end();
+	assert_true(!strncmp(t, HEAD "32,M,,1,C,r0,numerator,xxx", strlen(HEAD) + 26));
+	assert_non_null(strstr(t, "\n1,M,,1,C,r32,numerator,xxx"));
+	free(mem);
+	free(why);
+}
+
 /* ---- decoding ---- */
 
 struct got {
@@ -332,6 +358,34 @@ static void decode_malformed(void **state)
 		   "drilldown.csv:3: the last group ends with 1 row missing");
 }
 
+/* A group of 65 rows with 1 MiB reasons: refused at the row that passes
+ * 64 MiB of values, before holding it. */
+static void decode_group_bytes(void **state)
+{
+	(void)state;
+	char *why = malloc((1 << 20) + 1);
+	assert_non_null(why);
+	memset(why, 'x', 1 << 20);
+	why[1 << 20] = '\0';
+	struct got g = {0};
+	csc_drill_dec *d = csc_drill_dec_new(1, collect, &g);
+	char grp[] = "65", none[] = "", m[] = "M", one[] = "1", c[] = "C", r[] = "r", role[] = "excluded";
+	int rc = 0;
+	long line = 2;
+	capture_start();
+	for (; line < 2 + 65 && !rc; line++) {
+		char *f[8] = {line == 2 ? grp : none, m, none, one, c, r, role, why};
+		rc = csc_drill_dec_row(d, f, "drilldown.csv", line);
+	}
+	const char *err = capture_end();
+	csc_drill_dec_free(d);
+	free(why);
+	assert_int_equal(rc, -1);
+	assert_int_equal(line - 1, 65); /* the 64th row (line 65) is refused */
+	assert_non_null(strstr(err, "drilldown.csv:65: a group of more than 64 MiB of values"));
+	assert_int_equal(g.n, 0);
+}
+
 /* ---- round trip ---- */
 
 struct big {
@@ -406,6 +460,7 @@ int main(void)
 		cmocka_unit_test(opposite_orders),   cmocka_unit_test(twice_in_a_period),
 		cmocka_unit_test(period_going_back), cmocka_unit_test(hostile_values),
 		cmocka_unit_test(group_cap),         cmocka_unit_test(unit_cap),
+		cmocka_unit_test(unit_bytes),        cmocka_unit_test(decode_group_bytes),
 		cmocka_unit_test(decode_order),      cmocka_unit_test(decode_stop),
 		cmocka_unit_test(decode_malformed),  cmocka_unit_test(round_trip),
 	};
