@@ -222,15 +222,22 @@ static void unit_cap(void **state)
 	free(mem);
 }
 
+/* A reason of 1 MiB of 'x' (the most a CSV value may be), to be freed. */
+static char *mib_of_x(void)
+{
+	char *s = malloc((1 << 20) + 1);
+	assert_non_null(s);
+	memset(s, 'x', 1 << 20);
+	s[1 << 20] = '\0';
+	return s;
+}
+
 /* 33 records with a reason of 1 MiB each: past 32 MiB held the encoder
  * writes what it holds, so 32 in one group and the last in another. */
 static void unit_bytes(void **state)
 {
 	(void)state;
-	char *why = malloc((1 << 20) + 1);
-	assert_non_null(why);
-	memset(why, 'x', 1 << 20);
-	why[1 << 20] = '\0';
+	char *why = mib_of_x();
 	enc_start();
 	for (int i = 0; i < 33; i++) {
 		char rec[16];
@@ -363,10 +370,7 @@ static void decode_malformed(void **state)
 static void decode_group_bytes(void **state)
 {
 	(void)state;
-	char *why = malloc((1 << 20) + 1);
-	assert_non_null(why);
-	memset(why, 'x', 1 << 20);
-	why[1 << 20] = '\0';
+	char *why = mib_of_x();
 	struct got g = {0};
 	csc_drill_dec *d = csc_drill_dec_new(1, collect, &g);
 	char grp[] = "65", none[] = "", m[] = "M", one[] = "1", c[] = "C", r[] = "r", role[] = "excluded";
