@@ -182,11 +182,11 @@ static void sgo_12_months(void **state)
 	FIG(e, "LA06", "12_months", "2023-04-01", "2024-03-31", 2, 2, 100);
 	FIG(e, "LA06", "", "2023-04-01", "2024-03-31", 2, 2, 100);
 	/* the drill-down names the window's records under the period's row */
-	assert_true(tt_has_line("drilldown.csv", "LA06,12_months,2025-02-01,2025-02-28,W1,episodes.csv:2,numerator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "LA06,12_months,2025-02-01,2025-02-28,W1,episodes.csv:2,numerator,"
 				"\"ceased 2024-02-29, REC E45\""));
-	assert_true(tt_has_line("drilldown.csv", "LA06,12_months,2025-02-01,2025-02-28,W5,episodes.csv:6,denominator,"
+	assert_true(tt_has_line("drilldown_rows.csv", "LA06,12_months,2025-02-01,2025-02-28,W5,episodes.csv:6,denominator,"
 				"\"ceased 2024-06-15, REC E13\""));
-	assert_false(tt_has_line("drilldown.csv", "LA06,12_months,2025-02-01,2025-02-28,W2,"));
+	assert_false(tt_has_line("drilldown_rows.csv", "LA06,12_months,2025-02-01,2025-02-28,W2,"));
 	assert_true(tt_has_line("definitions.csv", "LA06,") && tt_has_line("measures.csv", "LA06,12_months,"));
 	tt_done(e);
 	snprintf(c, sizeof c, "period_end = 2024-02\n%s", pop);

@@ -102,8 +102,8 @@ static void plans(void **state)
 	 * [01/05/2023, 30/04/2024]: H9 (previous_cpp 1) H7 H6 -> 1/3. */
 	FIG(e, "HP07", "12_months", MAY, 1, 5, 20);
 	FIG(e, "HP07", "12_months", APR, 1, 3, 100.0 / 3);
-	assert_true(tt_has_line("drilldown.csv", "HP07,12_months,2024-05-01,2024-05-31,H10,"));
-	assert_false(tt_has_line("drilldown.csv", "HP07,12_months,2024-05-01,2024-05-31,H9,"));
+	assert_true(tt_has_line("drilldown_rows.csv", "HP07,12_months,2024-05-01,2024-05-31,H10,"));
+	assert_false(tt_has_line("drilldown_rows.csv", "HP07,12_months,2024-05-01,2024-05-31,H9,"));
 	FIG(e, "HP08", "", MAY, 1, 2, 50);
 	FIG(e, "HP09", "<3m", MAY, 2, -1, 2);
 	FIG(e, "HP09", "3-6m", MAY, 1, -1, 1);
