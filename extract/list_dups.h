@@ -22,9 +22,11 @@
  * whole row: only exact repeats are found.
  *
  * Memory grows with the number of distinct keys, not with bytes: per key a
- * 128-bit hash of the key, a 64-bit hash of its first row (SHA-256,
- * truncated) and where that row is (file, line, row of staging): 40 bytes
- * in an open-addressing table kept at most 3/4 full.
+ * 128-bit hash of the key (SHA-256, truncated), a 64-bit hash of its first
+ * row's other columns (SipHash keyed by the rest of the key's digest; the
+ * whole row's SHA-256 when the row is the key) and where that row is (file,
+ * line, row of staging): 40 bytes in an open-addressing table kept at most
+ * 3/4 full.
  */
 #ifndef LIST_DUPS_H
 #define LIST_DUPS_H
@@ -42,7 +44,7 @@ struct list_reject;
 
 typedef struct list_dups_ent {
 	uint64_t key[2];       /* SHA-256 of the key, first 128 bits */
-	uint64_t row;          /* SHA-256 of the first row, first 64 bits */
+	uint64_t row;          /* hash of the first row (hash_row) */
 	uint64_t ord;          /* the first row's place among staged rows */
 	/* one word for the rest: 40 bytes a key, not 48 */
 	uint64_t line : 48;    /* its line; 0 = empty slot */
@@ -54,6 +56,7 @@ _Static_assert(LIST_DUPS_MAX_FILES <= 1 << 15, "list_dups_ent.file holds a file 
 typedef struct list_dups {
 	int key[LIST_DUPS_MAX_KEY]; /* key columns of the list_table; */
 	int nkey;                   /* 0: no key, only copies are found */
+	uint32_t keymask;           /* bit i: column i is in the key */
 	int child;                  /* the child's column, for findings; -1 none */
 	const char *table;          /* for messages: "Episodes" */
 	list_dups_ent *ent;

@@ -1,5 +1,6 @@
 /* list_engine.c - see list_engine.h. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -21,8 +22,10 @@ void list_reader_init(list_reader *r, const list_table *t, csc_stage *stage, csc
 	r->w = w;
 	r->file = file;
 	r->file_len = strlen(file);
-	for (int i = 0; i < LIST_MAX_COLS; i++)
+	for (int i = 0; i < LIST_MAX_COLS; i++) {
 		r->map[i] = -1;
+		r->v[i].iso_d = CSC_NODATE; /* iso is "": the text of no date */
+	}
 }
 
 void list_stage_header(const list_table *t, const char **names)
@@ -125,8 +128,23 @@ static int check_date(const list_col *c, const char *s, size_t n, list_val *out,
 {
 	int any = c->type == LT_DATE_ANY;
 	int rc = any ? csc_date_parse_any(s, n, &out->d) : csc_date_parse_dmy(s, n, &out->d);
-	if (rc == 0)
+	if (rc == 0) {
+		/* a date parses only from exactly YYYY-MM-DD or DD/MM/YYYY with a
+		 * real day, so its ISO text is those digits rearranged (what
+		 * csc_date_iso would print, without the calendar arithmetic) */
+		if (s[4] == '-') {
+			memcpy(out->iso, s, 10);
+		} else {
+			memcpy(out->iso, s + 6, 4);
+			out->iso[4] = '-';
+			memcpy(out->iso + 5, s + 3, 2);
+			out->iso[7] = '-';
+			memcpy(out->iso + 8, s, 2);
+		}
+		out->iso[10] = '\0';
+		out->iso_d = out->d;
 		return 0;
+	}
 	if (shaped(s, n, "99/99/9999") || (any && shaped(s, n, "9999-99-99")))
 		snprintf(rej->reason, sizeof rej->reason, "%s is not a real date (no such day)", c->name);
 	else
@@ -193,7 +211,50 @@ static const char *sex(const list_col *c, const char *s, size_t n)
 	return NULL;
 }
 
-int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_reject *rej)
+/* What a code (LT_CODE) or sex (LT_SEX) value s of n bytes stands for, or
+ * NULL. */
+static const char *lookup(const list_col *c, const char *s, size_t n)
+{
+	return c->type == LT_SEX ? sex(c, s, n) : codes_find(c->codes, s, n);
+}
+
+/* lookup() through r's memo (list_engine.h) for column col; *rn the
+ * result's length. The memo only remembers what lookup() gave, so a row
+ * gets the same code whether or not the value was seen before. */
+static const char *memo_lookup(list_reader *r, int col, const list_col *c, const char *s,
+			       size_t n, size_t *rn)
+{
+	list_memo *m = NULL;
+	if (n && n <= LIST_MEMO_VAL) {
+		uint32_t h = 2166136261u ^ (uint32_t)col; /* FNV-1a */
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)s[i]) * 16777619u;
+		m = &r->memo[(h ^ h >> 16) & (LIST_MEMO_SLOTS - 1)];
+		size_t k = 0;
+		if (m->n == n && m->col == col)
+			while (k < n && m->v[k] == s[k]) /* a call to memcmp cost more */
+				k++;
+		if (k == n && m->n == n && m->col == col) {
+			*rn = m->rn;
+			return m->res;
+		}
+	}
+	const char *res = lookup(c, s, n);
+	*rn = res ? strlen(res) : 0;
+	if (m && *rn <= 0xFFFF) {
+		memcpy(m->v, s, n);
+		m->n = (unsigned char)n;
+		m->col = (unsigned char)col;
+		m->rn = (unsigned short)*rn;
+		m->res = res;
+	}
+	return res;
+}
+
+/* list_check_value, with code lookups through r's memo when r is given
+ * (col: the column's index in r's table). */
+static int check_value(list_reader *r, int col, const list_col *c, char *s, size_t n,
+		       list_val *out, list_reject *rej)
 {
 	out->s = s;
 	out->n = n;
@@ -209,22 +270,27 @@ int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_r
 	case LT_YEARS:
 		return check_int(c, s, n, out, rej);
 	case LT_CODE:
-		if ((out->s = codes_find(c->codes, s, n)) != NULL) {
-			out->n = strlen(out->s);
-			return 0;
-		}
-		bad_code(c, rej);
-		return -1;
 	case LT_SEX:
-		if ((out->s = sex(c, s, n)) != NULL) {
-			out->n = 1;
+		if (r)
+			out->s = memo_lookup(r, col, c, s, n, &out->n);
+		else if ((out->s = lookup(c, s, n)) != NULL)
+			out->n = strlen(out->s);
+		if (out->s)
 			return 0;
+		if (c->type == LT_CODE) {
+			bad_code(c, rej);
+			return -1;
 		}
 		snprintf(rej->reason, sizeof rej->reason,
 			 "%s is not a valid sex; expected M, F, U, 1 (male) or 2 (female)", c->name);
 		return -1;
 	}
 	return -1;
+}
+
+int list_check_value(const list_col *c, char *s, size_t n, list_val *out, list_reject *rej)
+{
+	return check_value(NULL, 0, c, s, n, out, rej);
 }
 
 /* ---- rows ---- */
@@ -297,7 +363,7 @@ static int check_row(list_reader *r, const csc_row *row, list_reject *rej)
 				 c->name);
 			return -1;
 		}
-		if (list_check_value(c, s, n, v, rej) != 0)
+		if (check_value(r, i, c, s, n, v, rej) != 0)
 			return -1;
 	}
 	if (t->check)
@@ -315,7 +381,11 @@ static void stage_row(list_reader *r, long line)
 		switch (t->cols[i].type) {
 		case LT_DATE_DMY:
 		case LT_DATE_ANY:
-			csc_csvw_date(w, v->d);
+			/* the text csc_csvw_date would write, as parsed */
+			if (v->d == v->iso_d)
+				csc_csvw_field(w, v->iso, v->d == CSC_NODATE ? 0 : 10);
+			else
+				csc_csvw_date(w, v->d);
 			break;
 		case LT_TEXT:
 			csc_csvw_textn(w, v->s, v->n);

@@ -48,6 +48,9 @@ typedef struct list_val {
 	const char *s;           /* normalised text, "" when blank or absent */
 	size_t n;                /* strlen(s): a check replacing s sets it too */
 	csc_date d;              /* dates; CSC_NODATE otherwise */
+	csc_date iso_d;          /* the date iso holds (staged as it is when
+				    d still equals it; a check may change d) */
+	char iso[CSC_DATE_BUFSZ];
 } list_val;
 
 typedef struct list_reject {
@@ -75,6 +78,19 @@ typedef struct list_table {
 	struct list_dups *dups;  /* duplicate rows and keys (list_dups.h), or NULL */
 } list_table;
 
+/* One remembered code lookup of the engine: code columns hold a few
+ * distinct values, each looked up (code, Annex A form, label) once per
+ * file rather than once per row. Values longer than LIST_MEMO_VAL bytes
+ * are looked up every time. */
+#define LIST_MEMO_SLOTS 1024
+#define LIST_MEMO_VAL 20
+typedef struct list_memo {
+	char v[LIST_MEMO_VAL];
+	unsigned char col, n;    /* the column, the value's length (0: empty) */
+	unsigned short rn;       /* strlen(res) */
+	const char *res;         /* what the lookup gave (NULL: not a code) */
+} list_memo;
+
 typedef struct list_reader {
 	const list_table *t;
 	csc_stage *stage;
@@ -88,6 +104,7 @@ typedef struct list_reader {
 	long rows;               /* rows seen including the header */
 	list_val v[LIST_MAX_COLS];
 	char scratch[64];        /* room for a made-up value (row<line>) */
+	list_memo memo[LIST_MEMO_SLOTS];
 } list_reader;
 
 /* Set up r to read one file of table t into rec / w. */

@@ -5,7 +5,7 @@ LIB_OBJS += lib/csc_date.o lib/csc_workday.o lib/csc_conf.o lib/csc_diag.o \
 	lib/csc_stage.o lib/csc_xml.o lib/csc_903.o lib/csc_sha256.o lib/csc_progress.o \
 	lib/csc_input.o lib/csc_coverage.o lib/csc_annexa_codes.o lib/csc_version.o lib/csc_datadir.o \
 	lib/csc_cin_children.o lib/csc_cin_stage.o lib/csc_cin_elems.o lib/csc_inputs.o \
-	lib/csc_drill.o
+	lib/csc_drill.o lib/csc_siphash.o
 UNIT_TESTS += test_coverage
 test_coverage_OBJS := tests/unit/test_coverage.o
 # past the table limit csc_stage reports and fails instead of exiting
@@ -21,3 +21,6 @@ test_inputs_OBJS := tests/unit/test_inputs.o
 # the compact drill-down: encoder, decoder, a seeded round trip
 UNIT_TESTS += test_drill
 test_drill_OBJS := tests/unit/test_drill.o
+# the duplicate check's row hash against the published vectors
+UNIT_TESTS += test_siphash
+test_siphash_OBJS := tests/unit/test_siphash.o
