@@ -39,11 +39,14 @@ void list_dups_free(list_dups *d)
 	d->n = d->cap = d->ndrop = d->dcap = 0;
 }
 
+/* 8 bytes of a digest as a big-endian number (one load and a swap) */
 static uint64_t u64(const unsigned char *p)
 {
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
+	uint64_t v;
+	memcpy(&v, p, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
 	return v;
 }
 

@@ -22,6 +22,8 @@ void list_reader_init(list_reader *r, const list_table *t, csc_stage *stage, csc
 	r->w = w;
 	r->file = file;
 	r->file_len = strlen(file);
+	if (w) /* staging rows are only ever written whole, by stage_row */
+		csc_csvw_buffer_rows(w);
 	for (int i = 0; i < LIST_MAX_COLS; i++) {
 		r->map[i] = -1;
 		r->v[i].iso_d = CSC_NODATE; /* iso is "": the text of no date */

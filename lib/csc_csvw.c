@@ -13,6 +13,47 @@ void csc_csvw_init(csc_csvw *w, FILE *fp)
 	w->watch = 0;
 	memset(w->latest, 0, sizeof w->latest);
 	w->latest_col = -1;
+	w->buffered = 0;
+	w->rbn = 0;
+}
+
+void csc_csvw_buffer_rows(csc_csvw *w)
+{
+	w->buffered = 1;
+}
+
+static void flush_row(csc_csvw *w)
+{
+	fwrite_unlocked(w->rb, 1, w->rbn, w->fp);
+	w->rbn = 0;
+}
+
+static inline void put_n(csc_csvw *w, const char *s, size_t n)
+{
+	if (!w->buffered) {
+		fwrite_unlocked(s, 1, n, w->fp);
+		return;
+	}
+	if (n > sizeof w->rb - w->rbn) {
+		flush_row(w);
+		if (n > sizeof w->rb) {
+			fwrite_unlocked(s, 1, n, w->fp);
+			return;
+		}
+	}
+	memcpy(w->rb + w->rbn, s, n);
+	w->rbn += n;
+}
+
+static inline void put_c(csc_csvw *w, char c)
+{
+	if (!w->buffered) {
+		putc_unlocked(c, w->fp);
+		return;
+	}
+	if (w->rbn == sizeof w->rb)
+		flush_row(w);
+	w->rb[w->rbn++] = c;
 }
 
 void csc_csvw_watch(csc_csvw *w, uint64_t mask)
@@ -37,7 +78,7 @@ static void watch_field(csc_csvw *w, const char *s, size_t n)
 static void sep(csc_csvw *w)
 {
 	if (w->col++)
-		putc_unlocked(',', w->fp);
+		put_c(w, ',');
 }
 
 static void raw_field(csc_csvw *w, const char *s, size_t n, int guard)
@@ -53,18 +94,18 @@ static void raw_field(csc_csvw *w, const char *s, size_t n, int guard)
 	int needs_guard = guard && n > 0 && s[0] && strchr("=+-@\t\r", s[0]) &&
 			  (n > 1 || s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 	if (quote)
-		putc_unlocked('"', w->fp);
+		put_c(w, '"');
 	if (needs_guard)
-		putc_unlocked('\'', w->fp);
+		put_c(w, '\'');
 	if (!quote) {
-		fwrite_unlocked(s, 1, n, w->fp);
+		put_n(w, s, n);
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			if (s[i] == '"')
-				putc_unlocked('"', w->fp);
-			putc_unlocked(s[i], w->fp);
+				put_c(w, '"');
+			put_c(w, s[i]);
 		}
-		putc_unlocked('"', w->fp);
+		put_c(w, '"');
 	}
 }
 
@@ -101,8 +142,10 @@ void csc_csvw_textn(csc_csvw *w, const char *s, size_t n)
 
 void csc_csvw_long(csc_csvw *w, long v)
 {
+	char b[24];
+	int n = snprintf(b, sizeof b, "%ld", v);
 	sep(w);
-	fprintf(w->fp, "%ld", v);
+	put_n(w, b, (size_t)n);
 }
 
 void csc_csvw_date(csc_csvw *w, csc_date d)
@@ -112,7 +155,7 @@ void csc_csvw_date(csc_csvw *w, csc_date d)
 	if (w->watch && n)
 		watch_field(w, b, n);
 	sep(w);
-	fwrite_unlocked(b, 1, n, w->fp);
+	put_n(w, b, n);
 }
 
 void csc_csvw_double(csc_csvw *w, double v)
@@ -125,12 +168,14 @@ void csc_csvw_double(csc_csvw *w, double v)
 		if (strtod(b, NULL) == v)
 			break;
 	}
-	fputs_unlocked(b, w->fp);
+	put_n(w, b, strlen(b));
 }
 
 void csc_csvw_end(csc_csvw *w)
 {
-	putc_unlocked('\n', w->fp);
+	put_c(w, '\n');
+	if (w->buffered)
+		flush_row(w);
 	w->col = 0;
 }
 
