@@ -350,6 +350,165 @@ static void engine_annexa_and_stray_quote(void **state)
 	codes_free(&src);
 }
 
+/* A check that moves K6's date to 1 January 2000 and gives K7, whose date
+ * is blank, 2 February 2001: staged as the check left them, not as read. */
+static int move_dates(void *ctx, list_reader *r, list_val *v, long line, list_reject *rej)
+{
+	(void)ctx, (void)r, (void)line, (void)rej;
+	if (!strcmp(v[0].s, "K6"))
+		v[3].d = csc_date_make(2000, 1, 1);
+	if (!strcmp(v[0].s, "K7"))
+		v[3].d = csc_date_make(2001, 2, 2);
+	return 0;
+}
+
+/* The engine's remembered lookups (list_memo) give what a lookup gives,
+ * row after row: the same value in two columns means different codes;
+ * a value refused once is refused again; values of 20 bytes (remembered)
+ * and 22 (looked up each time), and one differing from a remembered one
+ * in its last byte only. Dates are staged in ISO form from either form,
+ * or as a table check changed them. */
+static void engine_memo_and_dates(void **state)
+{
+	(void)state;
+	codes_list x, y;
+	codes_init(&x);
+	codes_init(&y);
+	codes_add(&x, "1");
+	codes_add(&x, "2");
+	codes_alias(&x, "One", "1");
+	codes_alias(&x, "Twenty One Characters", "2"); /* 21 bytes, key of 19 */
+	codes_alias(&x, "abcdefghijklmnopqrst", "1");  /* 20 bytes */
+	codes_add(&y, "2");
+	codes_add(&y, "3");
+	codes_alias(&y, "One", "3");
+	/* "Aen" falls in the same memo slot for columns 1 and 2 (FNV-1a of
+	 * the column and the bytes, list_engine.c): the slot must say whose */
+	codes_alias(&x, "Aen", "2");
+	codes_alias(&y, "Aen", "3");
+	const list_col cols[] = {
+		{"id", "id", LT_ID, 1, 0, NULL, 0, 0},
+		{"x", "x", LT_CODE, 1, 0, &x, 0, 0},
+		{"y", "y", LT_CODE, 1, 0, &y, 0, 0},
+		{"d", "d", LT_DATE_ANY, 1, 1, NULL, 0, 0},
+	};
+	list_table tb = {"T", cols, 4, 1, 0, move_dates, NULL, NULL};
+	struct fixture fx;
+	fixture_open(&fx, &tb);
+	static const char text[] = "id,x,y,d\n"
+				   "K1,One,One,29/02/2024\n"
+				   "K2,1,1,2024-02-29\n"
+				   "K3,One,2,01/01/0001\n"
+				   "K4,1,1,\n"
+				   "K5,Twenty One Characters,3,31/12/9999\n"
+				   "K5b,Twenty One Characters!,3,\n"
+				   "K6,abcdefghijklmnopqrst,2,01/04/2020\n"
+				   "K7,abcdefghijklmnopqrst,One,\n"
+				   "K8,abcdefghijklmnopqrsu,2,\n"
+				   "K9,Aen,Aen,\n"
+				   "K10,Aen,Aen,\n";
+	assert_int_equal(list_reader_mem(&fx.r, text, sizeof text - 1), 0);
+	char staged[4096], rejects[4096];
+	fixture_close(&fx, staged, rejects, sizeof staged);
+	assert_string_equal(staged, "id,x,y,d,src_line\n"
+				    "K1,1,3,2024-02-29,2\n"
+				    "K3,1,2,0001-01-01,4\n"
+				    "K5,2,3,9999-12-31,6\n"
+				    "K5b,2,3,,7\n"
+				    "K6,1,2,2000-01-01,8\n"
+				    "K7,1,3,2001-02-02,9\n"
+				    "K9,2,3,,11\n"
+				    "K10,2,3,,12\n");
+	assert_string_equal(rejects, "file,line,field,value,reason\n"
+				     "in.csv,3,y,1,\"y is not a valid code; expected one of: 2, 3\"\n"
+				     "in.csv,5,y,1,\"y is not a valid code; expected one of: 2, 3\"\n"
+				     "in.csv,10,x,abcdefghijklmnopqrsu,\"x is not a valid code; expected "
+				     "one of: 1, 2\"\n");
+	codes_free(&x);
+	codes_free(&y);
+}
+
+/* More distinct values than the memo has slots, each seen twice: 1000
+ * codes c0..c999 of 1500 values c0..c1499; the values past c999 are
+ * refused both times, the others staged both times (no key: no
+ * duplicate check). */
+static void engine_memo_many_values(void **state)
+{
+	(void)state;
+	codes_list z;
+	codes_init(&z);
+	char v[16];
+	for (int i = 0; i < 1000; i++) {
+		snprintf(v, sizeof v, "c%d", i);
+		codes_add(&z, v);
+	}
+	const list_col cols[] = {{"z", "z", LT_CODE, 1, 0, &z, 0, 0}};
+	list_table tb = {"T", cols, 1, 1, 0, NULL, NULL, NULL};
+	struct fixture fx;
+	fixture_open(&fx, &tb);
+	size_t cap = 1 << 16, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)sprintf(text, "z\n");
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 1500; i++)
+			n += (size_t)sprintf(text + n, "c%d\n", (i * 7) % 1500);
+	assert_int_equal(list_reader_mem(&fx.r, text, n), 0);
+	assert_int_equal(fx.rec->read, 3000);
+	assert_int_equal(fx.rec->staged, 2000);
+	assert_int_equal(fx.rec->rejected, 1000);
+	static char staged[1 << 16], rejects[1 << 17];
+	fixture_close(&fx, staged, rejects, sizeof rejects);
+	/* row i of a pass holds c(7i mod 1500): c0 c7 ... c994, c1001 refused */
+	assert_memory_equal(staged, "z,src_line\nc0,2\nc7,3\n", 21);
+	assert_memory_equal(rejects, "file,line,field,value,reason\nin.csv,145,z,c1001,", 48);
+	free(text);
+	codes_free(&z);
+}
+
+/* The row identity of the duplicate check: with the same key, values moved
+ * from one column to the next ("ab","" and "a","b") are different rows (a
+ * conflict); a repeat, and a repeat of blank values, are duplicates. */
+static void dups_row_identity(void **state)
+{
+	(void)state;
+	const list_col cols[] = {
+		{"k", "k", LT_ID, 1, 0, NULL, 0, 0},
+		{"a", "a", LT_TEXT, 1, 1, NULL, 0, 0},
+		{"b", "b", LT_TEXT, 1, 1, NULL, 0, 0},
+	};
+	static const int key[] = {0};
+	list_dups d;
+	list_dups_init(&d, "T", key, 1, -1);
+	list_table tb = {"T", cols, 3, 1, 0, NULL, NULL, &d};
+	struct fixture fx;
+	fixture_open(&fx, &tb);
+	static const char text[] = "k,a,b\n"
+				   "K1,ab,\n"
+				   "K1,a,b\n"
+				   "K2,x,y\n"
+				   "K2,x,y\n"
+				   "K3,,\n"
+				   "K3,,\n"
+				   "K4,y,x\n";
+	assert_int_equal(list_reader_mem(&fx.r, text, sizeof text - 1), 0);
+	assert_int_equal(list_dups_finish(&d, fx.rec), 0);
+	assert_int_equal(d.duplicates, 2);
+	assert_int_equal(d.conflicts, 2);
+	char staged[4096], rejects[4096];
+	fixture_close(&fx, staged, rejects, sizeof staged);
+	assert_string_equal(staged, "k,a,b,src_line\nK2,x,y,4\nK3,,,6\nK4,y,x,8\n");
+	assert_string_equal(rejects,
+		"file,line,field,value,reason\n"
+		"in.csv,2,k,K1,\"rows with k K1 differ (this one and in.csv:3): every row with this "
+		"key is rejected, as none can be trusted\"\n"
+		"in.csv,3,k,K1,\"rows with k K1 differ (the first at in.csv:2): every row with this "
+		"key is rejected, as none can be trusted\"\n"
+		"in.csv,5,k,K2,exact duplicate of in.csv:4 (the same values in every column)\n"
+		"in.csv,7,k,K3,exact duplicate of in.csv:6 (the same values in every column)\n");
+	list_dups_free(&d);
+}
+
 /* Duplicates over two files of one table (list_dups), worked by hand:
  * a.csv: C1/E1 (a note over two lines), C1/E2, C2/E1, then C1/E1 again
  *        with the date written the other way: an exact duplicate;
@@ -486,6 +645,9 @@ int main(void)
 		cmocka_unit_test(builtin_lists),
 		cmocka_unit_test(engine_rows),
 		cmocka_unit_test(engine_annexa_and_stray_quote),
+		cmocka_unit_test(engine_memo_and_dates),
+		cmocka_unit_test(engine_memo_many_values),
+		cmocka_unit_test(dups_row_identity),
 		cmocka_unit_test(dups_two_files),
 		cmocka_unit_test(dups_many_keys),
 	};

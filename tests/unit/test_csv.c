@@ -472,6 +472,65 @@ static void test_writer(void **state)
 	free(buf);
 }
 
+/* csc_csvw_buffer_rows: the same bytes as test_writer; nothing reaches
+ * the FILE before the row ends, all of it after; a field longer than the
+ * row buffer (3000 bytes, quoted) and one that fills it exactly go through
+ * whole, in order. */
+static void test_writer_buffered(void **state)
+{
+	(void)state;
+	mem_writer m;
+	csc_csvw *w = mem_open(&m);
+	csc_csvw_buffer_rows(w);
+	csc_csvw_str(w, "plain");
+	csc_csvw_str(w, "a,b");
+	csc_csvw_str(w, "say \"hi\"");
+	csc_csvw_text(w, "=HYPERLINK(\"x\")");
+	fflush(m.f);
+	assert_int_equal(m.n, 0);
+	csc_csvw_text(w, "-5");
+	csc_csvw_text(w, "-");
+	csc_csvw_str(w, NULL);
+	csc_csvw_end(w);
+	fflush(m.f);
+	assert_int_equal(m.n, strlen("plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",'-5,-,\n"));
+	csc_csvw_double(w, 22.8);
+	csc_csvw_double(w, 100.0 / 3.0);
+	csc_csvw_date(w, csc_date_make(2024, 2, 29));
+	csc_csvw_long(w, -12);
+	csc_csvw_end(w);
+	static char big[3001], fill[2048];
+	memset(big, 'x', 3000);
+	big[1500] = ','; /* quoted: 3002 bytes written */
+	memset(fill, 'y', sizeof fill - 1);
+	csc_csvw_field(w, "k", 1);
+	csc_csvw_field(w, big, 3000);
+	csc_csvw_field(w, fill, sizeof fill - 1); /* with its comma: 2048 */
+	csc_csvw_end(w);
+	csc_csvw_field(w, fill, sizeof fill - 1); /* the row buffer exactly */
+	csc_csvw_end(w);
+	char *buf = mem_text(&m);
+	const char *head = "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",'-5,-,\n"
+			   "22.8,33.333333333333336,2024-02-29,-12\n";
+	size_t h = strlen(head);
+	assert_int_equal(m.n, h + 2 + 3002 + 1 + 2047 + 1 + 2047 + 1);
+	assert_memory_equal(buf, head, h);
+	const char *p = buf + h;
+	assert_memory_equal(p, "k,\"", 3);
+	for (int i = 0; i < 3000; i++)
+		assert_int_equal(p[3 + i], i == 1500 ? ',' : 'x');
+	p += 3 + 3000;
+	assert_memory_equal(p, "\",", 2);
+	for (int i = 0; i < 2047; i++)
+		assert_int_equal(p[2 + i], 'y');
+	p += 2 + 2047;
+	assert_int_equal(*p++, '\n');
+	for (int i = 0; i < 2047; i++)
+		assert_int_equal(p[i], 'y');
+	assert_int_equal(p[2047], '\n');
+	free(buf);
+}
+
 /* Every branch of the C-string fast path: plain, empty, quoting characters
  * (comma, quote, LF, CR) anywhere, formula characters first in text fields
  * only, a lone + or - left alone, @ and tab guarded even alone. */
@@ -540,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_file_window_matches_memory),
 		cmocka_unit_test(test_key_normalisation),
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_writer_buffered),
 		cmocka_unit_test(test_writer_strings),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
