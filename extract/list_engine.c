@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -475,5 +476,11 @@ int list_reader_file(list_reader *r, const char *path)
 
 int list_reader_mem(list_reader *r, const char *data, size_t n)
 {
-	return read_end(r, csc_csv_readf_mem(data, n, r->file, CSC_CSV_RECOVER, list_reader_row, r));
+	/* a copy the reader may change, so that rows are handed out as
+	 * list_reader_file has them (in place; csc_csv_readf_buf) */
+	char *copy = csc_xmalloc(n ? n : 1);
+	memcpy(copy, data, n);
+	int rc = read_end(r, csc_csv_readf_buf(copy, n, r->file, CSC_CSV_RECOVER, list_reader_row, r));
+	free(copy);
+	return rc;
 }

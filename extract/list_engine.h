@@ -121,7 +121,8 @@ int list_reader_row(void *ctx, const csc_row *row);
  * line, and reading goes on at the next line. */
 int list_reader_file(list_reader *r, const char *path);
 
-/* Same, over n bytes of memory (tests and fuzzing). */
+/* Same, over n bytes of memory (tests and fuzzing), read from a copy as
+ * list_reader_file reads its file (csc_csv_readf_buf). */
 int list_reader_mem(list_reader *r, const char *data, size_t n);
 
 /* Check and normalise the value of column c (trimmed text s of n bytes,

@@ -44,6 +44,8 @@ struct reader {
 	csc_input *in;  /* NULL when reading memory */
 	csc_progress *prog;
 	char *own;
+	char *mut;      /* win when its bytes may be changed (own, or the
+			   caller's buffer of csc_csv_readf_buf), else NULL */
 	const char *win;
 	size_t len, cap, rs;
 	int eof;
@@ -177,7 +179,7 @@ static int more(struct reader *r, size_t need)
 				return FULL;
 			r->cap = r->cap * 2 > WIN_MAX ? WIN_MAX : r->cap * 2;
 			r->own = csc_xrealloc(r->own, r->cap);
-			r->win = r->own;
+			r->win = r->mut = r->own;
 		}
 		long got = csc_input_read(r->in, r->own + r->len, r->cap - r->len);
 		if (got < 0) {
@@ -493,20 +495,65 @@ static const char *unescape(struct reader *r, const char *s, size_t *n)
 	return r->tmp;
 }
 
-/* Hold the row parsed into r->buf as r->row. */
-static void hand_out(struct reader *r, int n, const char *broken)
+/* Hold the row of n fields at r->ptr, r->flen as r->row. */
+static void set_row(struct reader *r, int n, const char *broken)
 {
-	for (int k = 0; k < n; k++)
-		r->ptr[k] = r->buf + r->off[k];
 	r->row = (csc_row){n, r->ptr, r->flen, r->line, r->index++, broken,
 			   broken ? r->why_field : 0};
 	if (r->row.index == 0)
 		r->width = n;
 }
 
+/* Hold the row parsed into r->buf as r->row. */
+static void hand_out(struct reader *r, int n, const char *broken)
+{
+	for (int k = 0; k < n; k++)
+		r->ptr[k] = r->buf + r->off[k];
+	set_row(r, n, broken);
+}
+
+/* The row's fields where they lie in a writable window: each is valid
+ * UTF-8 as read (no Windows-1252 to convert), "" made " within its own
+ * bytes and a NUL put on the byte after it (a comma, a closing quote, a
+ * space or a line end of this record, which has been parsed and is not
+ * read again). 1 with the row in r->row; 0, having changed nothing, when a
+ * field is not valid UTF-8 or the last one ends at the end of the window
+ * (no byte for its NUL): the row is then copied by emit_row. */
+static int emit_in_place(struct reader *r)
+{
+	char *rec = r->mut + r->rs;
+	size_t room = r->cap - r->rs;
+	for (int k = 0; k < r->ntok; k++) {
+		const struct tok *t = &r->tok[k];
+		if (t->off + t->n >= room || !valid_utf8((const unsigned char *)rec + t->off, t->n))
+			return 0;
+	}
+	for (int k = 0; k < r->ntok; k++) {
+		const struct tok *t = &r->tok[k];
+		char *f = rec + t->off;
+		size_t n = t->n;
+		if (t->esc) {
+			size_t o = 0;
+			for (size_t i = 0; i < n; i++) {
+				f[o++] = f[i];
+				if (f[i] == '"')
+					i++;
+			}
+			n = o;
+		}
+		f[n] = '\0';
+		r->ptr[k] = f;
+		r->flen[k] = n;
+	}
+	set_row(r, r->ntok, NULL);
+	return 1;
+}
+
 /* 1 with the row in r->row, 0 when a field could not be converted (said). */
 static int emit_row(struct reader *r)
 {
+	if (r->mut && emit_in_place(r))
+		return 1;
 	r->used = 0;
 	for (int k = 0; k < r->ntok; k++) {
 		const struct tok *t = &r->tok[k];
@@ -615,6 +662,19 @@ int csc_csv_readf_mem(const char *data, size_t n, const char *name, unsigned fla
 	return rc;
 }
 
+int csc_csv_readf_buf(char *data, size_t n, const char *name, unsigned flags, csc_row_fn fn,
+		      void *ctx)
+{
+	struct reader r;
+	reader_init(&r, name, flags, fn, ctx);
+	r.win = r.mut = data;
+	r.len = r.cap = n;
+	r.eof = 1;
+	int rc = run(&r);
+	reader_free(&r);
+	return rc;
+}
+
 int csc_csv_readf(const char *path, const char *name, unsigned flags, csc_row_fn fn, void *ctx)
 {
 	return csc_csv_readf_digest(path, name, flags, fn, ctx, NULL);
@@ -638,7 +698,7 @@ int csc_csv_readf_digest(const char *path, const char *name, unsigned flags, csc
 	r.prog = &prog;
 	r.cap = BLOCK;
 	r.own = csc_xmalloc(r.cap);
-	r.win = r.own;
+	r.win = r.mut = r.own;
 	int rc = run(&r);
 	csc_progress_end(&prog);
 	if (rc == 0 && d && csc_input_digest(&in, d) != 0)
@@ -677,7 +737,7 @@ csc_csv_reader *csc_csv_open(const char *path, const char *name, unsigned flags)
 	p->r.in = &p->in;
 	p->r.cap = BLOCK;
 	p->r.own = csc_xmalloc(p->r.cap);
-	p->r.win = p->r.own;
+	p->r.win = p->r.mut = p->r.own;
 	return p;
 }
 

@@ -77,6 +77,14 @@ int csc_csv_readf(const char *path, const char *name, unsigned flags, csc_row_fn
 int csc_csv_readf_mem(const char *data, size_t n, const char *name, unsigned flags,
 		      csc_row_fn fn, void *ctx);
 
+/* csc_csv_readf_mem over a buffer the reader may change: the fields it
+ * hands out lie in data itself where they can (valid UTF-8 with a byte
+ * after them), saving a copy each, so data's bytes are unspecified after
+ * the call. Same returns. (csc_csv_readf and csc_csv_open do this in
+ * their own buffer.) */
+int csc_csv_readf_buf(char *data, size_t n, const char *name, unsigned flags, csc_row_fn fn,
+		      void *ctx);
+
 /* csc_csv_readf, and when the whole file was read (0 returned) its size and
  * SHA-256, computed from the very bytes parsed, into *d (csc_input_digest).
  * d may be NULL. */

@@ -391,6 +391,69 @@ static void test_file_window_matches_memory(void **state)
 	free(t);
 }
 
+/* csc_csv_readf_buf: rows as csc_csv_readf_mem gives them, from the
+ * caller's buffer where a row can be handed out in place (every field
+ * valid UTF-8 with a byte after it), copied where not: the Windows-1252
+ * row (converted), the broken record and the last row, whose last field
+ * ends at the end of the buffer. */
+struct placed {
+	struct seen s;
+	const char *lo, *hi; /* the buffer */
+	int in_buf[16];      /* row i's fields lie in it */
+};
+
+static int collect_placed(void *ctx, const csc_row *row)
+{
+	struct placed *p = ctx;
+	if (p->s.rows < 16)
+		p->in_buf[p->s.rows] = row->f[0] >= p->lo && row->f[0] < p->hi;
+	for (int i = 0; i < row->n; i++)
+		assert_int_equal(strlen(row->f[i]), row->len[i]);
+	return collect(&p->s, row);
+}
+
+static void test_read_in_place(void **state)
+{
+	(void)state;
+	static const char text[] = "\xEF\xBB\xBF" "a,b,c\r\n"
+				   " x , \"say \"\"hi\"\"\" ,\"two\nlines\"\r"
+				   "caf\xC3\xA9,\"\",\"\"\"\"\n"
+				   "caf\xE9,2,3\n"
+				   "\"open,4,5\n"
+				   "last,\"r\",q";
+	char buf[sizeof text];
+	memcpy(buf, text, sizeof text);
+	struct placed p = {.lo = buf, .hi = buf + sizeof text - 1};
+	assert_int_equal(csc_csv_readf_buf(buf, sizeof text - 1, "t.csv", CSC_CSV_RECOVER,
+					   collect_placed, &p), 0);
+	assert_int_equal(p.s.rows, 6);
+	static const char *const want[6][3] = {
+		{"a", "b", "c"},
+		{"x", "say \"hi\"", "two\nlines"},
+		{"caf\xC3\xA9", "", "\""},
+		{"caf\xC3\xA9", "2", "3"},
+		{"\"open,4,5", "", ""},
+		{"last", "r", "q"},
+	};
+	static const long lines[6] = {1, 2, 4, 5, 6, 7};
+	static const int in_buf[6] = {1, 1, 1, 0, 0, 0};
+	for (int r = 0; r < 6; r++) {
+		assert_int_equal(p.s.lines[r], lines[r]);
+		assert_int_equal(p.in_buf[r], in_buf[r]);
+		assert_int_equal(p.s.nf[r], r == 4 ? 1 : 3);
+		for (int i = 0; i < p.s.nf[r]; i++)
+			assert_string_equal(p.s.cell[r][i], want[r][i]);
+	}
+	assert_int_equal(p.s.broken, 1);
+	/* the same rows as from memory left alone */
+	struct seen m;
+	assert_int_equal(read_rec(text, &m), 0);
+	assert_int_equal(m.rows, p.s.rows);
+	assert_memory_equal(m.cell, p.s.cell, sizeof m.cell);
+	assert_memory_equal(m.lines, p.s.lines, sizeof m.lines);
+	assert_memory_equal(m.why, p.s.why, sizeof m.why);
+}
+
 static void test_field_limit(void **state)
 {
 	(void)state;
@@ -597,6 +660,7 @@ int main(void)
 		cmocka_unit_test(test_broken_strict_and_header),
 		cmocka_unit_test(test_runaway_quote_is_bounded),
 		cmocka_unit_test(test_file_window_matches_memory),
+		cmocka_unit_test(test_read_in_place),
 		cmocka_unit_test(test_key_normalisation),
 		cmocka_unit_test(test_writer),
 		cmocka_unit_test(test_writer_buffered),
