@@ -83,7 +83,7 @@ typedef struct list_table {
  * file rather than once per row. Values longer than LIST_MEMO_VAL bytes
  * are looked up every time. */
 #define LIST_MEMO_SLOTS 1024
-#define LIST_MEMO_VAL 20
+#define LIST_MEMO_VAL 52
 typedef struct list_memo {
 	char v[LIST_MEMO_VAL];
 	unsigned char col, n;    /* the column, the value's length (0: empty) */

@@ -521,13 +521,18 @@ static void hand_out(struct reader *r, int n, const char *broken)
  * (no byte for its NUL): the row is then copied by emit_row. */
 static int emit_in_place(struct reader *r)
 {
+	if (!r->ntok)
+		return 0;
 	char *rec = r->mut + r->rs;
-	size_t room = r->cap - r->rs;
-	for (int k = 0; k < r->ntok; k++) {
-		const struct tok *t = &r->tok[k];
-		if (t->off + t->n >= room || !valid_utf8((const unsigned char *)rec + t->off, t->n))
-			return 0;
-	}
+	/* Fields follow each other with at least a comma between, so only the
+	 * last can lack a byte after it; and they are split at ASCII bytes,
+	 * which no multi-byte character holds, so the bytes from the first
+	 * to the end of the last are valid UTF-8 only if every field is. */
+	const struct tok *first = &r->tok[0], *last = &r->tok[r->ntok - 1];
+	size_t end = last->off + last->n;
+	if (end >= r->cap - r->rs ||
+	    !valid_utf8((const unsigned char *)rec + first->off, end - first->off))
+		return 0;
 	for (int k = 0; k < r->ntok; k++) {
 		const struct tok *t = &r->tok[k];
 		char *f = rec + t->off;

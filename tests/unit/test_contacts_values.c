@@ -364,9 +364,9 @@ static int move_dates(void *ctx, list_reader *r, list_val *v, long line, list_re
 
 /* The engine's remembered lookups (list_memo) give what a lookup gives,
  * row after row: the same value in two columns means different codes;
- * a value refused once is refused again; values of 20 bytes (remembered)
- * and 22 (looked up each time), and one differing from a remembered one
- * in its last byte only. Dates are staged in ISO form from either form,
+ * a value refused once is refused again; values of LIST_MEMO_VAL bytes
+ * (remembered) and one and two more (looked up each time), and one
+ * differing from a remembered one in its last byte only. Dates are staged in ISO form from either form,
  * or as a table check changed them. */
 static void engine_memo_and_dates(void **state)
 {
@@ -377,8 +377,13 @@ static void engine_memo_and_dates(void **state)
 	codes_add(&x, "1");
 	codes_add(&x, "2");
 	codes_alias(&x, "One", "1");
-	codes_alias(&x, "Twenty One Characters", "2"); /* 21 bytes, key of 19 */
-	codes_alias(&x, "abcdefghijklmnopqrst", "1");  /* 20 bytes */
+#define V53 "A label of fifty-three bytes: past what memo holds!!!"
+#define V52 "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#define V52B "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY0"
+	_Static_assert(sizeof V52 - 1 == LIST_MEMO_VAL && sizeof V53 - 1 == LIST_MEMO_VAL + 1,
+		       "the values around the memo's limit");
+	codes_alias(&x, V53, "2"); /* "!" is punctuation: V53 "!" is the same label */
+	codes_alias(&x, V52, "1");
 	codes_add(&y, "2");
 	codes_add(&y, "3");
 	codes_alias(&y, "One", "3");
@@ -400,11 +405,11 @@ static void engine_memo_and_dates(void **state)
 				   "K2,1,1,2024-02-29\n"
 				   "K3,One,2,01/01/0001\n"
 				   "K4,1,1,\n"
-				   "K5,Twenty One Characters,3,31/12/9999\n"
-				   "K5b,Twenty One Characters!,3,\n"
-				   "K6,abcdefghijklmnopqrst,2,01/04/2020\n"
-				   "K7,abcdefghijklmnopqrst,One,\n"
-				   "K8,abcdefghijklmnopqrsu,2,\n"
+				   "K5," V53 ",3,31/12/9999\n"
+				   "K5b," V53 "!,3,\n"
+				   "K6," V52 ",2,01/04/2020\n"
+				   "K7," V52 ",One,\n"
+				   "K8," V52B ",2,\n"
 				   "K9,Aen,Aen,\n"
 				   "K10,Aen,Aen,\n";
 	assert_int_equal(list_reader_mem(&fx.r, text, sizeof text - 1), 0);
@@ -422,7 +427,7 @@ static void engine_memo_and_dates(void **state)
 	assert_string_equal(rejects, "file,line,field,value,reason\n"
 				     "in.csv,3,y,1,\"y is not a valid code; expected one of: 2, 3\"\n"
 				     "in.csv,5,y,1,\"y is not a valid code; expected one of: 2, 3\"\n"
-				     "in.csv,10,x,abcdefghijklmnopqrsu,\"x is not a valid code; expected "
+				     "in.csv,10,x," V52B ",\"x is not a valid code; expected "
 				     "one of: 1, 2\"\n");
 	codes_free(&x);
 	codes_free(&y);
