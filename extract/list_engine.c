@@ -444,7 +444,11 @@ int list_reader_row(void *ctx, const csc_row *row)
 	}
 	if (blank_row(row))
 		return 0; /* an empty line of commas is not a record */
-	list_reject rej = {0};
+	/* not = {0}: clearing the 512-byte reason was a third of this
+	 * function's time; every check that fails writes it */
+	list_reject rej;
+	rej.field = rej.value = NULL;
+	rej.reason[0] = '\0';
 	if (check_row(r, row, &rej) != 0 ||
 	    (r->t->dups && list_dups_check(r->t->dups, r, row->line, &rej) != 0))
 		reject(r, row->line, &rej);
