@@ -386,7 +386,7 @@ static void stage_row(list_reader *r, long line)
 		case LT_DATE_ANY:
 			/* the text csc_csvw_date would write, as parsed */
 			if (v->d == v->iso_d)
-				csc_csvw_field(w, v->iso, v->d == CSC_NODATE ? 0 : 10);
+				csc_csvw_plain(w, v->iso, v->d == CSC_NODATE ? 0 : 10);
 			else
 				csc_csvw_date(w, v->d);
 			break;
@@ -405,7 +405,7 @@ static void stage_row(list_reader *r, long line)
 	do
 		*--p = (char)('0' + v % 10);
 	while (v /= 10);
-	csc_csvw_field(w, p, (size_t)(num + sizeof num - p));
+	csc_csvw_plain(w, p, (size_t)(num + sizeof num - p));
 	csc_csvw_end(w);
 }
 

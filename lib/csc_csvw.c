@@ -117,6 +117,14 @@ void csc_csvw_field(csc_csvw *w, const char *s, size_t n)
 	raw_field(w, s, n, 0);
 }
 
+void csc_csvw_plain(csc_csvw *w, const char *s, size_t n)
+{
+	if (w->watch)
+		watch_field(w, s, n);
+	sep(w);
+	put_n(w, s, n);
+}
+
 void csc_csvw_str(csc_csvw *w, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;

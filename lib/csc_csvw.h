@@ -38,6 +38,10 @@ void csc_csvw_init(csc_csvw *w, FILE *fp);
 /* One field of n bytes. */
 void csc_csvw_field(csc_csvw *w, const char *s, size_t n);
 
+/* csc_csvw_field for n bytes the caller knows hold no comma, quote, CR or
+ * LF (an ISO date, a number): written as they are, without looking. */
+void csc_csvw_plain(csc_csvw *w, const char *s, size_t n);
+
 /* A NUL-terminated field (NULL writes an empty field). */
 void csc_csvw_str(csc_csvw *w, const char *s);
 

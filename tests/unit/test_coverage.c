@@ -112,6 +112,13 @@ static void test_writer_watch(void **state)
 	csc_csvw_end(&w);
 	assert_string_equal(w.latest, "2024-03-01");
 	assert_int_equal(w.latest_col, 2);
+	/* csc_csvw_plain is watched as csc_csvw_field is */
+	csc_csvw_plain(&w, "2031-01-01", 10);
+	csc_csvw_plain(&w, "2024-03-02", 10);
+	csc_csvw_plain(&w, "", 0);
+	csc_csvw_end(&w);
+	assert_string_equal(w.latest, "2024-03-02");
+	assert_int_equal(w.latest_col, 1);
 	fclose(f);
 }
 

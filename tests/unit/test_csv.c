@@ -635,9 +635,11 @@ static void test_writer_textn(void **state)
 	csc_csvw_textn(w, "ab\"cd", 3);  /* the quote doubled */
 	csc_csvw_date(w, CSC_NODATE);
 	csc_csvw_date(w, csc_date_make(1999, 12, 31));
+	csc_csvw_plain(w, "12XYZ", 2);   /* as it is, the tail left out */
+	csc_csvw_plain(w, "", 0);
 	csc_csvw_end(w);
 	char *buf = mem_text(&m);
-	assert_string_equal(buf, "\"'-1,2\",+,,'@,\"ab\"\"\",,1999-12-31\n");
+	assert_string_equal(buf, "\"'-1,2\",+,,'@,\"ab\"\"\",,1999-12-31,12,\n");
 	free(buf);
 }
 
