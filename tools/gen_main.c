@@ -252,7 +252,10 @@ bad:
 	if (!g)
 		return CSC_EXIT_OUTPUT;
 
-	gen_child *c = csc_xmalloc(sizeof *c);
+	/* zeroed: gen_sim_child clears only the fields before `contact`, and
+	 * placed_reason is never set, so a reused heap chunk wrote RD48 into
+	 * PlacedAdoption (seen once csc_csvw grew: extract_csv_dirty) */
+	gen_child *c = csc_xcalloc(1, sizeof *c);
 	uint64_t k = 0;
 	for (long n = 0; n < o.children; k++) {
 		if (!gen_sim_child(&o, k, c))
