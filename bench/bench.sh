@@ -109,7 +109,7 @@ run_scale() {
 	dump=$(dump_for "$n")
 	rm -rf "$WORK/out" "$WORK/chain"
 	local need
-	need=$(awk -v n="$n" -v m=$MB_PER_CHILD 'BEGIN {print int(n * m * 8) + 50}')
+	need=$(awk -v n="$n" -v m=$MB_PER_CHILD 'BEGIN {print int(n * m * 3) + 50}')
 	[ "$(avail_mb "$WORK")" -gt "$need" ] ||
 		die "$WORK: about ${need} MB needed for the outputs at scale $scale, $(avail_mb "$WORK") MB free"
 	conf=$WORK/pipeline.conf
