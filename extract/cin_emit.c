@@ -121,25 +121,41 @@ static cin_idslot *id_slot(cin_emit *e, const char *id)
 
 /* What makes two Children the same: every record's kind, place and values
  * (each value ending with a NUL, which no XML text holds), not its line. */
-static uint64_t content_hash(const cin_child *c)
+/* Append n bytes to e->hbuf at *len, growing it. */
+static void hput(cin_emit *e, size_t *len, const void *p, size_t n)
+{
+	if (*len + n > e->hcap) {
+		e->hcap = (*len + n) * 2;
+		e->hbuf = csc_xrealloc(e->hbuf, e->hcap);
+	}
+	memcpy(e->hbuf + *len, p, n);
+	*len += n;
+}
+
+/* The Child's bytes are gathered first and hashed in one step: the digest
+ * is the same as hashing each piece in turn, without a libcrypto call per
+ * value (they were 5 % of the run). */
+static uint64_t content_hash(cin_emit *e, const cin_child *c)
 {
 	csc_sha256 h;
 	unsigned char dig[32];
-	csc_sha256_init(&h);
+	size_t len = 0;
 	for (int i = 0; i < c->n; i++) {
 		const cin_rec *r = &c->recs[i];
 		int head[4] = {r->kind, r->parent, r->num, r->bad};
-		csc_sha256_update(&h, head, sizeof head);
-		csc_sha256_update(&h, r->seen, sizeof r->seen);
+		hput(e, &len, head, sizeof head);
+		hput(e, &len, r->seen, sizeof r->seen);
 		for (int k = 0; k < CIN_MAX_SLOTS; k++)
 			if (r->seen[k])
-				csc_sha256_update(&h, r->val[k], strlen(r->val[k]) + 1);
-		csc_sha256_update(&h, r->multi, strlen(r->multi) + 1);
+				hput(e, &len, r->val[k], strlen(r->val[k]) + 1);
+		hput(e, &len, r->multi, strlen(r->multi) + 1);
 		if (r->bad) {
-			csc_sha256_update(&h, r->err_field, strlen(r->err_field) + 1);
-			csc_sha256_update(&h, r->err_value, strlen(r->err_value) + 1);
+			hput(e, &len, r->err_field, strlen(r->err_field) + 1);
+			hput(e, &len, r->err_value, strlen(r->err_value) + 1);
 		}
 	}
+	csc_sha256_init(&h);
+	csc_sha256_update(&h, e->hbuf, len);
 	/* libcrypto fails only when memory runs out: the one exit outside main,
 	 * as csc_xmalloc's (a zeroed digest would make Children equal) */
 	if (csc_sha256_digest(&h, dig) != 0)
@@ -171,7 +187,7 @@ static void conflict_reason(char *buf, size_t sz, const char *id, long other)
 static int id_check(cin_emit *e, const cin_child *c, char *reason, size_t sz)
 {
 	const cin_rec *r = &c->recs[0];
-	uint64_t content = content_hash(c);
+	uint64_t content = content_hash(e, c);
 	cin_idslot *s = id_slot(e, r->val[0]);
 	if (!s->hash) {
 		s->hash = hash(r->val[0]);
@@ -349,5 +365,6 @@ void cin_emit_free(cin_emit *e)
 {
 	free(e->ids);
 	free(e->rejected);
+	free(e->hbuf);
 	memset(e, 0, sizeof *e);
 }

@@ -44,6 +44,8 @@ typedef struct cin_emit {
 	long nconflicts;                /* IDs with conflicting Children */
 	char *rejected;                 /* per record of the current child */
 	int rejcap;
+	char *hbuf;                     /* a Child's bytes for content_hash */
+	size_t hcap;
 	/* per kind and staging column: a value slot, or a key (cin_emit.c) */
 	signed char src[CIN_NKINDS][CSC_CIN_MAXCOLS];
 } cin_emit;

@@ -1,5 +1,6 @@
 /* csc_xml.c - see csc_xml.h. */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,25 @@ static int setup(csc_xml *x, const char *name)
 	return 0;
 }
 
+size_t csc_xml_count_lf(const char *buf, size_t n)
+{
+	/* eight bytes at a time (a byte-wise loop was 4 % of csc-extract-cin):
+	 * a byte of w ^ LF is zero exactly where buf holds a line feed, and
+	 * ((b & 0x7f) + 0x7f) | b has its top bit clear exactly for b == 0 */
+	const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fULL, ones = 0x0101010101010101ULL;
+	size_t nl = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, buf + i, 8);
+		w ^= ones * '\n';
+		uint64_t z = ~(((w & lo7) + lo7) | w) >> 7 & ones; /* 1 per zero byte */
+		nl += (size_t)(z * ones >> 56);
+	}
+	for (; i < n; i++)
+		nl += buf[i] == '\n';
+	return nl;
+}
+
 /* libxml2 pulls the file through these, so the size limit and read errors
  * are csc_input's, as for CSV. */
 static int io_read(void *ctx, char *buf, int len)
@@ -52,10 +72,7 @@ static int io_read(void *ctx, char *buf, int len)
 		return 0;
 	}
 	/* kept for the truncation check (only read when a parse fails) */
-	long nl = 0;
-	for (long i = 0; i < n; i++)
-		nl += buf[i] == '\n';
-	x->lines += nl;
+	x->lines += (long)csc_xml_count_lf(buf, (size_t)n);
 	size_t k = (size_t)n < sizeof x->tail ? (size_t)n : sizeof x->tail;
 	if (x->ntail + k > sizeof x->tail) {
 		size_t keep = sizeof x->tail - k;

@@ -63,4 +63,8 @@ long csc_xml_line(csc_xml *x);
 
 void csc_xml_close(csc_xml *x);
 
+/* The line feeds among the n bytes at buf (csc_xml_open's line count, kept
+ * for the message about a document cut short). Never fails. */
+size_t csc_xml_count_lf(const char *buf, size_t n);
+
 #endif

@@ -79,6 +79,16 @@ static void test_codes_from_xsd(void **state)
 	/* a long list is not spelled out */
 	assert_int_equal(chk(CIN_V_CODE, "AssessmentFactors", "8A"), -1);
 	assert_string_equal(why, "not a valid AssessmentFactors: expected a code listed in the CIN XSD");
+	/* a code of the right length that differs only at its first byte, or
+	 * only before its last; the empty value, which no list holds */
+	const cin_codes *rc = cin_xsd_codes(&xsd, "ReasonForClosure");
+	assert_int_equal(cin_codes_find(rc, "RC9", 3), 8);
+	assert_int_equal(cin_codes_find(rc, "RC1", 3), 0);
+	assert_int_equal(cin_codes_find(rc, "XC1", 3), -1);
+	assert_int_equal(cin_codes_find(rc, "RD1", 3), -1);
+	assert_int_equal(cin_codes_find(rc, "RC1x", 3), 0); /* n bytes only */
+	assert_int_equal(cin_codes_find(rc, "RC1", 2), -1);
+	assert_int_equal(cin_codes_find(rc, "", 0), -1);
 	/* an inline simpleType (Collection) is found too */
 	assert_int_equal(chk(CIN_V_CODE, "Collection", "CIN"), 0);
 }

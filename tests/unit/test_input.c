@@ -218,6 +218,26 @@ static void xml_cut_short_large(void **state)
 	free(text);
 }
 
+/* Line feeds counted eight bytes at a time, hand-counted here: across and
+ * at word edges, a word of nothing else, and bytes one bit from a line feed
+ * (0x0b, 0x8a, 0x0e) or with the top bit set, which are not counted. */
+static void count_lf(void **state)
+{
+	(void)state;
+	assert_int_equal(csc_xml_count_lf("", 0), 0);
+	assert_int_equal(csc_xml_count_lf("\n", 1), 1);
+	assert_int_equal(csc_xml_count_lf("a\nb\n", 4), 2);
+	/* at 0, 7, 8, 15, 16 of 17: both sides of each 8-byte edge and the tail */
+	assert_int_equal(csc_xml_count_lf("\nabcdef\n\nabcdef\n\n", 17), 5);
+	assert_int_equal(csc_xml_count_lf("\x8a\n\xff\x0b\x09\x00\x0e\x80", 8), 1);
+	assert_int_equal(csc_xml_count_lf("\x8a\x8a\x8a\x8a\x8a\x8a\x8a\x8a", 8), 0);
+	char lf[64];
+	memset(lf, '\n', sizeof lf);
+	assert_int_equal(csc_xml_count_lf(lf, sizeof lf), 64);
+	assert_int_equal(csc_xml_count_lf(lf + 1, 62), 62); /* unaligned */
+	assert_int_equal(csc_xml_count_lf(lf, 7), 7);
+}
+
 static const char *const SHA_AB12 = /* printf 'a,b\n1,2\n' | sha256sum */
 	"492d5ea496056f1a6a6592241032fab764c321596317930b4fa0e1e8bc3b7470";
 
@@ -355,6 +375,7 @@ int main(void)
 		cmocka_unit_test(xml_digest),
 		cmocka_unit_test(xml_cut_short),
 		cmocka_unit_test(xml_cut_short_large),
+		cmocka_unit_test(count_lf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
