@@ -53,13 +53,6 @@ int tx_wd(const tx_engine *e, csc_date a, csc_date b, int *out)
 	return csc_wd(e->cal, a, b, out);
 }
 
-const char *tx_lac_rec(char *buf, size_t n, const char *file, long line)
-{
-	const char *base = file ? strrchr(file, '/') : NULL;
-	snprintf(buf, n, "%s:%ld", base ? base + 1 : file ? file : "", line);
-	return buf;
-}
-
 int tx_measure_index(const char *id)
 {
 	for (int m = 0; m < tx_nmeasures; m++)
@@ -126,16 +119,11 @@ void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child
 	const tx_period *p = &e->per[a->p];
 	if (!p->drill)
 		return;
-	/* Most reasons are plain text: no need to run them through printf. */
 	char why[512];
-	const char *text = reason;
-	if (strchr(reason, '%') || strlen(reason) >= sizeof why) {
-		va_list ap;
-		va_start(ap, reason);
-		vsnprintf(why, sizeof why, reason, ap);
-		va_end(ap);
-		text = why;
-	}
+	va_list ap;
+	va_start(ap, reason);
+	const char *text = tx_vformat(why, sizeof why, reason, ap);
+	va_end(ap);
 	const char *f[CSC_DRILL_NF] = {tx_measures[a->m].id, bd, child, record, role_name[role],
 				       text};
 	csc_drill_enc_add(e->enc, f, e->drow[a->p]);
@@ -196,7 +184,7 @@ void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit)
 			/* the window's call: its findings are the periods' own
 			 * (hidden: not reported again for a span no one reads) */
 			tx_period wp = e->per[p];
-			wp.start = csc_date_add_months(wp.end, -tx_windows[w].months) + 1;
+			wp.start = e->wstart[p * tx_nwindows + w];
 			wp.hidden = 1;
 			a.as = tx_windows[w].bd;
 			tx_measures[ms[i]].fn(e, unit, &wp, &a);
@@ -442,6 +430,7 @@ void tx_engine_free(tx_engine *e)
 	csc_calendar_free(e->cal);
 	free(e->avail);
 	free(e->win);
+	free(e->wstart);
 	for (int in = 0; in < TX_NINPUTS; in++)
 		free(e->inmeas[in]);
 	free(e->cnt);
@@ -538,6 +527,12 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 				if (!strcmp(tx_measures[m].bd[b], tx_windows[w].bd))
 					e->win[m] = w;
 	}
+	/* each window's start per period, once rather than per unit */
+	e->wstart = csc_xcalloc((size_t)e->np * (size_t)tx_nwindows + 1, sizeof *e->wstart);
+	for (int p = 0; p < e->np; p++)
+		for (int w = 0; w < tx_nwindows; w++)
+			e->wstart[p * tx_nwindows + w] =
+				csc_date_add_months(e->per[p].end, -tx_windows[w].months) + 1;
 	for (int in = 0; in < TX_NINPUTS; in++) {
 		e->inmeas[in] = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->inmeas[in]);
 		for (int m = 0; m < tx_nmeasures; m++)
