@@ -80,6 +80,7 @@ static int bd_index(int m, const char *bd)
 }
 
 static const char *const role_name[] = {"numerator", "denominator", "excluded"};
+static const size_t role_len[] = {9, 11, 8};
 
 /* The breakdown a count goes to: a window's call (a->as) counts only the
  * headline, under the window's label; NULL: not counted. */
@@ -122,11 +123,15 @@ void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child
 	char why[512];
 	va_list ap;
 	va_start(ap, reason);
-	const char *text = tx_vformat(why, sizeof why, reason, ap);
+	size_t n[CSC_DRILL_NF];
+	const char *text = tx_vformat(why, sizeof why, reason, ap, &n[5]);
 	va_end(ap);
-	const char *f[CSC_DRILL_NF] = {tx_measures[a->m].id, bd, child, record, role_name[role],
-				       text};
-	csc_drill_enc_add(e->enc, f, e->drow[a->p]);
+	const char *f[CSC_DRILL_NF] = {tx_measures[a->m].id, bd, child ? child : "",
+				       record ? record : "", role_name[role], text};
+	for (int i = 0; i < 4; i++)
+		n[i] = strlen(f[i]);
+	n[4] = role_len[role];
+	csc_drill_enc_addn(e->enc, f, n, e->drow[a->p]);
 	e->ndrill++;
 	e->pdrill[a->p]++;
 }

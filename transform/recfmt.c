@@ -10,13 +10,16 @@
 
 size_t tx_cat(char *buf, size_t n, size_t at, const char *s)
 {
-	size_t len = strlen(s);
-	if (n && at < n) {
-		size_t room = n - 1 - at, k = len < room ? len : room;
-		memcpy(buf + at, s, k);
-		buf[at + k] = '\0';
+	/* one pass: the pieces are a few bytes, strlen then memcpy cost more */
+	size_t i = 0;
+	if (at < n) {
+		for (size_t room = n - 1 - at; i < room && s[i]; i++)
+			buf[at + i] = s[i];
+		buf[at + i] = '\0';
 	}
-	return at + len;
+	while (s[i])
+		i++;
+	return at + i;
 }
 
 size_t tx_cat_long(char *buf, size_t n, size_t at, long v)
@@ -65,7 +68,7 @@ char *tx_iso(csc_date d, char buf[CSC_DATE_BUFSZ])
 	return buf;
 }
 
-const char *tx_vformat(char *buf, size_t n, const char *fmt, va_list ap)
+const char *tx_vformat(char *buf, size_t n, const char *fmt, va_list ap, size_t *len)
 {
 	va_list again;
 	va_copy(again, ap);
@@ -73,13 +76,13 @@ const char *tx_vformat(char *buf, size_t n, const char *fmt, va_list ap)
 	const char *s = fmt;
 	for (const char *pct; (pct = strchr(s, '%'));) {
 		/* the text before the conversion */
-		size_t len = (size_t)(pct - s);
+		size_t k = (size_t)(pct - s);
 		if (at < n) {
-			size_t room = n - 1 - at, k = len < room ? len : room;
-			memcpy(buf + at, s, k);
-			buf[at + k] = '\0';
+			size_t room = n - 1 - at, c = k < room ? k : room;
+			memcpy(buf + at, s, c);
+			buf[at + c] = '\0';
 		}
-		at += len;
+		at += k;
 		if (pct[1] == 's')
 			at = tx_cat(buf, n, at, va_arg(ap, const char *));
 		else if (pct[1] == 'd')
@@ -89,13 +92,18 @@ const char *tx_vformat(char *buf, size_t n, const char *fmt, va_list ap)
 		else { /* flags, widths, other types: printf's own */
 			vsnprintf(buf, n, fmt, again);
 			va_end(again);
+			*len = strlen(buf);
 			return buf;
 		}
 		s = pct + 2;
 	}
 	va_end(again);
-	if (s == fmt) /* no conversion: the text itself, unless too long */
-		return strlen(fmt) < n ? fmt : (tx_cat(buf, n, 0, fmt), buf);
-	tx_cat(buf, n, at, s);
+	if (s == fmt) { /* no conversion: the text itself, unless too long */
+		*len = strlen(fmt);
+		if (*len < n)
+			return fmt;
+	}
+	at = tx_cat(buf, n, at, s);
+	*len = at < n ? at : n - 1;
 	return buf;
 }

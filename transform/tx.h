@@ -236,10 +236,11 @@ size_t tx_cat_long(char *buf, size_t n, size_t at, long v);
 
 /* The reason of a drill-down row: fmt with ap as vsnprintf(buf, n, ...)
  * would write it, returning buf, or fmt itself when it has no conversion
- * and fits in n. %s, %d and %% are converted here (the only ones the
- * measures use; printf's parsing was a tenth of the transform), anything
- * else by vsnprintf. n must be at least 1. */
-const char *tx_vformat(char *buf, size_t n, const char *fmt, va_list ap);
+ * and fits in n; *len the returned string's length. %s, %d and %% are
+ * converted here (the only ones the measures use; printf's parsing was a
+ * tenth of the transform), anything else by vsnprintf. n must be at
+ * least 1. */
+const char *tx_vformat(char *buf, size_t n, const char *fmt, va_list ap, size_t *len);
 
 /* Name a 903 record "<file basename>:<line>" into buf (truncated to n as
  * snprintf would). */

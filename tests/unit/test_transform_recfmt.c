@@ -94,12 +94,15 @@ static void test_iso(void **state)
 	assert_string_not_equal(tx_iso(0, x), tx_iso(256, y));
 }
 
+/* tx_vformat, its length checked against the string it returns */
 static const char *fmt(char *b, size_t n, const char *f, ...)
 {
 	va_list ap;
 	va_start(ap, f);
-	const char *r = tx_vformat(b, n, f, ap);
+	size_t len = 12345;
+	const char *r = tx_vformat(b, n, f, ap, &len);
 	va_end(ap);
+	assert_int_equal(len, strlen(r));
 	return r;
 }
 
@@ -124,6 +127,8 @@ static void test_vformat(void **state)
 	assert_string_equal(fmt(s, sizeof s, "abcdefghij %d", 1), "abcdefg");
 	assert_string_equal(fmt(s, sizeof s, "abcdefghij"), "abcdefg");
 	assert_string_equal(fmt(s, sizeof s, "%d %s", 1234567, "x"), "1234567");
+	assert_string_equal(fmt(s, sizeof s, "%s%d", "abcdefg", 1), "abcdefg");
+	assert_string_equal(fmt(s, sizeof s, "%ld%s", 123456789L, "x"), "1234567");
 }
 
 int main(void)
