@@ -312,10 +312,11 @@ static long write_group(csc_drill_enc *d, int a, int b, const int *order, int n)
 			pn += put_int(per + pn, d->pl[e]);
 		}
 		char num[16];
-		csc_csvw_field(w, num, j ? 0 : put_int(num, n));
+		/* group and periods are digits and ';': nothing to quote */
+		csc_csvw_plain(w, num, j ? 0 : put_int(num, n));
 		csc_csvw_field(w, f[0], c->len[0]);
 		csc_csvw_field(w, f[1], c->len[1]);
-		csc_csvw_field(w, per, pn);
+		csc_csvw_plain(w, per, pn);
 		csc_csvw_textn(w, f[2], c->len[2]);
 		csc_csvw_textn(w, f[3], c->len[3]);
 		csc_csvw_field(w, f[4], c->len[4]);
