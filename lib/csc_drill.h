@@ -47,6 +47,12 @@ void csc_drill_enc_free(csc_drill_enc *d);
  * CSC_DRILL_GROUP_BYTES (a value is at most 1 MiB, csc_csvr.h). */
 void csc_drill_enc_add(csc_drill_enc *d, const char *const f[CSC_DRILL_NF], int per);
 
+/* The same with the fields' lengths known (n[i] = strlen(v[i]), every
+ * v[i] non-NULL): the transform knows most of them, and measuring six
+ * strings per record met was a twentieth of its CPU. */
+void csc_drill_enc_addn(csc_drill_enc *d, const char *const v[CSC_DRILL_NF],
+			const size_t n[CSC_DRILL_NF], int per);
+
 /* Write what was added since the last flush as one or more groups; the
  * number of rows written. */
 long csc_drill_enc_flush(csc_drill_enc *d);

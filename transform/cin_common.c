@@ -6,10 +6,11 @@
 const char *tx_cin_rec(char *buf, size_t n, const tx_cin_child *u, int episode, const char *kind,
 		    int no)
 {
+	/* "%s/%d/%s%d" or "%s/%d" (tx_cat: no printf per record met) */
+	size_t at = tx_cat(buf, n, 0, u->child);
+	at = tx_cat_long(buf, n, tx_cat(buf, n, at, "/"), episode);
 	if (kind)
-		snprintf(buf, n, "%s/%d/%s%d", u->child, episode, kind, no);
-	else
-		snprintf(buf, n, "%s/%d", u->child, episode);
+		tx_cat_long(buf, n, tx_cat(buf, n, tx_cat(buf, n, at, "/"), kind), no);
 	return buf;
 }
 

@@ -53,13 +53,6 @@ int tx_wd(const tx_engine *e, csc_date a, csc_date b, int *out)
 	return csc_wd(e->cal, a, b, out);
 }
 
-const char *tx_lac_rec(char *buf, size_t n, const char *file, long line)
-{
-	const char *base = file ? strrchr(file, '/') : NULL;
-	snprintf(buf, n, "%s:%ld", base ? base + 1 : file ? file : "", line);
-	return buf;
-}
-
 int tx_measure_index(const char *id)
 {
 	for (int m = 0; m < tx_nmeasures; m++)
@@ -80,13 +73,18 @@ static long *cell(const tx_engine *e, int m, int p, int b)
 
 static int bd_index(int m, const char *bd)
 {
-	for (int b = 0; b < TX_MAXBD && tx_measures[m].bd[b]; b++)
-		if (!strcmp(tx_measures[m].bd[b], bd))
+	/* the first bytes before strcmp: this runs for every record counted,
+	 * mostly with the headline "" */
+	for (int b = 0; b < TX_MAXBD && tx_measures[m].bd[b]; b++) {
+		const char *t = tx_measures[m].bd[b];
+		if (t[0] == bd[0] && (!bd[0] || !strcmp(t, bd)))
 			return b;
+	}
 	return -1;
 }
 
 static const char *const role_name[] = {"numerator", "denominator", "excluded"};
+static const size_t role_len[] = {9, 11, 8};
 
 /* The breakdown a count goes to: a window's call (a->as) counts only the
  * headline, under the window's label; NULL: not counted. */
@@ -126,19 +124,18 @@ void tx_emit_row(tx_acc *a, const char *bd, enum tx_role role, const char *child
 	const tx_period *p = &e->per[a->p];
 	if (!p->drill)
 		return;
-	/* Most reasons are plain text: no need to run them through printf. */
 	char why[512];
-	const char *text = reason;
-	if (strchr(reason, '%') || strlen(reason) >= sizeof why) {
-		va_list ap;
-		va_start(ap, reason);
-		vsnprintf(why, sizeof why, reason, ap);
-		va_end(ap);
-		text = why;
-	}
-	const char *f[CSC_DRILL_NF] = {tx_measures[a->m].id, bd, child, record, role_name[role],
-				       text};
-	csc_drill_enc_add(e->enc, f, e->drow[a->p]);
+	va_list ap;
+	va_start(ap, reason);
+	size_t n[CSC_DRILL_NF];
+	const char *text = tx_vformat(why, sizeof why, reason, ap, &n[5]);
+	va_end(ap);
+	const char *f[CSC_DRILL_NF] = {tx_measures[a->m].id, bd, child ? child : "",
+				       record ? record : "", role_name[role], text};
+	for (int i = 0; i < 4; i++)
+		n[i] = strlen(f[i]);
+	n[4] = role_len[role];
+	csc_drill_enc_addn(e->enc, f, n, e->drow[a->p]);
 	e->ndrill++;
 	e->pdrill[a->p]++;
 }
@@ -196,7 +193,7 @@ void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit)
 			/* the window's call: its findings are the periods' own
 			 * (hidden: not reported again for a span no one reads) */
 			tx_period wp = e->per[p];
-			wp.start = csc_date_add_months(wp.end, -tx_windows[w].months) + 1;
+			wp.start = e->wstart[p * tx_nwindows + w];
 			wp.hidden = 1;
 			a.as = tx_windows[w].bd;
 			tx_measures[ms[i]].fn(e, unit, &wp, &a);
@@ -442,6 +439,7 @@ void tx_engine_free(tx_engine *e)
 	csc_calendar_free(e->cal);
 	free(e->avail);
 	free(e->win);
+	free(e->wstart);
 	for (int in = 0; in < TX_NINPUTS; in++)
 		free(e->inmeas[in]);
 	free(e->cnt);
@@ -538,6 +536,12 @@ int tx_run(const csc_conf *c, const tx_opts *o, tx_engine **keep)
 				if (!strcmp(tx_measures[m].bd[b], tx_windows[w].bd))
 					e->win[m] = w;
 	}
+	/* each window's start per period, once rather than per unit */
+	e->wstart = csc_xcalloc((size_t)e->np * (size_t)tx_nwindows + 1, sizeof *e->wstart);
+	for (int p = 0; p < e->np; p++)
+		for (int w = 0; w < tx_nwindows; w++)
+			e->wstart[p * tx_nwindows + w] =
+				csc_date_add_months(e->per[p].end, -tx_windows[w].months) + 1;
 	for (int in = 0; in < TX_NINPUTS; in++) {
 		e->inmeas[in] = csc_xcalloc((size_t)tx_nmeasures, sizeof *e->inmeas[in]);
 		for (int m = 0; m < tx_nmeasures; m++)

@@ -28,6 +28,7 @@ struct tx_engine {
 	int np, nshown;
 	int *avail;             /* per measure */
 	int *win;               /* per measure: its window breakdown in tx_windows, -1 none */
+	csc_date *wstart;       /* [p * tx_nwindows + w]: window w's start for period p */
 	int *inmeas[TX_NINPUTS]; /* the available measures of each input, in table order */
 	int ninmeas[TX_NINPUTS];
 	long *cnt;              /* [m][p][bd][2] numerator, denominator */

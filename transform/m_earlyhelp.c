@@ -7,7 +7,8 @@
 
 #define EPISODES const tx_eh_child *u = unit; (void)e; char r[160]; \
 	for (int i = 0; i < u->nep; i++)
-#define REC (snprintf(r, sizeof r, "%s/%s", u->child, u->ep[i].id), r)
+#define REC (tx_cat(r, sizeof r, tx_cat(r, sizeof r, tx_cat(r, sizeof r, 0, u->child), "/"), \
+			    u->ep[i].id), r) /* "%s/%s" */
 
 static void completed_tier(const void *unit, const tx_period *p, tx_acc *a, int tier,
 			   const tx_engine *e)

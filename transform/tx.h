@@ -13,6 +13,7 @@
 #ifndef TX_H
 #define TX_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "csc_conf.h"
@@ -220,9 +221,29 @@ static inline int tx_in_period(csc_date d, const tx_period *p)
 void tx_engine_unit(tx_engine *e, enum tx_input in, const void *unit);
 
 /* An ISO date for messages (valid for the enclosing full expression). */
-#define TX_ISO(d) csc_date_iso((d), (char[CSC_DATE_BUFSZ]){0})
+#define TX_ISO(d) tx_iso((d), (char[CSC_DATE_BUFSZ]){0})
 
-/* Name a 903 record "<file basename>:<line>" into buf. */
+/* csc_date_iso through a small per-thread cache (recfmt.c): the same bytes
+ * into buf; returns buf. */
+char *tx_iso(csc_date d, char buf[CSC_DATE_BUFSZ]);
+
+/* Append s to the string of buf (n bytes) at offset at, truncating and
+ * NUL-terminating as snprintf does; returns at + strlen(s), the length the
+ * whole string would have (so calls chain like snprintf's return). */
+size_t tx_cat(char *buf, size_t n, size_t at, const char *s);
+/* The same with v in decimal ("%ld"). */
+size_t tx_cat_long(char *buf, size_t n, size_t at, long v);
+
+/* The reason of a drill-down row: fmt with ap as vsnprintf(buf, n, ...)
+ * would write it, returning buf, or fmt itself when it has no conversion
+ * and fits in n; *len the returned string's length. %s, %d and %% are
+ * converted here (the only ones the measures use; printf's parsing was a
+ * tenth of the transform), anything else by vsnprintf. n must be at
+ * least 1. */
+const char *tx_vformat(char *buf, size_t n, const char *fmt, va_list ap, size_t *len);
+
+/* Name a 903 record "<file basename>:<line>" into buf (truncated to n as
+ * snprintf would). */
 const char *tx_lac_rec(char *buf, size_t n, const char *file, long line);
 
 /* Record-level checks run once per unit before its period loop (findings
